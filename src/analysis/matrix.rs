@@ -1,0 +1,339 @@
+//! The threat matrix (METHODOLOGY §3–5): civilian-harm events and civilian
+//! fatalities by perpetrator type × region, with row and column totals, the
+//! recent/previous windows behind each trend and suggestion, and the
+//! state-perpetrated share. Computed in one pass over the column store; the
+//! views only lay out the result.
+
+use super::filter::{Filter, RegionLevel};
+use super::scores::{suggest, Suggestion, Trend, WINDOW_MONTHS};
+use super::workspace::{RowRef, Workspace};
+use crate::model::dates::{day_number, from_day_number};
+use crate::model::incident::HarmKind;
+use crate::model::perpetrator::PerpetratorType;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// Counts for one perpetrator type × region (or a total).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CellCounts {
+    /// Civilian-harm events in the filter.
+    pub events: u64,
+    /// Civilian fatalities in the filter (unknown figures count as 0 here).
+    pub civilian_fatalities: u64,
+    /// Events whose fatalities are unknown.
+    pub fatalities_unknown: u64,
+    /// Events in the recent window (as-of − 6 months, as-of].
+    pub recent_events: u64,
+    /// Events in the previous window (as-of − 12 months, as-of − 6 months].
+    pub previous_events: u64,
+    /// Civilian fatalities in the recent window.
+    pub recent_fatalities: u64,
+    /// Sexual-violence or abduction events in the recent window.
+    pub recent_sv_abduction: u64,
+}
+
+impl CellCounts {
+    fn add(&mut self, o: &CellCounts) {
+        self.events += o.events;
+        self.civilian_fatalities += o.civilian_fatalities;
+        self.fatalities_unknown += o.fatalities_unknown;
+        self.recent_events += o.recent_events;
+        self.previous_events += o.previous_events;
+        self.recent_fatalities += o.recent_fatalities;
+        self.recent_sv_abduction += o.recent_sv_abduction;
+    }
+
+    /// The trend between the two windows.
+    pub fn trend(&self) -> Trend {
+        Trend::classify(self.recent_events, self.previous_events)
+    }
+
+    /// The suggested likelihood, impact and risk.
+    pub fn suggestion(&self) -> Suggestion {
+        suggest(self.recent_events, self.recent_fatalities, self.recent_sv_abduction > 0)
+    }
+}
+
+/// The two trend windows, as inclusive day-number ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Windows {
+    pub as_of: NaiveDate,
+    /// First and last day of the recent window.
+    pub recent: (NaiveDate, NaiveDate),
+    /// First and last day of the previous window.
+    pub previous: (NaiveDate, NaiveDate),
+}
+
+impl Windows {
+    /// METHODOLOGY §4: recent = (as_of − 6 months, as_of], previous =
+    /// (as_of − 12 months, as_of − 6 months].
+    pub fn ending(as_of: NaiveDate) -> Windows {
+        let six = as_of.checked_sub_months(Months::new(WINDOW_MONTHS)).unwrap_or(as_of);
+        let twelve = as_of.checked_sub_months(Months::new(2 * WINDOW_MONTHS)).unwrap_or(six);
+        let next = |d: NaiveDate| d.succ_opt().unwrap_or(d);
+        Windows {
+            as_of,
+            recent: (next(six), as_of),
+            previous: (next(twelve), six),
+        }
+    }
+
+    fn days(&self) -> (i32, i32, i32) {
+        (
+            day_number(self.previous.0),
+            day_number(self.recent.0),
+            day_number(self.as_of),
+        )
+    }
+}
+
+/// The matrix for one filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThreatMatrix {
+    pub level: RegionLevel,
+    /// Column labels: regions with at least one civilian-harm event in the
+    /// filter, in alphabetical order ("(unknown)" last).
+    pub regions: Vec<String>,
+    /// Row labels: perpetrator types with at least one event, display order.
+    pub perpetrators: Vec<PerpetratorType>,
+    /// `cells[row][col]`, rows and columns as above.
+    pub cells: Vec<Vec<CellCounts>>,
+    pub row_totals: Vec<CellCounts>,
+    pub column_totals: Vec<CellCounts>,
+    pub total: CellCounts,
+    /// Per column: state-forces events and fatalities, and attributed events
+    /// and fatalities (all but unidentified and crossfire).
+    pub state_share: Vec<StateShare>,
+    pub state_share_total: StateShare,
+    pub windows: Windows,
+    /// Incidents the filter let through (all kinds, not only civilian harm).
+    pub incidents_in_filter: u64,
+}
+
+/// The numbers behind a state-perpetrated share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StateShare {
+    pub state_events: u64,
+    pub attributed_events: u64,
+    pub state_fatalities: u64,
+    pub attributed_fatalities: u64,
+}
+
+impl StateShare {
+    /// State share of attributed events, 0–1; `None` with no attributed events.
+    pub fn events_share(&self) -> Option<f64> {
+        (self.attributed_events > 0).then(|| self.state_events as f64 / self.attributed_events as f64)
+    }
+
+    /// State share of attributed civilian fatalities, 0–1.
+    pub fn fatalities_share(&self) -> Option<f64> {
+        (self.attributed_fatalities > 0).then(|| self.state_fatalities as f64 / self.attributed_fatalities as f64)
+    }
+}
+
+/// The as-of date: the given one, else the filter's end date, else the
+/// latest incident in the data.
+pub fn resolve_as_of(ws: &Workspace, filter: &Filter, as_of: Option<NaiveDate>) -> NaiveDate {
+    as_of
+        .or(filter.to)
+        .or_else(|| ws.latest_date().and_then(from_day_number))
+        .unwrap_or_default()
+}
+
+/// Calls `f` for every counted incident that passes the filter's
+/// non-date conditions, with its row, region id, perpetrator type and whether
+/// it is inside the date range. This is the one loop every count uses.
+pub fn for_each_selected(
+    ws: &Workspace,
+    filter: &Filter,
+    mut f: impl FnMut(RowRef, u32, PerpetratorType, bool),
+) {
+    let table = ws.regions(filter.level);
+    let region_ok: Option<Vec<bool>> = filter
+        .regions
+        .as_ref()
+        .map(|set| table.names.iter().map(|n| set.contains(n)).collect());
+    let perp_ok: Option<[bool; PerpetratorType::COUNT]> = filter.perpetrators.as_ref().map(|set| {
+        let mut a = [false; PerpetratorType::COUNT];
+        for t in set {
+            a[*t as usize] = true;
+        }
+        a
+    });
+    let event_masks = ws.event_type_mask(filter);
+    let (from, to) = (
+        filter.from.map_or(i32::MIN, day_number),
+        filter.to.map_or(i32::MAX, day_number),
+    );
+    let max_time = filter.min_time_precision.map_or(u8::MAX, |p| p as u8);
+    let max_geo = filter.min_geo_precision.map_or(u8::MAX, |p| p as u8);
+    for (d, ds) in ws.datasets.iter().enumerate() {
+        let inc = &ds.incidents;
+        let regions = &table.of_row[d];
+        let counted = &ws.counted[d];
+        let ev_mask = event_masks[d].as_deref();
+        for i in 0..inc.len() {
+            if !counted[i] || inc.time_precision[i] > max_time || inc.geo_precision[i] > max_geo {
+                continue;
+            }
+            let r = regions[i];
+            if let Some(ok) = &region_ok
+                && !ok[r as usize]
+            {
+                continue;
+            }
+            if let Some(m) = ev_mask
+                && !m[inc.event_type[i] as usize]
+            {
+                continue;
+            }
+            let t = ws.perpetrator_of((d, i));
+            if let Some(ok) = &perp_ok
+                && !ok[t as usize]
+            {
+                continue;
+            }
+            let day = inc.date[i];
+            f((d, i), r, t, day >= from && day <= to);
+        }
+    }
+}
+
+impl ThreatMatrix {
+    /// Computes the matrix. `as_of` anchors the trend windows (see
+    /// `resolve_as_of`); the windows look at incidents outside the filter's
+    /// date range too, since a trend needs the year before the as-of date.
+    pub fn compute(ws: &Workspace, filter: &Filter, as_of: Option<NaiveDate>) -> ThreatMatrix {
+        let table = ws.regions(filter.level);
+        let nreg = table.names.len();
+        let windows = Windows::ending(resolve_as_of(ws, filter, as_of));
+        let (prev_start, recent_start, as_of_day) = windows.days();
+        let mut grid = vec![CellCounts::default(); PerpetratorType::COUNT * nreg.max(1)];
+        let mut shares = vec![StateShare::default(); nreg.max(1)];
+        let mut incidents_in_filter = 0u64;
+        for_each_selected(ws, filter, |(d, i), r, t, in_range| {
+            let inc = &ws.datasets[d].incidents;
+            if in_range {
+                incidents_in_filter += 1;
+            }
+            if !inc.civilian_harm[i] {
+                return;
+            }
+            let fat = u64::from(inc.civilian_fatalities[i]);
+            let cell = &mut grid[t as usize * nreg + r as usize];
+            if in_range {
+                cell.events += 1;
+                cell.civilian_fatalities += fat;
+                cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
+                if t.is_attributed() {
+                    let s = &mut shares[r as usize];
+                    s.attributed_events += 1;
+                    s.attributed_fatalities += fat;
+                    if t == PerpetratorType::StateForces {
+                        s.state_events += 1;
+                        s.state_fatalities += fat;
+                    }
+                }
+            }
+            let day = inc.date[i];
+            if day >= recent_start && day <= as_of_day {
+                cell.recent_events += 1;
+                cell.recent_fatalities += fat;
+                if matches!(inc.harm_kind_at(i), HarmKind::SexualViolence | HarmKind::Abduction) {
+                    cell.recent_sv_abduction += 1;
+                }
+            } else if day >= prev_start && day < recent_start {
+                cell.previous_events += 1;
+            }
+        });
+        // Keep rows and columns that have events in the filter or in the windows.
+        let active = |c: &CellCounts| c.events > 0 || c.recent_events > 0 || c.previous_events > 0;
+        let cols: Vec<usize> = (0..nreg)
+            .filter(|&r| (0..PerpetratorType::COUNT).any(|t| grid[t * nreg + r].events > 0))
+            .collect();
+        let rows: Vec<usize> = (0..PerpetratorType::COUNT)
+            .filter(|&t| cols.iter().any(|&r| active(&grid[t * nreg + r])))
+            .collect();
+        let cells: Vec<Vec<CellCounts>> = rows
+            .iter()
+            .map(|&t| cols.iter().map(|&r| grid[t * nreg + r]).collect())
+            .collect();
+        let mut row_totals = vec![CellCounts::default(); rows.len()];
+        let mut column_totals = vec![CellCounts::default(); cols.len()];
+        let mut total = CellCounts::default();
+        for (ri, row) in cells.iter().enumerate() {
+            for (ci, c) in row.iter().enumerate() {
+                row_totals[ri].add(c);
+                column_totals[ci].add(c);
+                total.add(c);
+            }
+        }
+        let state_share: Vec<StateShare> = cols.iter().map(|&r| shares[r]).collect();
+        let mut state_share_total = StateShare::default();
+        for s in &state_share {
+            state_share_total.state_events += s.state_events;
+            state_share_total.attributed_events += s.attributed_events;
+            state_share_total.state_fatalities += s.state_fatalities;
+            state_share_total.attributed_fatalities += s.attributed_fatalities;
+        }
+        ThreatMatrix {
+            level: filter.level,
+            regions: cols.iter().map(|&r| table.names[r].clone()).collect(),
+            perpetrators: rows
+                .iter()
+                .filter_map(|&t| PerpetratorType::from_index(t))
+                .collect(),
+            cells,
+            row_totals,
+            column_totals,
+            total,
+            state_share,
+            state_share_total,
+            windows,
+            incidents_in_filter,
+        }
+    }
+
+    /// The counts of one cell by labels.
+    pub fn cell(&self, perpetrator: PerpetratorType, region: &str) -> Option<&CellCounts> {
+        let r = self.perpetrators.iter().position(|&p| p == perpetrator)?;
+        let c = self.regions.iter().position(|n| n == region)?;
+        self.cells.get(r).and_then(|row| row.get(c))
+    }
+}
+
+/// The civilian-harm incidents behind a cell (or a whole row or column when
+/// one side is `None`), in file order: what a click on the matrix lists.
+pub fn cell_incidents(
+    ws: &Workspace,
+    filter: &Filter,
+    perpetrator: Option<PerpetratorType>,
+    region: Option<&str>,
+) -> Vec<RowRef> {
+    let region_id = region.map(|n| ws.regions(filter.level).id_of(n));
+    let mut out = Vec::new();
+    for_each_selected(ws, filter, |(d, i), r, t, in_range| {
+        if in_range
+            && ws.datasets[d].incidents.civilian_harm[i]
+            && perpetrator.is_none_or(|p| p == t)
+            && region_id.is_none_or(|id| id == Some(r))
+        {
+            out.push((d, i));
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_match_methodology_example() {
+        let w = Windows::ending(NaiveDate::from_ymd_opt(2020, 12, 31).unwrap());
+        assert_eq!(w.recent.0, NaiveDate::from_ymd_opt(2020, 7, 1).unwrap());
+        assert_eq!(w.recent.1, NaiveDate::from_ymd_opt(2020, 12, 31).unwrap());
+        assert_eq!(w.previous.0, NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+        assert_eq!(w.previous.1, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+    }
+}

@@ -1,0 +1,15 @@
+//! Analysis over the loaded data: the workspace (regions, re-classifications,
+//! repeats across files), the filter, the threat matrix with trends and
+//! suggested scores, and monthly series. Every figure the GUI, the CLI and
+//! the annex show comes from here.
+
+pub mod filter;
+pub mod matrix;
+pub mod scores;
+pub mod series;
+pub mod workspace;
+
+pub use filter::{Filter, RegionLevel};
+pub use matrix::{cell_incidents, ThreatMatrix};
+pub use scores::{RiskBand, Suggestion, Trend};
+pub use workspace::Workspace;

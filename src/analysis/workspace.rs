@@ -1,0 +1,358 @@
+//! The workspace: the loaded datasets seen as one body of incidents. It owns
+//! what is derived across files: the region table (METHODOLOGY §3: names
+//! folded for case, accents and punctuation, shown in the most frequent
+//! spelling, qualified by country when the data spans several), the
+//! analyst's actor re-classifications, and the events that repeat across
+//! files (counted once).
+
+use super::filter::{Filter, RegionLevel};
+use crate::model::dataset::Dataset;
+use crate::model::perpetrator::PerpetratorType;
+use crate::model::region::{region_key, UNKNOWN_REGION};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// Regions at one level, and each incident's region.
+#[derive(Debug, Clone, Default)]
+pub struct RegionTable {
+    pub level: RegionLevel,
+    /// Display names by region id.
+    pub names: Vec<String>,
+    /// Per dataset, per incident: region id.
+    pub of_row: Vec<Vec<u32>>,
+}
+
+impl RegionTable {
+    /// The id of a region by its display name.
+    pub fn id_of(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+}
+
+/// All loaded datasets, with what is derived across them.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub datasets: Vec<Dataset>,
+    /// Analyst re-classifications: actor name → type.
+    pub overrides: BTreeMap<String, PerpetratorType>,
+    /// Whether incidents span more than one country.
+    pub multi_country: bool,
+    admin1: RegionTable,
+    admin2: RegionTable,
+    /// Per dataset, per actor name id: the override, or `u8::MAX`.
+    override_of_actor: Vec<Vec<u8>>,
+    /// Per dataset, per incident: false for a repeat of an event already
+    /// counted from an earlier file.
+    pub counted: Vec<Vec<bool>>,
+    /// Number of incidents not counted as repeats, per dataset.
+    pub repeats: Vec<u64>,
+}
+
+/// A reference to one incident: (dataset index, row index).
+pub type RowRef = (usize, usize);
+
+impl Workspace {
+    /// A workspace over these datasets.
+    pub fn new(datasets: Vec<Dataset>) -> Workspace {
+        let mut w = Workspace {
+            datasets,
+            ..Default::default()
+        };
+        w.rebuild();
+        w
+    }
+
+    /// Adds a dataset and re-derives the tables.
+    pub fn add(&mut self, dataset: Dataset) {
+        self.datasets.push(dataset);
+        self.rebuild();
+    }
+
+    /// Removes dataset `i`.
+    pub fn remove(&mut self, i: usize) {
+        if i < self.datasets.len() {
+            self.datasets.remove(i);
+            self.rebuild();
+        }
+    }
+
+    /// Replaces the actor re-classifications.
+    pub fn set_overrides(&mut self, overrides: BTreeMap<String, PerpetratorType>) {
+        self.overrides = overrides;
+        self.rebuild_overrides();
+    }
+
+    /// Total incidents loaded.
+    pub fn incident_count(&self) -> usize {
+        self.datasets.iter().map(|d| d.incidents.len()).sum()
+    }
+
+    /// The region table for a level.
+    pub fn regions(&self, level: RegionLevel) -> &RegionTable {
+        match level {
+            RegionLevel::Admin1 => &self.admin1,
+            RegionLevel::Admin2 => &self.admin2,
+        }
+    }
+
+    /// The latest incident date (day number) in the data.
+    pub fn latest_date(&self) -> Option<i32> {
+        self.datasets.iter().filter_map(|d| d.date_span().map(|s| s.1)).max()
+    }
+
+    /// The earliest incident date (day number) in the data.
+    pub fn earliest_date(&self) -> Option<i32> {
+        self.datasets.iter().filter_map(|d| d.date_span().map(|s| s.0)).min()
+    }
+
+    /// The effective perpetrator type of an incident: the analyst's
+    /// re-classification of its actor, else the source's. Crossfire stays
+    /// crossfire: it has no actor to re-classify.
+    #[inline]
+    pub fn perpetrator_of(&self, (d, i): RowRef) -> PerpetratorType {
+        let inc = &self.datasets[d].incidents;
+        let stored = inc.perpetrator_type[i];
+        if stored != PerpetratorType::Unattributed as u8 {
+            let o = self.override_of_actor[d][inc.actor[i] as usize];
+            if o != u8::MAX {
+                return PerpetratorType::from_index(o as usize).unwrap_or(PerpetratorType::Other);
+            }
+        }
+        PerpetratorType::from_index(stored as usize).unwrap_or(PerpetratorType::Other)
+    }
+
+    /// Every distinct event type, sorted.
+    pub fn event_types(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for d in &self.datasets {
+            let used: HashSet<u32> = d.incidents.event_type.iter().copied().collect();
+            for id in used {
+                let s = d.incidents.names.get(id);
+                if !s.is_empty() {
+                    out.insert(s.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// Every distinct perpetrator actor with its source type and count of
+    /// civilian-harm events, for the actor register.
+    pub fn actors(&self) -> BTreeMap<String, (PerpetratorType, u64)> {
+        let mut out: BTreeMap<String, (PerpetratorType, u64)> = BTreeMap::new();
+        for (di, d) in self.datasets.iter().enumerate() {
+            let inc = &d.incidents;
+            for i in 0..inc.len() {
+                if !inc.civilian_harm[i] || !self.counted[di][i] {
+                    continue;
+                }
+                let name = inc.names.get(inc.actor[i]);
+                let e = out
+                    .entry(name.to_string())
+                    .or_insert((inc.perpetrator_type_at(i), 0));
+                e.1 += 1;
+            }
+        }
+        out
+    }
+
+    /// Per-dataset tables the filter needs: allowed event-type ids.
+    pub(crate) fn event_type_mask(&self, filter: &Filter) -> Vec<Option<Vec<bool>>> {
+        self.datasets
+            .iter()
+            .map(|d| {
+                filter.event_types.as_ref().map(|allowed| {
+                    d.incidents
+                        .names
+                        .iter()
+                        .map(|(_, s)| allowed.contains(s))
+                        .collect()
+                })
+            })
+            .collect()
+    }
+
+    fn rebuild(&mut self) {
+        let mut countries = HashSet::new();
+        for d in &self.datasets {
+            let used: HashSet<u32> = d.incidents.country.iter().copied().collect();
+            for id in used {
+                let k = region_key(d.incidents.names.get(id));
+                if !k.is_empty() {
+                    countries.insert(k);
+                }
+            }
+        }
+        self.multi_country = countries.len() > 1;
+        self.admin1 = self.build_regions(RegionLevel::Admin1);
+        self.admin2 = self.build_regions(RegionLevel::Admin2);
+        self.rebuild_overrides();
+        self.find_repeats();
+    }
+
+    fn rebuild_overrides(&mut self) {
+        self.override_of_actor = self
+            .datasets
+            .iter()
+            .map(|d| {
+                d.incidents
+                    .names
+                    .iter()
+                    .map(|(_, s)| self.overrides.get(s).map_or(u8::MAX, |t| *t as u8))
+                    .collect()
+            })
+            .collect();
+    }
+
+    /// Marks later copies of an event already read from an earlier file (the
+    /// same UCDP GED event from its web export and its HDX copy; ACLED events
+    /// in two overlapping exports). Ids are compared within a source family.
+    fn find_repeats(&mut self) {
+        let mut seen: HashSet<(crate::model::SourceFormat, &str)> = HashSet::new();
+        let mut counted = Vec::with_capacity(self.datasets.len());
+        let mut repeats = Vec::with_capacity(self.datasets.len());
+        for d in &self.datasets {
+            let inc = &d.incidents;
+            let mut mask = vec![true; inc.len()];
+            let mut n = 0;
+            let fresh: Vec<(crate::model::SourceFormat, &str)> = (0..inc.len())
+                .filter_map(|i| {
+                    let id = inc.event_id.get(i);
+                    if id.is_empty() {
+                        return None;
+                    }
+                    if seen.contains(&(d.meta.format, id)) {
+                        mask[i] = false;
+                        n += 1;
+                        None
+                    } else {
+                        Some((d.meta.format, id))
+                    }
+                })
+                .collect();
+            seen.extend(fresh);
+            counted.push(mask);
+            repeats.push(n);
+        }
+        self.counted = counted;
+        self.repeats = repeats;
+    }
+
+    fn build_regions(&self, level: RegionLevel) -> RegionTable {
+        // Count spellings per key over all incidents.
+        let mut spellings: HashMap<String, HashMap<String, u64>> = HashMap::new();
+        let mut country_spellings: HashMap<String, HashMap<String, u64>> = HashMap::new();
+        // Per dataset: (country id, admin1 id, admin2 id) → key, via counts.
+        let mut per_dataset_keys: Vec<HashMap<(u32, u32, u32), String>> = Vec::new();
+        for d in &self.datasets {
+            let inc = &d.incidents;
+            let mut combos: HashMap<(u32, u32, u32), u64> = HashMap::new();
+            for i in 0..inc.len() {
+                let a2 = if level == RegionLevel::Admin2 { inc.admin2[i] } else { 0 };
+                let c = if self.multi_country { inc.country[i] } else { 0 };
+                *combos.entry((c, inc.admin1[i], a2)).or_insert(0) += 1;
+            }
+            let mut keys = HashMap::new();
+            for (&(c, a1, a2), &n) in &combos {
+                let country = inc.names.get(c);
+                let admin1 = inc.names.get(a1);
+                let admin2 = inc.names.get(a2);
+                let ck = region_key(country);
+                let k1 = region_key(admin1);
+                let k2 = region_key(admin2);
+                let key = format!("{ck}\u{1}{k1}\u{1}{k2}");
+                if !k1.is_empty() {
+                    *spellings.entry(format!("1\u{1}{k1}")).or_default().entry(admin1.to_string()).or_insert(0) += n;
+                }
+                if level == RegionLevel::Admin2 && !k2.is_empty() {
+                    *spellings.entry(format!("2\u{1}{k2}")).or_default().entry(admin2.to_string()).or_insert(0) += n;
+                }
+                if !ck.is_empty() {
+                    *country_spellings.entry(ck).or_default().entry(country.to_string()).or_insert(0) += n;
+                }
+                keys.insert((c, a1, a2), key);
+            }
+            per_dataset_keys.push(keys);
+        }
+        let best = |m: Option<&HashMap<String, u64>>| -> Option<String> {
+            m.and_then(|m| {
+                m.iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(s, _)| s.clone())
+            })
+        };
+        let display_of = |key: &str| -> String {
+            let mut parts = key.split('\u{1}');
+            let ck = parts.next().unwrap_or("");
+            let k1 = parts.next().unwrap_or("");
+            let k2 = parts.next().unwrap_or("");
+            let a1 = if k1.is_empty() {
+                UNKNOWN_REGION.to_string()
+            } else {
+                best(spellings.get(&format!("1\u{1}{k1}"))).unwrap_or_else(|| UNKNOWN_REGION.to_string())
+            };
+            let mut name = if level == RegionLevel::Admin2 {
+                let a2 = if k2.is_empty() {
+                    UNKNOWN_REGION.to_string()
+                } else {
+                    best(spellings.get(&format!("2\u{1}{k2}"))).unwrap_or_else(|| UNKNOWN_REGION.to_string())
+                };
+                format!("{a2}, {a1}")
+            } else {
+                a1
+            };
+            if self.multi_country {
+                let c = if ck.is_empty() {
+                    "country unknown".to_string()
+                } else {
+                    best(country_spellings.get(ck)).unwrap_or_default()
+                };
+                name = format!("{name} ({c})");
+            }
+            name
+        };
+        // Assign ids in display-name order, "(unknown)" last.
+        let mut all_keys: BTreeSet<String> = BTreeSet::new();
+        for keys in &per_dataset_keys {
+            all_keys.extend(keys.values().cloned());
+        }
+        let mut named: Vec<(String, String)> = all_keys.into_iter().map(|k| (display_of(&k), k)).collect();
+        named.sort_by(|a, b| {
+            let ua = a.0.starts_with(UNKNOWN_REGION);
+            let ub = b.0.starts_with(UNKNOWN_REGION);
+            ua.cmp(&ub).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())).then_with(|| a.0.cmp(&b.0))
+        });
+        // Two keys may share a display name only if spellings coincide; merge them.
+        let mut names: Vec<String> = Vec::new();
+        let mut id_of_key: HashMap<String, u32> = HashMap::new();
+        for (display, key) in named {
+            let id = match names.iter().position(|n| *n == display) {
+                Some(i) => i as u32,
+                None => {
+                    names.push(display);
+                    (names.len() - 1) as u32
+                }
+            };
+            id_of_key.insert(key, id);
+        }
+        let of_row = self
+            .datasets
+            .iter()
+            .zip(&per_dataset_keys)
+            .map(|(d, keys)| {
+                let inc = &d.incidents;
+                let ids: HashMap<(u32, u32, u32), u32> = keys
+                    .iter()
+                    .map(|(combo, k)| (*combo, id_of_key.get(k).copied().unwrap_or(0)))
+                    .collect();
+                (0..inc.len())
+                    .map(|i| {
+                        let a2 = if level == RegionLevel::Admin2 { inc.admin2[i] } else { 0 };
+                        let c = if self.multi_country { inc.country[i] } else { 0 };
+                        ids.get(&(c, inc.admin1[i], a2)).copied().unwrap_or(0)
+                    })
+                    .collect()
+            })
+            .collect();
+        RegionTable { level, names, of_row }
+    }
+}

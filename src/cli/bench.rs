@@ -1,0 +1,197 @@
+//! `poc-workbench bench`: generates an ACLED-shaped file (current export
+//! layout, about 570 bytes a row with a notes column) and measures load,
+//! first matrix, recompute after a filter change, and peak memory. A
+//! benchmark to run by hand, never a timed test.
+
+use crate::analysis::{Filter, ThreatMatrix, Workspace};
+use crate::import::{import_file, ImportOptions, Progress};
+use crate::model::perpetrator::PerpetratorType;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// A small deterministic generator (xorshift), so every run writes the
+/// same file.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
+
+const COUNTRIES: [(&str, &str, u16, f32, f32); 5] = [
+    ("Sudan", "SDN", 729, 13.0, 27.0),
+    ("Mali", "MLI", 466, 15.0, -3.0),
+    ("Democratic Republic of Congo", "COD", 180, -2.0, 26.0),
+    ("Central African Republic", "CAF", 140, 6.5, 20.5),
+    ("South Sudan", "SSD", 728, 7.5, 30.5),
+];
+
+const INTER: [&str; 8] = [
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "Rioters",
+    "Protesters",
+    "Civilians",
+    "External/Other forces",
+];
+
+const EVENTS: [(&str, &str, &str); 8] = [
+    ("Political violence", "Violence against civilians", "Attack"),
+    ("Political violence", "Violence against civilians", "Sexual violence"),
+    ("Political violence", "Violence against civilians", "Abduction/forced disappearance"),
+    ("Political violence", "Battles", "Armed clash"),
+    ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Demonstrations", "Protests", "Peaceful protest"),
+    ("Demonstrations", "Riots", "Mob violence"),
+    ("Strategic developments", "Strategic developments", "Looting/property destruction"),
+];
+
+const WORDS: [&str; 24] = [
+    "armed", "men", "attacked", "village", "near", "market", "killing", "civilians", "reportedly",
+    "looted", "property", "displaced", "residents", "clashes", "between", "forces", "and", "militia",
+    "in", "the", "area", "of", "during", "night",
+];
+
+/// Writes an ACLED-shaped CSV of `rows` rows to `path`.
+pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<u64> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    writeln!(w, "{HEADER}")?;
+    let mut rng = Rng(seed.max(1));
+    let actors: Vec<String> = (0..300)
+        .map(|i| match i % 6 {
+            0 => format!("Military Forces of Country {} ({})", i % 5, 1990 + i % 30),
+            1 => format!("Rebel Movement {i}"),
+            2 => format!("Militia {i} (Ethnic Group)"),
+            3 => format!("Unidentified Armed Group ({})", COUNTRIES[i % 5].0),
+            4 => format!("Police Forces of Country {}", i % 5),
+            _ => format!("Communal Militia {i}"),
+        })
+        .collect();
+    let mut line = String::with_capacity(1024);
+    for n in 0..rows {
+        line.clear();
+        let (country, iso3, iso, lat0, lon0) = COUNTRIES[rng.below(5)];
+        let a1 = rng.below(18);
+        let a2 = rng.below(12);
+        let (disorder, etype, sub) = EVENTS[rng.below(EVENTS.len())];
+        let i1 = rng.below(8);
+        let i2 = if rng.below(3) == 0 { 6 } else { rng.below(8) };
+        let civ = etype == "Violence against civilians" || i2 == 6;
+        let year = 2015 + rng.below(10);
+        let month = 1 + rng.below(12);
+        let day = 1 + rng.below(28);
+        let actor1 = &actors[rng.below(actors.len())];
+        let actor2 = if i2 == 6 { format!("Civilians ({country})") } else { actors[rng.below(actors.len())].clone() };
+        let fatalities = if rng.below(3) == 0 { rng.below(20) } else { 0 };
+        let mut notes = String::with_capacity(300);
+        notes.push_str(&format!("On {day} {month} {year}, "));
+        while notes.len() < 250 {
+            notes.push_str(WORDS[rng.below(WORDS.len())]);
+            notes.push(' ');
+        }
+        notes.push_str("(\"quoted, text\").");
+        let lat = lat0 + (rng.below(4000) as f32 - 2000.0) / 1000.0;
+        let lon = lon0 + (rng.below(4000) as f32 - 2000.0) / 1000.0;
+        use std::fmt::Write as _;
+        let _ = write!(
+            line,
+            "{iso3}{n},{year}-{month:02}-{day:02},{year},{tp},{disorder},{etype},{sub},{actor1},,{inter1},{actor2},,{inter2},{inter1}-{inter2},{ct},{iso},Africa,{country},Admin {a1} of {iso3},District {a2}-{a1},Sub {a2},Place {a1}-{a2},{lat:.4},{lon:.4},{gp},Source Newswire; Local Radio {a2},National,\"{notes}\",{fatalities},crowd size=no report,{ts}",
+            tp = 1 + rng.below(3),
+            inter1 = INTER[i1],
+            inter2 = INTER[i2],
+            ct = if civ { "Civilians targeted" } else { "" },
+            gp = 1 + rng.below(3),
+            ts = 1_600_000_000 + n,
+        );
+        line.push('\n');
+        w.write_all(line.as_bytes())?;
+    }
+    w.flush()?;
+    Ok(std::fs::metadata(path)?.len())
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Runs the benchmark on `rows` rows (generating the file unless `file` is
+/// given) and prints the figures.
+pub fn run(rows: usize, file: Option<PathBuf>, keep: bool, out: &mut dyn Write) -> std::io::Result<i32> {
+    let (path, generated) = match file {
+        Some(p) => (p, false),
+        None => {
+            let p = std::env::temp_dir().join(format!("poc-workbench-bench-{rows}.csv"));
+            let t = Instant::now();
+            let bytes = write_acled_like(&p, rows, 42)?;
+            writeln!(out, "generated {} rows, {:.1} MB in {:.2} s: {}", rows, bytes as f64 / 1e6, t.elapsed().as_secs_f64(), p.display())?;
+            (p, true)
+        }
+    };
+    let bytes = std::fs::metadata(&path)?.len();
+    reset_peak_rss();
+    let t0 = Instant::now();
+    let dataset = match import_file(&path, &ImportOptions::default(), &Progress::default()) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(out, "error: {e}")?;
+            return Ok(1);
+        }
+    };
+    let load = t0.elapsed().as_secs_f64();
+    let t1 = Instant::now();
+    let ws = Workspace::new(vec![dataset]);
+    let derive = t1.elapsed().as_secs_f64();
+    let t2 = Instant::now();
+    let filter = Filter::default();
+    let m = ThreatMatrix::compute(&ws, &filter, None);
+    let matrix = t2.elapsed().as_secs_f64();
+    let first_total = load + derive + matrix;
+    // Recompute after filter changes, as the GUI does.
+    let mut changed = filter.clone();
+    changed.from = crate::model::dates::from_day_number(ws.latest_date().unwrap_or(0) - 730);
+    changed.perpetrators = Some([PerpetratorType::StateForces, PerpetratorType::RebelGroups].into_iter().collect());
+    let mut recompute = Vec::new();
+    for f in [&changed, &filter, &changed] {
+        let t = Instant::now();
+        let m2 = ThreatMatrix::compute(&ws, f, None);
+        recompute.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(m2.total.events);
+    }
+    let recompute_ms = recompute.iter().copied().fold(0.0, f64::max);
+    let peak = peak_rss_mb();
+    writeln!(out, "rows read            {}", ws.datasets[0].report.rows_read)?;
+    writeln!(out, "incidents kept       {}", ws.datasets[0].incidents.len())?;
+    writeln!(out, "file size            {:.1} MB", bytes as f64 / 1e6)?;
+    writeln!(out, "load (parse+store)   {:.3} s  ({:.0} MB/s)", load, bytes as f64 / 1e6 / load)?;
+    writeln!(out, "derive regions       {:.3} s", derive)?;
+    writeln!(out, "first matrix         {:.1} ms", matrix * 1000.0)?;
+    writeln!(out, "load + first matrix  {:.3} s", first_total)?;
+    writeln!(out, "recompute (worst of 3 filter changes)  {:.1} ms", recompute_ms)?;
+    writeln!(out, "peak memory (VmHWM)  {}", peak.map_or("n/a".to_string(), |p| format!("{p:.0} MB")))?;
+    writeln!(out, "civilian-harm events {}", m.total.events)?;
+    if generated && !keep {
+        let _ = std::fs::remove_file(&path);
+    }
+    Ok(0)
+}

@@ -1,0 +1,24 @@
+//! Command-line entry points, one file per subcommand. They call the same
+//! core functions as the GUI, so a figure printed here is the figure shown.
+
+pub mod bench;
+pub mod summarize;
+
+use crate::analysis::Workspace;
+use crate::import::{import_file, ColumnMapping, ImportError, ImportOptions, Progress};
+use std::path::{Path, PathBuf};
+
+/// Loads files into a workspace; returns the errors of those that failed.
+pub fn load_all(files: &[PathBuf], mapping: Option<&Path>) -> Result<(Workspace, Vec<ImportError>), ImportError> {
+    let mapping = mapping.map(ColumnMapping::load).transpose()?;
+    let options = ImportOptions { mapping };
+    let mut datasets = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match import_file(f, &options, &Progress::default()) {
+            Ok(d) => datasets.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((Workspace::new(datasets), errors))
+}

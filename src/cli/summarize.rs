@@ -1,0 +1,204 @@
+//! `poc-workbench summarize`: the threat matrix and import reports of one or
+//! more files, as a readable table or as JSON.
+
+use super::load_all;
+use crate::analysis::{Filter, RegionLevel, ThreatMatrix};
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+/// Options of `summarize`.
+#[derive(Debug, Clone)]
+pub struct SummarizeArgs {
+    pub files: Vec<PathBuf>,
+    pub json: bool,
+    pub level: RegionLevel,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub mapping: Option<PathBuf>,
+}
+
+/// Runs `summarize`, writing to `out`. Returns the process exit code: 0, or 1
+/// when some file could not be read (the others are still summarised).
+pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Result<i32> {
+    let (ws, errors) = match load_all(&args.files, args.mapping.as_deref()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(2);
+        }
+    };
+    if ws.datasets.is_empty() && !errors.is_empty() {
+        for e in &errors {
+            eprintln!("error: {e}");
+        }
+        return Ok(1);
+    }
+    let filter = Filter {
+        from: args.from,
+        to: args.to,
+        level: args.level,
+        ..Default::default()
+    };
+    let m = ThreatMatrix::compute(&ws, &filter, None);
+    if args.json {
+        let v = to_json(&ws, &m, &errors);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default())?;
+    } else {
+        write_text(&ws, &m, &filter, out)?;
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    Ok(if errors.is_empty() { 0 } else { 1 })
+}
+
+/// The JSON document of `summarize --json`.
+pub fn to_json(ws: &crate::analysis::Workspace, m: &ThreatMatrix, errors: &[crate::import::ImportError]) -> Value {
+    let sources: Vec<Value> = ws
+        .datasets
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            json!({
+                "path": d.meta.path.display().to_string(),
+                "format": d.meta.format.key(),
+                "layout": d.meta.layout,
+                "rows_read": d.report.rows_read,
+                "incidents": d.incidents.len(),
+                "rejected": d.report.rejected,
+                "warnings": d.report.warning_count(),
+                "blank_rows": d.report.blank_rows,
+                "fatalities_unknown": d.report.fatalities_unknown,
+                "repeats_not_counted": ws.repeats.get(i).copied().unwrap_or(0),
+            })
+        })
+        .collect();
+    let mut cells = Vec::new();
+    for (ri, p) in m.perpetrators.iter().enumerate() {
+        for (ci, r) in m.regions.iter().enumerate() {
+            let c = &m.cells[ri][ci];
+            if c.events == 0 {
+                continue;
+            }
+            let s = c.suggestion();
+            cells.push(json!({
+                "perpetrator": p.key(),
+                "region": r,
+                "events": c.events,
+                "civilian_fatalities": c.civilian_fatalities,
+                "fatalities_unknown": c.fatalities_unknown,
+                "recent_events": c.recent_events,
+                "previous_events": c.previous_events,
+                "recent_fatalities": c.recent_fatalities,
+                "trend": c.trend().key(),
+                "suggested": {"likelihood": s.likelihood, "impact": s.impact, "risk": s.risk, "band": s.band.key()},
+            }));
+        }
+    }
+    let share = |s: &crate::analysis::matrix::StateShare| {
+        json!({
+            "state_events": s.state_events,
+            "attributed_events": s.attributed_events,
+            "events_share": s.events_share(),
+            "state_fatalities": s.state_fatalities,
+            "attributed_fatalities": s.attributed_fatalities,
+            "fatalities_share": s.fatalities_share(),
+        })
+    };
+    json!({
+        "sources": sources,
+        "errors": errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "level": m.level.key(),
+        "as_of": m.windows.as_of.to_string(),
+        "recent_window": [m.windows.recent.0.to_string(), m.windows.recent.1.to_string()],
+        "previous_window": [m.windows.previous.0.to_string(), m.windows.previous.1.to_string()],
+        "cells": cells,
+        "by_perpetrator": m.perpetrators.iter().zip(&m.row_totals).map(|(p, t)| json!({
+            "perpetrator": p.key(), "events": t.events, "civilian_fatalities": t.civilian_fatalities,
+            "trend": t.trend().key(),
+        })).collect::<Vec<_>>(),
+        "by_region": m.regions.iter().zip(&m.column_totals).zip(&m.state_share).map(|((r, t), s)| json!({
+            "region": r, "events": t.events, "civilian_fatalities": t.civilian_fatalities,
+            "trend": t.trend().key(), "state_share": share(s),
+        })).collect::<Vec<_>>(),
+        "state_share": share(&m.state_share_total),
+        "totals": {
+            "events": m.total.events,
+            "civilian_fatalities": m.total.civilian_fatalities,
+            "fatalities_unknown": m.total.fatalities_unknown,
+        },
+    })
+}
+
+fn write_text(
+    ws: &crate::analysis::Workspace,
+    m: &ThreatMatrix,
+    filter: &Filter,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    writeln!(out, "Civilian harm by perpetrator type × region ({})", filter.describe())?;
+    writeln!(
+        out,
+        "Trend windows: recent {} – {}, previous {} – {} (as of {})",
+        m.windows.recent.0, m.windows.recent.1, m.windows.previous.0, m.windows.previous.1, m.windows.as_of
+    )?;
+    writeln!(out)?;
+    let rw = m.regions.iter().map(|r| r.chars().count()).max().unwrap_or(6).max(6);
+    writeln!(
+        out,
+        "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} {}",
+        "perpetrator", "region", "events", "fatalities", "recent", "trend", "suggested L×I=R"
+    )?;
+    for (ri, p) in m.perpetrators.iter().enumerate() {
+        for (ci, r) in m.regions.iter().enumerate() {
+            let c = &m.cells[ri][ci];
+            if c.events == 0 {
+                continue;
+            }
+            let s = c.suggestion();
+            writeln!(
+                out,
+                "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} {}×{}={} {}",
+                p.label(),
+                r,
+                c.events,
+                c.civilian_fatalities,
+                c.recent_events,
+                c.trend().key(),
+                s.likelihood,
+                s.impact,
+                s.risk,
+                s.band.label()
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "By perpetrator type:")?;
+    for (p, t) in m.perpetrators.iter().zip(&m.row_totals) {
+        writeln!(out, "  {:<50} {:>8} events {:>9} fatalities  {}", p.label(), t.events, t.civilian_fatalities, t.trend().key())?;
+    }
+    writeln!(out, "By region:")?;
+    for ((r, t), s) in m.regions.iter().zip(&m.column_totals).zip(&m.state_share) {
+        let share = s.events_share().map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0));
+        writeln!(out, "  {:<50} {:>8} events {:>9} fatalities  state share {share}", r, t.events, t.civilian_fatalities)?;
+    }
+    let share = m
+        .state_share_total
+        .events_share()
+        .map_or("–".to_string(), |x| format!("{:.1}%", x * 100.0));
+    writeln!(
+        out,
+        "Total: {} civilian-harm events, {} civilian fatalities ({} events with unknown fatalities); state-perpetrated share of attributed events {share}",
+        m.total.events, m.total.civilian_fatalities, m.total.fatalities_unknown
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Import reports:")?;
+    for (i, d) in ws.datasets.iter().enumerate() {
+        write!(out, "{}", d.report.to_text())?;
+        if ws.repeats[i] > 0 {
+            writeln!(out, "  note: {} events repeat an earlier file's and are counted once", ws.repeats[i])?;
+        }
+    }
+    Ok(())
+}

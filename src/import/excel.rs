@@ -1,0 +1,299 @@
+//! Workbooks (XLSX, XLSM, ODS, legacy XLS) through `calamine`. Picks the data
+//! sheet (the one a mapping names, else one with an HXL row or a known
+//! header, skipping metadata sheets), fills merged body cells down, skips
+//! blank rows (a used range of a million empty rows costs nothing), and feeds
+//! the rows to the same `RowMapper`s as text files.
+
+use super::fields::{is_tag_row, Fields, Header, HxlTag, RowCtx};
+use super::sniff::{self, Container};
+use super::{choose_mapper, finish, ImportError, ImportOptions, Progress};
+use crate::model::dataset::DatasetMeta;
+use crate::model::incident::{IncidentColumns, SourcePosition};
+use crate::model::report::ImportReport;
+use calamine::{Data, Dimensions, Range, Reader};
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+/// A sheet read into rows of text.
+struct SheetRows {
+    name: String,
+    /// 0-based sheet row of `rows[0]`.
+    first_row: u32,
+    rows: Vec<Vec<String>>,
+    merged_filled: usize,
+}
+
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if !dt.is_duration() => d.format("%Y-%m-%d").to_string(),
+            _ => dt.as_f64().to_string(),
+        },
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>, usize) {
+    let first_row = range.start().map_or(0, |(r, _)| r);
+    let first_col = range.start().map_or(0, |(_, c)| c);
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(range.height());
+    // Leading empty columns before the range still count as positions.
+    for r in range.rows() {
+        let mut row = vec![String::new(); first_col as usize];
+        row.extend(r.iter().map(cell_text));
+        rows.push(row);
+    }
+    // Fill merged regions from their top-left cell.
+    let mut filled = 0;
+    for m in merged {
+        let (r0, c0) = m.start;
+        let (r1, c1) = m.end;
+        let Some(value) = rows
+            .get((r0.saturating_sub(first_row)) as usize)
+            .and_then(|row| row.get(c0 as usize))
+            .cloned()
+        else {
+            continue;
+        };
+        if value.is_empty() || r1.saturating_sub(r0) > 10_000 || c1.saturating_sub(c0) > 1_000 {
+            continue;
+        }
+        for r in r0..=r1 {
+            let Some(row) = rows.get_mut((r.saturating_sub(first_row)) as usize) else { continue };
+            for c in c0..=c1 {
+                if (r, c) == (r0, c0) {
+                    continue;
+                }
+                if row.len() <= c as usize {
+                    row.resize(c as usize + 1, String::new());
+                }
+                if row[c as usize].is_empty() {
+                    row[c as usize] = value.clone();
+                    filled += 1;
+                }
+            }
+        }
+    }
+    (first_row, rows, filled)
+}
+
+fn workbook_error(path: &Path, e: impl std::fmt::Display, container: Container) -> ImportError {
+    let hint = match container {
+        Container::Ole => " (if this is an .xlsx file, it may be password-protected: save an unprotected copy)",
+        _ => "",
+    };
+    ImportError::Workbook {
+        path: path.to_path_buf(),
+        message: format!("{e}{hint}"),
+    }
+}
+
+fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
+    let mut head = [0u8; 8];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(|e| ImportError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let _ = f.read(&mut head);
+    }
+    let container = sniff::container(&head);
+    let mut out = Vec::new();
+    match container {
+        Container::Ole => {
+            let mut wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| workbook_error(path, e, container))?;
+            for name in wb.sheet_names() {
+                let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                let range = wb.worksheet_range(&name).map_err(|e| workbook_error(path, e, container))?;
+                let (first_row, rows, merged_filled) = rows_of(&range, &merged);
+                out.push(SheetRows { name, first_row, rows, merged_filled });
+            }
+        }
+        _ => match calamine::open_workbook::<calamine::Xlsx<_>, _>(path) {
+            Ok(mut wb) => {
+                for name in wb.sheet_names() {
+                    let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                    let range = wb.worksheet_range(&name).map_err(|e| workbook_error(path, e, container))?;
+                    let (first_row, rows, merged_filled) = rows_of(&range, &merged);
+                    out.push(SheetRows { name, first_row, rows, merged_filled });
+                }
+            }
+            Err(xlsx_err) => {
+                let mut wb: calamine::Ods<_> =
+                    calamine::open_workbook(path).map_err(|_| workbook_error(path, xlsx_err, container))?;
+                for name in wb.sheet_names() {
+                    let range = wb.worksheet_range(&name).map_err(|e| workbook_error(path, e, container))?;
+                    let (first_row, rows, merged_filled) = rows_of(&range, &[]);
+                    out.push(SheetRows { name, first_row, rows, merged_filled });
+                }
+            }
+        },
+    }
+    Ok(out)
+}
+
+/// How promising a sheet is as the data sheet: (has a known header or tag
+/// row, not a metadata sheet, number of non-blank rows).
+fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
+    let lname = s.name.to_lowercase();
+    let metadata = ["meta", "note", "readme", "read me", "about", "codebook", "legend", "source"]
+        .iter()
+        .any(|w| lname.contains(w));
+    let preview = &s.rows[..s.rows.len().min(25)];
+    let tagged_or_known = preview.iter().any(|r| {
+        let (h, _) = Header::new(r.clone(), vec![]);
+        is_tag_row(r) || super::acled::recognise(&h) || super::ucdp::recognise(&h)
+    });
+    let filled = s.rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count();
+    (tagged_or_known, !metadata, filled)
+}
+
+/// Imports the data sheet of a workbook.
+pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<crate::model::Dataset, ImportError> {
+    let file_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let sheets = read_sheets(path)?;
+    if progress.is_cancelled() {
+        return Err(ImportError::Cancelled);
+    }
+    let wanted = options.mapping.as_ref().and_then(|m| m.sheet.clone());
+    let sheet = match &wanted {
+        Some(name) => sheets
+            .iter()
+            .find(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| ImportError::NotATable {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "the mapping names sheet '{name}', but the workbook has {}",
+                    sheets.iter().map(|s| format!("'{}'", s.name)).collect::<Vec<_>>().join(", ")
+                ),
+            })?,
+        None => sheets
+            .iter()
+            .max_by_key(|s| sheet_score(s))
+            .ok_or_else(|| ImportError::NotATable {
+                path: path.to_path_buf(),
+                reason: "the workbook has no sheets".to_string(),
+            })?,
+    };
+    if sheet.rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+        return Err(ImportError::NotATable {
+            path: path.to_path_buf(),
+            reason: format!("sheet '{}' holds no data", sheet.name),
+        });
+    }
+    let preview: Vec<Vec<String>> = sheet.rows.iter().take(40).cloned().collect();
+    let lay = match options.mapping.as_ref().and_then(|m| m.header_row) {
+        Some(h) if h >= 1 => {
+            let hi = (h as usize - 1).saturating_sub(sheet.first_row as usize);
+            let tags = preview.get(hi + 1).filter(|r| is_tag_row(r)).map(|_| hi + 1);
+            sniff::Layout { header: Some(hi), tags, data: tags.map_or(hi + 1, |t| t + 1) }
+        }
+        _ => sniff::layout(&preview, |row| {
+            let (h, _) = Header::new(row.to_vec(), vec![]);
+            super::acled::recognise(&h) || super::ucdp::recognise(&h)
+        }),
+    };
+    let names = lay.header.and_then(|h| preview.get(h)).cloned().unwrap_or_default();
+    let tags: Vec<Option<HxlTag>> = lay
+        .tags
+        .and_then(|t| preview.get(t))
+        .map(|r| r.iter().map(|c| HxlTag::parse(c)).collect())
+        .unwrap_or_default();
+    let (header, header_problems) = Header::new(names, tags);
+    let from = lay.header.or(lay.tags).unwrap_or(0);
+    let (mut mapper, format, layout) = choose_mapper(&header, lay.tags.is_some(), options, path, &preview[from..])?;
+    let data = sheet.rows.get(lay.data..).unwrap_or(&[]);
+    if let Some(dc) = mapper.date_column() {
+        super::pipeline::decide_date_order(
+            &mut *mapper,
+            &header,
+            data.iter().map(|r| r.get(dc).cloned().unwrap_or_default()),
+            path,
+        )?;
+    }
+
+    let mut report = ImportReport::new(path.display().to_string());
+    report.notes.push(format!("recognised as {layout}"));
+    report.notes.push(format!(
+        "sheet '{}' of {} ({})",
+        sheet.name,
+        sheets.len(),
+        sheets.iter().map(|s| format!("'{}'", s.name)).collect::<Vec<_>>().join(", ")
+    ));
+    let line_of = |i: usize| u64::from(sheet.first_row) + i as u64 + 1;
+    if let Some(h) = lay.header {
+        report.notes.push(format!("header at sheet row {}", line_of(h)));
+    }
+    if let Some(t) = lay.tags {
+        report.notes.push(format!("HXL tag row at sheet row {}", line_of(t)));
+    }
+    if sheet.merged_filled > 0 {
+        report
+            .notes
+            .push(format!("{} cells of merged regions filled from their top-left cell", sheet.merged_filled));
+    }
+    for (i, code) in header_problems {
+        report.push(crate::model::report::Issue {
+            severity: crate::model::report::Severity::Warning,
+            line: lay.header.map_or(0, line_of),
+            record: 0,
+            column: header.display(i),
+            code,
+            message: format!("column {} of the header: {}", i + 1, code.describe()),
+        });
+    }
+    progress.bytes_total.store(data.len() as u64, Ordering::Relaxed);
+    let mut columns = IncidentColumns::default();
+    let mut record_no = 0u64;
+    for (k, row) in data.iter().enumerate() {
+        if k % 4096 == 0 {
+            if progress.is_cancelled() {
+                return Err(ImportError::Cancelled);
+            }
+            progress.bytes_done.store(k as u64, Ordering::Relaxed);
+            progress.rows.store(k as u64, Ordering::Relaxed);
+        }
+        if sniff::is_blank(row as &dyn Fields) {
+            report.blank_rows += 1;
+            continue;
+        }
+        record_no += 1;
+        report.rows_read += 1;
+        let line = line_of(lay.data + k);
+        let mut ctx = RowCtx::new(line, record_no, &header, &mut report);
+        match mapper.map(row, &mut ctx) {
+            Some(draft) if !ctx.is_rejected() => {
+                if draft.civilian_fatalities.is_none() {
+                    report.fatalities_unknown += 1;
+                }
+                columns.push(&draft, SourcePosition { line, byte: 0 });
+                report.kept += 1;
+            }
+            _ => report.rejected += 1,
+        }
+    }
+    progress.bytes_done.store(data.len() as u64, Ordering::Relaxed);
+    let meta = DatasetMeta {
+        path: path.to_path_buf(),
+        format,
+        layout,
+        encoding: "workbook".to_string(),
+        delimiter: None,
+        sheet: Some(sheet.name.clone()),
+        columns: (0..header.width()).map(|i| header.display(i)).collect(),
+        file_bytes,
+    };
+    Ok(finish(columns, report, meta))
+}

@@ -1,0 +1,316 @@
+//! Column mappings for any other table (METHODOLOGY §1): a small RON file the
+//! analyst writes once per source layout and reuses. Column references are
+//! header names (case-insensitive) or HXL tag patterns (`#adm1+name`).
+//! HXL-tagged files get a mapping built from their tags by `hxl_default`.
+//!
+//! ```ron
+//! (
+//!     name: "SHCC Sudan 2021",
+//!     date: "Date",
+//!     date_order: Some(DayFirst),
+//!     admin1: Some("Admin 1"),
+//!     perpetrator: Some("Perpetrator"),
+//!     perpetrator_values: { "State Actor": state_forces, "Opposition Group": rebel_groups },
+//!     fatalities: Some("Total Killed"),
+//! )
+//! ```
+
+use super::cells;
+use super::fields::{quote, Fields, Header, RowCtx};
+use super::{ImportError, RowMapper};
+use crate::model::dates::DateOrder;
+use crate::model::incident::{HarmKind, IncidentDraft};
+use crate::model::perpetrator::{suggest_type_for_value, PerpetratorType};
+use crate::model::region::clean_admin_name;
+use crate::model::report::IssueCode;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Which rows of a mapped source are civilian-harm events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CivilianHarmRule {
+    /// Every row (incident logs of attacks on civilians, health care, aid).
+    #[default]
+    AllRows,
+    /// Rows where this column is not blank.
+    NonBlank(String),
+    /// Rows where this column holds one of these values (case-insensitive).
+    OneOf(String, Vec<String>),
+}
+
+/// A reusable mapping from a table's columns to the incident fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ColumnMapping {
+    /// A name for the profile ("SHCC Sudan 2021").
+    pub name: String,
+    /// The sheet to read in a workbook; the best one is picked when unset.
+    pub sheet: Option<String>,
+    /// The 1-based line (sheet row) of the header; detected when unset.
+    pub header_row: Option<u64>,
+    /// The date column (required).
+    pub date: String,
+    /// How to read `A/B/YYYY` dates in that column when they are ambiguous.
+    pub date_order: Option<DateOrder>,
+    pub event_id: Option<String>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub location: Option<String>,
+    pub latitude: Option<String>,
+    pub longitude: Option<String>,
+    /// The column holding the perpetrator type or category.
+    pub perpetrator: Option<String>,
+    /// The column holding the perpetrator's name, if separate.
+    pub actor: Option<String>,
+    /// Civilian fatalities.
+    pub fatalities: Option<String>,
+    pub event_type: Option<String>,
+    /// Values of the perpetrator column → type. Values not listed are
+    /// suggested from their wording and reported.
+    pub perpetrator_values: BTreeMap<String, PerpetratorType>,
+    /// The type when there is no perpetrator column.
+    pub default_perpetrator: Option<PerpetratorType>,
+    pub civilian_harm: CivilianHarmRule,
+}
+
+impl ColumnMapping {
+    /// Reads a mapping from a `.ron` file.
+    pub fn load(path: &Path) -> Result<ColumnMapping, ImportError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ImportError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        ron::from_str(&text).map_err(|e| ImportError::Mapping {
+            path: path.to_path_buf(),
+            message: format!(
+                "line {}, column {}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            ),
+        })
+    }
+
+    /// The mapping as pretty RON, for saving a profile.
+    pub fn to_ron(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default()
+    }
+
+    /// A mapping built from a file's HXL tags (`#date`, `#adm1+name`,
+    /// `#group+name+first`, `#affected+killed`, `#geo+lat`, `#geo+lon`, …).
+    /// `None` when no date tag is present.
+    pub fn hxl_default(header: &Header) -> Option<ColumnMapping> {
+        let first = |patterns: &[&str]| {
+            patterns
+                .iter()
+                .find(|p| header.find_tag(p).is_some())
+                .map(|p| p.to_string())
+        };
+        let date = first(&["#date+occurred", "#date+start", "#date+reported", "#date"])?;
+        Some(ColumnMapping {
+            name: "HXL tags".to_string(),
+            date,
+            event_id: first(&["#event+code", "#event+id"]),
+            country: first(&["#country+name", "#country"]),
+            admin1: first(&["#adm1+name", "#adm1"]),
+            admin2: first(&["#adm2+name", "#adm2"]),
+            location: first(&["#loc+name", "#loc"]),
+            latitude: first(&["#geo+lat"]),
+            longitude: first(&["#geo+lon"]),
+            perpetrator: first(&["#group+perp", "#group+name+first", "#group+first", "#group+name"]),
+            actor: None,
+            fatalities: first(&["#affected+killed", "#affected+dead"]),
+            event_type: first(&["#event+type", "#event"]),
+            ..Default::default()
+        })
+    }
+
+    /// A mapping suggested from header names alone, for the mapping dialog.
+    pub fn suggest(header: &Header) -> ColumnMapping {
+        let pick = |words: &[&str]| -> Option<String> {
+            header
+                .names
+                .iter()
+                .find(|n| {
+                    let k = n.to_lowercase();
+                    words.iter().any(|w| k.contains(w))
+                })
+                .cloned()
+        };
+        if let Some(m) = ColumnMapping::hxl_default(header) {
+            return m;
+        }
+        ColumnMapping {
+            name: "suggested".to_string(),
+            date: pick(&["date", "when", "cuándo", "quand"]).unwrap_or_default(),
+            admin1: pick(&["admin 1", "admin1", "adm1", "state", "province", "region", "governorate"]),
+            admin2: pick(&["admin 2", "admin2", "adm2", "district", "locality", "county"]),
+            country: pick(&["country", "pays"]),
+            perpetrator: pick(&["perpetrator", "auteur", "actor type"]),
+            fatalities: pick(&["killed", "fatalit", "deaths", "morts"]),
+            latitude: pick(&["latitude", "lat"]),
+            longitude: pick(&["longitude", "lon", "lng"]),
+            event_type: pick(&["event type", "type of event", "incident type"]),
+            ..Default::default()
+        }
+    }
+}
+
+/// Column positions resolved from a mapping.
+pub struct MappedMapper {
+    date: usize,
+    date_order: Option<DateOrder>,
+    event_id: Option<usize>,
+    country: Option<usize>,
+    admin1: Option<usize>,
+    admin2: Option<usize>,
+    location: Option<usize>,
+    latitude: Option<usize>,
+    longitude: Option<usize>,
+    perpetrator: Option<usize>,
+    actor: Option<usize>,
+    fatalities: Option<usize>,
+    event_type: Option<usize>,
+    harm_column: Option<usize>,
+    harm_values: Vec<String>,
+    values: BTreeMap<String, PerpetratorType>,
+    default_perpetrator: PerpetratorType,
+    width: usize,
+}
+
+impl MappedMapper {
+    /// Resolves every reference of `mapping` against `header`; a reference
+    /// that names no column is an error naming it.
+    pub fn new(mapping: &ColumnMapping, header: &Header, path: &Path) -> Result<Self, ImportError> {
+        let resolve = |r: &Option<String>| -> Result<Option<usize>, ImportError> {
+            match r {
+                None => Ok(None),
+                Some(s) if s.trim().is_empty() => Ok(None),
+                Some(s) => header.resolve(s).map(Some).ok_or_else(|| ImportError::MissingColumn {
+                    path: path.to_path_buf(),
+                    format: "the column mapping",
+                    column: s.clone(),
+                }),
+            }
+        };
+        let date = resolve(&Some(mapping.date.clone()))?.ok_or_else(|| ImportError::MissingColumn {
+            path: path.to_path_buf(),
+            format: "the column mapping",
+            column: "(date)".to_string(),
+        })?;
+        let (harm_column, harm_values) = match &mapping.civilian_harm {
+            CivilianHarmRule::AllRows => (None, Vec::new()),
+            CivilianHarmRule::NonBlank(c) => (resolve(&Some(c.clone()))?, Vec::new()),
+            CivilianHarmRule::OneOf(c, v) => (
+                resolve(&Some(c.clone()))?,
+                v.iter().map(|s| s.trim().to_lowercase()).collect(),
+            ),
+        };
+        Ok(MappedMapper {
+            date,
+            date_order: mapping.date_order,
+            event_id: resolve(&mapping.event_id)?,
+            country: resolve(&mapping.country)?,
+            admin1: resolve(&mapping.admin1)?,
+            admin2: resolve(&mapping.admin2)?,
+            location: resolve(&mapping.location)?,
+            latitude: resolve(&mapping.latitude)?,
+            longitude: resolve(&mapping.longitude)?,
+            perpetrator: resolve(&mapping.perpetrator)?,
+            actor: resolve(&mapping.actor)?,
+            fatalities: resolve(&mapping.fatalities)?,
+            event_type: resolve(&mapping.event_type)?,
+            harm_column,
+            harm_values,
+            values: mapping
+                .perpetrator_values
+                .iter()
+                .map(|(k, v)| (normalise_value(k), *v))
+                .collect(),
+            default_perpetrator: mapping.default_perpetrator.unwrap_or(PerpetratorType::Unidentified),
+            width: header.width(),
+        })
+    }
+}
+
+/// The form under which perpetrator values are compared: trimmed of spaces
+/// and trailing commas (SHCC writes `"Opposition Group, "`), lower-case.
+pub fn normalise_value(v: &str) -> String {
+    v.trim().trim_end_matches([',', ';', ' ']).trim().to_lowercase()
+}
+
+impl RowMapper for MappedMapper {
+    fn date_column(&self) -> Option<usize> {
+        Some(self.date)
+    }
+
+    fn set_date_order(&mut self, order: DateOrder) {
+        if self.date_order.is_none() {
+            self.date_order = Some(order);
+        }
+    }
+
+    fn lacks_date_order(&self) -> bool {
+        self.date_order.is_none()
+    }
+
+    fn map(&self, row: &dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft> {
+        cells::check_width(row, self.width, ctx);
+        let date = cells::date(row, self.date, self.date_order, ctx)?;
+        let perpetrator_raw = cells::text(row, self.perpetrator);
+        let perpetrator_type = match self.perpetrator {
+            None => self.default_perpetrator,
+            Some(_) => match self.values.get(&normalise_value(perpetrator_raw)) {
+                Some(t) => *t,
+                None => {
+                    let t = suggest_type_for_value(perpetrator_raw);
+                    if t == PerpetratorType::Other {
+                        ctx.warn(
+                            self.perpetrator,
+                            IssueCode::UnmappedPerpetrator,
+                            format!("{} is not in the mapping's value list; its type is set to other", quote(perpetrator_raw)),
+                        );
+                    }
+                    t
+                }
+            },
+        };
+        let civilian_harm = match self.harm_column {
+            None => true,
+            Some(c) if self.harm_values.is_empty() => !cells::text(row, Some(c)).is_empty(),
+            Some(c) => {
+                let v = cells::text(row, Some(c)).to_lowercase();
+                self.harm_values.contains(&v)
+            }
+        };
+        let fatalities = cells::count(row, self.fatalities, ctx);
+        let (latitude, longitude) = cells::coordinates(row, self.latitude, self.longitude, ctx);
+        let event_type = cells::text(row, self.event_type);
+        let actor = if self.actor.is_some() {
+            cells::text(row, self.actor)
+        } else {
+            perpetrator_raw.trim_end_matches([',', ' '])
+        };
+        Some(IncidentDraft {
+            event_id: cells::text(row, self.event_id).to_string(),
+            date,
+            time_precision: None,
+            geo_precision: None,
+            perpetrator_type: Some(perpetrator_type),
+            actor: actor.to_string(),
+            counterpart: String::new(),
+            country: cells::text(row, self.country).to_string(),
+            admin1: clean_admin_name(cells::text(row, self.admin1)),
+            admin2: clean_admin_name(cells::text(row, self.admin2)),
+            location: cells::text(row, self.location).to_string(),
+            event_type: event_type.to_string(),
+            sub_event_type: String::new(),
+            harm_kind: Some(HarmKind::from_sub_event_type(event_type)),
+            civilian_harm,
+            civilian_fatalities: fatalities,
+            total_fatalities: fatalities,
+            latitude,
+            longitude,
+        })
+    }
+}

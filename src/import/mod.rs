@@ -1,0 +1,250 @@
+//! Importers: from a file on disk to a `Dataset`, with an `ImportReport`
+//! that accounts for every row.
+//!
+//! `import_file` sniffs the container (text, XLSX, XLS), the encoding and the
+//! delimiter, finds the header and HXL tag rows, recognises the source
+//! (ACLED, UCDP GED, HXL, or a column mapping), and streams the rows through
+//! the matching `RowMapper` on all cores (`pipeline`). Raw cells become an
+//! `IncidentDraft` in exactly one place per format: `acled.rs`, `ucdp.rs`,
+//! `mapping.rs`.
+
+pub mod acled;
+pub mod cells;
+pub mod excel;
+pub mod fields;
+pub mod mapping;
+pub mod numbers;
+pub mod pipeline;
+pub mod sniff;
+pub mod ucdp;
+
+use crate::model::dataset::{Dataset, DatasetMeta, SourceFormat};
+use crate::model::dates::DateOrder;
+use crate::model::incident::IncidentDraft;
+use fields::{Fields, Header, RowCtx};
+pub use mapping::ColumnMapping;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+/// Turns one data record into an incident, or rejects it through `ctx`.
+pub trait RowMapper: Send + Sync {
+    /// The date column, whose day/month order is decided from the data.
+    fn date_column(&self) -> Option<usize>;
+    /// Fixes the day/month order for numeric dates.
+    fn set_date_order(&mut self, order: DateOrder);
+    /// Whether numeric dates still have no order (no source convention and no
+    /// order in the mapping).
+    fn lacks_date_order(&self) -> bool {
+        false
+    }
+    /// Maps one record. `None` means rejected; the reason is in `ctx`.
+    fn map(&self, row: &dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft>;
+}
+
+/// Shared between a running import and whoever watches it (the GUI's
+/// progress bar, the CLI). All fields are atomics: cheap to poll.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes of input processed so far.
+    pub bytes_done: AtomicU64,
+    /// Bytes of input in all (0 until known).
+    pub bytes_total: AtomicU64,
+    /// Records read so far.
+    pub rows: AtomicU64,
+    /// Set to ask the import to stop; it then returns `ImportError::Cancelled`.
+    pub cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Whether cancellation was asked for.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// The fraction done, 0.0–1.0.
+    pub fn fraction(&self) -> f32 {
+        let total = self.bytes_total.load(Ordering::Relaxed);
+        if total == 0 {
+            0.0
+        } else {
+            (self.bytes_done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32
+        }
+    }
+}
+
+/// What the caller can tell the importer.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// A column mapping for files that are not ACLED or UCDP.
+    pub mapping: Option<ColumnMapping>,
+}
+
+/// Why a file could not be imported at all. Each message is one sentence
+/// that names the file.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: cannot read the file: {message}", path.display())]
+    Io { path: PathBuf, message: String },
+    #[error("{}: the file is empty", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}: {reason}", path.display())]
+    NotATable { path: PathBuf, reason: String },
+    #[error(
+        "{}: not recognised as ACLED, UCDP GED or an HXL-tagged file with a #date column (columns: {}); describe it with a column mapping (--mapping FILE)",
+        path.display(), columns.join(", ")
+    )]
+    UnknownShape {
+        path: PathBuf,
+        columns: Vec<String>,
+        /// Where the header was found and the first data rows, for the
+        /// mapping dialog.
+        preview: Vec<Vec<String>>,
+    },
+    #[error("{}: {format} needs a column '{column}', which the header does not have", path.display())]
+    MissingColumn {
+        path: PathBuf,
+        format: &'static str,
+        column: String,
+    },
+    #[error(
+        "{}: every numeric date in column '{column}' could be read as DD/MM or MM/DD (e.g. '{example}'); set date_order in the column mapping",
+        path.display()
+    )]
+    AmbiguousDates {
+        path: PathBuf,
+        column: String,
+        example: String,
+    },
+    #[error("{}: the column mapping cannot be read: {message}", path.display())]
+    Mapping { path: PathBuf, message: String },
+    #[error("{}: the workbook cannot be read: {message}", path.display())]
+    Workbook { path: PathBuf, message: String },
+    #[error("the import was cancelled")]
+    Cancelled,
+}
+
+/// Imports one file. Never panics on its content; every outcome is a
+/// `Dataset` with its report, or an `ImportError` naming the file.
+pub fn import_file(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<Dataset, ImportError> {
+    let io = |e: std::io::Error| ImportError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(ImportError::NotATable {
+            path: path.to_path_buf(),
+            reason: "this is a folder, not a file".to_string(),
+        });
+    }
+    let len = meta.len();
+    progress.bytes_total.store(len, Ordering::Relaxed);
+    if len == 0 {
+        return Err(ImportError::Empty { path: path.to_path_buf() });
+    }
+    let mut head = [0u8; 8];
+    let n = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(io)?;
+        let mut n = 0;
+        while n < head.len() {
+            match f.read(&mut head[n..]).map_err(io)? {
+                0 => break,
+                k => n += k,
+            }
+        }
+        n
+    };
+    match sniff::container(&head[..n]) {
+        sniff::Container::Zip | sniff::Container::Ole => excel::import_workbook(path, options, progress),
+        sniff::Container::Text => pipeline::import_text(path, options, progress),
+    }
+}
+
+/// Which mapper a header calls for, and the format it gives.
+pub(crate) fn choose_mapper(
+    header: &Header,
+    has_tags: bool,
+    options: &ImportOptions,
+    path: &Path,
+    preview: &[Vec<String>],
+) -> Result<(Box<dyn RowMapper>, SourceFormat, String), ImportError> {
+    if acled::recognise(header) {
+        let m = acled::AcledMapper::new(header, path, has_tags)?;
+        let layout = m.layout.clone();
+        return Ok((Box::new(m), SourceFormat::Acled, layout));
+    }
+    if ucdp::recognise(header) {
+        let m = ucdp::UcdpMapper::new(header, path, has_tags)?;
+        let layout = m.layout.clone();
+        return Ok((Box::new(m), SourceFormat::Ucdp, layout));
+    }
+    if let Some(mapping) = &options.mapping {
+        let m = mapping::MappedMapper::new(mapping, header, path)?;
+        let name = if mapping.name.is_empty() { "column mapping" } else { &mapping.name };
+        return Ok((Box::new(m), SourceFormat::Mapped, format!("table read through '{name}'")));
+    }
+    if has_tags && let Some(mapping) = ColumnMapping::hxl_default(header) {
+        let m = mapping::MappedMapper::new(&mapping, header, path)?;
+        return Ok((Box::new(m), SourceFormat::Hxl, "HXL-tagged table, columns mapped from tags".to_string()));
+    }
+    Err(ImportError::UnknownShape {
+        path: path.to_path_buf(),
+        columns: (0..header.width()).map(|i| header.display(i)).collect(),
+        preview: preview.to_vec(),
+    })
+}
+
+/// Builds the final dataset: drops later copies of a repeated event id
+/// (reported as rejected, naming the first line), shrinks the columns.
+pub(crate) fn finish(
+    mut columns: crate::model::incident::IncidentColumns,
+    mut report: crate::model::report::ImportReport,
+    meta: DatasetMeta,
+) -> Dataset {
+    let mut first_line = std::collections::HashMap::new();
+    let mut keep = vec![true; columns.len()];
+    let mut dropped = 0u64;
+    let id_col = match meta.format {
+        SourceFormat::Acled => "event_id_cnty",
+        SourceFormat::Ucdp => "id",
+        _ => "event id",
+    };
+    let mut duplicates = Vec::new();
+    for (i, k) in keep.iter_mut().enumerate() {
+        let id = columns.event_id.get(i);
+        if id.is_empty() {
+            continue;
+        }
+        if let Some(&line) = first_line.get(id) {
+            *k = false;
+            dropped += 1;
+            duplicates.push(crate::model::report::Issue {
+                severity: crate::model::report::Severity::Rejected,
+                line: columns.line[i],
+                record: 0,
+                column: id_col.to_string(),
+                code: crate::model::report::IssueCode::DuplicateEventId,
+                message: format!("event id {} was already read at line {line}; this copy is not counted", fields::quote(id)),
+            });
+        } else {
+            first_line.insert(id, columns.line[i]);
+        }
+    }
+    drop(first_line);
+    if dropped > 0 {
+        columns.retain(&keep);
+        report.kept -= dropped;
+        report.rejected += dropped;
+        for d in duplicates {
+            report.push(d);
+        }
+        report.issues.sort_by_key(|i| i.line);
+    }
+    columns.shrink_to_fit();
+    Dataset {
+        meta,
+        incidents: columns,
+        report,
+    }
+}

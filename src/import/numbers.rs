@@ -1,0 +1,97 @@
+//! Counts and coordinates as analysts' files write them. A count that cannot
+//! be read is never turned into zero: the caller keeps the row and flags the
+//! figure unknown (METHODOLOGY §3).
+
+/// Why a count could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CountError {
+    /// `10+`, `~20`, `dozens`, `#N/A`, …
+    Unreadable,
+    /// A negative number.
+    Negative,
+}
+
+/// Parses a count cell. `Ok(None)` means blank (not reported). Accepts `12`,
+/// `3.0`, `1e3`, `1,234`, `1.234` and `1 234` (thousands separators).
+pub fn parse_count(raw: &str) -> Result<Option<u32>, CountError> {
+    let s = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let compact: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    if let Some(rest) = compact.strip_prefix('-')
+        && !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return Err(CountError::Negative);
+    }
+    if compact.bytes().all(|b| b.is_ascii_digit()) {
+        return compact.parse::<u32>().map(Some).map_err(|_| CountError::Unreadable);
+    }
+    // Thousands separators: 1,234 / 1.234 / 12,345,678.
+    for sep in [',', '.'] {
+        let groups: Vec<&str> = compact.split(sep).collect();
+        if groups.len() >= 2
+            && (1..=3).contains(&groups[0].len())
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && groups[1..].iter().all(|g| g.len() == 3)
+        {
+            return groups.concat().parse::<u32>().map(Some).map_err(|_| CountError::Unreadable);
+        }
+    }
+    // 3.0, 3,0, 1e3: accepted when the value is a whole number.
+    let dotted = compact.replace(',', ".");
+    if dotted.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+'))
+        && let Ok(v) = dotted.parse::<f64>()
+        && v.is_finite()
+        && v >= 0.0
+        && v.fract() == 0.0
+        && v <= f64::from(u32::MAX)
+    {
+        return Ok(Some(v as u32));
+    }
+    Err(CountError::Unreadable)
+}
+
+/// Parses a latitude or longitude; accepts a decimal comma. `None` for blank
+/// or unreadable.
+pub fn parse_coordinate(raw: &str) -> Option<f64> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    s.parse::<f64>()
+        .ok()
+        .or_else(|| s.replace(',', ".").parse::<f64>().ok())
+        .filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("12"), Ok(Some(12)));
+        assert_eq!(parse_count(" 0 "), Ok(Some(0)));
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count("3.0"), Ok(Some(3)));
+        assert_eq!(parse_count("1e3"), Ok(Some(1000)));
+        assert_eq!(parse_count("1,234"), Ok(Some(1234)));
+        assert_eq!(parse_count("1.234"), Ok(Some(1234)));
+        assert_eq!(parse_count("1\u{a0}234"), Ok(Some(1234)));
+        assert_eq!(parse_count("12,5"), Err(CountError::Unreadable));
+        assert_eq!(parse_count("-3"), Err(CountError::Negative));
+        for bad in ["10+", "~20", "approx. 20", "5-10", ">100", "dozens", "unknown", "#N/A", "#REF!", "-"] {
+            assert_eq!(parse_count(bad), Err(CountError::Unreadable), "{bad}");
+        }
+    }
+
+    #[test]
+    fn coordinates() {
+        assert_eq!(parse_coordinate("-5.4785"), Some(-5.4785));
+        assert_eq!(parse_coordinate("12,5"), Some(12.5));
+        assert_eq!(parse_coordinate(""), None);
+        assert_eq!(parse_coordinate("north"), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! The `poc-workbench` binary: no subcommand opens the workbench window;
+//! `summarize` and `bench` run headless.
+
+use clap::{Parser, Subcommand};
+use poc_workbench::analysis::RegionLevel;
+use poc_workbench::cli;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "poc-workbench", version, about = "POC Transition Workbench: residual-threat assessment for UN mission transitions")]
+#[command(args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Datasets (or an assessment .ron) to open in the workbench window.
+    files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the threat matrix and import report of one or more files.
+    Summarize {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Region level of the matrix.
+        #[arg(long, value_parser = ["admin1", "admin2"], default_value = "admin1")]
+        by: String,
+        /// First day included (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day included (YYYY-MM-DD); also the as-of date of the trends.
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// A column mapping (.ron) for files that are not ACLED or UCDP.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Generate an ACLED-shaped file and measure load, matrix and memory.
+    Bench {
+        /// Rows to generate.
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: usize,
+        /// Measure this file instead of generating one.
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// Keep the generated file (in the temp folder).
+        #[arg(long)]
+        keep: bool,
+    },
+    /// Write an ACLED-shaped file of N rows (for the screenshot script and manual tests).
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let mut stdout = std::io::stdout().lock();
+    let code = match args.command {
+        Some(Command::Summarize { json, by, from, to, mapping, files }) => {
+            let level = if by == "admin2" { RegionLevel::Admin2 } else { RegionLevel::Admin1 };
+            let a = cli::summarize::SummarizeArgs { files, json, level, from, to, mapping };
+            cli::summarize::run(&a, &mut stdout)
+        }
+        Some(Command::Bench { rows, file, keep }) => cli::bench::run(rows, file, keep, &mut stdout),
+        Some(Command::Generate { rows, out }) => cli::bench::write_acled_like(&out, rows, 42).map(|_| 0),
+        None => Ok(open_gui(args.files)),
+    };
+    match code {
+        Ok(c) => ExitCode::from(c as u8),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_gui(files: Vec<PathBuf>) -> i32 {
+    match poc_workbench::app::run(files) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: the window could not be opened: {e}");
+            1
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_gui(_files: Vec<PathBuf>) -> i32 {
+    eprintln!("this build has no window (built without the `gui` feature); use a subcommand, see --help");
+    2
+}

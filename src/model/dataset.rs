@@ -1,0 +1,65 @@
+//! A dataset: one imported file's incidents, what kind of source it was, and
+//! its import report.
+
+use super::incident::IncidentColumns;
+use super::report::ImportReport;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The source family a file was recognised as (METHODOLOGY §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    Acled,
+    Ucdp,
+    Hxl,
+    Mapped,
+}
+
+impl SourceFormat {
+    /// The key used in `summarize --json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Acled => "acled",
+            Self::Ucdp => "ucdp",
+            Self::Hxl => "hxl",
+            Self::Mapped => "mapped",
+        }
+    }
+}
+
+/// Facts about where a dataset came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetMeta {
+    pub path: PathBuf,
+    pub format: SourceFormat,
+    /// The layout within the family, e.g. "ACLED legacy export (numeric inter
+    /// codes), HDX copy with HXL row".
+    pub layout: String,
+    pub encoding: String,
+    /// Field delimiter for text files.
+    pub delimiter: Option<char>,
+    /// Sheet name for workbooks.
+    pub sheet: Option<String>,
+    /// Header names as read (after trimming).
+    pub columns: Vec<String>,
+    /// Bytes in the file.
+    pub file_bytes: u64,
+}
+
+/// One imported file.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub meta: DatasetMeta,
+    pub incidents: IncidentColumns,
+    pub report: ImportReport,
+}
+
+impl Dataset {
+    /// The earliest and latest incident day numbers, if any.
+    pub fn date_span(&self) -> Option<(i32, i32)> {
+        let min = self.incidents.date.iter().copied().min()?;
+        let max = self.incidents.date.iter().copied().max()?;
+        Some((min, max))
+    }
+}

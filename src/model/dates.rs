@@ -1,0 +1,409 @@
+//! Dates: the day number stored per incident, and the parser for every date
+//! form of METHODOLOGY §1 (ISO, `DD Month YYYY` in English or French,
+//! `DD/MM/YYYY`, `MM/DD/YYYY [HH:MM:SS]`, `D-Mon-YY`, Excel serials).
+//!
+//! Day and month are never swapped silently: a numeric date whose order the
+//! caller has not fixed, and that could be read both ways, is an error
+//! (`DateError::Ambiguous`). `DateOrderVote` decides a column's order from its
+//! values, the way METHODOLOGY §1 asks.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Days since 0001-01-01 (which is day 1), as stored in `IncidentColumns::date`.
+pub fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+/// The date of a stored day number.
+pub fn from_day_number(n: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(n)
+}
+
+/// Formats a stored day number as ISO `YYYY-MM-DD`.
+pub fn iso(n: i32) -> String {
+    from_day_number(n).map_or_else(|| "?".to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The order of day and month in a numeric date such as `03/04/2020`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateOrder {
+    /// `DD/MM/YYYY`
+    DayFirst,
+    /// `MM/DD/YYYY`
+    MonthFirst,
+}
+
+/// The two Excel date systems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ExcelEpoch {
+    /// Serial 1 = 1900-01-01 (with Lotus's phantom 1900-02-29 as serial 60).
+    #[default]
+    E1900,
+    /// Serial 0 = 1904-01-01 (old Mac workbooks).
+    E1904,
+}
+
+/// Why a date cell could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("the date is blank")]
+    Blank,
+    #[error("'{0}' is not a date in any known form")]
+    Unreadable(String),
+    #[error("'{0}' could be DD/MM or MM/DD; the column's order is not known")]
+    Ambiguous(String),
+    #[error("'{0}' does not exist (day or month out of range)")]
+    Invalid(String),
+    #[error("'{0}' has a year outside 1900–2100")]
+    YearOutOfRange(String),
+    #[error("'{0}' gives only a year, not a date")]
+    YearOnly(String),
+    #[error("Excel serial {0} is not a calendar date")]
+    BadSerial(String),
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("fevrier", 2),
+    ("fev", 2),
+    ("fevr", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aout", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("decembre", 12),
+];
+
+fn month_from_name(token: &str) -> Option<u32> {
+    let folded: String = token
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'É' | 'È' => 'e',
+            'û' | 'ù' | 'Û' => 'u',
+            'à' | 'â' => 'a',
+            c => c,
+        })
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == folded)
+        .map(|&(_, m)| m)
+}
+
+fn make_date(raw: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    if !(1900..=2100).contains(&year) {
+        return Err(DateError::YearOutOfRange(raw.to_string()));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| DateError::Invalid(raw.to_string()))
+}
+
+fn expand_year(y: &str) -> Option<i32> {
+    let n: i32 = y.parse().ok()?;
+    match y.len() {
+        4 => Some(n),
+        2 => Some(if n < 70 { 2000 + n } else { 1900 + n }),
+        _ => None,
+    }
+}
+
+/// Strips a trailing time of day (`00:00:00`, `00:00:00.000`, `T12:00:00Z`,
+/// ` 3:00 PM`).
+fn strip_time(s: &str) -> &str {
+    if let Some(t) = s.find('T') {
+        let (d, rest) = s.split_at(t);
+        if rest.len() > 1 && rest[1..].starts_with(|c: char| c.is_ascii_digit()) && d.len() >= 8 {
+            return d;
+        }
+    }
+    if let Some(sp) = s.find(' ') {
+        let rest = s[sp..].trim();
+        let looks_like_time = rest.contains(':')
+            && rest.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, ':' | '.' | ' ' | 'A' | 'P' | 'M' | 'a' | 'p' | 'm' | 'Z')
+            });
+        if looks_like_time {
+            return s[..sp].trim();
+        }
+    }
+    s
+}
+
+/// The three numbers of a numeric date `A/B/YYYY` (or `-`, `.`) whose year
+/// comes last, as `(a, b, year)`.
+pub fn numeric_day_month(s: &str) -> Option<(u32, u32, i32)> {
+    let s = strip_time(s.trim());
+    let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    if parts[0].len() > 2 || parts[1].len() > 2 {
+        return None;
+    }
+    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, expand_year(parts[2])?))
+}
+
+/// Converts an Excel serial day number to a date.
+pub fn excel_serial(serial: f64, epoch: ExcelEpoch) -> Result<NaiveDate, DateError> {
+    let raw = format!("{serial}");
+    if !serial.is_finite() || serial < 1.0 || serial > 2_958_465.0 {
+        return Err(DateError::BadSerial(raw));
+    }
+    let whole = serial.floor() as i64;
+    let base = match epoch {
+        ExcelEpoch::E1904 => NaiveDate::from_ymd_opt(1904, 1, 1),
+        ExcelEpoch::E1900 if whole == 60 => return Err(DateError::BadSerial(raw)),
+        ExcelEpoch::E1900 if whole < 60 => NaiveDate::from_ymd_opt(1899, 12, 31),
+        ExcelEpoch::E1900 => NaiveDate::from_ymd_opt(1899, 12, 30),
+    };
+    let d = base
+        .and_then(|b| b.checked_add_signed(chrono::Duration::days(whole)))
+        .ok_or_else(|| DateError::BadSerial(raw.clone()))?;
+    if !(1900..=2100).contains(&d.year()) {
+        return Err(DateError::YearOutOfRange(raw));
+    }
+    Ok(d)
+}
+
+/// Parses a date cell. `order` fixes how `A/B/YYYY` is read; without it such a
+/// date is accepted only when one of A and B is above 12.
+pub fn parse_date(raw: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
+    let trimmed = raw.trim().trim_matches('\u{feff}');
+    let lower = trimmed.to_ascii_lowercase();
+    if trimmed.is_empty() || matches!(lower.as_str(), "unknown" | "n/a" | "na" | "-" | "none" | "null" | "?") {
+        return Err(DateError::Blank);
+    }
+    // A range such as 2024-03-01/2024-03-05: the start counts.
+    if let Some((a, b)) = trimmed.split_once('/')
+        && a.len() >= 8
+        && b.len() >= 8
+        && a.as_bytes()[4] == b'-'
+    {
+        return parse_date(a, order);
+    }
+    let s = strip_time(trimmed);
+    let bytes = s.as_bytes();
+    // ISO-like: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD.
+    if bytes.len() >= 8 && bytes[..4].iter().all(u8::is_ascii_digit) && matches!(bytes[4], b'-' | b'/' | b'.') {
+        let sep = bytes[4] as char;
+        let parts: Vec<&str> = s.split(sep).collect();
+        if parts.len() == 3 {
+            let (y, m, d) = (parts[0].parse::<i32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>());
+            if let (Ok(y), Ok(m), Ok(d)) = (y, m, d) {
+                return make_date(raw.trim(), y, m, d);
+            }
+        }
+        return Err(DateError::Unreadable(raw.trim().to_string()));
+    }
+    // Compact YYYYMMDD.
+    if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
+        let y: i32 = s[..4].parse().unwrap_or(0);
+        if (1900..=2100).contains(&y) {
+            let m: u32 = s[4..6].parse().unwrap_or(0);
+            let d: u32 = s[6..].parse().unwrap_or(0);
+            return make_date(trimmed, y, m, d);
+        }
+    }
+    // Numeric A/B/YYYY.
+    if let Some((a, b, y)) = numeric_day_month(s) {
+        let (day, month) = match order {
+            Some(DateOrder::DayFirst) => (a, b),
+            Some(DateOrder::MonthFirst) => (b, a),
+            None if a > 12 && b <= 12 => (a, b),
+            None if b > 12 && a <= 12 => (b, a),
+            None if a == b => (a, b),
+            None if a <= 12 && b <= 12 => return Err(DateError::Ambiguous(trimmed.to_string())),
+            None => return Err(DateError::Invalid(trimmed.to_string())),
+        };
+        return make_date(trimmed, y, month, day);
+    }
+    // A plain number: a year, or an Excel serial written as text.
+    if let Ok(n) = s.parse::<f64>()
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        if (1800.0..=2200.0).contains(&n) && n.fract() == 0.0 && s.len() == 4 {
+            return Err(DateError::YearOnly(trimmed.to_string()));
+        }
+        return excel_serial(n, ExcelEpoch::E1900);
+    }
+    // Month names: 16 May 2025, 7-Feb-25, May 16, 2025, 1er janvier 2024.
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '/' | '.'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.len() == 3 {
+        let month_at = tokens.iter().position(|t| month_from_name(t).is_some());
+        if let Some(mi) = month_at {
+            let month = month_from_name(tokens[mi]).unwrap_or(1);
+            let others: Vec<&str> = tokens
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != mi)
+                .map(|(_, t)| t.trim_end_matches("er").trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']))
+                .collect();
+            // Year is the 4-digit token, else the last token.
+            let (day_s, year_s) = if others[0].len() == 4 {
+                (others[1], others[0])
+            } else {
+                (others[0], others[1])
+            };
+            if let (Ok(day), Some(year)) = (day_s.parse::<u32>(), expand_year(year_s)) {
+                return make_date(trimmed, year, month, day);
+            }
+        }
+    }
+    Err(DateError::Unreadable(trimmed.to_string()))
+}
+
+/// Collects the evidence a column gives on its day/month order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateOrderVote {
+    /// Values where only day-first works (`25/03/2020`).
+    pub day_first: u64,
+    /// Values where only month-first works (`03/25/2020`).
+    pub month_first: u64,
+    /// Numeric values that could be either (`03/04/2020`).
+    pub ambiguous: u64,
+    /// Values in other forms (ISO, month names, serials).
+    pub other: u64,
+}
+
+impl DateOrderVote {
+    /// Counts one cell.
+    pub fn add(&mut self, raw: &str) {
+        match numeric_day_month(raw) {
+            Some((a, b, _)) if a > 12 && b <= 12 => self.day_first += 1,
+            Some((a, b, _)) if b > 12 && a <= 12 => self.month_first += 1,
+            Some((a, b, _)) if a <= 12 && b <= 12 && a != b => self.ambiguous += 1,
+            _ => self.other += 1,
+        }
+    }
+
+    /// The order the evidence supports: the only one seen, or the majority if
+    /// the column mixes both (its minority rows will then fail to parse and be
+    /// reported). `None` when every numeric value is ambiguous.
+    pub fn decided(&self) -> Option<DateOrder> {
+        match (self.day_first, self.month_first) {
+            (0, 0) => None,
+            (d, m) if d >= m => Some(DateOrder::DayFirst),
+            _ => Some(DateOrder::MonthFirst),
+        }
+    }
+
+    /// Whether the column holds numeric dates that need an order to be read.
+    pub fn needs_order(&self) -> bool {
+        self.ambiguous > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn iso_and_times() {
+        assert_eq!(parse_date("2020-07-31", None), Ok(d(2020, 7, 31)));
+        assert_eq!(parse_date("2001-01-12 00:00:00.000", None), Ok(d(2001, 1, 12)));
+        assert_eq!(parse_date("2001-01-12T10:00:00Z", None), Ok(d(2001, 1, 12)));
+        assert_eq!(parse_date("2024-03-01/2024-03-05", None), Ok(d(2024, 3, 1)));
+    }
+
+    #[test]
+    fn numeric_orders() {
+        assert_eq!(
+            parse_date("01/12/2001 00:00:00", Some(DateOrder::MonthFirst)),
+            Ok(d(2001, 1, 12))
+        );
+        assert_eq!(parse_date("01/12/2001", Some(DateOrder::DayFirst)), Ok(d(2001, 12, 1)));
+        assert!(matches!(parse_date("01/12/2001", None), Err(DateError::Ambiguous(_))));
+        assert_eq!(parse_date("25/03/2020", None), Ok(d(2020, 3, 25)));
+        assert_eq!(parse_date("03/25/2020", None), Ok(d(2020, 3, 25)));
+        assert_eq!(parse_date("5/3/19", Some(DateOrder::DayFirst)), Ok(d(2019, 3, 5)));
+        assert_eq!(parse_date("25-03-2020", None), Ok(d(2020, 3, 25)));
+        assert!(matches!(
+            parse_date("31/02/2020", Some(DateOrder::DayFirst)),
+            Err(DateError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(parse_date("16 May 2025", None), Ok(d(2025, 5, 16)));
+        assert_eq!(parse_date("7-Feb-25", None), Ok(d(2025, 2, 7)));
+        assert_eq!(parse_date("12 janvier 2024", None), Ok(d(2024, 1, 12)));
+        assert_eq!(parse_date("1er février 2024", None), Ok(d(2024, 2, 1)));
+        assert_eq!(parse_date("May 16, 2025", None), Ok(d(2025, 5, 16)));
+        assert_eq!(parse_date("3rd March 2021", None), Ok(d(2021, 3, 3)));
+    }
+
+    #[test]
+    fn serials() {
+        assert_eq!(parse_date("45943", None), Ok(d(2025, 10, 13)));
+        assert_eq!(excel_serial(1.0, ExcelEpoch::E1900), Ok(d(1900, 1, 1)));
+        assert_eq!(excel_serial(61.0, ExcelEpoch::E1900), Ok(d(1900, 3, 1)));
+        assert!(excel_serial(60.0, ExcelEpoch::E1900).is_err());
+        assert!(excel_serial(0.5, ExcelEpoch::E1900).is_err());
+        assert!(excel_serial(-3.0, ExcelEpoch::E1900).is_err());
+        assert_eq!(excel_serial(0.0 + 1.0, ExcelEpoch::E1904), Ok(d(1904, 1, 2)));
+        assert!(matches!(parse_date("2023", None), Err(DateError::YearOnly(_))));
+    }
+
+    #[test]
+    fn blanks_and_junk() {
+        assert_eq!(parse_date("", None), Err(DateError::Blank));
+        assert_eq!(parse_date("N/A", None), Err(DateError::Blank));
+        assert!(matches!(parse_date("soon", None), Err(DateError::Unreadable(_))));
+        assert!(matches!(parse_date("9999-01-01", None), Err(DateError::YearOutOfRange(_))));
+    }
+
+    #[test]
+    fn votes() {
+        let mut v = DateOrderVote::default();
+        for s in ["01/02/2020", "03/04/2020"] {
+            v.add(s);
+        }
+        assert_eq!(v.decided(), None);
+        assert!(v.needs_order());
+        v.add("01/25/2020");
+        assert_eq!(v.decided(), Some(DateOrder::MonthFirst));
+    }
+}

@@ -1,0 +1,475 @@
+//! The incident store: one dataset's incidents held column by column, so a
+//! million rows cost tens of megabytes and a filter pass touches only the
+//! columns it needs. `IncidentDraft` is the one row-shaped value, produced by
+//! the importers and appended here.
+
+use super::interner::Interner;
+use super::perpetrator::PerpetratorType;
+use serde::{Deserialize, Serialize};
+
+/// How precisely an incident's date is known, on one scale for all sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum TimePrecision {
+    Day = 1,
+    Week = 2,
+    Month = 3,
+    Year = 4,
+    Unknown = 5,
+}
+
+impl TimePrecision {
+    /// ACLED `time_precision`: 1 day, 2 week, 3 month.
+    pub fn from_acled(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Day,
+            "2" => Self::Week,
+            "3" => Self::Month,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// UCDP `date_prec`: 1 day, 2 up to six days, 3 week, 4 month, 5 year.
+    pub fn from_ucdp(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Day,
+            "2" | "3" => Self::Week,
+            "4" => Self::Month,
+            "5" => Self::Year,
+            _ => Self::Unknown,
+        }
+    }
+
+    fn from_u8(v: u8) -> Self {
+        match v {
+            1 => Self::Day,
+            2 => Self::Week,
+            3 => Self::Month,
+            4 => Self::Year,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// Short English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+            Self::Year => "year",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// How precisely an incident's place is known, on one scale for all sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum GeoPrecision {
+    /// The exact place or town.
+    Point = 1,
+    /// Near a town, or part of a region.
+    Near = 2,
+    /// Only the second-level admin unit.
+    Admin2 = 3,
+    /// Only the first-level admin unit or a larger region.
+    Admin1 = 4,
+    /// Only the country (or water/air space).
+    Country = 5,
+    Unknown = 6,
+}
+
+impl GeoPrecision {
+    /// ACLED `geo_precision`: 1 town, 2 near a town / part of a region, 3 larger
+    /// region (placed at admin-1 level here).
+    pub fn from_acled(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Point,
+            "2" => Self::Near,
+            "3" => Self::Admin1,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// UCDP `where_prec`: 1 exact, 2 near, 3 admin2, 4 admin1, 5 larger than
+    /// admin1, 6 country, 7 water or air.
+    pub fn from_ucdp(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Point,
+            "2" => Self::Near,
+            "3" => Self::Admin2,
+            "4" | "5" => Self::Admin1,
+            "6" | "7" => Self::Country,
+            _ => Self::Unknown,
+        }
+    }
+
+    fn from_u8(v: u8) -> Self {
+        match v {
+            1 => Self::Point,
+            2 => Self::Near,
+            3 => Self::Admin2,
+            4 => Self::Admin1,
+            5 => Self::Country,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// Short English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Point => "exact place",
+            Self::Near => "near a place",
+            Self::Admin2 => "admin 2",
+            Self::Admin1 => "admin 1 or larger",
+            Self::Country => "country",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// What kind of harm an event did, where the source says (used for the impact
+/// step-up of METHODOLOGY §4 and the "effects on civilians" mix).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum HarmKind {
+    /// Attacks, killings, shelling: the default.
+    Violence = 0,
+    SexualViolence = 1,
+    Abduction = 2,
+    /// Looting, destruction, arrests and the like.
+    Other = 3,
+}
+
+impl HarmKind {
+    fn from_u8(v: u8) -> Self {
+        match v {
+            1 => Self::SexualViolence,
+            2 => Self::Abduction,
+            3 => Self::Other,
+            _ => Self::Violence,
+        }
+    }
+
+    /// Classifies ACLED's `sub_event_type` (or an analyst's event-type value).
+    pub fn from_sub_event_type(s: &str) -> Self {
+        let l = s.to_lowercase();
+        if l.contains("sexual") {
+            Self::SexualViolence
+        } else if l.contains("abduction") || l.contains("kidnap") || l.contains("disappear") {
+            Self::Abduction
+        } else if l.contains("looting") || l.contains("destruction") || l.contains("arrest") {
+            Self::Other
+        } else {
+            Self::Violence
+        }
+    }
+
+    /// Short English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Violence => "Attacks and killings",
+            Self::SexualViolence => "Sexual violence",
+            Self::Abduction => "Abduction / forced disappearance",
+            Self::Other => "Looting, destruction and other",
+        }
+    }
+}
+
+/// One incident as an importer produced it, before it is stored.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentDraft {
+    /// The source's event id (`event_id_cnty`, UCDP `id`), or empty.
+    pub event_id: String,
+    /// Days since 0001-01-01 (CE day 1), see `crate::model::dates`.
+    pub date: i32,
+    pub time_precision: Option<TimePrecision>,
+    pub geo_precision: Option<GeoPrecision>,
+    pub perpetrator_type: Option<PerpetratorType>,
+    /// The perpetrator actor's name as the source writes it.
+    pub actor: String,
+    /// The other side (victims, second actor).
+    pub counterpart: String,
+    pub country: String,
+    /// Admin-1 name, trimmed and suffix-stripped (`clean_admin_name`).
+    pub admin1: String,
+    pub admin2: String,
+    pub location: String,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub harm_kind: Option<HarmKind>,
+    pub civilian_harm: bool,
+    /// Civilian fatalities as METHODOLOGY §3 defines them for this source;
+    /// `None` when the source value could not be read.
+    pub civilian_fatalities: Option<u32>,
+    /// All fatalities the source gives for the event (best estimate).
+    pub total_fatalities: Option<u32>,
+    pub latitude: Option<f32>,
+    pub longitude: Option<f32>,
+}
+
+/// Where a stored row came from in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourcePosition {
+    /// 1-based physical line where the record starts (for Excel: the sheet row).
+    pub line: u64,
+    /// 0-based byte offset of the record in the (decoded) text, or 0 for Excel.
+    pub byte: u64,
+}
+
+/// The incidents of one dataset, column by column. Row `i` of every column is
+/// incident `i`.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentColumns {
+    pub event_id: StrColumn,
+    pub date: Vec<i32>,
+    pub time_precision: Vec<u8>,
+    pub geo_precision: Vec<u8>,
+    pub perpetrator_type: Vec<u8>,
+    pub actor: Vec<u32>,
+    pub counterpart: Vec<u32>,
+    pub country: Vec<u32>,
+    pub admin1: Vec<u32>,
+    pub admin2: Vec<u32>,
+    pub location: Vec<u32>,
+    pub event_type: Vec<u32>,
+    pub sub_event_type: Vec<u32>,
+    pub harm_kind: Vec<u8>,
+    pub civilian_harm: Vec<bool>,
+    pub civilian_fatalities: Vec<u32>,
+    pub fatalities_unknown: Vec<bool>,
+    pub total_fatalities: Vec<u32>,
+    pub latitude: Vec<f32>,
+    pub longitude: Vec<f32>,
+    pub line: Vec<u64>,
+    pub byte: Vec<u64>,
+    /// Actors, admin names, countries, event types.
+    pub names: Interner,
+}
+
+impl IncidentColumns {
+    /// Number of incidents.
+    pub fn len(&self) -> usize {
+        self.date.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.date.is_empty()
+    }
+
+    /// Appends one incident.
+    pub fn push(&mut self, d: &IncidentDraft, pos: SourcePosition) {
+        self.event_id.push(&d.event_id);
+        self.date.push(d.date);
+        self.time_precision
+            .push(d.time_precision.unwrap_or(TimePrecision::Unknown) as u8);
+        self.geo_precision
+            .push(d.geo_precision.unwrap_or(GeoPrecision::Unknown) as u8);
+        self.perpetrator_type
+            .push(d.perpetrator_type.unwrap_or(PerpetratorType::Other) as u8);
+        self.actor.push(self.names.intern(&d.actor));
+        self.counterpart.push(self.names.intern(&d.counterpart));
+        self.country.push(self.names.intern(&d.country));
+        self.admin1.push(self.names.intern(&d.admin1));
+        self.admin2.push(self.names.intern(&d.admin2));
+        self.location.push(self.names.intern(&d.location));
+        self.event_type.push(self.names.intern(&d.event_type));
+        self.sub_event_type.push(self.names.intern(&d.sub_event_type));
+        self.harm_kind
+            .push(d.harm_kind.unwrap_or(HarmKind::Violence) as u8);
+        self.civilian_harm.push(d.civilian_harm);
+        self.civilian_fatalities
+            .push(d.civilian_fatalities.unwrap_or(0));
+        self.fatalities_unknown
+            .push(d.civilian_fatalities.is_none());
+        self.total_fatalities.push(d.total_fatalities.unwrap_or(0));
+        self.latitude.push(d.latitude.unwrap_or(f32::NAN));
+        self.longitude.push(d.longitude.unwrap_or(f32::NAN));
+        self.line.push(pos.line);
+        self.byte.push(pos.byte);
+    }
+
+    /// Appends all rows of `other`, translating its string ids.
+    pub fn append(&mut self, other: &IncidentColumns) {
+        let name_map = self.names.absorb(&other.names);
+        let names = |v: &[u32]| v.iter().map(|&i| name_map[i as usize]).collect::<Vec<_>>();
+        self.event_id.append(&other.event_id);
+        self.date.extend_from_slice(&other.date);
+        self.time_precision.extend_from_slice(&other.time_precision);
+        self.geo_precision.extend_from_slice(&other.geo_precision);
+        self.perpetrator_type
+            .extend_from_slice(&other.perpetrator_type);
+        self.actor.extend(names(&other.actor));
+        self.counterpart.extend(names(&other.counterpart));
+        self.country.extend(names(&other.country));
+        self.admin1.extend(names(&other.admin1));
+        self.admin2.extend(names(&other.admin2));
+        self.location.extend(names(&other.location));
+        self.event_type.extend(names(&other.event_type));
+        self.sub_event_type.extend(names(&other.sub_event_type));
+        self.harm_kind.extend_from_slice(&other.harm_kind);
+        self.civilian_harm.extend_from_slice(&other.civilian_harm);
+        self.civilian_fatalities
+            .extend_from_slice(&other.civilian_fatalities);
+        self.fatalities_unknown
+            .extend_from_slice(&other.fatalities_unknown);
+        self.total_fatalities
+            .extend_from_slice(&other.total_fatalities);
+        self.latitude.extend_from_slice(&other.latitude);
+        self.longitude.extend_from_slice(&other.longitude);
+        self.line.extend_from_slice(&other.line);
+        self.byte.extend_from_slice(&other.byte);
+    }
+
+    /// The stored type of row `i` (before any analyst re-classification).
+    pub fn perpetrator_type_at(&self, i: usize) -> PerpetratorType {
+        PerpetratorType::from_index(self.perpetrator_type[i] as usize)
+            .unwrap_or(PerpetratorType::Other)
+    }
+
+    /// Time precision of row `i`.
+    pub fn time_precision_at(&self, i: usize) -> TimePrecision {
+        TimePrecision::from_u8(self.time_precision[i])
+    }
+
+    /// Geo precision of row `i`.
+    pub fn geo_precision_at(&self, i: usize) -> GeoPrecision {
+        GeoPrecision::from_u8(self.geo_precision[i])
+    }
+
+    /// Harm kind of row `i`.
+    pub fn harm_kind_at(&self, i: usize) -> HarmKind {
+        HarmKind::from_u8(self.harm_kind[i])
+    }
+
+    /// Keeps only the rows whose `keep` entry is true.
+    pub fn retain(&mut self, keep: &[bool]) {
+        fn filter<T: Copy>(v: &mut Vec<T>, keep: &[bool]) {
+            let mut i = 0;
+            v.retain(|_| {
+                let k = keep.get(i).copied().unwrap_or(true);
+                i += 1;
+                k
+            });
+        }
+        let mut ids = StrColumn::default();
+        for (i, &k) in keep.iter().enumerate() {
+            if k {
+                ids.push(self.event_id.get(i));
+            }
+        }
+        self.event_id = ids;
+        filter(&mut self.date, keep);
+        filter(&mut self.time_precision, keep);
+        filter(&mut self.geo_precision, keep);
+        filter(&mut self.perpetrator_type, keep);
+        filter(&mut self.actor, keep);
+        filter(&mut self.counterpart, keep);
+        filter(&mut self.country, keep);
+        filter(&mut self.admin1, keep);
+        filter(&mut self.admin2, keep);
+        filter(&mut self.location, keep);
+        filter(&mut self.event_type, keep);
+        filter(&mut self.sub_event_type, keep);
+        filter(&mut self.harm_kind, keep);
+        filter(&mut self.civilian_harm, keep);
+        filter(&mut self.civilian_fatalities, keep);
+        filter(&mut self.fatalities_unknown, keep);
+        filter(&mut self.total_fatalities, keep);
+        filter(&mut self.latitude, keep);
+        filter(&mut self.longitude, keep);
+        filter(&mut self.line, keep);
+        filter(&mut self.byte, keep);
+    }
+
+    /// Approximate heap bytes held, for the benchmark.
+    pub fn heap_bytes(&self) -> usize {
+        let n = self.len();
+        n * (4 * 9 + 4 * 4 + 8 * 2 + 4 + 4 + 2)
+            + self.event_id.heap_bytes()
+            + self.names.len() * 64
+    }
+
+    /// Shrinks every column to its length.
+    pub fn shrink_to_fit(&mut self) {
+        self.event_id.shrink_to_fit();
+        self.date.shrink_to_fit();
+        self.time_precision.shrink_to_fit();
+        self.geo_precision.shrink_to_fit();
+        self.perpetrator_type.shrink_to_fit();
+        self.actor.shrink_to_fit();
+        self.counterpart.shrink_to_fit();
+        self.country.shrink_to_fit();
+        self.admin1.shrink_to_fit();
+        self.admin2.shrink_to_fit();
+        self.location.shrink_to_fit();
+        self.event_type.shrink_to_fit();
+        self.sub_event_type.shrink_to_fit();
+        self.harm_kind.shrink_to_fit();
+        self.civilian_harm.shrink_to_fit();
+        self.civilian_fatalities.shrink_to_fit();
+        self.fatalities_unknown.shrink_to_fit();
+        self.total_fatalities.shrink_to_fit();
+        self.latitude.shrink_to_fit();
+        self.longitude.shrink_to_fit();
+        self.line.shrink_to_fit();
+        self.byte.shrink_to_fit();
+    }
+}
+
+/// Many short, mostly distinct strings (event ids) in one buffer: a few bytes
+/// per row instead of an allocation each.
+#[derive(Debug, Clone, Default)]
+pub struct StrColumn {
+    bytes: String,
+    ends: Vec<u32>,
+}
+
+impl StrColumn {
+    /// Appends one string.
+    pub fn push(&mut self, s: &str) {
+        self.bytes.push_str(s);
+        self.ends
+            .push(u32::try_from(self.bytes.len()).unwrap_or(u32::MAX));
+    }
+
+    /// The string of row `i`; `""` past the end.
+    pub fn get(&self, i: usize) -> &str {
+        let end = self.ends.get(i).map_or(0, |&e| e as usize);
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).map_or(end, |&e| e as usize)
+        };
+        self.bytes.get(start..end).unwrap_or("")
+    }
+
+    /// Number of strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Appends all strings of `other`.
+    pub fn append(&mut self, other: &StrColumn) {
+        for i in 0..other.len() {
+            self.push(other.get(i));
+        }
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.bytes.capacity() + self.ends.capacity() * 4
+    }
+
+    /// Shrinks the buffers to their length.
+    pub fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}

@@ -1,0 +1,69 @@
+//! String interning: each distinct string (actor, admin name, event type) is
+//! stored once and rows hold a `u32` id. Id 0 is always the empty string.
+
+use std::collections::HashMap;
+
+/// A table of distinct strings with stable `u32` ids.
+#[derive(Debug, Clone)]
+pub struct Interner {
+    strings: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        let mut me = Interner {
+            strings: Vec::new(),
+            ids: HashMap::new(),
+        };
+        me.intern("");
+        me
+    }
+}
+
+impl Interner {
+    /// The id of `s`, adding it when new.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// The string for an id; `""` for an unknown id.
+    pub fn get(&self, id: u32) -> &str {
+        self.strings.get(id as usize).map_or("", |s| s)
+    }
+
+    /// The id of `s` if present.
+    pub fn lookup(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    /// Number of distinct strings, the empty one included.
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    /// Whether only the empty string is present.
+    pub fn is_empty(&self) -> bool {
+        self.strings.len() <= 1
+    }
+
+    /// All strings by id.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.strings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i as u32, &**s))
+    }
+
+    /// Adds every string of `other` and returns the id remapping
+    /// (`other` id → id here).
+    pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        other.strings.iter().map(|s| self.intern(s)).collect()
+    }
+}

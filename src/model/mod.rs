@@ -1,0 +1,15 @@
+//! The validated vocabulary of the workbench: perpetrator types, regions,
+//! dates, and the column store of incidents that every analysis reads.
+
+pub mod dataset;
+pub mod dates;
+pub mod incident;
+pub mod interner;
+pub mod perpetrator;
+pub mod region;
+pub mod report;
+
+pub use dataset::{Dataset, SourceFormat};
+pub use incident::{GeoPrecision, HarmKind, IncidentColumns, IncidentDraft, TimePrecision};
+pub use perpetrator::PerpetratorType;
+pub use report::{ImportReport, Issue, IssueCode, Severity};
