@@ -171,6 +171,7 @@ pub fn for_each_selected(
         let inc = &ds.incidents;
         let regions = &table.of_row[d];
         let counted = &ws.counted[d];
+        let types = ws.effective_types(d);
         let ev_mask = event_masks[d].as_deref();
         for i in 0..inc.len() {
             if !counted[i] || inc.time_precision[i] > max_time || inc.geo_precision[i] > max_geo {
@@ -187,12 +188,13 @@ pub fn for_each_selected(
             {
                 continue;
             }
-            let t = ws.perpetrator_of((d, i));
+            let t = types[i];
             if let Some(ok) = &perp_ok
                 && !ok[t as usize]
             {
                 continue;
             }
+            let t = PerpetratorType::from_index(t as usize).unwrap_or(PerpetratorType::Other);
             let day = inc.date[i];
             f((d, i), r, t, day >= from && day <= to);
         }

@@ -9,7 +9,8 @@ use super::filter::{Filter, RegionLevel};
 use crate::model::dataset::Dataset;
 use crate::model::perpetrator::PerpetratorType;
 use crate::model::region::{region_key, UNKNOWN_REGION};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Regions at one level, and each incident's region.
 #[derive(Debug, Clone, Default)]
@@ -38,8 +39,9 @@ pub struct Workspace {
     pub multi_country: bool,
     admin1: RegionTable,
     admin2: RegionTable,
-    /// Per dataset, per actor name id: the override, or `u8::MAX`.
-    override_of_actor: Vec<Vec<u8>>,
+    /// Per dataset, per incident: the effective perpetrator type (the
+    /// analyst's re-classification of the actor, else the source's).
+    effective_type: Vec<Vec<u8>>,
     /// Per dataset, per incident: false for a repeat of an event already
     /// counted from an earlier file.
     pub counted: Vec<Vec<bool>>,
@@ -109,15 +111,12 @@ impl Workspace {
     /// crossfire: it has no actor to re-classify.
     #[inline]
     pub fn perpetrator_of(&self, (d, i): RowRef) -> PerpetratorType {
-        let inc = &self.datasets[d].incidents;
-        let stored = inc.perpetrator_type[i];
-        if stored != PerpetratorType::Unattributed as u8 {
-            let o = self.override_of_actor[d][inc.actor[i] as usize];
-            if o != u8::MAX {
-                return PerpetratorType::from_index(o as usize).unwrap_or(PerpetratorType::Other);
-            }
-        }
-        PerpetratorType::from_index(stored as usize).unwrap_or(PerpetratorType::Other)
+        PerpetratorType::from_index(self.effective_type[d][i] as usize).unwrap_or(PerpetratorType::Other)
+    }
+
+    /// The effective type column of dataset `d` (see `perpetrator_of`).
+    pub(crate) fn effective_types(&self, d: usize) -> &[u8] {
+        &self.effective_type[d]
     }
 
     /// Every distinct event type, sorted.
@@ -172,7 +171,7 @@ impl Workspace {
     }
 
     fn rebuild(&mut self) {
-        let mut countries = HashSet::new();
+        let mut countries = HashSet::default();
         for d in &self.datasets {
             let used: HashSet<u32> = d.incidents.country.iter().copied().collect();
             for id in used {
@@ -190,14 +189,24 @@ impl Workspace {
     }
 
     fn rebuild_overrides(&mut self) {
-        self.override_of_actor = self
+        let unattributed = PerpetratorType::Unattributed as u8;
+        self.effective_type = self
             .datasets
             .iter()
             .map(|d| {
-                d.incidents
+                let inc = &d.incidents;
+                let by_actor: Vec<u8> = inc
                     .names
                     .iter()
                     .map(|(_, s)| self.overrides.get(s).map_or(u8::MAX, |t| *t as u8))
+                    .collect();
+                inc.perpetrator_type
+                    .iter()
+                    .zip(&inc.actor)
+                    .map(|(&stored, &actor)| {
+                        let o = by_actor[actor as usize];
+                        if stored == unattributed || o == u8::MAX { stored } else { o }
+                    })
                     .collect()
             })
             .collect();
@@ -207,13 +216,21 @@ impl Workspace {
     /// same UCDP GED event from its web export and its HDX copy; ACLED events
     /// in two overlapping exports). Ids are compared within a source family.
     fn find_repeats(&mut self) {
-        let mut seen: HashSet<(crate::model::SourceFormat, &str)> = HashSet::new();
+        let mut seen: HashSet<(crate::model::SourceFormat, &str)> = HashSet::default();
         let mut counted = Vec::with_capacity(self.datasets.len());
         let mut repeats = Vec::with_capacity(self.datasets.len());
-        for d in &self.datasets {
+        for (di, d) in self.datasets.iter().enumerate() {
             let inc = &d.incidents;
             let mut mask = vec![true; inc.len()];
             let mut n = 0;
+            let same_family = |j: &Dataset| j.meta.format == d.meta.format;
+            let earlier = self.datasets[..di].iter().any(same_family);
+            let later = self.datasets[di + 1..].iter().any(same_family);
+            if !earlier && !later {
+                counted.push(mask);
+                repeats.push(0);
+                continue;
+            }
             let fresh: Vec<(crate::model::SourceFormat, &str)> = (0..inc.len())
                 .filter_map(|i| {
                     let id = inc.event_id.get(i);
@@ -239,19 +256,19 @@ impl Workspace {
 
     fn build_regions(&self, level: RegionLevel) -> RegionTable {
         // Count spellings per key over all incidents.
-        let mut spellings: HashMap<String, HashMap<String, u64>> = HashMap::new();
-        let mut country_spellings: HashMap<String, HashMap<String, u64>> = HashMap::new();
+        let mut spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
+        let mut country_spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
         // Per dataset: (country id, admin1 id, admin2 id) → key, via counts.
         let mut per_dataset_keys: Vec<HashMap<(u32, u32, u32), String>> = Vec::new();
         for d in &self.datasets {
             let inc = &d.incidents;
-            let mut combos: HashMap<(u32, u32, u32), u64> = HashMap::new();
+            let mut combos: HashMap<(u32, u32, u32), u64> = HashMap::default();
             for i in 0..inc.len() {
                 let a2 = if level == RegionLevel::Admin2 { inc.admin2[i] } else { 0 };
                 let c = if self.multi_country { inc.country[i] } else { 0 };
                 *combos.entry((c, inc.admin1[i], a2)).or_insert(0) += 1;
             }
-            let mut keys = HashMap::new();
+            let mut keys = HashMap::default();
             for (&(c, a1, a2), &n) in &combos {
                 let country = inc.names.get(c);
                 let admin1 = inc.names.get(a1);
@@ -323,7 +340,7 @@ impl Workspace {
         });
         // Two keys may share a display name only if spellings coincide; merge them.
         let mut names: Vec<String> = Vec::new();
-        let mut id_of_key: HashMap<String, u32> = HashMap::new();
+        let mut id_of_key: HashMap<String, u32> = HashMap::default();
         for (display, key) in named {
             let id = match names.iter().position(|n| *n == display) {
                 Some(i) => i as u32,

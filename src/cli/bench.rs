@@ -99,11 +99,11 @@ pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<
         let fatalities = if rng.below(3) == 0 { rng.below(20) } else { 0 };
         let mut notes = String::with_capacity(300);
         notes.push_str(&format!("On {day} {month} {year}, "));
-        while notes.len() < 250 {
+        while notes.len() < 172 {
             notes.push_str(WORDS[rng.below(WORDS.len())]);
             notes.push(' ');
         }
-        notes.push_str("(\"quoted, text\").");
+        notes.push_str("(\"\"quoted, text\"\").");
         let lat = lat0 + (rng.below(4000) as f32 - 2000.0) / 1000.0;
         let lon = lon0 + (rng.below(4000) as f32 - 2000.0) / 1000.0;
         use std::fmt::Write as _;

@@ -111,7 +111,7 @@ impl RowMapper for AcledMapper {
         self.date_order = order;
     }
 
-    fn map(&self, row: &dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft> {
+    fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>> {
         cells::check_width(row, self.width, ctx);
         let date = cells::date(row, self.date, Some(self.date_order), ctx)?;
         let inter1 = self.inter(row, Some(self.inter1), ctx);
@@ -145,19 +145,19 @@ impl RowMapper for AcledMapper {
         let (latitude, longitude) = cells::coordinates(row, self.latitude, self.longitude, ctx);
         let sub_event_type = cells::text(row, self.sub_event_type);
         Some(IncidentDraft {
-            event_id: cells::text(row, self.event_id).to_string(),
+            event_id: cells::text(row, self.event_id).into(),
             date,
             time_precision: Some(TimePrecision::from_acled(cells::text(row, self.time_precision))),
             geo_precision: Some(GeoPrecision::from_acled(cells::text(row, self.geo_precision))),
             perpetrator_type: Some(perpetrator_type),
-            actor: actor.to_string(),
-            counterpart: cells::text(row, other_col).to_string(),
-            country: cells::text(row, self.country).to_string(),
+            actor: actor.into(),
+            counterpart: cells::text(row, other_col).into(),
+            country: cells::text(row, self.country).into(),
             admin1: clean_admin_name(cells::text(row, Some(self.admin1))),
             admin2: clean_admin_name(cells::text(row, self.admin2)),
-            location: cells::text(row, self.location).to_string(),
-            event_type: event_type.to_string(),
-            sub_event_type: sub_event_type.to_string(),
+            location: cells::text(row, self.location).into(),
+            event_type: event_type.into(),
+            sub_event_type: sub_event_type.into(),
             harm_kind: Some(HarmKind::from_sub_event_type(sub_event_type)),
             civilian_harm,
             civilian_fatalities: fatalities,

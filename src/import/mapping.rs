@@ -254,7 +254,7 @@ impl RowMapper for MappedMapper {
         self.date_order.is_none()
     }
 
-    fn map(&self, row: &dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft> {
+    fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>> {
         cells::check_width(row, self.width, ctx);
         let date = cells::date(row, self.date, self.date_order, ctx)?;
         let perpetrator_raw = cells::text(row, self.perpetrator);
@@ -292,19 +292,19 @@ impl RowMapper for MappedMapper {
             perpetrator_raw.trim_end_matches([',', ' '])
         };
         Some(IncidentDraft {
-            event_id: cells::text(row, self.event_id).to_string(),
+            event_id: cells::text(row, self.event_id).into(),
             date,
             time_precision: None,
             geo_precision: None,
             perpetrator_type: Some(perpetrator_type),
-            actor: actor.to_string(),
-            counterpart: String::new(),
-            country: cells::text(row, self.country).to_string(),
+            actor: actor.into(),
+            counterpart: "".into(),
+            country: cells::text(row, self.country).into(),
             admin1: clean_admin_name(cells::text(row, self.admin1)),
             admin2: clean_admin_name(cells::text(row, self.admin2)),
-            location: cells::text(row, self.location).to_string(),
-            event_type: event_type.to_string(),
-            sub_event_type: String::new(),
+            location: cells::text(row, self.location).into(),
+            event_type: event_type.into(),
+            sub_event_type: "".into(),
             harm_kind: Some(HarmKind::from_sub_event_type(event_type)),
             civilian_harm,
             civilian_fatalities: fatalities,

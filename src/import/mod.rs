@@ -38,7 +38,7 @@ pub trait RowMapper: Send + Sync {
         false
     }
     /// Maps one record. `None` means rejected; the reason is in `ctx`.
-    fn map(&self, row: &dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft>;
+    fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>>;
 }
 
 /// Shared between a running import and whoever watches it (the GUI's
@@ -202,7 +202,7 @@ pub(crate) fn finish(
     mut report: crate::model::report::ImportReport,
     meta: DatasetMeta,
 ) -> Dataset {
-    let mut first_line = std::collections::HashMap::new();
+    let mut first_line = rustc_hash::FxHashMap::default();
     let mut keep = vec![true; columns.len()];
     let mut dropped = 0u64;
     let id_col = match meta.format {

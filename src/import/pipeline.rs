@@ -26,7 +26,16 @@ const SAMPLE_BYTES: usize = 64 * 1024;
 struct Batch {
     /// Data record number (1-based) of the first record.
     first_record: u64,
+    /// Reused record buffers; the first `len` hold this batch.
     records: Vec<csv::ByteRecord>,
+    len: usize,
+}
+
+/// The byte position just past the last record of a batch.
+fn rdr_position(batch: &[csv::ByteRecord], n: usize) -> u64 {
+    n.checked_sub(1)
+        .and_then(|i| batch[i].position())
+        .map_or(0, |p| p.byte() + batch[n - 1].as_slice().len() as u64)
 }
 
 struct Fragment {
@@ -164,27 +173,39 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
         }
     }
 
-    // Read the head and decide the date order from it.
-    let mut head: Vec<csv::ByteRecord> = Vec::new();
-    let mut eof = false;
-    while head.len() < HEAD_RECORDS {
-        match rdr.read_byte_record(&mut record) {
-            Ok(true) => head.push(record.clone()),
-            Ok(false) => {
-                eof = true;
-                break;
-            }
-            Err(e) => {
-                report.notes.push(csv_error(path, &e).to_string());
-                eof = true;
-                break;
+    // Fills `batch` with up to BATCH records; returns (records read, end of file).
+    let mut read_error: Option<String> = None;
+    let mut fill = |batch: &mut Vec<csv::ByteRecord>, read_error: &mut Option<String>| -> (usize, bool) {
+        batch.resize_with(BATCH, csv::ByteRecord::new);
+        let mut n = 0;
+        while n < BATCH {
+            match rdr.read_byte_record(&mut batch[n]) {
+                Ok(true) => n += 1,
+                Ok(false) => return (n, true),
+                Err(e) => {
+                    *read_error = Some(csv_error(path, &e).to_string());
+                    return (n, true);
+                }
             }
         }
+        (n, false)
+    };
+
+    // Read the head and decide the date order from it.
+    let mut head: Vec<(Vec<csv::ByteRecord>, usize)> = Vec::new();
+    let mut eof = false;
+    while head.len() * BATCH < HEAD_RECORDS && !eof {
+        let mut batch = Vec::with_capacity(BATCH);
+        let (n, end) = fill(&mut batch, &mut read_error);
+        eof = end;
+        head.push((batch, n));
     }
     let date_col = mapper.date_column().unwrap_or(0);
-    let date_values = head
-        .iter()
-        .map(|r| r.get(date_col).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default());
+    let date_values = head.iter().flat_map(|(b, n)| b[..*n].iter()).map(|r| {
+        r.get(date_col)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default()
+    });
     decide_date_order(&mut *mapper, &header, date_values, path)?;
     let mapper: &dyn RowMapper = &*mapper;
 
@@ -192,11 +213,12 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
     let (batch_tx, batch_rx) = mpsc::sync_channel::<Batch>(workers * 2);
     let batch_rx = Mutex::new(batch_rx);
     let (done_tx, done_rx) = mpsc::channel::<(u64, Fragment)>();
+    let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<csv::ByteRecord>>();
     let header_ref = &header;
-    let mut read_error: Option<String> = None;
     let cancelled = std::thread::scope(|scope| {
         for _ in 0..workers {
             let done_tx = done_tx.clone();
+            let recycle_tx = recycle_tx.clone();
             let batch_rx = &batch_rx;
             scope.spawn(move || {
                 loop {
@@ -204,9 +226,10 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
                         Ok(rx) => rx.recv(),
                         Err(_) => break,
                     };
-                    let Ok(batch) = next else { break };
+                    let Ok(mut batch) = next else { break };
                     let first = batch.first_record;
-                    let fragment = convert(batch, mapper, header_ref);
+                    let fragment = convert(&mut batch, mapper, header_ref);
+                    let _ = recycle_tx.send(batch.records);
                     if done_tx.send((first, fragment)).is_err() {
                         break;
                     }
@@ -214,58 +237,38 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
             });
         }
         drop(done_tx);
+        drop(recycle_tx);
         let mut next_record = 1u64;
-        let send = |records: Vec<csv::ByteRecord>, next_record: &mut u64| -> bool {
-            let n = records.len() as u64;
+        let send = |records: Vec<csv::ByteRecord>, len: usize, next_record: &mut u64| -> bool {
             let ok = batch_tx
                 .send(Batch {
                     first_record: *next_record,
                     records,
+                    len,
                 })
                 .is_ok();
-            *next_record += n;
-            progress.rows.fetch_add(n, Ordering::Relaxed);
+            *next_record += len as u64;
+            progress.rows.fetch_add(len as u64, Ordering::Relaxed);
             ok
         };
-        let mut head = head;
-        while !head.is_empty() {
-            let rest = head.split_off(head.len().min(BATCH));
-            let chunk = std::mem::replace(&mut head, rest);
-            if !send(chunk, &mut next_record) {
+        for (batch, n) in head {
+            if !send(batch, n, &mut next_record) {
                 break;
             }
         }
-        if !eof {
-            loop {
-                if progress.is_cancelled() {
-                    drop(batch_tx);
-                    return true;
-                }
-                let mut records = Vec::with_capacity(BATCH);
-                let mut finished = false;
-                while records.len() < BATCH {
-                    match rdr.read_byte_record(&mut record) {
-                        Ok(true) => records.push(record.clone()),
-                        Ok(false) => {
-                            finished = true;
-                            break;
-                        }
-                        Err(e) => {
-                            read_error = Some(csv_error(path, &e).to_string());
-                            finished = true;
-                            break;
-                        }
-                    }
-                }
-                progress
-                    .bytes_done
-                    .store(start + rdr.position().byte(), Ordering::Relaxed);
-                if !records.is_empty() && !send(records, &mut next_record) {
-                    break;
-                }
-                if finished {
-                    break;
-                }
+        while !eof {
+            if progress.is_cancelled() {
+                drop(batch_tx);
+                return true;
+            }
+            let mut batch = recycle_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(BATCH));
+            let (n, end) = fill(&mut batch, &mut read_error);
+            eof = end;
+            progress
+                .bytes_done
+                .store(start + rdr_position(&batch, n), Ordering::Relaxed);
+            if n > 0 && !send(batch, n, &mut next_record) {
+                break;
             }
         }
         drop(batch_tx);
@@ -277,6 +280,7 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
     let mut fragments: Vec<(u64, Fragment)> = done_rx.into_iter().collect();
     fragments.sort_by_key(|(first, _)| *first);
     let mut columns = IncidentColumns::default();
+    columns.reserve(fragments.iter().map(|(_, f)| f.columns.len()).sum());
     for (_, f) in fragments {
         columns.append(&f.columns);
         report.absorb(f.report);
@@ -339,12 +343,15 @@ fn csv_error(path: &Path, e: &csv::Error) -> ImportError {
     }
 }
 
-/// A record as text: valid UTF-8 fields as they are, invalid ones decoded as
-/// Windows-1252 (and named in the returned list of column positions).
-fn record_text(rec: &csv::ByteRecord) -> Result<csv::StringRecord, (Vec<String>, Vec<usize>)> {
-    match csv::StringRecord::from_byte_record(rec.clone()) {
+/// A record as text: valid UTF-8 validated once and read in place, else
+/// with invalid fields decoded as Windows-1252 (and named in the returned
+/// list of column positions). The record's buffer is moved, not copied;
+/// `give_back` returns it for reuse.
+fn record_text(rec: csv::ByteRecord) -> Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)> {
+    match csv::StringRecord::from_byte_record(rec) {
         Ok(s) => Ok(s),
-        Err(_) => {
+        Err(e) => {
+            let rec = e.into_byte_record();
             let mut bad = Vec::new();
             let fields = rec
                 .iter()
@@ -357,15 +364,24 @@ fn record_text(rec: &csv::ByteRecord) -> Result<csv::StringRecord, (Vec<String>,
                     }
                 })
                 .collect();
-            Err((fields, bad))
+            Err((fields, bad, rec))
         }
     }
 }
 
-fn convert(batch: Batch, mapper: &dyn RowMapper, header: &Header) -> Fragment {
+fn give_back(text: Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)>) -> csv::ByteRecord {
+    match text {
+        Ok(s) => s.into_byte_record(),
+        Err((_, _, rec)) => rec,
+    }
+}
+
+fn convert(batch: &mut Batch, mapper: &dyn RowMapper, header: &Header) -> Fragment {
     let mut columns = IncidentColumns::default();
+    columns.reserve(batch.len);
     let mut report = ImportReport::default();
-    for (k, rec) in batch.records.iter().enumerate() {
+    for k in 0..batch.len {
+        let rec = std::mem::take(&mut batch.records[k]);
         let pos = rec.position();
         let line = pos.map_or(0, csv::Position::line);
         let byte = pos.map_or(0, csv::Position::byte);
@@ -373,15 +389,16 @@ fn convert(batch: Batch, mapper: &dyn RowMapper, header: &Header) -> Fragment {
         let text = record_text(rec);
         let fields: &dyn Fields = match &text {
             Ok(s) => s,
-            Err((f, _)) => f,
+            Err((f, _, _)) => f,
         };
         if sniff::is_blank(fields) {
             report.blank_rows += 1;
+            batch.records[k] = give_back(text);
             continue;
         }
         report.rows_read += 1;
         let mut ctx = RowCtx::new(line, record_no, header, &mut report);
-        if let Err((_, bad_cols)) = &text {
+        if let Err((_, bad_cols, _)) = &text {
             for &c in bad_cols {
                 ctx.warn(Some(c), IssueCode::InvalidUtf8, "the field is not valid UTF-8; it was read as Windows-1252");
             }
@@ -396,6 +413,7 @@ fn convert(batch: Batch, mapper: &dyn RowMapper, header: &Header) -> Fragment {
             }
             _ => report.rejected += 1,
         }
+        batch.records[k] = give_back(text);
     }
     Fragment { columns, report }
 }

@@ -94,7 +94,7 @@ impl RowMapper for UcdpMapper {
         self.date_order = order;
     }
 
-    fn map(&self, row: &dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft> {
+    fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>> {
         cells::check_width(row, self.width, ctx);
         let date = cells::date(row, self.date_start, Some(self.date_order), ctx)?;
         let tov_raw = cells::text(row, Some(self.type_of_violence));
@@ -125,19 +125,19 @@ impl RowMapper for UcdpMapper {
             .and_then(|c| parse_count(cells::text(row, Some(c))).ok().flatten());
         let (latitude, longitude) = cells::coordinates(row, self.latitude, self.longitude, ctx);
         Some(IncidentDraft {
-            event_id: cells::text(row, self.id).to_string(),
+            event_id: cells::text(row, self.id).into(),
             date,
             time_precision: Some(TimePrecision::from_ucdp(cells::text(row, self.date_prec))),
             geo_precision: Some(GeoPrecision::from_ucdp(cells::text(row, self.where_prec))),
             perpetrator_type: Some(perpetrator_type),
-            actor: side_a.to_string(),
-            counterpart: cells::text(row, self.side_b).to_string(),
-            country: country.to_string(),
+            actor: side_a.into(),
+            counterpart: cells::text(row, self.side_b).into(),
+            country: country.into(),
             admin1: clean_admin_name(cells::text(row, self.adm_1)),
             admin2: clean_admin_name(cells::text(row, self.adm_2)),
-            location: cells::text(row, self.location).to_string(),
-            event_type: event_type.to_string(),
-            sub_event_type: String::new(),
+            location: cells::text(row, self.location).into(),
+            event_type: event_type.into(),
+            sub_event_type: "".into(),
             harm_kind: Some(HarmKind::Violence),
             civilian_harm,
             civilian_fatalities: civilian_deaths,

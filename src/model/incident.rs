@@ -6,6 +6,7 @@
 use super::interner::Interner;
 use super::perpetrator::PerpetratorType;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How precisely an incident's date is known, on one scale for all sources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -153,6 +154,13 @@ impl HarmKind {
 
     /// Classifies ACLED's `sub_event_type` (or an analyst's event-type value).
     pub fn from_sub_event_type(s: &str) -> Self {
+        // Fast path: ACLED's own sub-event types.
+        match s {
+            "Attack" | "Armed clash" | "" => return Self::Violence,
+            "Sexual violence" => return Self::SexualViolence,
+            "Abduction/forced disappearance" => return Self::Abduction,
+            _ => {}
+        }
         let l = s.to_lowercase();
         if l.contains("sexual") {
             Self::SexualViolence
@@ -176,27 +184,29 @@ impl HarmKind {
     }
 }
 
-/// One incident as an importer produced it, before it is stored.
+/// One incident as an importer produced it, before it is stored. Text
+/// borrows from the source record where it can, so a row costs no
+/// allocation on the way to the column store.
 #[derive(Debug, Clone, Default)]
-pub struct IncidentDraft {
+pub struct IncidentDraft<'a> {
     /// The source's event id (`event_id_cnty`, UCDP `id`), or empty.
-    pub event_id: String,
+    pub event_id: Cow<'a, str>,
     /// Days since 0001-01-01 (CE day 1), see `crate::model::dates`.
     pub date: i32,
     pub time_precision: Option<TimePrecision>,
     pub geo_precision: Option<GeoPrecision>,
     pub perpetrator_type: Option<PerpetratorType>,
     /// The perpetrator actor's name as the source writes it.
-    pub actor: String,
+    pub actor: Cow<'a, str>,
     /// The other side (victims, second actor).
-    pub counterpart: String,
-    pub country: String,
+    pub counterpart: Cow<'a, str>,
+    pub country: Cow<'a, str>,
     /// Admin-1 name, trimmed and suffix-stripped (`clean_admin_name`).
-    pub admin1: String,
-    pub admin2: String,
-    pub location: String,
-    pub event_type: String,
-    pub sub_event_type: String,
+    pub admin1: Cow<'a, str>,
+    pub admin2: Cow<'a, str>,
+    pub location: Cow<'a, str>,
+    pub event_type: Cow<'a, str>,
+    pub sub_event_type: Cow<'a, str>,
     pub harm_kind: Option<HarmKind>,
     pub civilian_harm: bool,
     /// Civilian fatalities as METHODOLOGY §3 defines them for this source;
@@ -258,8 +268,33 @@ impl IncidentColumns {
         self.date.is_empty()
     }
 
+    /// Reserves room for `n` more incidents.
+    pub fn reserve(&mut self, n: usize) {
+        self.date.reserve(n);
+        self.time_precision.reserve(n);
+        self.geo_precision.reserve(n);
+        self.perpetrator_type.reserve(n);
+        self.actor.reserve(n);
+        self.counterpart.reserve(n);
+        self.country.reserve(n);
+        self.admin1.reserve(n);
+        self.admin2.reserve(n);
+        self.location.reserve(n);
+        self.event_type.reserve(n);
+        self.sub_event_type.reserve(n);
+        self.harm_kind.reserve(n);
+        self.civilian_harm.reserve(n);
+        self.civilian_fatalities.reserve(n);
+        self.fatalities_unknown.reserve(n);
+        self.total_fatalities.reserve(n);
+        self.latitude.reserve(n);
+        self.longitude.reserve(n);
+        self.line.reserve(n);
+        self.byte.reserve(n);
+    }
+
     /// Appends one incident.
-    pub fn push(&mut self, d: &IncidentDraft, pos: SourcePosition) {
+    pub fn push(&mut self, d: &IncidentDraft<'_>, pos: SourcePosition) {
         self.event_id.push(&d.event_id);
         self.date.push(d.date);
         self.time_precision

@@ -1,7 +1,7 @@
 //! String interning: each distinct string (actor, admin name, event type) is
 //! stored once and rows hold a `u32` id. Id 0 is always the empty string.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A table of distinct strings with stable `u32` ids.
 #[derive(Debug, Clone)]
@@ -14,7 +14,7 @@ impl Default for Interner {
     fn default() -> Self {
         let mut me = Interner {
             strings: Vec::new(),
-            ids: HashMap::new(),
+            ids: HashMap::default(),
         };
         me.intern("");
         me

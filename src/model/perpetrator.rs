@@ -116,6 +116,18 @@ impl InterCode {
         if s.is_empty() {
             return Ok(InterCode::None);
         }
+        // Fast path: the labels ACLED's own exports write.
+        match s {
+            "State forces" => return Ok(InterCode::Code(1)),
+            "Rebel group" => return Ok(InterCode::Code(2)),
+            "Political militia" => return Ok(InterCode::Code(3)),
+            "Identity militia" => return Ok(InterCode::Code(4)),
+            "Rioters" => return Ok(InterCode::Code(5)),
+            "Protesters" => return Ok(InterCode::Code(6)),
+            "Civilians" => return Ok(InterCode::Code(7)),
+            "External/Other forces" => return Ok(InterCode::Code(8)),
+            _ => {}
+        }
         let numeric = s.strip_suffix(".0").unwrap_or(s);
         if let Ok(n) = numeric.parse::<u8>() {
             return match n {

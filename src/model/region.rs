@@ -2,6 +2,7 @@
 //! matching key under which spellings that differ only in case, accents or
 //! punctuation count as one region.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// The label used for a blank admin name.
@@ -10,7 +11,21 @@ pub const UNKNOWN_REGION: &str = "(unknown)";
 /// Cleans one admin name as written in a source: trims it (including NBSP and
 /// zero-width characters), folds inner runs of white space, and drops one
 /// trailing ` state` or ` province` (any case). A blank name gives `""`.
-pub fn clean_admin_name(raw: &str) -> String {
+pub fn clean_admin_name(raw: &str) -> Cow<'_, str> {
+    let t = raw.trim();
+    let plain = t.bytes().all(|b| b.is_ascii() && b != b'\t' && b != b'\n' && b != b'\r')
+        && !t.contains("  ");
+    if plain {
+        let lower_ends = |suffix: &str| {
+            t.len() > suffix.len() && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        for suffix in [" state", " province"] {
+            if lower_ends(suffix) {
+                return Cow::Borrowed(t[..t.len() - suffix.len()].trim_end());
+            }
+        }
+        return Cow::Borrowed(t);
+    }
     let folded: String = raw
         .split(|c: char| c.is_whitespace() || is_invisible(c))
         .filter(|p| !p.is_empty())
@@ -22,11 +37,11 @@ pub fn clean_admin_name(raw: &str) -> String {
             // `suffix` is ASCII, so the cut falls on a char boundary of `folded`
             // whenever the lower-cased forms have the same byte length.
             if lower.len() == folded.len() {
-                return folded[..folded.len() - suffix.len()].trim_end().to_string();
+                return Cow::Owned(folded[..folded.len() - suffix.len()].trim_end().to_string());
             }
         }
     }
-    folded
+    Cow::Owned(folded)
 }
 
 fn is_invisible(c: char) -> bool {
