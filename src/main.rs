@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "poc-workbench", version, about = "POC Transition Workbench: residual-threat assessment for UN mission transitions")]
+#[command(
+    name = "poc-workbench",
+    version,
+    about = "POC Transition Workbench: residual-threat assessment for UN mission transitions"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Args {
     #[command(subcommand)]
@@ -64,13 +68,33 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let mut stdout = std::io::stdout().lock();
     let code = match args.command {
-        Some(Command::Summarize { json, by, from, to, mapping, files }) => {
-            let level = if by == "admin2" { RegionLevel::Admin2 } else { RegionLevel::Admin1 };
-            let a = cli::summarize::SummarizeArgs { files, json, level, from, to, mapping };
+        Some(Command::Summarize {
+            json,
+            by,
+            from,
+            to,
+            mapping,
+            files,
+        }) => {
+            let level = if by == "admin2" {
+                RegionLevel::Admin2
+            } else {
+                RegionLevel::Admin1
+            };
+            let a = cli::summarize::SummarizeArgs {
+                files,
+                json,
+                level,
+                from,
+                to,
+                mapping,
+            };
             cli::summarize::run(&a, &mut stdout)
         }
         Some(Command::Bench { rows, file, keep }) => cli::bench::run(rows, file, keep, &mut stdout),
-        Some(Command::Generate { rows, out }) => cli::bench::write_acled_like(&out, rows, 42).map(|_| 0),
+        Some(Command::Generate { rows, out }) => {
+            cli::bench::write_acled_like(&out, rows, 42).map(|_| 0)
+        }
         None => Ok(open_gui(args.files)),
     };
     match code {
@@ -95,6 +119,8 @@ fn open_gui(files: Vec<PathBuf>) -> i32 {
 
 #[cfg(not(feature = "gui"))]
 fn open_gui(_files: Vec<PathBuf>) -> i32 {
-    eprintln!("this build has no window (built without the `gui` feature); use a subcommand, see --help");
+    eprintln!(
+        "this build has no window (built without the `gui` feature); use a subcommand, see --help"
+    );
     2
 }

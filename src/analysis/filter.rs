@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Which admin level the matrix's columns are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RegionLevel {
     #[default]
@@ -50,8 +52,11 @@ pub struct Filter {
 impl Filter {
     /// Whether a date (day number) is inside the date range.
     pub fn date_ok(&self, day: i32) -> bool {
-        self.from.is_none_or(|f| day >= crate::model::dates::day_number(f))
-            && self.to.is_none_or(|t| day <= crate::model::dates::day_number(t))
+        self.from
+            .is_none_or(|f| day >= crate::model::dates::day_number(f))
+            && self
+                .to
+                .is_none_or(|t| day <= crate::model::dates::day_number(t))
     }
 
     /// A one-line English description, for tooltips, reports and the annex.
@@ -70,10 +75,16 @@ impl Filter {
             ));
         }
         if let Some(r) = &self.regions {
-            parts.push(format!("regions: {}", r.iter().cloned().collect::<Vec<_>>().join(", ")));
+            parts.push(format!(
+                "regions: {}",
+                r.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
         }
         if let Some(e) = &self.event_types {
-            parts.push(format!("event types: {}", e.iter().cloned().collect::<Vec<_>>().join(", ")));
+            parts.push(format!(
+                "event types: {}",
+                e.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
         }
         if let Some(t) = self.min_time_precision {
             parts.push(format!("dated to the {} or better", t.label()));

@@ -5,7 +5,7 @@
 //! views only lay out the result.
 
 use super::filter::{Filter, RegionLevel};
-use super::scores::{suggest, Suggestion, Trend, WINDOW_MONTHS};
+use super::scores::{Suggestion, Trend, WINDOW_MONTHS, suggest};
 use super::workspace::{RowRef, Workspace};
 use crate::model::dates::{day_number, from_day_number};
 use crate::model::incident::HarmKind;
@@ -50,7 +50,11 @@ impl CellCounts {
 
     /// The suggested likelihood, impact and risk.
     pub fn suggestion(&self) -> Suggestion {
-        suggest(self.recent_events, self.recent_fatalities, self.recent_sv_abduction > 0)
+        suggest(
+            self.recent_events,
+            self.recent_fatalities,
+            self.recent_sv_abduction > 0,
+        )
     }
 }
 
@@ -68,8 +72,12 @@ impl Windows {
     /// METHODOLOGY §4: recent = (as_of − 6 months, as_of], previous =
     /// (as_of − 12 months, as_of − 6 months].
     pub fn ending(as_of: NaiveDate) -> Windows {
-        let six = as_of.checked_sub_months(Months::new(WINDOW_MONTHS)).unwrap_or(as_of);
-        let twelve = as_of.checked_sub_months(Months::new(2 * WINDOW_MONTHS)).unwrap_or(six);
+        let six = as_of
+            .checked_sub_months(Months::new(WINDOW_MONTHS))
+            .unwrap_or(as_of);
+        let twelve = as_of
+            .checked_sub_months(Months::new(2 * WINDOW_MONTHS))
+            .unwrap_or(six);
         let next = |d: NaiveDate| d.succ_opt().unwrap_or(d);
         Windows {
             as_of,
@@ -122,12 +130,14 @@ pub struct StateShare {
 impl StateShare {
     /// State share of attributed events, 0–1; `None` with no attributed events.
     pub fn events_share(&self) -> Option<f64> {
-        (self.attributed_events > 0).then(|| self.state_events as f64 / self.attributed_events as f64)
+        (self.attributed_events > 0)
+            .then(|| self.state_events as f64 / self.attributed_events as f64)
     }
 
     /// State share of attributed civilian fatalities, 0–1.
     pub fn fatalities_share(&self) -> Option<f64> {
-        (self.attributed_fatalities > 0).then(|| self.state_fatalities as f64 / self.attributed_fatalities as f64)
+        (self.attributed_fatalities > 0)
+            .then(|| self.state_fatalities as f64 / self.attributed_fatalities as f64)
     }
 }
 
@@ -241,7 +251,10 @@ impl ThreatMatrix {
             if day >= recent_start && day <= as_of_day {
                 cell.recent_events += 1;
                 cell.recent_fatalities += fat;
-                if matches!(inc.harm_kind_at(i), HarmKind::SexualViolence | HarmKind::Abduction) {
+                if matches!(
+                    inc.harm_kind_at(i),
+                    HarmKind::SexualViolence | HarmKind::Abduction
+                ) {
                     cell.recent_sv_abduction += 1;
                 }
             } else if day >= prev_start && day < recent_start {

@@ -10,6 +10,6 @@ pub mod series;
 pub mod workspace;
 
 pub use filter::{Filter, RegionLevel};
-pub use matrix::{cell_incidents, ThreatMatrix};
+pub use matrix::{ThreatMatrix, cell_incidents};
 pub use scores::{RiskBand, Suggestion, Trend};
 pub use workspace::Workspace;

@@ -129,11 +129,19 @@ pub fn impact(recent_fatalities: u64, sexual_violence_or_abduction: bool) -> u8 
         30..=119 => 4,
         _ => 5,
     };
-    if sexual_violence_or_abduction { (base + 1).min(5) } else { base }
+    if sexual_violence_or_abduction {
+        (base + 1).min(5)
+    } else {
+        base
+    }
 }
 
 /// The full suggestion for one threat.
-pub fn suggest(recent_events: u64, recent_fatalities: u64, sexual_violence_or_abduction: bool) -> Suggestion {
+pub fn suggest(
+    recent_events: u64,
+    recent_fatalities: u64,
+    sexual_violence_or_abduction: bool,
+) -> Suggestion {
     let likelihood = likelihood(recent_events);
     let impact = impact(recent_fatalities, sexual_violence_or_abduction);
     let risk = likelihood * impact;
@@ -190,7 +198,10 @@ mod tests {
     #[test]
     fn risk_bands() {
         let s = suggest(30, 120, false);
-        assert_eq!((s.likelihood, s.impact, s.risk, s.band), (5, 5, 25, RiskBand::VeryHigh));
+        assert_eq!(
+            (s.likelihood, s.impact, s.risk, s.band),
+            (5, 5, 25, RiskBand::VeryHigh)
+        );
         assert_eq!(suggest(3, 6, false).band, RiskBand::Medium); // 3×3
         assert_eq!(suggest(12, 6, false).band, RiskBand::High); // 4×3
         assert_eq!(suggest(0, 0, false).band, RiskBand::Low);

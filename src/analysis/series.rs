@@ -23,13 +23,16 @@ pub struct MonthCounts {
 /// Civilian harm month by month, every month from the first to the last
 /// event in the filter (months with none are zero, not missing).
 pub fn monthly(ws: &Workspace, filter: &Filter) -> Vec<MonthCounts> {
-    let mut by_month: std::collections::BTreeMap<i32, MonthCounts> = std::collections::BTreeMap::new();
+    let mut by_month: std::collections::BTreeMap<i32, MonthCounts> =
+        std::collections::BTreeMap::new();
     for_each_selected(ws, filter, |(d, i), _r, t, in_range| {
         let inc = &ws.datasets[d].incidents;
         if !in_range || !inc.civilian_harm[i] {
             return;
         }
-        let Some(date) = from_day_number(inc.date[i]) else { return };
+        let Some(date) = from_day_number(inc.date[i]) else {
+            return;
+        };
         let key = date.year() * 12 + date.month0() as i32;
         let m = by_month.entry(key).or_insert_with(|| MonthCounts {
             month: String::new(),

@@ -8,7 +8,7 @@
 use super::filter::{Filter, RegionLevel};
 use crate::model::dataset::Dataset;
 use crate::model::perpetrator::PerpetratorType;
-use crate::model::region::{region_key, UNKNOWN_REGION};
+use crate::model::region::{UNKNOWN_REGION, region_key};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,12 +98,18 @@ impl Workspace {
 
     /// The latest incident date (day number) in the data.
     pub fn latest_date(&self) -> Option<i32> {
-        self.datasets.iter().filter_map(|d| d.date_span().map(|s| s.1)).max()
+        self.datasets
+            .iter()
+            .filter_map(|d| d.date_span().map(|s| s.1))
+            .max()
     }
 
     /// The earliest incident date (day number) in the data.
     pub fn earliest_date(&self) -> Option<i32> {
-        self.datasets.iter().filter_map(|d| d.date_span().map(|s| s.0)).min()
+        self.datasets
+            .iter()
+            .filter_map(|d| d.date_span().map(|s| s.0))
+            .min()
     }
 
     /// The effective perpetrator type of an incident: the analyst's
@@ -111,7 +117,8 @@ impl Workspace {
     /// crossfire: it has no actor to re-classify.
     #[inline]
     pub fn perpetrator_of(&self, (d, i): RowRef) -> PerpetratorType {
-        PerpetratorType::from_index(self.effective_type[d][i] as usize).unwrap_or(PerpetratorType::Other)
+        PerpetratorType::from_index(self.effective_type[d][i] as usize)
+            .unwrap_or(PerpetratorType::Other)
     }
 
     /// The effective type column of dataset `d` (see `perpetrator_of`).
@@ -205,7 +212,11 @@ impl Workspace {
                     .zip(&inc.actor)
                     .map(|(&stored, &actor)| {
                         let o = by_actor[actor as usize];
-                        if stored == unattributed || o == u8::MAX { stored } else { o }
+                        if stored == unattributed || o == u8::MAX {
+                            stored
+                        } else {
+                            o
+                        }
                     })
                     .collect()
             })
@@ -264,8 +275,16 @@ impl Workspace {
             let inc = &d.incidents;
             let mut combos: HashMap<(u32, u32, u32), u64> = HashMap::default();
             for i in 0..inc.len() {
-                let a2 = if level == RegionLevel::Admin2 { inc.admin2[i] } else { 0 };
-                let c = if self.multi_country { inc.country[i] } else { 0 };
+                let a2 = if level == RegionLevel::Admin2 {
+                    inc.admin2[i]
+                } else {
+                    0
+                };
+                let c = if self.multi_country {
+                    inc.country[i]
+                } else {
+                    0
+                };
                 *combos.entry((c, inc.admin1[i], a2)).or_insert(0) += 1;
             }
             let mut keys = HashMap::default();
@@ -278,13 +297,25 @@ impl Workspace {
                 let k2 = region_key(admin2);
                 let key = format!("{ck}\u{1}{k1}\u{1}{k2}");
                 if !k1.is_empty() {
-                    *spellings.entry(format!("1\u{1}{k1}")).or_default().entry(admin1.to_string()).or_insert(0) += n;
+                    *spellings
+                        .entry(format!("1\u{1}{k1}"))
+                        .or_default()
+                        .entry(admin1.to_string())
+                        .or_insert(0) += n;
                 }
                 if level == RegionLevel::Admin2 && !k2.is_empty() {
-                    *spellings.entry(format!("2\u{1}{k2}")).or_default().entry(admin2.to_string()).or_insert(0) += n;
+                    *spellings
+                        .entry(format!("2\u{1}{k2}"))
+                        .or_default()
+                        .entry(admin2.to_string())
+                        .or_insert(0) += n;
                 }
                 if !ck.is_empty() {
-                    *country_spellings.entry(ck).or_default().entry(country.to_string()).or_insert(0) += n;
+                    *country_spellings
+                        .entry(ck)
+                        .or_default()
+                        .entry(country.to_string())
+                        .or_insert(0) += n;
                 }
                 keys.insert((c, a1, a2), key);
             }
@@ -305,13 +336,15 @@ impl Workspace {
             let a1 = if k1.is_empty() {
                 UNKNOWN_REGION.to_string()
             } else {
-                best(spellings.get(&format!("1\u{1}{k1}"))).unwrap_or_else(|| UNKNOWN_REGION.to_string())
+                best(spellings.get(&format!("1\u{1}{k1}")))
+                    .unwrap_or_else(|| UNKNOWN_REGION.to_string())
             };
             let mut name = if level == RegionLevel::Admin2 {
                 let a2 = if k2.is_empty() {
                     UNKNOWN_REGION.to_string()
                 } else {
-                    best(spellings.get(&format!("2\u{1}{k2}"))).unwrap_or_else(|| UNKNOWN_REGION.to_string())
+                    best(spellings.get(&format!("2\u{1}{k2}")))
+                        .unwrap_or_else(|| UNKNOWN_REGION.to_string())
                 };
                 format!("{a2}, {a1}")
             } else {
@@ -332,11 +365,14 @@ impl Workspace {
         for keys in &per_dataset_keys {
             all_keys.extend(keys.values().cloned());
         }
-        let mut named: Vec<(String, String)> = all_keys.into_iter().map(|k| (display_of(&k), k)).collect();
+        let mut named: Vec<(String, String)> =
+            all_keys.into_iter().map(|k| (display_of(&k), k)).collect();
         named.sort_by(|a, b| {
             let ua = a.0.starts_with(UNKNOWN_REGION);
             let ub = b.0.starts_with(UNKNOWN_REGION);
-            ua.cmp(&ub).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())).then_with(|| a.0.cmp(&b.0))
+            ua.cmp(&ub)
+                .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+                .then_with(|| a.0.cmp(&b.0))
         });
         // Two keys may share a display name only if spellings coincide; merge them.
         let mut names: Vec<String> = Vec::new();
@@ -363,13 +399,25 @@ impl Workspace {
                     .collect();
                 (0..inc.len())
                     .map(|i| {
-                        let a2 = if level == RegionLevel::Admin2 { inc.admin2[i] } else { 0 };
-                        let c = if self.multi_country { inc.country[i] } else { 0 };
+                        let a2 = if level == RegionLevel::Admin2 {
+                            inc.admin2[i]
+                        } else {
+                            0
+                        };
+                        let c = if self.multi_country {
+                            inc.country[i]
+                        } else {
+                            0
+                        };
                         ids.get(&(c, inc.admin1[i], a2)).copied().unwrap_or(0)
                     })
                     .collect()
             })
             .collect();
-        RegionTable { level, names, of_row }
+        RegionTable {
+            level,
+            names,
+            of_row,
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! benchmark to run by hand, never a timed test.
 
 use crate::analysis::{Filter, ThreatMatrix, Workspace};
-use crate::import::{import_file, ImportOptions, Progress};
+use crate::import::{ImportOptions, Progress, import_file};
 use crate::model::perpetrator::PerpetratorType;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,19 +51,56 @@ const INTER: [&str; 8] = [
 
 const EVENTS: [(&str, &str, &str); 8] = [
     ("Political violence", "Violence against civilians", "Attack"),
-    ("Political violence", "Violence against civilians", "Sexual violence"),
-    ("Political violence", "Violence against civilians", "Abduction/forced disappearance"),
+    (
+        "Political violence",
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        "Political violence",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
     ("Political violence", "Battles", "Armed clash"),
-    ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (
+        "Political violence",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
     ("Demonstrations", "Protests", "Peaceful protest"),
     ("Demonstrations", "Riots", "Mob violence"),
-    ("Strategic developments", "Strategic developments", "Looting/property destruction"),
+    (
+        "Strategic developments",
+        "Strategic developments",
+        "Looting/property destruction",
+    ),
 ];
 
 const WORDS: [&str; 24] = [
-    "armed", "men", "attacked", "village", "near", "market", "killing", "civilians", "reportedly",
-    "looted", "property", "displaced", "residents", "clashes", "between", "forces", "and", "militia",
-    "in", "the", "area", "of", "during", "night",
+    "armed",
+    "men",
+    "attacked",
+    "village",
+    "near",
+    "market",
+    "killing",
+    "civilians",
+    "reportedly",
+    "looted",
+    "property",
+    "displaced",
+    "residents",
+    "clashes",
+    "between",
+    "forces",
+    "and",
+    "militia",
+    "in",
+    "the",
+    "area",
+    "of",
+    "during",
+    "night",
 ];
 
 /// Writes an ACLED-shaped CSV of `rows` rows to `path`.
@@ -95,7 +132,11 @@ pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<
         let month = 1 + rng.below(12);
         let day = 1 + rng.below(28);
         let actor1 = &actors[rng.below(actors.len())];
-        let actor2 = if i2 == 6 { format!("Civilians ({country})") } else { actors[rng.below(actors.len())].clone() };
+        let actor2 = if i2 == 6 {
+            format!("Civilians ({country})")
+        } else {
+            actors[rng.below(actors.len())].clone()
+        };
         let fatalities = if rng.below(3) == 0 { rng.below(20) } else { 0 };
         let mut notes = String::with_capacity(300);
         notes.push_str(&format!("On {day} {month} {year}, "));
@@ -137,14 +178,26 @@ fn reset_peak_rss() {
 
 /// Runs the benchmark on `rows` rows (generating the file unless `file` is
 /// given) and prints the figures.
-pub fn run(rows: usize, file: Option<PathBuf>, keep: bool, out: &mut dyn Write) -> std::io::Result<i32> {
+pub fn run(
+    rows: usize,
+    file: Option<PathBuf>,
+    keep: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
     let (path, generated) = match file {
         Some(p) => (p, false),
         None => {
             let p = std::env::temp_dir().join(format!("poc-workbench-bench-{rows}.csv"));
             let t = Instant::now();
             let bytes = write_acled_like(&p, rows, 42)?;
-            writeln!(out, "generated {} rows, {:.1} MB in {:.2} s: {}", rows, bytes as f64 / 1e6, t.elapsed().as_secs_f64(), p.display())?;
+            writeln!(
+                out,
+                "generated {} rows, {:.1} MB in {:.2} s: {}",
+                rows,
+                bytes as f64 / 1e6,
+                t.elapsed().as_secs_f64(),
+                p.display()
+            )?;
             (p, true)
         }
     };
@@ -170,7 +223,11 @@ pub fn run(rows: usize, file: Option<PathBuf>, keep: bool, out: &mut dyn Write) 
     // Recompute after filter changes, as the GUI does.
     let mut changed = filter.clone();
     changed.from = crate::model::dates::from_day_number(ws.latest_date().unwrap_or(0) - 730);
-    changed.perpetrators = Some([PerpetratorType::StateForces, PerpetratorType::RebelGroups].into_iter().collect());
+    changed.perpetrators = Some(
+        [PerpetratorType::StateForces, PerpetratorType::RebelGroups]
+            .into_iter()
+            .collect(),
+    );
     let mut recompute = Vec::new();
     for f in [&changed, &filter, &changed] {
         let t = Instant::now();
@@ -180,15 +237,36 @@ pub fn run(rows: usize, file: Option<PathBuf>, keep: bool, out: &mut dyn Write) 
     }
     let recompute_ms = recompute.iter().copied().fold(0.0, f64::max);
     let peak = peak_rss_mb();
-    writeln!(out, "rows read            {}", ws.datasets[0].report.rows_read)?;
-    writeln!(out, "incidents kept       {}", ws.datasets[0].incidents.len())?;
+    writeln!(
+        out,
+        "rows read            {}",
+        ws.datasets[0].report.rows_read
+    )?;
+    writeln!(
+        out,
+        "incidents kept       {}",
+        ws.datasets[0].incidents.len()
+    )?;
     writeln!(out, "file size            {:.1} MB", bytes as f64 / 1e6)?;
-    writeln!(out, "load (parse+store)   {:.3} s  ({:.0} MB/s)", load, bytes as f64 / 1e6 / load)?;
+    writeln!(
+        out,
+        "load (parse+store)   {:.3} s  ({:.0} MB/s)",
+        load,
+        bytes as f64 / 1e6 / load
+    )?;
     writeln!(out, "derive regions       {:.3} s", derive)?;
     writeln!(out, "first matrix         {:.1} ms", matrix * 1000.0)?;
     writeln!(out, "load + first matrix  {:.3} s", first_total)?;
-    writeln!(out, "recompute (worst of 3 filter changes)  {:.1} ms", recompute_ms)?;
-    writeln!(out, "peak memory (VmHWM)  {}", peak.map_or("n/a".to_string(), |p| format!("{p:.0} MB")))?;
+    writeln!(
+        out,
+        "recompute (worst of 3 filter changes)  {:.1} ms",
+        recompute_ms
+    )?;
+    writeln!(
+        out,
+        "peak memory (VmHWM)  {}",
+        peak.map_or("n/a".to_string(), |p| format!("{p:.0} MB"))
+    )?;
     writeln!(out, "civilian-harm events {}", m.total.events)?;
     if generated && !keep {
         let _ = std::fs::remove_file(&path);

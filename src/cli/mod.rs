@@ -5,11 +5,14 @@ pub mod bench;
 pub mod summarize;
 
 use crate::analysis::Workspace;
-use crate::import::{import_file, ColumnMapping, ImportError, ImportOptions, Progress};
+use crate::import::{ColumnMapping, ImportError, ImportOptions, Progress, import_file};
 use std::path::{Path, PathBuf};
 
 /// Loads files into a workspace; returns the errors of those that failed.
-pub fn load_all(files: &[PathBuf], mapping: Option<&Path>) -> Result<(Workspace, Vec<ImportError>), ImportError> {
+pub fn load_all(
+    files: &[PathBuf],
+    mapping: Option<&Path>,
+) -> Result<(Workspace, Vec<ImportError>), ImportError> {
     let mapping = mapping.map(ColumnMapping::load).transpose()?;
     let options = ImportOptions { mapping };
     let mut datasets = Vec::new();

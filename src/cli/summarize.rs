@@ -4,7 +4,7 @@
 use super::load_all;
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix};
 use chrono::NaiveDate;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::path::PathBuf;
 
 /// Options of `summarize`.
@@ -43,7 +43,11 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
     let m = ThreatMatrix::compute(&ws, &filter, None);
     if args.json {
         let v = to_json(&ws, &m, &errors);
-        writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default())?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        )?;
     } else {
         write_text(&ws, &m, &filter, out)?;
     }
@@ -54,7 +58,11 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
 }
 
 /// The JSON document of `summarize --json`.
-pub fn to_json(ws: &crate::analysis::Workspace, m: &ThreatMatrix, errors: &[crate::import::ImportError]) -> Value {
+pub fn to_json(
+    ws: &crate::analysis::Workspace,
+    m: &ThreatMatrix,
+    errors: &[crate::import::ImportError],
+) -> Value {
     let sources: Vec<Value> = ws
         .datasets
         .iter()
@@ -137,18 +145,32 @@ fn write_text(
     filter: &Filter,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "Civilian harm by perpetrator type × region ({})", filter.describe())?;
+    writeln!(
+        out,
+        "Civilian harm by perpetrator type × region ({})",
+        filter.describe()
+    )?;
     writeln!(
         out,
         "Trend windows: recent {} – {}, previous {} – {} (as of {})",
-        m.windows.recent.0, m.windows.recent.1, m.windows.previous.0, m.windows.previous.1, m.windows.as_of
+        m.windows.recent.0,
+        m.windows.recent.1,
+        m.windows.previous.0,
+        m.windows.previous.1,
+        m.windows.as_of
     )?;
     writeln!(out)?;
-    let rw = m.regions.iter().map(|r| r.chars().count()).max().unwrap_or(6).max(6);
+    let rw = m
+        .regions
+        .iter()
+        .map(|r| r.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
     writeln!(
         out,
-        "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} {}",
-        "perpetrator", "region", "events", "fatalities", "recent", "trend", "suggested L×I=R"
+        "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} suggested L×I=R",
+        "perpetrator", "region", "events", "fatalities", "recent", "trend"
     )?;
     for (ri, p) in m.perpetrators.iter().enumerate() {
         for (ci, r) in m.regions.iter().enumerate() {
@@ -176,12 +198,25 @@ fn write_text(
     writeln!(out)?;
     writeln!(out, "By perpetrator type:")?;
     for (p, t) in m.perpetrators.iter().zip(&m.row_totals) {
-        writeln!(out, "  {:<50} {:>8} events {:>9} fatalities  {}", p.label(), t.events, t.civilian_fatalities, t.trend().key())?;
+        writeln!(
+            out,
+            "  {:<50} {:>8} events {:>9} fatalities  {}",
+            p.label(),
+            t.events,
+            t.civilian_fatalities,
+            t.trend().key()
+        )?;
     }
     writeln!(out, "By region:")?;
     for ((r, t), s) in m.regions.iter().zip(&m.column_totals).zip(&m.state_share) {
-        let share = s.events_share().map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0));
-        writeln!(out, "  {:<50} {:>8} events {:>9} fatalities  state share {share}", r, t.events, t.civilian_fatalities)?;
+        let share = s
+            .events_share()
+            .map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0));
+        writeln!(
+            out,
+            "  {:<50} {:>8} events {:>9} fatalities  state share {share}",
+            r, t.events, t.civilian_fatalities
+        )?;
     }
     let share = m
         .state_share_total
@@ -197,7 +232,11 @@ fn write_text(
     for (i, d) in ws.datasets.iter().enumerate() {
         write!(out, "{}", d.report.to_text())?;
         if ws.repeats[i] > 0 {
-            writeln!(out, "  note: {} events repeat an earlier file's and are counted once", ws.repeats[i])?;
+            writeln!(
+                out,
+                "  note: {} events repeat an earlier file's and are counted once",
+                ws.repeats[i]
+            )?;
         }
     }
     Ok(())

@@ -4,11 +4,11 @@
 //! copies with an HXL row. Turns one record into an incident per §2–3.
 
 use super::cells;
-use super::fields::{quote, Fields, Header, RowCtx};
+use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
 use crate::model::dates::DateOrder;
 use crate::model::incident::{GeoPrecision, HarmKind, IncidentDraft, TimePrecision};
-use crate::model::perpetrator::{is_unidentified_actor, InterCode, PerpetratorType};
+use crate::model::perpetrator::{InterCode, PerpetratorType, is_unidentified_actor};
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
 
@@ -45,13 +45,19 @@ pub struct AcledMapper {
 
 impl AcledMapper {
     /// Resolves the columns by name; fails naming the first missing one.
-    pub fn new(header: &Header, path: &std::path::Path, has_tag_row: bool) -> Result<Self, ImportError> {
+    pub fn new(
+        header: &Header,
+        path: &std::path::Path,
+        has_tag_row: bool,
+    ) -> Result<Self, ImportError> {
         let need = |names: &[&str]| {
-            header.find_any(names).ok_or_else(|| ImportError::MissingColumn {
-                path: path.to_path_buf(),
-                format: "ACLED",
-                column: names[0].to_string(),
-            })
+            header
+                .find_any(names)
+                .ok_or_else(|| ImportError::MissingColumn {
+                    path: path.to_path_buf(),
+                    format: "ACLED",
+                    column: names[0].to_string(),
+                })
         };
         let civilian_targeting = header.find("civilian_targeting");
         let mut layout = if civilian_targeting.is_some() {
@@ -95,7 +101,10 @@ impl AcledMapper {
             ctx.warn(
                 col,
                 IssueCode::UnknownInterCode,
-                format!("{} is not an ACLED inter code or label; the actor's type is set to other", quote(raw)),
+                format!(
+                    "{} is not an ACLED inter code or label; the actor's type is set to other",
+                    quote(raw)
+                ),
             );
             InterCode::Code(99)
         })
@@ -147,8 +156,14 @@ impl RowMapper for AcledMapper {
         Some(IncidentDraft {
             event_id: cells::text(row, self.event_id).into(),
             date,
-            time_precision: Some(TimePrecision::from_acled(cells::text(row, self.time_precision))),
-            geo_precision: Some(GeoPrecision::from_acled(cells::text(row, self.geo_precision))),
+            time_precision: Some(TimePrecision::from_acled(cells::text(
+                row,
+                self.time_precision,
+            ))),
+            geo_precision: Some(GeoPrecision::from_acled(cells::text(
+                row,
+                self.geo_precision,
+            ))),
             perpetrator_type: Some(perpetrator_type),
             actor: actor.into(),
             counterpart: cells::text(row, other_col).into(),

@@ -2,9 +2,9 @@
 //! deserves. Shared by every source format so that the same problem gets the
 //! same code and wording everywhere.
 
-use super::fields::{quote, Fields, RowCtx};
-use super::numbers::{parse_coordinate, parse_count, CountError};
-use crate::model::dates::{day_number, parse_date, DateError, DateOrder};
+use super::fields::{Fields, RowCtx, quote};
+use super::numbers::{CountError, parse_coordinate, parse_count};
+use crate::model::dates::{DateError, DateOrder, day_number, parse_date};
 use crate::model::report::IssueCode;
 
 /// The trimmed text of column `col` (`""` when absent or past a short row).
@@ -14,7 +14,12 @@ pub fn text(row: &dyn Fields, col: Option<usize>) -> &str {
 
 /// Reads the date in `col`; rejects the row (and returns `None`) when it is
 /// missing or unreadable.
-pub fn date(row: &dyn Fields, col: usize, order: Option<DateOrder>, ctx: &mut RowCtx) -> Option<i32> {
+pub fn date(
+    row: &dyn Fields,
+    col: usize,
+    order: Option<DateOrder>,
+    ctx: &mut RowCtx,
+) -> Option<i32> {
     let raw = row.field(col).unwrap_or("");
     match parse_date(raw, order) {
         Ok(d) => Some(day_number(d)),
@@ -45,9 +50,7 @@ pub fn date(row: &dyn Fields, col: usize, order: Option<DateOrder>, ctx: &mut Ro
 /// Reads a fatality count. `None` (unknown) for blank or unreadable values,
 /// with a warning; the row is kept.
 pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u32> {
-    let Some(c) = col else {
-        return None;
-    };
+    let c = col?;
     let raw = row.field(c).unwrap_or("");
     match parse_count(raw) {
         Ok(Some(n)) => {
@@ -72,7 +75,10 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
             ctx.warn(
                 Some(c),
                 IssueCode::FatalitiesUnreadable,
-                format!("{} is not a number; the event is kept and its fatalities flagged unknown", quote(raw)),
+                format!(
+                    "{} is not a number; the event is kept and its fatalities flagged unknown",
+                    quote(raw)
+                ),
             );
             None
         }
@@ -80,7 +86,10 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
             ctx.warn(
                 Some(c),
                 IssueCode::FatalitiesNegative,
-                format!("{} is negative; the event is kept and its fatalities flagged unknown", quote(raw)),
+                format!(
+                    "{} is negative; the event is kept and its fatalities flagged unknown",
+                    quote(raw)
+                ),
             );
             None
         }
@@ -100,7 +109,11 @@ pub fn coordinates(
     match (lat, lon) {
         (Some(la), Some(lo)) => {
             if la == 0.0 && lo == 0.0 {
-                ctx.warn(lat_col, IssueCode::CoordinatesZero, "coordinates are 0,0, a placeholder; the event is kept without a point");
+                ctx.warn(
+                    lat_col,
+                    IssueCode::CoordinatesZero,
+                    "coordinates are 0,0, a placeholder; the event is kept without a point",
+                );
                 (None, None)
             } else if !(-90.0..=90.0).contains(&la) || !(-180.0..=180.0).contains(&lo) {
                 ctx.warn(

@@ -4,9 +4,9 @@
 //! blank rows (a used range of a million empty rows costs nothing), and feeds
 //! the rows to the same `RowMapper`s as text files.
 
-use super::fields::{is_tag_row, Fields, Header, HxlTag, RowCtx};
+use super::fields::{Fields, Header, HxlTag, RowCtx, is_tag_row};
 use super::sniff::{self, Container};
-use super::{choose_mapper, finish, ImportError, ImportOptions, Progress};
+use super::{ImportError, ImportOptions, Progress, choose_mapper, finish};
 use crate::model::dataset::DatasetMeta;
 use crate::model::incident::{IncidentColumns, SourcePosition};
 use crate::model::report::ImportReport;
@@ -54,7 +54,9 @@ fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>
         row.extend(r.iter().map(cell_text));
         rows.push(row);
     }
-    // Fill merged regions from their top-left cell.
+    // Fill merged regions down their first column only: a value merged over
+    // several rows belongs to each of them, while a title or a group header
+    // merged across columns must not become several header cells.
     let mut filled = 0;
     for m in merged {
         let (r0, c0) = m.start;
@@ -66,22 +68,21 @@ fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>
         else {
             continue;
         };
-        if value.is_empty() || r1.saturating_sub(r0) > 10_000 || c1.saturating_sub(c0) > 1_000 {
+        if value.is_empty() || r1.saturating_sub(r0) > 10_000 {
             continue;
         }
-        for r in r0..=r1 {
-            let Some(row) = rows.get_mut((r.saturating_sub(first_row)) as usize) else { continue };
-            for c in c0..=c1 {
-                if (r, c) == (r0, c0) {
-                    continue;
-                }
-                if row.len() <= c as usize {
-                    row.resize(c as usize + 1, String::new());
-                }
-                if row[c as usize].is_empty() {
-                    row[c as usize] = value.clone();
-                    filled += 1;
-                }
+        let _ = c1;
+        for r in r0 + 1..=r1 {
+            let Some(row) = rows.get_mut((r.saturating_sub(first_row)) as usize) else {
+                continue;
+            };
+            let c = c0 as usize;
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            if row[c].is_empty() {
+                row[c] = value.clone();
+                filled += 1;
             }
         }
     }
@@ -90,7 +91,9 @@ fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>
 
 fn workbook_error(path: &Path, e: impl std::fmt::Display, container: Container) -> ImportError {
     let hint = match container {
-        Container::Ole => " (if this is an .xlsx file, it may be password-protected: save an unprotected copy)",
+        Container::Ole => {
+            " (if this is an .xlsx file, it may be password-protected: save an unprotected copy)"
+        }
         _ => "",
     };
     ImportError::Workbook {
@@ -113,30 +116,52 @@ fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
     let mut out = Vec::new();
     match container {
         Container::Ole => {
-            let mut wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| workbook_error(path, e, container))?;
+            let mut wb: calamine::Xls<_> =
+                calamine::open_workbook(path).map_err(|e| workbook_error(path, e, container))?;
             for name in wb.sheet_names() {
                 let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                let range = wb.worksheet_range(&name).map_err(|e| workbook_error(path, e, container))?;
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| workbook_error(path, e, container))?;
                 let (first_row, rows, merged_filled) = rows_of(&range, &merged);
-                out.push(SheetRows { name, first_row, rows, merged_filled });
+                out.push(SheetRows {
+                    name,
+                    first_row,
+                    rows,
+                    merged_filled,
+                });
             }
         }
         _ => match calamine::open_workbook::<calamine::Xlsx<_>, _>(path) {
             Ok(mut wb) => {
                 for name in wb.sheet_names() {
                     let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                    let range = wb.worksheet_range(&name).map_err(|e| workbook_error(path, e, container))?;
+                    let range = wb
+                        .worksheet_range(&name)
+                        .map_err(|e| workbook_error(path, e, container))?;
                     let (first_row, rows, merged_filled) = rows_of(&range, &merged);
-                    out.push(SheetRows { name, first_row, rows, merged_filled });
+                    out.push(SheetRows {
+                        name,
+                        first_row,
+                        rows,
+                        merged_filled,
+                    });
                 }
             }
             Err(xlsx_err) => {
-                let mut wb: calamine::Ods<_> =
-                    calamine::open_workbook(path).map_err(|_| workbook_error(path, xlsx_err, container))?;
+                let mut wb: calamine::Ods<_> = calamine::open_workbook(path)
+                    .map_err(|_| workbook_error(path, xlsx_err, container))?;
                 for name in wb.sheet_names() {
-                    let range = wb.worksheet_range(&name).map_err(|e| workbook_error(path, e, container))?;
+                    let range = wb
+                        .worksheet_range(&name)
+                        .map_err(|e| workbook_error(path, e, container))?;
                     let (first_row, rows, merged_filled) = rows_of(&range, &[]);
-                    out.push(SheetRows { name, first_row, rows, merged_filled });
+                    out.push(SheetRows {
+                        name,
+                        first_row,
+                        rows,
+                        merged_filled,
+                    });
                 }
             }
         },
@@ -148,20 +173,30 @@ fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
 /// row, not a metadata sheet, number of non-blank rows).
 fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
     let lname = s.name.to_lowercase();
-    let metadata = ["meta", "note", "readme", "read me", "about", "codebook", "legend", "source"]
-        .iter()
-        .any(|w| lname.contains(w));
+    let metadata = [
+        "meta", "note", "readme", "read me", "about", "codebook", "legend", "source",
+    ]
+    .iter()
+    .any(|w| lname.contains(w));
     let preview = &s.rows[..s.rows.len().min(25)];
     let tagged_or_known = preview.iter().any(|r| {
         let (h, _) = Header::new(r.clone(), vec![]);
         is_tag_row(r) || super::acled::recognise(&h) || super::ucdp::recognise(&h)
     });
-    let filled = s.rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count();
+    let filled = s
+        .rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+        .count();
     (tagged_or_known, !metadata, filled)
 }
 
 /// Imports the data sheet of a workbook.
-pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<crate::model::Dataset, ImportError> {
+pub fn import_workbook(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<crate::model::Dataset, ImportError> {
     let file_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let sheets = read_sheets(path)?;
     if progress.is_cancelled() {
@@ -176,7 +211,11 @@ pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress
                 path: path.to_path_buf(),
                 reason: format!(
                     "the mapping names sheet '{name}', but the workbook has {}",
-                    sheets.iter().map(|s| format!("'{}'", s.name)).collect::<Vec<_>>().join(", ")
+                    sheets
+                        .iter()
+                        .map(|s| format!("'{}'", s.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             })?,
         None => sheets
@@ -187,7 +226,11 @@ pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress
                 reason: "the workbook has no sheets".to_string(),
             })?,
     };
-    if sheet.rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+    if sheet
+        .rows
+        .iter()
+        .all(|r| r.iter().all(|c| c.trim().is_empty()))
+    {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
             reason: format!("sheet '{}' holds no data", sheet.name),
@@ -197,15 +240,26 @@ pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress
     let lay = match options.mapping.as_ref().and_then(|m| m.header_row) {
         Some(h) if h >= 1 => {
             let hi = (h as usize - 1).saturating_sub(sheet.first_row as usize);
-            let tags = preview.get(hi + 1).filter(|r| is_tag_row(r)).map(|_| hi + 1);
-            sniff::Layout { header: Some(hi), tags, data: tags.map_or(hi + 1, |t| t + 1) }
+            let tags = preview
+                .get(hi + 1)
+                .filter(|r| is_tag_row(r))
+                .map(|_| hi + 1);
+            sniff::Layout {
+                header: Some(hi),
+                tags,
+                data: tags.map_or(hi + 1, |t| t + 1),
+            }
         }
         _ => sniff::layout(&preview, |row| {
             let (h, _) = Header::new(row.to_vec(), vec![]);
             super::acled::recognise(&h) || super::ucdp::recognise(&h)
         }),
     };
-    let names = lay.header.and_then(|h| preview.get(h)).cloned().unwrap_or_default();
+    let names = lay
+        .header
+        .and_then(|h| preview.get(h))
+        .cloned()
+        .unwrap_or_default();
     let tags: Vec<Option<HxlTag>> = lay
         .tags
         .and_then(|t| preview.get(t))
@@ -213,7 +267,8 @@ pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress
         .unwrap_or_default();
     let (header, header_problems) = Header::new(names, tags);
     let from = lay.header.or(lay.tags).unwrap_or(0);
-    let (mut mapper, format, layout) = choose_mapper(&header, lay.tags.is_some(), options, path, &preview[from..])?;
+    let (mut mapper, format, layout) =
+        choose_mapper(&header, lay.tags.is_some(), options, path, &preview[from..])?;
     let data = sheet.rows.get(lay.data..).unwrap_or(&[]);
     if let Some(dc) = mapper.date_column() {
         super::pipeline::decide_date_order(
@@ -230,19 +285,28 @@ pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress
         "sheet '{}' of {} ({})",
         sheet.name,
         sheets.len(),
-        sheets.iter().map(|s| format!("'{}'", s.name)).collect::<Vec<_>>().join(", ")
+        sheets
+            .iter()
+            .map(|s| format!("'{}'", s.name))
+            .collect::<Vec<_>>()
+            .join(", ")
     ));
     let line_of = |i: usize| u64::from(sheet.first_row) + i as u64 + 1;
     if let Some(h) = lay.header {
-        report.notes.push(format!("header at sheet row {}", line_of(h)));
-    }
-    if let Some(t) = lay.tags {
-        report.notes.push(format!("HXL tag row at sheet row {}", line_of(t)));
-    }
-    if sheet.merged_filled > 0 {
         report
             .notes
-            .push(format!("{} cells of merged regions filled from their top-left cell", sheet.merged_filled));
+            .push(format!("header at sheet row {}", line_of(h)));
+    }
+    if let Some(t) = lay.tags {
+        report
+            .notes
+            .push(format!("HXL tag row at sheet row {}", line_of(t)));
+    }
+    if sheet.merged_filled > 0 {
+        report.notes.push(format!(
+            "{} cells of merged regions filled down from the merged value",
+            sheet.merged_filled
+        ));
     }
     for (i, code) in header_problems {
         report.push(crate::model::report::Issue {
@@ -254,7 +318,9 @@ pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress
             message: format!("column {} of the header: {}", i + 1, code.describe()),
         });
     }
-    progress.bytes_total.store(data.len() as u64, Ordering::Relaxed);
+    progress
+        .bytes_total
+        .store(data.len() as u64, Ordering::Relaxed);
     let mut columns = IncidentColumns::default();
     let mut record_no = 0u64;
     for (k, row) in data.iter().enumerate() {
@@ -284,7 +350,9 @@ pub fn import_workbook(path: &Path, options: &ImportOptions, progress: &Progress
             _ => report.rejected += 1,
         }
     }
-    progress.bytes_done.store(data.len() as u64, Ordering::Relaxed);
+    progress
+        .bytes_done
+        .store(data.len() as u64, Ordering::Relaxed);
     let meta = DatasetMeta {
         path: path.to_path_buf(),
         format,

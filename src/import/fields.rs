@@ -66,13 +66,20 @@ impl Header {
                 }
                 continue;
             }
-            if by_key.contains_key(&k) {
-                problems.push((i, IssueCode::DuplicateHeader));
+            if let std::collections::hash_map::Entry::Vacant(e) = by_key.entry(k) {
+                e.insert(i);
             } else {
-                by_key.insert(k, i);
+                problems.push((i, IssueCode::DuplicateHeader));
             }
         }
-        (Header { names, tags, by_key }, problems)
+        (
+            Header {
+                names,
+                tags,
+                by_key,
+            },
+            problems,
+        )
     }
 
     /// The position of the first column named `name` (case-insensitive).
@@ -99,7 +106,10 @@ impl Header {
             .iter()
             .enumerate()
             .filter_map(|(i, t)| t.as_ref().map(|t| (i, t)))
-            .filter(|(_, t)| t.hashtag == want.hashtag && want.attributes.iter().all(|a| t.attributes.contains(a)))
+            .filter(|(_, t)| {
+                t.hashtag == want.hashtag
+                    && want.attributes.iter().all(|a| t.attributes.contains(a))
+            })
             .min_by_key(|(i, t)| (t.attributes.len() - want.attributes.len(), *i))
             .map(|(i, _)| i)
     }
@@ -147,9 +157,14 @@ impl HxlTag {
         let t = cell.trim();
         let rest = t.strip_prefix('#')?;
         let mut parts = rest.split('+').map(|p| p.trim().to_lowercase());
-        let hashtag = parts.next().filter(|h| !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '_'))?;
+        let hashtag = parts
+            .next()
+            .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '_'))?;
         let attributes = parts.filter(|a| !a.is_empty()).collect();
-        Some(HxlTag { hashtag, attributes })
+        Some(HxlTag {
+            hashtag,
+            attributes,
+        })
     }
 }
 
@@ -168,7 +183,10 @@ impl std::fmt::Display for HxlTag {
 /// files drop the `#` on some tags).
 pub fn is_tag_row(cells: &[String]) -> bool {
     let non_empty: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
-    let tagged = non_empty.iter().filter(|c| HxlTag::parse(c).is_some()).count();
+    let tagged = non_empty
+        .iter()
+        .filter(|c| HxlTag::parse(c).is_some())
+        .count();
     tagged >= 1 && tagged * 2 >= non_empty.len()
 }
 
@@ -193,7 +211,13 @@ impl<'a> RowCtx<'a> {
         }
     }
 
-    fn push(&mut self, severity: Severity, column: Option<usize>, code: IssueCode, message: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        column: Option<usize>,
+        code: IssueCode,
+        message: String,
+    ) {
         let column = column.map(|c| self.header.display(c)).unwrap_or_default();
         self.report.push(Issue {
             severity,
@@ -248,10 +272,14 @@ mod tests {
 
     #[test]
     fn tag_matching_prefers_fewest_extras() {
-        let tags = ["#affected+healthworker+killed", "#affected+killed", "#adm1+name"]
-            .iter()
-            .map(|s| HxlTag::parse(s))
-            .collect();
+        let tags = [
+            "#affected+healthworker+killed",
+            "#affected+killed",
+            "#adm1+name",
+        ]
+        .iter()
+        .map(|s| HxlTag::parse(s))
+        .collect();
         let (h, _) = Header::new(vec![String::new(); 3], tags);
         assert_eq!(h.find_tag("#affected+killed"), Some(1));
         assert_eq!(h.find_tag("#adm1"), Some(2));
@@ -261,12 +289,21 @@ mod tests {
     #[test]
     fn header_lookup_is_case_and_space_insensitive() {
         let (h, problems) = Header::new(
-            vec!["EVENT_DATE".into(), "Perpetrator ".into(), "x".into(), "X".into(), "".into()],
+            vec![
+                "EVENT_DATE".into(),
+                "Perpetrator ".into(),
+                "x".into(),
+                "X".into(),
+                "".into(),
+            ],
             vec![],
         );
         assert_eq!(h.find("event_date"), Some(0));
         assert_eq!(h.find("perpetrator"), Some(1));
         assert_eq!(h.find("x"), Some(2));
-        assert_eq!(problems, vec![(3, IssueCode::DuplicateHeader), (4, IssueCode::BlankHeader)]);
+        assert_eq!(
+            problems,
+            vec![(3, IssueCode::DuplicateHeader), (4, IssueCode::BlankHeader)]
+        );
     }
 }

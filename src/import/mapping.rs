@@ -16,11 +16,11 @@
 //! ```
 
 use super::cells;
-use super::fields::{quote, Fields, Header, RowCtx};
+use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
 use crate::model::dates::DateOrder;
 use crate::model::incident::{HarmKind, IncidentDraft};
-use crate::model::perpetrator::{suggest_type_for_value, PerpetratorType};
+use crate::model::perpetrator::{PerpetratorType, suggest_type_for_value};
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
 use serde::{Deserialize, Serialize};
@@ -117,7 +117,12 @@ impl ColumnMapping {
             location: first(&["#loc+name", "#loc"]),
             latitude: first(&["#geo+lat"]),
             longitude: first(&["#geo+lon"]),
-            perpetrator: first(&["#group+perp", "#group+name+first", "#group+first", "#group+name"]),
+            perpetrator: first(&[
+                "#group+perp",
+                "#group+name+first",
+                "#group+first",
+                "#group+name",
+            ]),
             actor: None,
             fatalities: first(&["#affected+killed", "#affected+dead"]),
             event_type: first(&["#event+type", "#event"]),
@@ -143,8 +148,18 @@ impl ColumnMapping {
         ColumnMapping {
             name: "suggested".to_string(),
             date: pick(&["date", "when", "cuándo", "quand"]).unwrap_or_default(),
-            admin1: pick(&["admin 1", "admin1", "adm1", "state", "province", "region", "governorate"]),
-            admin2: pick(&["admin 2", "admin2", "adm2", "district", "locality", "county"]),
+            admin1: pick(&[
+                "admin 1",
+                "admin1",
+                "adm1",
+                "state",
+                "province",
+                "region",
+                "governorate",
+            ]),
+            admin2: pick(&[
+                "admin 2", "admin2", "adm2", "district", "locality", "county",
+            ]),
             country: pick(&["country", "pays"]),
             perpetrator: pick(&["perpetrator", "auteur", "actor type"]),
             fatalities: pick(&["killed", "fatalit", "deaths", "morts"]),
@@ -186,18 +201,22 @@ impl MappedMapper {
             match r {
                 None => Ok(None),
                 Some(s) if s.trim().is_empty() => Ok(None),
-                Some(s) => header.resolve(s).map(Some).ok_or_else(|| ImportError::MissingColumn {
-                    path: path.to_path_buf(),
-                    format: "the column mapping",
-                    column: s.clone(),
-                }),
+                Some(s) => header
+                    .resolve(s)
+                    .map(Some)
+                    .ok_or_else(|| ImportError::MissingColumn {
+                        path: path.to_path_buf(),
+                        format: "the column mapping",
+                        column: s.clone(),
+                    }),
             }
         };
-        let date = resolve(&Some(mapping.date.clone()))?.ok_or_else(|| ImportError::MissingColumn {
-            path: path.to_path_buf(),
-            format: "the column mapping",
-            column: "(date)".to_string(),
-        })?;
+        let date =
+            resolve(&Some(mapping.date.clone()))?.ok_or_else(|| ImportError::MissingColumn {
+                path: path.to_path_buf(),
+                format: "the column mapping",
+                column: "(date)".to_string(),
+            })?;
         let (harm_column, harm_values) = match &mapping.civilian_harm {
             CivilianHarmRule::AllRows => (None, Vec::new()),
             CivilianHarmRule::NonBlank(c) => (resolve(&Some(c.clone()))?, Vec::new()),
@@ -227,7 +246,9 @@ impl MappedMapper {
                 .iter()
                 .map(|(k, v)| (normalise_value(k), *v))
                 .collect(),
-            default_perpetrator: mapping.default_perpetrator.unwrap_or(PerpetratorType::Unidentified),
+            default_perpetrator: mapping
+                .default_perpetrator
+                .unwrap_or(PerpetratorType::Unidentified),
             width: header.width(),
         })
     }
@@ -236,7 +257,10 @@ impl MappedMapper {
 /// The form under which perpetrator values are compared: trimmed of spaces
 /// and trailing commas (SHCC writes `"Opposition Group, "`), lower-case.
 pub fn normalise_value(v: &str) -> String {
-    v.trim().trim_end_matches([',', ';', ' ']).trim().to_lowercase()
+    v.trim()
+        .trim_end_matches([',', ';', ' '])
+        .trim()
+        .to_lowercase()
 }
 
 impl RowMapper for MappedMapper {
@@ -260,20 +284,22 @@ impl RowMapper for MappedMapper {
         let perpetrator_raw = cells::text(row, self.perpetrator);
         let perpetrator_type = match self.perpetrator {
             None => self.default_perpetrator,
-            Some(_) => match self.values.get(&normalise_value(perpetrator_raw)) {
-                Some(t) => *t,
-                None => {
-                    let t = suggest_type_for_value(perpetrator_raw);
-                    if t == PerpetratorType::Other {
-                        ctx.warn(
+            Some(_) => {
+                match self.values.get(&normalise_value(perpetrator_raw)) {
+                    Some(t) => *t,
+                    None => {
+                        let t = suggest_type_for_value(perpetrator_raw);
+                        if t == PerpetratorType::Other {
+                            ctx.warn(
                             self.perpetrator,
                             IssueCode::UnmappedPerpetrator,
                             format!("{} is not in the mapping's value list; its type is set to other", quote(perpetrator_raw)),
                         );
+                        }
+                        t
                     }
-                    t
                 }
-            },
+            }
         };
         let civilian_harm = match self.harm_column {
             None => true,

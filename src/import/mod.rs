@@ -123,9 +123,30 @@ pub enum ImportError {
     Cancelled,
 }
 
+impl ImportError {
+    /// A stable key for the kind of error (used by the test corpus).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ImportError::Io { .. } => "io",
+            ImportError::Empty { .. } => "empty",
+            ImportError::NotATable { .. } => "not_a_table",
+            ImportError::UnknownShape { .. } => "unknown_shape",
+            ImportError::MissingColumn { .. } => "missing_column",
+            ImportError::AmbiguousDates { .. } => "ambiguous_dates",
+            ImportError::Mapping { .. } => "mapping",
+            ImportError::Workbook { .. } => "workbook",
+            ImportError::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// Imports one file. Never panics on its content; every outcome is a
 /// `Dataset` with its report, or an `ImportError` naming the file.
-pub fn import_file(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<Dataset, ImportError> {
+pub fn import_file(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<Dataset, ImportError> {
     let io = |e: std::io::Error| ImportError::Io {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -140,7 +161,9 @@ pub fn import_file(path: &Path, options: &ImportOptions, progress: &Progress) ->
     let len = meta.len();
     progress.bytes_total.store(len, Ordering::Relaxed);
     if len == 0 {
-        return Err(ImportError::Empty { path: path.to_path_buf() });
+        return Err(ImportError::Empty {
+            path: path.to_path_buf(),
+        });
     }
     let mut head = [0u8; 8];
     let n = {
@@ -156,7 +179,9 @@ pub fn import_file(path: &Path, options: &ImportOptions, progress: &Progress) ->
         n
     };
     match sniff::container(&head[..n]) {
-        sniff::Container::Zip | sniff::Container::Ole => excel::import_workbook(path, options, progress),
+        sniff::Container::Zip | sniff::Container::Ole => {
+            excel::import_workbook(path, options, progress)
+        }
         sniff::Container::Text => pipeline::import_text(path, options, progress),
     }
 }
@@ -181,12 +206,24 @@ pub(crate) fn choose_mapper(
     }
     if let Some(mapping) = &options.mapping {
         let m = mapping::MappedMapper::new(mapping, header, path)?;
-        let name = if mapping.name.is_empty() { "column mapping" } else { &mapping.name };
-        return Ok((Box::new(m), SourceFormat::Mapped, format!("table read through '{name}'")));
+        let name = if mapping.name.is_empty() {
+            "column mapping"
+        } else {
+            &mapping.name
+        };
+        return Ok((
+            Box::new(m),
+            SourceFormat::Mapped,
+            format!("table read through '{name}'"),
+        ));
     }
     if has_tags && let Some(mapping) = ColumnMapping::hxl_default(header) {
         let m = mapping::MappedMapper::new(&mapping, header, path)?;
-        return Ok((Box::new(m), SourceFormat::Hxl, "HXL-tagged table, columns mapped from tags".to_string()));
+        return Ok((
+            Box::new(m),
+            SourceFormat::Hxl,
+            "HXL-tagged table, columns mapped from tags".to_string(),
+        ));
     }
     Err(ImportError::UnknownShape {
         path: path.to_path_buf(),
@@ -225,7 +262,10 @@ pub(crate) fn finish(
                 record: 0,
                 column: id_col.to_string(),
                 code: crate::model::report::IssueCode::DuplicateEventId,
-                message: format!("event id {} was already read at line {line}; this copy is not counted", fields::quote(id)),
+                message: format!(
+                    "event id {} was already read at line {line}; this copy is not counted",
+                    fields::quote(id)
+                ),
             });
         } else {
             first_line.insert(id, columns.line[i]);

@@ -18,15 +18,23 @@ pub fn parse_count(raw: &str) -> Result<Option<u32>, CountError> {
     if s.is_empty() {
         return Ok(None);
     }
-    let compact: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let compact: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
     if let Some(rest) = compact.strip_prefix('-')
         && !rest.is_empty()
-        && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     {
         return Err(CountError::Negative);
     }
     if compact.bytes().all(|b| b.is_ascii_digit()) {
-        return compact.parse::<u32>().map(Some).map_err(|_| CountError::Unreadable);
+        return compact
+            .parse::<u32>()
+            .map(Some)
+            .map_err(|_| CountError::Unreadable);
     }
     // Thousands separators: 1,234 / 1.234 / 12,345,678.
     for sep in [',', '.'] {
@@ -36,12 +44,18 @@ pub fn parse_count(raw: &str) -> Result<Option<u32>, CountError> {
             && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
             && groups[1..].iter().all(|g| g.len() == 3)
         {
-            return groups.concat().parse::<u32>().map(Some).map_err(|_| CountError::Unreadable);
+            return groups
+                .concat()
+                .parse::<u32>()
+                .map(Some)
+                .map_err(|_| CountError::Unreadable);
         }
     }
     // 3.0, 3,0, 1e3: accepted when the value is a whole number.
     let dotted = compact.replace(',', ".");
-    if dotted.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+'))
+    if dotted
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+'))
         && let Ok(v) = dotted.parse::<f64>()
         && v.is_finite()
         && v >= 0.0
@@ -82,7 +96,18 @@ mod tests {
         assert_eq!(parse_count("1\u{a0}234"), Ok(Some(1234)));
         assert_eq!(parse_count("12,5"), Err(CountError::Unreadable));
         assert_eq!(parse_count("-3"), Err(CountError::Negative));
-        for bad in ["10+", "~20", "approx. 20", "5-10", ">100", "dozens", "unknown", "#N/A", "#REF!", "-"] {
+        for bad in [
+            "10+",
+            "~20",
+            "approx. 20",
+            "5-10",
+            ">100",
+            "dozens",
+            "unknown",
+            "#N/A",
+            "#REF!",
+            "-",
+        ] {
             assert_eq!(parse_count(bad), Err(CountError::Unreadable), "{bad}");
         }
     }

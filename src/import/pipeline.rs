@@ -6,7 +6,7 @@
 
 use super::fields::{Fields, Header, HxlTag, RowCtx};
 use super::sniff::{self, TextEncoding};
-use super::{choose_mapper, finish, ImportError, ImportOptions, Progress, RowMapper};
+use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish};
 use crate::model::dataset::DatasetMeta;
 use crate::model::dates::DateOrderVote;
 use crate::model::incident::{IncidentColumns, SourcePosition};
@@ -14,7 +14,7 @@ use crate::model::report::{ImportReport, IssueCode};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::Ordering;
-use std::sync::{mpsc, Mutex};
+use std::sync::{Mutex, mpsc};
 
 /// Records per batch handed to a worker.
 const BATCH: usize = 8192;
@@ -31,6 +31,28 @@ struct Batch {
     len: usize,
 }
 
+/// Whether the last record of a file looks like an unterminated quote ran
+/// to the end of the file: one of its fields holds a line break and the
+/// record's raw text does not end with a closing quote. Returns its line
+/// and record number.
+fn last_record_unterminated(records: &[csv::ByteRecord], record_no: u64) -> Option<(u64, u64)> {
+    let last = records.last()?;
+    let multiline = last
+        .iter()
+        .position(|f| f.contains(&b'\n') || f.contains(&b'\r'))?;
+    // A properly quoted multi-line field is followed by more fields or ends
+    // the record; the unterminated one swallows everything, so it is the
+    // last field and holds the rest of the file's delimiters too.
+    let tail = last.get(last.len() - 1)?;
+    let swallowed = multiline == last.len() - 1
+        && tail.iter().filter(|&&b| b == b'\n' || b == b'\r').count() >= 1
+        && (tail.contains(&b',')
+            || tail.contains(&b';')
+            || tail.contains(&b'\t')
+            || tail.contains(&b'|'));
+    swallowed.then(|| (last.position().map_or(0, csv::Position::line), record_no))
+}
+
 /// The byte position just past the last record of a batch.
 fn rdr_position(batch: &[csv::ByteRecord], n: usize) -> u64 {
     n.checked_sub(1)
@@ -44,7 +66,11 @@ struct Fragment {
 }
 
 /// Imports a delimited text file (CSV, TSV, semicolon, pipe).
-pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) -> Result<crate::model::Dataset, ImportError> {
+pub fn import_text(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<crate::model::Dataset, ImportError> {
     let io = |e: std::io::Error| ImportError::Io {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -70,7 +96,11 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
             let skip = if bom { 3 } else { 0 };
             file.seek(SeekFrom::Start(skip)).map_err(io)?;
             let text = String::from_utf8_lossy(&sample[skip as usize..]).into_owned();
-            (Box::new(std::io::BufReader::with_capacity(1 << 20, file)), text, skip)
+            (
+                Box::new(std::io::BufReader::with_capacity(1 << 20, file)),
+                text,
+                skip,
+            )
         }
         other => {
             let mut bytes = Vec::with_capacity(file_bytes as usize);
@@ -79,12 +109,23 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
             let text = sniff::decode_all(&bytes, other);
             drop(bytes);
             let sample_text: String = text.chars().take(SAMPLE_BYTES).collect();
-            progress.bytes_total.store(text.len() as u64, Ordering::Relaxed);
-            (Box::new(std::io::Cursor::new(text.into_bytes())), sample_text, 0)
+            progress
+                .bytes_total
+                .store(text.len() as u64, Ordering::Relaxed);
+            (
+                Box::new(std::io::Cursor::new(text.into_bytes())),
+                sample_text,
+                0,
+            )
         }
     };
-    if sample_text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
-        return Err(ImportError::Empty { path: path.to_path_buf() });
+    if sample_text
+        .chars()
+        .all(|c| c.is_whitespace() || c == '\u{feff}')
+    {
+        return Err(ImportError::Empty {
+            path: path.to_path_buf(),
+        });
     }
     let nuls = sample_text.chars().filter(|&c| c == '\0').count();
     if nuls * 2 > sample_text.len() {
@@ -99,7 +140,10 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
     let lay = match options.mapping.as_ref().and_then(|m| m.header_row) {
         Some(h) if h >= 1 => {
             let hi = (h - 1) as usize;
-            let tags = preview.get(hi + 1).filter(|r| super::fields::is_tag_row(r)).map(|_| hi + 1);
+            let tags = preview
+                .get(hi + 1)
+                .filter(|r| super::fields::is_tag_row(r))
+                .map(|_| hi + 1);
             sniff::Layout {
                 header: Some(hi),
                 tags,
@@ -111,7 +155,11 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
             super::acled::recognise(&h) || super::ucdp::recognise(&h)
         }),
     };
-    let names = lay.header.and_then(|h| preview.get(h)).cloned().unwrap_or_default();
+    let names = lay
+        .header
+        .and_then(|h| preview.get(h))
+        .cloned()
+        .unwrap_or_default();
     let tags: Vec<Option<HxlTag>> = lay
         .tags
         .and_then(|t| preview.get(t))
@@ -126,7 +174,8 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
     let has_tags = lay.tags.is_some();
     let (header, header_problems) = Header::new(names, tags);
     let preview_from_header = preview[lay.header.or(lay.tags).unwrap_or(0)..].to_vec();
-    let (mut mapper, format, layout) = choose_mapper(&header, has_tags, options, path, &preview_from_header)?;
+    let (mut mapper, format, layout) =
+        choose_mapper(&header, has_tags, options, path, &preview_from_header)?;
 
     let mut report = ImportReport::new(path.display().to_string());
     report.notes.push(format!("recognised as {layout}"));
@@ -143,7 +192,10 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
         report.notes.push(format!(
             "header at record {}, {}data from record {}",
             header_line,
-            lay.tags.map_or(String::new(), |t| format!("HXL tag row at record {}, ", t + 1)),
+            lay.tags.map_or(String::new(), |t| format!(
+                "HXL tag row at record {}, ",
+                t + 1
+            )),
             lay.data + 1
         ));
     }
@@ -175,21 +227,22 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
 
     // Fills `batch` with up to BATCH records; returns (records read, end of file).
     let mut read_error: Option<String> = None;
-    let mut fill = |batch: &mut Vec<csv::ByteRecord>, read_error: &mut Option<String>| -> (usize, bool) {
-        batch.resize_with(BATCH, csv::ByteRecord::new);
-        let mut n = 0;
-        while n < BATCH {
-            match rdr.read_byte_record(&mut batch[n]) {
-                Ok(true) => n += 1,
-                Ok(false) => return (n, true),
-                Err(e) => {
-                    *read_error = Some(csv_error(path, &e).to_string());
-                    return (n, true);
+    let mut fill =
+        |batch: &mut Vec<csv::ByteRecord>, read_error: &mut Option<String>| -> (usize, bool) {
+            batch.resize_with(BATCH, csv::ByteRecord::new);
+            let mut n = 0;
+            while n < BATCH {
+                match rdr.read_byte_record(&mut batch[n]) {
+                    Ok(true) => n += 1,
+                    Ok(false) => return (n, true),
+                    Err(e) => {
+                        *read_error = Some(csv_error(path, &e).to_string());
+                        return (n, true);
+                    }
                 }
             }
-        }
-        (n, false)
-    };
+            (n, false)
+        };
 
     // Read the head and decide the date order from it.
     let mut head: Vec<(Vec<csv::ByteRecord>, usize)> = Vec::new();
@@ -200,6 +253,13 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
         eof = end;
         head.push((batch, n));
     }
+    let mut unterminated: Option<(u64, u64)> = None;
+    if eof {
+        let total: usize = head.iter().map(|(_, n)| n).sum();
+        if let Some((b, n)) = head.iter().rev().find(|(_, n)| *n > 0) {
+            unterminated = last_record_unterminated(&b[..*n], total as u64);
+        }
+    }
     let date_col = mapper.date_column().unwrap_or(0);
     let date_values = head.iter().flat_map(|(b, n)| b[..*n].iter()).map(|r| {
         r.get(date_col)
@@ -209,7 +269,9 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
     decide_date_order(&mut *mapper, &header, date_values, path)?;
     let mapper: &dyn RowMapper = &*mapper;
 
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4);
     let (batch_tx, batch_rx) = mpsc::sync_channel::<Batch>(workers * 2);
     let batch_rx = Mutex::new(batch_rx);
     let (done_tx, done_rx) = mpsc::channel::<(u64, Fragment)>();
@@ -261,9 +323,14 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
                 drop(batch_tx);
                 return true;
             }
-            let mut batch = recycle_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(BATCH));
+            let mut batch = recycle_rx
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
             let (n, end) = fill(&mut batch, &mut read_error);
             eof = end;
+            if end {
+                unterminated = last_record_unterminated(&batch[..n], next_record + n as u64 - 1);
+            }
             progress
                 .bytes_done
                 .store(start + rdr_position(&batch, n), Ordering::Relaxed);
@@ -285,10 +352,23 @@ pub fn import_text(path: &Path, options: &ImportOptions, progress: &Progress) ->
         columns.append(&f.columns);
         report.absorb(f.report);
     }
+    if let Some((line, record_no)) = unterminated {
+        report.push(crate::model::report::Issue {
+            severity: crate::model::report::Severity::Warning,
+            line,
+            record: record_no,
+            column: String::new(),
+            code: IssueCode::UnterminatedQuote,
+            message: "a quoted field opened in this record is never closed, so the rest of the file was read into it; check the rows after this line".to_string(),
+        });
+    }
     if let Some(e) = read_error {
         report.notes.push(format!("reading stopped early: {e}"));
     }
-    progress.bytes_done.store(progress.bytes_total.load(Ordering::Relaxed), Ordering::Relaxed);
+    progress.bytes_done.store(
+        progress.bytes_total.load(Ordering::Relaxed),
+        Ordering::Relaxed,
+    );
     let meta = DatasetMeta {
         path: path.to_path_buf(),
         format,
@@ -325,7 +405,10 @@ pub(crate) fn decide_date_order(
     } else if vote.needs_order() && mapper.lacks_date_order() {
         return Err(ImportError::AmbiguousDates {
             path: path.to_path_buf(),
-            column: mapper.date_column().map(|c| header.display(c)).unwrap_or_default(),
+            column: mapper
+                .date_column()
+                .map(|c| header.display(c))
+                .unwrap_or_default(),
             example,
         });
     }
@@ -347,7 +430,9 @@ fn csv_error(path: &Path, e: &csv::Error) -> ImportError {
 /// with invalid fields decoded as Windows-1252 (and named in the returned
 /// list of column positions). The record's buffer is moved, not copied;
 /// `give_back` returns it for reuse.
-fn record_text(rec: csv::ByteRecord) -> Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)> {
+fn record_text(
+    rec: csv::ByteRecord,
+) -> Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)> {
     match csv::StringRecord::from_byte_record(rec) {
         Ok(s) => Ok(s),
         Err(e) => {
@@ -360,7 +445,10 @@ fn record_text(rec: csv::ByteRecord) -> Result<csv::StringRecord, (Vec<String>, 
                     Ok(s) => s.to_string(),
                     Err(_) => {
                         bad.push(i);
-                        encoding_rs::WINDOWS_1252.decode_without_bom_handling(f).0.into_owned()
+                        encoding_rs::WINDOWS_1252
+                            .decode_without_bom_handling(f)
+                            .0
+                            .into_owned()
                     }
                 })
                 .collect();
@@ -369,7 +457,9 @@ fn record_text(rec: csv::ByteRecord) -> Result<csv::StringRecord, (Vec<String>, 
     }
 }
 
-fn give_back(text: Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)>) -> csv::ByteRecord {
+fn give_back(
+    text: Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)>,
+) -> csv::ByteRecord {
     match text {
         Ok(s) => s.into_byte_record(),
         Err((_, _, rec)) => rec,
@@ -400,7 +490,11 @@ fn convert(batch: &mut Batch, mapper: &dyn RowMapper, header: &Header) -> Fragme
         let mut ctx = RowCtx::new(line, record_no, header, &mut report);
         if let Err((_, bad_cols, _)) = &text {
             for &c in bad_cols {
-                ctx.warn(Some(c), IssueCode::InvalidUtf8, "the field is not valid UTF-8; it was read as Windows-1252");
+                ctx.warn(
+                    Some(c),
+                    IssueCode::InvalidUtf8,
+                    "the field is not valid UTF-8; it was read as Windows-1252",
+                );
             }
         }
         match mapper.map(fields, &mut ctx) {

@@ -1,7 +1,7 @@
 //! Sniffing a file before reading it: container (text, XLSX, XLS), text
 //! encoding, delimiter, and where the header and HXL tag rows are.
 
-use super::fields::{is_tag_row, Fields};
+use super::fields::{Fields, is_tag_row};
 
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +28,15 @@ pub fn container(head: &[u8]) -> Container {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
     /// UTF-8; `bom` says whether the file starts with one.
-    Utf8 { bom: bool },
-    Utf16Le { bom: bool },
-    Utf16Be { bom: bool },
+    Utf8 {
+        bom: bool,
+    },
+    Utf16Le {
+        bom: bool,
+    },
+    Utf16Be {
+        bom: bool,
+    },
     /// Windows-1252 (a superset of ISO-8859-1's printable range).
     Windows1252,
 }
@@ -77,13 +83,18 @@ pub fn encoding(sample: &[u8], sample_is_whole_file: bool) -> TextEncoding {
     }
     match std::str::from_utf8(sample) {
         Ok(_) => TextEncoding::Utf8 { bom: false },
-        Err(e) if e.error_len().is_none() && !sample_is_whole_file => TextEncoding::Utf8 { bom: false },
+        Err(e) if e.error_len().is_none() && !sample_is_whole_file => {
+            TextEncoding::Utf8 { bom: false }
+        }
         Err(_) => {
             // Mostly UTF-8 with a few stray bytes stays UTF-8 (each bad field
             // is read as Windows-1252 and reported); no multi-byte UTF-8 at
             // all means a single-byte encoding.
             let lossy = String::from_utf8_lossy(sample);
-            let multibyte = lossy.chars().filter(|&c| c as u32 > 0x7F && c != '\u{FFFD}').count();
+            let multibyte = lossy
+                .chars()
+                .filter(|&c| c as u32 > 0x7F && c != '\u{FFFD}')
+                .count();
             let bad = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
             if multibyte > bad * 4 {
                 TextEncoding::Utf8 { bom: false }
@@ -117,7 +128,7 @@ pub fn delimiter(sample: &str) -> u8 {
     let mut best = (b',', 0usize, 0usize);
     for d in DELIMITERS {
         let rows = preview_rows(sample, d, 30);
-        if rows.len() < 1 {
+        if rows.is_empty() {
             continue;
         }
         let mut counts = std::collections::HashMap::new();
@@ -244,11 +255,26 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(encoding(b"\xEF\xBB\xBFa,b", true), TextEncoding::Utf8 { bom: true });
-        assert_eq!(encoding(b"\xFF\xFEa\0,\0", true), TextEncoding::Utf16Le { bom: true });
-        assert_eq!(encoding(b"a\0,\0b\0\n\0", true), TextEncoding::Utf16Le { bom: false });
-        assert_eq!(encoding("Ségou,Mopti".as_bytes(), true), TextEncoding::Utf8 { bom: false });
-        assert_eq!(encoding(b"S\xe9gou,M\xe9naka", true), TextEncoding::Windows1252);
+        assert_eq!(
+            encoding(b"\xEF\xBB\xBFa,b", true),
+            TextEncoding::Utf8 { bom: true }
+        );
+        assert_eq!(
+            encoding(b"\xFF\xFEa\0,\0", true),
+            TextEncoding::Utf16Le { bom: true }
+        );
+        assert_eq!(
+            encoding(b"a\0,\0b\0\n\0", true),
+            TextEncoding::Utf16Le { bom: false }
+        );
+        assert_eq!(
+            encoding("Ségou,Mopti".as_bytes(), true),
+            TextEncoding::Utf8 { bom: false }
+        );
+        assert_eq!(
+            encoding(b"S\xe9gou,M\xe9naka", true),
+            TextEncoding::Windows1252
+        );
     }
 
     #[test]
@@ -256,17 +282,29 @@ mod tests {
         let rows: Vec<Vec<String>> = vec![
             vec!["Title".into(), "".into(), "".into()],
             vec!["Date".into(), "Region".into(), "Killed".into()],
-            vec!["#date".into(), "#adm1+name".into(), "#affected+killed".into()],
+            vec![
+                "#date".into(),
+                "#adm1+name".into(),
+                "#affected+killed".into(),
+            ],
             vec!["2020-01-01".into(), "X".into(), "1".into()],
         ];
         assert_eq!(
             layout(&rows, |_| false),
-            Layout { header: Some(1), tags: Some(2), data: 3 }
+            Layout {
+                header: Some(1),
+                tags: Some(2),
+                data: 3
+            }
         );
         let untagged = vec![rows[0].clone(), rows[1].clone(), rows[3].clone()];
         assert_eq!(
             layout(&untagged, |_| false),
-            Layout { header: Some(1), tags: None, data: 2 }
+            Layout {
+                header: Some(1),
+                tags: None,
+                data: 2
+            }
         );
     }
 }

@@ -5,12 +5,12 @@
 //! non-state event with civilian deaths is civilian harm by `unattributed`.
 
 use super::cells;
-use super::fields::{quote, Fields, Header, RowCtx};
+use super::fields::{Fields, Header, RowCtx, quote};
 use super::numbers::parse_count;
 use super::{ImportError, RowMapper};
 use crate::model::dates::DateOrder;
 use crate::model::incident::{GeoPrecision, HarmKind, IncidentDraft, TimePrecision};
-use crate::model::perpetrator::{ucdp_side_type, PerpetratorType};
+use crate::model::perpetrator::{PerpetratorType, ucdp_side_type};
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
 
@@ -44,13 +44,19 @@ pub struct UcdpMapper {
 
 impl UcdpMapper {
     /// Resolves the columns by name; fails naming the first missing one.
-    pub fn new(header: &Header, path: &std::path::Path, has_tag_row: bool) -> Result<Self, ImportError> {
+    pub fn new(
+        header: &Header,
+        path: &std::path::Path,
+        has_tag_row: bool,
+    ) -> Result<Self, ImportError> {
         let need = |names: &[&str]| {
-            header.find_any(names).ok_or_else(|| ImportError::MissingColumn {
-                path: path.to_path_buf(),
-                format: "UCDP GED",
-                column: names[0].to_string(),
-            })
+            header
+                .find_any(names)
+                .ok_or_else(|| ImportError::MissingColumn {
+                    path: path.to_path_buf(),
+                    format: "UCDP GED",
+                    column: names[0].to_string(),
+                })
         };
         let mut layout = if header.has("best_est") {
             "UCDP GED web-explorer export".to_string()
@@ -107,7 +113,10 @@ impl RowMapper for UcdpMapper {
                 ctx.warn(
                     Some(self.type_of_violence),
                     IssueCode::UnknownViolenceType,
-                    format!("{} is not 1, 2 or 3; the event is kept but not counted as civilian harm", quote(tov_raw)),
+                    format!(
+                        "{} is not 1, 2 or 3; the event is kept but not counted as civilian harm",
+                        quote(tov_raw)
+                    ),
                 );
                 ""
             }
@@ -117,7 +126,10 @@ impl RowMapper for UcdpMapper {
         let side_a = cells::text(row, Some(self.side_a));
         let (civilian_harm, perpetrator_type) = match tov {
             "3" => (true, ucdp_side_type(side_a, country)),
-            "1" | "2" => (civilian_deaths.is_some_and(|n| n > 0), PerpetratorType::Unattributed),
+            "1" | "2" => (
+                civilian_deaths.is_some_and(|n| n > 0),
+                PerpetratorType::Unattributed,
+            ),
             _ => (false, PerpetratorType::Other),
         };
         let best = self

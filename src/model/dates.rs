@@ -154,7 +154,8 @@ fn strip_time(s: &str) -> &str {
         let rest = s[sp..].trim();
         let looks_like_time = rest.contains(':')
             && rest.chars().all(|c| {
-                c.is_ascii_digit() || matches!(c, ':' | '.' | ' ' | 'A' | 'P' | 'M' | 'a' | 'p' | 'm' | 'Z')
+                c.is_ascii_digit()
+                    || matches!(c, ':' | '.' | ' ' | 'A' | 'P' | 'M' | 'a' | 'p' | 'm' | 'Z')
             });
         if looks_like_time {
             return s[..sp].trim();
@@ -169,19 +170,27 @@ pub fn numeric_day_month(s: &str) -> Option<(u32, u32, i32)> {
     let s = strip_time(s.trim());
     let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
     let parts: Vec<&str> = s.split(sep).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     if parts[0].len() > 2 || parts[1].len() > 2 {
         return None;
     }
-    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, expand_year(parts[2])?))
+    Some((
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        expand_year(parts[2])?,
+    ))
 }
 
 /// Converts an Excel serial day number to a date.
 pub fn excel_serial(serial: f64, epoch: ExcelEpoch) -> Result<NaiveDate, DateError> {
     let raw = format!("{serial}");
-    if !serial.is_finite() || serial < 1.0 || serial > 2_958_465.0 {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
         return Err(DateError::BadSerial(raw));
     }
     let whole = serial.floor() as i64;
@@ -200,12 +209,20 @@ pub fn excel_serial(serial: f64, epoch: ExcelEpoch) -> Result<NaiveDate, DateErr
     Ok(d)
 }
 
+/// The smallest number read as an Excel serial date (1927-05-18).
+pub const MIN_TEXT_SERIAL: f64 = 10_000.0;
+
 /// Parses a date cell. `order` fixes how `A/B/YYYY` is read; without it such a
 /// date is accepted only when one of A and B is above 12.
 pub fn parse_date(raw: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
     let trimmed = raw.trim().trim_matches('\u{feff}');
     let lower = trimmed.to_ascii_lowercase();
-    if trimmed.is_empty() || matches!(lower.as_str(), "unknown" | "n/a" | "na" | "-" | "none" | "null" | "?") {
+    if trimmed.is_empty()
+        || matches!(
+            lower.as_str(),
+            "unknown" | "n/a" | "na" | "-" | "none" | "null" | "?"
+        )
+    {
         return Err(DateError::Blank);
     }
     // A range such as 2024-03-01/2024-03-05: the start counts.
@@ -219,11 +236,18 @@ pub fn parse_date(raw: &str, order: Option<DateOrder>) -> Result<NaiveDate, Date
     let s = strip_time(trimmed);
     let bytes = s.as_bytes();
     // ISO-like: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD.
-    if bytes.len() >= 8 && bytes[..4].iter().all(u8::is_ascii_digit) && matches!(bytes[4], b'-' | b'/' | b'.') {
+    if bytes.len() >= 8
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && matches!(bytes[4], b'-' | b'/' | b'.')
+    {
         let sep = bytes[4] as char;
         let parts: Vec<&str> = s.split(sep).collect();
         if parts.len() == 3 {
-            let (y, m, d) = (parts[0].parse::<i32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>());
+            let (y, m, d) = (
+                parts[0].parse::<i32>(),
+                parts[1].parse::<u32>(),
+                parts[2].parse::<u32>(),
+            );
             if let (Ok(y), Ok(m), Ok(d)) = (y, m, d) {
                 return make_date(raw.trim(), y, m, d);
             }
@@ -252,12 +276,18 @@ pub fn parse_date(raw: &str, order: Option<DateOrder>) -> Result<NaiveDate, Date
         };
         return make_date(trimmed, y, month, day);
     }
-    // A plain number: a year, or an Excel serial written as text.
+    // A plain number: a year, or an Excel serial written as text. Serials
+    // below 10000 (before 1927) are refused: in event data such a number is a
+    // count or a total that landed in the date column, not a date.
     if let Ok(n) = s.parse::<f64>()
-        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
     {
         if (1800.0..=2200.0).contains(&n) && n.fract() == 0.0 && s.len() == 4 {
             return Err(DateError::YearOnly(trimmed.to_string()));
+        }
+        if n < MIN_TEXT_SERIAL {
+            return Err(DateError::BadSerial(trimmed.to_string()));
         }
         return excel_serial(n, ExcelEpoch::E1900);
     }
@@ -274,7 +304,10 @@ pub fn parse_date(raw: &str, order: Option<DateOrder>) -> Result<NaiveDate, Date
                 .iter()
                 .enumerate()
                 .filter(|&(i, _)| i != mi)
-                .map(|(_, t)| t.trim_end_matches("er").trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']))
+                .map(|(_, t)| {
+                    t.trim_end_matches("er")
+                        .trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
+                })
                 .collect();
             // Year is the 4-digit token, else the last token.
             let (day_s, year_s) = if others[0].len() == 4 {
@@ -342,7 +375,10 @@ mod tests {
     #[test]
     fn iso_and_times() {
         assert_eq!(parse_date("2020-07-31", None), Ok(d(2020, 7, 31)));
-        assert_eq!(parse_date("2001-01-12 00:00:00.000", None), Ok(d(2001, 1, 12)));
+        assert_eq!(
+            parse_date("2001-01-12 00:00:00.000", None),
+            Ok(d(2001, 1, 12))
+        );
         assert_eq!(parse_date("2001-01-12T10:00:00Z", None), Ok(d(2001, 1, 12)));
         assert_eq!(parse_date("2024-03-01/2024-03-05", None), Ok(d(2024, 3, 1)));
     }
@@ -353,11 +389,20 @@ mod tests {
             parse_date("01/12/2001 00:00:00", Some(DateOrder::MonthFirst)),
             Ok(d(2001, 1, 12))
         );
-        assert_eq!(parse_date("01/12/2001", Some(DateOrder::DayFirst)), Ok(d(2001, 12, 1)));
-        assert!(matches!(parse_date("01/12/2001", None), Err(DateError::Ambiguous(_))));
+        assert_eq!(
+            parse_date("01/12/2001", Some(DateOrder::DayFirst)),
+            Ok(d(2001, 12, 1))
+        );
+        assert!(matches!(
+            parse_date("01/12/2001", None),
+            Err(DateError::Ambiguous(_))
+        ));
         assert_eq!(parse_date("25/03/2020", None), Ok(d(2020, 3, 25)));
         assert_eq!(parse_date("03/25/2020", None), Ok(d(2020, 3, 25)));
-        assert_eq!(parse_date("5/3/19", Some(DateOrder::DayFirst)), Ok(d(2019, 3, 5)));
+        assert_eq!(
+            parse_date("5/3/19", Some(DateOrder::DayFirst)),
+            Ok(d(2019, 3, 5))
+        );
         assert_eq!(parse_date("25-03-2020", None), Ok(d(2020, 3, 25)));
         assert!(matches!(
             parse_date("31/02/2020", Some(DateOrder::DayFirst)),
@@ -383,16 +428,28 @@ mod tests {
         assert!(excel_serial(60.0, ExcelEpoch::E1900).is_err());
         assert!(excel_serial(0.5, ExcelEpoch::E1900).is_err());
         assert!(excel_serial(-3.0, ExcelEpoch::E1900).is_err());
-        assert_eq!(excel_serial(0.0 + 1.0, ExcelEpoch::E1904), Ok(d(1904, 1, 2)));
-        assert!(matches!(parse_date("2023", None), Err(DateError::YearOnly(_))));
+        assert_eq!(
+            excel_serial(0.0 + 1.0, ExcelEpoch::E1904),
+            Ok(d(1904, 1, 2))
+        );
+        assert!(matches!(
+            parse_date("2023", None),
+            Err(DateError::YearOnly(_))
+        ));
     }
 
     #[test]
     fn blanks_and_junk() {
         assert_eq!(parse_date("", None), Err(DateError::Blank));
         assert_eq!(parse_date("N/A", None), Err(DateError::Blank));
-        assert!(matches!(parse_date("soon", None), Err(DateError::Unreadable(_))));
-        assert!(matches!(parse_date("9999-01-01", None), Err(DateError::YearOutOfRange(_))));
+        assert!(matches!(
+            parse_date("soon", None),
+            Err(DateError::Unreadable(_))
+        ));
+        assert!(matches!(
+            parse_date("9999-01-01", None),
+            Err(DateError::YearOutOfRange(_))
+        ));
     }
 
     #[test]

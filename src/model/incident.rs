@@ -310,7 +310,8 @@ impl IncidentColumns {
         self.admin2.push(self.names.intern(&d.admin2));
         self.location.push(self.names.intern(&d.location));
         self.event_type.push(self.names.intern(&d.event_type));
-        self.sub_event_type.push(self.names.intern(&d.sub_event_type));
+        self.sub_event_type
+            .push(self.names.intern(&d.sub_event_type));
         self.harm_kind
             .push(d.harm_kind.unwrap_or(HarmKind::Violence) as u8);
         self.civilian_harm.push(d.civilian_harm);
@@ -421,9 +422,7 @@ impl IncidentColumns {
     /// Approximate heap bytes held, for the benchmark.
     pub fn heap_bytes(&self) -> usize {
         let n = self.len();
-        n * (4 * 9 + 4 * 4 + 8 * 2 + 4 + 4 + 2)
-            + self.event_id.heap_bytes()
-            + self.names.len() * 64
+        n * (4 * 9 + 4 * 4 + 8 * 2 + 4 + 4 + 2) + self.event_id.heap_bytes() + self.names.len() * 64
     }
 
     /// Shrinks every column to its length.

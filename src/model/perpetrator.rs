@@ -146,8 +146,11 @@ impl InterCode {
             "stateforce" | "state" | "military" | "government" => 1,
             "rebelgroup" | "rebelforce" | "rebel" => 2,
             "politicalmilitia" | "militiagroup" | "militia" => 3,
-            "identitymilitia" | "communalidentitygroup" | "communalidentitymilitia"
-            | "communalmilitia" | "ethnicmilitia" => 4,
+            "identitymilitia"
+            | "communalidentitygroup"
+            | "communalidentitymilitia"
+            | "communalmilitia"
+            | "ethnicmilitia" => 4,
             "rioter" => 5,
             "protester" | "protestor" => 6,
             "civilian" => 7,
@@ -215,9 +218,16 @@ pub fn ucdp_side_type(side: &str, country: &str) -> PerpetratorType {
 pub fn suggest_type_for_value(value: &str) -> PerpetratorType {
     let v = value.trim().trim_end_matches([',', ' ']).to_lowercase();
     if v.is_empty()
-        || ["unknown", "no information", "unidentified", "not known", "n/a", "unclear"]
-            .iter()
-            .any(|k| v.starts_with(k))
+        || [
+            "unknown",
+            "no information",
+            "unidentified",
+            "not known",
+            "n/a",
+            "unclear",
+        ]
+        .iter()
+        .any(|k| v.starts_with(k))
     {
         return PerpetratorType::Unidentified;
     }
@@ -272,7 +282,10 @@ mod tests {
             InterCode::parse("Communal / Identity Groups"),
             Ok(InterCode::Code(4))
         );
-        assert_eq!(InterCode::parse("Identity militias"), Ok(InterCode::Code(4)));
+        assert_eq!(
+            InterCode::parse("Identity militias"),
+            Ok(InterCode::Code(4))
+        );
         assert_eq!(InterCode::parse("Foreign / Others"), Ok(InterCode::Code(8)));
         assert_eq!(
             InterCode::parse("External/Other forces"),

@@ -13,7 +13,9 @@ pub const UNKNOWN_REGION: &str = "(unknown)";
 /// trailing ` state` or ` province` (any case). A blank name gives `""`.
 pub fn clean_admin_name(raw: &str) -> Cow<'_, str> {
     let t = raw.trim();
-    let plain = t.bytes().all(|b| b.is_ascii() && b != b'\t' && b != b'\n' && b != b'\r')
+    let plain = t
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'\t' && b != b'\n' && b != b'\r')
         && !t.contains("  ");
     if plain {
         let lower_ends = |suffix: &str| {

@@ -41,6 +41,7 @@ pub enum IssueCode {
     DuplicateEventId,
     DuplicateHeader,
     BlankHeader,
+    UnterminatedQuote,
 }
 
 impl IssueCode {
@@ -67,6 +68,7 @@ impl IssueCode {
             Self::DuplicateEventId => "event id seen before in this file",
             Self::DuplicateHeader => "duplicate column name (first one used)",
             Self::BlankHeader => "blank column name",
+            Self::UnterminatedQuote => "a quote opened in the last record is never closed",
         }
     }
 }
@@ -152,11 +154,18 @@ impl ImportReport {
         // ones scaled to the totals is not exact, so count listed directly when
         // nothing was cut, else fall back to the code totals.
         if self.counts.values().sum::<u64>() as usize == self.issues.len() {
-            self.issues.iter().filter(|i| i.severity == severity).count() as u64
+            self.issues
+                .iter()
+                .filter(|i| i.severity == severity)
+                .count() as u64
         } else {
             match severity {
                 Severity::Rejected => self.rejected,
-                Severity::Warning => self.counts.values().sum::<u64>().saturating_sub(self.rejected),
+                Severity::Warning => self
+                    .counts
+                    .values()
+                    .sum::<u64>()
+                    .saturating_sub(self.rejected),
             }
         }
     }
