@@ -15,11 +15,11 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 
 /// A sheet read into rows of text.
-struct SheetRows {
-    name: String,
+pub(crate) struct SheetRows {
+    pub(crate) name: String,
     /// 0-based sheet row of `rows[0]`.
-    first_row: u32,
-    rows: Vec<Vec<String>>,
+    pub(crate) first_row: u32,
+    pub(crate) rows: Vec<Vec<String>>,
     merged_filled: usize,
 }
 
@@ -102,7 +102,7 @@ fn workbook_error(path: &Path, e: impl std::fmt::Display, container: Container) 
     }
 }
 
-fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
+pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
     let mut head = [0u8; 8];
     {
         use std::io::Read;
@@ -171,7 +171,7 @@ fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
 
 /// How promising a sheet is as the data sheet: (has a known header or tag
 /// row, not a metadata sheet, number of non-blank rows).
-fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
+pub(crate) fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
     let lname = s.name.to_lowercase();
     let metadata = [
         "meta", "note", "readme", "read me", "about", "codebook", "legend", "source",
@@ -362,6 +362,8 @@ pub fn import_workbook(
         sheet: Some(sheet.name.clone()),
         columns: (0..header.width()).map(|i| header.display(i)).collect(),
         file_bytes,
+        byte_base: 0,
+        first_sheet_row: sheet.first_row,
     };
     Ok(finish(columns, report, meta))
 }

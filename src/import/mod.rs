@@ -16,6 +16,7 @@ pub mod mapping;
 pub mod numbers;
 pub mod pipeline;
 pub mod sniff;
+pub mod source;
 pub mod ucdp;
 
 use crate::model::dataset::{Dataset, DatasetMeta, SourceFormat};
@@ -23,6 +24,7 @@ use crate::model::dates::DateOrder;
 use crate::model::incident::IncidentDraft;
 use fields::{Fields, Header, RowCtx};
 pub use mapping::ColumnMapping;
+pub use source::{preview_file, source_record};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 

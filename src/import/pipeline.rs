@@ -378,6 +378,8 @@ pub fn import_text(
         sheet: None,
         columns: (0..header.width()).map(|i| header.display(i)).collect(),
         file_bytes,
+        byte_base: start,
+        first_sheet_row: 0,
     };
     Ok(finish(columns, report, meta))
 }

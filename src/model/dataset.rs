@@ -45,6 +45,11 @@ pub struct DatasetMeta {
     pub columns: Vec<String>,
     /// Bytes in the file.
     pub file_bytes: u64,
+    /// Byte offset in the file where the record offsets start (after a BOM);
+    /// for decoded (non-UTF-8) text, offsets refer to the decoded text.
+    pub byte_base: u64,
+    /// The sheet row (0-based) of the first row read, for workbooks.
+    pub first_sheet_row: u32,
 }
 
 /// One imported file.

@@ -1,0 +1,110 @@
+//! Reading back what the importers do not keep: one incident's full source
+//! record (notes included) for the detail pane, and the first rows of a file
+//! for the column-mapping dialog. Free text stays on disk until shown.
+
+use super::excel::{read_sheets, sheet_score};
+use super::fields::is_tag_row;
+use super::sniff::{self, Container, TextEncoding};
+use super::ImportError;
+use crate::model::dataset::DatasetMeta;
+use crate::model::incident::SourcePosition;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+fn io_err(path: &Path, e: std::io::Error) -> ImportError {
+    ImportError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+/// The source record of one incident, as (column name, value) pairs.
+pub fn source_record(meta: &DatasetMeta, pos: SourcePosition) -> Result<Vec<(String, String)>, ImportError> {
+    let path = &meta.path;
+    let values: Vec<String> = if let Some(sheet_name) = &meta.sheet {
+        let sheets = read_sheets(path)?;
+        let sheet = sheets.iter().find(|s| &s.name == sheet_name).ok_or_else(|| ImportError::NotATable {
+            path: path.clone(),
+            reason: format!("sheet '{sheet_name}' is no longer in the workbook"),
+        })?;
+        let idx = pos.line.saturating_sub(1).saturating_sub(u64::from(sheet.first_row)) as usize;
+        sheet.rows.get(idx).cloned().unwrap_or_default()
+    } else {
+        let delimiter = meta.delimiter.map_or(b',', |c| c as u8);
+        let mut file = std::fs::File::open(path).map_err(|e| io_err(path, e))?;
+        let utf8 = meta.encoding.starts_with("UTF-8");
+        let text_from = |bytes: Vec<u8>| -> Vec<String> {
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delimiter)
+                .from_reader(bytes.as_slice());
+            let mut rec = csv::ByteRecord::new();
+            match rdr.read_byte_record(&mut rec) {
+                Ok(true) => rec.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect(),
+                _ => Vec::new(),
+            }
+        };
+        if utf8 {
+            file.seek(SeekFrom::Start(meta.byte_base + pos.byte)).map_err(|e| io_err(path, e))?;
+            // A record is rarely longer than 1 MiB; read up to that.
+            let mut buf = Vec::new();
+            file.take(1 << 20).read_to_end(&mut buf).map_err(|e| io_err(path, e))?;
+            text_from(buf)
+        } else {
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).map_err(|e| io_err(path, e))?;
+            let enc = sniff::encoding(&bytes[..bytes.len().min(65536)], true);
+            let text = sniff::decode_all(&bytes, enc);
+            let from = (pos.byte as usize).min(text.len());
+            text_from(text.as_bytes()[from..].to_vec())
+        }
+    };
+    Ok(values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| (meta.columns.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1)), v))
+        .collect())
+}
+
+/// The first rows of a file from its header on (header first, then an HXL
+/// row if any, then data), for the mapping dialog. At most `max` rows.
+pub fn preview_file(path: &Path, max: usize) -> Result<Vec<Vec<String>>, ImportError> {
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .map_err(|e| io_err(path, e))?
+        .take(256 * 1024)
+        .read_to_end(&mut head)
+        .map_err(|e| io_err(path, e))?;
+    if head.is_empty() {
+        return Err(ImportError::Empty { path: path.to_path_buf() });
+    }
+    let rows = match sniff::container(&head) {
+        Container::Zip | Container::Ole => {
+            let sheets = read_sheets(path)?;
+            let best = sheets.iter().max_by_key(|s| sheet_score(s)).ok_or_else(|| ImportError::NotATable {
+                path: path.to_path_buf(),
+                reason: "the workbook has no sheets".to_string(),
+            })?;
+            best.rows.iter().take(max + 25).cloned().collect::<Vec<_>>()
+        }
+        Container::Text => {
+            let whole = head.len() < 256 * 1024;
+            let text = match sniff::encoding(&head, whole) {
+                TextEncoding::Utf8 { bom } => String::from_utf8_lossy(&head[if bom { 3 } else { 0 }..]).into_owned(),
+                other => sniff::decode_all(&head, other),
+            };
+            let d = sniff::delimiter(&text);
+            sniff::preview_rows(&text, d, max + 25)
+        }
+    };
+    let lay = sniff::layout(&rows, |_| false);
+    let from = lay.header.or(lay.tags).unwrap_or(0);
+    let mut out: Vec<Vec<String>> = rows.into_iter().skip(from).take(max).collect();
+    if out.first().is_some_and(|r| is_tag_row(r)) {
+        // No header above the tags: use the tags as names.
+        let tags = out[0].clone();
+        out.insert(0, tags);
+    }
+    Ok(out)
+}
