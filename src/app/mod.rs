@@ -1,9 +1,26 @@
-//! The workbench window (feature `gui`). For now a first window: it opens on
-//! the given files (or the bundled Darfur sample) and shows the threat
-//! matrix totals from the same core as `summarize`.
+//! The workbench window (feature `gui`): eframe app, menus, panels and
+//! views over the same core as the CLI. `WorkbenchApp::show` lays out one
+//! frame and queues `AppCommand`s; `handle` applies them afterwards.
 
-use crate::analysis::{Filter, ThreatMatrix, Workspace};
-use crate::import::{ImportOptions, Progress, import_file};
+mod about;
+mod charts_view;
+pub mod commands;
+mod filters;
+pub mod i18n;
+mod incidents_view;
+mod map_view;
+mod mapping_dialog;
+mod matrix_view;
+mod report_view;
+pub mod session;
+pub mod theme;
+
+use crate::analysis::workspace::RowRef;
+use crate::analysis::{Filter, Workspace};
+use crate::import::{ColumnMapping, ImportError, preview_file};
+use commands::{AppCommand, View};
+use i18n::tr;
+use session::{LoadJob, Selection, Session};
 use std::path::PathBuf;
 
 /// The bundled sample opened when no file is given.
@@ -11,64 +28,598 @@ pub fn sample_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/ucdp-ged-sudan.csv")
 }
 
-/// The application state.
+/// Preferences kept in eframe storage, and nothing else is kept there.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub recent: Vec<PathBuf>,
+    pub dark: bool,
+    pub workshop: bool,
+}
+
+const PREFS_KEY: &str = "poc-workbench-prefs";
+
+/// A message shown at the top of the window until dismissed.
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub error: bool,
+    pub text: String,
+}
+
+/// Matrix metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Events,
+    Fatalities,
+    StateShare,
+}
+
+/// The application.
 pub struct WorkbenchApp {
-    workspace: Workspace,
-    matrix: ThreatMatrix,
-    errors: Vec<String>,
+    pub session: Session,
+    pub jobs: Vec<LoadJob>,
+    pub view: View,
+    pub metric: Metric,
+    pub selection: Selection,
+    pub selected_incident: Option<RowRef>,
+    pub detail: Option<Result<Vec<(String, String)>, String>>,
+    pub mapping_dialog: Option<mapping_dialog::MappingDialog>,
+    pub messages: Vec<Message>,
+    pub prefs: Prefs,
+    pub show_about: bool,
+    pub region_search: String,
+    pub focus_search: bool,
+    pub chart_reset: bool,
+    pub last_frame_ms: f32,
+    matrix_state: matrix_view::MatrixState,
+    incidents_state: incidents_view::IncidentsState,
+    map_state: map_view::MapState,
+    commands: Vec<AppCommand>,
+    repaint: Option<egui::Context>,
 }
 
 impl WorkbenchApp {
-    /// Loads `files` (or the sample) and computes the first matrix.
-    pub fn new(files: Vec<PathBuf>) -> Self {
-        let files = if files.is_empty() {
-            vec![sample_path()]
-        } else {
-            files
-        };
-        let mut datasets = Vec::new();
-        let mut errors = Vec::new();
-        for f in &files {
-            match import_file(f, &ImportOptions::default(), &Progress::default()) {
-                Ok(d) => datasets.push(d),
-                Err(e) => errors.push(e.to_string()),
+    /// An app with nothing loaded.
+    pub fn empty() -> Self {
+        WorkbenchApp {
+            session: Session::new(Workspace::default()),
+            jobs: Vec::new(),
+            view: View::Matrix,
+            metric: Metric::Events,
+            selection: Selection::default(),
+            selected_incident: None,
+            detail: None,
+            mapping_dialog: None,
+            messages: Vec::new(),
+            prefs: Prefs::default(),
+            show_about: false,
+            region_search: String::new(),
+            focus_search: false,
+            chart_reset: false,
+            last_frame_ms: 0.0,
+            matrix_state: Default::default(),
+            incidents_state: Default::default(),
+            map_state: Default::default(),
+            commands: Vec::new(),
+            repaint: None,
+        }
+    }
+
+    /// An app with `files` loaded synchronously (tests, screenshots, the CLI
+    /// start-up). Failures become messages; unknown shapes open the mapping
+    /// dialog.
+    pub fn with_files(files: &[PathBuf]) -> Self {
+        let mut app = Self::empty();
+        for f in files {
+            let r = crate::import::import_file(f, &Default::default(), &Default::default());
+            app.accept_load(f.clone(), r);
+        }
+        app
+    }
+
+    /// Queues a command (views call this while drawing).
+    pub fn send(&mut self, c: AppCommand) {
+        self.commands.push(c);
+    }
+
+    /// Takes the result of a load into the session.
+    fn accept_load(&mut self, path: PathBuf, r: Result<crate::model::Dataset, ImportError>) {
+        match r {
+            Ok(d) => {
+                self.prefs.recent.retain(|p| p != &path);
+                self.prefs.recent.insert(0, path);
+                self.prefs.recent.truncate(10);
+                self.session.add(d);
+            }
+            Err(ImportError::Cancelled) => self.messages.push(Message {
+                error: false,
+                text: format!("{}: {}", path.display(), tr("load.cancelled")),
+            }),
+            Err(
+                e @ (ImportError::UnknownShape { .. }
+                | ImportError::AmbiguousDates { .. }
+                | ImportError::MissingColumn { .. }),
+            ) => {
+                let preview = match &e {
+                    ImportError::UnknownShape { preview, .. } if !preview.is_empty() => {
+                        Ok(preview.clone())
+                    }
+                    _ => preview_file(&path, 40),
+                };
+                match preview {
+                    Ok(p) => {
+                        self.mapping_dialog =
+                            Some(mapping_dialog::MappingDialog::new(path, p, e.to_string()))
+                    }
+                    Err(pe) => self.messages.push(Message {
+                        error: true,
+                        text: pe.to_string(),
+                    }),
+                }
+            }
+            Err(e) => self.messages.push(Message {
+                error: true,
+                text: e.to_string(),
+            }),
+        }
+    }
+
+    fn start_load(&mut self, path: PathBuf, mapping: Option<ColumnMapping>) {
+        let ctx = self.repaint.clone();
+        self.jobs.push(LoadJob::start(path, mapping, move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        }));
+    }
+
+    fn poll_jobs(&mut self) {
+        let mut i = 0;
+        while i < self.jobs.len() {
+            if let Some(r) = self.jobs[i].poll() {
+                let job = self.jobs.remove(i);
+                self.accept_load(job.path, r);
+            } else {
+                i += 1;
             }
         }
-        let workspace = Workspace::new(datasets);
-        let matrix = ThreatMatrix::compute(&workspace, &Filter::default(), None);
-        WorkbenchApp {
-            workspace,
-            matrix,
-            errors,
+    }
+
+    /// Blocks until every running load has finished (tests).
+    pub fn wait_for_loads(&mut self) {
+        while !self.jobs.is_empty() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            self.poll_jobs();
         }
+    }
+
+    /// Applies the queued commands.
+    pub fn handle(&mut self, ctx: &egui::Context) {
+        for c in std::mem::take(&mut self.commands) {
+            match c {
+                AppCommand::Open(paths) => {
+                    for p in paths {
+                        self.start_load(p, None);
+                    }
+                }
+                AppCommand::OpenDialog => {
+                    if let Some(paths) = rfd::FileDialog::new()
+                        .add_filter(
+                            "Tables",
+                            &["csv", "tsv", "txt", "ssv", "xlsx", "xlsm", "xls", "ods"],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_files()
+                    {
+                        self.send(AppCommand::Open(paths));
+                    }
+                }
+                AppCommand::OpenWithMapping(p, m) => {
+                    self.mapping_dialog = None;
+                    self.start_load(p, Some(m));
+                }
+                AppCommand::CancelLoads => self.jobs.iter().for_each(LoadJob::cancel),
+                AppCommand::RemoveDataset(i) => {
+                    self.session.remove(i);
+                    self.selected_incident = None;
+                    self.detail = None;
+                }
+                AppCommand::CloseAll => {
+                    while !self.session.workspace.datasets.is_empty() {
+                        self.session.remove(0);
+                    }
+                    self.selected_incident = None;
+                    self.detail = None;
+                }
+                AppCommand::ShowIncidents(sel) => {
+                    self.selection = sel;
+                    self.selected_incident = None;
+                    self.detail = None;
+                    self.view = View::Incidents;
+                }
+                AppCommand::SelectIncident(r) => {
+                    self.selected_incident = Some(r);
+                    let d = &self.session.workspace.datasets[r.0];
+                    let pos = crate::model::incident::SourcePosition {
+                        line: d.incidents.line[r.1],
+                        byte: d.incidents.byte[r.1],
+                    };
+                    self.detail =
+                        Some(crate::import::source_record(&d.meta, pos).map_err(|e| e.to_string()));
+                }
+                AppCommand::SetView(v) => self.view = v,
+                AppCommand::ToggleWorkshop => {
+                    self.prefs.workshop = !self.prefs.workshop;
+                    ctx.set_zoom_factor(if self.prefs.workshop {
+                        theme::WORKSHOP_ZOOM
+                    } else {
+                        1.0
+                    });
+                }
+                AppCommand::SetDark(dark) => {
+                    self.prefs.dark = dark;
+                    ctx.set_theme(if dark {
+                        egui::Theme::Dark
+                    } else {
+                        egui::Theme::Light
+                    });
+                }
+                AppCommand::Copy(text) => ctx.copy_text(text),
+                AppCommand::FilterToRegion(r) => {
+                    self.session.filter.regions = Some([r].into());
+                }
+                AppCommand::ResetFilters => {
+                    let level = self.session.filter.level;
+                    self.session.filter = Filter {
+                        level,
+                        ..Default::default()
+                    };
+                }
+                AppCommand::SaveProfile(m) => match mapping_dialog::save_profile(&m) {
+                    Ok(p) => self.messages.push(Message {
+                        error: false,
+                        text: format!("{}: {}", tr("mapping.saved"), p.display()),
+                    }),
+                    Err(e) => self.messages.push(Message {
+                        error: true,
+                        text: e,
+                    }),
+                },
+                AppCommand::ShowAbout => self.show_about = true,
+                AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let views = [
+            (Key::Num1, View::Matrix),
+            (Key::Num2, View::Incidents),
+            (Key::Num3, View::Charts),
+            (Key::Num4, View::Map),
+            (Key::Num5, View::Report),
+        ];
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&open) {
+                self.commands.push(AppCommand::OpenDialog);
+            }
+            if i.consume_shortcut(&find) {
+                self.focus_search = true;
+            }
+            if i.consume_key(Modifiers::NONE, Key::F11) {
+                self.commands.push(AppCommand::ToggleWorkshop);
+            }
+            for (k, v) in views {
+                if i.consume_key(Modifiers::COMMAND, k) {
+                    self.commands.push(AppCommand::SetView(v));
+                }
+            }
+            for f in &i.raw.dropped_files {
+                self.commands
+                    .push(AppCommand::Open(vec![f.path().to_path_buf()]));
+            }
+        });
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(tr("menu.file"), |ui| {
+                if ui
+                    .add(egui::Button::new(tr("menu.open")).shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    self.send(AppCommand::OpenDialog);
+                }
+                ui.menu_button(tr("menu.recent"), |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label(tr("menu.no_recent"));
+                    }
+                    for p in self.prefs.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.send(AppCommand::Open(vec![p]));
+                        }
+                    }
+                });
+                if ui.button(tr("menu.open_sample")).clicked() {
+                    self.send(AppCommand::Open(vec![sample_path()]));
+                }
+                if ui.button(tr("menu.close_all")).clicked() {
+                    self.send(AppCommand::CloseAll);
+                }
+                ui.separator();
+                if ui.button(tr("menu.quit")).clicked() {
+                    self.send(AppCommand::Quit);
+                }
+            });
+            ui.menu_button(tr("menu.edit"), |ui| {
+                ui.add_enabled(
+                    false,
+                    egui::Button::new(tr("menu.undo")).shortcut_text("Ctrl+Z"),
+                )
+                .on_disabled_hover_text(tr("menu.nothing_to_undo"));
+                ui.add_enabled(
+                    false,
+                    egui::Button::new(tr("menu.redo")).shortcut_text("Ctrl+Y"),
+                )
+                .on_disabled_hover_text(tr("menu.nothing_to_undo"));
+                ui.separator();
+                if ui.button(tr("menu.copy_report")).clicked() {
+                    let text: String = self
+                        .session
+                        .workspace
+                        .datasets
+                        .iter()
+                        .map(|d| d.report.to_text())
+                        .collect();
+                    self.send(AppCommand::Copy(text));
+                }
+                if ui.button(tr("menu.reset_filters")).clicked() {
+                    self.send(AppCommand::ResetFilters);
+                }
+            });
+            ui.menu_button(tr("menu.view"), |ui| {
+                for (v, key, sc) in [
+                    (View::Matrix, "view.matrix", "Ctrl+1"),
+                    (View::Incidents, "view.incidents", "Ctrl+2"),
+                    (View::Charts, "view.charts", "Ctrl+3"),
+                    (View::Map, "view.map", "Ctrl+4"),
+                    (View::Report, "view.report", "Ctrl+5"),
+                ] {
+                    if ui
+                        .add(egui::Button::selectable(self.view == v, tr(key)).shortcut_text(sc))
+                        .clicked()
+                    {
+                        self.send(AppCommand::SetView(v));
+                    }
+                }
+                ui.separator();
+                let mut workshop = self.prefs.workshop;
+                if ui.checkbox(&mut workshop, tr("menu.workshop")).clicked() {
+                    self.send(AppCommand::ToggleWorkshop);
+                }
+                let mut dark = self.prefs.dark;
+                if ui.checkbox(&mut dark, tr("menu.dark")).clicked() {
+                    self.send(AppCommand::SetDark(dark));
+                }
+            });
+            ui.menu_button(tr("menu.help"), |ui| {
+                if ui.button(tr("menu.about")).clicked() {
+                    self.send(AppCommand::ShowAbout);
+                }
+            });
+        });
+    }
+
+    fn tabs_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            for (v, key) in [
+                (View::Matrix, "view.matrix"),
+                (View::Incidents, "view.incidents"),
+                (View::Charts, "view.charts"),
+                (View::Map, "view.map"),
+                (View::Report, "view.report"),
+            ] {
+                if ui.selectable_label(self.view == v, tr(key)).clicked() {
+                    self.send(AppCommand::SetView(v));
+                }
+            }
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let jobs: Vec<(String, f32)> = self
+                .jobs
+                .iter()
+                .map(|j| {
+                    let name = j
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_default();
+                    (name, j.progress.fraction())
+                })
+                .collect();
+            if jobs.is_empty() {
+                let ms = self.session.derived().compute_ms;
+                let ws = &self.session.workspace;
+                ui.label(format!(
+                    "{} · {} datasets, {} incidents · {} {:.1} ms · {} {:.1} ms",
+                    tr("status.ready"),
+                    ws.datasets.len(),
+                    ws.incident_count(),
+                    tr("status.recompute"),
+                    ms,
+                    tr("status.frame"),
+                    self.last_frame_ms
+                ));
+            } else {
+                for (name, f) in jobs {
+                    ui.label(format!("{} {name}", tr("load.loading")));
+                    ui.add(
+                        egui::ProgressBar::new(f)
+                            .desired_width(200.0)
+                            .show_percentage(),
+                    );
+                }
+                if ui.button(tr("load.cancel")).clicked() {
+                    self.send(AppCommand::CancelLoads);
+                }
+            }
+        });
+    }
+
+    fn messages_ui(&mut self, ui: &mut egui::Ui) {
+        let mut dismiss = None;
+        for (i, m) in self.messages.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                let color = if m.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                if m.error {
+                    ui.colored_label(color, format!("{}:", tr("common.error")));
+                }
+                ui.colored_label(color, &m.text);
+                if ui.small_button(tr("common.dismiss")).clicked() {
+                    dismiss = Some(i);
+                }
+            });
+        }
+        if let Some(i) = dismiss {
+            self.messages.remove(i);
+        }
+    }
+
+    fn welcome_ui(&mut self, ui: &mut egui::Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.heading(tr("welcome.title"));
+            ui.add_space(8.0);
+            ui.label(tr("welcome.body"));
+            ui.add_space(12.0);
+            if ui.button(tr("menu.open")).clicked() {
+                self.send(AppCommand::OpenDialog);
+            }
+            if ui.button(tr("menu.open_sample")).clicked() {
+                self.send(AppCommand::Open(vec![sample_path()]));
+            }
+        });
+    }
+
+    /// Lays out one frame into `ui` (the whole window).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let started = std::time::Instant::now();
+        let ctx = ui.ctx().clone();
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+            theme::install_fonts(&ctx);
+        }
+        self.poll_jobs();
+        self.shortcuts(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        let has_data = !self.session.workspace.datasets.is_empty();
+        if has_data {
+            egui::Panel::left("filters")
+                .resizable(true)
+                .default_size(270.0)
+                .show(ui, |ui| filters::filters_ui(self, ui));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.messages_ui(ui);
+            if !has_data {
+                self.welcome_ui(ui);
+                return;
+            }
+            self.tabs_ui(ui);
+            ui.separator();
+            match self.view {
+                View::Matrix => matrix_view::matrix_ui(self, ui),
+                View::Incidents => incidents_view::incidents_ui(self, ui),
+                View::Charts => charts_view::charts_ui(self, ui),
+                View::Map => map_view::map_ui(self, ui),
+                View::Report => report_view::report_ui(self, ui),
+            }
+        });
+        if let Some(mut dialog) = self.mapping_dialog.take() {
+            let keep = dialog.show(&ctx, &mut self.commands);
+            if keep {
+                self.mapping_dialog = Some(dialog);
+            }
+        }
+        if self.show_about {
+            let mut open = true;
+            about::about_window(&ctx, &mut open);
+            self.show_about = open;
+        }
+        self.handle(&ctx);
+        if !self.jobs.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        self.last_frame_ms = started.elapsed().as_secs_f32() * 1000.0;
     }
 }
 
 impl eframe::App for WorkbenchApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("POC Transition Workbench");
-            for d in &self.workspace.datasets {
-                ui.label(d.report.to_text());
-            }
-            for e in &self.errors {
-                ui.colored_label(egui::Color32::RED, e);
-            }
-            ui.label(format!(
-                "{} civilian-harm events, {} civilian fatalities",
-                self.matrix.total.events, self.matrix.total.civilian_fatalities
-            ));
-        });
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }
 
-/// Opens the window.
+/// Opens the window on `files`, or on the bundled sample when none is given.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
-    let options = eframe::NativeOptions::default();
+    let files = if files.is_empty() {
+        vec![sample_path()]
+    } else {
+        files
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title_for(&files))
+            .with_inner_size([1400.0, 900.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
     eframe::run_native(
-        "POC Transition Workbench",
+        "poc-workbench",
         options,
-        Box::new(|_cc| Ok(Box::new(WorkbenchApp::new(files)))),
+        Box::new(move |cc| {
+            let mut app = WorkbenchApp::with_files(&files);
+            if let Some(storage) = cc.storage {
+                app.prefs = eframe::get_value(storage, PREFS_KEY).unwrap_or_default();
+            }
+            cc.egui_ctx.set_theme(if app.prefs.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            if app.prefs.workshop {
+                cc.egui_ctx.set_zoom_factor(theme::WORKSHOP_ZOOM);
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The window title: the product and the dataset(s) open.
+pub fn title_for(files: &[PathBuf]) -> String {
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().to_string()))
+        .collect();
+    if names.is_empty() {
+        tr("app.title").to_string()
+    } else {
+        format!("{} — {}", names.join(", "), tr("app.title"))
+    }
 }

@@ -368,13 +368,22 @@ impl MappingCheck {
         }
         let mut parts = vec![format!("{} of {} rows would be kept", self.kept, self.rows)];
         if let Some((row, msg)) = &self.first_date_error {
-            parts.push(format!("{} dates could not be read, e.g. row {row}: {msg}", self.date_errors));
+            parts.push(format!(
+                "{} dates could not be read, e.g. row {row}: {msg}",
+                self.date_errors
+            ));
         }
         if self.fatalities_unknown > 0 {
-            parts.push(format!("{} fatality figures unreadable or blank", self.fatalities_unknown));
+            parts.push(format!(
+                "{} fatality figures unreadable or blank",
+                self.fatalities_unknown
+            ));
         }
         if !self.unmapped_values.is_empty() {
-            parts.push(format!("perpetrator values set to other: {}", self.unmapped_values.join(", ")));
+            parts.push(format!(
+                "perpetrator values set to other: {}",
+                self.unmapped_values.join(", ")
+            ));
         }
         parts.join("; ")
     }
@@ -383,7 +392,7 @@ impl MappingCheck {
 /// Runs `mapping` over a preview (header row first, then an optional HXL
 /// row, then data) without importing anything.
 pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> MappingCheck {
-    use super::fields::{is_tag_row, HxlTag};
+    use super::fields::{HxlTag, is_tag_row};
     let Some(names) = preview.first() else {
         return MappingCheck {
             error: Some("the file shows no rows".to_string()),
@@ -429,7 +438,9 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
                     check.first_date_error = Some((issue.line, issue.message.clone()));
                 }
             }
-            IssueCode::FatalitiesUnreadable | IssueCode::FatalitiesNegative => check.fatalities_unknown += 1,
+            IssueCode::FatalitiesUnreadable | IssueCode::FatalitiesNegative => {
+                check.fatalities_unknown += 1
+            }
             IssueCode::UnmappedPerpetrator => {
                 let v = issue.message.split('\'').nth(1).unwrap_or("").to_string();
                 if !check.unmapped_values.contains(&v) {
@@ -447,12 +458,19 @@ mod tests {
     use super::*;
 
     fn rows(v: &[&[&str]]) -> Vec<Vec<String>> {
-        v.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+        v.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
     }
 
     #[test]
     fn check_reports_bad_dates_with_their_row() {
-        let preview = rows(&[&["When", "Where"], &["2020-01-01", "A"], &["31/02/2020", "B"], &["2020-02-01", "C"]]);
+        let preview = rows(&[
+            &["When", "Where"],
+            &["2020-01-01", "A"],
+            &["31/02/2020", "B"],
+            &["2020-02-01", "C"],
+        ]);
         let m = ColumnMapping {
             date: "When".into(),
             date_order: Some(DateOrder::DayFirst),
@@ -462,7 +480,12 @@ mod tests {
         let c = check_mapping(&m, &preview);
         assert_eq!((c.rows, c.kept, c.date_errors), (3, 2, 1));
         assert_eq!(c.first_date_error.as_ref().map(|e| e.0), Some(3));
-        assert!(c.summary().contains("1 dates could not be read, e.g. row 3"), "{}", c.summary());
+        assert!(
+            c.summary()
+                .contains("1 dates could not be read, e.g. row 3"),
+            "{}",
+            c.summary()
+        );
     }
 
     #[test]
@@ -473,7 +496,11 @@ mod tests {
             ..Default::default()
         };
         let c = check_mapping(&m, &preview);
-        assert!(c.error.as_deref().is_some_and(|e| e.contains("'Date'")), "{:?}", c.error);
+        assert!(
+            c.error.as_deref().is_some_and(|e| e.contains("'Date'")),
+            "{:?}",
+            c.error
+        );
     }
 
     #[test]

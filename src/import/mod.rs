@@ -162,6 +162,9 @@ pub fn import_file(
     }
     let len = meta.len();
     progress.bytes_total.store(len, Ordering::Relaxed);
+    if progress.is_cancelled() {
+        return Err(ImportError::Cancelled);
+    }
     if len == 0 {
         return Err(ImportError::Empty {
             path: path.to_path_buf(),

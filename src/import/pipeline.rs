@@ -260,6 +260,9 @@ pub fn import_text(
             unterminated = last_record_unterminated(&b[..*n], total as u64);
         }
     }
+    if progress.is_cancelled() {
+        return Err(ImportError::Cancelled);
+    }
     let date_col = mapper.date_column().unwrap_or(0);
     let date_values = head.iter().flat_map(|(b, n)| b[..*n].iter()).map(|r| {
         r.get(date_col)

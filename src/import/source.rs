@@ -2,10 +2,10 @@
 //! record (notes included) for the detail pane, and the first rows of a file
 //! for the column-mapping dialog. Free text stays on disk until shown.
 
+use super::ImportError;
 use super::excel::{read_sheets, sheet_score};
 use super::fields::is_tag_row;
 use super::sniff::{self, Container, TextEncoding};
-use super::ImportError;
 use crate::model::dataset::DatasetMeta;
 use crate::model::incident::SourcePosition;
 use std::io::{Read, Seek, SeekFrom};
@@ -19,15 +19,24 @@ fn io_err(path: &Path, e: std::io::Error) -> ImportError {
 }
 
 /// The source record of one incident, as (column name, value) pairs.
-pub fn source_record(meta: &DatasetMeta, pos: SourcePosition) -> Result<Vec<(String, String)>, ImportError> {
+pub fn source_record(
+    meta: &DatasetMeta,
+    pos: SourcePosition,
+) -> Result<Vec<(String, String)>, ImportError> {
     let path = &meta.path;
     let values: Vec<String> = if let Some(sheet_name) = &meta.sheet {
         let sheets = read_sheets(path)?;
-        let sheet = sheets.iter().find(|s| &s.name == sheet_name).ok_or_else(|| ImportError::NotATable {
-            path: path.clone(),
-            reason: format!("sheet '{sheet_name}' is no longer in the workbook"),
-        })?;
-        let idx = pos.line.saturating_sub(1).saturating_sub(u64::from(sheet.first_row)) as usize;
+        let sheet = sheets
+            .iter()
+            .find(|s| &s.name == sheet_name)
+            .ok_or_else(|| ImportError::NotATable {
+                path: path.clone(),
+                reason: format!("sheet '{sheet_name}' is no longer in the workbook"),
+            })?;
+        let idx = pos
+            .line
+            .saturating_sub(1)
+            .saturating_sub(u64::from(sheet.first_row)) as usize;
         sheet.rows.get(idx).cloned().unwrap_or_default()
     } else {
         let delimiter = meta.delimiter.map_or(b',', |c| c as u8);
@@ -41,15 +50,21 @@ pub fn source_record(meta: &DatasetMeta, pos: SourcePosition) -> Result<Vec<(Str
                 .from_reader(bytes.as_slice());
             let mut rec = csv::ByteRecord::new();
             match rdr.read_byte_record(&mut rec) {
-                Ok(true) => rec.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect(),
+                Ok(true) => rec
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect(),
                 _ => Vec::new(),
             }
         };
         if utf8 {
-            file.seek(SeekFrom::Start(meta.byte_base + pos.byte)).map_err(|e| io_err(path, e))?;
+            file.seek(SeekFrom::Start(meta.byte_base + pos.byte))
+                .map_err(|e| io_err(path, e))?;
             // A record is rarely longer than 1 MiB; read up to that.
             let mut buf = Vec::new();
-            file.take(1 << 20).read_to_end(&mut buf).map_err(|e| io_err(path, e))?;
+            file.take(1 << 20)
+                .read_to_end(&mut buf)
+                .map_err(|e| io_err(path, e))?;
             text_from(buf)
         } else {
             let mut bytes = Vec::new();
@@ -63,7 +78,15 @@ pub fn source_record(meta: &DatasetMeta, pos: SourcePosition) -> Result<Vec<(Str
     Ok(values
         .into_iter()
         .enumerate()
-        .map(|(i, v)| (meta.columns.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1)), v))
+        .map(|(i, v)| {
+            (
+                meta.columns
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("column {}", i + 1)),
+                v,
+            )
+        })
         .collect())
 }
 
@@ -77,21 +100,28 @@ pub fn preview_file(path: &Path, max: usize) -> Result<Vec<Vec<String>>, ImportE
         .read_to_end(&mut head)
         .map_err(|e| io_err(path, e))?;
     if head.is_empty() {
-        return Err(ImportError::Empty { path: path.to_path_buf() });
+        return Err(ImportError::Empty {
+            path: path.to_path_buf(),
+        });
     }
     let rows = match sniff::container(&head) {
         Container::Zip | Container::Ole => {
             let sheets = read_sheets(path)?;
-            let best = sheets.iter().max_by_key(|s| sheet_score(s)).ok_or_else(|| ImportError::NotATable {
-                path: path.to_path_buf(),
-                reason: "the workbook has no sheets".to_string(),
-            })?;
+            let best = sheets
+                .iter()
+                .max_by_key(|s| sheet_score(s))
+                .ok_or_else(|| ImportError::NotATable {
+                    path: path.to_path_buf(),
+                    reason: "the workbook has no sheets".to_string(),
+                })?;
             best.rows.iter().take(max + 25).cloned().collect::<Vec<_>>()
         }
         Container::Text => {
             let whole = head.len() < 256 * 1024;
             let text = match sniff::encoding(&head, whole) {
-                TextEncoding::Utf8 { bom } => String::from_utf8_lossy(&head[if bom { 3 } else { 0 }..]).into_owned(),
+                TextEncoding::Utf8 { bom } => {
+                    String::from_utf8_lossy(&head[if bom { 3 } else { 0 }..]).into_owned()
+                }
                 other => sniff::decode_all(&head, other),
             };
             let d = sniff::delimiter(&text);

@@ -1,0 +1,111 @@
+//! Charts (egui_plot): civilian-harm events per month stacked by perpetrator
+//! type, civilian fatalities per month, and the regions with the most
+//! events. Hover for values, drag to pan, scroll to zoom, "Reset view".
+
+use super::WorkbenchApp;
+use super::i18n::tr;
+use super::theme::perpetrator_color;
+use crate::model::PerpetratorType;
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+/// Draws the view.
+pub fn charts_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
+    let reset = std::mem::take(&mut app.chart_reset);
+    if ui.button(tr("charts.reset")).clicked() {
+        app.chart_reset = true;
+    }
+    let d = app.session.derived();
+    let months = &d.monthly;
+    let labels: Vec<String> = months.iter().map(|m| m.month.clone()).collect();
+    let fmt_labels = labels.clone();
+    let x_fmt = move |mark: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+            fmt_labels.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let h = (ui.available_height() / 3.0 - 30.0).max(150.0);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.strong(tr("charts.monthly"));
+        let mut plot = Plot::new("monthly")
+            .height(h)
+            .legend(Legend::default())
+            .x_axis_formatter(x_fmt.clone());
+        if reset {
+            plot = plot.reset();
+        }
+        plot.show(ui, |p| {
+            let mut charts: Vec<BarChart> = Vec::new();
+            for t in PerpetratorType::ALL {
+                let bars: Vec<Bar> = months
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        Bar::new(i as f64, m.events_by_type[t as usize] as f64).width(0.9)
+                    })
+                    .collect();
+                if bars.iter().all(|b| b.value == 0.0) {
+                    continue;
+                }
+                let mut c = BarChart::new(t.label(), bars).color(perpetrator_color(t));
+                let below: Vec<&BarChart> = charts.iter().collect();
+                if !below.is_empty() {
+                    c = c.stack_on(&below);
+                }
+                charts.push(c);
+            }
+            for c in charts {
+                p.bar_chart(c);
+            }
+        });
+        ui.strong(tr("charts.fatalities"));
+        let mut plot = Plot::new("fatalities").height(h).x_axis_formatter(x_fmt);
+        if reset {
+            plot = plot.reset();
+        }
+        plot.show(ui, |p| {
+            let pts: PlotPoints = months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| [i as f64, m.civilian_fatalities as f64])
+                .collect();
+            p.line(Line::new(tr("matrix.fatalities"), pts));
+        });
+        ui.strong(tr("charts.regions"));
+        let m = &d.matrix;
+        let mut top: Vec<(String, u64)> = m
+            .regions
+            .iter()
+            .cloned()
+            .zip(m.column_totals.iter().map(|t| t.events))
+            .collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.truncate(15);
+        top.reverse();
+        let names: Vec<String> = top.iter().map(|t| t.0.clone()).collect();
+        let mut plot =
+            Plot::new("regions")
+                .height(h.max(260.0))
+                .y_axis_formatter(move |mark, _r| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                        names.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                });
+        if reset {
+            plot = plot.reset();
+        }
+        plot.show(ui, |p| {
+            let bars: Vec<Bar> = top
+                .iter()
+                .enumerate()
+                .map(|(i, (name, n))| Bar::new(i as f64, *n as f64).name(name).width(0.7))
+                .collect();
+            p.bar_chart(BarChart::new(tr("matrix.events"), bars).horizontal());
+        });
+    });
+}

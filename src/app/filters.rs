@@ -1,0 +1,196 @@
+//! The filter side panel: dates with presets, perpetrator types, regions
+//! with search, event categories, precision and region level. It edits the
+//! session's filter in place; the cached figures follow on the next frame.
+
+use super::WorkbenchApp;
+use super::i18n::tr;
+use crate::analysis::RegionLevel;
+use crate::model::dates::from_day_number;
+use crate::model::{GeoPrecision, PerpetratorType, TimePrecision};
+use chrono::{Months, NaiveDate};
+use std::collections::BTreeSet;
+
+fn date_field(ui: &mut egui::Ui, label: &str, value: &mut Option<NaiveDate>, id: &str) {
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let key = egui::Id::unique(("date-text", id));
+        let mut text = ui
+            .data(|d| d.get_temp::<String>(key))
+            .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(100.0)
+                .hint_text(tr("filters.date_hint")),
+        );
+        if r.changed() {
+            if text.trim().is_empty() {
+                *value = None;
+            } else if let Ok(d) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+                *value = Some(d);
+            }
+        }
+        let valid =
+            text.trim().is_empty() || NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_ok();
+        if !valid {
+            ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
+        }
+        if r.has_focus() {
+            ui.data_mut(|d| d.insert_temp(key, text));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(key));
+        }
+    });
+}
+
+/// Toggles `item` in an "all unless listed" set of `all`.
+fn toggle<T: Ord + Clone>(set: &mut Option<BTreeSet<T>>, all: &[T], item: &T, on: bool) {
+    let mut s = set.clone().unwrap_or_else(|| all.iter().cloned().collect());
+    if on {
+        s.insert(item.clone());
+    } else {
+        s.remove(item);
+    }
+    *set = if s.len() == all.len() { None } else { Some(s) };
+}
+
+/// Draws the panel.
+pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
+    let latest = app
+        .session
+        .workspace
+        .latest_date()
+        .and_then(from_day_number);
+    let regions: Vec<String> = app
+        .session
+        .workspace
+        .regions(app.session.filter.level)
+        .names
+        .clone();
+    let event_types: Vec<String> = app.session.workspace.event_types().into_iter().collect();
+    let focus_search = std::mem::take(&mut app.focus_search);
+    let f = &mut app.session.filter;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(tr("filters.title"));
+        ui.separator();
+        ui.strong(tr("filters.dates"));
+        date_field(ui, tr("filters.from"), &mut f.from, "from");
+        date_field(ui, tr("filters.to"), &mut f.to, "to");
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr("filters.all_dates")).clicked() {
+                f.from = None;
+                f.to = None;
+            }
+            if let Some(end) = latest {
+                for (key, months) in [("filters.last6", 6), ("filters.last12", 12)] {
+                    if ui
+                        .button(tr(key))
+                        .on_hover_text(format!(
+                            "{} – {end}",
+                            end.checked_sub_months(Months::new(months)).unwrap_or(end)
+                        ))
+                        .clicked()
+                    {
+                        f.from = end
+                            .checked_sub_months(Months::new(months))
+                            .and_then(|d| d.succ_opt());
+                        f.to = Some(end);
+                    }
+                }
+            }
+            if ui.button(tr("filters.since")).clicked() {
+                f.to = None;
+            }
+        });
+        ui.separator();
+        ui.strong(tr("filters.perpetrators"));
+        let all_types = PerpetratorType::ALL.to_vec();
+        for t in PerpetratorType::ALL {
+            let mut on = f.perpetrators.as_ref().is_none_or(|s| s.contains(&t));
+            if ui.checkbox(&mut on, t.label()).changed() {
+                toggle(&mut f.perpetrators, &all_types, &t, on);
+            }
+        }
+        ui.separator();
+        ui.strong(tr("filters.level"));
+        ui.horizontal(|ui| {
+            let before = f.level;
+            ui.radio_value(&mut f.level, RegionLevel::Admin1, tr("filters.admin1"));
+            ui.radio_value(&mut f.level, RegionLevel::Admin2, tr("filters.admin2"));
+            if f.level != before {
+                f.regions = None;
+            }
+        });
+        ui.strong(tr("filters.regions"));
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut app.region_search).hint_text(tr("filters.search")),
+        );
+        if focus_search {
+            search.request_focus();
+        }
+        ui.horizontal(|ui| {
+            if ui.small_button(tr("filters.all")).clicked() {
+                f.regions = None;
+            }
+            if ui.small_button(tr("filters.none")).clicked() {
+                f.regions = Some(BTreeSet::new());
+            }
+        });
+        let needle = app.region_search.to_lowercase();
+        egui::ScrollArea::vertical()
+            .id_salt("regions")
+            .max_height(260.0)
+            .show(ui, |ui| {
+                for r in regions
+                    .iter()
+                    .filter(|r| needle.is_empty() || r.to_lowercase().contains(&needle))
+                {
+                    let mut on = f.regions.as_ref().is_none_or(|s| s.contains(r));
+                    if ui.checkbox(&mut on, r).changed() {
+                        toggle(&mut f.regions, &regions, r, on);
+                    }
+                }
+            });
+        if !event_types.is_empty() {
+            ui.separator();
+            ui.strong(tr("filters.event_types"));
+            for e in &event_types {
+                let mut on = f.event_types.as_ref().is_none_or(|s| s.contains(e));
+                if ui.checkbox(&mut on, e).changed() {
+                    toggle(&mut f.event_types, &event_types, e, on);
+                }
+            }
+        }
+        ui.separator();
+        ui.strong(tr("filters.precision"));
+        egui::ComboBox::from_label(tr("filters.time_precision"))
+            .selected_text(
+                f.min_time_precision
+                    .map_or(tr("filters.any"), |p| p.label()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.min_time_precision, None, tr("filters.any"));
+                for p in [
+                    TimePrecision::Day,
+                    TimePrecision::Week,
+                    TimePrecision::Month,
+                    TimePrecision::Year,
+                ] {
+                    ui.selectable_value(&mut f.min_time_precision, Some(p), p.label());
+                }
+            });
+        egui::ComboBox::from_label(tr("filters.geo_precision"))
+            .selected_text(f.min_geo_precision.map_or(tr("filters.any"), |p| p.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.min_geo_precision, None, tr("filters.any"));
+                for p in [
+                    GeoPrecision::Point,
+                    GeoPrecision::Near,
+                    GeoPrecision::Admin2,
+                    GeoPrecision::Admin1,
+                    GeoPrecision::Country,
+                ] {
+                    ui.selectable_value(&mut f.min_geo_precision, Some(p), p.label());
+                }
+            });
+    });
+}

@@ -1,0 +1,201 @@
+//! The offline map: admin-1 boundaries bundled in `assets/boundaries` and
+//! the filtered civilian-harm incidents at their coordinates, coloured by
+//! perpetrator type and sized by civilian fatalities. Drag to pan, scroll to
+//! zoom; hovering a region shows its counts; clicking it filters to it. No
+//! network, no tiles.
+
+use super::WorkbenchApp;
+use super::commands::AppCommand;
+use super::i18n::tr;
+use super::session::Selection;
+use super::theme::perpetrator_color;
+use crate::model::boundaries::{Area, match_key, parse_geojson};
+use egui::{Color32, Pos2, Sense, Shape, Stroke};
+use std::collections::HashMap;
+
+const FILES: [&str; 5] = [
+    include_str!("../../assets/boundaries/sdn_admbnda_adm1_cbs_nic_ssa_20200831.json"),
+    include_str!("../../assets/boundaries/ssd_admbnda_adm1_imwg_nbs_20210924.json"),
+    include_str!("../../assets/boundaries/mali.geojson"),
+    include_str!("../../assets/boundaries/democratic_republic_of_the_congo.geojson"),
+    include_str!("../../assets/boundaries/central_african_republic.geojson"),
+];
+
+/// View state: the boundaries in use and the viewport.
+#[derive(Default)]
+pub struct MapState {
+    all_areas: Option<Vec<Area>>,
+    areas: Vec<Area>,
+    areas_for: Option<u64>,
+    /// Centre (lon, lat) and pixels per degree of latitude.
+    view: Option<(f64, f64, f64)>,
+    data_bbox: Option<[f64; 4]>,
+}
+
+fn bbox_of(app: &WorkbenchApp) -> Option<[f64; 4]> {
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    let mut any = false;
+    for d in &app.session.workspace.datasets {
+        for (lat, lon) in d.incidents.latitude.iter().zip(&d.incidents.longitude) {
+            if lat.is_nan() || lon.is_nan() {
+                continue;
+            }
+            any = true;
+            let (la, lo) = (f64::from(*lat), f64::from(*lon));
+            b = [b[0].min(lo), b[1].min(la), b[2].max(lo), b[3].max(la)];
+        }
+    }
+    any.then_some(b)
+}
+
+/// Draws the view.
+pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
+    let generation = app.session.data_generation;
+    if app.map_state.areas_for != Some(generation) {
+        let bbox = bbox_of(app);
+        let state = &mut app.map_state;
+        let all = state.all_areas.get_or_insert_with(|| {
+            FILES
+                .iter()
+                .flat_map(|t| parse_geojson(t).unwrap_or_default())
+                .collect()
+        });
+        state.areas = match bbox {
+            Some(b) => all
+                .iter()
+                .filter(|a| {
+                    a.bbox[0] <= b[2] && a.bbox[2] >= b[0] && a.bbox[1] <= b[3] && a.bbox[3] >= b[1]
+                })
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
+        state.data_bbox = bbox;
+        state.areas_for = Some(generation);
+        state.view = None;
+    }
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(tr("map.hint")).small());
+        if ui.button(tr("map.reset")).clicked() {
+            app.map_state.view = None;
+        }
+    });
+    if app.map_state.areas.is_empty() {
+        ui.label(tr("map.no_boundaries"));
+    }
+    // Region counts by boundary-matching key.
+    let counts: HashMap<String, (String, u64, u64)> = {
+        let m = &app.session.derived().matrix;
+        m.regions
+            .iter()
+            .zip(&m.column_totals)
+            .map(|(r, t)| {
+                let bare = r.split(" (").next().unwrap_or(r);
+                (
+                    match_key(bare),
+                    (r.clone(), t.events, t.civilian_fatalities),
+                )
+            })
+            .collect()
+    };
+    let rows = app.session.incidents(&Selection::default()).to_vec();
+    let ws = &app.session.workspace;
+    let state = &mut app.map_state;
+    let (resp, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    let rect = resp.rect;
+    let Some(b) = state
+        .data_bbox
+        .or_else(|| state.areas.first().map(|a| a.bbox))
+    else {
+        return;
+    };
+    let (mut clon, mut clat, mut scale) = state.view.unwrap_or_else(|| {
+        let (w, h) = ((b[2] - b[0]).max(0.5), (b[3] - b[1]).max(0.5));
+        let s = (f64::from(rect.width()) / w).min(f64::from(rect.height()) / h) * 0.9;
+        ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0, s)
+    });
+    let coslat = clat.to_radians().cos().max(0.2);
+    if resp.dragged() {
+        let d = resp.drag_delta();
+        clon -= f64::from(d.x) / (scale * coslat);
+        clat += f64::from(d.y) / scale;
+    }
+    if resp.hovered() {
+        let scroll = ui.input(|i| i.smooth_scroll_delta.y);
+        if scroll != 0.0 {
+            scale *= (f64::from(scroll) * 0.003).exp();
+        }
+    }
+    state.view = Some((clon, clat, scale));
+    let project = |lon: f64, lat: f64| -> Pos2 {
+        Pos2::new(
+            rect.center().x + ((lon - clon) * coslat * scale) as f32,
+            rect.center().y - ((lat - clat) * scale) as f32,
+        )
+    };
+    let unproject = |p: Pos2| -> (f64, f64) {
+        (
+            clon + f64::from(p.x - rect.center().x) / (coslat * scale),
+            clat - f64::from(p.y - rect.center().y) / scale,
+        )
+    };
+    let painter = painter.with_clip_rect(rect);
+    painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+    let hover_area = resp.hover_pos().and_then(|p| {
+        let (lon, lat) = unproject(p);
+        state.areas.iter().position(|a| a.contains(lon, lat))
+    });
+    let line = ui.visuals().weak_text_color();
+    for (i, a) in state.areas.iter().enumerate() {
+        let stroke = if Some(i) == hover_area {
+            Stroke::new(2.5, ui.visuals().selection.stroke.color)
+        } else {
+            Stroke::new(0.8, line)
+        };
+        for ring in &a.rings {
+            let pts: Vec<Pos2> = ring.iter().map(|p| project(p[0], p[1])).collect();
+            painter.add(Shape::closed_line(pts, stroke));
+        }
+    }
+    // Incidents, at most ~100k drawn (evenly sampled beyond that).
+    let step = (rows.len() / 100_000).max(1);
+    for &(d, i) in rows.iter().step_by(step) {
+        let inc = &ws.datasets[d].incidents;
+        let (lat, lon) = (inc.latitude[i], inc.longitude[i]);
+        if lat.is_nan() || lon.is_nan() {
+            continue;
+        }
+        let p = project(f64::from(lon), f64::from(lat));
+        if !rect.contains(p) {
+            continue;
+        }
+        let r = 2.0 + (inc.civilian_fatalities[i] as f32).sqrt().min(10.0);
+        let c = perpetrator_color(ws.perpetrator_of((d, i)));
+        painter.circle(
+            p,
+            r,
+            c.gamma_multiply(0.6),
+            Stroke::new(0.5, Color32::from_black_alpha(120)),
+        );
+    }
+    let mut command = None;
+    if let Some(i) = hover_area {
+        let a = &state.areas[i];
+        let info = counts.get(&match_key(&a.name));
+        let text = match info {
+            Some((name, ev, fat)) => {
+                format!("{name}: {ev} civilian-harm events, {fat} civilian fatalities")
+            }
+            None => format!("{}: no civilian-harm events in the filter", a.name),
+        };
+        resp.clone().on_hover_text_at_pointer(text);
+        if resp.clicked()
+            && let Some((name, _, _)) = info
+        {
+            command = Some(AppCommand::FilterToRegion(name.clone()));
+        }
+    }
+    if let Some(c) = command {
+        app.send(c);
+    }
+}

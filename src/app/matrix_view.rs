@@ -1,0 +1,226 @@
+//! The threat matrix as a heat table: one row per region, one column per
+//! perpetrator type, with totals, trend arrows and the state-perpetrated
+//! share. Sort by any column; hover a cell for how it was computed; click it
+//! to list its incidents.
+
+use super::commands::AppCommand;
+use super::i18n::tr;
+use super::session::Selection;
+use super::theme::heat;
+use super::{Metric, WorkbenchApp};
+use crate::analysis::matrix::{CellCounts, StateShare, ThreatMatrix};
+use crate::model::PerpetratorType;
+
+/// View state: the sort column (None = region name) and direction.
+#[derive(Default)]
+pub struct MatrixState {
+    pub sort: Option<SortKey>,
+    pub descending: bool,
+}
+
+/// A sortable column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Perpetrator(usize),
+    Total,
+    Share,
+}
+
+fn value(c: &CellCounts, metric: Metric) -> f64 {
+    match metric {
+        Metric::Events | Metric::StateShare => c.events as f64,
+        Metric::Fatalities => c.civilian_fatalities as f64,
+    }
+}
+
+fn share_text(s: &StateShare) -> String {
+    s.events_share()
+        .map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0))
+}
+
+fn how_computed(
+    m: &ThreatMatrix,
+    p: Option<PerpetratorType>,
+    region: Option<&str>,
+    c: &CellCounts,
+) -> String {
+    let who = p.map_or("All perpetrator types".to_string(), |p| {
+        p.label().to_string()
+    });
+    let place = region.unwrap_or("all regions");
+    let s = c.suggestion();
+    format!(
+        "{who} × {place}\n\
+         {} civilian-harm events, {} civilian fatalities ({} events with unknown fatalities, counted as 0).\n\
+         Counted per METHODOLOGY §3: ACLED events with civilian targeting; UCDP one-sided violence, and other events with civilian deaths as 'not attributable'.\n\
+         Trend (§4): {} events in {} – {} against {} in {} – {}: {}.\n\
+         Suggested (§4): likelihood {} × impact {} = risk {} ({}).",
+        c.events,
+        c.civilian_fatalities,
+        c.fatalities_unknown,
+        c.recent_events,
+        m.windows.recent.0,
+        m.windows.recent.1,
+        c.previous_events,
+        m.windows.previous.0,
+        m.windows.previous.1,
+        c.trend().key(),
+        s.likelihood,
+        s.impact,
+        s.risk,
+        s.band.label()
+    )
+}
+
+/// Draws the view.
+pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
+    let metric = app.metric;
+    ui.horizontal(|ui| {
+        ui.label(tr("matrix.metric"));
+        ui.radio_value(&mut app.metric, Metric::Events, tr("matrix.events"));
+        ui.radio_value(&mut app.metric, Metric::Fatalities, tr("matrix.fatalities"));
+        ui.radio_value(&mut app.metric, Metric::StateShare, tr("matrix.share"));
+    });
+    let derived = app.session.derived();
+    let m = &derived.matrix;
+    ui.horizontal(|ui| {
+        ui.strong(format!("{}: {}", tr("matrix.total_events"), m.total.events));
+        ui.separator();
+        ui.strong(format!(
+            "{}: {}",
+            tr("matrix.total_fatalities"),
+            m.total.civilian_fatalities
+        ));
+        ui.separator();
+        ui.label(format!(
+            "{}: {}",
+            tr("matrix.share"),
+            share_text(&m.state_share_total)
+        ));
+    });
+    ui.label(
+        egui::RichText::new(format!(
+            "{} {}",
+            tr("matrix.legend"),
+            tr("matrix.click_hint")
+        ))
+        .small(),
+    );
+    if m.regions.is_empty() {
+        ui.label(tr("matrix.empty"));
+        return;
+    }
+    let mut commands = Vec::new();
+    let state = &mut app.matrix_state;
+    // Row order.
+    let mut order: Vec<usize> = (0..m.regions.len()).collect();
+    let key_of = |r: usize| -> f64 {
+        match state.sort {
+            None => 0.0,
+            Some(SortKey::Perpetrator(p)) => value(&m.cells[p][r], metric),
+            Some(SortKey::Total) => value(&m.column_totals[r], metric),
+            Some(SortKey::Share) => m.state_share[r].events_share().unwrap_or(-1.0),
+        }
+    };
+    if state.sort.is_some() {
+        order.sort_by(|&a, &b| key_of(a).total_cmp(&key_of(b)).then(a.cmp(&b)));
+    }
+    if state.descending {
+        order.reverse();
+    }
+    let max = m
+        .cells
+        .iter()
+        .flat_map(|row| row.iter().map(|c| value(c, metric)))
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let header_button =
+        |ui: &mut egui::Ui, text: String, key: Option<SortKey>, state: &mut MatrixState| {
+            let arrow = if state.sort == key {
+                if state.descending { " ▼" } else { " ▲" }
+            } else {
+                ""
+            };
+            if ui
+                .button(format!("{text}{arrow}"))
+                .on_hover_text("Sort by this column")
+                .clicked()
+            {
+                if state.sort == key {
+                    state.descending = !state.descending;
+                } else {
+                    state.sort = key;
+                    state.descending = key.is_some();
+                }
+            }
+        };
+    egui::ScrollArea::both().show(ui, |ui| {
+        egui::Grid::new("matrix").striped(true).spacing([4.0, 4.0]).show(ui, |ui| {
+            header_button(ui, tr("matrix.region").to_string(), None, state);
+            for (pi, p) in m.perpetrators.iter().enumerate() {
+                header_button(ui, p.label().to_string(), Some(SortKey::Perpetrator(pi)), state);
+            }
+            header_button(ui, tr("matrix.total").to_string(), Some(SortKey::Total), state);
+            header_button(ui, tr("matrix.share").to_string(), Some(SortKey::Share), state);
+            ui.end_row();
+            for &r in &order {
+                let region = &m.regions[r];
+                if ui.link(region).on_hover_text(tr("matrix.click_hint")).clicked() {
+                    commands.push(AppCommand::ShowIncidents(Selection { perpetrator: None, region: Some(region.clone()) }));
+                }
+                for (pi, p) in m.perpetrators.iter().enumerate() {
+                    let c = &m.cells[pi][r];
+                    let v = value(c, metric);
+                    let (fill, text_color) = heat((v / max) as f32);
+                    let text = if c.events == 0 {
+                        "·".to_string()
+                    } else if metric == Metric::StateShare {
+                        format!("{} {}", c.events, c.trend().arrow())
+                    } else {
+                        format!("{} {}", v, c.trend().arrow())
+                    };
+                    let label = format!("{} × {}: {}", p.label(), region, text);
+                    let resp = ui.add(
+                        egui::Button::new(egui::RichText::new(text).color(text_color))
+                            .fill(fill)
+                            .min_size(egui::vec2(70.0, 0.0)),
+                    );
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                    let resp = resp.on_hover_text(how_computed(m, Some(*p), Some(region), c));
+                    if resp.clicked() && c.events > 0 {
+                        commands.push(AppCommand::ShowIncidents(Selection {
+                            perpetrator: Some(*p),
+                            region: Some(region.clone()),
+                        }));
+                    }
+                }
+                let t = &m.column_totals[r];
+                ui.strong(format!("{} {}", value(t, metric), t.trend().arrow()))
+                    .on_hover_text(how_computed(m, None, Some(region), t));
+                let s = &m.state_share[r];
+                ui.label(share_text(s)).on_hover_text(format!(
+                    "State security forces: {} of {} attributed civilian-harm events ({} of {} civilian fatalities). METHODOLOGY §5; 'attributed' leaves out unidentified actors and crossfire.",
+                    s.state_events, s.attributed_events, s.state_fatalities, s.attributed_fatalities
+                ));
+                ui.end_row();
+            }
+            ui.strong(tr("matrix.total"));
+            for (pi, p) in m.perpetrators.iter().enumerate() {
+                let t = &m.row_totals[pi];
+                if ui
+                    .button(format!("{} {}", value(t, metric), t.trend().arrow()))
+                    .on_hover_text(how_computed(m, Some(*p), None, t))
+                    .clicked()
+                {
+                    commands.push(AppCommand::ShowIncidents(Selection { perpetrator: Some(*p), region: None }));
+                }
+            }
+            ui.strong(format!("{}", value(&m.total, metric)));
+            ui.strong(share_text(&m.state_share_total));
+            ui.end_row();
+        });
+    });
+    for c in commands {
+        app.send(c);
+    }
+}

@@ -1,0 +1,100 @@
+//! The import report of every open dataset: rows read, kept and rejected,
+//! the file-level notes, and every warning and rejection with its line and
+//! column. Copyable as text.
+
+use super::WorkbenchApp;
+use super::commands::AppCommand;
+use super::i18n::tr;
+use crate::model::Severity;
+use crate::model::dates::iso;
+
+/// Draws the view.
+pub fn report_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
+    let mut commands = Vec::new();
+    let ws = &app.session.workspace;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (i, d) in ws.datasets.iter().enumerate() {
+            let r = &d.report;
+            ui.group(|ui| {
+                ui.horizontal(|ui| {
+                    ui.heading(
+                        d.meta
+                            .path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().to_string())
+                            .unwrap_or_default(),
+                    );
+                    if ui.button(tr("report.copy")).clicked() {
+                        commands.push(AppCommand::Copy(r.to_text()));
+                    }
+                    if ui.button(tr("report.remove")).clicked() {
+                        commands.push(AppCommand::RemoveDataset(i));
+                    }
+                });
+                ui.label(d.meta.path.display().to_string());
+                let span = d
+                    .date_span()
+                    .map(|(a, b)| format!("{} – {}", iso(a), iso(b)))
+                    .unwrap_or_default();
+                ui.label(format!(
+                    "{} · {} · {span}",
+                    d.meta.format.key().to_uppercase(),
+                    d.meta.layout
+                ));
+                ui.strong(format!(
+                    "{} {} · {} {} · {} {}",
+                    r.rows_read,
+                    tr("report.rows"),
+                    r.kept,
+                    tr("report.kept"),
+                    r.rejected,
+                    tr("report.rejected")
+                ));
+                if ws.repeats.get(i).copied().unwrap_or(0) > 0 {
+                    ui.label(format!("{} {}", ws.repeats[i], tr("report.repeats")));
+                }
+                for n in &r.notes {
+                    ui.label(format!("• {n}"));
+                }
+                for (code, n) in &r.counts {
+                    ui.label(format!("{n} × {}", code.describe()));
+                }
+                if !r.issues.is_empty() {
+                    egui::CollapsingHeader::new(format!(
+                        "{} ({})",
+                        tr("report.issues"),
+                        r.issues.len()
+                    ))
+                    .id_salt(("issues", i))
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt(("issues-scroll", i))
+                            .max_height(300.0)
+                            .show_rows(ui, 18.0, r.issues.len(), |ui, range| {
+                                for issue in &r.issues[range] {
+                                    let sev = if issue.severity == Severity::Rejected {
+                                        "rejected"
+                                    } else {
+                                        "warning"
+                                    };
+                                    let col = if issue.column.is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!(", column '{}'", issue.column)
+                                    };
+                                    ui.label(format!(
+                                        "line {} (record {}{col}): {sev}: {}",
+                                        issue.line, issue.record, issue.message
+                                    ));
+                                }
+                            });
+                    });
+                }
+            });
+            ui.add_space(8.0);
+        }
+    });
+    for c in commands {
+        app.send(c);
+    }
+}

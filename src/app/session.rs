@@ -1,0 +1,151 @@
+//! What the window knows: the loaded workspace, the filter, and the figures
+//! derived from them, cached and recomputed only when the filter or the data
+//! change ("compute, then draw"). Loads run on background threads.
+
+use crate::analysis::matrix::cell_incidents;
+use crate::analysis::series::{MonthCounts, monthly};
+use crate::analysis::workspace::RowRef;
+use crate::analysis::{Filter, ThreatMatrix, Workspace};
+use crate::import::{ColumnMapping, ImportError, ImportOptions, Progress, import_file};
+use crate::model::{Dataset, PerpetratorType};
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+use std::time::Instant;
+
+/// Figures for the current filter.
+pub struct Derived {
+    pub matrix: ThreatMatrix,
+    pub monthly: Vec<MonthCounts>,
+    /// How long the recompute took, in milliseconds.
+    pub compute_ms: f32,
+}
+
+/// Which incidents the incidents view lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub perpetrator: Option<PerpetratorType>,
+    pub region: Option<String>,
+}
+
+/// The loaded data and the cached figures.
+#[derive(Default)]
+pub struct Session {
+    pub workspace: Workspace,
+    pub filter: Filter,
+    /// Bumped whenever the datasets change.
+    pub data_generation: u64,
+    derived: Option<Derived>,
+    derived_for: Option<(Filter, u64)>,
+    incidents: Vec<RowRef>,
+    incidents_for: Option<(Filter, u64, Selection)>,
+}
+
+impl Session {
+    /// A session over a workspace.
+    pub fn new(workspace: Workspace) -> Self {
+        Session {
+            workspace,
+            ..Default::default()
+        }
+    }
+
+    /// Adds a loaded dataset.
+    pub fn add(&mut self, d: Dataset) {
+        self.workspace.add(d);
+        self.data_generation += 1;
+    }
+
+    /// Closes dataset `i`.
+    pub fn remove(&mut self, i: usize) {
+        self.workspace.remove(i);
+        self.data_generation += 1;
+    }
+
+    /// The figures for the current filter, recomputed if stale.
+    pub fn derived(&mut self) -> &Derived {
+        let key = (self.filter.clone(), self.data_generation);
+        if self.derived_for.as_ref() != Some(&key) || self.derived.is_none() {
+            let t = Instant::now();
+            let matrix = ThreatMatrix::compute(&self.workspace, &self.filter, None);
+            let monthly = monthly(&self.workspace, &self.filter);
+            self.derived = Some(Derived {
+                matrix,
+                monthly,
+                compute_ms: t.elapsed().as_secs_f32() * 1000.0,
+            });
+            self.derived_for = Some(key);
+        }
+        self.derived.get_or_insert_with(|| Derived {
+            matrix: ThreatMatrix::compute(&Workspace::default(), &Filter::default(), None),
+            monthly: Vec::new(),
+            compute_ms: 0.0,
+        })
+    }
+
+    /// The civilian-harm incidents of a selection under the current filter.
+    pub fn incidents(&mut self, sel: &Selection) -> &[RowRef] {
+        let key = (self.filter.clone(), self.data_generation, sel.clone());
+        if self.incidents_for.as_ref() != Some(&key) {
+            self.incidents = cell_incidents(
+                &self.workspace,
+                &self.filter,
+                sel.perpetrator,
+                sel.region.as_deref(),
+            );
+            self.incidents_for = Some(key);
+        }
+        &self.incidents
+    }
+}
+
+/// A file loading on a background thread.
+pub struct LoadJob {
+    pub path: PathBuf,
+    pub progress: Arc<Progress>,
+    pub started: Instant,
+    rx: mpsc::Receiver<Result<Dataset, ImportError>>,
+}
+
+impl LoadJob {
+    /// Starts loading `path`; `repaint` is called when it finishes.
+    pub fn start(
+        path: PathBuf,
+        mapping: Option<ColumnMapping>,
+        repaint: impl Fn() + Send + 'static,
+    ) -> LoadJob {
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = mpsc::channel();
+        let p = Arc::clone(&progress);
+        let file = path.clone();
+        std::thread::spawn(move || {
+            let r = std::panic::catch_unwind(|| import_file(&file, &ImportOptions { mapping }, &p))
+                .unwrap_or_else(|_| {
+                    Err(ImportError::NotATable {
+                        path: file.clone(),
+                        reason: "the importer failed unexpectedly (a bug); the file was not loaded"
+                            .to_string(),
+                    })
+                });
+            let _ = tx.send(r);
+            repaint();
+        });
+        LoadJob {
+            path,
+            progress,
+            started: Instant::now(),
+            rx,
+        }
+    }
+
+    /// The result, once there is one.
+    pub fn poll(&self) -> Option<Result<Dataset, ImportError>> {
+        self.rx.try_recv().ok()
+    }
+
+    /// Asks the load to stop.
+    pub fn cancel(&self) {
+        self.progress
+            .cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}

@@ -1,0 +1,191 @@
+//! The window, driven through its accessibility tree with egui_kittest (no
+//! display, no GPU): the matrix shows the same totals as `summarize`, filters
+//! change them, a cell click lists exactly that cell's incidents, an unknown
+//! file opens the mapping dialog, and a cancelled load changes nothing.
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use poc_workbench::analysis::{Filter, ThreatMatrix, Workspace};
+use poc_workbench::app::commands::{AppCommand, View};
+use poc_workbench::app::session::Selection;
+use poc_workbench::app::{WorkbenchApp, sample_path};
+use poc_workbench::import::{ImportOptions, Progress, import_file};
+use poc_workbench::model::PerpetratorType;
+
+fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {
+    Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .build_ui_state(|ui, app: &mut WorkbenchApp| app.show(ui), app)
+}
+
+fn shown_total(h: &Harness<'_, WorkbenchApp>) -> u64 {
+    let node = h.get_by_label_contains("Total civilian-harm events: ");
+    let label = node
+        .accesskit_node()
+        .label()
+        .or_else(|| node.value())
+        .unwrap_or_default();
+    label
+        .rsplit(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(u64::MAX)
+}
+
+/// The totals `summarize` computes for the sample, from the core directly.
+fn summarize_totals() -> (u64, u64) {
+    let d = import_file(
+        &sample_path(),
+        &ImportOptions::default(),
+        &Progress::default(),
+    )
+    .expect("sample loads");
+    let m = ThreatMatrix::compute(&Workspace::new(vec![d]), &Filter::default(), None);
+    (m.total.events, m.total.civilian_fatalities)
+}
+
+#[test]
+fn matrix_total_equals_summarize() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    let (events, fatalities) = summarize_totals();
+    assert_eq!(events, 2055);
+    assert_eq!(shown_total(&h), events);
+    h.get_by_label(&format!("Total civilian fatalities: {fatalities}"));
+}
+
+#[test]
+fn choosing_a_region_or_a_date_range_changes_the_totals() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    let all = shown_total(&h);
+    // The region list scrolls: bring the box into view, then click it.
+    h.get_by_role_and_label(egui::Role::CheckBox, "North Darfur")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::Role::CheckBox, "North Darfur")
+        .click();
+    h.run();
+    let without = shown_total(&h);
+    assert!(without < all, "unticking North Darfur: {without} vs {all}");
+    let nd = h.state_mut().session.derived().matrix.clone();
+    assert!(!nd.regions.contains(&"North Darfur".to_string()));
+
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    h.get_by_label("Last 12 months").click();
+    h.run();
+    let recent = shown_total(&h);
+    assert!(
+        recent < all && recent > 0,
+        "last 12 months: {recent} of {all}"
+    );
+    let f = &h.state().session.filter;
+    assert_eq!(f.to.map(|d| d.to_string()), Some("2023-12-31".to_string()));
+    assert_eq!(
+        f.from.map(|d| d.to_string()),
+        Some("2023-01-01".to_string())
+    );
+}
+
+#[test]
+fn clicking_a_cell_lists_exactly_that_cells_incidents() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    let expected = h
+        .state_mut()
+        .session
+        .derived()
+        .matrix
+        .cell(PerpetratorType::StateForces, "North Darfur")
+        .expect("a state-forces cell in North Darfur")
+        .events;
+    h.get_by_label_contains("State security forces × North Darfur: ")
+        .click();
+    h.run();
+    let app = h.state_mut();
+    assert_eq!(app.view, View::Incidents);
+    assert_eq!(
+        app.selection,
+        Selection {
+            perpetrator: Some(PerpetratorType::StateForces),
+            region: Some("North Darfur".into())
+        }
+    );
+    let sel = app.selection.clone();
+    let rows = app.session.incidents(&sel).to_vec();
+    assert_eq!(rows.len() as u64, expected);
+    let ws = &app.session.workspace;
+    let regions = ws.regions(app.session.filter.level);
+    for &r in &rows {
+        assert_eq!(ws.perpetrator_of(r), PerpetratorType::StateForces);
+        assert_eq!(
+            regions.names[regions.of_row[r.0][r.1] as usize],
+            "North Darfur"
+        );
+        assert!(ws.datasets[r.0].incidents.civilian_harm[r.1]);
+    }
+    h.get_by_label_contains(&format!("Showing {expected} civilian-harm incidents"));
+}
+
+#[test]
+fn an_unknown_csv_opens_the_mapping_dialog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("case-log.csv");
+    std::fs::write(&f, "Incident date,Province,Perpetrator,Killed\n14/02/2021,North,Army,2\n15/02/2021,South,Unknown,0\n").expect("write");
+    let mut h = harness(WorkbenchApp::with_files(&[f.clone()]));
+    h.run();
+    assert!(h.state().mapping_dialog.is_some());
+    h.get_by_label_contains("Column mapping — case-log.csv");
+    // The suggested mapping already reads the dates; import it.
+    h.get_by_label("Import with this mapping").click();
+    h.run_steps(2);
+    h.state_mut().wait_for_loads();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.session.workspace.datasets.len(), 1);
+    assert_eq!(app.session.workspace.datasets[0].report.kept, 2);
+}
+
+#[test]
+fn a_cancelled_load_leaves_the_previous_state_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.csv");
+    poc_workbench::cli::bench::write_acled_like(&big, 150_000, 7).expect("generate");
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    let before = shown_total(&h);
+    h.state_mut().send(AppCommand::Open(vec![big]));
+    h.step();
+    h.step();
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.state_mut().wait_for_loads();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.session.workspace.datasets.len(), 1);
+    assert!(
+        app.messages.iter().any(|m| m.text.contains("cancelled")),
+        "{:?}",
+        app.messages
+    );
+    assert_eq!(shown_total(&h), before);
+}
+
+#[test]
+fn every_view_draws_on_the_sample() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    for v in [
+        View::Incidents,
+        View::Charts,
+        View::Map,
+        View::Report,
+        View::Matrix,
+    ] {
+        h.state_mut().send(AppCommand::SetView(v));
+        h.run();
+    }
+    h.get_by_label_contains("3822 rows read");
+}
