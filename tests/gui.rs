@@ -134,7 +134,7 @@ fn an_unknown_csv_opens_the_mapping_dialog() {
     let dir = tempfile::tempdir().expect("tempdir");
     let f = dir.path().join("case-log.csv");
     std::fs::write(&f, "Incident date,Province,Perpetrator,Killed\n14/02/2021,North,Army,2\n15/02/2021,South,Unknown,0\n").expect("write");
-    let mut h = harness(WorkbenchApp::with_files(&[f.clone()]));
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&f)));
     h.run();
     assert!(h.state().mapping_dialog.is_some());
     h.get_by_label_contains("Column mapping — case-log.csv");

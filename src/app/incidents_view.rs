@@ -10,17 +10,20 @@ use crate::analysis::workspace::RowRef;
 use crate::model::dates::iso;
 use egui_extras::{Column, TableBuilder};
 
+/// What a sorted list was made for: selection, data generation, sort, filter.
+type SortKey = (
+    Selection,
+    u64,
+    Option<(usize, bool)>,
+    crate::analysis::Filter,
+);
+
 /// View state: sort column and direction, and the list it applies to.
 #[derive(Default)]
 pub struct IncidentsState {
     sort: Option<(usize, bool)>,
     sorted: Vec<RowRef>,
-    sorted_for: Option<(
-        Selection,
-        u64,
-        Option<(usize, bool)>,
-        crate::analysis::Filter,
-    )>,
+    sorted_for: Option<SortKey>,
 }
 
 const COLUMNS: [&str; 7] = [
