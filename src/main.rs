@@ -54,6 +54,9 @@ enum Command {
         /// Keep the generated file (in the temp folder).
         #[arg(long)]
         keep: bool,
+        /// Also measure the window's frame time on the file (headless layout).
+        #[arg(long)]
+        frames: bool,
     },
     /// Write an ACLED-shaped file of N rows (for the screenshot script and manual tests).
     Generate {
@@ -91,7 +94,26 @@ fn main() -> ExitCode {
             };
             cli::summarize::run(&a, &mut stdout)
         }
-        Some(Command::Bench { rows, file, keep }) => cli::bench::run(rows, file, keep, &mut stdout),
+        Some(Command::Bench {
+            rows,
+            file,
+            keep,
+            frames,
+        }) => {
+            let keep_file = keep || frames;
+            let r = cli::bench::run(rows, file.clone(), keep_file, &mut stdout);
+            if frames {
+                let path = file.clone().unwrap_or_else(|| {
+                    std::env::temp_dir().join(format!("poc-workbench-bench-{rows}.csv"))
+                });
+                measure_frames(&path);
+                // Remove only a file this command generated.
+                if !keep && file.is_none() {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+            r
+        }
         Some(Command::Generate { rows, out }) => {
             cli::bench::write_acled_like(&out, rows, 42).map(|_| 0)
         }
@@ -104,6 +126,19 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(feature = "gui")]
+fn measure_frames(path: &std::path::Path) {
+    let (idle, change, incidents) = poc_workbench::app::measure_frames(&[path.to_path_buf()]);
+    println!("frame, idle (median of 20)            {idle:.1} ms");
+    println!("frame after a filter change (worst of 4) {change:.1} ms");
+    println!("frame, incidents view (median of 10)  {incidents:.1} ms");
+}
+
+#[cfg(not(feature = "gui"))]
+fn measure_frames(_path: &std::path::Path) {
+    println!("frame times need the gui feature");
 }
 
 #[cfg(feature = "gui")]

@@ -187,5 +187,6 @@ fn every_view_draws_on_the_sample() {
         h.state_mut().send(AppCommand::SetView(v));
         h.run();
     }
+    assert_eq!(h.state().view, View::Report);
     h.get_by_label_contains("3822 rows read");
 }

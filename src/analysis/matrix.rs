@@ -156,6 +156,17 @@ pub fn resolve_as_of(ws: &Workspace, filter: &Filter, as_of: Option<NaiveDate>) 
 pub fn for_each_selected(
     ws: &Workspace,
     filter: &Filter,
+    f: impl FnMut(RowRef, u32, PerpetratorType, bool),
+) {
+    for_each_selected_part(ws, filter, (0, 1), f);
+}
+
+/// `for_each_selected` over part `k` of `n` of every dataset's rows (for
+/// splitting one pass across threads).
+pub fn for_each_selected_part(
+    ws: &Workspace,
+    filter: &Filter,
+    (k, n): (usize, usize),
     mut f: impl FnMut(RowRef, u32, PerpetratorType, bool),
 ) {
     let table = ws.regions(filter.level);
@@ -183,7 +194,9 @@ pub fn for_each_selected(
         let counted = &ws.counted[d];
         let types = ws.effective_types(d);
         let ev_mask = event_masks[d].as_deref();
-        for i in 0..inc.len() {
+        let chunk = inc.len().div_ceil(n.max(1));
+        let rows = (k * chunk).min(inc.len())..((k + 1) * chunk).min(inc.len());
+        for i in rows {
             if !counted[i] || inc.time_precision[i] > max_time || inc.geo_precision[i] > max_geo {
                 continue;
             }
@@ -220,47 +233,83 @@ impl ThreatMatrix {
         let nreg = table.names.len();
         let windows = Windows::ending(resolve_as_of(ws, filter, as_of));
         let (prev_start, recent_start, as_of_day) = windows.days();
+        // One pass over the rows, split across the cores for large data.
+        let pass = |part: (usize, usize)| {
+            let mut grid = vec![CellCounts::default(); PerpetratorType::COUNT * nreg.max(1)];
+            let mut shares = vec![StateShare::default(); nreg.max(1)];
+            let mut incidents_in_filter = 0u64;
+            for_each_selected_part(ws, filter, part, |(d, i), r, t, in_range| {
+                let inc = &ws.datasets[d].incidents;
+                if in_range {
+                    incidents_in_filter += 1;
+                }
+                if !inc.civilian_harm[i] {
+                    return;
+                }
+                let fat = u64::from(inc.civilian_fatalities[i]);
+                let cell = &mut grid[t as usize * nreg + r as usize];
+                if in_range {
+                    cell.events += 1;
+                    cell.civilian_fatalities += fat;
+                    cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
+                    if t.is_attributed() {
+                        let s = &mut shares[r as usize];
+                        s.attributed_events += 1;
+                        s.attributed_fatalities += fat;
+                        if t == PerpetratorType::StateForces {
+                            s.state_events += 1;
+                            s.state_fatalities += fat;
+                        }
+                    }
+                }
+                let day = inc.date[i];
+                if day >= recent_start && day <= as_of_day {
+                    cell.recent_events += 1;
+                    cell.recent_fatalities += fat;
+                    if matches!(
+                        inc.harm_kind_at(i),
+                        HarmKind::SexualViolence | HarmKind::Abduction
+                    ) {
+                        cell.recent_sv_abduction += 1;
+                    }
+                } else if day >= prev_start && day < recent_start {
+                    cell.previous_events += 1;
+                }
+            });
+            (grid, shares, incidents_in_filter)
+        };
+        let threads = if ws.incident_count() >= 200_000 {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 4)
+        } else {
+            1
+        };
+        let parts: Vec<(Vec<CellCounts>, Vec<StateShare>, u64)> = if threads == 1 {
+            vec![pass((0, 1))]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|k| s.spawn(move || pass((k, threads))))
+                    .collect();
+                handles.into_iter().filter_map(|h| h.join().ok()).collect()
+            })
+        };
         let mut grid = vec![CellCounts::default(); PerpetratorType::COUNT * nreg.max(1)];
         let mut shares = vec![StateShare::default(); nreg.max(1)];
         let mut incidents_in_filter = 0u64;
-        for_each_selected(ws, filter, |(d, i), r, t, in_range| {
-            let inc = &ws.datasets[d].incidents;
-            if in_range {
-                incidents_in_filter += 1;
+        for (g, sh, n) in parts {
+            for (a, b) in grid.iter_mut().zip(&g) {
+                a.add(b);
             }
-            if !inc.civilian_harm[i] {
-                return;
+            for (a, b) in shares.iter_mut().zip(&sh) {
+                a.state_events += b.state_events;
+                a.attributed_events += b.attributed_events;
+                a.state_fatalities += b.state_fatalities;
+                a.attributed_fatalities += b.attributed_fatalities;
             }
-            let fat = u64::from(inc.civilian_fatalities[i]);
-            let cell = &mut grid[t as usize * nreg + r as usize];
-            if in_range {
-                cell.events += 1;
-                cell.civilian_fatalities += fat;
-                cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
-                if t.is_attributed() {
-                    let s = &mut shares[r as usize];
-                    s.attributed_events += 1;
-                    s.attributed_fatalities += fat;
-                    if t == PerpetratorType::StateForces {
-                        s.state_events += 1;
-                        s.state_fatalities += fat;
-                    }
-                }
-            }
-            let day = inc.date[i];
-            if day >= recent_start && day <= as_of_day {
-                cell.recent_events += 1;
-                cell.recent_fatalities += fat;
-                if matches!(
-                    inc.harm_kind_at(i),
-                    HarmKind::SexualViolence | HarmKind::Abduction
-                ) {
-                    cell.recent_sv_abduction += 1;
-                }
-            } else if day >= prev_start && day < recent_start {
-                cell.previous_events += 1;
-            }
-        });
+            incidents_in_filter += n;
+        }
         // Keep rows and columns that have events in the filter or in the windows.
         let active = |c: &CellCounts| c.events > 0 || c.recent_events > 0 || c.previous_events > 0;
         let cols: Vec<usize> = (0..nreg)

@@ -47,6 +47,8 @@ pub struct Workspace {
     pub counted: Vec<Vec<bool>>,
     /// Number of incidents not counted as repeats, per dataset.
     pub repeats: Vec<u64>,
+    /// Distinct event types, sorted (cached).
+    event_types: BTreeSet<String>,
 }
 
 /// A reference to one incident: (dataset index, row index).
@@ -127,7 +129,11 @@ impl Workspace {
     }
 
     /// Every distinct event type, sorted.
-    pub fn event_types(&self) -> BTreeSet<String> {
+    pub fn event_types(&self) -> &BTreeSet<String> {
+        &self.event_types
+    }
+
+    fn collect_event_types(&self) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for d in &self.datasets {
             let used: HashSet<u32> = d.incidents.event_type.iter().copied().collect();
@@ -193,6 +199,7 @@ impl Workspace {
         self.admin2 = self.build_regions(RegionLevel::Admin2);
         self.rebuild_overrides();
         self.find_repeats();
+        self.event_types = self.collect_event_types();
     }
 
     fn rebuild_overrides(&mut self) {

@@ -14,8 +14,8 @@ pub fn charts_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
     if ui.button(tr("charts.reset")).clicked() {
         app.chart_reset = true;
     }
+    let months = app.session.monthly().to_vec();
     let d = app.session.derived();
-    let months = &d.monthly;
     let labels: Vec<String> = months.iter().map(|m| m.month.clone()).collect();
     let fmt_labels = labels.clone();
     let x_fmt = move |mark: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| {
@@ -103,9 +103,19 @@ pub fn charts_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             let bars: Vec<Bar> = top
                 .iter()
                 .enumerate()
-                .map(|(i, (name, n))| Bar::new(i as f64, *n as f64).name(name).width(0.7))
+                .map(|(i, (_, n))| Bar::new(i as f64, *n as f64).width(0.7))
                 .collect();
             p.bar_chart(BarChart::new(tr("matrix.events"), bars).horizontal());
+            for (i, (name, n)) in top.iter().enumerate() {
+                p.text(
+                    egui_plot::Text::new(
+                        name,
+                        egui_plot::PlotPoint::new(*n as f64, i as f64),
+                        format!("  {name} ({n})"),
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER),
+                );
+            }
         });
     });
 }

@@ -66,7 +66,13 @@ pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         .regions(app.session.filter.level)
         .names
         .clone();
-    let event_types: Vec<String> = app.session.workspace.event_types().into_iter().collect();
+    let event_types: Vec<String> = app
+        .session
+        .workspace
+        .event_types()
+        .iter()
+        .cloned()
+        .collect();
     let focus_search = std::mem::take(&mut app.focus_search);
     let f = &mut app.session.filter;
     egui::ScrollArea::vertical().show(ui, |ui| {

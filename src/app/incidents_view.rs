@@ -133,11 +133,12 @@ pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
     let regions = ws.regions(level);
     let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
     let mut sort_click = None;
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
         .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(150.0))
+        .column(Column::initial(190.0).clip(true))
         .column(Column::initial(220.0).clip(true))
         .column(Column::initial(160.0).clip(true))
         .column(Column::initial(160.0).clip(true))

@@ -152,9 +152,21 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         } else {
             Stroke::new(0.8, line)
         };
+        // Each ring as separate segments, skipping points less than a pixel
+        // apart: joined paths grow miter spikes at near-reversals.
         for ring in &a.rings {
-            let pts: Vec<Pos2> = ring.iter().map(|p| project(p[0], p[1])).collect();
-            painter.add(Shape::closed_line(pts, stroke));
+            let mut last: Option<Pos2> = None;
+            let mut segments = Vec::new();
+            for p in ring {
+                let q = project(p[0], p[1]);
+                match last {
+                    Some(l) if l.distance(q) < 1.0 => continue,
+                    Some(l) => segments.push(Shape::line_segment([l, q], stroke)),
+                    None => {}
+                }
+                last = Some(q);
+            }
+            painter.extend(segments);
         }
     }
     // Incidents, at most ~100k drawn (evenly sampled beyond that).
@@ -177,6 +189,27 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             c.gamma_multiply(0.6),
             Stroke::new(0.5, Color32::from_black_alpha(120)),
         );
+    }
+    // Legend: the perpetrator types on the map.
+    let mut present = [false; crate::model::PerpetratorType::COUNT];
+    for &r in rows.iter().step_by(step) {
+        present[ws.perpetrator_of(r) as usize] = true;
+    }
+    let mut y = rect.top() + 10.0;
+    for t in crate::model::PerpetratorType::ALL
+        .into_iter()
+        .filter(|t| present[*t as usize])
+    {
+        let p = Pos2::new(rect.right() - 260.0, y + 7.0);
+        painter.circle_filled(p, 6.0, perpetrator_color(t));
+        painter.text(
+            p + egui::vec2(12.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            t.label(),
+            egui::FontId::proportional(13.0),
+            ui.visuals().text_color(),
+        );
+        y += 18.0;
     }
     let mut command = None;
     if let Some(i) = hover_area {

@@ -10,6 +10,7 @@ use super::theme::heat;
 use super::{Metric, WorkbenchApp};
 use crate::analysis::matrix::{CellCounts, StateShare, ThreatMatrix};
 use crate::model::PerpetratorType;
+use egui_extras::{Column, TableBuilder};
 
 /// View state: the sort column (None = region name) and direction.
 #[derive(Default)]
@@ -154,72 +155,100 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 }
             }
         };
-    egui::ScrollArea::both().show(ui, |ui| {
-        egui::Grid::new("matrix").striped(true).spacing([4.0, 4.0]).show(ui, |ui| {
-            header_button(ui, tr("matrix.region").to_string(), None, state);
+    let row_h = egui::TextStyle::Button.resolve(ui.style()).size + 10.0;
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(190.0).clip(true));
+    for _ in &m.perpetrators {
+        table = table.column(Column::initial(112.0).clip(true));
+    }
+    table = table
+        .column(Column::initial(80.0))
+        .column(Column::remainder().at_least(80.0));
+    table
+        .header(row_h + 8.0, |mut header| {
+            header.col(|ui| header_button(ui, tr("matrix.region").to_string(), None, state));
             for (pi, p) in m.perpetrators.iter().enumerate() {
-                header_button(ui, p.label().to_string(), Some(SortKey::Perpetrator(pi)), state);
+                header.col(|ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                    header_button(ui, p.label().to_string(), Some(SortKey::Perpetrator(pi)), state)
+                });
             }
-            header_button(ui, tr("matrix.total").to_string(), Some(SortKey::Total), state);
-            header_button(ui, tr("matrix.share").to_string(), Some(SortKey::Share), state);
-            ui.end_row();
-            for &r in &order {
-                let region = &m.regions[r];
-                if ui.link(region).on_hover_text(tr("matrix.click_hint")).clicked() {
-                    commands.push(AppCommand::ShowIncidents(Selection { perpetrator: None, region: Some(region.clone()) }));
-                }
-                for (pi, p) in m.perpetrators.iter().enumerate() {
-                    let c = &m.cells[pi][r];
-                    let v = value(c, metric);
-                    let (fill, text_color) = heat((v / max) as f32);
-                    let text = if c.events == 0 {
-                        "·".to_string()
-                    } else if metric == Metric::StateShare {
-                        format!("{} {}", c.events, c.trend().arrow())
-                    } else {
-                        format!("{} {}", v, c.trend().arrow())
-                    };
-                    let label = format!("{} × {}: {}", p.label(), region, text);
-                    let resp = ui.add(
-                        egui::Button::new(egui::RichText::new(text).color(text_color))
-                            .fill(fill)
-                            .min_size(egui::vec2(70.0, 0.0)),
-                    );
-                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                    let resp = resp.on_hover_text(how_computed(m, Some(*p), Some(region), c));
-                    if resp.clicked() && c.events > 0 {
-                        commands.push(AppCommand::ShowIncidents(Selection {
-                            perpetrator: Some(*p),
-                            region: Some(region.clone()),
-                        }));
+            header.col(|ui| header_button(ui, tr("matrix.total").to_string(), Some(SortKey::Total), state));
+            header.col(|ui| header_button(ui, tr("matrix.share").to_string(), Some(SortKey::Share), state));
+        })
+        .body(|body| {
+            // Regions in sort order, then one row of totals; only visible rows are laid out.
+            body.rows(row_h, order.len() + 1, |mut row| {
+                let k = row.index();
+                if k == order.len() {
+                    row.col(|ui| {
+                        ui.strong(tr("matrix.total"));
+                    });
+                    for (pi, p) in m.perpetrators.iter().enumerate() {
+                        row.col(|ui| {
+                            let t = &m.row_totals[pi];
+                            if ui
+                                .button(format!("{} {}", value(t, metric), t.trend().arrow()))
+                                .on_hover_text(how_computed(m, Some(*p), None, t))
+                                .clicked()
+                            {
+                                commands.push(AppCommand::ShowIncidents(Selection { perpetrator: Some(*p), region: None }));
+                            }
+                        });
                     }
+                    row.col(|ui| {
+                        ui.strong(format!("{}", value(&m.total, metric)));
+                    });
+                    row.col(|ui| {
+                        ui.strong(share_text(&m.state_share_total));
+                    });
+                    return;
                 }
-                let t = &m.column_totals[r];
-                ui.strong(format!("{} {}", value(t, metric), t.trend().arrow()))
-                    .on_hover_text(how_computed(m, None, Some(region), t));
-                let s = &m.state_share[r];
-                ui.label(share_text(s)).on_hover_text(format!(
-                    "State security forces: {} of {} attributed civilian-harm events ({} of {} civilian fatalities). METHODOLOGY §5; 'attributed' leaves out unidentified actors and crossfire.",
-                    s.state_events, s.attributed_events, s.state_fatalities, s.attributed_fatalities
-                ));
-                ui.end_row();
-            }
-            ui.strong(tr("matrix.total"));
-            for (pi, p) in m.perpetrators.iter().enumerate() {
-                let t = &m.row_totals[pi];
-                if ui
-                    .button(format!("{} {}", value(t, metric), t.trend().arrow()))
-                    .on_hover_text(how_computed(m, Some(*p), None, t))
-                    .clicked()
-                {
-                    commands.push(AppCommand::ShowIncidents(Selection { perpetrator: Some(*p), region: None }));
+                let r = order[k];
+                let region = &m.regions[r];
+                row.col(|ui| {
+                    if ui.link(region).on_hover_text(tr("matrix.click_hint")).clicked() {
+                        commands.push(AppCommand::ShowIncidents(Selection { perpetrator: None, region: Some(region.clone()) }));
+                    }
+                });
+                for (pi, p) in m.perpetrators.iter().enumerate() {
+                    row.col(|ui| {
+                        let c = &m.cells[pi][r];
+                        let v = value(c, metric);
+                        let (fill, text_color) = heat((v / max) as f32);
+                        let text = if c.events == 0 { "·".to_string() } else { format!("{} {}", v, c.trend().arrow()) };
+                        let label = format!("{} × {}: {}", p.label(), region, text);
+                        let resp = ui.add(
+                            egui::Button::new(egui::RichText::new(text).color(text_color))
+                                .fill(fill)
+                                .min_size(egui::vec2(90.0, 0.0)),
+                        );
+                        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                        let resp = resp.on_hover_text(how_computed(m, Some(*p), Some(region), c));
+                        if resp.clicked() && c.events > 0 {
+                            commands.push(AppCommand::ShowIncidents(Selection {
+                                perpetrator: Some(*p),
+                                region: Some(region.clone()),
+                            }));
+                        }
+                    });
                 }
-            }
-            ui.strong(format!("{}", value(&m.total, metric)));
-            ui.strong(share_text(&m.state_share_total));
-            ui.end_row();
+                row.col(|ui| {
+                    let t = &m.column_totals[r];
+                    ui.strong(format!("{} {}", value(t, metric), t.trend().arrow()))
+                        .on_hover_text(how_computed(m, None, Some(region), t));
+                });
+                row.col(|ui| {
+                    let s = &m.state_share[r];
+                    ui.label(share_text(s)).on_hover_text(format!(
+                        "State security forces: {} of {} attributed civilian-harm events ({} of {} civilian fatalities). METHODOLOGY §5; 'attributed' leaves out unidentified actors and crossfire.",
+                        s.state_events, s.attributed_events, s.state_fatalities, s.attributed_fatalities
+                    ));
+                });
+            });
         });
-    });
     for c in commands {
         app.send(c);
     }

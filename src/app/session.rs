@@ -15,7 +15,6 @@ use std::time::Instant;
 /// Figures for the current filter.
 pub struct Derived {
     pub matrix: ThreatMatrix,
-    pub monthly: Vec<MonthCounts>,
     /// How long the recompute took, in milliseconds.
     pub compute_ms: f32,
 }
@@ -36,6 +35,8 @@ pub struct Session {
     pub data_generation: u64,
     derived: Option<Derived>,
     derived_for: Option<(Filter, u64)>,
+    monthly: Vec<MonthCounts>,
+    monthly_for: Option<(Filter, u64)>,
     incidents: Vec<RowRef>,
     incidents_for: Option<(Filter, u64, Selection)>,
 }
@@ -67,19 +68,26 @@ impl Session {
         if self.derived_for.as_ref() != Some(&key) || self.derived.is_none() {
             let t = Instant::now();
             let matrix = ThreatMatrix::compute(&self.workspace, &self.filter, None);
-            let monthly = monthly(&self.workspace, &self.filter);
             self.derived = Some(Derived {
                 matrix,
-                monthly,
                 compute_ms: t.elapsed().as_secs_f32() * 1000.0,
             });
             self.derived_for = Some(key);
         }
         self.derived.get_or_insert_with(|| Derived {
             matrix: ThreatMatrix::compute(&Workspace::default(), &Filter::default(), None),
-            monthly: Vec::new(),
             compute_ms: 0.0,
         })
+    }
+
+    /// The monthly series for the current filter (only the charts need it).
+    pub fn monthly(&mut self) -> &[MonthCounts] {
+        let key = (self.filter.clone(), self.data_generation);
+        if self.monthly_for.as_ref() != Some(&key) {
+            self.monthly = monthly(&self.workspace, &self.filter);
+            self.monthly_for = Some(key);
+        }
+        &self.monthly
     }
 
     /// The civilian-harm incidents of a selection under the current filter.
