@@ -181,8 +181,8 @@ fn every_view_draws_on_the_sample() {
         View::Incidents,
         View::Charts,
         View::Map,
-        View::Report,
         View::Matrix,
+        View::Report,
     ] {
         h.state_mut().send(AppCommand::SetView(v));
         h.run();
