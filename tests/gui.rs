@@ -190,3 +190,65 @@ fn every_view_draws_on_the_sample() {
     assert_eq!(h.state().view, View::Report);
     h.get_by_label_contains("3822 rows read");
 }
+
+/// Every real file in ../shared/data opens in the window: as a dataset with
+/// its import report, or in the mapping dialog, or as one readable error.
+#[test]
+fn every_shared_file_opens_as_report_dialog_or_message() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if !root.exists() {
+        eprintln!("skipped: {} is not present", root.display());
+        return;
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).expect("readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if ["csv", "tsv", "ssv", "xlsx", "xls"].contains(
+                &p.extension()
+                    .and_then(|x| x.to_str())
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .as_str(),
+            ) {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let (mut reports, mut dialogs) = (0, 0);
+    for f in &files {
+        let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(f)));
+        h.state_mut().send(AppCommand::SetView(View::Report));
+        h.run();
+        let app = h.state();
+        let loaded = app.session.workspace.datasets.len() == 1;
+        let dialog = app.mapping_dialog.is_some();
+        assert!(
+            loaded || dialog || !app.messages.is_empty(),
+            "{}: nothing shown",
+            f.display()
+        );
+        if loaded {
+            reports += 1;
+            assert_eq!(h.state().view, View::Report, "{}", f.display());
+            h.get_by_label_contains("rows read");
+        }
+        if dialog {
+            dialogs += 1;
+            h.get_by_label_contains("Column mapping — ");
+            h.get_by_label("Import with this mapping");
+        }
+    }
+    eprintln!(
+        "{} files: {reports} import reports, {dialogs} mapping dialogs",
+        files.len()
+    );
+    assert!(
+        reports >= 8 && dialogs >= 3,
+        "{reports} reports, {dialogs} dialogs"
+    );
+}

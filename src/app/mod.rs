@@ -195,6 +195,10 @@ impl WorkbenchApp {
 
     /// Applies the queued commands.
     pub fn handle(&mut self, ctx: &egui::Context) {
+        if !self.commands.is_empty() {
+            // The frame just drawn predates these changes: draw another.
+            ctx.request_repaint();
+        }
         for c in std::mem::take(&mut self.commands) {
             match c {
                 AppCommand::Open(paths) => {
