@@ -71,6 +71,7 @@ pub struct WorkbenchApp {
     pub focus_search: bool,
     pub chart_reset: bool,
     pub last_frame_ms: f32,
+    titled_for: Option<u64>,
     matrix_state: matrix_view::MatrixState,
     incidents_state: incidents_view::IncidentsState,
     map_state: map_view::MapState,
@@ -97,6 +98,7 @@ impl WorkbenchApp {
             focus_search: false,
             chart_reset: false,
             last_frame_ms: 0.0,
+            titled_for: None,
             matrix_state: Default::default(),
             incidents_state: Default::default(),
             map_state: Default::default(),
@@ -524,6 +526,11 @@ impl WorkbenchApp {
             theme::install_fonts(&ctx);
         }
         self.poll_jobs();
+        if self.titled_for != Some(self.session.data_generation) {
+            let paths: Vec<PathBuf> = self.session.workspace.datasets.iter().map(|d| d.meta.path.clone()).collect();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title_for(&paths)));
+            self.titled_for = Some(self.session.data_generation);
+        }
         self.shortcuts(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
