@@ -58,6 +58,17 @@ enum Command {
         #[arg(long)]
         frames: bool,
     },
+    /// Review an assessment: register, flags, benchmarks and back-test.
+    Review {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The assessment (.ron).
+        file: PathBuf,
+    },
+    /// (For the crash test.) Save an assessment to FILE over and over, alternating two versions.
+    #[command(hide = true)]
+    SaveLoop { file: PathBuf },
     /// Write an ACLED-shaped file of N rows (for the screenshot script and manual tests).
     Generate {
         #[arg(long, default_value_t = 100_000)]
@@ -114,6 +125,8 @@ fn main() -> ExitCode {
             }
             r
         }
+        Some(Command::Review { json, file }) => cli::review::run(&file, json, &mut stdout),
+        Some(Command::SaveLoop { file }) => save_loop(&file),
         Some(Command::Generate { rows, out }) => {
             cli::bench::write_acled_like(&out, rows, 42).map(|_| 0)
         }
@@ -126,6 +139,27 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Saves two versions of an assessment in turn until killed (crash test).
+fn save_loop(path: &std::path::Path) -> std::io::Result<i32> {
+    use poc_workbench::assessment::{Assessment, Meta, file::save};
+    let meta = |title: &str| Meta {
+        title: title.to_string(),
+        mission: "TEST".into(),
+        country: "Testland".into(),
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 12, 31).unwrap_or_default(),
+        authors: vec![],
+        notes: "x".repeat(20_000),
+    };
+    let versions = [
+        Assessment::new(meta("version A")),
+        Assessment::new(meta("version B")),
+    ];
+    for i in 0.. {
+        save(path, &versions[i % 2])?;
+    }
+    Ok(0)
 }
 
 #[cfg(feature = "gui")]

@@ -527,7 +527,13 @@ impl WorkbenchApp {
         }
         self.poll_jobs();
         if self.titled_for != Some(self.session.data_generation) {
-            let paths: Vec<PathBuf> = self.session.workspace.datasets.iter().map(|d| d.meta.path.clone()).collect();
+            let paths: Vec<PathBuf> = self
+                .session
+                .workspace
+                .datasets
+                .iter()
+                .map(|d| d.meta.path.clone())
+                .collect();
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title_for(&paths)));
             self.titled_for = Some(self.session.data_generation);
         }

@@ -1,0 +1,168 @@
+//! Edits: every change to an assessment is data, and applying one returns
+//! the edit that undoes it. `History` keeps the undo and redo stacks.
+
+use super::{Assessment, Base, Benchmark, Meta, Reclassification, SharingLevel, ThreatEntry};
+use serde::{Deserialize, Serialize};
+
+/// One change to an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    SetMeta(Meta),
+    InsertEntry(usize, ThreatEntry),
+    RemoveEntry(usize),
+    ReplaceEntry(usize, ThreatEntry),
+    InsertBase(usize, Base),
+    RemoveBase(usize),
+    ReplaceBase(usize, Base),
+    InsertBenchmark(usize, Benchmark),
+    RemoveBenchmark(usize),
+    ReplaceBenchmark(usize, Benchmark),
+    /// Set (or with `None`, remove) the re-classification of an actor; a new
+    /// one goes at position `at` (else where the old one was, else last).
+    SetReclassification {
+        actor: String,
+        value: Option<Reclassification>,
+        at: Option<usize>,
+    },
+    SetSharing(SharingLevel, u32),
+}
+
+/// Why an edit could not be applied (it names a position that is not there).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct EditError(pub String);
+
+fn insert<T>(v: &mut Vec<T>, i: usize, x: T, what: &str) -> Result<(), EditError> {
+    if i > v.len() {
+        return Err(EditError(format!("no {what} position {i}")));
+    }
+    v.insert(i, x);
+    Ok(())
+}
+
+fn take<T>(v: &mut Vec<T>, i: usize, what: &str) -> Result<T, EditError> {
+    if i >= v.len() {
+        return Err(EditError(format!("no {what} number {}", i + 1)));
+    }
+    Ok(v.remove(i))
+}
+
+fn swap<T>(v: &mut [T], i: usize, x: T, what: &str) -> Result<T, EditError> {
+    let slot = v
+        .get_mut(i)
+        .ok_or_else(|| EditError(format!("no {what} number {}", i + 1)))?;
+    Ok(std::mem::replace(slot, x))
+}
+
+impl Assessment {
+    /// Applies an edit; returns the edit that undoes it.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        Ok(match edit {
+            Edit::SetMeta(m) => Edit::SetMeta(std::mem::replace(&mut self.meta, m)),
+            Edit::InsertEntry(i, e) => {
+                insert(&mut self.register, i, e, "register")?;
+                Edit::RemoveEntry(i)
+            }
+            Edit::RemoveEntry(i) => {
+                Edit::InsertEntry(i, take(&mut self.register, i, "register entry")?)
+            }
+            Edit::ReplaceEntry(i, e) => {
+                Edit::ReplaceEntry(i, swap(&mut self.register, i, e, "register entry")?)
+            }
+            Edit::InsertBase(i, b) => {
+                insert(&mut self.footprint, i, b, "base")?;
+                Edit::RemoveBase(i)
+            }
+            Edit::RemoveBase(i) => Edit::InsertBase(i, take(&mut self.footprint, i, "base")?),
+            Edit::ReplaceBase(i, b) => {
+                Edit::ReplaceBase(i, swap(&mut self.footprint, i, b, "base")?)
+            }
+            Edit::InsertBenchmark(i, b) => {
+                insert(&mut self.benchmarks, i, b, "benchmark")?;
+                Edit::RemoveBenchmark(i)
+            }
+            Edit::RemoveBenchmark(i) => {
+                Edit::InsertBenchmark(i, take(&mut self.benchmarks, i, "benchmark")?)
+            }
+            Edit::ReplaceBenchmark(i, b) => {
+                Edit::ReplaceBenchmark(i, swap(&mut self.benchmarks, i, b, "benchmark")?)
+            }
+            Edit::SetReclassification { actor, value, at } => {
+                let pos = self.reclassifications.iter().position(|r| r.actor == actor);
+                let old = pos.map(|p| self.reclassifications.remove(p));
+                if let Some(mut r) = value {
+                    r.actor = actor.clone();
+                    let i = at.or(pos).unwrap_or(self.reclassifications.len());
+                    self.reclassifications
+                        .insert(i.min(self.reclassifications.len()), r);
+                }
+                Edit::SetReclassification {
+                    actor,
+                    value: old,
+                    at: pos,
+                }
+            }
+            Edit::SetSharing(level, k) => {
+                let old = Edit::SetSharing(self.sharing, self.suppression_k);
+                self.sharing = level;
+                self.suppression_k = k;
+                old
+            }
+        })
+    }
+}
+
+/// Undo and redo stacks for one document.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    /// Applies `edit` to `doc` and records its inverse; clears redo.
+    pub fn apply(&mut self, doc: &mut Assessment, edit: Edit) -> Result<(), EditError> {
+        let inverse = doc.apply(edit)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last edit; false when there is none.
+    pub fn undo(&mut self, doc: &mut Assessment) -> bool {
+        match self.undo.pop() {
+            Some(e) => match doc.apply(e) {
+                Ok(inv) => {
+                    self.redo.push(inv);
+                    true
+                }
+                Err(_) => false,
+            },
+            None => false,
+        }
+    }
+
+    /// Redoes the last undone edit; false when there is none.
+    pub fn redo(&mut self, doc: &mut Assessment) -> bool {
+        match self.redo.pop() {
+            Some(e) => match doc.apply(e) {
+                Ok(inv) => {
+                    self.undo.push(inv);
+                    true
+                }
+                Err(_) => false,
+            },
+            None => false,
+        }
+    }
+
+    /// Whether there is anything to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is anything to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}

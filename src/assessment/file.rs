@@ -1,0 +1,192 @@
+//! The assessment on disk: pretty RON, written atomically (a temporary file
+//! in the same folder, fsync, one `.bak` of the previous version, rename over
+//! the old file, fsync of the folder), so a crash at any moment leaves the
+//! whole old file or the whole new one. Loading never turns a damaged file
+//! into an empty document: it says what is wrong, where, and whether a
+//! `.bak` exists.
+
+use super::{Assessment, FORMAT_VERSION};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why an assessment file could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: cannot read the file: {message}", path.display())]
+    Io { path: PathBuf, message: String },
+    #[error("{}: the file is empty{}", path.display(), bak_hint(backup))]
+    Empty {
+        path: PathBuf,
+        backup: Option<PathBuf>,
+    },
+    #[error("{}: the file holds only NUL bytes, as a file cut off by a crash does{}", path.display(), bak_hint(backup))]
+    Nul {
+        path: PathBuf,
+        backup: Option<PathBuf>,
+    },
+    #[error("{}: line {line}, column {column}: {message}{}", path.display(), bak_hint(backup))]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+        backup: Option<PathBuf>,
+    },
+    #[error("{}: format_version {found} was written by a newer workbench (this one reads {FORMAT_VERSION}); open it with that version", path.display())]
+    Newer { path: PathBuf, found: u32 },
+    #[error("{}: format_version {found} is older than any this workbench can migrate (it reads {FORMAT_VERSION}){}", path.display(), bak_hint(backup))]
+    Older {
+        path: PathBuf,
+        found: u32,
+        backup: Option<PathBuf>,
+    },
+}
+
+fn bak_hint(b: &Option<PathBuf>) -> String {
+    match b {
+        Some(p) => format!(
+            ". The previous version is kept in {}; the damaged file is left as it is",
+            p.display()
+        ),
+        None => ". The damaged file is left as it is".to_string(),
+    }
+}
+
+impl LoadError {
+    /// The backup the analyst can open instead, if any.
+    pub fn backup(&self) -> Option<&Path> {
+        match self {
+            LoadError::Empty { backup, .. }
+            | LoadError::Nul { backup, .. }
+            | LoadError::Syntax { backup, .. }
+            | LoadError::Older { backup, .. } => backup.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The backup path of an assessment file: `name.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+/// The assessment as its file text (deterministic: same document, same bytes).
+pub fn to_text(a: &Assessment) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(12)
+        .indentor("    ".to_string());
+    let mut text = ron::ser::to_string_pretty(a, config).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Parses file text.
+pub fn from_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
+    let backup = Some(backup_path(path)).filter(|b| b.exists());
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.into(),
+            backup,
+        });
+    }
+    if text.chars().all(|c| c == '\0' || c.is_whitespace()) {
+        return Err(LoadError::Nul {
+            path: path.into(),
+            backup,
+        });
+    }
+    // Check the version before the shape, so a newer file gets the right message.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format_version: u32,
+    }
+    if let Ok(p) = ron::from_str::<Probe>(text) {
+        if p.format_version > FORMAT_VERSION {
+            return Err(LoadError::Newer {
+                path: path.into(),
+                found: p.format_version,
+            });
+        }
+        if p.format_version < FORMAT_VERSION {
+            return Err(LoadError::Older {
+                path: path.into(),
+                found: p.format_version,
+                backup,
+            });
+        }
+    }
+    ron::from_str::<Assessment>(text).map_err(|e| LoadError::Syntax {
+        path: path.into(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+        backup,
+    })
+}
+
+/// Reads an assessment file.
+pub fn load(path: &Path) -> Result<Assessment, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+        path: path.into(),
+        message: e.to_string(),
+    })?;
+    if !bytes.is_empty() && bytes.iter().all(|&b| b == 0) {
+        return Err(LoadError::Nul {
+            path: path.into(),
+            backup: Some(backup_path(path)).filter(|b| b.exists()),
+        });
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    from_text(&text, path)
+}
+
+/// Writes `text` to `path` atomically, keeping the previous file as `.bak`.
+pub fn write_atomic(path: &Path, text: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text)?;
+        f.sync_all()?;
+        drop(f);
+        if path.exists() {
+            // The backup is replaced atomically too: copy, sync, rename.
+            let bak = backup_path(path);
+            let bak_tmp = dir.join(format!(".{name}.{}.bak.tmp", std::process::id()));
+            std::fs::copy(path, &bak_tmp)?;
+            std::fs::File::open(&bak_tmp)?.sync_all()?;
+            std::fs::rename(&bak_tmp, &bak)?;
+        }
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Saves an assessment atomically.
+pub fn save(path: &Path, a: &Assessment) -> std::io::Result<()> {
+    write_atomic(path, to_text(a).as_bytes())
+}
+
+/// The recovery journal of an assessment file, written while it has unsaved
+/// changes: `name.ron.journal`.
+pub fn journal_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".journal");
+    PathBuf::from(s)
+}

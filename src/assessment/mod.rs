@@ -1,0 +1,335 @@
+//! The analyst's assessment: the document behind the residual-threat annex
+//! (METHODOLOGY §4–5). Plain data, saved as human-readable RON with a
+//! `format_version` (`file.rs`); changed only through `Edit`s, each of which
+//! returns its inverse, so undo and redo work across the session (`edit.rs`).
+//! What the data says about it (suggestions, flags, footprint, benchmarks,
+//! back-test) is computed in `review.rs`, never stored.
+
+pub mod edit;
+pub mod file;
+pub mod review;
+
+use crate::analysis::Filter;
+use crate::import::ColumnMapping;
+use crate::model::{PerpetratorType, SourceFormat};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The version this build writes. Older or newer files are refused with a
+/// message (there is no older format yet to migrate from).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A dataset the assessment is built on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetRef {
+    /// Relative to the assessment file's folder when it lies below it.
+    pub path: PathBuf,
+    /// SHA-256 of the file when it was added, lower-case hex.
+    pub sha256: String,
+    pub format: SourceFormat,
+    #[serde(default)]
+    pub mapping: Option<ColumnMapping>,
+}
+
+/// An analyst's re-classification of an actor (METHODOLOGY §2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reclassification {
+    pub actor: String,
+    pub to: PerpetratorType,
+    pub reason: String,
+}
+
+/// A named filter the analyst keeps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedFilter {
+    pub name: String,
+    pub filter: Filter,
+}
+
+/// POC tiers (METHODOLOGY §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Tier {
+    /// I: dialogue and engagement.
+    I,
+    /// II: physical protection.
+    II,
+    /// III: a protective environment.
+    III,
+}
+
+impl Tier {
+    /// All tiers.
+    pub const ALL: [Tier; 3] = [Tier::I, Tier::II, Tier::III];
+
+    /// Label with its meaning.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::I => "Tier I (dialogue and engagement)",
+            Tier::II => "Tier II (physical protection)",
+            Tier::III => "Tier III (protective environment)",
+        }
+    }
+}
+
+/// Who takes over a protection task after the mission leaves.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Successor {
+    /// Host-state civilian authorities (justice, local government).
+    HostStateAuthorities,
+    /// Host-state security forces (army, police).
+    HostStateSecurityForces,
+    UnCountryTeam,
+    SpecialPoliticalMission,
+    Ohchr,
+    ProtectionCluster,
+    Other(String),
+    /// Nobody.
+    None,
+}
+
+impl Successor {
+    /// Short label.
+    pub fn label(&self) -> String {
+        match self {
+            Successor::HostStateAuthorities => "Host-state authorities".into(),
+            Successor::HostStateSecurityForces => "Host-state security forces".into(),
+            Successor::UnCountryTeam => "UN country team".into(),
+            Successor::SpecialPoliticalMission => "Special political mission".into(),
+            Successor::Ohchr => "OHCHR".into(),
+            Successor::ProtectionCluster => "Protection cluster".into(),
+            Successor::Other(s) => format!("Other: {s}"),
+            Successor::None => "None".into(),
+        }
+    }
+
+    /// The key used in JSON.
+    pub fn key(&self) -> String {
+        match self {
+            Successor::HostStateAuthorities => "host_state_authorities".into(),
+            Successor::HostStateSecurityForces => "host_state_security_forces".into(),
+            Successor::UnCountryTeam => "un_country_team".into(),
+            Successor::SpecialPoliticalMission => "special_political_mission".into(),
+            Successor::Ohchr => "ohchr".into(),
+            Successor::ProtectionCluster => "protection_cluster".into(),
+            Successor::Other(_) => "other".into(),
+            Successor::None => "none".into(),
+        }
+    }
+}
+
+/// One threat in the register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThreatEntry {
+    /// Stable within the file.
+    pub id: u32,
+    pub perpetrator: PerpetratorType,
+    /// A named actor group the entry is about, if narrower than the type.
+    #[serde(default)]
+    pub actor_group: Option<String>,
+    /// Region names as the matrix shows them (admin 1).
+    pub regions: Vec<String>,
+    /// The analyst's likelihood (1–5); `None` = accept the suggestion.
+    #[serde(default)]
+    pub likelihood: Option<u8>,
+    /// The analyst's impact (1–5); `None` = accept the suggestion.
+    #[serde(default)]
+    pub impact: Option<u8>,
+    /// Required when the analyst's values differ from the suggestion.
+    #[serde(default)]
+    pub rationale: String,
+    #[serde(default)]
+    pub tiers: Vec<Tier>,
+    /// Expected to persist after the mission leaves.
+    #[serde(default)]
+    pub residual: bool,
+    /// For a residual entry: who takes over, per tier.
+    #[serde(default)]
+    pub successors: BTreeMap<Tier, Successor>,
+    /// The successor's capacity, 1 (none) to 5 (full).
+    #[serde(default)]
+    pub capacity: Option<u8>,
+    #[serde(default)]
+    pub mitigation: String,
+    #[serde(default)]
+    pub review_date: Option<NaiveDate>,
+}
+
+impl ThreatEntry {
+    /// A new entry for a perpetrator type in some regions, analyst values unset.
+    pub fn new(id: u32, perpetrator: PerpetratorType, regions: Vec<String>) -> Self {
+        ThreatEntry {
+            id,
+            perpetrator,
+            actor_group: None,
+            regions,
+            likelihood: None,
+            impact: None,
+            rationale: String::new(),
+            tiers: Vec::new(),
+            residual: false,
+            successors: BTreeMap::new(),
+            capacity: None,
+            mitigation: String::new(),
+            review_date: None,
+        }
+    }
+}
+
+/// A mission base (team site, company operating base).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Base {
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    /// The admin-1 region it stands in, as the matrix names it.
+    pub region: String,
+    #[serde(default)]
+    pub opened: Option<NaiveDate>,
+    /// Closure (past or planned); `None` = stays open.
+    #[serde(default)]
+    pub closed: Option<NaiveDate>,
+    #[serde(default = "default_radius")]
+    pub radius_km: f64,
+    /// Sites and dates made up for an example.
+    #[serde(default)]
+    pub illustrative: bool,
+}
+
+fn default_radius() -> f64 {
+    30.0
+}
+
+/// What a benchmark measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BenchmarkMetric {
+    CivilianHarmEvents,
+    CivilianFatalities,
+}
+
+/// Which side of the threshold is good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    /// Met when the value is at most the threshold.
+    AtMost,
+    /// Met when the value is at least the threshold.
+    AtLeast,
+}
+
+/// An indicator to watch after exit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Benchmark {
+    pub name: String,
+    pub metric: BenchmarkMetric,
+    /// Empty = all types.
+    #[serde(default)]
+    pub perpetrators: Vec<PerpetratorType>,
+    /// Empty = all regions.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// The window ending on the evaluation date.
+    pub window_months: u32,
+    pub threshold: u64,
+    pub direction: Direction,
+    /// Core (the mission can influence it) or contextual (it cannot).
+    pub core: bool,
+    /// Who monitors it after exit.
+    #[serde(default)]
+    pub monitor: String,
+}
+
+/// How widely an export may travel (METHODOLOGY §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SharingLevel {
+    Internal,
+    UnPartners,
+    HostGovernment,
+    Public,
+}
+
+/// A record of one export (filled by the annex writers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportRecord {
+    pub path: PathBuf,
+    pub format: String,
+    pub level: SharingLevel,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    pub sha256: String,
+}
+
+/// Title, mission, country, as-of date and authors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: String,
+    pub mission: String,
+    pub country: String,
+    pub as_of: NaiveDate,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Free notes for the analyst (never exported above `internal`).
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The whole document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub format_version: u32,
+    pub meta: Meta,
+    #[serde(default)]
+    pub datasets: Vec<DatasetRef>,
+    #[serde(default)]
+    pub reclassifications: Vec<Reclassification>,
+    #[serde(default)]
+    pub saved_filters: Vec<SavedFilter>,
+    #[serde(default)]
+    pub register: Vec<ThreatEntry>,
+    #[serde(default)]
+    pub footprint: Vec<Base>,
+    #[serde(default)]
+    pub benchmarks: Vec<Benchmark>,
+    pub sharing: SharingLevel,
+    /// Counts from 1 to k−1 are suppressed above `internal`.
+    pub suppression_k: u32,
+    #[serde(default)]
+    pub exports: Vec<ExportRecord>,
+}
+
+impl Assessment {
+    /// An empty assessment.
+    pub fn new(meta: Meta) -> Self {
+        Assessment {
+            format_version: FORMAT_VERSION,
+            meta,
+            datasets: Vec::new(),
+            reclassifications: Vec::new(),
+            saved_filters: Vec::new(),
+            register: Vec::new(),
+            footprint: Vec::new(),
+            benchmarks: Vec::new(),
+            sharing: SharingLevel::Internal,
+            suppression_k: 5,
+            exports: Vec::new(),
+        }
+    }
+
+    /// The next free register id.
+    pub fn next_entry_id(&self) -> u32 {
+        self.register
+            .iter()
+            .map(|e| e.id)
+            .max()
+            .map_or(1, |m| m + 1)
+    }
+
+    /// Re-classifications as the workspace takes them.
+    pub fn overrides(&self) -> BTreeMap<String, PerpetratorType> {
+        self.reclassifications
+            .iter()
+            .map(|r| (r.actor.clone(), r.to))
+            .collect()
+    }
+}

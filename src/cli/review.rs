@@ -1,0 +1,185 @@
+//! `poc-workbench review FILE.ron [--json]`: the register with suggested and
+//! analyst scores, trends, successors and raised flags; the bases; benchmark
+//! statuses; and the back-test against what the data shows after the as-of
+//! date.
+
+use crate::assessment::file::load;
+use crate::assessment::review::{open_datasets, review};
+use serde_json::json;
+use std::path::Path;
+
+/// Runs `review`; returns the exit code.
+pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io::Result<i32> {
+    let a = match load(path) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(1);
+        }
+    };
+    let (ws, datasets) = open_datasets(&a, path);
+    let r = review(&a, &ws);
+    if as_json {
+        let entries: Vec<_> = r
+            .entries
+            .iter()
+            .map(|e| {
+                json!({
+                    "id": e.id,
+                    "perpetrator": e.perpetrator.key(),
+                    "regions": e.regions,
+                    "suggested": {"likelihood": e.suggested.likelihood, "impact": e.suggested.impact, "risk": e.suggested.risk, "band": e.suggested.band.key()},
+                    "analyst": {"likelihood": e.analyst.likelihood, "impact": e.analyst.impact, "risk": e.analyst.risk, "band": e.analyst.band.key()},
+                    "trend": e.trend.key(),
+                    "recent_events": e.recent_events,
+                    "previous_events": e.previous_events,
+                    "recent_fatalities": e.recent_fatalities,
+                    "residual": e.residual,
+                    "successors": e.successors.iter().map(|(t, s)| (format!("{t:?}"), serde_json::Value::String(s.key()))).collect::<serde_json::Map<_, _>>(),
+                    "capacity": e.capacity,
+                    "flags": e.flags,
+                    "rationale_missing": e.rationale_missing,
+                })
+            })
+            .collect();
+        let v = json!({
+            "as_of": r.as_of.to_string(),
+            "datasets": datasets,
+            "entries": entries,
+            "bases": r.bases,
+            "benchmarks": r.benchmarks,
+            "benchmarks_latest": r.benchmarks_latest,
+            "backtest": r.backtest,
+        });
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        )?;
+        return Ok(0);
+    }
+    writeln!(out, "{} — as of {}", a.meta.title, r.as_of)?;
+    for d in &datasets {
+        writeln!(
+            out,
+            "dataset {}: {} {}",
+            d.path.display(),
+            d.status,
+            d.message
+        )?;
+    }
+    writeln!(out, "\nThreat register")?;
+    for e in &r.entries {
+        writeln!(
+            out,
+            "#{} {} in {}\n   suggested L{}×I{}={} ({}), analyst L{}×I{}={} ({}); trend {} ({} recent vs {} previous events){}",
+            e.id,
+            e.perpetrator.label(),
+            e.regions.join(", "),
+            e.suggested.likelihood,
+            e.suggested.impact,
+            e.suggested.risk,
+            e.suggested.band.label(),
+            e.analyst.likelihood,
+            e.analyst.impact,
+            e.analyst.risk,
+            e.analyst.band.label(),
+            e.trend.key(),
+            e.recent_events,
+            e.previous_events,
+            if e.rationale_missing {
+                "; RATIONALE MISSING"
+            } else {
+                ""
+            }
+        )?;
+        let succ: Vec<String> = e
+            .successors
+            .iter()
+            .map(|(t, s)| format!("{t:?}: {}", s.label()))
+            .collect();
+        writeln!(
+            out,
+            "   residual: {}; successors: {}; capacity {}",
+            if e.residual { "yes" } else { "no" },
+            if succ.is_empty() {
+                "none named".to_string()
+            } else {
+                succ.join(", ")
+            },
+            e.capacity.map_or("–".to_string(), |c| c.to_string())
+        )?;
+        let flags = e.flags.names();
+        if !flags.is_empty() {
+            writeln!(out, "   FLAGS: {}", flags.join(", "))?;
+        }
+    }
+    writeln!(
+        out,
+        "\nBases: civilian-harm events within the radius, 12 months before / after closure"
+    )?;
+    for b in &r.bases {
+        writeln!(
+            out,
+            "   {} ({}), closed {}: {} / {}{}{}",
+            b.name,
+            b.region,
+            b.closed.map_or("–".to_string(), |d| d.to_string()),
+            b.before,
+            b.after,
+            if b.after_complete {
+                ""
+            } else {
+                " (after-window not fully covered by the data)"
+            },
+            if b.cliff { "  SECURITY CLIFF" } else { "" }
+        )?;
+    }
+    writeln!(out, "\nBenchmarks (at {})", r.as_of)?;
+    for (b, later) in r.benchmarks.iter().zip(
+        r.benchmarks
+            .iter()
+            .map(|b| r.benchmarks_latest.iter().find(|l| l.name == b.name)),
+    ) {
+        writeln!(
+            out,
+            "   [{}] {}: {} ({:?} {}) → {:?}{}",
+            if b.core { "core" } else { "contextual" },
+            b.name,
+            b.value,
+            b.direction,
+            b.threshold,
+            b.status,
+            later.map_or(String::new(), |l| format!(
+                "; at {}: {} → {:?}",
+                l.at, l.value, l.status
+            ))
+        )?;
+    }
+    writeln!(
+        out,
+        "\nBack-test: predicted likelihood against what followed (events, fatalities, observed likelihood)"
+    )?;
+    for t in &r.backtest {
+        let w: Vec<String> = t
+            .windows
+            .iter()
+            .map(|(m, ev, fat, obs, complete)| {
+                format!(
+                    "{m} months: {ev} ev, {fat} fat, L{obs}{}",
+                    if *complete { "" } else { " (incomplete)" }
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "   #{} {} predicted L{}: {} → {}",
+            t.id,
+            t.perpetrator.key(),
+            t.predicted_likelihood,
+            w.join("; "),
+            t.verdict
+        )?;
+    }
+    Ok(0)
+}

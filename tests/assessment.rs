@@ -1,0 +1,459 @@
+//! The assessment document: byte-stable round trips, version refusal,
+//! undo as the exact inverse of any edit sequence (a property test over
+//! random sequences), each flag on a fixture built for it and not on one
+//! built against it, damaged files, and a SIGKILL crash test of saving.
+
+use chrono::NaiveDate;
+use poc_workbench::analysis::Workspace;
+use poc_workbench::assessment::edit::{Edit, History};
+use poc_workbench::assessment::file::{LoadError, backup_path, load, save, to_text};
+use poc_workbench::assessment::review::review;
+use poc_workbench::assessment::*;
+use poc_workbench::import::{ImportOptions, Progress, import_file};
+use poc_workbench::model::PerpetratorType;
+use std::path::Path;
+
+fn example_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron")
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+#[test]
+fn save_load_save_gives_identical_bytes() {
+    let a = load(&example_path()).expect("the worked example loads");
+    assert_eq!(a.register.len(), 3);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("a.ron");
+    save(&p, &a).expect("save");
+    let first = std::fs::read(&p).expect("read");
+    let b = load(&p).expect("load");
+    assert_eq!(a, b);
+    save(&p, &b).expect("save again");
+    assert_eq!(first, std::fs::read(&p).expect("read"));
+    // The second save kept the first as .bak.
+    assert_eq!(std::fs::read(backup_path(&p)).expect("bak"), first);
+}
+
+#[test]
+fn other_versions_are_refused_clearly() {
+    let text = to_text(&load(&example_path()).expect("loads"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (v, want) in [(2, "newer"), (0, "older")] {
+        let p = dir.path().join(format!("v{v}.ron"));
+        std::fs::write(
+            &p,
+            text.replacen("format_version: 1", &format!("format_version: {v}"), 1),
+        )
+        .expect("write");
+        let e = load(&p).expect_err("refused");
+        let msg = e.to_string();
+        assert!(
+            msg.contains(&format!("format_version {v}")) && msg.contains(want),
+            "{msg}"
+        );
+        assert!(matches!(
+            e,
+            LoadError::Newer { .. } | LoadError::Older { .. }
+        ));
+    }
+}
+
+#[test]
+fn damaged_files_are_reported_and_never_overwritten() {
+    let good = to_text(&load(&example_path()).expect("loads"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("nul", vec![0u8; 4096]),
+        ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
+        (
+            "syntax",
+            good.replacen("mission: \"UNAMID\",", "mission: \"UNAMID\" oops,", 1)
+                .into_bytes(),
+        ),
+        ("wrong-shape", b"(format_version: 1, title: 42)".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let p = dir.path().join(format!("{name}.ron"));
+        std::fs::write(&p, &bytes).expect("write");
+        std::fs::write(backup_path(&p), good.as_bytes()).expect("write bak");
+        let e = load(&p).expect_err(name);
+        let msg = e.to_string();
+        assert_eq!(e.backup(), Some(backup_path(&p).as_path()), "{name}: {msg}");
+        assert!(msg.contains(".bak"), "{name}: {msg}");
+        if name == "syntax" {
+            assert!(
+                matches!(e, LoadError::Syntax { line, column, .. } if line > 1 && column > 1),
+                "{msg}"
+            );
+            assert!(msg.contains("line "), "{msg}");
+        }
+        assert_eq!(
+            std::fs::read(&p).expect("read"),
+            bytes,
+            "{name} was changed"
+        );
+        // The backup opens.
+        assert!(load(&backup_path(&p)).is_ok());
+    }
+}
+
+/// A small deterministic generator for the property test.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn random_edit(rng: &mut Rng, a: &Assessment) -> Edit {
+    let t = PerpetratorType::ALL[rng.below(12)];
+    let entry = |rng: &mut Rng| {
+        let mut e = ThreatEntry::new(
+            rng.below(1000) as u32,
+            t,
+            vec![format!("R{}", rng.below(5))],
+        );
+        e.likelihood = Some(1 + rng.below(5) as u8);
+        e.residual = rng.below(2) == 0;
+        e.successors
+            .insert(Tier::II, Successor::Other(format!("s{}", rng.below(9))));
+        e
+    };
+    let base = |rng: &mut Rng| Base {
+        name: format!("B{}", rng.below(50)),
+        latitude: rng.below(90) as f64,
+        longitude: rng.below(180) as f64,
+        region: "R".into(),
+        opened: None,
+        closed: Some(date("2021-01-01")),
+        radius_km: 30.0,
+        illustrative: true,
+    };
+    match rng.below(9) {
+        0 => Edit::InsertEntry(rng.below(a.register.len() + 1), entry(rng)),
+        1 if !a.register.is_empty() => Edit::RemoveEntry(rng.below(a.register.len())),
+        2 if !a.register.is_empty() => Edit::ReplaceEntry(rng.below(a.register.len()), entry(rng)),
+        3 => Edit::InsertBase(rng.below(a.footprint.len() + 1), base(rng)),
+        4 if !a.footprint.is_empty() => Edit::ReplaceBase(rng.below(a.footprint.len()), base(rng)),
+        5 if !a.footprint.is_empty() => Edit::RemoveBase(rng.below(a.footprint.len())),
+        6 => {
+            let mut m = a.meta.clone();
+            m.title = format!("title {}", rng.below(100));
+            Edit::SetMeta(m)
+        }
+        7 => Edit::SetReclassification {
+            actor: format!("actor {}", rng.below(4)),
+            value: (rng.below(3) > 0).then(|| Reclassification {
+                actor: String::new(),
+                to: t,
+                reason: "r".into(),
+            }),
+            at: None,
+        },
+        _ => Edit::SetSharing(SharingLevel::Public, rng.below(10) as u32),
+    }
+}
+
+#[test]
+fn undo_restores_the_original_for_random_edit_sequences() {
+    let original = load(&example_path()).expect("loads");
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    for _ in 0..300 {
+        let mut doc = original.clone();
+        let mut history = History::default();
+        let n = 1 + rng.below(25);
+        let mut states = vec![doc.clone()];
+        for _ in 0..n {
+            let e = random_edit(&mut rng, &doc);
+            history.apply(&mut doc, e).expect("valid edit");
+            states.push(doc.clone());
+        }
+        // Undo step by step through every intermediate state.
+        for expected in states.iter().rev().skip(1) {
+            assert!(history.undo(&mut doc));
+            assert_eq!(&doc, expected);
+        }
+        assert!(!history.undo(&mut doc));
+        assert_eq!(doc, original);
+        // Redo all the way forward again.
+        for expected in states.iter().skip(1) {
+            assert!(history.redo(&mut doc));
+            assert_eq!(&doc, expected);
+        }
+    }
+}
+
+#[test]
+fn invalid_edits_are_refused_without_change() {
+    let mut a = load(&example_path()).expect("loads");
+    let before = a.clone();
+    assert!(a.apply(Edit::RemoveEntry(99)).is_err());
+    assert!(
+        a.apply(Edit::InsertBase(99, before.footprint[0].clone()))
+            .is_err()
+    );
+    assert_eq!(a, before);
+}
+
+// ---- flags on fixtures built for and against them
+
+const HEADER: &str = "event_id_cnty,event_date,event_type,sub_event_type,actor1,inter1,actor2,inter2,civilian_targeting,country,admin1,latitude,longitude,fatalities";
+
+/// Events at (date, admin1, lat, lon) by state forces.
+fn workspace(events: &[(&str, &str, f64, f64)]) -> Workspace {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("e.csv");
+    let mut text = format!("{HEADER}\n");
+    for (i, (d, r, lat, lon)) in events.iter().enumerate() {
+        text.push_str(&format!(
+            "E{i},{d},Violence against civilians,Attack,Army of Testland,State forces,Civilians (Testland),Civilians,Civilians targeted,Testland,{r},{lat},{lon},1\n"
+        ));
+    }
+    std::fs::write(&p, text).expect("write");
+    Workspace::new(vec![
+        import_file(&p, &ImportOptions::default(), &Progress::default()).expect("imports"),
+    ])
+}
+
+fn doc(entry: ThreatEntry, bases: Vec<Base>) -> Assessment {
+    let mut a = Assessment::new(Meta {
+        title: "t".into(),
+        mission: "m".into(),
+        country: "Testland".into(),
+        as_of: date("2020-12-31"),
+        authors: vec![],
+        notes: String::new(),
+    });
+    a.register.push(entry);
+    a.footprint = bases;
+    a
+}
+
+fn base(region: &str, closed: Option<&str>) -> Base {
+    Base {
+        name: "site".into(),
+        latitude: 10.0,
+        longitude: 20.0,
+        region: region.into(),
+        opened: None,
+        closed: closed.map(date),
+        radius_km: 30.0,
+        illustrative: true,
+    }
+}
+
+#[test]
+fn no_successor_fires_only_for_a_residual_high_threat_without_one() {
+    let ws = workspace(&[("2020-10-01", "North", 10.0, 20.0)]);
+    let mut e = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["North".into()]);
+    e.likelihood = Some(4);
+    e.impact = Some(4);
+    e.residual = true;
+    e.tiers = vec![Tier::II];
+    e.successors.insert(Tier::II, Successor::None);
+    assert!(
+        review(&doc(e.clone(), vec![]), &ws).entries[0]
+            .flags
+            .no_successor
+    );
+    let mut named = e.clone();
+    named.successors.insert(Tier::II, Successor::UnCountryTeam);
+    assert!(
+        !review(&doc(named, vec![]), &ws).entries[0]
+            .flags
+            .no_successor
+    );
+    let mut low = e.clone();
+    low.likelihood = Some(1);
+    assert!(!review(&doc(low, vec![]), &ws).entries[0].flags.no_successor);
+    let mut not_residual = e;
+    not_residual.residual = false;
+    assert!(
+        !review(&doc(not_residual, vec![]), &ws).entries[0]
+            .flags
+            .no_successor
+    );
+}
+
+#[test]
+fn successor_is_perpetrator_fires_for_state_forces_handed_to_themselves() {
+    let ws = workspace(&[("2020-10-01", "North", 10.0, 20.0)]);
+    let mut e = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["North".into()]);
+    e.residual = true;
+    e.successors
+        .insert(Tier::II, Successor::HostStateSecurityForces);
+    assert!(
+        review(&doc(e.clone(), vec![]), &ws).entries[0]
+            .flags
+            .successor_is_perpetrator
+    );
+    let mut rebels = e.clone();
+    rebels.perpetrator = PerpetratorType::RebelGroups;
+    assert!(
+        !review(&doc(rebels, vec![]), &ws).entries[0]
+            .flags
+            .successor_is_perpetrator
+    );
+    let mut civilian = e;
+    civilian
+        .successors
+        .insert(Tier::II, Successor::HostStateAuthorities);
+    assert!(
+        !review(&doc(civilian, vec![]), &ws).entries[0]
+            .flags
+            .successor_is_perpetrator
+    );
+}
+
+#[test]
+fn security_cliff_fires_when_harm_near_a_closed_base_rises() {
+    // Base closes 2021-01-01; 1 event within 30 km before, 3 after, and 5 far away.
+    let near_before = ("2020-06-01", "North", 10.05, 20.05);
+    let near_after = [
+        ("2021-02-01", "North", 10.1, 20.0),
+        ("2021-03-01", "North", 10.0, 20.1),
+        ("2021-04-01", "North", 9.95, 20.0),
+    ];
+    let far: Vec<(&str, &str, f64, f64)> = (0..5)
+        .map(|_| ("2020-06-01", "North", 15.0, 25.0))
+        .collect();
+    let mut events = vec![near_before];
+    events.extend(near_after);
+    events.extend(far.iter().copied());
+    let ws = workspace(&events);
+    let e = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["North".into()]);
+    let r = review(
+        &doc(e.clone(), vec![base("North", Some("2021-01-01"))]),
+        &ws,
+    );
+    assert_eq!((r.bases[0].before, r.bases[0].after), (1, 3));
+    assert!(r.entries[0].flags.security_cliff);
+    // Against: the same base in another region, or harm falling.
+    assert!(
+        !review(
+            &doc(e.clone(), vec![base("South", Some("2021-01-01"))]),
+            &ws
+        )
+        .entries[0]
+            .flags
+            .security_cliff
+    );
+    let ws_falling = workspace(&[near_before, near_before, near_after[0]]);
+    assert!(
+        !review(
+            &doc(e, vec![base("North", Some("2021-01-01"))]),
+            &ws_falling
+        )
+        .entries[0]
+            .flags
+            .security_cliff
+    );
+}
+
+#[test]
+fn monitoring_gap_fires_when_every_base_of_a_harmed_region_closes() {
+    let ws = workspace(&[
+        ("2020-11-01", "North", 10.0, 20.0),
+        ("2019-01-01", "South", 10.0, 20.0),
+    ]);
+    let e = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["North".into()]);
+    assert!(
+        review(
+            &doc(e.clone(), vec![base("North", Some("2021-06-30"))]),
+            &ws
+        )
+        .entries[0]
+            .flags
+            .monitoring_gap
+    );
+    // One base stays open: no gap.
+    let open = vec![base("North", Some("2021-06-30")), base("North", None)];
+    assert!(!review(&doc(e, open), &ws).entries[0].flags.monitoring_gap);
+    // No recent harm in South: no gap even though its base closes.
+    let south = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["South".into()]);
+    assert!(
+        !review(&doc(south, vec![base("South", Some("2021-06-30"))]), &ws).entries[0]
+            .flags
+            .monitoring_gap
+    );
+}
+
+#[test]
+fn darfur_example_reviews_with_flags_benchmarks_and_backtest() {
+    let path = example_path();
+    let a = load(&path).expect("loads");
+    let (ws, statuses) = poc_workbench::assessment::review::open_datasets(&a, &path);
+    assert_eq!(statuses[0].status, "ok", "{:?}", statuses);
+    let r = review(&a, &ws);
+    assert_eq!(r.as_of, date("2020-12-31"));
+    let e1 = &r.entries[0];
+    assert!(e1.flags.successor_is_perpetrator);
+    assert!(r.entries[1].flags.no_successor);
+    assert_eq!(r.benchmarks.len(), 2);
+    assert_eq!(r.backtest.len(), 3);
+    assert!(
+        r.backtest.iter().all(|b| b.windows.iter().all(|w| w.4)),
+        "2021–2023 is covered"
+    );
+    // The suggestion is the matrix's, recomputed independently here.
+    let f = poc_workbench::analysis::Filter {
+        perpetrators: Some([PerpetratorType::StateForces].into()),
+        regions: Some(
+            ["North Darfur", "Central Darfur", "South Darfur"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        ),
+        ..Default::default()
+    };
+    let m = poc_workbench::analysis::ThreatMatrix::compute(&ws, &f, Some(date("2020-12-31")));
+    let s = m.total.suggestion();
+    assert_eq!(
+        (e1.suggested.likelihood, e1.suggested.impact),
+        (s.likelihood, s.impact)
+    );
+    assert_eq!(e1.recent_events, m.total.recent_events);
+}
+
+/// A child process saves in a loop and is killed with SIGKILL at random
+/// moments: the file is always the whole old or the whole new version.
+#[test]
+fn sigkill_during_save_never_leaves_half_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("crash.ron");
+    let mut rng = Rng(12345);
+    let mut seen = std::collections::BTreeSet::new();
+    for round in 0..200 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_poc-workbench"))
+            .arg("save-loop")
+            .arg(&p)
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_micros(
+            2000 + rng.below(25_000) as u64,
+        ));
+        child.kill().expect("SIGKILL");
+        let _ = child.wait();
+        if !p.exists() {
+            assert!(round < 3, "round {round}: the file vanished");
+            continue;
+        }
+        let a = load(&p).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert!(a.meta.title == "version A" || a.meta.title == "version B");
+        seen.insert(a.meta.title);
+        if backup_path(&p).exists() {
+            load(&backup_path(&p)).unwrap_or_else(|e| panic!("round {round}: backup: {e}"));
+        }
+    }
+    assert_eq!(seen.len(), 2, "both versions were seen: {seen:?}");
+}
