@@ -252,3 +252,97 @@ fn every_shared_file_opens_as_report_dialog_or_message() {
         "{reports} reports, {dialogs} dialogs"
     );
 }
+
+#[test]
+fn the_worked_example_opens_with_its_register() {
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    let app = h.state();
+    assert!(app.messages.is_empty(), "{:?}", app.messages);
+    let doc = app.doc.as_ref().expect("the assessment is open");
+    assert_eq!(doc.assessment.register.len(), 3);
+    assert_eq!(
+        app.session.as_of.map(|d| d.to_string()),
+        Some("2020-12-31".to_string())
+    );
+}
+
+#[test]
+fn a_register_entry_is_created_from_a_cell_rated_and_undone() {
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    let before = h.state().doc.as_ref().expect("doc").assessment.clone();
+    // Right-click a cell, then "Add to threat register".
+    h.get_by_label_contains("State security forces × Khartoum: ")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Add to threat register").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.view, View::Register);
+    let doc = app.doc.as_ref().expect("doc");
+    assert_eq!(doc.assessment.register.len(), 4);
+    let new = doc.assessment.register.last().expect("entry");
+    assert_eq!(
+        (new.perpetrator, new.regions.clone()),
+        (PerpetratorType::StateForces, vec!["Khartoum".to_string()])
+    );
+    let id = new.id;
+    // Rate it: likelihood 5.
+    h.get_by_label(&format!("Likelihood 5 for entry {id}"))
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().doc.as_ref().expect("doc").assessment.register[3].likelihood,
+        Some(5)
+    );
+    // Undo twice (rating, then creation) restores the document.
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.as_ref().expect("doc").assessment.register[3].likelihood,
+        None
+    );
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(h.state().doc.as_ref().expect("doc").assessment, before);
+}
+
+#[test]
+fn naming_state_forces_successor_raises_the_successor_is_perpetrator_flag() {
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    h.state_mut().send(AppCommand::NewEntry {
+        perpetrator: PerpetratorType::StateForces,
+        region: "Khartoum".into(),
+    });
+    h.run();
+    let id = h.state().doc.as_ref().expect("doc").assessment.register[3].id;
+    let flag_count = |h: &Harness<'_, WorkbenchApp>| {
+        h.get_all_by_label_contains("successor is perpetrator")
+            .count()
+    };
+    let before = flag_count(&h);
+    h.get_by_label(&format!("Tier II successor for entry {id}"))
+        .click();
+    h.run();
+    h.get_all_by_label("Host-state security forces")
+        .last()
+        .expect("option")
+        .click();
+    h.run();
+    let doc = h.state().doc.as_ref().expect("doc");
+    assert_eq!(
+        doc.assessment.register[3]
+            .successors
+            .get(&poc_workbench::assessment::Tier::II),
+        Some(&poc_workbench::assessment::Successor::HostStateSecurityForces)
+    );
+    assert!(flag_count(&h) > before, "the flag appears on the new entry");
+}

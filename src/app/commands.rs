@@ -15,6 +15,8 @@ pub enum View {
     Charts,
     Map,
     Report,
+    Register,
+    Followup,
 }
 
 /// A change the window asks for.
@@ -49,4 +51,19 @@ pub enum AppCommand {
     SaveProfile(ColumnMapping),
     ShowAbout,
     Quit,
+    /// Add a register entry for a perpetrator type in a region (from a matrix cell).
+    NewEntry {
+        perpetrator: crate::model::PerpetratorType,
+        region: String,
+    },
+    /// Change the assessment.
+    EditDoc(crate::assessment::edit::Edit),
+    Undo,
+    Redo,
+    /// Save the assessment (asks for a path the first time).
+    Save,
+    /// Start an empty assessment on the loaded data.
+    NewAssessment,
+    /// Open an assessment file and its datasets.
+    OpenAssessment(PathBuf),
 }

@@ -88,6 +88,14 @@ pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         if sel != Selection::default() && ui.button(tr("incidents.all")).clicked() {
             commands.push(AppCommand::ShowIncidents(Selection::default()));
         }
+        if let (Some(p), Some(r)) = (sel.perpetrator, &sel.region)
+            && ui.button(tr("register.add_cell")).clicked()
+        {
+            commands.push(AppCommand::NewEntry {
+                perpetrator: p,
+                region: r.clone(),
+            });
+        }
     });
     let selected = app.selected_incident;
     egui::Panel::right("incident-detail")

@@ -190,6 +190,33 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             Stroke::new(0.5, Color32::from_black_alpha(120)),
         );
     }
+    // Mission bases with their radius (dashed when closed by the as-of date).
+    if let Some(doc) = &app.doc {
+        let as_of = doc.assessment.meta.as_of;
+        for b in &doc.assessment.footprint {
+            let c = project(b.longitude, b.latitude);
+            let r_px = (b.radius_km / 111.0 * scale) as f32;
+            let closed = b.closed.is_some_and(|d| d <= as_of);
+            let color = if closed {
+                Color32::from_rgb(200, 60, 60)
+            } else {
+                Color32::from_rgb(40, 120, 200)
+            };
+            painter.circle_stroke(c, r_px, Stroke::new(1.5, color));
+            painter.rect_filled(
+                egui::Rect::from_center_size(c, egui::vec2(7.0, 7.0)),
+                0.0,
+                color,
+            );
+            painter.text(
+                c + egui::vec2(6.0, -6.0),
+                egui::Align2::LEFT_BOTTOM,
+                &b.name,
+                egui::FontId::proportional(11.0),
+                ui.visuals().strong_text_color(),
+            );
+        }
+    }
     // Legend: the perpetrator types on the map.
     let mut present = [false; crate::model::PerpetratorType::COUNT];
     for &r in rows.iter().step_by(step) {

@@ -227,6 +227,12 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                         );
                         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                         let resp = resp.on_hover_text(how_computed(m, Some(*p), Some(region), c));
+                        resp.context_menu(|ui| {
+                            if ui.button(tr("register.add_cell")).clicked() {
+                                commands.push(AppCommand::NewEntry { perpetrator: *p, region: region.clone() });
+                                ui.close();
+                            }
+                        });
                         if resp.clicked() && c.events > 0 {
                             commands.push(AppCommand::ShowIncidents(Selection {
                                 perpetrator: Some(*p),

@@ -5,12 +5,15 @@
 mod about;
 mod charts_view;
 pub mod commands;
+pub mod document;
 mod filters;
+mod followup_view;
 pub mod i18n;
 mod incidents_view;
 mod map_view;
 mod mapping_dialog;
 mod matrix_view;
+mod register_view;
 mod report_view;
 pub mod session;
 pub mod theme;
@@ -23,9 +26,14 @@ use i18n::tr;
 use session::{LoadJob, Selection, Session};
 use std::path::PathBuf;
 
-/// The bundled sample opened when no file is given.
+/// The bundled sample dataset.
 pub fn sample_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/ucdp-ged-sudan.csv")
+}
+
+/// The worked example assessment, opened when no file is given.
+pub fn example_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron")
 }
 
 /// Preferences kept in eframe storage, and nothing else is kept there.
@@ -57,6 +65,15 @@ pub enum Metric {
 /// The application.
 pub struct WorkbenchApp {
     pub session: Session,
+    /// The open assessment, if any.
+    pub doc: Option<document::DocState>,
+    /// Asking whether to save before quitting.
+    pub confirm_quit: bool,
+    quit_confirmed: bool,
+    /// Write recovery journals (the real window; off in tests).
+    pub journaling: bool,
+    /// A journal found for the opened assessment: (assessment, journal).
+    pub recovery: Option<(PathBuf, PathBuf)>,
     pub jobs: Vec<LoadJob>,
     pub view: View,
     pub metric: Metric,
@@ -84,6 +101,11 @@ impl WorkbenchApp {
     pub fn empty() -> Self {
         WorkbenchApp {
             session: Session::new(Workspace::default()),
+            doc: None,
+            confirm_quit: false,
+            quit_confirmed: false,
+            journaling: false,
+            recovery: None,
             jobs: Vec::new(),
             view: View::Matrix,
             metric: Metric::Events,
@@ -112,11 +134,56 @@ impl WorkbenchApp {
     /// dialog.
     pub fn with_files(files: &[PathBuf]) -> Self {
         let mut app = Self::empty();
+        app.open_files(files);
+        app
+    }
+
+    /// Opens files synchronously: `.ron` as an assessment, others as datasets.
+    pub fn open_files(&mut self, files: &[PathBuf]) {
+        let app = self;
         for f in files {
+            if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+                app.open_assessment(f.clone());
+                continue;
+            }
             let r = crate::import::import_file(f, &Default::default(), &Default::default());
             app.accept_load(f.clone(), r);
         }
-        app
+    }
+
+    /// Opens an assessment and its datasets (replacing what is loaded).
+    pub fn open_assessment(&mut self, path: PathBuf) {
+        match crate::assessment::file::load(&path) {
+            Ok(a) => {
+                let (ws, statuses) = crate::assessment::review::open_datasets(&a, &path);
+                for s in statuses.iter().filter(|s| s.status != "ok") {
+                    self.messages.push(Message {
+                        error: true,
+                        text: format!(
+                            "dataset {} is {}: {}",
+                            s.path.display(),
+                            s.status,
+                            s.message
+                        ),
+                    });
+                }
+                self.session.workspace = ws;
+                self.session.data_generation += 1;
+                self.session.as_of = Some(a.meta.as_of);
+                self.prefs.recent.retain(|p| p != &path);
+                self.prefs.recent.insert(0, path.clone());
+                let journal = document::journal_for(&path);
+                self.recovery =
+                    (self.journaling && journal.exists()).then(|| (path.clone(), journal.clone()));
+                let mut doc = document::DocState::new(a, Some(path));
+                doc.journal = self.journaling.then_some(journal);
+                self.doc = Some(doc);
+            }
+            Err(e) => self.messages.push(Message {
+                error: true,
+                text: e.to_string(),
+            }),
+        }
     }
 
     /// Queues a command (views call this while drawing).
@@ -292,14 +359,131 @@ impl WorkbenchApp {
                     }),
                 },
                 AppCommand::ShowAbout => self.show_about = true,
-                AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                AppCommand::Quit => {
+                    if self.doc.as_ref().is_some_and(|d| d.dirty) && !self.quit_confirmed {
+                        self.confirm_quit = true;
+                    } else {
+                        self.quit_confirmed = true;
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
+                AppCommand::NewEntry {
+                    perpetrator,
+                    region,
+                } => {
+                    if self.doc.is_none() {
+                        self.new_assessment();
+                    }
+                    if let Some(doc) = self.doc.as_mut() {
+                        let entry = crate::assessment::ThreatEntry::new(
+                            doc.assessment.next_entry_id(),
+                            perpetrator,
+                            vec![region.clone()],
+                        );
+                        let at = doc.assessment.register.len();
+                        if doc
+                            .apply(crate::assessment::edit::Edit::InsertEntry(at, entry))
+                            .is_ok()
+                        {
+                            self.messages.push(Message {
+                                error: false,
+                                text: format!(
+                                    "{}: {} × {region}",
+                                    tr("register.added"),
+                                    perpetrator.label()
+                                ),
+                            });
+                            self.view = View::Register;
+                        }
+                    }
+                }
+                AppCommand::EditDoc(e) => {
+                    if let Some(doc) = self.doc.as_mut()
+                        && let Err(err) = doc.apply(e)
+                    {
+                        self.messages.push(Message {
+                            error: true,
+                            text: err.to_string(),
+                        });
+                    }
+                }
+                AppCommand::Undo => {
+                    if let Some(doc) = self.doc.as_mut() {
+                        doc.undo();
+                    }
+                }
+                AppCommand::Redo => {
+                    if let Some(doc) = self.doc.as_mut() {
+                        doc.redo();
+                    }
+                }
+                AppCommand::Save => self.save(ctx),
+                AppCommand::NewAssessment => self.new_assessment(),
+                AppCommand::OpenAssessment(p) => self.open_assessment(p),
             }
+        }
+    }
+
+    fn new_assessment(&mut self) {
+        let as_of = self
+            .session
+            .workspace
+            .latest_date()
+            .and_then(crate::model::dates::from_day_number)
+            .unwrap_or_default();
+        let a = crate::assessment::Assessment::new(crate::assessment::Meta {
+            title: "New assessment".into(),
+            mission: String::new(),
+            country: String::new(),
+            as_of,
+            authors: Vec::new(),
+            notes: String::new(),
+        });
+        self.session.as_of = Some(as_of);
+        self.doc = Some(document::DocState::new(a, None));
+    }
+
+    fn save(&mut self, ctx: &egui::Context) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let path = match &doc.path {
+            Some(p) => Some(p.clone()),
+            None => rfd::FileDialog::new()
+                .add_filter("Assessment", &["ron"])
+                .set_file_name("assessment.ron")
+                .save_file(),
+        };
+        let Some(path) = path else {
+            self.messages.push(Message {
+                error: false,
+                text: "Not saved: no file was chosen.".into(),
+            });
+            return;
+        };
+        match doc.save(Some(path)) {
+            Ok(p) => {
+                self.messages.push(Message {
+                    error: false,
+                    text: format!("Saved {}", p.display()),
+                });
+                if self.confirm_quit {
+                    self.quit_confirmed = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Err(e) => self.messages.push(Message {
+                error: true,
+                text: e,
+            }),
         }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let redo2 = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let views = [
             (Key::Num1, View::Matrix),
@@ -307,10 +491,22 @@ impl WorkbenchApp {
             (Key::Num3, View::Charts),
             (Key::Num4, View::Map),
             (Key::Num5, View::Report),
+            (Key::Num6, View::Register),
+            (Key::Num7, View::Followup),
         ];
+        let mut ask_first = false;
         ctx.input_mut(|i| {
             if i.consume_shortcut(&open) {
                 self.commands.push(AppCommand::OpenDialog);
+            }
+            if i.consume_shortcut(&save) {
+                self.commands.push(AppCommand::Save);
+            }
+            if i.consume_shortcut(&redo2) || i.consume_shortcut(&redo) {
+                self.commands.push(AppCommand::Redo);
+            }
+            if i.consume_shortcut(&undo) {
+                self.commands.push(AppCommand::Undo);
             }
             if i.consume_shortcut(&find) {
                 self.focus_search = true;
@@ -324,10 +520,25 @@ impl WorkbenchApp {
                 }
             }
             for f in &i.raw.dropped_files {
-                self.commands
-                    .push(AppCommand::Open(vec![f.path().to_path_buf()]));
+                let p = f.path().to_path_buf();
+                if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+                    self.commands.push(AppCommand::OpenAssessment(p));
+                } else {
+                    self.commands.push(AppCommand::Open(vec![p]));
+                }
+            }
+            if i.viewport().close_requested()
+                && self.doc.as_ref().is_some_and(|d| d.dirty)
+                && !self.quit_confirmed
+            {
+                self.confirm_quit = true;
+                ask_first = true;
             }
         });
+        if ask_first {
+            // Keep the window open until the analyst decides.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -351,6 +562,21 @@ impl WorkbenchApp {
                 });
                 if ui.button(tr("menu.open_sample")).clicked() {
                     self.send(AppCommand::Open(vec![sample_path()]));
+                }
+                if ui.button(tr("menu.open_example")).clicked() {
+                    self.send(AppCommand::OpenAssessment(example_path()));
+                }
+                if ui
+                    .add_enabled(
+                        self.doc.is_some(),
+                        egui::Button::new(tr("menu.save")).shortcut_text("Ctrl+S"),
+                    )
+                    .clicked()
+                {
+                    self.send(AppCommand::Save);
+                }
+                if ui.button(tr("register.new")).clicked() {
+                    self.send(AppCommand::NewAssessment);
                 }
                 if ui.button(tr("menu.close_all")).clicked() {
                     self.send(AppCommand::CloseAll);
@@ -393,6 +619,8 @@ impl WorkbenchApp {
                     (View::Charts, "view.charts", "Ctrl+3"),
                     (View::Map, "view.map", "Ctrl+4"),
                     (View::Report, "view.report", "Ctrl+5"),
+                    (View::Register, "view.register", "Ctrl+6"),
+                    (View::Followup, "view.followup", "Ctrl+7"),
                 ] {
                     if ui
                         .add(egui::Button::selectable(self.view == v, tr(key)).shortcut_text(sc))
@@ -427,6 +655,8 @@ impl WorkbenchApp {
                 (View::Charts, "view.charts"),
                 (View::Map, "view.map"),
                 (View::Report, "view.report"),
+                (View::Register, "view.register"),
+                (View::Followup, "view.followup"),
             ] {
                 if ui.selectable_label(self.view == v, tr(key)).clicked() {
                     self.send(AppCommand::SetView(v));
@@ -501,6 +731,38 @@ impl WorkbenchApp {
         }
     }
 
+    fn recovery_ui(&mut self, ui: &mut egui::Ui) {
+        let Some((path, journal)) = self.recovery.clone() else {
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{}: {}", path.display(), tr("recovery.found")),
+            );
+            if ui.button(tr("recovery.recover")).clicked() {
+                match crate::assessment::file::load(&journal) {
+                    Ok(a) => {
+                        if let Some(doc) = self.doc.as_mut() {
+                            doc.assessment = a;
+                            doc.dirty = true;
+                            doc.version += 1;
+                        }
+                    }
+                    Err(e) => self.messages.push(Message {
+                        error: true,
+                        text: e.to_string(),
+                    }),
+                }
+                self.recovery = None;
+            }
+            if ui.button(tr("recovery.discard")).clicked() {
+                let _ = std::fs::remove_file(&journal);
+                self.recovery = None;
+            }
+        });
+    }
+
     fn welcome_ui(&mut self, ui: &mut egui::Ui) {
         ui.vertical_centered(|ui| {
             ui.add_space(60.0);
@@ -549,6 +811,7 @@ impl WorkbenchApp {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.messages_ui(ui);
+            self.recovery_ui(ui);
             if !has_data {
                 self.welcome_ui(ui);
                 return;
@@ -561,6 +824,8 @@ impl WorkbenchApp {
                 View::Charts => charts_view::charts_ui(self, ui),
                 View::Map => map_view::map_ui(self, ui),
                 View::Report => report_view::report_ui(self, ui),
+                View::Register => register_view::register_ui(self, ui),
+                View::Followup => followup_view::followup_ui(self, ui),
             }
         });
         if let Some(mut dialog) = self.mapping_dialog.take() {
@@ -568,6 +833,30 @@ impl WorkbenchApp {
             if keep {
                 self.mapping_dialog = Some(dialog);
             }
+        }
+        if self.confirm_quit {
+            egui::Window::new(tr("quit.title"))
+                .collapsible(false)
+                .resizable(false)
+                .show(&ctx, |ui| {
+                    ui.label(tr("quit.body"));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr("quit.save")).clicked() {
+                            self.commands.push(AppCommand::Save);
+                        }
+                        if ui.button(tr("quit.discard")).clicked() {
+                            self.quit_confirmed = true;
+                            self.confirm_quit = false;
+                            self.commands.push(AppCommand::Quit);
+                        }
+                        if ui.button(tr("common.cancel")).clicked() {
+                            self.confirm_quit = false;
+                        }
+                    });
+                });
+        }
+        if let Some(doc) = self.doc.as_mut() {
+            doc.maybe_journal();
         }
         if self.show_about {
             let mut open = true;
@@ -595,7 +884,7 @@ impl eframe::App for WorkbenchApp {
 /// Opens the window on `files`, or on the bundled sample when none is given.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     let files = if files.is_empty() {
-        vec![sample_path()]
+        vec![example_path()]
     } else {
         files
     };
@@ -610,7 +899,9 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
         "poc-workbench",
         options,
         Box::new(move |cc| {
-            let mut app = WorkbenchApp::with_files(&files);
+            let mut app = WorkbenchApp::empty();
+            app.journaling = true;
+            app.open_files(&files);
             if let Some(storage) = cc.storage {
                 app.prefs = eframe::get_value(storage, PREFS_KEY).unwrap_or_default();
             }

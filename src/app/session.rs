@@ -31,10 +31,12 @@ pub struct Selection {
 pub struct Session {
     pub workspace: Workspace,
     pub filter: Filter,
+    /// The assessment's as-of date, anchoring the trend windows.
+    pub as_of: Option<chrono::NaiveDate>,
     /// Bumped whenever the datasets change.
     pub data_generation: u64,
     derived: Option<Derived>,
-    derived_for: Option<(Filter, u64)>,
+    derived_for: Option<(Filter, u64, Option<chrono::NaiveDate>)>,
     monthly: Vec<MonthCounts>,
     monthly_for: Option<(Filter, u64)>,
     incidents: Vec<RowRef>,
@@ -64,10 +66,10 @@ impl Session {
 
     /// The figures for the current filter, recomputed if stale.
     pub fn derived(&mut self) -> &Derived {
-        let key = (self.filter.clone(), self.data_generation);
+        let key = (self.filter.clone(), self.data_generation, self.as_of);
         if self.derived_for.as_ref() != Some(&key) || self.derived.is_none() {
             let t = Instant::now();
-            let matrix = ThreatMatrix::compute(&self.workspace, &self.filter, None);
+            let matrix = ThreatMatrix::compute(&self.workspace, &self.filter, self.as_of);
             self.derived = Some(Derived {
                 matrix,
                 compute_ms: t.elapsed().as_secs_f32() * 1000.0,
