@@ -227,7 +227,7 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         .into_iter()
         .filter(|t| present[*t as usize])
     {
-        let p = Pos2::new(rect.right() - 260.0, y + 7.0);
+        let p = Pos2::new(rect.right() - 380.0, y + 7.0);
         painter.circle_filled(p, 6.0, perpetrator_color(t));
         painter.text(
             p + egui::vec2(12.0, 0.0),
