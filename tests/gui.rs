@@ -346,3 +346,33 @@ fn naming_state_forces_successor_raises_the_successor_is_perpetrator_flag() {
     );
     assert!(flag_count(&h) > before, "the flag appears on the new entry");
 }
+
+#[test]
+fn a_damaged_assessment_is_reported_and_its_backup_offered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = std::fs::read_to_string(poc_workbench::app::example_path()).expect("example");
+    let p = dir.path().join("damaged.ron");
+    std::fs::write(&p, &good[..good.len() / 3]).expect("write");
+    std::fs::write(poc_workbench::assessment::file::backup_path(&p), &good).expect("bak");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&p)));
+    h.run();
+    assert!(h.state().doc.is_none());
+    assert!(
+        h.state()
+            .messages
+            .iter()
+            .any(|m| m.error && m.text.contains("damaged.ron") && m.text.contains("line "))
+    );
+    h.get_by_label("Open the backup").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.doc.as_ref().map(|d| d.assessment.register.len()),
+        Some(3)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&p).expect("read").len(),
+        good.len() / 3,
+        "the damaged file is kept"
+    );
+}

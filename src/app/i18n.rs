@@ -200,6 +200,8 @@ static EN: &[(&str, &str)] = &[
     ("register.successors", "Successors"),
     ("register.flags", "Flags"),
     ("register.remove", "Remove"),
+    ("register.rationale", "Rationale"),
+    ("load.open_backup", "Open the backup"),
     (
         "register.rationale_missing",
         "rationale required: ratings differ from the suggestion",

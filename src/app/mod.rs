@@ -24,7 +24,7 @@ use crate::import::{ColumnMapping, ImportError, preview_file};
 use commands::{AppCommand, View};
 use i18n::tr;
 use session::{LoadJob, Selection, Session};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The bundled sample dataset.
 pub fn sample_path() -> PathBuf {
@@ -74,6 +74,8 @@ pub struct WorkbenchApp {
     pub journaling: bool,
     /// A journal found for the opened assessment: (assessment, journal).
     pub recovery: Option<(PathBuf, PathBuf)>,
+    /// A backup offered after a damaged assessment failed to open.
+    pub backup_offer: Option<PathBuf>,
     pub jobs: Vec<LoadJob>,
     pub view: View,
     pub metric: Metric,
@@ -106,6 +108,7 @@ impl WorkbenchApp {
             quit_confirmed: false,
             journaling: false,
             recovery: None,
+            backup_offer: None,
             jobs: Vec::new(),
             view: View::Matrix,
             metric: Metric::Events,
@@ -179,10 +182,13 @@ impl WorkbenchApp {
                 doc.journal = self.journaling.then_some(journal);
                 self.doc = Some(doc);
             }
-            Err(e) => self.messages.push(Message {
-                error: true,
-                text: e.to_string(),
-            }),
+            Err(e) => {
+                self.backup_offer = e.backup().map(Path::to_path_buf);
+                self.messages.push(Message {
+                    error: true,
+                    text: e.to_string(),
+                });
+            }
         }
     }
 
@@ -731,6 +737,25 @@ impl WorkbenchApp {
         }
     }
 
+    fn backup_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(bak) = self.backup_offer.clone() else {
+            return;
+        };
+        ui.horizontal(|ui| {
+            if ui
+                .button(tr("load.open_backup"))
+                .on_hover_text(bak.display().to_string())
+                .clicked()
+            {
+                self.backup_offer = None;
+                self.send(AppCommand::OpenAssessment(bak));
+            }
+            if ui.small_button(tr("common.dismiss")).clicked() {
+                self.backup_offer = None;
+            }
+        });
+    }
+
     fn recovery_ui(&mut self, ui: &mut egui::Ui) {
         let Some((path, journal)) = self.recovery.clone() else {
             return;
@@ -812,6 +837,7 @@ impl WorkbenchApp {
         egui::CentralPanel::default().show(ui, |ui| {
             self.messages_ui(ui);
             self.recovery_ui(ui);
+            self.backup_ui(ui);
             if !has_data {
                 self.welcome_ui(ui);
                 return;

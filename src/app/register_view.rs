@@ -121,6 +121,21 @@ pub fn register_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                     ui.set_max_width(260.0);
                     ui.label(e.perpetrator.label());
                     ui.label(egui::RichText::new(e.regions.join(", ")).small());
+                    // The rationale is edited in a buffer and committed as one edit
+                    // when the field loses focus, so undo takes back a whole text.
+                    let key = egui::Id::unique(("rationale", e.id));
+                    let mut text = ui.data(|d| d.get_temp::<String>(key)).unwrap_or_else(|| e.rationale.clone());
+                    let label = ui.label(egui::RichText::new(tr("register.rationale")).small());
+                    let resp = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(240.0)).labelled_by(label.id);
+                    if resp.has_focus() {
+                        ui.data_mut(|d| d.insert_temp(key, text.clone()));
+                    }
+                    if resp.lost_focus() {
+                        ui.data_mut(|d| d.remove::<String>(key));
+                        if text != e.rationale {
+                            commands.push(replace(&|n| n.rationale = text.clone()));
+                        }
+                    }
                 });
                 ui.label(format!("{}×{}={} {}", r.suggested.likelihood, r.suggested.impact, r.suggested.risk, r.suggested.band.label()))
                     .on_hover_text(format!(
