@@ -32,25 +32,31 @@ fn load(p: &Path) -> Dataset {
 /// (perpetrator, region) → (events, civilian fatalities).
 type Cells = BTreeMap<(String, String), (u64, u64)>;
 
+/// The cells of a `summarize --json`-shaped document.
+fn cells_of(v: &serde_json::Value) -> Cells {
+    let Some(cells) = v["cells"].as_array() else {
+        return Cells::new();
+    };
+    cells
+        .iter()
+        .map(|c| {
+            let text = |k: &str| c[k].as_str().unwrap_or("").to_string();
+            let num = |k: &str| c[k].as_u64().unwrap_or(0);
+            (
+                (text("perpetrator"), text("region")),
+                (num("events"), num("civilian_fatalities")),
+            )
+        })
+        .collect()
+}
+
 fn cells(ws: &Workspace) -> (Cells, (u64, u64)) {
     let v = to_json(
         ws,
         &ThreatMatrix::compute(ws, &Filter::default(), None),
         &[],
     );
-    let mut out = BTreeMap::new();
-    for c in v["cells"].as_array().expect("cells") {
-        out.insert(
-            (
-                c["perpetrator"].as_str().unwrap_or("").to_string(),
-                c["region"].as_str().unwrap_or("").to_string(),
-            ),
-            (
-                c["events"].as_u64().unwrap_or(0),
-                c["civilian_fatalities"].as_u64().unwrap_or(0),
-            ),
-        );
-    }
+    let out = cells_of(&v);
     let t = &v["totals"];
     (
         out,
@@ -77,24 +83,7 @@ fn reference_cells(files: &[&Path]) -> Option<Cells> {
         return None;
     }
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
-    Some(
-        v["cells"]
-            .as_array()?
-            .iter()
-            .map(|c| {
-                (
-                    (
-                        c["perpetrator"].as_str().unwrap_or("").to_string(),
-                        c["region"].as_str().unwrap_or("").to_string(),
-                    ),
-                    (
-                        c["events"].as_u64().unwrap_or(0),
-                        c["civilian_fatalities"].as_u64().unwrap_or(0),
-                    ),
-                )
-            })
-            .collect(),
-    )
+    Some(cells_of(&v))
 }
 
 fn check_against_reference(files: &[&Path], totals: (u64, u64)) {

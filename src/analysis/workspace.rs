@@ -272,6 +272,27 @@ impl Workspace {
         self.repeats = repeats;
     }
 
+    /// The (country, admin 1, admin 2) name ids that place row `i` at `level`
+    /// (country only when the data spans several).
+    fn region_combo(
+        &self,
+        inc: &crate::model::IncidentColumns,
+        i: usize,
+        level: RegionLevel,
+    ) -> (u32, u32, u32) {
+        let a2 = if level == RegionLevel::Admin2 {
+            inc.admin2[i]
+        } else {
+            0
+        };
+        let c = if self.multi_country {
+            inc.country[i]
+        } else {
+            0
+        };
+        (c, inc.admin1[i], a2)
+    }
+
     fn build_regions(&self, level: RegionLevel) -> RegionTable {
         // Count spellings per key over all incidents.
         let mut spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
@@ -282,17 +303,7 @@ impl Workspace {
             let inc = &d.incidents;
             let mut combos: HashMap<(u32, u32, u32), u64> = HashMap::default();
             for i in 0..inc.len() {
-                let a2 = if level == RegionLevel::Admin2 {
-                    inc.admin2[i]
-                } else {
-                    0
-                };
-                let c = if self.multi_country {
-                    inc.country[i]
-                } else {
-                    0
-                };
-                *combos.entry((c, inc.admin1[i], a2)).or_insert(0) += 1;
+                *combos.entry(self.region_combo(inc, i, level)).or_insert(0) += 1;
             }
             let mut keys = HashMap::default();
             for (&(c, a1, a2), &n) in &combos {
@@ -406,17 +417,9 @@ impl Workspace {
                     .collect();
                 (0..inc.len())
                     .map(|i| {
-                        let a2 = if level == RegionLevel::Admin2 {
-                            inc.admin2[i]
-                        } else {
-                            0
-                        };
-                        let c = if self.multi_country {
-                            inc.country[i]
-                        } else {
-                            0
-                        };
-                        ids.get(&(c, inc.admin1[i], a2)).copied().unwrap_or(0)
+                        ids.get(&self.region_combo(inc, i, level))
+                            .copied()
+                            .unwrap_or(0)
                     })
                     .collect()
             })
