@@ -376,3 +376,30 @@ fn a_damaged_assessment_is_reported_and_its_backup_offered() {
         "the damaged file is kept"
     );
 }
+
+#[test]
+fn a_new_assessment_records_its_datasets_and_saves_atomically() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    h.state_mut().send(AppCommand::NewAssessment);
+    h.run();
+    h.state_mut().send(AppCommand::NewEntry {
+        perpetrator: PerpetratorType::StateForces,
+        region: "North Darfur".into(),
+    });
+    h.run();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("new.ron");
+    let doc = h.state_mut().doc.as_mut().expect("doc");
+    assert_eq!(doc.assessment.datasets.len(), 1);
+    assert_eq!(
+        doc.assessment.datasets[0].sha256,
+        "37948ba7d56c6acfae421291e4ef8c7d05f710cadfc5e8eeb65aa531441650f6"
+    );
+    assert!(doc.dirty);
+    doc.save(Some(path.clone())).expect("saves");
+    assert!(!doc.dirty);
+    let back = poc_workbench::assessment::file::load(&path).expect("loads");
+    assert_eq!(back, doc.assessment);
+    assert_eq!(back.register.len(), 1);
+}

@@ -168,7 +168,80 @@ impl WorkbenchApp {
                 AppCommand::Save => self.save(ctx),
                 AppCommand::NewAssessment => self.new_assessment(),
                 AppCommand::OpenAssessment(p) => self.open_assessment(p),
+                AppCommand::RelinkDataset(i) => self.relink(i),
+                AppCommand::ImportBases => self.import_bases(),
             }
+        }
+    }
+
+    fn relink(&mut self, i: usize) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let Some(old) = doc.assessment.datasets.get(i).cloned() else {
+            return;
+        };
+        let Some(file) = rfd::FileDialog::new()
+            .set_title("Relink dataset")
+            .pick_file()
+        else {
+            self.messages.push(Message {
+                error: false,
+                text: "Not relinked: no file was chosen.".into(),
+            });
+            return;
+        };
+        let dir = doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let new = crate::assessment::Assessment::dataset_ref(
+            &file,
+            old.format,
+            old.mapping.clone(),
+            dir.as_deref(),
+        );
+        if doc
+            .apply(crate::assessment::edit::Edit::ReplaceDataset(i, new))
+            .is_ok()
+        {
+            // Reload the data from the relinked files.
+            let (ws, statuses) = crate::assessment::review::open_datasets(
+                &doc.assessment,
+                doc.path.as_deref().unwrap_or(std::path::Path::new(".")),
+            );
+            self.dataset_status = statuses;
+            self.session.workspace = ws;
+            self.session.data_generation += 1;
+        }
+    }
+
+    fn import_bases(&mut self) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let Some(file) = rfd::FileDialog::new()
+            .add_filter("CSV", &["csv", "tsv", "txt"])
+            .pick_file()
+        else {
+            self.messages.push(Message {
+                error: false,
+                text: "No file was chosen.".into(),
+            });
+            return;
+        };
+        match crate::assessment::footprint::read_bases(&file) {
+            Ok(bases) => {
+                let n = bases.len();
+                for b in bases {
+                    let at = doc.assessment.footprint.len();
+                    let _ = doc.apply(crate::assessment::edit::Edit::InsertBase(at, b));
+                }
+                self.messages.push(Message {
+                    error: false,
+                    text: format!("{n} bases imported from {}", file.display()),
+                });
+            }
+            Err(errors) => self.messages.push(Message {
+                error: true,
+                text: errors.join("\n"),
+            }),
         }
     }
 
@@ -187,6 +260,21 @@ impl WorkbenchApp {
             authors: Vec::new(),
             notes: String::new(),
         });
+        let mut a = a;
+        a.datasets = self
+            .session
+            .workspace
+            .datasets
+            .iter()
+            .map(|d| {
+                crate::assessment::Assessment::dataset_ref(
+                    &d.meta.path,
+                    d.meta.format,
+                    d.meta.mapping.clone(),
+                    None,
+                )
+            })
+            .collect();
         self.session.as_of = Some(as_of);
         self.doc = Some(document::DocState::new(a, None));
     }

@@ -66,4 +66,8 @@ pub enum AppCommand {
     NewAssessment,
     /// Open an assessment file and its datasets.
     OpenAssessment(PathBuf),
+    /// Point dataset `i` of the assessment at another file (native dialog).
+    RelinkDataset(usize),
+    /// Add bases from a CSV file (native dialog).
+    ImportBases,
 }

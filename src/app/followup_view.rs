@@ -3,8 +3,54 @@
 //! and what happened after the as-of date against what the register said.
 
 use super::WorkbenchApp;
+use super::commands::AppCommand;
 use super::i18n::tr;
+use crate::assessment::edit::Edit;
+use crate::assessment::{Base, Benchmark, BenchmarkMetric, Direction};
+use crate::model::PerpetratorType;
 use egui_plot::{Line, Plot, PlotPoints};
+
+/// The "add a base" and "add a benchmark" forms (view state).
+pub struct Forms {
+    base: (String, String, String, String, String, String),
+    bench: Benchmark,
+    bench_type: Option<PerpetratorType>,
+    bench_region: Option<String>,
+}
+
+impl Default for Forms {
+    fn default() -> Self {
+        Forms {
+            base: (
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "30".into(),
+            ),
+            bench: Benchmark {
+                name: String::new(),
+                metric: BenchmarkMetric::CivilianHarmEvents,
+                perpetrators: Vec::new(),
+                regions: Vec::new(),
+                window_months: 6,
+                threshold: 5,
+                direction: Direction::AtMost,
+                core: true,
+                monitor: String::new(),
+            },
+            bench_type: None,
+            bench_region: None,
+        }
+    }
+}
+
+fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) {
+    let l = ui.label(label);
+    ui.add(egui::TextEdit::singleline(text).desired_width(width))
+        .labelled_by(l.id);
+}
 
 /// Draws the view.
 pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
@@ -14,6 +60,16 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         return;
     };
     let r = doc.review(&app.session.workspace, generation).clone();
+    let n_bases = doc.assessment.footprint.len();
+    let n_bench = doc.assessment.benchmarks.len();
+    let regions = app
+        .session
+        .workspace
+        .regions(crate::analysis::RegionLevel::Admin1)
+        .names
+        .clone();
+    let forms = &mut app.followup_forms;
+    let mut commands: Vec<AppCommand> = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(tr("followup.bases"));
         ui.label(egui::RichText::new(tr("followup.bases_hint")).small());
@@ -29,7 +85,7 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 ui.strong(tr(h));
             }
             ui.end_row();
-            for b in &r.bases {
+            for (i, b) in r.bases.iter().enumerate() {
                 ui.label(&b.name);
                 ui.label(&b.region);
                 ui.label(b.closed.map_or("–".to_string(), |d| d.to_string()));
@@ -44,7 +100,56 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 } else {
                     ui.label("");
                 }
+                if i < n_bases && ui.small_button(tr("register.remove")).clicked() {
+                    commands.push(AppCommand::EditDoc(Edit::RemoveBase(i)));
+                }
                 ui.end_row();
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let f = &mut forms.base;
+            field(ui, tr("followup.name"), &mut f.0, 120.0);
+            field(ui, tr("followup.lat"), &mut f.1, 60.0);
+            field(ui, tr("followup.lon"), &mut f.2, 60.0);
+            field(ui, tr("matrix.region"), &mut f.3, 110.0);
+            field(ui, tr("followup.closed"), &mut f.4, 90.0);
+            field(ui, tr("followup.radius"), &mut f.5, 40.0);
+            let lat = crate::import::numbers::parse_coordinate(&f.1)
+                .filter(|v| (-90.0..=90.0).contains(v));
+            let lon = crate::import::numbers::parse_coordinate(&f.2)
+                .filter(|v| (-180.0..=180.0).contains(v));
+            let closed = crate::model::dates::parse_date(&f.4, None).ok();
+            let ok = !f.0.trim().is_empty()
+                && lat.is_some()
+                && lon.is_some()
+                && (f.4.trim().is_empty() || closed.is_some());
+            if ui
+                .add_enabled(ok, egui::Button::new(tr("followup.add_base")))
+                .clicked()
+            {
+                commands.push(AppCommand::EditDoc(Edit::InsertBase(
+                    n_bases,
+                    Base {
+                        name: f.0.trim().to_string(),
+                        latitude: lat.unwrap_or_default(),
+                        longitude: lon.unwrap_or_default(),
+                        region: f.3.trim().to_string(),
+                        opened: None,
+                        closed,
+                        radius_km: f
+                            .5
+                            .trim()
+                            .parse()
+                            .ok()
+                            .filter(|v: &f64| *v > 0.0)
+                            .unwrap_or(30.0),
+                        illustrative: false,
+                    },
+                )));
+                *f = Forms::default().base;
+            }
+            if ui.button(tr("followup.import")).clicked() {
+                commands.push(AppCommand::ImportBases);
             }
         });
         ui.separator();
@@ -88,8 +193,92 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                     .allow_zoom(false)
                     .allow_scroll(false)
                     .show(ui, |p| p.line(Line::new(tr("followup.monthly"), pts)));
+                if i < n_bench && ui.small_button(tr("register.remove")).clicked() {
+                    commands.push(AppCommand::EditDoc(Edit::RemoveBenchmark(i)));
+                }
             });
         }
+        ui.horizontal_wrapped(|ui| {
+            let b = &mut forms.bench;
+            field(ui, tr("followup.name"), &mut b.name, 200.0);
+            egui::ComboBox::new("bench-metric", "")
+                .selected_text(match b.metric {
+                    BenchmarkMetric::CivilianHarmEvents => tr("matrix.events"),
+                    BenchmarkMetric::CivilianFatalities => tr("matrix.fatalities"),
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(
+                        &mut b.metric,
+                        BenchmarkMetric::CivilianHarmEvents,
+                        tr("matrix.events"),
+                    );
+                    ui.selectable_value(
+                        &mut b.metric,
+                        BenchmarkMetric::CivilianFatalities,
+                        tr("matrix.fatalities"),
+                    );
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Benchmark metric")
+                });
+            egui::ComboBox::new("bench-type", "")
+                .selected_text(forms.bench_type.map_or(tr("followup.all"), |t| t.label()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut forms.bench_type, None, tr("followup.all"));
+                    for t in PerpetratorType::ALL {
+                        ui.selectable_value(&mut forms.bench_type, Some(t), t.label());
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::ComboBox,
+                        true,
+                        "Benchmark perpetrator type",
+                    )
+                });
+            egui::ComboBox::new("bench-region", "")
+                .selected_text(
+                    forms
+                        .bench_region
+                        .clone()
+                        .unwrap_or_else(|| tr("followup.all").to_string()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut forms.bench_region, None, tr("followup.all"));
+                    for r in &regions {
+                        ui.selectable_value(&mut forms.bench_region, Some(r.clone()), r);
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Benchmark region")
+                });
+            let l = ui.label(tr("followup.window"));
+            ui.add(egui::DragValue::new(&mut b.window_months).range(1..=36))
+                .labelled_by(l.id);
+            let l = ui.label(tr("followup.threshold"));
+            ui.add(egui::DragValue::new(&mut b.threshold))
+                .labelled_by(l.id);
+            ui.radio_value(&mut b.direction, Direction::AtMost, "at most");
+            ui.radio_value(&mut b.direction, Direction::AtLeast, "at least");
+            ui.checkbox(&mut b.core, tr("followup.core"));
+            field(ui, tr("followup.monitor"), &mut b.monitor, 140.0);
+            if ui
+                .add_enabled(
+                    !b.name.trim().is_empty(),
+                    egui::Button::new(tr("followup.add_benchmark")),
+                )
+                .clicked()
+            {
+                let mut new = b.clone();
+                new.perpetrators = forms.bench_type.into_iter().collect();
+                new.regions = forms.bench_region.clone().into_iter().collect();
+                commands.push(AppCommand::EditDoc(Edit::InsertBenchmark(n_bench, new)));
+                *forms = Forms::default();
+            }
+        });
         ui.separator();
         ui.heading(tr("followup.backtest"));
         ui.label(egui::RichText::new(tr("followup.backtest_hint")).small());
@@ -128,4 +317,7 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             }
         });
     });
+    for c in commands {
+        app.send(c);
+    }
 }

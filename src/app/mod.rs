@@ -78,6 +78,12 @@ pub struct WorkbenchApp {
     pub recovery: Option<(PathBuf, PathBuf)>,
     /// A backup offered after a damaged assessment failed to open.
     pub backup_offer: Option<PathBuf>,
+    /// The add-base and add-benchmark forms.
+    pub followup_forms: followup_view::Forms,
+    /// Register sort: (column, descending).
+    pub register_sort: (usize, bool),
+    /// How the assessment's datasets were found on disk when it opened.
+    pub dataset_status: Vec<crate::assessment::review::DatasetStatus>,
     pub jobs: Vec<LoadJob>,
     pub view: View,
     pub metric: Metric,
@@ -111,6 +117,9 @@ impl WorkbenchApp {
             journaling: false,
             recovery: None,
             backup_offer: None,
+            dataset_status: Vec::new(),
+            register_sort: (0, false),
+            followup_forms: Default::default(),
             jobs: Vec::new(),
             view: View::Matrix,
             metric: Metric::Events,
@@ -162,6 +171,7 @@ impl WorkbenchApp {
             Ok(a) => {
                 let (ws, statuses) = crate::assessment::review::open_datasets(&a, &path);
                 for s in statuses.iter().filter(|s| s.status != "ok") {
+                    // Shown with a Relink button in the register view too.
                     self.messages.push(Message {
                         error: true,
                         text: format!(
@@ -172,6 +182,7 @@ impl WorkbenchApp {
                         ),
                     });
                 }
+                self.dataset_status = statuses;
                 self.session.workspace = ws;
                 self.session.data_generation += 1;
                 self.session.as_of = Some(a.meta.as_of);
@@ -206,6 +217,27 @@ impl WorkbenchApp {
                 self.prefs.recent.retain(|p| p != &path);
                 self.prefs.recent.insert(0, path);
                 self.prefs.recent.truncate(10);
+                if let Some(doc) = self.doc.as_mut() {
+                    let dir = doc
+                        .path
+                        .as_ref()
+                        .and_then(|p| p.parent().map(Path::to_path_buf));
+                    let r = crate::assessment::Assessment::dataset_ref(
+                        &d.meta.path,
+                        d.meta.format,
+                        d.meta.mapping.clone(),
+                        dir.as_deref(),
+                    );
+                    if !doc
+                        .assessment
+                        .datasets
+                        .iter()
+                        .any(|x| x.sha256 == r.sha256 && !r.sha256.is_empty())
+                    {
+                        let at = doc.assessment.datasets.len();
+                        let _ = doc.apply(crate::assessment::edit::Edit::InsertDataset(at, r));
+                    }
+                }
                 self.session.add(d);
             }
             Err(ImportError::Cancelled) => self.messages.push(Message {

@@ -65,6 +65,8 @@ pub fn register_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         return;
     };
     let review = doc.review(&app.session.workspace, generation).clone();
+    let app_status = &app.dataset_status;
+    let sort = &mut app.register_sort;
     let a = &doc.assessment;
     ui.horizontal(|ui| {
         ui.heading(&a.meta.title);
@@ -101,15 +103,65 @@ pub fn register_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             commands.push(AppCommand::Save);
         }
     });
+    egui::CollapsingHeader::new(format!(
+        "{} ({})",
+        tr("register.datasets"),
+        a.datasets.len()
+    ))
+    .show(ui, |ui| {
+        for (i, d) in a.datasets.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let status = app_status.get(i).map_or("ok", |s| s.status.as_str());
+                ui.label(format!(
+                    "{} · {} · SHA-256 {}…",
+                    d.path.display(),
+                    d.format.key(),
+                    d.sha256.get(..12).unwrap_or("")
+                ));
+                if status != "ok" {
+                    ui.colored_label(ui.visuals().error_fg_color, status);
+                }
+                if ui.small_button(tr("register.relink")).clicked() {
+                    commands.push(AppCommand::RelinkDataset(i));
+                }
+            });
+        }
+    });
     ui.label(egui::RichText::new(tr("register.hint")).small());
     ui.separator();
     egui::ScrollArea::both().show(ui, |ui| {
         egui::Grid::new("register").striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
-            for h in ["#", "register.threat", "register.suggested", "register.likelihood", "register.impact", "register.risk", "matrix.trend", "register.residual", "register.successors", "register.flags", ""] {
-                ui.strong(tr(h));
+            for (k, h) in ["#", "register.threat", "register.suggested", "register.likelihood", "register.impact", "register.risk", "matrix.trend", "register.residual", "register.successors", "register.flags", ""]
+                .into_iter()
+                .enumerate()
+            {
+                let sortable = matches!(k, 0 | 1 | 2 | 5 | 6);
+                if sortable {
+                    let arrow = if sort.0 == k { if sort.1 { " ▼" } else { " ▲" } } else { "" };
+                    if ui.button(format!("{}{arrow}", tr(h))).on_hover_text("Sort by this column").clicked() {
+                        *sort = if sort.0 == k { (k, !sort.1) } else { (k, k != 0 && k != 1) };
+                    }
+                } else {
+                    ui.strong(tr(h));
+                }
             }
             ui.end_row();
-            for (i, (e, r)) in a.register.iter().zip(&review.entries).enumerate() {
+            let mut order: Vec<usize> = (0..a.register.len().min(review.entries.len())).collect();
+            order.sort_by(|&x, &y| {
+                let (ex, ey) = (&a.register[x], &a.register[y]);
+                let (rx, ry) = (&review.entries[x], &review.entries[y]);
+                let o = match sort.0 {
+                    1 => ex.perpetrator.cmp(&ey.perpetrator),
+                    2 => rx.suggested.risk.cmp(&ry.suggested.risk),
+                    5 => rx.analyst.risk.cmp(&ry.analyst.risk),
+                    6 => rx.trend.cmp(&ry.trend),
+                    _ => ex.id.cmp(&ey.id),
+                };
+                let o = o.then(ex.id.cmp(&ey.id));
+                if sort.1 { o.reverse() } else { o }
+            });
+            for i in order {
+                let (e, r) = (&a.register[i], &review.entries[i]);
                 let replace = |f: &dyn Fn(&mut ThreatEntry)| {
                     let mut n = e.clone();
                     f(&mut n);

@@ -1,7 +1,9 @@
 //! Edits: every change to an assessment is data, and applying one returns
 //! the edit that undoes it. `History` keeps the undo and redo stacks.
 
-use super::{Assessment, Base, Benchmark, Meta, Reclassification, SharingLevel, ThreatEntry};
+use super::{
+    Assessment, Base, Benchmark, DatasetRef, Meta, Reclassification, SharingLevel, ThreatEntry,
+};
 use serde::{Deserialize, Serialize};
 
 /// One change to an assessment.
@@ -25,6 +27,10 @@ pub enum Edit {
         at: Option<usize>,
     },
     SetSharing(SharingLevel, u32),
+    InsertDataset(usize, DatasetRef),
+    RemoveDataset(usize),
+    /// Relink or re-hash a dataset.
+    ReplaceDataset(usize, DatasetRef),
 }
 
 /// Why an edit could not be applied (it names a position that is not there).
@@ -101,6 +107,16 @@ impl Assessment {
                     value: old,
                     at: pos,
                 }
+            }
+            Edit::InsertDataset(i, d) => {
+                insert(&mut self.datasets, i, d, "dataset")?;
+                Edit::RemoveDataset(i)
+            }
+            Edit::RemoveDataset(i) => {
+                Edit::InsertDataset(i, take(&mut self.datasets, i, "dataset")?)
+            }
+            Edit::ReplaceDataset(i, d) => {
+                Edit::ReplaceDataset(i, swap(&mut self.datasets, i, d, "dataset")?)
             }
             Edit::SetSharing(level, k) => {
                 let old = Edit::SetSharing(self.sharing, self.suppression_k);

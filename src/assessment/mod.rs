@@ -7,6 +7,7 @@
 
 pub mod edit;
 pub mod file;
+pub mod footprint;
 pub mod review;
 
 use crate::analysis::Filter;
@@ -323,6 +324,26 @@ impl Assessment {
             .map(|e| e.id)
             .max()
             .map_or(1, |m| m + 1)
+    }
+
+    /// A dataset reference for a file, with its hash; the path is made
+    /// relative to `assessment_dir` when the file lies below it.
+    pub fn dataset_ref(
+        file: &std::path::Path,
+        format: SourceFormat,
+        mapping: Option<ColumnMapping>,
+        assessment_dir: Option<&std::path::Path>,
+    ) -> DatasetRef {
+        let sha256 = review::sha256_file(file).unwrap_or_default();
+        let path = assessment_dir
+            .and_then(|d| file.strip_prefix(d).ok())
+            .map_or_else(|| file.to_path_buf(), std::path::Path::to_path_buf);
+        DatasetRef {
+            path,
+            sha256,
+            format,
+            mapping,
+        }
     }
 
     /// Re-classifications as the workspace takes them.

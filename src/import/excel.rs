@@ -7,7 +7,7 @@
 use super::fields::{Fields, Header, HxlTag, RowCtx, is_tag_row};
 use super::sniff::{self, Container};
 use super::{ImportError, ImportOptions, Progress, choose_mapper, finish};
-use crate::model::dataset::DatasetMeta;
+use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::incident::{IncidentColumns, SourcePosition};
 use crate::model::report::ImportReport;
 use calamine::{Data, Dimensions, Range, Reader};
@@ -364,6 +364,10 @@ pub fn import_workbook(
         file_bytes,
         byte_base: 0,
         first_sheet_row: sheet.first_row,
+        mapping: options
+            .mapping
+            .clone()
+            .filter(|_| format == SourceFormat::Mapped),
     };
     Ok(finish(columns, report, meta))
 }

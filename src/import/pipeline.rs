@@ -7,7 +7,7 @@
 use super::fields::{Fields, Header, HxlTag, RowCtx};
 use super::sniff::{self, TextEncoding};
 use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish};
-use crate::model::dataset::DatasetMeta;
+use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::dates::DateOrderVote;
 use crate::model::incident::{IncidentColumns, SourcePosition};
 use crate::model::report::{ImportReport, IssueCode};
@@ -383,6 +383,10 @@ pub fn import_text(
         file_bytes,
         byte_base: start,
         first_sheet_row: 0,
+        mapping: options
+            .mapping
+            .clone()
+            .filter(|_| format == SourceFormat::Mapped),
     };
     Ok(finish(columns, report, meta))
 }

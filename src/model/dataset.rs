@@ -50,6 +50,9 @@ pub struct DatasetMeta {
     pub byte_base: u64,
     /// The sheet row (0-based) of the first row read, for workbooks.
     pub first_sheet_row: u32,
+    /// The column mapping the file was read through, if any.
+    #[serde(skip)]
+    pub mapping: Option<crate::import::ColumnMapping>,
 }
 
 /// One imported file.
