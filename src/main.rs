@@ -166,7 +166,7 @@ fn save_loop(path: &std::path::Path) -> std::io::Result<i32> {
 fn measure_frames(path: &std::path::Path) {
     let (idle, change, incidents) = poc_workbench::app::measure_frames(&[path.to_path_buf()]);
     println!("frame, idle (median of 20)            {idle:.1} ms");
-    println!("frame after a filter change (worst of 4) {change:.1} ms");
+    println!("frame after a filter change (worst of 5) {change:.1} ms");
     println!("frame, incidents view (median of 10)  {incidents:.1} ms");
 }
 

@@ -142,16 +142,19 @@ pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             }
         });
         let needle = app.region_search.to_lowercase();
+        let shown: Vec<&String> = regions
+            .iter()
+            .filter(|r| needle.is_empty() || r.to_lowercase().contains(&needle))
+            .collect();
+        let row_h = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        // Only the visible boxes are laid out: admin-2 lists run to thousands.
         egui::ScrollArea::vertical()
             .id_salt("regions")
             .max_height(260.0)
-            .show(ui, |ui| {
-                for r in regions
-                    .iter()
-                    .filter(|r| needle.is_empty() || r.to_lowercase().contains(&needle))
-                {
-                    let mut on = f.regions.as_ref().is_none_or(|s| s.contains(r));
-                    if ui.checkbox(&mut on, r).changed() {
+            .show_rows(ui, row_h, shown.len(), |ui, range| {
+                for r in &shown[range] {
+                    let mut on = f.regions.as_ref().is_none_or(|s| s.contains(*r));
+                    if ui.checkbox(&mut on, r.as_str()).changed() {
                         toggle(&mut f.regions, &regions, r, on);
                     }
                 }

@@ -496,6 +496,15 @@ pub fn measure_frames(files: &[PathBuf]) -> (f32, f32, f32) {
         }),
         Box::new(|f: &mut Filter| f.level = crate::analysis::RegionLevel::Admin2),
         Box::new(|f: &mut Filter| *f = Filter::default()),
+        // A new filter over every row (not in the recent-matrix cache).
+        Box::new(|f: &mut Filter| {
+            f.perpetrators = Some(
+                crate::model::PerpetratorType::ALL
+                    .into_iter()
+                    .filter(|t| *t != crate::model::PerpetratorType::Protesters)
+                    .collect(),
+            )
+        }),
     ];
     let mut worst_change = 0.0f32;
     for change in &changes {

@@ -19,6 +19,12 @@ pub struct Derived {
     pub compute_ms: f32,
 }
 
+/// What a matrix was computed for: filter, data generation, as-of date.
+type MatrixKey = (Filter, u64, Option<chrono::NaiveDate>);
+
+/// How many recent matrices are kept.
+const RECENT_MATRICES: usize = 8;
+
 /// Which incidents the incidents view lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Selection {
@@ -36,7 +42,9 @@ pub struct Session {
     /// Bumped whenever the datasets change.
     pub data_generation: u64,
     derived: Option<Derived>,
-    derived_for: Option<(Filter, u64, Option<chrono::NaiveDate>)>,
+    derived_for: Option<MatrixKey>,
+    /// Matrices of recent filters, oldest first.
+    recent: Vec<(MatrixKey, ThreatMatrix)>,
     monthly: Vec<MonthCounts>,
     monthly_for: Option<(Filter, u64)>,
     incidents: Vec<RowRef>,
@@ -69,7 +77,23 @@ impl Session {
         let key = (self.filter.clone(), self.data_generation, self.as_of);
         if self.derived_for.as_ref() != Some(&key) || self.derived.is_none() {
             let t = Instant::now();
-            let matrix = ThreatMatrix::compute(&self.workspace, &self.filter, self.as_of);
+            // Going back to a recent filter (reset, undoing a tick) costs nothing.
+            let cached = self
+                .recent
+                .iter()
+                .position(|(k, _)| *k == key)
+                .map(|i| self.recent.remove(i).1);
+            let matrix = cached.unwrap_or_else(|| {
+                ThreatMatrix::compute(&self.workspace, &self.filter, self.as_of)
+            });
+            if let (Some(old), Some(old_key)) = (self.derived.take(), self.derived_for.take())
+                && old_key.1 == self.data_generation
+            {
+                self.recent.push((old_key, old.matrix));
+                if self.recent.len() > RECENT_MATRICES {
+                    self.recent.remove(0);
+                }
+            }
             self.derived = Some(Derived {
                 matrix,
                 compute_ms: t.elapsed().as_secs_f32() * 1000.0,

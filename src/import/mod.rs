@@ -287,9 +287,5 @@ pub(crate) fn finish(
         report.issues.sort_by_key(|i| i.line);
     }
     columns.shrink_to_fit();
-    Dataset {
-        meta,
-        incidents: columns,
-        report,
-    }
+    Dataset::new(meta, columns, report)
 }

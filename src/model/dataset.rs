@@ -61,13 +61,28 @@ pub struct Dataset {
     pub meta: DatasetMeta,
     pub incidents: IncidentColumns,
     pub report: ImportReport,
+    /// Earliest and latest day numbers, computed once.
+    span: std::sync::OnceLock<Option<(i32, i32)>>,
 }
 
 impl Dataset {
-    /// The earliest and latest incident day numbers, if any.
+    /// A dataset from its parts.
+    pub fn new(meta: DatasetMeta, incidents: IncidentColumns, report: ImportReport) -> Self {
+        Dataset {
+            meta,
+            incidents,
+            report,
+            span: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The earliest and latest incident day numbers, if any (computed once:
+    /// the window asks every frame).
     pub fn date_span(&self) -> Option<(i32, i32)> {
-        let min = self.incidents.date.iter().copied().min()?;
-        let max = self.incidents.date.iter().copied().max()?;
-        Some((min, max))
+        *self.span.get_or_init(|| {
+            let min = self.incidents.date.iter().copied().min()?;
+            let max = self.incidents.date.iter().copied().max()?;
+            Some((min, max))
+        })
     }
 }
