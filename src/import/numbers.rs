@@ -18,6 +18,13 @@ pub fn parse_count(raw: &str) -> Result<Option<u32>, CountError> {
     if s.is_empty() {
         return Ok(None);
     }
+    // The common case, plain digits, without an allocation.
+    if s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s
+            .parse::<u32>()
+            .map(Some)
+            .map_err(|_| CountError::Unreadable);
+    }
     let compact: String = s
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))

@@ -216,12 +216,10 @@ pub const MIN_TEXT_SERIAL: f64 = 10_000.0;
 /// date is accepted only when one of A and B is above 12.
 pub fn parse_date(raw: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
     let trimmed = raw.trim().trim_matches('\u{feff}');
-    let lower = trimmed.to_ascii_lowercase();
     if trimmed.is_empty()
-        || matches!(
-            lower.as_str(),
-            "unknown" | "n/a" | "na" | "-" | "none" | "null" | "?"
-        )
+        || ["unknown", "n/a", "na", "-", "none", "null", "?"]
+            .iter()
+            .any(|b| trimmed.eq_ignore_ascii_case(b))
     {
         return Err(DateError::Blank);
     }
