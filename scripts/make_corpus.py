@@ -503,6 +503,13 @@ hx = [["Date", "State", "Group", "Killed"], ["#date", "#adm1 +name", "#group +na
 case("spreadsheet", "hxl_row_with_spaces", "xlsx", xlsx([("Data", sheet_xml(hx), False)]),
      **ok(2, civilian_fatalities=3, perpetrators=["state_forces", "unidentified"]))
 
+agg = [["Country", "Admin1", "Admin2", "ISO3", "Admin2 Pcode", "Admin1 Pcode", "Month", "Year", "Events", "Fatalities"],
+       ["Testland", "North", "District A", "TST", "TS0101", "TS01", "January", ("num", 2021), ("num", 4), ("num", 7)]]
+case("spreadsheet", "acled_aggregated_workbook", "xlsx",
+     xlsx([("Non_HRP", sheet_xml([["Country", "Month", "Year", "Events", "Fatalities"], ["Testland", "January", ("num", 2021), ("num", 4), ("num", 7)]]), False),
+           ("HRP_1", sheet_xml(agg), False)]),
+     **refused("not_a_table"))
+
 # --------------------------------------------------------- M. mapping files
 case("mapping", "mapping_syntax_error", "csv", "Date,Region\n2021-01-01,North\n", mapping="mapping_syntax_error.ron",
      extra={"mapping_syntax_error.ron": '(\n  date: "Date",\n  admin1: Some("Region"\n)'}, **refused("mapping"))

@@ -209,6 +209,18 @@ pub(crate) fn choose_mapper(
         let layout = m.layout.clone();
         return Ok((Box::new(m), SourceFormat::Ucdp, layout));
     }
+    // ACLED's HDX aggregated workbooks hold counts per region and month,
+    // not events: they cannot give civilian-harm events by perpetrator.
+    if ["events", "fatalities", "month", "year"]
+        .iter()
+        .all(|c| header.has(c))
+        && !header.has("event_id_cnty")
+    {
+        return Err(ImportError::NotATable {
+            path: path.to_path_buf(),
+            reason: "this is an aggregated table (events and fatalities per region and month, as in ACLED's HDX workbooks), not a list of events; the threat matrix needs event-level data (one row per event with its actors)".to_string(),
+        });
+    }
     if let Some(mapping) = &options.mapping {
         let m = mapping::MappedMapper::new(mapping, header, path)?;
         let name = if mapping.name.is_empty() {
