@@ -60,12 +60,7 @@ pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         .workspace
         .latest_date()
         .and_then(from_day_number);
-    let regions: Vec<String> = app
-        .session
-        .workspace
-        .regions(app.session.filter.level)
-        .names
-        .clone();
+    let level = app.session.filter.level;
     let event_types: Vec<String> = app
         .session
         .workspace
@@ -74,6 +69,8 @@ pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         .cloned()
         .collect();
     let focus_search = std::mem::take(&mut app.focus_search);
+    // Borrowed, not cloned: at admin 2 the list runs to thousands of names.
+    let regions: &[String] = &app.session.workspace.regions(level).names;
     let f = &mut app.session.filter;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(tr("filters.title"));
@@ -155,7 +152,7 @@ pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 for r in &shown[range] {
                     let mut on = f.regions.as_ref().is_none_or(|s| s.contains(*r));
                     if ui.checkbox(&mut on, r.as_str()).changed() {
-                        toggle(&mut f.regions, &regions, r, on);
+                        toggle(&mut f.regions, regions, r, on);
                     }
                 }
             });

@@ -98,7 +98,8 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             })
             .collect()
     };
-    let rows = app.session.incidents(&Selection::default()).to_vec();
+    app.session.refresh_incidents(&Selection::default());
+    let rows = app.session.cached_incidents();
     let ws = &app.session.workspace;
     let state = &mut app.map_state;
     let (resp, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());

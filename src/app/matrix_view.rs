@@ -191,7 +191,7 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                             let t = &m.row_totals[pi];
                             if ui
                                 .button(format!("{} {}", value(t, metric), t.trend().arrow()))
-                                .on_hover_text(how_computed(m, Some(*p), None, t))
+                                .on_hover_ui(|ui| { ui.label(how_computed(m, Some(*p), None, t)); })
                                 .clicked()
                             {
                                 commands.push(AppCommand::ShowIncidents(Selection { perpetrator: Some(*p), region: None }));
@@ -226,7 +226,7 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                                 .min_size(egui::vec2(90.0, 0.0)),
                         );
                         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                        let resp = resp.on_hover_text(how_computed(m, Some(*p), Some(region), c));
+                        let resp = resp.on_hover_ui(|ui| { ui.label(how_computed(m, Some(*p), Some(region), c)); });
                         resp.context_menu(|ui| {
                             if ui.button(tr("register.add_cell")).clicked() {
                                 commands.push(AppCommand::NewEntry { perpetrator: *p, region: region.clone() });
@@ -244,7 +244,7 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 row.col(|ui| {
                     let t = &m.column_totals[r];
                     ui.strong(format!("{} {}", value(t, metric), t.trend().arrow()))
-                        .on_hover_text(how_computed(m, None, Some(region), t));
+                        .on_hover_ui(|ui| { ui.label(how_computed(m, None, Some(region), t)); });
                 });
                 row.col(|ui| {
                     let s = &m.state_share[r];

@@ -118,6 +118,13 @@ impl Session {
 
     /// The civilian-harm incidents of a selection under the current filter.
     pub fn incidents(&mut self, sel: &Selection) -> &[RowRef] {
+        self.refresh_incidents(sel);
+        &self.incidents
+    }
+
+    /// Brings the cached incident list up to date for `sel`; read it with
+    /// `cached_incidents` alongside other borrows of the session.
+    pub fn refresh_incidents(&mut self, sel: &Selection) {
         let key = (self.filter.clone(), self.data_generation, sel.clone());
         if self.incidents_for.as_ref() != Some(&key) {
             self.incidents = cell_incidents(
@@ -128,6 +135,10 @@ impl Session {
             );
             self.incidents_for = Some(key);
         }
+    }
+
+    /// The incident list last refreshed.
+    pub fn cached_incidents(&self) -> &[RowRef] {
         &self.incidents
     }
 }
