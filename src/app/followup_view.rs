@@ -155,30 +155,15 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         ui.separator();
         ui.heading(tr("followup.benchmarks"));
         for (i, b) in r.benchmarks.iter().enumerate() {
-            let later = r.benchmarks_latest.iter().find(|l| l.name == b.name);
+            let later = r.benchmark_later(b);
             ui.group(|ui| {
-                ui.strong(format!(
-                    "{} [{}]",
-                    b.name,
-                    if b.core { "core" } else { "contextual" }
-                ));
-                ui.label(format!(
-                    "At {}: {} ({:?} {}) → {:?}{} · monitored by {}",
-                    b.at,
-                    b.value,
-                    b.direction,
-                    b.threshold,
-                    b.status,
-                    later.map_or(String::new(), |l| format!(
-                        "; at {}: {} → {:?}",
-                        l.at, l.value, l.status
-                    )),
-                    if b.monitor.is_empty() {
-                        "–"
-                    } else {
-                        &b.monitor
-                    }
-                ));
+                ui.strong(format!("{} [{}]", b.name, b.kind()));
+                let monitor = if b.monitor.is_empty() {
+                    "–"
+                } else {
+                    &b.monitor
+                };
+                ui.label(format!("{} · monitored by {monitor}", b.status_line(later)));
                 let series = later.unwrap_or(b);
                 let pts: PlotPoints = series
                     .monthly

@@ -134,6 +134,32 @@ pub struct BenchmarkReview {
     pub monthly: Vec<u64>,
 }
 
+impl BenchmarkReview {
+    /// `core` or `contextual`.
+    pub fn kind(&self) -> &'static str {
+        if self.core { "core" } else { "contextual" }
+    }
+
+    /// The status line shown by `review` and the window: value against the
+    /// threshold at the as-of date, and at the latest date when given.
+    pub fn status_line(&self, later: Option<&BenchmarkReview>) -> String {
+        let later = later.map_or(String::new(), |l| {
+            format!("; at {}: {} → {:?}", l.at, l.value, l.status)
+        });
+        format!(
+            "at {}: {} ({:?} {}) → {:?}{later}",
+            self.at, self.value, self.direction, self.threshold, self.status
+        )
+    }
+}
+
+impl Review {
+    /// The same benchmark evaluated at the latest date, if there is one.
+    pub fn benchmark_later(&self, b: &BenchmarkReview) -> Option<&BenchmarkReview> {
+        self.benchmarks_latest.iter().find(|l| l.name == b.name)
+    }
+}
+
 /// What happened after the as-of date to one entry's threat.
 #[derive(Debug, Clone, Serialize)]
 pub struct BacktestRow {

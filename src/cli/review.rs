@@ -136,24 +136,13 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
         )?;
     }
     writeln!(out, "\nBenchmarks (at {})", r.as_of)?;
-    for (b, later) in r.benchmarks.iter().zip(
-        r.benchmarks
-            .iter()
-            .map(|b| r.benchmarks_latest.iter().find(|l| l.name == b.name)),
-    ) {
+    for b in &r.benchmarks {
         writeln!(
             out,
-            "   [{}] {}: {} ({:?} {}) → {:?}{}",
-            if b.core { "core" } else { "contextual" },
+            "   [{}] {}: {}",
+            b.kind(),
             b.name,
-            b.value,
-            b.direction,
-            b.threshold,
-            b.status,
-            later.map_or(String::new(), |l| format!(
-                "; at {}: {} → {:?}",
-                l.at, l.value, l.status
-            ))
+            b.status_line(r.benchmark_later(b))
         )?;
     }
     writeln!(
