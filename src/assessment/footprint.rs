@@ -1,13 +1,95 @@
-//! Mission bases from a CSV file (`name, latitude, longitude, region,
-//! opened, closed, radius_km`, found by header name in any order; dates in
-//! any form the importers read). Every row that cannot be a base is named
-//! with its line and reason.
+//! The mission footprint: bases read from a CSV file (`name, latitude,
+//! longitude, region, opened, closed, radius_km`, found by header name in
+//! any order; every row that cannot be a base is named with its line and
+//! reason), and civilian harm within a base's radius before and after its
+//! closure (the security-cliff test of METHODOLOGY §5).
 
 use super::Base;
+use crate::analysis::matrix::for_each_selected;
+use crate::analysis::{Filter, Workspace};
 use crate::import::fields::Header;
 use crate::import::numbers::parse_coordinate;
+use crate::model::dates::day_number;
 use crate::model::dates::parse_date;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
 use std::path::Path;
+
+/// Civilian harm around one base.
+#[derive(Debug, Clone, Serialize)]
+pub struct BaseReview {
+    pub name: String,
+    pub region: String,
+    pub closed: Option<NaiveDate>,
+    /// Civilian-harm events within the radius in the 12 months before closure.
+    pub before: u64,
+    /// … and in the 12 months after.
+    pub after: u64,
+    /// Whether the data covers the whole 12 months after closure.
+    pub after_complete: bool,
+    pub cliff: bool,
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+/// Civilian-harm events (all perpetrators) within a base's radius, in the 12
+/// months before and after its closure.
+pub fn base_review(ws: &Workspace, b: &Base) -> BaseReview {
+    let (mut before, mut after) = (0u64, 0u64);
+    let closed = b.closed;
+    let latest = ws.latest_date();
+    let mut after_complete = false;
+    if let Some(c) = closed {
+        let start = c
+            .checked_sub_months(Months::new(12))
+            .map_or(i32::MIN, day_number);
+        let end = c
+            .checked_add_months(Months::new(12))
+            .map_or(i32::MAX, day_number);
+        let cd = day_number(c);
+        after_complete = latest.is_some_and(|l| l >= end);
+        for_each_selected(ws, &Filter::default(), |(d, i), _, _, _| {
+            let inc = &ws.datasets[d].incidents;
+            if !inc.civilian_harm[i] || inc.latitude[i].is_nan() {
+                return;
+            }
+            let day = inc.date[i];
+            if day < start || day > end {
+                return;
+            }
+            if distance_km(
+                b.latitude,
+                b.longitude,
+                f64::from(inc.latitude[i]),
+                f64::from(inc.longitude[i]),
+            ) > b.radius_km
+            {
+                return;
+            }
+            if day < cd {
+                before += 1;
+            } else if day > cd {
+                after += 1;
+            }
+        });
+    }
+    BaseReview {
+        name: b.name.clone(),
+        region: b.region.clone(),
+        closed,
+        before,
+        after,
+        after_complete,
+        cliff: closed.is_some() && after > before,
+    }
+}
 
 /// Reads bases from a CSV file; fails with one message per bad row.
 pub fn read_bases(path: &Path) -> Result<Vec<Base>, Vec<String>> {
@@ -101,6 +183,14 @@ pub fn read_bases(path: &Path) -> Result<Vec<Base>, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distances() {
+        // El Fasher to Nyala is about 200 km.
+        let d = distance_km(13.6333, 25.35, 12.05, 24.8833);
+        assert!((180.0..220.0).contains(&d), "{d}");
+        assert!(distance_km(1.0, 1.0, 1.0, 1.0) < 1e-9);
+    }
 
     #[test]
     fn reads_bases_by_header_and_names_bad_rows() {

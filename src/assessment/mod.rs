@@ -5,6 +5,8 @@
 //! What the data says about it (suggestions, flags, footprint, benchmarks,
 //! back-test) is computed in `review.rs`, never stored.
 
+pub mod benchmarks;
+pub mod datasets;
 pub mod edit;
 pub mod file;
 pub mod footprint;

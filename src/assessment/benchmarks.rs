@@ -1,0 +1,133 @@
+//! Benchmarks: an indicator computed from the data over a window, against a
+//! threshold and direction; its status (met, not met, insufficient data) and
+//! its monthly values for the small trend chart.
+
+use super::{Benchmark, BenchmarkMetric, Direction};
+use crate::analysis::matrix::for_each_selected;
+use crate::analysis::{Filter, Workspace};
+use crate::model::dates::day_number;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// Status of a benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenchmarkStatus {
+    Met,
+    NotMet,
+    InsufficientData,
+}
+
+/// One benchmark evaluated at a date.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchmarkReview {
+    pub name: String,
+    pub core: bool,
+    pub monitor: String,
+    pub threshold: u64,
+    pub direction: Direction,
+    /// The evaluation date (end of the window).
+    pub at: NaiveDate,
+    pub value: u64,
+    pub status: BenchmarkStatus,
+    /// Monthly values over the 24 months up to `at`, for the small chart.
+    pub monthly: Vec<u64>,
+}
+
+impl BenchmarkReview {
+    /// `core` or `contextual`.
+    pub fn kind(&self) -> &'static str {
+        if self.core { "core" } else { "contextual" }
+    }
+
+    /// The status line shown by `review` and the window: value against the
+    /// threshold at the as-of date, and at the latest date when given.
+    pub fn status_line(&self, later: Option<&BenchmarkReview>) -> String {
+        let later = later.map_or(String::new(), |l| {
+            format!("; at {}: {} → {:?}", l.at, l.value, l.status)
+        });
+        format!(
+            "at {}: {} ({:?} {}) → {:?}{later}",
+            self.at, self.value, self.direction, self.threshold, self.status
+        )
+    }
+}
+
+pub(crate) fn window_counts(
+    ws: &Workspace,
+    filter: &Filter,
+    from_excl: NaiveDate,
+    to_incl: NaiveDate,
+) -> (u64, u64) {
+    let (a, b) = (day_number(from_excl), day_number(to_incl));
+    let (mut ev, mut fat) = (0, 0);
+    for_each_selected(ws, filter, |(d, i), _, _, _| {
+        let inc = &ws.datasets[d].incidents;
+        let day = inc.date[i];
+        if inc.civilian_harm[i] && day > a && day <= b {
+            ev += 1;
+            fat += u64::from(inc.civilian_fatalities[i]);
+        }
+    });
+    (ev, fat)
+}
+
+/// Evaluates a benchmark for the window ending at `at`.
+pub fn benchmark_review(ws: &Workspace, b: &Benchmark, at: NaiveDate) -> BenchmarkReview {
+    let filter = Filter {
+        perpetrators: if b.perpetrators.is_empty() {
+            None
+        } else {
+            Some(b.perpetrators.iter().copied().collect())
+        },
+        regions: if b.regions.is_empty() {
+            None
+        } else {
+            Some(b.regions.iter().cloned().collect())
+        },
+        ..Default::default()
+    };
+    let start = at
+        .checked_sub_months(Months::new(b.window_months))
+        .unwrap_or(at);
+    let (ev, fat) = window_counts(ws, &filter, start, at);
+    let value = match b.metric {
+        BenchmarkMetric::CivilianHarmEvents => ev,
+        BenchmarkMetric::CivilianFatalities => fat,
+    };
+    let covered = ws.earliest_date().is_some_and(|e| e <= day_number(start))
+        && ws.latest_date().is_some_and(|l| l >= day_number(at));
+    let status = if !covered {
+        BenchmarkStatus::InsufficientData
+    } else if match b.direction {
+        Direction::AtMost => value <= b.threshold,
+        Direction::AtLeast => value >= b.threshold,
+    } {
+        BenchmarkStatus::Met
+    } else {
+        BenchmarkStatus::NotMet
+    };
+    let monthly = (0..24u32)
+        .rev()
+        .map(|k| {
+            let end = at.checked_sub_months(Months::new(k)).unwrap_or(at);
+            let s = end.checked_sub_months(Months::new(1)).unwrap_or(end);
+            let (e, f) = window_counts(ws, &filter, s, end);
+            match b.metric {
+                BenchmarkMetric::CivilianHarmEvents => e,
+                BenchmarkMetric::CivilianFatalities => f,
+            }
+        })
+        .collect();
+    BenchmarkReview {
+        name: b.name.clone(),
+        core: b.core,
+        monitor: b.monitor.clone(),
+        threshold: b.threshold,
+        direction: b.direction,
+        at,
+        value,
+        status,
+        monthly,
+    }
+}
