@@ -2,6 +2,7 @@
 //! dates, and the column store of incidents that every analysis reads.
 
 pub mod boundaries;
+pub mod codes;
 pub mod dataset;
 pub mod dates;
 pub mod incident;
@@ -9,6 +10,7 @@ pub mod interner;
 pub mod perpetrator;
 pub mod region;
 pub mod report;
+pub mod str_column;
 
 pub use dataset::{Dataset, SourceFormat};
 pub use incident::{GeoPrecision, HarmKind, IncidentColumns, IncidentDraft, TimePrecision};

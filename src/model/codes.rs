@@ -1,0 +1,181 @@
+//! Source codes on one scale for all sources: how precisely an incident is
+//! dated (`TimePrecision`) and placed (`GeoPrecision`), and what kind of harm
+//! it did (`HarmKind`). Stored as one byte per incident.
+
+use serde::{Deserialize, Serialize};
+
+/// How precisely an incident's date is known, on one scale for all sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum TimePrecision {
+    Day = 1,
+    Week = 2,
+    Month = 3,
+    Year = 4,
+    Unknown = 5,
+}
+
+impl TimePrecision {
+    /// ACLED `time_precision`: 1 day, 2 week, 3 month.
+    pub fn from_acled(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Day,
+            "2" => Self::Week,
+            "3" => Self::Month,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// UCDP `date_prec`: 1 day, 2 up to six days, 3 week, 4 month, 5 year.
+    pub fn from_ucdp(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Day,
+            "2" | "3" => Self::Week,
+            "4" => Self::Month,
+            "5" => Self::Year,
+            _ => Self::Unknown,
+        }
+    }
+
+    pub(crate) fn from_u8(v: u8) -> Self {
+        match v {
+            1 => Self::Day,
+            2 => Self::Week,
+            3 => Self::Month,
+            4 => Self::Year,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// Short English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+            Self::Year => "year",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// How precisely an incident's place is known, on one scale for all sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum GeoPrecision {
+    /// The exact place or town.
+    Point = 1,
+    /// Near a town, or part of a region.
+    Near = 2,
+    /// Only the second-level admin unit.
+    Admin2 = 3,
+    /// Only the first-level admin unit or a larger region.
+    Admin1 = 4,
+    /// Only the country (or water/air space).
+    Country = 5,
+    Unknown = 6,
+}
+
+impl GeoPrecision {
+    /// ACLED `geo_precision`: 1 town, 2 near a town / part of a region, 3 larger
+    /// region (placed at admin-1 level here).
+    pub fn from_acled(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Point,
+            "2" => Self::Near,
+            "3" => Self::Admin1,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// UCDP `where_prec`: 1 exact, 2 near, 3 admin2, 4 admin1, 5 larger than
+    /// admin1, 6 country, 7 water or air.
+    pub fn from_ucdp(code: &str) -> Self {
+        match code.trim().trim_end_matches(".0") {
+            "1" => Self::Point,
+            "2" => Self::Near,
+            "3" => Self::Admin2,
+            "4" | "5" => Self::Admin1,
+            "6" | "7" => Self::Country,
+            _ => Self::Unknown,
+        }
+    }
+
+    pub(crate) fn from_u8(v: u8) -> Self {
+        match v {
+            1 => Self::Point,
+            2 => Self::Near,
+            3 => Self::Admin2,
+            4 => Self::Admin1,
+            5 => Self::Country,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// Short English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Point => "exact place",
+            Self::Near => "near a place",
+            Self::Admin2 => "admin 2",
+            Self::Admin1 => "admin 1 or larger",
+            Self::Country => "country",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// What kind of harm an event did, where the source says (used for the impact
+/// step-up of METHODOLOGY §4 and the "effects on civilians" mix).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum HarmKind {
+    /// Attacks, killings, shelling: the default.
+    Violence = 0,
+    SexualViolence = 1,
+    Abduction = 2,
+    /// Looting, destruction, arrests and the like.
+    Other = 3,
+}
+
+impl HarmKind {
+    pub(crate) fn from_u8(v: u8) -> Self {
+        match v {
+            1 => Self::SexualViolence,
+            2 => Self::Abduction,
+            3 => Self::Other,
+            _ => Self::Violence,
+        }
+    }
+
+    /// Classifies ACLED's `sub_event_type` (or an analyst's event-type value).
+    pub fn from_sub_event_type(s: &str) -> Self {
+        // Fast path: ACLED's own sub-event types.
+        match s {
+            "Attack" | "Armed clash" | "" => return Self::Violence,
+            "Sexual violence" => return Self::SexualViolence,
+            "Abduction/forced disappearance" => return Self::Abduction,
+            _ => {}
+        }
+        let l = s.to_lowercase();
+        if l.contains("sexual") {
+            Self::SexualViolence
+        } else if l.contains("abduction") || l.contains("kidnap") || l.contains("disappear") {
+            Self::Abduction
+        } else if l.contains("looting") || l.contains("destruction") || l.contains("arrest") {
+            Self::Other
+        } else {
+            Self::Violence
+        }
+    }
+
+    /// Short English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Violence => "Attacks and killings",
+            Self::SexualViolence => "Sexual violence",
+            Self::Abduction => "Abduction / forced disappearance",
+            Self::Other => "Looting, destruction and other",
+        }
+    }
+}
