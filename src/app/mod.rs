@@ -10,23 +10,24 @@ pub mod commands;
 pub mod document;
 mod filters;
 mod followup_view;
+mod frame_bench;
 pub mod i18n;
 mod incidents_view;
 mod map_view;
 mod mapping_dialog;
 mod matrix_view;
+mod opening;
 mod register_view;
 mod report_view;
 pub mod session;
 pub mod theme;
 
+use crate::analysis::Workspace;
 use crate::analysis::workspace::RowRef;
-use crate::analysis::{Filter, Workspace};
-use crate::import::{ColumnMapping, ImportError, preview_file};
 use commands::{AppCommand, View};
 use i18n::tr;
 use session::{LoadJob, Selection, Session};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The bundled sample dataset.
 pub fn sample_path() -> PathBuf {
@@ -152,154 +153,9 @@ impl WorkbenchApp {
         app
     }
 
-    /// Opens files synchronously: `.ron` as an assessment, others as datasets.
-    pub fn open_files(&mut self, files: &[PathBuf]) {
-        let app = self;
-        for f in files {
-            if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-                app.open_assessment(f.clone());
-                continue;
-            }
-            let r = crate::import::import_file(f, &Default::default(), &Default::default());
-            app.accept_load(f.clone(), r);
-        }
-    }
-
-    /// Opens an assessment and its datasets (replacing what is loaded).
-    pub fn open_assessment(&mut self, path: PathBuf) {
-        match crate::assessment::file::load(&path) {
-            Ok(a) => {
-                let (ws, statuses) = crate::assessment::review::open_datasets(&a, &path);
-                for s in statuses.iter().filter(|s| s.status != "ok") {
-                    // Shown with a Relink button in the register view too.
-                    self.messages.push(Message {
-                        error: true,
-                        text: format!(
-                            "dataset {} is {}: {}",
-                            s.path.display(),
-                            s.status,
-                            s.message
-                        ),
-                    });
-                }
-                self.dataset_status = statuses;
-                self.session.workspace = ws;
-                self.session.data_generation += 1;
-                self.session.as_of = Some(a.meta.as_of);
-                self.prefs.recent.retain(|p| p != &path);
-                self.prefs.recent.insert(0, path.clone());
-                let journal = document::journal_for(&path);
-                self.recovery =
-                    (self.journaling && journal.exists()).then(|| (path.clone(), journal.clone()));
-                let mut doc = document::DocState::new(a, Some(path));
-                doc.journal = self.journaling.then_some(journal);
-                self.doc = Some(doc);
-            }
-            Err(e) => {
-                self.backup_offer = e.backup().map(Path::to_path_buf);
-                self.messages.push(Message {
-                    error: true,
-                    text: e.to_string(),
-                });
-            }
-        }
-    }
-
     /// Queues a command (views call this while drawing).
     pub fn send(&mut self, c: AppCommand) {
         self.commands.push(c);
-    }
-
-    /// Takes the result of a load into the session.
-    fn accept_load(&mut self, path: PathBuf, r: Result<crate::model::Dataset, ImportError>) {
-        match r {
-            Ok(d) => {
-                self.prefs.recent.retain(|p| p != &path);
-                self.prefs.recent.insert(0, path);
-                self.prefs.recent.truncate(10);
-                if let Some(doc) = self.doc.as_mut() {
-                    let dir = doc
-                        .path
-                        .as_ref()
-                        .and_then(|p| p.parent().map(Path::to_path_buf));
-                    let r = crate::assessment::Assessment::dataset_ref(
-                        &d.meta.path,
-                        d.meta.format,
-                        d.meta.mapping.clone(),
-                        dir.as_deref(),
-                    );
-                    if !doc
-                        .assessment
-                        .datasets
-                        .iter()
-                        .any(|x| x.sha256 == r.sha256 && !r.sha256.is_empty())
-                    {
-                        let at = doc.assessment.datasets.len();
-                        let _ = doc.apply(crate::assessment::edit::Edit::InsertDataset(at, r));
-                    }
-                }
-                self.session.add(d);
-            }
-            Err(ImportError::Cancelled) => self.messages.push(Message {
-                error: false,
-                text: format!("{}: {}", path.display(), tr("load.cancelled")),
-            }),
-            Err(
-                e @ (ImportError::UnknownShape { .. }
-                | ImportError::AmbiguousDates { .. }
-                | ImportError::MissingColumn { .. }),
-            ) => {
-                let preview = match &e {
-                    ImportError::UnknownShape { preview, .. } if !preview.is_empty() => {
-                        Ok(preview.clone())
-                    }
-                    _ => preview_file(&path, 40),
-                };
-                match preview {
-                    Ok(p) => {
-                        self.mapping_dialog =
-                            Some(mapping_dialog::MappingDialog::new(path, p, e.to_string()))
-                    }
-                    Err(pe) => self.messages.push(Message {
-                        error: true,
-                        text: pe.to_string(),
-                    }),
-                }
-            }
-            Err(e) => self.messages.push(Message {
-                error: true,
-                text: e.to_string(),
-            }),
-        }
-    }
-
-    fn start_load(&mut self, path: PathBuf, mapping: Option<ColumnMapping>) {
-        let ctx = self.repaint.clone();
-        self.jobs.push(LoadJob::start(path, mapping, move || {
-            if let Some(c) = &ctx {
-                c.request_repaint();
-            }
-        }));
-    }
-
-    fn poll_jobs(&mut self) {
-        let mut i = 0;
-        while i < self.jobs.len() {
-            if let Some(r) = self.jobs[i].poll() {
-                let job = self.jobs.remove(i);
-                self.accept_load(job.path, r);
-            } else {
-                i += 1;
-            }
-        }
-    }
-
-    /// Blocks until every running load has finished (tests).
-    pub fn wait_for_loads(&mut self) {
-        while !self.jobs.is_empty() {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-            self.poll_jobs();
-        }
     }
 
     /// Lays out one frame into `ui` (the whole window).
@@ -405,6 +261,8 @@ impl eframe::App for WorkbenchApp {
     }
 }
 
+pub use frame_bench::measure_frames;
+
 /// Opens the window on `files`, or on the bundled sample when none is given.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     let files = if files.is_empty() {
@@ -454,82 +312,4 @@ pub fn title_for(files: &[PathBuf]) -> String {
     } else {
         format!("{} — {}", names.join(", "), tr("app.title"))
     }
-}
-
-/// Frame times of the window laid out headless (layout and tessellation, no
-/// GPU) on `files`: (idle frame, worst frame after a filter change, incidents
-/// view frame), in milliseconds. Used by `poc-workbench bench --frames`.
-pub fn measure_frames(files: &[PathBuf]) -> (f32, f32, f32) {
-    use std::time::Instant;
-    let ctx = egui::Context::default();
-    let mut app = WorkbenchApp::with_files(files);
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        ..Default::default()
-    };
-    let frame = |app: &mut WorkbenchApp| {
-        let t = Instant::now();
-        let out = ctx.run_ui(input(), |ui| app.show(ui));
-        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-        t.elapsed().as_secs_f32() * 1000.0
-    };
-    for _ in 0..5 {
-        frame(&mut app);
-    }
-    let mut idle: Vec<f32> = (0..20).map(|_| frame(&mut app)).collect();
-    idle.sort_by(f32::total_cmp);
-    let latest = app
-        .session
-        .workspace
-        .latest_date()
-        .and_then(crate::model::dates::from_day_number);
-    type FilterChange = Box<dyn Fn(&mut Filter)>;
-    let changes: Vec<FilterChange> = vec![
-        Box::new(|f: &mut Filter| {
-            f.perpetrators = Some([crate::model::PerpetratorType::StateForces].into())
-        }),
-        Box::new(move |f: &mut Filter| {
-            f.from = latest.and_then(|d| d.checked_sub_months(chrono::Months::new(12)))
-        }),
-        Box::new(|f: &mut Filter| f.level = crate::analysis::RegionLevel::Admin2),
-        Box::new(|f: &mut Filter| *f = Filter::default()),
-        // A new filter over every row (not in the recent-matrix cache).
-        Box::new(|f: &mut Filter| {
-            f.perpetrators = Some(
-                crate::model::PerpetratorType::ALL
-                    .into_iter()
-                    .filter(|t| *t != crate::model::PerpetratorType::Protesters)
-                    .collect(),
-            )
-        }),
-    ];
-    let mut worst_change = 0.0f32;
-    for change in &changes {
-        change(&mut app.session.filter);
-        let t = Instant::now();
-        let _ = app.session.derived();
-        let derive_ms = t.elapsed().as_secs_f32() * 1000.0;
-        let ms = frame(&mut app) + derive_ms;
-        if std::env::var_os("POC_BENCH_VERBOSE").is_some() {
-            let again = frame(&mut app);
-            eprintln!(
-                "  of which matrix recompute {derive_ms:.1} ms; the next frame {again:.1} ms"
-            );
-        }
-        if std::env::var_os("POC_BENCH_VERBOSE").is_some() {
-            eprintln!(
-                "filter change: {ms:.1} ms ({})",
-                app.session.filter.describe()
-            );
-        }
-        worst_change = worst_change.max(ms);
-    }
-    app.view = View::Incidents;
-    frame(&mut app);
-    let mut inc: Vec<f32> = (0..10).map(|_| frame(&mut app)).collect();
-    inc.sort_by(f32::total_cmp);
-    (idle[idle.len() / 2], worst_change, inc[inc.len() / 2])
 }
