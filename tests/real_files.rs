@@ -24,6 +24,11 @@ fn shared(rel: &str) -> Option<PathBuf> {
     }
 }
 
+/// (rows read, kept, rejected) of an import.
+fn rows(d: &Dataset) -> (u64, u64, u64) {
+    (d.report.rows_read, d.report.kept, d.report.rejected)
+}
+
 fn load(p: &Path) -> Dataset {
     import_file(p, &ImportOptions::default(), &Progress::default())
         .unwrap_or_else(|e| panic!("{e}"))
@@ -106,10 +111,7 @@ fn ucdp_hdx_copy_matches_methodology() {
     };
     check_against_reference(&[&f], (2055, 29833));
     let d = load(&f);
-    assert_eq!(
-        (d.report.rows_read, d.report.kept, d.report.rejected),
-        (3822, 3822, 0)
-    );
+    assert_eq!(rows(&d), (3822, 3822, 0));
     assert!(d.meta.layout.contains("HXL"), "{}", d.meta.layout);
 }
 
@@ -120,10 +122,7 @@ fn ucdp_web_export_matches_methodology() {
     };
     check_against_reference(&[&f], (2055, 29833));
     let d = load(&f);
-    assert_eq!(
-        (d.report.rows_read, d.report.kept, d.report.rejected),
-        (3822, 3822, 0)
-    );
+    assert_eq!(rows(&d), (3822, 3822, 0));
     // 47 header names over 48 fields: the trailing comma is not a warning.
     assert!(d.report.counts.is_empty(), "{}", d.report.to_text());
 }
@@ -135,10 +134,7 @@ fn acled_mali_matches_methodology() {
     };
     check_against_reference(&[&f], (1502, 3292));
     let d = load(&f);
-    assert_eq!(
-        (d.report.rows_read, d.report.kept, d.report.rejected),
-        (3990, 3990, 0)
-    );
+    assert_eq!(rows(&d), (3990, 3990, 0));
 }
 
 #[test]
@@ -272,12 +268,7 @@ fn hxl_test_inputs_read_as_the_hxl_project_means() {
         "input-valid.xls",
     ] {
         let d = load(&dir.join(f));
-        assert_eq!(
-            (d.report.rows_read, d.report.kept, d.report.rejected),
-            (4, 1, 3),
-            "{f}: {}",
-            d.report.to_text()
-        );
+        assert_eq!(rows(&d), (4, 1, 3), "{f}: {}", d.report.to_text());
         assert_eq!(
             d.incidents.names.get(d.incidents.admin1[0]),
             "Los Santos",
