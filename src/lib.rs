@@ -8,6 +8,7 @@
 //! 5. the CLI (`cli`) and the GUI (`app`, feature `gui`) show the same figures.
 
 pub mod analysis;
+pub mod annex;
 pub mod assessment;
 pub mod cli;
 pub mod import;

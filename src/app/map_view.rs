@@ -9,17 +9,10 @@ use super::commands::AppCommand;
 use super::i18n::tr;
 use super::session::Selection;
 use super::theme::perpetrator_color;
-use crate::model::boundaries::{Area, match_key, parse_geojson};
+use crate::model::boundaries::{Area, bundled, match_key};
 use egui::{Color32, Pos2, Sense, Shape, Stroke};
 use std::collections::HashMap;
 
-const FILES: [&str; 5] = [
-    include_str!("../../assets/boundaries/sdn_admbnda_adm1_cbs_nic_ssa_20200831.json"),
-    include_str!("../../assets/boundaries/ssd_admbnda_adm1_imwg_nbs_20210924.json"),
-    include_str!("../../assets/boundaries/mali.geojson"),
-    include_str!("../../assets/boundaries/democratic_republic_of_the_congo.geojson"),
-    include_str!("../../assets/boundaries/central_african_republic.geojson"),
-];
 
 /// View state: the boundaries in use and the viewport.
 #[derive(Default)]
@@ -54,12 +47,7 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
     if app.map_state.areas_for != Some(generation) {
         let bbox = bbox_of(app);
         let state = &mut app.map_state;
-        let all = state.all_areas.get_or_insert_with(|| {
-            FILES
-                .iter()
-                .flat_map(|t| parse_geojson(t).unwrap_or_default())
-                .collect()
-        });
+        let all = state.all_areas.get_or_insert_with(|| bundled().to_vec());
         state.areas = match bbox {
             Some(b) => all
                 .iter()

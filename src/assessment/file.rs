@@ -144,6 +144,16 @@ pub fn load(path: &Path) -> Result<Assessment, LoadError> {
 
 /// Writes `text` to `path` atomically, keeping the previous file as `.bak`.
 pub fn write_atomic(path: &Path, text: &[u8]) -> std::io::Result<()> {
+    write_with(path, text, true)
+}
+
+/// Writes `bytes` to `path` atomically, without a backup (exports): a
+/// crash leaves the old file or the new one, never part of one.
+pub fn replace_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_with(path, bytes, false)
+}
+
+fn write_with(path: &Path, text: &[u8], keep_backup: bool) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -158,7 +168,7 @@ pub fn write_atomic(path: &Path, text: &[u8]) -> std::io::Result<()> {
         f.write_all(text)?;
         f.sync_all()?;
         drop(f);
-        if path.exists() {
+        if keep_backup && path.exists() {
             // The backup is replaced atomically too: copy, sync, rename.
             let bak = backup_path(path);
             let bak_tmp = dir.join(format!(".{name}.{}.bak.tmp", std::process::id()));

@@ -2,6 +2,7 @@
 //! core functions as the GUI, so a figure printed here is the figure shown.
 
 pub mod bench;
+pub mod export;
 pub mod review;
 pub mod summarize;
 

@@ -98,6 +98,26 @@ const ALIASES: &[(&str, &str)] = &[
     ("nana gribizi", "nana grebizi"),
 ];
 
+/// The admin-1 boundaries bundled in `assets/boundaries` (see its
+/// ATTRIBUTION.md), parsed once.
+pub fn bundled() -> &'static [Area] {
+    static AREAS: std::sync::OnceLock<Vec<Area>> = std::sync::OnceLock::new();
+    AREAS.get_or_init(|| {
+        FILES
+            .iter()
+            .flat_map(|t| parse_geojson(t).unwrap_or_default())
+            .collect()
+    })
+}
+
+const FILES: [&str; 5] = [
+    include_str!("../../assets/boundaries/sdn_admbnda_adm1_cbs_nic_ssa_20200831.json"),
+    include_str!("../../assets/boundaries/ssd_admbnda_adm1_imwg_nbs_20210924.json"),
+    include_str!("../../assets/boundaries/mali.geojson"),
+    include_str!("../../assets/boundaries/democratic_republic_of_the_congo.geojson"),
+    include_str!("../../assets/boundaries/central_african_republic.geojson"),
+];
+
 /// The key under which a data region and a boundary name are compared.
 pub fn match_key(name: &str) -> String {
     let k = region_key(name).replace("bahr al ghazal", "bahr el ghazal");

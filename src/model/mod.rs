@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod dates;
 pub mod incident;
 pub mod interner;
+pub mod palette;
 pub mod perpetrator;
 pub mod region;
 pub mod report;

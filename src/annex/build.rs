@@ -1,0 +1,203 @@
+//! `build`: the one function that turns an assessment (or bare datasets) and
+//! the workspace into an [`Annex`]. Every figure comes from the same core
+//! functions the window and `summarize` use (`ThreatMatrix::compute`,
+//! `review`), and passes disclosure control here, before a writer sees it.
+
+use super::{Annex, Block, Section, classification_line};
+use crate::analysis::{Filter, RegionLevel, ThreatMatrix, Workspace};
+use crate::assessment::review::{Review, review};
+use crate::assessment::{Assessment, SharingLevel};
+use crate::model::dates::from_day_number;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+/// Which sections to include (each is also left out when it has nothing to say).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sections(pub [bool; 8]);
+
+impl Default for Sections {
+    fn default() -> Self {
+        Sections([true; 8])
+    }
+}
+
+impl Sections {
+    /// Section ids and titles, in order.
+    pub const ALL: [(&'static str, &'static str); 8] = [
+        ("scope", "Purpose, scope, period and sources"),
+        ("footprint", "Context and footprint change"),
+        ("threats", "Threats by perpetrator type and region"),
+        ("effects", "Effects on civilians"),
+        ("register", "Residual-threat register"),
+        ("flags", "Flags"),
+        ("benchmarks", "Benchmarks and indicators to watch after exit"),
+        ("method", "Method and sources"),
+    ];
+
+    /// Whether section `id` is wanted.
+    pub fn wants(&self, id: &str) -> bool {
+        Self::ALL
+            .iter()
+            .position(|(s, _)| *s == id)
+            .is_some_and(|i| self.0[i])
+    }
+}
+
+/// How to build the annex.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnexOptions {
+    pub level: SharingLevel,
+    /// Counts 1..k−1 are withheld above `internal` (k ≥ 2).
+    pub k: u32,
+    pub sections: Sections,
+    pub recipients: Vec<String>,
+    /// The date printed on the annex and recorded with the export.
+    pub generated: NaiveDate,
+    /// First day of the period (default: three years before the as-of date
+    /// for an assessment, the first incident for a data annex).
+    pub from: Option<NaiveDate>,
+    /// Last day of the period (default: the assessment's as-of date, else the last incident).
+    pub to: Option<NaiveDate>,
+}
+
+impl AnnexOptions {
+    /// The assessment's own level and k, today's date, every section.
+    pub fn for_assessment(a: &Assessment, generated: NaiveDate) -> Self {
+        AnnexOptions {
+            level: a.sharing,
+            k: a.suppression_k.max(2),
+            sections: Sections::default(),
+            recipients: Vec::new(),
+            generated,
+            from: None,
+            to: None,
+        }
+    }
+}
+
+/// What the section builders share.
+pub(super) struct Ctx<'a> {
+    pub ws: &'a Workspace,
+    pub a: Option<&'a Assessment>,
+    pub opts: &'a AnnexOptions,
+    pub filter: Filter,
+    pub as_of: NaiveDate,
+    pub matrix: ThreatMatrix,
+    pub review: Option<Review>,
+    /// Above `internal`: withhold small counts.
+    pub suppress: bool,
+    pub k: u32,
+    /// Actors named in sexual-violence or abduction records (never named above `internal`).
+    pub sensitive_actors: BTreeSet<String>,
+}
+
+impl Ctx<'_> {
+    /// The period as printed.
+    pub fn period(&self) -> String {
+        let first = self
+            .filter
+            .from
+            .or_else(|| self.ws.earliest_date().and_then(from_day_number));
+        match first {
+            Some(f) => format!("{f} to {}", self.as_of),
+            None => format!("up to {}", self.as_of),
+        }
+    }
+}
+
+/// Builds the annex. `a` is `None` for a data-only annex (sections 1, 3, 4 and 8).
+pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Annex {
+    let latest = ws.latest_date().and_then(from_day_number);
+    let as_of = opts
+        .to
+        .or(a.map(|a| a.meta.as_of))
+        .or(latest)
+        .unwrap_or(opts.generated);
+    // An assessment's annex covers the three years to its as-of date unless
+    // told otherwise; a data annex covers all the data.
+    let from = opts.from.or_else(|| {
+        a.and_then(|_| as_of.checked_sub_months(chrono::Months::new(36)))
+            .and_then(|d| d.succ_opt())
+    });
+    let filter = Filter {
+        from,
+        to: Some(as_of),
+        level: RegionLevel::Admin1,
+        ..Default::default()
+    };
+    let matrix = ThreatMatrix::compute(ws, &filter, Some(as_of));
+    let review = a.map(|a| {
+        let mut a = a.clone();
+        a.meta.as_of = as_of;
+        review(&a, ws)
+    });
+    let suppress = opts.level != SharingLevel::Internal;
+    let ctx = Ctx {
+        ws,
+        a,
+        opts,
+        filter,
+        as_of,
+        matrix,
+        review,
+        suppress,
+        k: opts.k.max(2),
+        sensitive_actors: if suppress {
+            super::build_data::sensitive_actors(ws)
+        } else {
+            BTreeSet::new()
+        },
+    };
+    let mut sections = Vec::new();
+    for (id, title) in Sections::ALL {
+        if !opts.sections.wants(id) {
+            continue;
+        }
+        let blocks: Vec<Block> = match id {
+            "scope" => super::build_data::scope(&ctx),
+            "footprint" => super::build_register::footprint(&ctx),
+            "threats" => super::build_data::threats(&ctx),
+            "effects" => super::build_data::effects(&ctx),
+            "register" => super::build_register::register(&ctx),
+            "flags" => super::build_register::flags(&ctx),
+            "benchmarks" => super::build_register::benchmarks(&ctx),
+            _ => super::method::method(&ctx),
+        };
+        if blocks.is_empty() {
+            continue;
+        }
+        sections.push(Section {
+            id,
+            number: sections.len() + 1,
+            title: title.to_string(),
+            blocks,
+        });
+    }
+    let (title, subtitle) = match a {
+        Some(a) => (
+            a.meta.title.clone(),
+            format!(
+                "Residual-threat annex · {} · {} · as of {} · period {}",
+                a.meta.mission,
+                a.meta.country,
+                as_of,
+                ctx.period()
+            ),
+        ),
+        None => (
+            "Threats to civilians by perpetrator type and region (data annex)".to_string(),
+            format!("As of {} · period {}", as_of, ctx.period()),
+        ),
+    };
+    Annex {
+        title,
+        subtitle,
+        classification: classification_line(opts.level).to_string(),
+        level: opts.level,
+        k: ctx.k,
+        generated: opts.generated,
+        recipients: opts.recipients.clone(),
+        sections,
+        attributions: super::method::attributions(&ctx),
+    }
+}

@@ -1,0 +1,433 @@
+//! The annex charts, drawn by plotters from the format-free model: one
+//! drawing routine per chart, generic over the backend, so the PNG in the
+//! DOCX and the SVG in the HTML are the same picture. Text uses DejaVu Sans,
+//! bundled in `assets/fonts`, so a PNG never depends on the system's fonts.
+
+use super::Cell;
+use crate::model::palette::heat_rgb;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+
+/// Chart data, already protected (METHODOLOGY §6).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    /// Stacked bars, one per month. `withheld[i]`: month i has 1..k−1
+    /// events in all, drawn as a grey bar of height k−1.
+    Monthly {
+        months: Vec<String>,
+        series: Vec<Series>,
+        withheld: Vec<bool>,
+        k: u32,
+    },
+    /// The matrix as coloured cells.
+    Heat {
+        rows: Vec<String>,
+        cols: Vec<String>,
+        cells: Vec<Vec<Cell>>,
+    },
+    /// Regions coloured by their count.
+    Map { areas: Vec<MapArea> },
+}
+
+/// One stacked series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub rgb: [u8; 3],
+    pub values: Vec<u64>,
+}
+
+/// One region on the map; `cell` is `Empty` for boundaries with no data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapArea {
+    pub name: String,
+    pub rings: Vec<Vec<[f64; 2]>>,
+    pub cell: Cell,
+}
+
+const FONT: &str = "DejaVu Sans";
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+fn register_fonts() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, REGULAR);
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, BOLD);
+    });
+}
+
+/// The chart's size in CSS pixels (the PNG is drawn at twice this).
+pub fn size(chart: &Chart) -> (u32, u32) {
+    match chart {
+        Chart::Monthly { .. } => (800, 380),
+        Chart::Heat { rows, .. } => (800, 90 + 26 * rows.len().max(1) as u32),
+        Chart::Map { .. } => (800, 560),
+    }
+}
+
+/// The chart as an SVG document.
+pub fn svg(chart: &Chart) -> String {
+    register_fonts();
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size(chart)).into_drawing_area();
+        let _ = draw(&root, chart, 1.0);
+        let _ = root.present();
+    }
+    out
+}
+
+/// The chart as a PNG image, at twice the SVG's size; returns the bytes
+/// and the pixel size.
+pub fn png(chart: &Chart) -> (Vec<u8>, (u32, u32)) {
+    register_fonts();
+    let (w, h) = size(chart);
+    let (w, h) = (w * 2, h * 2);
+    let mut rgb = vec![255u8; (w * h * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+        let _ = draw(&root, chart, 2.0);
+        let _ = root.present();
+    }
+    let mut bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut bytes, w, h);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        if let Ok(mut wr) = enc.write_header() {
+            let _ = wr.write_image_data(&rgb);
+        }
+    }
+    (bytes, (w, h))
+}
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, s: f64) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    match chart {
+        Chart::Monthly {
+            months,
+            series,
+            withheld,
+            k,
+        } => monthly(root, months, series, withheld, *k, s),
+        Chart::Heat { rows, cols, cells } => heat(root, rows, cols, cells, s),
+        Chart::Map { areas } => map(root, areas, s),
+    }
+}
+
+fn px(v: f64, s: f64) -> i32 {
+    (v * s).round() as i32
+}
+
+fn font(size: f64, s: f64) -> TextStyle<'static> {
+    (FONT, size * s).into_font().color(&BLACK)
+}
+
+fn monthly<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    months: &[String],
+    series: &[Series],
+    withheld: &[bool],
+    k: u32,
+    s: f64,
+) -> DrawResult<DB> {
+    let n = months.len();
+    let grey = RGBColor(190, 190, 190);
+    let top: u64 = (0..n)
+        .map(|i| {
+            let v: u64 = series.iter().map(|x| x.values[i]).sum();
+            if withheld.get(i).copied().unwrap_or(false) {
+                v.max(u64::from(k.saturating_sub(1)))
+            } else {
+                v
+            }
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let step = n.div_ceil(12).max(1);
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(10.0, s))
+        .x_label_area_size(px(34.0, s))
+        .y_label_area_size(px(48.0, s))
+        .build_cartesian_2d(0f64..n.max(1) as f64, 0f64..(top as f64 * 1.1))?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n.min(12).max(2))
+        .x_label_formatter(&|x| {
+            let i = x.floor() as usize;
+            if i % step == 0 {
+                months.get(i).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_desc("civilian-harm events")
+        .label_style(font(11.0, s))
+        .axis_desc_style(font(11.0, s))
+        .draw()?;
+    let mut base = vec![0u64; n];
+    for x in series {
+        let c = RGBColor(x.rgb[0], x.rgb[1], x.rgb[2]);
+        let bars: Vec<Rectangle<(f64, f64)>> = (0..n)
+            .filter(|&i| x.values[i] > 0)
+            .map(|i| {
+                let (y0, y1) = (base[i], base[i] + x.values[i]);
+                Rectangle::new(
+                    [(i as f64 + 0.1, y0 as f64), (i as f64 + 0.9, y1 as f64)],
+                    c.filled(),
+                )
+            })
+            .collect();
+        for (i, b) in base.iter_mut().enumerate() {
+            *b += x.values[i];
+        }
+        chart
+            .draw_series(bars)?
+            .label(x.label.clone())
+            .legend(move |(lx, ly)| Rectangle::new([(lx, ly - 5), (lx + 10, ly + 5)], c.filled()));
+    }
+    if withheld.iter().any(|w| *w) {
+        let h = f64::from(k.saturating_sub(1));
+        let bars: Vec<Rectangle<(f64, f64)>> = (0..n)
+            .filter(|&i| withheld.get(i).copied().unwrap_or(false))
+            .map(|i| Rectangle::new([(i as f64 + 0.1, 0.0), (i as f64 + 0.9, h)], grey.filled()))
+            .collect();
+        chart
+            .draw_series(bars)?
+            .label(format!("1–{} events (withheld; drawn at {})", k - 1, k - 1))
+            .legend(move |(lx, ly)| Rectangle::new([(lx, ly - 5), (lx + 10, ly + 5)], grey.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .label_font(font(10.0, s))
+        .draw()?;
+    Ok(())
+}
+
+/// Splits a label into at most two lines of about `width` characters.
+fn wrap2(label: &str, width: usize) -> (String, String) {
+    if label.chars().count() <= width {
+        return (label.to_string(), String::new());
+    }
+    let mut first = String::new();
+    let mut rest = String::new();
+    for w in label.split_whitespace() {
+        if rest.is_empty() && first.chars().count() + w.chars().count() < width {
+            if !first.is_empty() {
+                first.push(' ');
+            }
+            first.push_str(w);
+        } else {
+            if !rest.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(w);
+        }
+    }
+    if rest.chars().count() > width + 2 {
+        rest = rest.chars().take(width).collect::<String>() + "…";
+    }
+    (first, rest)
+}
+
+fn heat<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    rows: &[String],
+    cols: &[String],
+    cells: &[Vec<Cell>],
+    s: f64,
+) -> DrawResult<DB> {
+    let (w, _) = root.dim_in_pixel();
+    let left = 190.0;
+    let top = 60.0;
+    let row_h = 26.0;
+    let col_w = ((f64::from(w) / s - left - 10.0) / cols.len().max(1) as f64).min(110.0);
+    let max = cells
+        .iter()
+        .flatten()
+        .filter_map(|c| match c {
+            Cell::Count(v) => Some(*v),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let chars = (col_w / 6.5) as usize;
+    for (j, c) in cols.iter().enumerate() {
+        let (a, b) = wrap2(c, chars.max(6));
+        let x = left + col_w * (j as f64 + 0.5);
+        let st = font(10.0, s).pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Center,
+            plotters::style::text_anchor::VPos::Bottom,
+        ));
+        root.draw(&Text::new(a, (px(x, s), px(top - 20.0, s)), st.clone()))?;
+        root.draw(&Text::new(b, (px(x, s), px(top - 6.0, s)), st))?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = top + row_h * i as f64;
+        let name: String = if r.chars().count() > 28 {
+            r.chars().take(27).collect::<String>() + "…"
+        } else {
+            r.clone()
+        };
+        let st = font(11.0, s).pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Right,
+            plotters::style::text_anchor::VPos::Center,
+        ));
+        root.draw(&Text::new(name, (px(left - 6.0, s), px(y + row_h / 2.0, s)), st))?;
+        for (j, c) in cells.get(i).map_or(&[][..], Vec::as_slice).iter().enumerate() {
+            let x = left + col_w * j as f64;
+            let (fill, white) = match c {
+                Cell::Count(v) => heat_rgb(*v as f32 / max as f32)
+                    .map_or(([255, 255, 255], false), |(rgb, wt)| (rgb, wt)),
+                Cell::Small(_) => ([225, 225, 225], false),
+                Cell::Hidden => ([160, 160, 160], false),
+                _ => ([255, 255, 255], false),
+            };
+            root.draw(&Rectangle::new(
+                [
+                    (px(x + 1.0, s), px(y + 1.0, s)),
+                    (px(x + col_w - 1.0, s), px(y + row_h - 1.0, s)),
+                ],
+                RGBColor(fill[0], fill[1], fill[2]).filled(),
+            ))?;
+            let text = match c {
+                Cell::Count(0) => String::new(),
+                other => other.display(),
+            };
+            let colour = if white { WHITE } else { BLACK };
+            let st = font(10.0, s)
+                .color(&colour)
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Center,
+                    plotters::style::text_anchor::VPos::Center,
+                ));
+            root.draw(&Text::new(
+                text,
+                (px(x + col_w / 2.0, s), px(y + row_h / 2.0, s)),
+                st,
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, areas: &[MapArea], s: f64) -> DrawResult<DB> {
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (f64::from(w) / s, f64::from(h) / s - 40.0);
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    for a in areas.iter().filter(|a| a.cell != Cell::Empty) {
+        for p in a.rings.iter().flatten() {
+            b = [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])];
+        }
+    }
+    if b[0] > b[2] {
+        return Ok(());
+    }
+    let coslat = ((b[1] + b[3]) / 2.0).to_radians().cos().max(0.2);
+    let scale = ((w - 20.0) / ((b[2] - b[0]) * coslat).max(0.1)).min((h - 20.0) / (b[3] - b[1]).max(0.1));
+    let ox = (w - (b[2] - b[0]) * coslat * scale) / 2.0;
+    let oy = (h - (b[3] - b[1]) * scale) / 2.0;
+    let project = |p: &[f64; 2]| -> (i32, i32) {
+        (
+            px(ox + (p[0] - b[0]) * coslat * scale, s),
+            px(oy + (b[3] - p[1]) * scale, s),
+        )
+    };
+    let max = areas
+        .iter()
+        .filter_map(|a| match a.cell {
+            Cell::Count(v) => Some(v),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let edge = RGBColor(90, 90, 90);
+    for a in areas {
+        let fill = match a.cell {
+            Cell::Count(v) => heat_rgb(v as f32 / max as f32).map_or([255, 255, 255], |x| x.0),
+            Cell::Small(_) => [225, 225, 225],
+            Cell::Hidden => [160, 160, 160],
+            _ => [250, 250, 250],
+        };
+        for ring in &a.rings {
+            // Consecutive points on the same pixel add bytes, not detail.
+            let mut pts: Vec<(i32, i32)> = ring.iter().map(project).collect();
+            pts.dedup();
+            if pts.len() < 3 {
+                continue;
+            }
+            root.draw(&Polygon::new(pts.clone(), RGBColor(fill[0], fill[1], fill[2]).filled()))?;
+            root.draw(&PathElement::new(pts, edge.stroke_width(1)))?;
+        }
+    }
+    let centre = plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Center,
+        plotters::style::text_anchor::VPos::Center,
+    );
+    for a in areas.iter().filter(|a| a.cell != Cell::Empty) {
+        // Label at the centre of the largest ring's box.
+        let Some(ring) = a.rings.iter().max_by_key(|r| r.len()) else {
+            continue;
+        };
+        let mut rb = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for p in ring {
+            rb = [rb[0].min(p[0]), rb[1].min(p[1]), rb[2].max(p[0]), rb[3].max(p[1])];
+        }
+        let (x, y) = project(&[(rb[0] + rb[2]) / 2.0, (rb[1] + rb[3]) / 2.0]);
+        let white = matches!(a.cell, Cell::Count(v) if heat_rgb(v as f32 / max as f32).is_some_and(|x| x.1));
+        let colour = if white { WHITE } else { BLACK };
+        root.draw(&Text::new(
+            a.name.clone(),
+            (x, y - px(7.0, s)),
+            font(9.0, s).color(&colour).pos(centre),
+        ))?;
+        root.draw(&Text::new(
+            a.cell.display(),
+            (x, y + px(7.0, s)),
+            font(10.0, s).color(&colour).pos(centre),
+        ))?;
+    }
+    let note = "Darker = more civilian-harm events in the period; grey = withheld (<k or x). Boundaries: see section 8.";
+    root.draw(&Text::new(
+        note,
+        (px(10.0, s), px(h + 16.0, s)),
+        font(10.0, s),
+    ))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_render_to_png_and_svg() {
+        let c = Chart::Monthly {
+            months: vec!["2020-01".into(), "2020-02".into()],
+            series: vec![Series {
+                label: "State security forces".into(),
+                rgb: [0, 114, 178],
+                values: vec![7, 0],
+            }],
+            withheld: vec![false, true],
+            k: 5,
+        };
+        let s = svg(&c);
+        assert!(s.starts_with("<svg"), "{}", &s[..s.len().min(80)]);
+        assert!(s.contains("State security forces"));
+        let (bytes, (w, h)) = png(&c);
+        assert_eq!(&bytes[1..4], b"PNG");
+        assert_eq!((w, h), (1600, 760));
+    }
+}

@@ -1,0 +1,203 @@
+//! The annex as a Word document (docx-rs): A4, real "Heading 1/2" styles
+//! (docx-rs has none built in), the classification line in the page header,
+//! page numbers in the footer, tables with a shaded header row that repeats
+//! on every page, bold total rows, and the charts as embedded PNGs.
+
+use super::markdown::header_line;
+use super::{Annex, Block, Cell, Table, charts};
+use docx_rs::{
+    AlignmentType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph, Pic, Run,
+    RunFonts, Shading, Style, StyleType, TableCell, TableRow, WidthType,
+};
+
+const BLUE: &str = "003A70";
+const RED: &str = "B00020";
+/// Text width of an A4 page with 2 cm margins, in EMU (17 cm).
+const TEXT_WIDTH_EMU: u32 = 17 * 360_000;
+
+fn styles(doc: Docx) -> Docx {
+    doc.add_style(
+        Style::new("Title", StyleType::Paragraph)
+            .name("Title")
+            .size(36)
+            .bold()
+            .color(BLUE),
+    )
+    .add_style(
+        Style::new("Heading1", StyleType::Paragraph)
+            .name("heading 1")
+            .based_on("Normal")
+            .next("Normal")
+            .size(28)
+            .bold()
+            .color(BLUE)
+            .outline_lvl(0),
+    )
+    .add_style(
+        Style::new("Heading2", StyleType::Paragraph)
+            .name("heading 2")
+            .based_on("Normal")
+            .next("Normal")
+            .size(23)
+            .bold()
+            .color(BLUE)
+            .outline_lvl(1),
+    )
+    .add_style(
+        Style::new("Caption", StyleType::Paragraph)
+            .name("caption")
+            .based_on("Normal")
+            .size(18)
+            .bold(),
+    )
+}
+
+fn para(text: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(text))
+}
+
+fn cell_para(text: &str, right: bool, bold: bool, colour: Option<&str>) -> Paragraph {
+    let mut run = Run::new().add_text(text).size(16);
+    if bold {
+        run = run.bold();
+    }
+    if let Some(c) = colour {
+        run = run.color(c);
+    }
+    let p = Paragraph::new()
+        .add_run(run)
+        .line_spacing(LineSpacing::new().before(0).after(0));
+    if right {
+        p.align(AlignmentType::Right)
+    } else {
+        p
+    }
+}
+
+fn table(t: &Table) -> docx_rs::Table {
+    let numeric: Vec<bool> = (0..t.header.len())
+        .map(|c| t.rows.iter().any(|r| r.get(c).is_some_and(Cell::is_numeric)))
+        .collect();
+    let head = TableRow::new(
+        t.header
+            .iter()
+            .zip(&numeric)
+            .map(|(h, n)| {
+                TableCell::new()
+                    .add_paragraph(cell_para(h, *n, true, Some("FFFFFF")))
+                    .shading(Shading::new().fill(BLUE))
+            })
+            .collect(),
+    )
+    // Marks the header row; turned into a repeating header in `write`.
+    .cant_split();
+    let mut rows = vec![head];
+    for (i, r) in t.rows.iter().enumerate() {
+        let total = i + t.total_rows >= t.rows.len();
+        rows.push(TableRow::new(
+            r.iter()
+                .map(|c| {
+                    let colour = c.is_withheld().then_some("5A5A5A");
+                    let tc = TableCell::new().add_paragraph(cell_para(&c.display(), c.is_numeric(), total, colour));
+                    if total {
+                        tc.shading(Shading::new().fill("EEF3F9"))
+                    } else {
+                        tc
+                    }
+                })
+                .collect(),
+        ));
+    }
+    docx_rs::Table::new(rows).width(5000, WidthType::Pct)
+}
+
+/// The document's bytes.
+pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
+    let classification = |size: usize| {
+        Paragraph::new()
+            .add_run(Run::new().add_text(&annex.classification).bold().size(size).color(RED))
+            .align(AlignmentType::Center)
+    };
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .add_run(Run::new().add_text(format!("{} · page ", annex.title)).size(16))
+            .add_page_num(PageNum::new())
+            .align(AlignmentType::Center),
+    );
+    let mut doc = styles(Docx::new())
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(1247)
+                .bottom(1134)
+                .left(1134)
+                .right(1134)
+                .header(567)
+                .footer(567),
+        )
+        .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
+        .default_size(20)
+        .header(Header::new().add_paragraph(classification(16)))
+        .footer(footer)
+        .created_at(&format!("{}T00:00:00Z", annex.generated))
+        .updated_at(&format!("{}T00:00:00Z", annex.generated));
+    doc = doc
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&annex.title)).style("Title"))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&annex.subtitle).italic()))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(header_line(annex)).size(16).color("555555")));
+    let (mut tables, mut figures) = (0, 0);
+    for s in &annex.sections {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{}. {}", s.number, s.title)))
+                .style("Heading1"),
+        );
+        for b in &s.blocks {
+            doc = match b {
+                Block::Heading(h) => doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(h)).style("Heading2")),
+                Block::Paragraph(p) => doc.add_paragraph(para(p)),
+                Block::Bullets(v) => v.iter().fold(doc, |d, x| {
+                    d.add_paragraph(
+                        Paragraph::new()
+                            .add_run(Run::new().add_text(format!("•\u{a0}{x}")))
+                            .indent(Some(360), Some(docx_rs::SpecialIndentType::Hanging(200)), None, None),
+                    )
+                }),
+                Block::Table(t) => {
+                    tables += 1;
+                    let mut d = doc
+                        .add_paragraph(para(&format!("Table {tables}: {}", t.caption)).style("Caption"))
+                        .add_table(table(t));
+                    for n in &t.notes {
+                        d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(n).size(16).italic()));
+                    }
+                    d.add_paragraph(Paragraph::new())
+                }
+                Block::Figure(f) => {
+                    figures += 1;
+                    let (png, (w, h)) = charts::png(&f.chart);
+                    let emu_h = (u64::from(TEXT_WIDTH_EMU) * u64::from(h) / u64::from(w.max(1))) as u32;
+                    let pic = Pic::new_with_dimensions(png, w, h).size(TEXT_WIDTH_EMU, emu_h);
+                    doc.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)))
+                        .add_paragraph(
+                            Paragraph::new()
+                                .add_run(Run::new().add_text(format!("Figure {figures}: {}. ", f.caption)).bold().size(18))
+                                .add_run(Run::new().add_text(&f.alt).size(18)),
+                        )
+                }
+            };
+        }
+    }
+    doc = doc.add_paragraph(classification(18));
+    let mut xml = doc.build();
+    // docx-rs has no repeating header rows: the header rows were marked
+    // `cantSplit`, and become `tblHeader` here (it writes no other cantSplit).
+    let text = String::from_utf8_lossy(&xml.document).replace(
+        "<w:cantSplit />",
+        "<w:cantSplit /><w:tblHeader />",
+    );
+    xml.document = text.into_bytes();
+    let mut out = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut out).map_err(std::io::Error::other)?;
+    Ok(out.into_inner())
+}

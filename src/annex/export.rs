@@ -1,0 +1,155 @@
+//! Writing an annex to disk: the format's bytes, written atomically (a
+//! crash leaves the old file or the new one), never over a source file, and
+//! an [`ExportRecord`] (level, date, recipients, SHA-256) for the assessment.
+
+use super::{Annex, csv_out, docx, html, markdown, xlsx};
+use crate::assessment::ExportRecord;
+use crate::assessment::file::replace_atomic;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Html,
+    Markdown,
+    Xlsx,
+    /// One file per table in a folder.
+    Csv,
+}
+
+impl Format {
+    /// All formats, in menu order.
+    pub const ALL: [Format; 5] = [
+        Format::Docx,
+        Format::Html,
+        Format::Markdown,
+        Format::Xlsx,
+        Format::Csv,
+    ];
+
+    /// `docx`, `html`, `md`, `xlsx`, `csv`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Docx => "Word (.docx)",
+            Format::Html => "Web page (.html)",
+            Format::Markdown => "Markdown (.md)",
+            Format::Xlsx => "Excel (.xlsx)",
+            Format::Csv => "CSV folder (one file per table)",
+        }
+    }
+
+    /// The format for a key.
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.key() == s.trim().to_ascii_lowercase() || (s == "markdown" && *f == Format::Markdown))
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}: refusing to write over a source file of this assessment")]
+    WouldOverwriteSource(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Format { path: PathBuf, message: String },
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// The bytes of a single-file format (everything but CSV).
+pub fn render(annex: &Annex, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Docx => docx::write(annex).map_err(|e| e.to_string()),
+        Format::Html => Ok(html::write(annex).into_bytes()),
+        Format::Markdown => Ok(markdown::write(annex).into_bytes()),
+        Format::Xlsx => xlsx::write(annex).map_err(|e| e.to_string()),
+        Format::Csv => Err("CSV is a folder of files; use csv_out::files".into()),
+    }
+}
+
+/// Writes the annex to `out` (a folder for CSV) and returns the record to
+/// keep in the assessment. `protected` are paths never to write over (the
+/// datasets and the assessment file).
+pub fn export(
+    annex: &Annex,
+    format: Format,
+    out: &Path,
+    protected: &[PathBuf],
+) -> Result<ExportRecord, ExportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExportError::Io { path, source }
+    };
+    let guard = |p: &Path| {
+        if protected.iter().any(|s| same_file(s, p)) {
+            Err(ExportError::WouldOverwriteSource(p.to_path_buf()))
+        } else {
+            Ok(())
+        }
+    };
+    let sha = if format == Format::Csv {
+        std::fs::create_dir_all(out).map_err(io(out))?;
+        let files = csv_out::files(annex);
+        let mut sums = String::new();
+        for (name, bytes) in &files {
+            let p = out.join(name);
+            guard(&p)?;
+            replace_atomic(&p, bytes).map_err(io(&p))?;
+            sums.push_str(&format!("{}  {name}\n", sha256(bytes)));
+        }
+        let p = out.join("SHA256SUMS");
+        replace_atomic(&p, sums.as_bytes()).map_err(io(&p))?;
+        // The folder's hash: the hash of its checksum list.
+        sha256(sums.as_bytes())
+    } else {
+        guard(out)?;
+        let bytes = render(annex, format).map_err(|message| ExportError::Format {
+            path: out.to_path_buf(),
+            message,
+        })?;
+        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        replace_atomic(out, &bytes).map_err(io(out))?;
+        sha256(&bytes)
+    };
+    Ok(ExportRecord {
+        path: out.to_path_buf(),
+        format: format.key().to_string(),
+        level: annex.level,
+        date: annex.generated,
+        recipients: annex.recipients.clone(),
+        sha256: sha,
+    })
+}

@@ -1,0 +1,141 @@
+//! `poc-workbench export (--assessment FILE.ron | --data FILE...) --format
+//! docx|html|md|xlsx|csv --sharing LEVEL [--k N] --out PATH`: the annex,
+//! headless. With `--assessment` the export is recorded in the assessment
+//! (level, date, recipients, SHA-256), which is saved atomically.
+
+use super::load_all;
+use crate::annex::{AnnexOptions, Format, build, export, parse_level};
+use crate::assessment::file::{load, save};
+use crate::assessment::review::open_datasets;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// Options of `export`.
+#[derive(Debug, Clone)]
+pub struct ExportArgs {
+    pub assessment: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
+    pub mapping: Option<PathBuf>,
+    pub format: String,
+    pub sharing: String,
+    pub k: Option<u32>,
+    pub out: PathBuf,
+    pub recipients: Vec<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// The date printed and recorded (default today).
+    pub date: Option<NaiveDate>,
+}
+
+/// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
+pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i32> {
+    let Some(format) = Format::parse(&args.format) else {
+        eprintln!("error: unknown format {:?} (docx, html, md, xlsx, csv)", args.format);
+        return Ok(2);
+    };
+    let Some(level) = parse_level(&args.sharing) else {
+        eprintln!(
+            "error: unknown sharing level {:?} (internal, un-partners, host-government, public)",
+            args.sharing
+        );
+        return Ok(2);
+    };
+    if let Some(k) = args.k
+        && k < 2
+    {
+        eprintln!("error: --k must be at least 2");
+        return Ok(2);
+    }
+    let generated = args
+        .date
+        .unwrap_or_else(|| chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive());
+    let (assessment, ws, mut protected) = match (&args.assessment, args.data.is_empty()) {
+        (Some(path), true) => {
+            let a = match load(path) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(1);
+                }
+            };
+            let (ws, statuses) = open_datasets(&a, path);
+            let mut bad = false;
+            for s in &statuses {
+                if s.status != "ok" {
+                    eprintln!("{}: {} {}", s.path.display(), s.status, s.message);
+                    bad |= s.status == "missing" || s.status == "unreadable";
+                }
+            }
+            if bad {
+                eprintln!("error: a dataset of the assessment could not be read; relink it first");
+                return Ok(1);
+            }
+            (Some(a), ws, vec![path.clone()])
+        }
+        (None, false) => {
+            let (ws, errors) = match load_all(&args.data, args.mapping.as_deref()) {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(1);
+                }
+            };
+            if !errors.is_empty() {
+                for e in &errors {
+                    eprintln!("error: {e}");
+                }
+                return Ok(1);
+            }
+            (None, ws, Vec::new())
+        }
+        _ => {
+            eprintln!("error: give either --assessment FILE.ron or --data FILE...");
+            return Ok(2);
+        }
+    };
+    protected.extend(ws.datasets.iter().map(|d| d.meta.path.clone()));
+    let mut opts = match &assessment {
+        Some(a) => AnnexOptions::for_assessment(a, generated),
+        None => AnnexOptions {
+            level,
+            k: 5,
+            sections: Default::default(),
+            recipients: Vec::new(),
+            generated,
+            from: None,
+            to: None,
+        },
+    };
+    opts.level = level;
+    if let Some(k) = args.k {
+        opts.k = k;
+    }
+    opts.recipients = args.recipients.clone();
+    opts.from = args.from;
+    opts.to = args.to;
+    let annex = build(assessment.as_ref(), &ws, &opts);
+    let record = match export(&annex, format, &args.out, &protected) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(1);
+        }
+    };
+    writeln!(
+        out,
+        "wrote {} ({}, sharing level {}, sha256 {})",
+        record.path.display(),
+        format.key(),
+        crate::annex::level_key(level),
+        record.sha256
+    )?;
+    if let (Some(mut a), Some(path)) = (assessment, &args.assessment) {
+        a.exports.push(record);
+        if let Err(e) = save(path, &a) {
+            eprintln!("error: the export was written but could not be recorded in {}: {e}", path.display());
+            return Ok(1);
+        }
+        writeln!(out, "recorded in {}", path.display())?;
+    }
+    Ok(0)
+}
