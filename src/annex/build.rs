@@ -30,7 +30,10 @@ impl Sections {
         ("effects", "Effects on civilians"),
         ("register", "Residual-threat register"),
         ("flags", "Flags"),
-        ("benchmarks", "Benchmarks and indicators to watch after exit"),
+        (
+            "benchmarks",
+            "Benchmarks and indicators to watch after exit",
+        ),
         ("method", "Method and sources"),
     ];
 

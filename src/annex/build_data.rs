@@ -42,8 +42,10 @@ pub(super) fn sensitive_actors(ws: &Workspace) -> BTreeSet<String> {
 }
 
 fn file_name(p: &std::path::Path) -> String {
-    p.file_name()
-        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().to_string())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    )
 }
 
 fn pct(n: u64, d: u64) -> String {
@@ -99,10 +101,20 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
     if !rows.is_empty() {
         b.push(Block::Table(Table {
             id: "sources".into(),
-            caption: "Sources: rows read, kept and rejected on import (rows read = kept + rejected)".into(),
-            header: ["Source file", "Format", "Rows read", "Kept", "Rejected", "First date", "Last date"]
-                .map(String::from)
-                .to_vec(),
+            caption:
+                "Sources: rows read, kept and rejected on import (rows read = kept + rejected)"
+                    .into(),
+            header: [
+                "Source file",
+                "Format",
+                "Rows read",
+                "Kept",
+                "Rejected",
+                "First date",
+                "Last date",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows,
             total_rows: 0,
             total_column: false,
@@ -190,10 +202,21 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
 }
 
 /// A regions × types grid of one measure, protected, as a table.
-fn region_table(ctx: &Ctx, id: &str, caption: &str, measure: impl Fn(&crate::analysis::matrix::CellCounts) -> u64) -> (Table, Vec<Vec<Cell>>) {
+fn region_table(
+    ctx: &Ctx,
+    id: &str,
+    caption: &str,
+    measure: impl Fn(&crate::analysis::matrix::CellCounts) -> u64,
+) -> (Table, Vec<Vec<Cell>>) {
     let m = &ctx.matrix;
     let interior: Vec<Vec<u64>> = (0..m.regions.len())
-        .map(|r| m.perpetrators.iter().enumerate().map(|(t, _)| measure(&m.cells[t][r])).collect())
+        .map(|r| {
+            m.perpetrators
+                .iter()
+                .enumerate()
+                .map(|(t, _)| measure(&m.cells[t][r]))
+                .collect()
+        })
         .collect();
     let p = protect(&interior, ctx.k, ctx.suppress);
     let nr = m.regions.len();
@@ -201,7 +224,11 @@ fn region_table(ctx: &Ctx, id: &str, caption: &str, measure: impl Fn(&crate::ana
     let mut rows = Vec::new();
     let mut heat = Vec::new();
     for r in 0..=nr {
-        let name = if r < nr { m.regions[r].clone() } else { "Total".into() };
+        let name = if r < nr {
+            m.regions[r].clone()
+        } else {
+            "Total".into()
+        };
         let mut row = vec![Cell::Text(name)];
         let cells: Vec<Cell> = (0..=nc).map(|c| p.cell(r, c, ctx.k)).collect();
         if r < nr {
@@ -272,7 +299,11 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
         grand(&fat),
         state_sentence
     )));
-    let cols: Vec<String> = m.perpetrators.iter().map(|t| short_label(*t).to_string()).collect();
+    let cols: Vec<String> = m
+        .perpetrators
+        .iter()
+        .map(|t| short_label(*t).to_string())
+        .collect();
     let region_totals: Vec<Cell> = events.rows[..m.regions.len()]
         .iter()
         .map(|r| r.last().cloned().unwrap_or(Cell::Empty))
@@ -367,7 +398,9 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     b.push(Block::Table(Table {
         id: "state-share".into(),
         caption: "Share of attributed civilian harm perpetrated by state security forces".into(),
-        header: ["Region", "Share of events", "Share of civilian fatalities"].map(String::from).to_vec(),
+        header: ["Region", "Share of events", "Share of civilian fatalities"]
+            .map(String::from)
+            .to_vec(),
         rows,
         total_rows: 1,
         total_column: false,
@@ -388,7 +421,12 @@ fn share_cell(ctx: &Ctx, part: u64, whole: u64) -> (String, Cell) {
     let p = part as f64 / whole as f64;
     if !ctx.suppress {
         return (
-            format!("{:.0}% ({} of {})", p * 100.0, group_thousands(part), group_thousands(whole)),
+            format!(
+                "{:.0}% ({} of {})",
+                p * 100.0,
+                group_thousands(part),
+                group_thousands(whole)
+            ),
             Cell::Percent(p),
         );
     }
@@ -418,7 +456,10 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             .iter()
             .map(|m| if m.events < k { 0 } else { m.events })
             .collect();
-        let withheld: Vec<bool> = months.iter().map(|m| m.events >= 1 && m.events < k).collect();
+        let withheld: Vec<bool> = months
+            .iter()
+            .map(|m| m.events >= 1 && m.events < k)
+            .collect();
         (
             vec![Series {
                 label: "All perpetrator types".into(),
@@ -434,7 +475,10 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             .map(|t| Series {
                 label: short_label(*t).to_string(),
                 rgb: perpetrator_rgb(*t),
-                values: months.iter().map(|m| m.events_by_type[*t as usize]).collect(),
+                values: months
+                    .iter()
+                    .map(|m| m.events_by_type[*t as usize])
+                    .collect(),
             })
             .collect();
         (series, vec![false; months.len()])
@@ -446,7 +490,11 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             "Civilian-harm events per month, {} to {}{}",
             labels.first().cloned().unwrap_or_default(),
             labels.last().cloned().unwrap_or_default(),
-            if ctx.suppress { " (all perpetrator types; months with fewer than k events greyed)" } else { ", by perpetrator type" }
+            if ctx.suppress {
+                " (all perpetrator types; months with fewer than k events greyed)"
+            } else {
+                ", by perpetrator type"
+            }
         ),
         alt: format!(
             "{} months; {} civilian-harm events in all.",
@@ -474,7 +522,12 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
     let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for a in bundled() {
         if let Some(c) = by_key.get(&match_key(&a.name)) {
-            bbox = [bbox[0].min(a.bbox[0]), bbox[1].min(a.bbox[1]), bbox[2].max(a.bbox[2]), bbox[3].max(a.bbox[3])];
+            bbox = [
+                bbox[0].min(a.bbox[0]),
+                bbox[1].min(a.bbox[1]),
+                bbox[2].max(a.bbox[2]),
+                bbox[3].max(a.bbox[3]),
+            ];
             areas.push(MapArea {
                 name: a.name.clone(),
                 rings: a.rings.clone(),
@@ -540,7 +593,13 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
     let mut rows: Vec<Vec<Cell>> = kinds
         .iter()
         .enumerate()
-        .map(|(i, kind)| vec![Cell::Text(kind.label().into()), ev[i].clone(), fa[i].clone()])
+        .map(|(i, kind)| {
+            vec![
+                Cell::Text(kind.label().into()),
+                ev[i].clone(),
+                fa[i].clone(),
+            ]
+        })
         .collect();
     rows.push(vec![Cell::Text("Total".into()), ev_total, fa_total]);
     let only_lethal = ctx
@@ -556,11 +615,16 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
         notes.push("Aggregated over all regions and perpetrator types so that no victim group is identifiable.".into());
     }
     vec![
-        Block::Paragraph("The mix of harm done to civilians in the period, over all regions and perpetrators.".into()),
+        Block::Paragraph(
+            "The mix of harm done to civilians in the period, over all regions and perpetrators."
+                .into(),
+        ),
         Block::Table(Table {
             id: "effects".into(),
             caption: "Civilian-harm events and civilian fatalities by kind of harm".into(),
-            header: ["Kind of harm", "Events", "Civilian fatalities"].map(String::from).to_vec(),
+            header: ["Kind of harm", "Events", "Civilian fatalities"]
+                .map(String::from)
+                .to_vec(),
             rows,
             total_rows: 1,
             total_column: false,

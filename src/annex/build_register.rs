@@ -12,7 +12,13 @@ fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-fn table(id: &str, caption: &str, header: &[&str], rows: Vec<Vec<Cell>>, notes: Vec<String>) -> Table {
+fn table(
+    id: &str,
+    caption: &str,
+    header: &[&str],
+    rows: Vec<Vec<Cell>>,
+    notes: Vec<String>,
+) -> Table {
     Table {
         id: id.into(),
         caption: caption.into(),
@@ -29,7 +35,10 @@ fn threat_name(ctx: &Ctx, e: &ThreatEntry) -> String {
     match &e.actor_group {
         Some(g) if !g.trim().is_empty() => {
             if ctx.suppress && ctx.sensitive_actors.contains(g.trim()) {
-                format!("{} (group not named at this sharing level)", e.perpetrator.label())
+                format!(
+                    "{} (group not named at this sharing level)",
+                    e.perpetrator.label()
+                )
             } else {
                 format!("{}: {}", e.perpetrator.label(), g.trim())
             }
@@ -55,7 +64,16 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         last.map_or(String::new(), |d| format!(", the last on {d}"))
     ))];
     let internal = ctx.opts.level == SharingLevel::Internal;
-    let mut header = vec!["Base", "Region", "Opened", "Closed", "Radius (km)", "Events 12 months before", "Events 12 months after", "Security cliff"];
+    let mut header = vec![
+        "Base",
+        "Region",
+        "Opened",
+        "Closed",
+        "Radius (km)",
+        "Events 12 months before",
+        "Events 12 months after",
+        "Security cliff",
+    ];
     if internal {
         header.extend(["Latitude", "Longitude"]);
     }
@@ -64,15 +82,28 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .zip(&r.bases)
         .map(|(b, br)| {
-            let date = |d: Option<chrono::NaiveDate>| text(d.map_or("—".to_string(), |d| d.to_string()));
+            let date =
+                |d: Option<chrono::NaiveDate>| text(d.map_or("—".to_string(), |d| d.to_string()));
             let mut row = vec![
-                text(format!("{}{}", b.name, if b.illustrative { " †" } else { "" })),
+                text(format!(
+                    "{}{}",
+                    b.name,
+                    if b.illustrative { " †" } else { "" }
+                )),
                 text(b.region.clone()),
                 date(b.opened),
                 date(b.closed),
                 Cell::Decimal(b.radius_km, 0),
-                if b.closed.is_some() { single(br.before, ctx.k, ctx.suppress) } else { Cell::Empty },
-                if b.closed.is_some() { single(br.after, ctx.k, ctx.suppress) } else { Cell::Empty },
+                if b.closed.is_some() {
+                    single(br.before, ctx.k, ctx.suppress)
+                } else {
+                    Cell::Empty
+                },
+                if b.closed.is_some() {
+                    single(br.after, ctx.k, ctx.suppress)
+                } else {
+                    Cell::Empty
+                },
                 text(match (b.closed, br.cliff, br.after_complete) {
                     (None, _, _) => "open",
                     (Some(_), true, _) => "yes",
@@ -89,12 +120,19 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         .collect();
     let mut notes = Vec::new();
     if a.footprint.iter().any(|b| b.illustrative) {
-        notes.push("† Illustrative site or date (worked example), not the mission's record.".into());
+        notes
+            .push("† Illustrative site or date (worked example), not the mission's record.".into());
     }
     if !internal {
         notes.push("Base coordinates are not given at this sharing level.".into());
     }
-    blocks.push(Block::Table(table("footprint", "Mission bases and civilian harm around them before and after closure", &header, rows, notes)));
+    blocks.push(Block::Table(table(
+        "footprint",
+        "Mission bases and civilian harm around them before and after closure",
+        &header,
+        rows,
+        notes,
+    )));
     blocks
 }
 
@@ -158,7 +196,10 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
                 Cell::Count(u64::from(er.analyst.likelihood)),
                 Cell::Count(u64::from(er.analyst.impact)),
                 text(format!("{} {}", er.analyst.risk, er.analyst.band.label())),
-                text(format!("{}×{}", er.suggested.likelihood, er.suggested.impact)),
+                text(format!(
+                    "{}×{}",
+                    er.suggested.likelihood, er.suggested.impact
+                )),
                 text(format!("{} {}", er.trend.arrow(), er.trend.key())),
                 text(if e.residual { "yes" } else { "no" }),
             ]
@@ -167,7 +208,17 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
     blocks.push(Block::Table(table(
         "register",
         "Residual-threat register: ratings",
-        &["#", "Threat", "Regions", "Likelihood", "Impact", "Risk", "Suggested L×I", "Trend", "Residual"],
+        &[
+            "#",
+            "Threat",
+            "Regions",
+            "Likelihood",
+            "Impact",
+            "Risk",
+            "Suggested L×I",
+            "Trend",
+            "Residual",
+        ],
         ratings,
         vec![],
     )));
@@ -177,9 +228,16 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
         .map(|e| {
             vec![
                 text(format!("{}", e.id)),
-                text(e.tiers.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", ")),
+                text(
+                    e.tiers
+                        .iter()
+                        .map(|t| format!("{t:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 text(successors_text(e)),
-                e.capacity.map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),
+                e.capacity
+                    .map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),
                 text(gap_text(e)),
                 text(e.mitigation.clone()),
                 text(e.review_date.map_or(String::new(), |d| d.to_string())),
@@ -215,10 +273,26 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
     for (e, er) in a.register.iter().zip(&r.entries) {
         let f = er.flags;
         let items = [
-            (f.no_successor, "No successor", "A residual High or Very high threat with no one named to take over a tier it engages."),
-            (f.successor_is_perpetrator, "Successor is perpetrator", "Host-state security forces are named successor for a threat they perpetrate."),
-            (f.security_cliff, "Security cliff", "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after."),
-            (f.monitoring_gap, "Monitoring gap", "Every base in one of the threat's regions closes while civilian harm continues there."),
+            (
+                f.no_successor,
+                "No successor",
+                "A residual High or Very high threat with no one named to take over a tier it engages.",
+            ),
+            (
+                f.successor_is_perpetrator,
+                "Successor is perpetrator",
+                "Host-state security forces are named successor for a threat they perpetrate.",
+            ),
+            (
+                f.security_cliff,
+                "Security cliff",
+                "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after.",
+            ),
+            (
+                f.monitoring_gap,
+                "Monitoring gap",
+                "Every base in one of the threat's regions closes while civilian harm continues there.",
+            ),
         ];
         for (on, name, why) in items {
             if on {
@@ -236,8 +310,17 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
         return Vec::new();
     }
     vec![
-        Block::Paragraph(format!("The workbench raises {} flags on the register (METHODOLOGY §5); each needs an answer in the transition plan.", rows.len())),
-        Block::Table(table("flags", "Flags raised on the register", &["#", "Threat", "Regions", "Flag", "What it means"], rows, vec![])),
+        Block::Paragraph(format!(
+            "The workbench raises {} flags on the register (METHODOLOGY §5); each needs an answer in the transition plan.",
+            rows.len()
+        )),
+        Block::Table(table(
+            "flags",
+            "Flags raised on the register",
+            &["#", "Threat", "Regions", "Flag", "What it means"],
+            rows,
+            vec![],
+        )),
     ]
 }
 
@@ -272,9 +355,17 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
                 if b.perpetrators.is_empty() {
                     "all perpetrators".to_string()
                 } else {
-                    b.perpetrators.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ")
+                    b.perpetrators
+                        .iter()
+                        .map(|t| t.label())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 },
-                if b.regions.is_empty() { "all regions".to_string() } else { b.regions.join(", ") },
+                if b.regions.is_empty() {
+                    "all regions".to_string()
+                } else {
+                    b.regions.join(", ")
+                },
                 b.window_months
             );
             vec![
@@ -289,11 +380,17 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
                     },
                     b.threshold
                 )),
-                text(if b.monitor.trim().is_empty() { "—".to_string() } else { b.monitor.clone() }),
+                text(if b.monitor.trim().is_empty() {
+                    "—".to_string()
+                } else {
+                    b.monitor.clone()
+                }),
                 single(br.value, ctx.k, ctx.suppress),
                 text(status(br.status)),
                 later.map_or(Cell::Empty, |l| single(l.value, ctx.k, ctx.suppress)),
-                text(later.map_or(String::new(), |l| format!("{} (at {})", status(l.status), l.at))),
+                text(later.map_or(String::new(), |l| {
+                    format!("{} (at {})", status(l.status), l.at)
+                })),
             ]
         })
         .collect();
@@ -301,12 +398,26 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         Block::Paragraph(format!(
             "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}){}.",
             r.as_of,
-            if r.benchmarks_latest.is_empty() { String::new() } else { " and on the last date in the data".into() }
+            if r.benchmarks_latest.is_empty() {
+                String::new()
+            } else {
+                " and on the last date in the data".into()
+            }
         )),
         Block::Table(table(
             "benchmarks",
             "Benchmarks and indicators",
-            &["Benchmark", "Kind", "Measure", "Threshold", "Monitored by", "Value at as-of", "Status at as-of", "Latest value", "Latest status"],
+            &[
+                "Benchmark",
+                "Kind",
+                "Measure",
+                "Threshold",
+                "Monitored by",
+                "Value at as-of",
+                "Status at as-of",
+                "Latest value",
+                "Latest status",
+            ],
             rows,
             vec![],
         )),

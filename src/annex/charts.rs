@@ -105,7 +105,11 @@ pub fn png(chart: &Chart) -> (Vec<u8>, (u32, u32)) {
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, s: f64) -> DrawResult<DB> {
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    s: f64,
+) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     match chart {
         Chart::Monthly {
@@ -201,7 +205,9 @@ fn monthly<DB: DrawingBackend>(
         chart
             .draw_series(bars)?
             .label(format!("1–{} events (withheld; drawn at {})", k - 1, k - 1))
-            .legend(move |(lx, ly)| Rectangle::new([(lx, ly - 5), (lx + 10, ly + 5)], grey.filled()));
+            .legend(move |(lx, ly)| {
+                Rectangle::new([(lx, ly - 5), (lx + 10, ly + 5)], grey.filled())
+            });
     }
     chart
         .configure_series_labels()
@@ -283,8 +289,17 @@ fn heat<DB: DrawingBackend>(
             plotters::style::text_anchor::HPos::Right,
             plotters::style::text_anchor::VPos::Center,
         ));
-        root.draw(&Text::new(name, (px(left - 6.0, s), px(y + row_h / 2.0, s)), st))?;
-        for (j, c) in cells.get(i).map_or(&[][..], Vec::as_slice).iter().enumerate() {
+        root.draw(&Text::new(
+            name,
+            (px(left - 6.0, s), px(y + row_h / 2.0, s)),
+            st,
+        ))?;
+        for (j, c) in cells
+            .get(i)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .enumerate()
+        {
             let x = left + col_w * j as f64;
             let (fill, white) = match c {
                 Cell::Count(v) => heat_rgb(*v as f32 / max as f32)
@@ -321,20 +336,30 @@ fn heat<DB: DrawingBackend>(
     Ok(())
 }
 
-fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, areas: &[MapArea], s: f64) -> DrawResult<DB> {
+fn map<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    areas: &[MapArea],
+    s: f64,
+) -> DrawResult<DB> {
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (f64::from(w) / s, f64::from(h) / s - 40.0);
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for a in areas.iter().filter(|a| a.cell != Cell::Empty) {
         for p in a.rings.iter().flatten() {
-            b = [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])];
+            b = [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ];
         }
     }
     if b[0] > b[2] {
         return Ok(());
     }
     let coslat = ((b[1] + b[3]) / 2.0).to_radians().cos().max(0.2);
-    let scale = ((w - 20.0) / ((b[2] - b[0]) * coslat).max(0.1)).min((h - 20.0) / (b[3] - b[1]).max(0.1));
+    let scale =
+        ((w - 20.0) / ((b[2] - b[0]) * coslat).max(0.1)).min((h - 20.0) / (b[3] - b[1]).max(0.1));
     let ox = (w - (b[2] - b[0]) * coslat * scale) / 2.0;
     let oy = (h - (b[3] - b[1]) * scale) / 2.0;
     let project = |p: &[f64; 2]| -> (i32, i32) {
@@ -367,7 +392,10 @@ fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, areas: &[MapArea], s: 
             if pts.len() < 3 {
                 continue;
             }
-            root.draw(&Polygon::new(pts.clone(), RGBColor(fill[0], fill[1], fill[2]).filled()))?;
+            root.draw(&Polygon::new(
+                pts.clone(),
+                RGBColor(fill[0], fill[1], fill[2]).filled(),
+            ))?;
             root.draw(&PathElement::new(pts, edge.stroke_width(1)))?;
         }
     }
@@ -382,7 +410,12 @@ fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, areas: &[MapArea], s: 
         };
         let mut rb = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
         for p in ring {
-            rb = [rb[0].min(p[0]), rb[1].min(p[1]), rb[2].max(p[0]), rb[3].max(p[1])];
+            rb = [
+                rb[0].min(p[0]),
+                rb[1].min(p[1]),
+                rb[2].max(p[0]),
+                rb[3].max(p[1]),
+            ];
         }
         let (x, y) = project(&[(rb[0] + rb[2]) / 2.0, (rb[1] + rb[3]) / 2.0]);
         let white = matches!(a.cell, Cell::Count(v) if heat_rgb(v as f32 / max as f32).is_some_and(|x| x.1));

@@ -242,7 +242,11 @@ pub fn protect_list(values: &[u64], k: u32, suppress: bool) -> (Vec<Cell>, Cell)
         Mark::Hidden => Cell::Hidden,
     };
     (
-        values.iter().zip(&marks).map(|(v, m)| show(*v, *m)).collect(),
+        values
+            .iter()
+            .zip(&marks)
+            .map(|(v, m)| show(*v, *m))
+            .collect(),
         show(total, total_mark),
     )
 }
@@ -276,7 +280,12 @@ mod tests {
         let (cells, total) = protect_list(&[2, 40, 9, 0], 5, true);
         assert_eq!(
             cells,
-            vec![Cell::Small(5), Cell::Count(40), Cell::Hidden, Cell::Count(0)]
+            vec![
+                Cell::Small(5),
+                Cell::Count(40),
+                Cell::Hidden,
+                Cell::Count(0)
+            ]
         );
         assert_eq!(total, Cell::Count(51));
         let (cells, total) = protect_list(&[2, 0], 5, true);

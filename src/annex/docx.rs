@@ -31,6 +31,7 @@ fn styles(doc: Docx) -> Docx {
             .size(28)
             .bold()
             .color(BLUE)
+            .line_spacing(LineSpacing::new().before(280).after(100))
             .outline_lvl(0),
     )
     .add_style(
@@ -41,6 +42,7 @@ fn styles(doc: Docx) -> Docx {
             .size(23)
             .bold()
             .color(BLUE)
+            .line_spacing(LineSpacing::new().before(200).after(60))
             .outline_lvl(1),
     )
     .add_style(
@@ -48,12 +50,15 @@ fn styles(doc: Docx) -> Docx {
             .name("caption")
             .based_on("Normal")
             .size(18)
-            .bold(),
+            .bold()
+            .line_spacing(LineSpacing::new().before(160).after(60)),
     )
 }
 
 fn para(text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(text))
+    Paragraph::new()
+        .add_run(Run::new().add_text(text))
+        .line_spacing(LineSpacing::new().after(100))
 }
 
 fn cell_para(text: &str, right: bool, bold: bool, colour: Option<&str>) -> Paragraph {
@@ -74,18 +79,88 @@ fn cell_para(text: &str, right: bool, bold: bool, colour: Option<&str>) -> Parag
     }
 }
 
+/// Text width of an A4 page with 2 cm margins, in twentieths of a point.
+const TEXT_WIDTH_TWIPS: usize = 9638;
+
+/// Column widths (twips): every column at least as wide as its longest
+/// word; the room left goes to the columns whose text would wrap, in
+/// proportion to how much more they would take.
+fn column_widths(t: &Table) -> Vec<usize> {
+    const PER_CHAR: usize = 95; // 8 pt Arial, average character, in twips
+    const PAD: usize = 230; // cell margins
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(1)
+    };
+    let (mut min, mut need) = (Vec::new(), Vec::new());
+    for c in 0..t.header.len() {
+        let cells: Vec<String> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(Cell::display)
+            .collect();
+        let longest_word = cells
+            .iter()
+            .map(|x| words(x))
+            .chain([words(&t.header[c])])
+            .max()
+            .unwrap_or(1)
+            .min(16);
+        let longest = cells
+            .iter()
+            .map(|x| x.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(words(&t.header[c]));
+        min.push(longest_word * PER_CHAR + PAD);
+        need.push(longest.min(48).max(longest_word) * PER_CHAR + PAD);
+    }
+    let total_need: usize = need.iter().sum();
+    let total_min: usize = min.iter().sum();
+    if total_need <= TEXT_WIDTH_TWIPS || total_min >= TEXT_WIDTH_TWIPS {
+        let sum = if total_need <= TEXT_WIDTH_TWIPS {
+            total_need
+        } else {
+            total_min
+        }
+        .max(1);
+        let base = if total_need <= TEXT_WIDTH_TWIPS {
+            &need
+        } else {
+            &min
+        };
+        return base.iter().map(|w| w * TEXT_WIDTH_TWIPS / sum).collect();
+    }
+    let spare = TEXT_WIDTH_TWIPS - total_min;
+    let wants: usize = (total_need - total_min).max(1);
+    min.iter()
+        .zip(&need)
+        .map(|(m, n)| m + (n - m) * spare / wants)
+        .collect()
+}
+
 fn table(t: &Table) -> docx_rs::Table {
     let numeric: Vec<bool> = (0..t.header.len())
-        .map(|c| t.rows.iter().any(|r| r.get(c).is_some_and(Cell::is_numeric)))
+        .map(|c| {
+            t.rows
+                .iter()
+                .any(|r| r.get(c).is_some_and(Cell::is_numeric))
+        })
         .collect();
+    let widths = column_widths(t);
     let head = TableRow::new(
         t.header
             .iter()
             .zip(&numeric)
-            .map(|(h, n)| {
+            .zip(&widths)
+            .map(|((h, n), w)| {
                 TableCell::new()
                     .add_paragraph(cell_para(h, *n, true, Some("FFFFFF")))
                     .shading(Shading::new().fill(BLUE))
+                    .width(*w, WidthType::Dxa)
             })
             .collect(),
     )
@@ -96,9 +171,12 @@ fn table(t: &Table) -> docx_rs::Table {
         let total = i + t.total_rows >= t.rows.len();
         rows.push(TableRow::new(
             r.iter()
-                .map(|c| {
+                .zip(&widths)
+                .map(|(c, w)| {
                     let colour = c.is_withheld().then_some("5A5A5A");
-                    let tc = TableCell::new().add_paragraph(cell_para(&c.display(), c.is_numeric(), total, colour));
+                    let tc = TableCell::new()
+                        .add_paragraph(cell_para(&c.display(), c.is_numeric(), total, colour))
+                        .width(*w, WidthType::Dxa);
                     if total {
                         tc.shading(Shading::new().fill("EEF3F9"))
                     } else {
@@ -108,19 +186,32 @@ fn table(t: &Table) -> docx_rs::Table {
                 .collect(),
         ));
     }
-    docx_rs::Table::new(rows).width(5000, WidthType::Pct)
+    docx_rs::Table::new(rows)
+        .set_grid(widths)
+        .layout(docx_rs::TableLayoutType::Fixed)
+        .width(TEXT_WIDTH_TWIPS, WidthType::Dxa)
 }
 
 /// The document's bytes.
 pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
     let classification = |size: usize| {
         Paragraph::new()
-            .add_run(Run::new().add_text(&annex.classification).bold().size(size).color(RED))
+            .add_run(
+                Run::new()
+                    .add_text(&annex.classification)
+                    .bold()
+                    .size(size)
+                    .color(RED),
+            )
             .align(AlignmentType::Center)
     };
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
-            .add_run(Run::new().add_text(format!("{} · page ", annex.title)).size(16))
+            .add_run(
+                Run::new()
+                    .add_text(format!("{} · page ", annex.title))
+                    .size(16),
+            )
             .add_page_num(PageNum::new())
             .align(AlignmentType::Center),
     );
@@ -142,48 +233,86 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
         .created_at(&format!("{}T00:00:00Z", annex.generated))
         .updated_at(&format!("{}T00:00:00Z", annex.generated));
     doc = doc
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&annex.title)).style("Title"))
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(&annex.title))
+                .style("Title"),
+        )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&annex.subtitle).italic()))
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(header_line(annex)).size(16).color("555555")));
+        .add_paragraph(
+            Paragraph::new().add_run(
+                Run::new()
+                    .add_text(header_line(annex))
+                    .size(16)
+                    .color("555555"),
+            ),
+        );
     let (mut tables, mut figures) = (0, 0);
     for s in &annex.sections {
         doc = doc.add_paragraph(
             Paragraph::new()
                 .add_run(Run::new().add_text(format!("{}. {}", s.number, s.title)))
-                .style("Heading1"),
+                .style("Heading1")
+                .keep_next(true),
         );
         for b in &s.blocks {
             doc = match b {
-                Block::Heading(h) => doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(h)).style("Heading2")),
+                Block::Heading(h) => doc.add_paragraph(
+                    Paragraph::new()
+                        .add_run(Run::new().add_text(h))
+                        .style("Heading2")
+                        .keep_next(true),
+                ),
                 Block::Paragraph(p) => doc.add_paragraph(para(p)),
                 Block::Bullets(v) => v.iter().fold(doc, |d, x| {
                     d.add_paragraph(
                         Paragraph::new()
                             .add_run(Run::new().add_text(format!("•\u{a0}{x}")))
-                            .indent(Some(360), Some(docx_rs::SpecialIndentType::Hanging(200)), None, None),
+                            .indent(
+                                Some(360),
+                                Some(docx_rs::SpecialIndentType::Hanging(200)),
+                                None,
+                                None,
+                            ),
                     )
                 }),
                 Block::Table(t) => {
                     tables += 1;
                     let mut d = doc
-                        .add_paragraph(para(&format!("Table {tables}: {}", t.caption)).style("Caption"))
+                        .add_paragraph(
+                            para(&format!("Table {tables}: {}", t.caption))
+                                .style("Caption")
+                                .keep_next(true),
+                        )
                         .add_table(table(t));
                     for n in &t.notes {
-                        d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(n).size(16).italic()));
+                        d = d.add_paragraph(
+                            Paragraph::new().add_run(Run::new().add_text(n).size(16).italic()),
+                        );
                     }
                     d.add_paragraph(Paragraph::new())
                 }
                 Block::Figure(f) => {
                     figures += 1;
                     let (png, (w, h)) = charts::png(&f.chart);
-                    let emu_h = (u64::from(TEXT_WIDTH_EMU) * u64::from(h) / u64::from(w.max(1))) as u32;
+                    let emu_h =
+                        (u64::from(TEXT_WIDTH_EMU) * u64::from(h) / u64::from(w.max(1))) as u32;
                     let pic = Pic::new_with_dimensions(png, w, h).size(TEXT_WIDTH_EMU, emu_h);
-                    doc.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)))
-                        .add_paragraph(
-                            Paragraph::new()
-                                .add_run(Run::new().add_text(format!("Figure {figures}: {}. ", f.caption)).bold().size(18))
-                                .add_run(Run::new().add_text(&f.alt).size(18)),
-                        )
+                    doc.add_paragraph(
+                        Paragraph::new()
+                            .add_run(Run::new().add_image(pic))
+                            .keep_next(true),
+                    )
+                    .add_paragraph(
+                        Paragraph::new()
+                            .add_run(
+                                Run::new()
+                                    .add_text(format!("Figure {figures}: {}. ", f.caption))
+                                    .bold()
+                                    .size(18),
+                            )
+                            .add_run(Run::new().add_text(&f.alt).size(18)),
+                    )
                 }
             };
         }
@@ -192,10 +321,8 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
     let mut xml = doc.build();
     // docx-rs has no repeating header rows: the header rows were marked
     // `cantSplit`, and become `tblHeader` here (it writes no other cantSplit).
-    let text = String::from_utf8_lossy(&xml.document).replace(
-        "<w:cantSplit />",
-        "<w:cantSplit /><w:tblHeader />",
-    );
+    let text = String::from_utf8_lossy(&xml.document)
+        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
     xml.document = text.into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(std::io::Error::other)?;

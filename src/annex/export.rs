@@ -53,9 +53,9 @@ impl Format {
 
     /// The format for a key.
     pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.key() == s.trim().to_ascii_lowercase() || (s == "markdown" && *f == Format::Markdown))
+        Format::ALL.into_iter().find(|f| {
+            f.key() == s.trim().to_ascii_lowercase() || (s == "markdown" && *f == Format::Markdown)
+        })
     }
 }
 

@@ -56,13 +56,23 @@ pub fn write(annex: &Annex) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         esc(&annex.title)
     );
-    let _ = writeln!(o, "<div class=\"classification\">{}</div>", esc(&annex.classification));
+    let _ = writeln!(
+        o,
+        "<div class=\"classification\">{}</div>",
+        esc(&annex.classification)
+    );
     let _ = writeln!(o, "<h1>{}</h1>", esc(&annex.title));
     let _ = writeln!(o, "<p class=\"subtitle\">{}</p>", esc(&annex.subtitle));
     let _ = writeln!(o, "<p class=\"meta\">{}</p>", esc(&header_line(annex)));
     let (mut tables, mut figures) = (0, 0);
     for s in &annex.sections {
-        let _ = writeln!(o, "<section id=\"{}\">\n<h2>{}. {}</h2>", s.id, s.number, esc(&s.title));
+        let _ = writeln!(
+            o,
+            "<section id=\"{}\">\n<h2>{}. {}</h2>",
+            s.id,
+            s.number,
+            esc(&s.title)
+        );
         for b in &s.blocks {
             match b {
                 Block::Heading(h) => {
@@ -81,7 +91,11 @@ pub fn write(annex: &Annex) -> String {
                 Block::Table(t) => {
                     tables += 1;
                     let numeric: Vec<bool> = (0..t.header.len())
-                        .map(|c| t.rows.iter().any(|r| r.get(c).is_some_and(Cell::is_numeric)))
+                        .map(|c| {
+                            t.rows
+                                .iter()
+                                .any(|r| r.get(c).is_some_and(Cell::is_numeric))
+                        })
                         .collect();
                     let _ = writeln!(
                         o,
@@ -91,7 +105,11 @@ pub fn write(annex: &Annex) -> String {
                         t.header
                             .iter()
                             .zip(&numeric)
-                            .map(|(h, n)| format!("<th{}>{}</th>", if *n { " class=\"num\"" } else { "" }, esc(h)))
+                            .map(|(h, n)| format!(
+                                "<th{}>{}</th>",
+                                if *n { " class=\"num\"" } else { "" },
+                                esc(h)
+                            ))
                             .collect::<String>()
                     );
                     for (i, r) in t.rows.iter().enumerate() {
@@ -116,9 +134,7 @@ pub fn write(annex: &Annex) -> String {
                     figures += 1;
                     let svg = charts::svg(&f.chart);
                     let svg = svg.trim_start_matches(|c| c != '<');
-                    let svg = svg
-                        .find("<svg")
-                        .map_or(svg, |i| &svg[i..]);
+                    let svg = svg.find("<svg").map_or(svg, |i| &svg[i..]);
                     let _ = writeln!(
                         o,
                         "<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>Figure {figures}: {} <span>{}</span></figcaption>\n</figure>",

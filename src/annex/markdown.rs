@@ -35,14 +35,30 @@ pub fn write(annex: &Annex) -> String {
                 Block::Table(t) => {
                     tables += 1;
                     let _ = writeln!(o, "**Table {tables}: {}**\n", t.caption);
-                    let _ = writeln!(o, "| {} |", t.header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "));
+                    let _ = writeln!(
+                        o,
+                        "| {} |",
+                        t.header
+                            .iter()
+                            .map(|h| esc(h))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    );
                     let numeric: Vec<bool> = (0..t.header.len())
-                        .map(|c| t.rows.iter().any(|r| r.get(c).is_some_and(Cell::is_numeric)))
+                        .map(|c| {
+                            t.rows
+                                .iter()
+                                .any(|r| r.get(c).is_some_and(Cell::is_numeric))
+                        })
                         .collect();
                     let _ = writeln!(
                         o,
                         "|{}|",
-                        numeric.iter().map(|n| if *n { "---:" } else { "---" }).collect::<Vec<_>>().join("|")
+                        numeric
+                            .iter()
+                            .map(|n| if *n { "---:" } else { "---" })
+                            .collect::<Vec<_>>()
+                            .join("|")
                     );
                     for (i, r) in t.rows.iter().enumerate() {
                         let total = i + t.total_rows >= t.rows.len();
@@ -50,7 +66,11 @@ pub fn write(annex: &Annex) -> String {
                             .iter()
                             .map(|c| {
                                 let d = esc(&c.display());
-                                if total && !d.is_empty() { format!("**{d}**") } else { d }
+                                if total && !d.is_empty() {
+                                    format!("**{d}**")
+                                } else {
+                                    d
+                                }
                             })
                             .collect();
                         let _ = writeln!(o, "| {} |", cells.join(" | "));

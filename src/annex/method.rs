@@ -25,7 +25,9 @@ pub(super) fn methodology_blocks(md: &str, skip_sections: &[&str]) -> Vec<Block>
         }
         para.clear();
         if !bullets.is_empty() {
-            out.push(Block::Bullets(bullets.iter().map(|b| strip_md(b)).collect()));
+            out.push(Block::Bullets(
+                bullets.iter().map(|b| strip_md(b)).collect(),
+            ));
         }
         bullets.clear();
     };
@@ -58,7 +60,11 @@ pub(super) fn methodology_blocks(md: &str, skip_sections: &[&str]) -> Vec<Block>
             // The first row of a table is its header; the second its rule.
             let first = !in_table;
             in_table = true;
-            if first || cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
+            if first
+                || cells
+                    .iter()
+                    .all(|c| c.chars().all(|ch| ch == '-' || ch == ':'))
+            {
                 continue;
             }
             bullets.push(cells.join(" — "));
@@ -67,7 +73,9 @@ pub(super) fn methodology_blocks(md: &str, skip_sections: &[&str]) -> Vec<Block>
             last.push_str(t.trim());
         } else {
             if !bullets.is_empty() {
-                out.push(Block::Bullets(bullets.iter().map(|b| strip_md(b)).collect()));
+                out.push(Block::Bullets(
+                    bullets.iter().map(|b| strip_md(b)).collect(),
+                ));
                 bullets.clear();
             }
             para.push(' ');
@@ -128,15 +136,21 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
                     )
                 })
                 .collect();
-            b.push(Block::Heading("Analyst overrides of the suggested scores".into()));
+            b.push(Block::Heading(
+                "Analyst overrides of the suggested scores".into(),
+            ));
             if overrides.is_empty() {
-                b.push(Block::Paragraph("None: every rating equals the suggestion.".into()));
+                b.push(Block::Paragraph(
+                    "None: every rating equals the suggestion.".into(),
+                ));
             } else {
                 b.push(Block::Bullets(overrides));
             }
         }
     }
-    b.push(Block::Heading("Disclosure control applied to this annex".into()));
+    b.push(Block::Heading(
+        "Disclosure control applied to this annex".into(),
+    ));
     b.push(Block::Paragraph(if ctx.suppress {
         format!(
             "Sharing level {}, k = {}. Counts from 1 to {} are shown as <{}. Where a row or column total would let a reader work out a withheld count, further cells are withheld (shown x), chosen so that no withheld cell can be recovered from the totals printed. State shares are given in 10-point bands. There are no free-text notes from the sources, no coordinates, no event identifiers, no actor names from sexual-violence or abduction records, and regions are no finer than admin 1. No source rows are included, at any level.",
@@ -165,7 +179,11 @@ pub(super) fn attributions(ctx: &Ctx) -> Vec<String> {
         let accessed = std::fs::metadata(&d.meta.path)
             .and_then(|m| m.modified())
             .ok()
-            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive().to_string());
+            .map(|t| {
+                chrono::DateTime::<chrono::Utc>::from(t)
+                    .date_naive()
+                    .to_string()
+            });
         sources.push(match d.meta.format {
             SourceFormat::Ucdp => format!(
                 "{name}: UCDP Georeferenced Event Dataset. Sundberg, Ralph and Erik Melander (2013), \"Introducing the UCDP Georeferenced Event Dataset\", Journal of Peace Research 50(4), and the release article of the GED version used. Licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."

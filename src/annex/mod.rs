@@ -195,9 +195,7 @@ pub fn classification_line(level: SharingLevel) -> &'static str {
         SharingLevel::UnPartners => {
             "UN RESTRICTED: for UN partners; do not forward outside the UN system"
         }
-        SharingLevel::HostGovernment => {
-            "SHARED WITH THE HOST GOVERNMENT: small counts withheld"
-        }
+        SharingLevel::HostGovernment => "SHARED WITH THE HOST GOVERNMENT: small counts withheld",
         SharingLevel::Public => "PUBLIC: small counts withheld",
     }
 }

@@ -18,7 +18,9 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         .set_background_color(Color::RGB(0x003A70))
         .set_text_wrap();
     let quoted = Format::new().set_quote_prefix();
-    let total = Format::new().set_bold().set_background_color(Color::RGB(0xEEF3F9));
+    let total = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xEEF3F9));
     let withheld = Format::new().set_italic().set_align(FormatAlign::Right);
     let percent = Format::new().set_num_format("0%");
     let page_header = format!("&C&\"-,Bold\"{}", annex.classification.replace('&', "&&"));
@@ -59,13 +61,23 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
             for (c, cell) in r.iter().enumerate() {
                 let col = c as u16;
                 match cell {
-                    Cell::Count(n) if is_total => ws.write_number_with_format(row, col, *n as f64, &total).map(|_| ())?,
+                    Cell::Count(n) if is_total => ws
+                        .write_number_with_format(row, col, *n as f64, &total)
+                        .map(|_| ())?,
                     Cell::Count(n) => ws.write_number(row, col, *n as f64).map(|_| ())?,
                     Cell::Decimal(v, _) => ws.write_number(row, col, *v).map(|_| ())?,
-                    Cell::Percent(p) => ws.write_number_with_format(row, col, *p, &percent).map(|_| ())?,
-                    Cell::Small(_) | Cell::Hidden => ws.write_string_with_format(row, col, cell.display(), &withheld).map(|_| ())?,
-                    Cell::Text(s) if needs_formula_escape(s) => ws.write_string_with_format(row, col, s, &quoted).map(|_| ())?,
-                    Cell::Text(s) if is_total => ws.write_string_with_format(row, col, s, &total).map(|_| ())?,
+                    Cell::Percent(p) => ws
+                        .write_number_with_format(row, col, *p, &percent)
+                        .map(|_| ())?,
+                    Cell::Small(_) | Cell::Hidden => ws
+                        .write_string_with_format(row, col, cell.display(), &withheld)
+                        .map(|_| ())?,
+                    Cell::Text(s) if needs_formula_escape(s) => ws
+                        .write_string_with_format(row, col, s, &quoted)
+                        .map(|_| ())?,
+                    Cell::Text(s) if is_total => ws
+                        .write_string_with_format(row, col, s, &total)
+                        .map(|_| ())?,
                     Cell::Empty => {}
                     other => ws.write_string(row, col, other.display()).map(|_| ())?,
                 }

@@ -13,7 +13,6 @@ use crate::model::boundaries::{Area, bundled, match_key};
 use egui::{Color32, Pos2, Sense, Shape, Stroke};
 use std::collections::HashMap;
 
-
 /// View state: the boundaries in use and the viewport.
 #[derive(Default)]
 pub struct MapState {

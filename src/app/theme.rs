@@ -16,7 +16,11 @@ pub fn heat(v: f32) -> (Color32, Color32) {
         None => (Color32::TRANSPARENT, Color32::GRAY),
         Some(([r, g, b], white)) => (
             Color32::from_rgb(r, g, b),
-            if white { Color32::WHITE } else { Color32::BLACK },
+            if white {
+                Color32::WHITE
+            } else {
+                Color32::BLACK
+            },
         ),
     }
 }

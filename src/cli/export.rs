@@ -30,7 +30,10 @@ pub struct ExportArgs {
 /// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
 pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i32> {
     let Some(format) = Format::parse(&args.format) else {
-        eprintln!("error: unknown format {:?} (docx, html, md, xlsx, csv)", args.format);
+        eprintln!(
+            "error: unknown format {:?} (docx, html, md, xlsx, csv)",
+            args.format
+        );
         return Ok(2);
     };
     let Some(level) = parse_level(&args.sharing) else {
@@ -46,9 +49,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
         eprintln!("error: --k must be at least 2");
         return Ok(2);
     }
-    let generated = args
-        .date
-        .unwrap_or_else(|| chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive());
+    let generated = args.date.unwrap_or_else(|| {
+        chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive()
+    });
     let (assessment, ws, mut protected) = match (&args.assessment, args.data.is_empty()) {
         (Some(path), true) => {
             let a = match load(path) {
@@ -132,7 +135,10 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
     if let (Some(mut a), Some(path)) = (assessment, &args.assessment) {
         a.exports.push(record);
         if let Err(e) = save(path, &a) {
-            eprintln!("error: the export was written but could not be recorded in {}: {e}", path.display());
+            eprintln!(
+                "error: the export was written but could not be recorded in {}: {e}",
+                path.display()
+            );
             return Ok(1);
         }
         writeln!(out, "recorded in {}", path.display())?;

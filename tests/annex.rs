@@ -1,0 +1,843 @@
+//! The residual-threat annex as a reader gets it: the DOCX opened as a zip
+//! and its figures compared with `summarize` and `review`; Markdown and HTML
+//! snapshots of the Darfur example at every sharing level; disclosure
+//! control checked against an independent linear-algebra attack; ACLED rows,
+//! ids, notes and coordinates never leaving; formula escaping; the export
+//! record; never writing over a source file.
+
+use poc_workbench::annex::disclosure::{Mark, protect};
+use poc_workbench::annex::{AnnexOptions, build, html, markdown, parse_level};
+use poc_workbench::assessment::SharingLevel;
+use poc_workbench::assessment::file::load;
+use poc_workbench::assessment::review::open_datasets;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_poc-workbench"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Darfur example copied into a temporary folder (exports are recorded
+/// in the assessment, which must not touch the repository's copy).
+fn darfur_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
+        std::fs::copy(root().join("sample-data").join(f), dir.path().join(f)).expect("copy");
+    }
+    let ron = dir.path().join("darfur-transition.ron");
+    (dir, ron)
+}
+
+fn date(s: &str) -> chrono::NaiveDate {
+    s.parse().expect("date")
+}
+
+fn export(args: &[&str]) -> (bool, String, String) {
+    let out = bin().arg("export").args(args).output().expect("runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let f = std::fs::File::open(path).expect("open zip");
+    let mut z = zip::ZipArchive::new(f).expect("a zip file");
+    let mut out = BTreeMap::new();
+    for i in 0..z.len() {
+        let mut e = z.by_index(i).expect("entry");
+        let mut b = Vec::new();
+        e.read_to_end(&mut b).expect("read entry");
+        out.insert(e.name().to_string(), b);
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of every `<w:t>` in an XML fragment.
+fn texts(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:t") {
+        rest = &rest[i + 4..];
+        // <w:t> or <w:t xml:space=...>, not <w:tbl>, <w:tc>, <w:tr>…
+        if !(rest.starts_with('>') || rest.starts_with(' ')) {
+            continue;
+        }
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</w:t>") else {
+            break;
+        };
+        out.push_str(&unescape(&rest[open_end + 1..close]));
+        rest = &rest[close..];
+    }
+    out
+}
+
+fn split_between<'a>(xml: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(open) {
+        let after = &rest[i..];
+        let Some(j) = after.find(close) else { break };
+        out.push(&after[..j + close.len()]);
+        rest = &after[j + close.len()..];
+    }
+    out
+}
+
+/// Tables of a document.xml: caption (the paragraph before) → rows of cell texts.
+fn docx_tables(xml: &str) -> Vec<(String, Vec<Vec<String>>)> {
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:tbl>") {
+        let before = &rest[..i];
+        let caption = before
+            .rfind("<w:p ")
+            .or_else(|| before.rfind("<w:p>"))
+            .map_or(String::new(), |p| texts(&before[p..]));
+        let after = &rest[i..];
+        let end = after.find("</w:tbl>").expect("closed table");
+        let rows = split_between(&after[..end], "<w:tr>", "</w:tr>")
+            .into_iter()
+            .map(|r| {
+                split_between(r, "<w:tc>", "</w:tc>")
+                    .into_iter()
+                    .map(texts)
+                    .collect()
+            })
+            .collect();
+        out.push((caption, rows));
+        rest = &after[end..];
+    }
+    out
+}
+
+fn count(s: &str) -> Option<u64> {
+    s.replace(',', "").parse().ok()
+}
+
+fn summarize(from: &str, to: &str, files: &[&Path]) -> serde_json::Value {
+    let out = bin()
+        .args(["summarize", "--json", "--from", from, "--to", to])
+        .args(files)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[test]
+fn docx_has_headings_tables_images_and_the_summarize_figures() {
+    let (dir, ron) = darfur_copy();
+    let csv = dir.path().join("ucdp-ged-sudan.csv");
+    let labels: BTreeMap<String, String> = poc_workbench::model::PerpetratorType::ALL
+        .iter()
+        .map(|t| {
+            (
+                t.label().split(" (").next().unwrap_or("").to_string(),
+                t.key().to_string(),
+            )
+        })
+        .collect();
+    let s = summarize("2018-01-01", "2020-12-31", &[&csv]);
+    let truth: BTreeMap<(String, String), u64> = s["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .map(|c| {
+            (
+                (
+                    c["region"].as_str().unwrap_or("").to_string(),
+                    c["perpetrator"].as_str().unwrap_or("").to_string(),
+                ),
+                c["events"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    for level in ["internal", "un-partners"] {
+        let out = dir.path().join(format!("annex-{level}.docx"));
+        let (ok, _, err) = export(&[
+            "--assessment",
+            ron.to_str().expect("utf8"),
+            "--format",
+            "docx",
+            "--sharing",
+            level,
+            "--out",
+            out.to_str().expect("utf8"),
+            "--date",
+            "2026-01-15",
+        ]);
+        assert!(ok, "{err}");
+        let parts = unzip(&out);
+        let doc = String::from_utf8_lossy(&parts["word/document.xml"]).to_string();
+        // Headings: real Heading1 paragraphs, in order.
+        let headings: Vec<String> = split_between(&doc, "<w:p ", "</w:p>")
+            .into_iter()
+            .filter(|p| p.contains("w:val=\"Heading1\""))
+            .map(texts)
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "1. Purpose, scope, period and sources",
+                "2. Context and footprint change",
+                "3. Threats by perpetrator type and region",
+                "4. Effects on civilians",
+                "5. Residual-threat register",
+                "6. Flags",
+                "7. Benchmarks and indicators to watch after exit",
+                "8. Method and sources"
+            ]
+        );
+        let styles = String::from_utf8_lossy(&parts["word/styles.xml"]).to_string();
+        assert!(
+            styles.contains("w:styleId=\"Heading1\""),
+            "Heading 1 is defined"
+        );
+        // Classification line in the page header; page numbers in the footer.
+        let header: String = parts
+            .iter()
+            .filter(|(k, _)| k.starts_with("word/header"))
+            .map(|(_, v)| texts(&String::from_utf8_lossy(v)))
+            .collect();
+        assert!(header.contains(poc_workbench::annex::classification_line(
+            parse_level(level).expect("level")
+        )));
+        let footer: String = parts
+            .iter()
+            .filter(|(k, _)| k.starts_with("word/footer"))
+            .map(|(_, v)| String::from_utf8_lossy(v).to_string())
+            .collect();
+        assert!(footer.contains("PAGE"), "page number field");
+        assert!(
+            doc.contains("w:w=\"11906\"") && doc.contains("w:h=\"16838\""),
+            "A4"
+        );
+        assert!(doc.contains("<w:tblHeader />"), "header rows repeat");
+        // Charts: PNG images (monthly, heat map, map).
+        let pngs: Vec<_> = parts
+            .iter()
+            .filter(|(k, v)| k.starts_with("word/media/") && v.starts_with(b"\x89PNG"))
+            .collect();
+        assert_eq!(pngs.len(), 3, "{:?}", parts.keys().collect::<Vec<_>>());
+        // The threat matrix equals summarize, cell by cell.
+        let tables = docx_tables(&doc);
+        let (_, matrix) = tables
+            .iter()
+            .find(|(c, _)| c.contains("Civilian-harm events by region and perpetrator type"))
+            .expect("threat matrix table");
+        let header_row = &matrix[0];
+        let mut checked = 0;
+        for row in &matrix[1..matrix.len() - 1] {
+            for (j, cell) in row.iter().enumerate().skip(1).take(header_row.len() - 2) {
+                let key = (row[0].clone(), labels[&header_row[j]].clone());
+                let want = truth.get(&key).copied().unwrap_or(0);
+                match (level, cell.as_str()) {
+                    ("un-partners", "<5") => assert!((1..5).contains(&want), "{key:?}"),
+                    ("un-partners", "x") => {}
+                    _ => assert_eq!(count(cell), Some(want), "{key:?} at {level}"),
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 30, "{checked}");
+        let total_row = matrix.last().expect("total row");
+        assert_eq!(total_row[0], "Total");
+        assert_eq!(
+            count(total_row.last().expect("grand total")),
+            s["totals"]["events"].as_u64()
+        );
+        // The register's ratings equal `review`.
+        let review = bin()
+            .args(["review", "--json"])
+            .arg(&ron)
+            .output()
+            .expect("review");
+        let review: serde_json::Value = serde_json::from_slice(&review.stdout).expect("json");
+        let (_, register) = tables
+            .iter()
+            .find(|(c, _)| c.contains("register: ratings"))
+            .expect("register table");
+        assert_eq!(
+            register.len() - 1,
+            review["entries"].as_array().map_or(0, Vec::len)
+        );
+        for (row, e) in register[1..]
+            .iter()
+            .zip(review["entries"].as_array().expect("entries"))
+        {
+            assert_eq!(row[0], e["id"].to_string());
+            assert_eq!(count(&row[3]), e["analyst"]["likelihood"].as_u64());
+            assert_eq!(count(&row[4]), e["analyst"]["impact"].as_u64());
+            assert!(
+                row[5].starts_with(&e["analyst"]["risk"].to_string()),
+                "{row:?}"
+            );
+        }
+    }
+}
+
+/// The HTML with each inline SVG replaced by its size (the pictures are
+/// checked elsewhere; the snapshot stays readable).
+fn html_for_snapshot(h: &str) -> String {
+    let mut out = String::new();
+    let mut rest = h;
+    while let Some(i) = rest.find("<svg") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find("</svg>").map_or(rest.len(), |j| i + j + 6);
+        let svg = &rest[i..end];
+        assert!(
+            svg.contains("<text") || svg.contains("<polygon"),
+            "a drawn chart"
+        );
+        out.push_str(&format!(
+            "<svg><!-- chart, {} elements --></svg>",
+            svg.matches('<').count()
+        ));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn snapshots_of_the_darfur_annex_at_each_sharing_level() {
+    let ron = root().join("sample-data/darfur-transition.ron");
+    let a = load(&ron).expect("example loads");
+    let (ws, _) = open_datasets(&a, &ron);
+    for level in ["internal", "un-partners", "host-government", "public"] {
+        let mut opts = AnnexOptions::for_assessment(&a, date("2026-01-15"));
+        opts.level = parse_level(level).expect("level");
+        opts.recipients = vec!["Example recipient".into()];
+        let annex = build(Some(&a), &ws, &opts);
+        let md = markdown::write(&annex);
+        insta::assert_snapshot!(format!("darfur-{level}.md"), md);
+        let h = html::write(&annex);
+        assert!(
+            !h.contains("<script") && !h.contains("src=\"http"),
+            "self-contained"
+        );
+        insta::assert_snapshot!(format!("darfur-{level}.html"), html_for_snapshot(&h));
+        if opts.level != SharingLevel::Internal {
+            assert!(
+                !md.contains("Latitude") && !md.contains("Illustrative example shipped"),
+                "no coordinates or analyst notes above internal"
+            );
+        }
+    }
+}
+
+/// A tiny deterministic generator (no extra dependency).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 { a.abs() } else { gcd(b, a % b) }
+}
+
+/// Which withheld cells of the (R+1)×(C+1) grid the row and column
+/// equations determine: exact elimination over the rationals (an attack
+/// written independently of the suppression code).
+fn recoverable(marks: &[Vec<Mark>]) -> Vec<(usize, usize)> {
+    let rows = marks.len();
+    let cols = marks[0].len();
+    let unknowns: Vec<(usize, usize)> = (0..rows)
+        .flat_map(|i| (0..cols).map(move |j| (i, j)))
+        .filter(|&(i, j)| marks[i][j] != Mark::Shown)
+        .collect();
+    let index = |i: usize, j: usize| unknowns.iter().position(|&u| u == (i, j));
+    let mut eqs: Vec<Vec<i128>> = Vec::new();
+    for i in 0..rows {
+        // Row i: its cells minus its total.
+        let mut e = vec![0i128; unknowns.len()];
+        for j in 0..cols {
+            if let Some(x) = index(i, j) {
+                e[x] += if j == cols - 1 { -1 } else { 1 };
+            }
+        }
+        eqs.push(e);
+    }
+    for j in 0..cols {
+        let mut e = vec![0i128; unknowns.len()];
+        for i in 0..rows {
+            if let Some(x) = index(i, j) {
+                e[x] += if i == rows - 1 { -1 } else { 1 };
+            }
+        }
+        eqs.push(e);
+    }
+    // Row-reduce.
+    let mut basis: Vec<(usize, Vec<i128>)> = Vec::new();
+    for mut e in eqs {
+        for (p, b) in &basis {
+            if e[*p] != 0 {
+                let (f, g) = (b[*p], e[*p]);
+                for (x, y) in e.iter_mut().zip(b) {
+                    *x = *x * f - y * g;
+                }
+            }
+        }
+        let g = e.iter().fold(0, |a, &x| gcd(a, x));
+        if g == 0 {
+            continue;
+        }
+        for x in e.iter_mut() {
+            *x /= g;
+        }
+        let p = e.iter().position(|&x| x != 0).expect("non-zero");
+        // Keep the basis reduced at the new pivot.
+        for (_, b) in basis.iter_mut() {
+            if b[p] != 0 {
+                let (f, g2) = (e[p], b[p]);
+                for (x, y) in b.iter_mut().zip(&e) {
+                    *x = *x * f - y * g2;
+                }
+                let g3 = b.iter().fold(0, |a, &x| gcd(a, x));
+                if g3 > 1 {
+                    for x in b.iter_mut() {
+                        *x /= g3;
+                    }
+                }
+            }
+        }
+        basis.push((p, e));
+    }
+    unknowns
+        .iter()
+        .enumerate()
+        .filter(|(x, _)| {
+            let mut v = vec![0i128; unknowns.len()];
+            v[*x] = 1;
+            for (p, b) in &basis {
+                if v[*p] != 0 {
+                    let (f, g) = (b[*p], v[*p]);
+                    for (a, c) in v.iter_mut().zip(b) {
+                        *a = *a * f - c * g;
+                    }
+                    let g = v.iter().fold(0, |a, &x| gcd(a, x));
+                    if g > 1 {
+                        for a in v.iter_mut() {
+                            *a /= g;
+                        }
+                    }
+                }
+            }
+            v.iter().all(|&a| a == 0)
+        })
+        .map(|(_, u)| *u)
+        .collect()
+}
+
+#[test]
+fn the_attack_finds_a_lone_withheld_cell() {
+    // The checker itself must be able to fail: one withheld cell in a row
+    // with a shown total is recoverable; a rectangle of four is not.
+    let mut marks = vec![vec![Mark::Shown; 3]; 3];
+    marks[0][0] = Mark::Small;
+    assert_eq!(recoverable(&marks), vec![(0, 0)]);
+    marks[0][1] = Mark::Hidden;
+    marks[1][0] = Mark::Hidden;
+    marks[1][1] = Mark::Hidden;
+    assert!(recoverable(&marks).is_empty());
+}
+
+#[test]
+fn no_small_count_is_shown_and_none_can_be_recovered_from_the_totals() {
+    let mut rng = Lcg(7);
+    let mut withheld_total = 0;
+    for case in 0..1500 {
+        let r = 1 + rng.below(7) as usize;
+        let c = 1 + rng.below(6) as usize;
+        let k = 2 + rng.below(5) as u32;
+        let interior: Vec<Vec<u64>> = (0..r)
+            .map(|_| {
+                (0..c)
+                    .map(|_| match rng.below(10) {
+                        0..=3 => 0,
+                        4..=6 => 1 + rng.below(u64::from(k)),
+                        _ => rng.below(200),
+                    })
+                    .collect()
+            })
+            .collect();
+        let p = protect(&interior, k, true);
+        for (i, row) in p.values.iter().enumerate() {
+            for (j, v) in row.iter().enumerate() {
+                if p.marks[i][j] == Mark::Shown {
+                    assert!(
+                        !(1..u64::from(k)).contains(v),
+                        "case {case}: shown {v} < k={k} at ({i},{j}) in {interior:?}"
+                    );
+                }
+            }
+        }
+        let leaks = recoverable(&p.marks);
+        assert!(
+            leaks.is_empty(),
+            "case {case}: {leaks:?} recoverable in {interior:?} k={k} marks {:?}",
+            p.marks
+        );
+        withheld_total += p
+            .marks
+            .iter()
+            .flatten()
+            .filter(|m| **m != Mark::Shown)
+            .count();
+        // Totals are the sums.
+        assert_eq!(p.values[r][c], interior.iter().flatten().sum::<u64>());
+    }
+    assert!(
+        withheld_total > 1000,
+        "the generator makes small counts: {withheld_total}"
+    );
+}
+
+#[test]
+fn public_threat_matrix_csv_has_no_count_below_k() {
+    let (dir, ron) = darfur_copy();
+    for k in ["5", "3", "10"] {
+        let out = dir.path().join(format!("csv-{k}"));
+        let (ok, _, err) = export(&[
+            "--assessment",
+            ron.to_str().expect("utf8"),
+            "--format",
+            "csv",
+            "--sharing",
+            "public",
+            "--k",
+            k,
+            "--out",
+            out.to_str().expect("utf8"),
+        ]);
+        assert!(ok, "{err}");
+        let k: u64 = k.parse().expect("k");
+        let text =
+            std::fs::read_to_string(out.join("threat-matrix.csv")).expect("threat-matrix.csv");
+        let mut withheld = 0;
+        for line in text.lines().skip(1) {
+            for f in line.split(',').skip(1) {
+                if let Ok(v) = f.parse::<u64>() {
+                    assert!(v == 0 || v >= k, "{v} in {line}");
+                } else {
+                    assert!(f == format!("<{k}") || f == "x", "{f:?}");
+                    withheld += 1;
+                }
+            }
+        }
+        assert!(withheld > 0, "the Darfur data has small counts to withhold");
+        for f in [
+            "register.csv",
+            "benchmarks.csv",
+            "footprint.csv",
+            "README.txt",
+            "SHA256SUMS",
+        ] {
+            assert!(out.join(f).exists(), "{f}");
+        }
+        let readme = std::fs::read_to_string(out.join("README.txt")).expect("readme");
+        assert!(readme.starts_with("PUBLIC"));
+        assert!(
+            readme.contains("CC BY 4.0"),
+            "UCDP attribution travels with the CSV files"
+        );
+    }
+}
+
+/// Every text a reader of the export can see, whatever its format.
+fn visible_text(path: &Path) -> String {
+    if path.is_dir() {
+        let mut s = String::new();
+        for e in std::fs::read_dir(path).expect("dir").flatten() {
+            s.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        return s;
+    }
+    let bytes = std::fs::read(path).expect("read");
+    if bytes.starts_with(b"PK") {
+        unzip(path)
+            .into_iter()
+            // The parts that hold what a reader sees (not themes or styles).
+            .filter(|(k, _)| {
+                k.starts_with("word/document")
+                    || k.starts_with("word/header")
+                    || k.starts_with("word/footer")
+                    || k.starts_with("xl/worksheets/")
+                    || k == "xl/sharedStrings.xml"
+            })
+            .map(|(_, v)| unescape(&String::from_utf8_lossy(&v)))
+            .collect()
+    } else {
+        unescape(&String::from_utf8_lossy(&bytes))
+    }
+}
+
+#[test]
+fn acled_data_annex_leaks_no_rows_ids_notes_or_coordinates() {
+    let acled = root().join("../shared/data/acled-mali-hdx/conflict_data_mli.csv");
+    if !acled.exists() {
+        eprintln!("skipped: {} is not here (CI has it)", acled.display());
+        return;
+    }
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(&acled)
+        .expect("csv");
+    let h = r.headers().expect("header").clone();
+    let col = |n: &str| h.iter().position(|x| x == n).expect("column");
+    let (id, notes, lat, lon) = (
+        col("event_id_cnty"),
+        col("notes"),
+        col("latitude"),
+        col("longitude"),
+    );
+    let (mut ids, mut note_texts, mut coords) = (Vec::new(), Vec::new(), Vec::new());
+    for rec in r.records().flatten().skip(1) {
+        ids.push(rec[id].to_string());
+        if rec[notes].len() > 25 {
+            note_texts.push(rec[notes][..25].to_string());
+        }
+        for c in [&rec[lat], &rec[lon]] {
+            // Coordinates precise enough to place a village (not "2.0000").
+            if c.split('.')
+                .nth(1)
+                .is_some_and(|d| d.len() >= 3 && !d.ends_with("00"))
+            {
+                coords.push(c.to_string());
+            }
+        }
+    }
+    assert!(ids.len() > 1000 && coords.len() > 1000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    for format in ["docx", "html", "md", "xlsx", "csv"] {
+        let out = dir.path().join(format!("mali.{format}"));
+        let (ok, _, err) = export(&[
+            "--data",
+            acled.to_str().expect("utf8"),
+            "--format",
+            format,
+            "--sharing",
+            "un-partners",
+            "--out",
+            out.to_str().expect("utf8"),
+        ]);
+        assert!(ok, "{format}: {err}");
+        let text = visible_text(&out);
+        assert!(
+            text.contains("Armed Conflict Location & Event Data (ACLED); www.acleddata.com"),
+            "{format}: ACLED attribution"
+        );
+        for i in &ids {
+            assert!(!text.contains(i.as_str()), "{format}: event id {i}");
+        }
+        for n in &note_texts {
+            assert!(!text.contains(n.as_str()), "{format}: note {n}");
+        }
+        for c in &coords {
+            assert!(!text.contains(c.as_str()), "{format}: coordinate {c}");
+        }
+    }
+    // The ACLED file itself is untouched and was not overwritten.
+    let (ok, _, err) = export(&[
+        "--data",
+        acled.to_str().expect("utf8"),
+        "--format",
+        "md",
+        "--sharing",
+        "internal",
+        "--out",
+        acled.to_str().expect("utf8"),
+    ]);
+    assert!(
+        !ok && err.contains("refusing to write over a source file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ucdp_annex_carries_its_attribution_in_every_format() {
+    let (dir, ron) = darfur_copy();
+    for format in ["docx", "html", "md", "xlsx", "csv"] {
+        let out = dir.path().join(format!("a.{format}"));
+        let (ok, _, err) = export(&[
+            "--assessment",
+            ron.to_str().expect("utf8"),
+            "--format",
+            format,
+            "--sharing",
+            "host-government",
+            "--out",
+            out.to_str().expect("utf8"),
+        ]);
+        assert!(ok, "{err}");
+        let t = visible_text(&out);
+        assert!(
+            t.contains("CC BY 4.0") && t.contains("Sundberg"),
+            "{format}"
+        );
+        assert!(
+            t.contains("SHARED WITH THE HOST GOVERNMENT"),
+            "{format}: classification line"
+        );
+    }
+}
+
+#[test]
+fn exports_are_recorded_in_the_assessment_with_their_hash() {
+    let (dir, ron) = darfur_copy();
+    let out = dir.path().join("annex.html");
+    let (ok, stdout, err) = export(&[
+        "--assessment",
+        ron.to_str().expect("utf8"),
+        "--format",
+        "html",
+        "--sharing",
+        "un-partners",
+        "--recipient",
+        "UNCT Sudan",
+        "--recipient",
+        "OHCHR",
+        "--out",
+        out.to_str().expect("utf8"),
+        "--date",
+        "2026-01-15",
+    ]);
+    assert!(ok, "{err}");
+    assert!(stdout.contains("recorded in"));
+    let a = load(&ron).expect("still loads");
+    let rec = a.exports.last().expect("a record");
+    assert_eq!(rec.level, SharingLevel::UnPartners);
+    assert_eq!(rec.date, date("2026-01-15"));
+    assert_eq!(
+        rec.recipients,
+        vec!["UNCT Sudan".to_string(), "OHCHR".to_string()]
+    );
+    assert_eq!(rec.format, "html");
+    let sha = poc_workbench::assessment::review::sha256_file(&out).expect("hash");
+    assert_eq!(rec.sha256, sha);
+    // Writing over the dataset or the assessment is refused; both stay whole.
+    let before = std::fs::read(dir.path().join("ucdp-ged-sudan.csv")).expect("read");
+    for target in ["ucdp-ged-sudan.csv", "darfur-transition.ron"] {
+        let p = dir.path().join(target);
+        let (ok, _, err) = export(&[
+            "--assessment",
+            ron.to_str().expect("utf8"),
+            "--format",
+            "md",
+            "--sharing",
+            "internal",
+            "--out",
+            p.to_str().expect("utf8"),
+        ]);
+        assert!(!ok && err.contains("refusing"), "{target}: {err}");
+    }
+    assert_eq!(
+        before,
+        std::fs::read(dir.path().join("ucdp-ged-sudan.csv")).expect("read")
+    );
+    assert!(load(&ron).is_ok());
+}
+
+#[test]
+fn formulas_are_escaped_and_numbers_untouched_in_csv_and_xlsx() {
+    let (dir, ron) = darfur_copy();
+    let mut a = load(&ron).expect("loads");
+    a.register[0].mitigation = "=HYPERLINK(\"http://x\")".into();
+    a.register[1].mitigation = "@SUM(A1)".into();
+    a.register[2].mitigation = "-2+3".into();
+    a.footprint[0].longitude = -12.5;
+    poc_workbench::assessment::file::save(&ron, &a).expect("save");
+    let csv_dir = dir.path().join("csv");
+    let xlsx = dir.path().join("a.xlsx");
+    for (format, out) in [("csv", &csv_dir), ("xlsx", &xlsx)] {
+        let (ok, _, err) = export(&[
+            "--assessment",
+            ron.to_str().expect("utf8"),
+            "--format",
+            format,
+            "--sharing",
+            "internal",
+            "--out",
+            out.to_str().expect("utf8"),
+        ]);
+        assert!(ok, "{err}");
+    }
+    let handover = std::fs::read_to_string(csv_dir.join("handover.csv")).expect("handover");
+    assert!(
+        handover.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "{handover}"
+    );
+    assert!(
+        handover.contains("'@SUM(A1)") && handover.contains("'-2+3"),
+        "{handover}"
+    );
+    let footprint = std::fs::read_to_string(csv_dir.join("footprint.csv")).expect("footprint");
+    assert!(
+        footprint.contains(",-12.5000"),
+        "negative longitude untouched: {footprint}"
+    );
+    assert!(!footprint.contains("'-12.5"), "{footprint}");
+    let parts = unzip(&xlsx);
+    let all: String = parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("xl/worksheets/"))
+        .map(|(_, v)| String::from_utf8_lossy(v).to_string())
+        .collect();
+    assert!(!all.contains("<f>"), "no formulas in the workbook");
+    assert!(String::from_utf8_lossy(&parts["xl/styles.xml"]).contains("quotePrefix=\"1\""));
+    assert!(all.contains("<v>-12.5</v>"), "the longitude is a number");
+}
+
+#[test]
+fn a_data_annex_has_only_the_data_sections() {
+    let csv = root().join("sample-data/ucdp-ged-sudan.csv");
+    let (ws, errors) = poc_workbench::cli::load_all(&[csv], None).expect("loads");
+    assert!(errors.is_empty());
+    let opts = AnnexOptions {
+        level: SharingLevel::Public,
+        k: 5,
+        sections: Default::default(),
+        recipients: vec![],
+        generated: date("2026-01-15"),
+        from: None,
+        to: None,
+    };
+    let annex = build(None, &ws, &opts);
+    let ids: Vec<&str> = annex.sections.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["scope", "threats", "effects", "method"]);
+    let numbers: Vec<usize> = annex.sections.iter().map(|s| s.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    // The whole file, as `summarize` with no dates.
+    let t = annex.table("threat-matrix").expect("matrix");
+    let grand = t.rows.last().and_then(|r| r.last()).expect("grand total");
+    assert_eq!(grand.display(), "2,055");
+}
