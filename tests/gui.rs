@@ -407,3 +407,63 @@ fn a_new_assessment_records_its_datasets_and_saves_atomically() {
     assert_eq!(back, doc.assessment);
     assert_eq!(back.register.len(), 1);
 }
+
+#[test]
+fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
+        std::fs::copy(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample-data")
+                .join(f),
+            dir.path().join(f),
+        )
+        .expect("copy");
+    }
+    let ron = dir.path().join("darfur-transition.ron");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.state().export_dialog.is_some(), "Ctrl+E opens the dialog");
+    // Choose the public level: the preview shows withheld cells.
+    h.get_by_label("public").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label("<5").count() > 5,
+        "withheld cells in the preview"
+    );
+    h.get_by_label_contains("PUBLIC: small counts withheld");
+    let out = dir.path().join("annex.html");
+    h.state_mut().export_dialog.as_mut().expect("dialog").format =
+        poc_workbench::annex::Format::Html;
+    h.state_mut().export_dialog.as_mut().expect("dialog").path = out.display().to_string();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    let app = h.state();
+    assert!(app.export_dialog.is_none(), "closed after writing");
+    let html = std::fs::read_to_string(&out).expect("the annex is written");
+    assert!(html.contains("PUBLIC: small counts withheld") && html.contains("<svg"));
+    let doc = app.doc.as_ref().expect("doc");
+    let rec = doc.assessment.exports.last().expect("recorded");
+    assert_eq!(rec.level, poc_workbench::assessment::SharingLevel::Public);
+    assert!(!doc.dirty, "the record is saved");
+    let on_disk = poc_workbench::assessment::file::load(&ron).expect("loads");
+    assert_eq!(on_disk.exports.len(), doc.assessment.exports.len());
+    // Writing over the dataset is refused, in the dialog.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.state_mut().export_dialog.as_mut().expect("dialog").path =
+        dir.path().join("ucdp-ged-sudan.csv").display().to_string();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    let err = h
+        .state()
+        .export_dialog
+        .as_ref()
+        .and_then(|d| d.error.clone());
+    assert!(err.is_some_and(|e| e.contains("refusing")));
+}

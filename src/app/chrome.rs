@@ -40,6 +40,12 @@ impl WorkbenchApp {
                 {
                     self.send(AppCommand::Save);
                 }
+                if ui
+                    .add(egui::Button::new(tr("menu.export")).shortcut_text("Ctrl+E"))
+                    .clicked()
+                {
+                    self.send(AppCommand::ExportDialog);
+                }
                 if ui.button(tr("register.new")).clicked() {
                     self.send(AppCommand::NewAssessment);
                 }

@@ -170,6 +170,16 @@ impl WorkbenchApp {
                 AppCommand::OpenAssessment(p) => self.open_assessment(p),
                 AppCommand::RelinkDataset(i) => self.relink(i),
                 AppCommand::ImportBases => self.import_bases(),
+                AppCommand::ExportDialog => {
+                    if self.session.workspace.datasets.is_empty() {
+                        self.messages.push(Message {
+                            error: true,
+                            text: tr("export.no_data").into(),
+                        });
+                    } else {
+                        self.export_dialog = Some(super::export_dialog::ExportDialog::new(self));
+                    }
+                }
             }
         }
     }
@@ -321,6 +331,7 @@ impl WorkbenchApp {
         let redo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
         let redo2 = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
         let views = [
             (Key::Num1, View::Matrix),
             (Key::Num2, View::Incidents),
@@ -343,6 +354,9 @@ impl WorkbenchApp {
             }
             if i.consume_shortcut(&undo) {
                 self.commands.push(AppCommand::Undo);
+            }
+            if i.consume_shortcut(&export) {
+                self.commands.push(AppCommand::ExportDialog);
             }
             if i.consume_shortcut(&find) {
                 self.focus_search = true;

@@ -70,4 +70,6 @@ pub enum AppCommand {
     RelinkDataset(usize),
     /// Add bases from a CSV file (native dialog).
     ImportBases,
+    /// Open the export dialog.
+    ExportDialog,
 }

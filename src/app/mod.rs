@@ -8,6 +8,7 @@ mod chrome;
 mod command_handling;
 pub mod commands;
 pub mod document;
+pub mod export_dialog;
 mod filters;
 mod followup_view;
 mod frame_bench;
@@ -92,6 +93,8 @@ pub struct WorkbenchApp {
     pub selected_incident: Option<RowRef>,
     pub detail: Option<Result<Vec<(String, String)>, String>>,
     pub mapping_dialog: Option<mapping_dialog::MappingDialog>,
+    /// The export dialog, when open.
+    pub export_dialog: Option<export_dialog::ExportDialog>,
     pub messages: Vec<Message>,
     pub prefs: Prefs,
     pub show_about: bool,
@@ -127,6 +130,7 @@ impl WorkbenchApp {
             selection: Selection::default(),
             selected_incident: None,
             detail: None,
+            export_dialog: None,
             mapping_dialog: None,
             messages: Vec::new(),
             prefs: Prefs::default(),
@@ -212,6 +216,11 @@ impl WorkbenchApp {
             let keep = dialog.show(&ctx, &mut self.commands);
             if keep {
                 self.mapping_dialog = Some(dialog);
+            }
+        }
+        if let Some(mut dialog) = self.export_dialog.take() {
+            if export_dialog::show(self, &ctx, &mut dialog) {
+                self.export_dialog = Some(dialog);
             }
         }
         if self.confirm_quit {
