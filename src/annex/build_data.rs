@@ -294,7 +294,7 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
             .map_or(String::new(), Cell::display)
     };
     b.push(Block::Paragraph(format!(
-        "In the period, the sources record {} civilian-harm events and {} civilian fatalities. State security forces are the perpetrator of {} of the events attributed to an identified perpetrator.",
+        "In the period, the sources record {} civilian-harm events and {} civilian fatalities. {}",
         grand(&events),
         grand(&fat),
         state_sentence
@@ -415,18 +415,26 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
 
 /// A share as printed, in a sentence and as a cell.
 fn share_cell(ctx: &Ctx, part: u64, whole: u64) -> (String, Cell) {
+    let sentence = |share: &str| {
+        format!(
+            "State security forces are the perpetrator of {share} of the events attributed to an identified perpetrator."
+        )
+    };
     if whole == 0 {
-        return ("none".into(), Cell::Empty);
+        return (
+            "No event is attributed to an identified perpetrator.".into(),
+            Cell::Empty,
+        );
     }
     let p = part as f64 / whole as f64;
     if !ctx.suppress {
         return (
-            format!(
+            sentence(&format!(
                 "{:.0}% ({} of {})",
                 p * 100.0,
                 group_thousands(part),
                 group_thousands(whole)
-            ),
+            )),
             Cell::Percent(p),
         );
     }
@@ -434,9 +442,9 @@ fn share_cell(ctx: &Ctx, part: u64, whole: u64) -> (String, Cell) {
     if ok(part) && ok(whole - part) {
         let band = ((p * 10.0).floor() as u8).min(9) * 10;
         let c = Cell::PercentBand(band);
-        (c.display(), c)
+        (sentence(&c.display()), c)
     } else {
-        ("a share withheld (small counts)".into(), Cell::Hidden)
+        ("The share perpetrated by state security forces is withheld at this sharing level (small counts).".into(), Cell::Hidden)
     }
 }
 

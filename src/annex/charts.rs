@@ -162,16 +162,18 @@ fn monthly<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n.min(12).max(2))
+        .x_labels(n.clamp(2, 12))
         .x_label_formatter(&|x| {
             let i = x.floor() as usize;
-            if i % step == 0 {
+            if i.is_multiple_of(step) {
                 months.get(i).cloned().unwrap_or_default()
             } else {
                 String::new()
             }
         })
         .y_desc("civilian-harm events")
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .light_line_style(RGBColor(245, 245, 245))
         .label_style(font(11.0, s))
         .axis_desc_style(font(11.0, s))
         .draw()?;

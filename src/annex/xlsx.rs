@@ -83,10 +83,8 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
                 }
             }
         }
-        let mut note_row = t.rows.len() as u32 + 2;
-        for n in &t.notes {
+        for (note_row, n) in (t.rows.len() as u32 + 2..).zip(&t.notes) {
             ws.write_string(note_row, 0, n)?;
-            note_row += 1;
         }
         ws.set_freeze_panes(1, 0)?;
         ws.set_autofit_max_width(320);

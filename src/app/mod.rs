@@ -218,10 +218,10 @@ impl WorkbenchApp {
                 self.mapping_dialog = Some(dialog);
             }
         }
-        if let Some(mut dialog) = self.export_dialog.take() {
-            if export_dialog::show(self, &ctx, &mut dialog) {
-                self.export_dialog = Some(dialog);
-            }
+        if let Some(mut dialog) = self.export_dialog.take()
+            && export_dialog::show(self, &ctx, &mut dialog)
+        {
+            self.export_dialog = Some(dialog);
         }
         if self.confirm_quit {
             egui::Window::new(tr("quit.title"))
