@@ -41,7 +41,7 @@ shoot() { # shoot NAME [ARGS...]: start the app, run the key sequence in $KEYS, 
   kill $APID 2>/dev/null || true; wait $APID 2>/dev/null || true
 }
 
-KEYS="ctrl+1=matrix ctrl+2=incidents ctrl+3=charts ctrl+4=map ctrl+5=report ctrl+6=register ctrl+7=followup" shoot views
+KEYS="ctrl+1=matrix ctrl+2=incidents ctrl+3=charts ctrl+4=map ctrl+5=report ctrl+6=register ctrl+7=followup ctrl+e=export-dialog" shoot views
 # The mapping dialog, on a table of unknown shape.
 tmp=$(mktemp -d)
 printf 'Incident date,Province,Perpetrator,Killed\n14/02/2021,North,Army,2\n15/02/2021,South,Unknown,\n31/02/2021,South,Army,1\n' > "$tmp/case-log.csv"

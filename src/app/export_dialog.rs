@@ -109,7 +109,8 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
     let mut close = false;
     egui::Window::new(tr("export.title"))
         .open(&mut open)
-        .default_size([900.0, 640.0])
+        .default_size([980.0, 680.0])
+        .min_width(900.0)
         .resizable(true)
         .show(ctx, |ui| {
             let before = (dialog.format, dialog.level);
