@@ -527,6 +527,10 @@ case("mapping", "header_row_given_in_mapping", "csv", "junk,junk\nmore junk,x\nD
      extra={"header_row_given_in_mapping.ron": '(header_row: Some(3), date: "Date", admin1: Some("Region"))'},
      **ok(1, regions=["North"]))
 
+# Parameterised families (scripts/corpus_families.py), with the helpers above.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus_families.py"), encoding="utf-8") as f:
+    exec(f.read())
+
 # ----------------------------------------------------------------- writing
 def toml_value(v):
     if isinstance(v, bool):

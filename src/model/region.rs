@@ -13,10 +13,7 @@ pub const UNKNOWN_REGION: &str = "(unknown)";
 /// trailing ` state` or ` province` (any case). A blank name gives `""`.
 pub fn clean_admin_name(raw: &str) -> Cow<'_, str> {
     let t = raw.trim();
-    let plain = t
-        .bytes()
-        .all(|b| b.is_ascii() && b != b'\t' && b != b'\n' && b != b'\r')
-        && !t.contains("  ");
+    let plain = t.bytes().all(|b| b.is_ascii() && !b.is_ascii_control()) && !t.contains("  ");
     if plain {
         let lower_ends = |suffix: &str| {
             t.len() > suffix.len() && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
@@ -28,8 +25,12 @@ pub fn clean_admin_name(raw: &str) -> Cow<'_, str> {
         }
         return Cow::Borrowed(t);
     }
-    let folded: String = raw
-        .split(|c: char| c.is_whitespace() || is_invisible(c))
+    // Invisible marks (direction marks, zero-width characters, NUL and other
+    // controls) are dropped where they stand, so `Mop<U+200E>ti` is `Mopti`;
+    // runs of whitespace become one space.
+    let visible: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
+    let folded: String = visible
+        .split(char::is_whitespace)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -49,8 +50,13 @@ pub fn clean_admin_name(raw: &str) -> Cow<'_, str> {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
-    )
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    ) || (c.is_control() && !c.is_whitespace())
 }
 
 /// The matching key of a cleaned admin name: Unicode-decomposed with accents
