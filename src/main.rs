@@ -103,6 +103,15 @@ enum Command {
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
     },
+    /// (For the crash test.) Export the annex of an assessment to FILE over and over,
+    /// alternating the internal and public versions.
+    #[command(hide = true)]
+    ExportLoop {
+        assessment: PathBuf,
+        out: PathBuf,
+        #[arg(long, default_value = "html")]
+        format: String,
+    },
     /// (For the crash test.) Save an assessment to FILE over and over, alternating two versions.
     #[command(hide = true)]
     SaveLoop { file: PathBuf },
@@ -164,6 +173,11 @@ fn main() -> ExitCode {
         }
         Some(Command::Review { json, file }) => cli::review::run(&file, json, &mut stdout),
         Some(Command::SaveLoop { file }) => save_loop(&file),
+        Some(Command::ExportLoop {
+            assessment,
+            out,
+            format,
+        }) => export_loop(&assessment, &out, &format),
         Some(Command::Export {
             assessment,
             data,
@@ -223,6 +237,39 @@ fn save_loop(path: &std::path::Path) -> std::io::Result<i32> {
     ];
     for i in 0.. {
         save(path, &versions[i % 2])?;
+    }
+    Ok(0)
+}
+
+/// Exports two versions of an annex in turn until killed (crash test).
+fn export_loop(
+    assessment: &std::path::Path,
+    out: &std::path::Path,
+    format: &str,
+) -> std::io::Result<i32> {
+    let format = poc_workbench::annex::Format::parse(format)
+        .ok_or_else(|| std::io::Error::other("unknown format"))?;
+    use poc_workbench::annex::export::{render_all, write_rendered};
+    use poc_workbench::annex::{AnnexOptions, build};
+    use poc_workbench::assessment::SharingLevel;
+    let a = poc_workbench::assessment::file::load(assessment).map_err(std::io::Error::other)?;
+    let (ws, _) = poc_workbench::assessment::review::open_datasets(&a, assessment);
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default();
+    // Rendered once each; the loop is the export's write path, which is
+    // what a kill can interrupt.
+    let mut versions = Vec::new();
+    for level in [SharingLevel::Internal, SharingLevel::Public] {
+        let mut o = AnnexOptions::for_assessment(&a, date);
+        o.level = level;
+        versions
+            .push(render_all(&build(Some(&a), &ws, &o), format).map_err(std::io::Error::other)?);
+    }
+    // Tell the test the writing starts now.
+    println!("ready");
+    use std::io::Write;
+    std::io::stdout().flush()?;
+    for i in 0.. {
+        write_rendered(&versions[i % 2], out, &[]).map_err(std::io::Error::other)?;
     }
     Ok(0)
 }

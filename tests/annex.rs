@@ -841,3 +841,65 @@ fn a_data_annex_has_only_the_data_sections() {
     let grand = t.rows.last().and_then(|r| r.last()).expect("grand total");
     assert_eq!(grand.display(), "2,055");
 }
+
+/// A child process exports the annex in a loop (two versions in turn) and is
+/// killed with SIGKILL at random moments, 200 times: the file is always one
+/// whole version, byte for byte. (Markdown, to keep the test quick: every
+/// format goes through the same atomic write, `write_rendered`.)
+#[test]
+fn sigkill_during_annex_export_never_leaves_half_a_file() {
+    let (dir, ron) = darfur_copy();
+    let a = load(&ron).expect("loads");
+    let (ws, _) = open_datasets(&a, &ron);
+    let versions: Vec<Vec<u8>> = [SharingLevel::Internal, SharingLevel::Public]
+        .into_iter()
+        .map(|level| {
+            let mut o = AnnexOptions::for_assessment(&a, date("2026-01-15"));
+            o.level = level;
+            markdown::write(&build(Some(&a), &ws, &o)).into_bytes()
+        })
+        .collect();
+    assert_ne!(versions[0], versions[1]);
+    let out = dir.path().join("annex.md");
+    let mut rng = Lcg(99);
+    let mut seen = std::collections::BTreeSet::new();
+    for round in 0..200 {
+        let mut child = bin()
+            .args(["export-loop", "--format", "md"])
+            .arg(&ron)
+            .arg(&out)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // Wait until the loop says it is writing, then kill at a random moment.
+        let mut line = String::new();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        std::io::BufRead::read_line(&mut stdout, &mut line).expect("ready line");
+        assert_eq!(line.trim(), "ready");
+        std::thread::sleep(std::time::Duration::from_micros(rng.below(20_000)));
+        child.kill().expect("SIGKILL");
+        let _ = child.wait();
+        if !out.exists() {
+            // Killed before the very first write finished: there was no old file.
+            assert!(seen.is_empty(), "round {round}: the annex vanished");
+            continue;
+        }
+        let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let which = versions.iter().position(|v| *v == bytes);
+        assert!(
+            which.is_some(),
+            "round {round}: a partial or foreign file of {} bytes",
+            bytes.len()
+        );
+        seen.insert(which);
+    }
+    assert_eq!(seen.len(), 2, "both versions were seen on disk");
+    // No temporary files are left behind as the annex.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("annex"))
+        .collect();
+    assert_eq!(names, ["annex.md"]);
+}

@@ -98,6 +98,22 @@ pub fn render(annex: &Annex, format: Format) -> Result<Vec<u8>, String> {
     }
 }
 
+/// An annex rendered for one format: one file, or the files of a CSV folder.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rendered {
+    File(Vec<u8>),
+    Folder(Vec<(String, Vec<u8>)>),
+}
+
+/// Renders the annex for `format`.
+pub fn render_all(annex: &Annex, format: Format) -> Result<Rendered, String> {
+    if format == Format::Csv {
+        Ok(Rendered::Folder(csv_out::files(annex)))
+    } else {
+        render(annex, format).map(Rendered::File)
+    }
+}
+
 /// Writes the annex to `out` (a folder for CSV) and returns the record to
 /// keep in the assessment. `protected` are paths never to write over (the
 /// datasets and the assessment file).
@@ -107,6 +123,28 @@ pub fn export(
     out: &Path,
     protected: &[PathBuf],
 ) -> Result<ExportRecord, ExportError> {
+    let rendered = render_all(annex, format).map_err(|message| ExportError::Format {
+        path: out.to_path_buf(),
+        message,
+    })?;
+    let sha256 = write_rendered(&rendered, out, protected)?;
+    Ok(ExportRecord {
+        path: out.to_path_buf(),
+        format: format.key().to_string(),
+        level: annex.level,
+        date: annex.generated,
+        recipients: annex.recipients.clone(),
+        sha256,
+    })
+}
+
+/// Writes rendered files atomically; returns the SHA-256 to record (of the
+/// file, or of a folder's `SHA256SUMS`).
+pub fn write_rendered(
+    rendered: &Rendered,
+    out: &Path,
+    protected: &[PathBuf],
+) -> Result<String, ExportError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ExportError::Io { path, source }
@@ -118,38 +156,28 @@ pub fn export(
             Ok(())
         }
     };
-    let sha = if format == Format::Csv {
-        std::fs::create_dir_all(out).map_err(io(out))?;
-        let files = csv_out::files(annex);
-        let mut sums = String::new();
-        for (name, bytes) in &files {
-            let p = out.join(name);
-            guard(&p)?;
-            replace_atomic(&p, bytes).map_err(io(&p))?;
-            sums.push_str(&format!("{}  {name}\n", sha256(bytes)));
+    match rendered {
+        Rendered::Folder(files) => {
+            std::fs::create_dir_all(out).map_err(io(out))?;
+            let mut sums = String::new();
+            for (name, bytes) in files {
+                let p = out.join(name);
+                guard(&p)?;
+                replace_atomic(&p, bytes).map_err(io(&p))?;
+                sums.push_str(&format!("{}  {name}\n", sha256(bytes)));
+            }
+            let p = out.join("SHA256SUMS");
+            replace_atomic(&p, sums.as_bytes()).map_err(io(&p))?;
+            // The folder's hash: the hash of its checksum list.
+            Ok(sha256(sums.as_bytes()))
         }
-        let p = out.join("SHA256SUMS");
-        replace_atomic(&p, sums.as_bytes()).map_err(io(&p))?;
-        // The folder's hash: the hash of its checksum list.
-        sha256(sums.as_bytes())
-    } else {
-        guard(out)?;
-        let bytes = render(annex, format).map_err(|message| ExportError::Format {
-            path: out.to_path_buf(),
-            message,
-        })?;
-        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        Rendered::File(bytes) => {
+            guard(out)?;
+            if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(io(dir))?;
+            }
+            replace_atomic(out, bytes).map_err(io(out))?;
+            Ok(sha256(bytes))
         }
-        replace_atomic(out, &bytes).map_err(io(out))?;
-        sha256(&bytes)
-    };
-    Ok(ExportRecord {
-        path: out.to_path_buf(),
-        format: format.key().to_string(),
-        level: annex.level,
-        date: annex.generated,
-        recipients: annex.recipients.clone(),
-        sha256: sha,
-    })
+    }
 }

@@ -1,0 +1,22 @@
+// Shared by the import targets: the importer reads paths, so each input is
+// written to a per-process file in /dev/shm (memory) and imported from there.
+use poc_workbench::import::{ImportOptions, Progress, import_file};
+
+pub fn import_bytes(data: &[u8], ext: &str, options: &ImportOptions) {
+    let dir = if std::path::Path::new("/dev/shm").is_dir() {
+        std::path::PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    };
+    let path = dir.join(format!("poc-fuzz-{}.{ext}", std::process::id()));
+    if std::fs::write(&path, data).is_err() {
+        return;
+    }
+    if let Ok(d) = import_file(&path, options, &Progress::default()) {
+        // Every kept row is accounted for, and the matrix can be computed.
+        assert!(d.report.balances(), "rows read != kept + rejected");
+        assert_eq!(d.report.kept as usize, d.incidents.len());
+        let ws = poc_workbench::analysis::Workspace::new(vec![d]);
+        let _ = poc_workbench::analysis::ThreatMatrix::compute(&ws, &Default::default(), None);
+    }
+}
