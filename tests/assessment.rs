@@ -457,3 +457,81 @@ fn sigkill_during_save_never_leaves_half_a_file() {
     }
     assert_eq!(seen.len(), 2, "both versions were seen: {seen:?}");
 }
+
+/// A small tmpfs for the full-disk test, or `None` (with the reason) where
+/// mounting is not allowed; unmounted on drop.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount(kib: u32) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(dir.path())
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok {
+            Some(SmallDisk(dir))
+        } else {
+            eprintln!(
+                "skipped: cannot mount a tmpfs here (needs root); the full-disk test did not run"
+            );
+            None
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// Fills the disk to the last byte.
+    fn fill(&self) {
+        use std::io::Write;
+        let mut f = std::fs::File::create(self.path().join("filler")).expect("filler");
+        let block = vec![0u8; 4096];
+        while f.write_all(&block).is_ok() {}
+        let _ = f.write_all(&[0u8; 1]);
+        let _ = f.sync_all();
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_on_save_keeps_the_old_file_and_says_why() {
+    let Some(disk) = SmallDisk::mount(512) else {
+        return;
+    };
+    let p = disk.path().join("a.ron");
+    let a = load(&example_path()).expect("example");
+    save(&p, &a).expect("first save fits");
+    let before = std::fs::read(&p).expect("read");
+    disk.fill();
+    let mut b = a.clone();
+    b.meta.notes = "a longer note ".repeat(20_000);
+    let err = save(&p, &b).expect_err("the disk is full");
+    assert_eq!(err.kind(), std::io::ErrorKind::StorageFull, "{err}");
+    assert_eq!(
+        std::fs::read(&p).expect("still there"),
+        before,
+        "the old file is intact"
+    );
+    assert_eq!(load(&p).expect("and loads"), a);
+    let stray: Vec<String> = std::fs::read_dir(disk.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(stray.is_empty(), "temporary files left: {stray:?}");
+    // A save that fits still works once space is freed.
+    std::fs::remove_file(disk.path().join("filler")).expect("free");
+    save(&p, &b).expect("saves after freeing space");
+    assert_eq!(load(&p).expect("loads"), b);
+}

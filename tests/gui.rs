@@ -467,3 +467,62 @@ fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() 
         .and_then(|d| d.error.clone());
     assert!(err.is_some_and(|e| e.contains("refusing")));
 }
+
+#[test]
+fn saving_to_a_full_disk_tells_the_analyst_and_keeps_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
+        .arg(dir.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    }
+    struct Unmount<'a>(&'a std::path::Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _guard = Unmount(dir.path());
+    for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
+        std::fs::copy(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample-data")
+                .join(f),
+            dir.path().join(f),
+        )
+        .expect("copy");
+    }
+    let ron = dir.path().join("darfur-transition.ron");
+    let before = std::fs::read(&ron).expect("read");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
+    h.run();
+    // Fill the disk, then change the document and press Ctrl+S.
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(dir.path().join("filler")).expect("filler");
+        let block = vec![0u8; 4096];
+        while f.write_all(&block).is_ok() {}
+    }
+    let mut meta = h.state().doc.as_ref().expect("doc").assessment.meta.clone();
+    meta.notes = "x".repeat(50_000);
+    h.state_mut().send(AppCommand::EditDoc(
+        poc_workbench::assessment::edit::Edit::SetMeta(meta),
+    ));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let app = h.state();
+    let msg = app.messages.last().expect("a message");
+    assert!(msg.error, "{}", msg.text);
+    assert!(
+        msg.text.contains("The disk is full") && msg.text.contains("previous file is unchanged"),
+        "{}",
+        msg.text
+    );
+    assert!(app.doc.as_ref().expect("doc").dirty, "still unsaved");
+    assert_eq!(std::fs::read(&ron).expect("read"), before);
+}

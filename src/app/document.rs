@@ -107,8 +107,13 @@ impl DocState {
     pub fn save(&mut self, path: Option<PathBuf>) -> Result<PathBuf, String> {
         let path = path.or_else(|| self.path.clone()).ok_or("no file chosen")?;
         file::save(&path, &self.assessment).map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::StorageFull {
+                " The disk is full: free some space, or save to another drive."
+            } else {
+                ""
+            };
             format!(
-                "{}: could not save: {e}; the previous file is unchanged",
+                "{}: could not save: {e}; the previous file is unchanged.{hint}",
                 path.display()
             )
         })?;

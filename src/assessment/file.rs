@@ -184,6 +184,7 @@ fn write_with(path: &Path, text: &[u8], keep_backup: bool) -> std::io::Result<()
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(dir.join(format!(".{name}.{}.bak.tmp", std::process::id())));
     }
     result
 }
