@@ -19,6 +19,6 @@ for t in "${targets[@]}"; do
     load_assessment) cp sample-data/darfur-transition.ron "$seeds/"; find tests/corpus -name '*.ron' -exec cp -t "$seeds" {} + ;;
   esac
   echo "== $t for ${secs}s ($(ls "$seeds" | wc -l) seeds)"
-  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 2>&1) \
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 2>&1) \
     | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::|==[0-9]+==|SUMMARY|.*panicked|Test unit written|artifact)' || true
 done

@@ -95,6 +95,8 @@ pub struct WorkbenchApp {
     pub mapping_dialog: Option<mapping_dialog::MappingDialog>,
     /// The export dialog, when open.
     pub export_dialog: Option<export_dialog::ExportDialog>,
+    /// A frame with data has been drawn (for the cold-start measurement).
+    drawn_with_data: bool,
     pub messages: Vec<Message>,
     pub prefs: Prefs,
     pub show_about: bool,
@@ -131,6 +133,7 @@ impl WorkbenchApp {
             selected_incident: None,
             detail: None,
             export_dialog: None,
+            drawn_with_data: false,
             mapping_dialog: None,
             messages: Vec::new(),
             prefs: Prefs::default(),
@@ -260,9 +263,28 @@ impl WorkbenchApp {
     }
 }
 
+/// Set by `run`: when the process started, for the cold-start measurement
+/// (`POC_WORKBENCH_EXIT_AFTER_FIRST_FRAME=1`, used by scripts/cold-start.sh).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 impl eframe::App for WorkbenchApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        // Cold-start measurement: report the first frame that shows the
+        // sample's matrix, then close.
+        // (The frame after the load finished, so the matrix is on screen.)
+        if let Some(t0) = STARTED.get()
+            && std::env::var_os("POC_WORKBENCH_EXIT_AFTER_FIRST_FRAME").is_some()
+            && self.jobs.is_empty()
+            && !self.session.workspace.datasets.is_empty()
+            && std::mem::replace(&mut self.drawn_with_data, true)
+        {
+            println!(
+                "first frame with the sample's matrix after {:.0} ms",
+                t0.elapsed().as_secs_f64() * 1000.0
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -274,6 +296,7 @@ pub use frame_bench::measure_frames;
 
 /// Opens the window on `files`, or on the bundled sample when none is given.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
+    let _ = STARTED.set(std::time::Instant::now());
     let files = if files.is_empty() {
         vec![example_path()]
     } else {
