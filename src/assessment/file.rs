@@ -32,6 +32,12 @@ pub enum LoadError {
         message: String,
         backup: Option<PathBuf>,
     },
+    #[error("{}: {message}{}", path.display(), bak_hint(backup))]
+    Invalid {
+        path: PathBuf,
+        message: String,
+        backup: Option<PathBuf>,
+    },
     #[error("{}: format_version {found} was written by a newer workbench (this one reads {FORMAT_VERSION}); open it with that version", path.display())]
     Newer { path: PathBuf, found: u32 },
     #[error("{}: format_version {found} is older than any this workbench can migrate (it reads {FORMAT_VERSION}){}", path.display(), bak_hint(backup))]
@@ -59,6 +65,7 @@ impl LoadError {
             LoadError::Empty { backup, .. }
             | LoadError::Nul { backup, .. }
             | LoadError::Syntax { backup, .. }
+            | LoadError::Invalid { backup, .. }
             | LoadError::Older { backup, .. } => backup.as_deref(),
             _ => None,
         }
@@ -117,13 +124,55 @@ pub fn from_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
             });
         }
     }
-    ron::from_str::<Assessment>(text).map_err(|e| LoadError::Syntax {
+    let a = ron::from_str::<Assessment>(text).map_err(|e| LoadError::Syntax {
         path: path.into(),
         line: e.span.start.line,
         column: e.span.start.col,
         message: e.code.to_string(),
+        backup: backup.clone(),
+    })?;
+    validate(&a).map_err(|message| LoadError::Invalid {
+        path: path.into(),
+        message,
         backup,
-    })
+    })?;
+    Ok(a)
+}
+
+/// Values the file's syntax allows but the method does not: coordinates off
+/// the globe, a radius that is not a positive number (NaN, inf), ratings
+/// outside 1–5, k below 2, an empty benchmark window.
+pub fn validate(a: &Assessment) -> Result<(), String> {
+    for (i, b) in a.footprint.iter().enumerate() {
+        let name = format!("base {} ({})", i + 1, b.name);
+        if !(b.latitude.is_finite() && (-90.0..=90.0).contains(&b.latitude)) {
+            return Err(format!("{name}: latitude {} is not between -90 and 90", b.latitude));
+        }
+        if !(b.longitude.is_finite() && (-180.0..=180.0).contains(&b.longitude)) {
+            return Err(format!("{name}: longitude {} is not between -180 and 180", b.longitude));
+        }
+        if !(b.radius_km.is_finite() && b.radius_km > 0.0 && b.radius_km <= 20_000.0) {
+            return Err(format!("{name}: radius_km {} is not a distance in km", b.radius_km));
+        }
+    }
+    for e in &a.register {
+        for (what, v) in [("likelihood", e.likelihood), ("impact", e.impact), ("capacity", e.capacity)] {
+            if let Some(v) = v
+                && !(1..=5).contains(&v)
+            {
+                return Err(format!("register entry {}: {what} {v} is not between 1 and 5", e.id));
+            }
+        }
+    }
+    for b in &a.benchmarks {
+        if b.window_months == 0 {
+            return Err(format!("benchmark \"{}\": window_months must be at least 1", b.name));
+        }
+    }
+    if a.suppression_k < 2 {
+        return Err(format!("suppression_k {} must be at least 2", a.suppression_k));
+    }
+    Ok(())
 }
 
 /// Reads an assessment file.

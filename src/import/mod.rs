@@ -9,8 +9,10 @@
 //! `mapping.rs`.
 
 pub mod acled;
+pub mod blocks;
 pub mod cells;
 pub mod excel;
+pub mod fastcsv;
 pub mod fields;
 pub mod mapping;
 pub mod numbers;
@@ -256,7 +258,16 @@ pub(crate) fn finish(
     mut report: crate::model::report::ImportReport,
     meta: DatasetMeta,
 ) -> Dataset {
-    let mut first_line = rustc_hash::FxHashMap::default();
+    // Ids by hash (the first row with each hash); equal hashes are checked
+    // against the strings, so a collision is never taken for a repeat.
+    let hash = |s: &str| {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        h.write(s.as_bytes());
+        h.finish()
+    };
+    let mut first_row: rustc_hash::FxHashMap<u64, Vec<u32>> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(columns.len(), Default::default());
     let mut keep = vec![true; columns.len()];
     let mut dropped = 0u64;
     let id_col = match meta.format {
@@ -270,7 +281,13 @@ pub(crate) fn finish(
         if id.is_empty() {
             continue;
         }
-        if let Some(&line) = first_line.get(id) {
+        let rows = first_row.entry(hash(id)).or_default();
+        let earlier = rows
+            .iter()
+            .find(|&&r| columns.event_id.get(r as usize) == id)
+            .copied();
+        if let Some(r) = earlier {
+            let line = columns.line[r as usize];
             *k = false;
             dropped += 1;
             duplicates.push(crate::model::report::Issue {
@@ -285,10 +302,10 @@ pub(crate) fn finish(
                 ),
             });
         } else {
-            first_line.insert(id, columns.line[i]);
+            rows.push(i as u32);
         }
     }
-    drop(first_line);
+    drop(first_row);
     if dropped > 0 {
         columns.retain(&keep);
         report.kept -= dropped;

@@ -16,48 +16,33 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Mutex, mpsc};
 
-/// Records per batch handed to a worker.
-const BATCH: usize = 8192;
 /// Records read before the date order is decided.
 const HEAD_RECORDS: usize = 50_000;
 /// Bytes sniffed for encoding, delimiter and layout.
 const SAMPLE_BYTES: usize = 64 * 1024;
 
-struct Batch {
-    /// Data record number (1-based) of the first record.
-    first_record: u64,
-    /// Reused record buffers; the first `len` hold this batch.
-    records: Vec<csv::ByteRecord>,
-    len: usize,
+/// A block of whole records for a worker.
+struct Block {
+    /// Order in the file.
+    seq: u64,
+    data: Vec<u8>,
+    /// Byte offset of the block in the stream, and line feeds before it.
+    byte_offset: u64,
+    line_offset: u64,
+    /// Records at the start of the block that are not data (title rows,
+    /// header, HXL tag row).
+    skip: usize,
 }
 
-/// Whether the last record of a file looks like an unterminated quote ran
-/// to the end of the file: one of its fields holds a line break and the
-/// record's raw text does not end with a closing quote. Returns its line
-/// and record number.
-fn last_record_unterminated(records: &[csv::ByteRecord], record_no: u64) -> Option<(u64, u64)> {
-    let last = records.last()?;
-    let multiline = last
-        .iter()
-        .position(|f| f.contains(&b'\n') || f.contains(&b'\r'))?;
-    // A properly quoted multi-line field is followed by more fields or ends
-    // the record; the unterminated one swallows everything, so it is the
-    // last field and holds the rest of the file's delimiters too.
-    let tail = last.get(last.len() - 1)?;
-    let swallowed = multiline == last.len() - 1
-        && tail.iter().filter(|&&b| b == b'\n' || b == b'\r').count() >= 1
-        && (tail.contains(&b',')
-            || tail.contains(&b';')
-            || tail.contains(&b'\t')
-            || tail.contains(&b'|'));
-    swallowed.then(|| (last.position().map_or(0, csv::Position::line), record_no))
-}
-
-/// The byte position just past the last record of a batch.
-fn rdr_position(batch: &[csv::ByteRecord], n: usize) -> u64 {
-    n.checked_sub(1)
-        .and_then(|i| batch[i].position())
-        .map_or(0, |p| p.byte() + batch[n - 1].as_slice().len() as u64)
+/// A worker's result for one block.
+struct Done {
+    seq: u64,
+    fragment: Fragment,
+    /// Data records in the block (blank ones included).
+    records: u64,
+    /// The block's last record has a quote that is never closed: its line
+    /// and its record number within the block.
+    unterminated: Option<(u64, u64)>,
 }
 
 struct Fragment {
@@ -210,92 +195,80 @@ pub fn import_text(
         });
     }
 
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(source);
-    let mut record = csv::ByteRecord::new();
-    // Skip the rows above the data (titles, header, tag row).
-    for _ in 0..lay.data {
-        match rdr.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(csv_error(path, &e)),
-        }
-    }
-
-    // Fills `batch` with up to BATCH records; returns (records read, end of file).
-    let mut read_error: Option<String> = None;
-    let mut fill =
-        |batch: &mut Vec<csv::ByteRecord>, read_error: &mut Option<String>| -> (usize, bool) {
-            batch.resize_with(BATCH, csv::ByteRecord::new);
-            let mut n = 0;
-            while n < BATCH {
-                match rdr.read_byte_record(&mut batch[n]) {
-                    Ok(true) => n += 1,
-                    Ok(false) => return (n, true),
-                    Err(e) => {
-                        *read_error = Some(csv_error(path, &e).to_string());
-                        return (n, true);
-                    }
+    let read_err = |e: std::io::Error| ImportError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    // The stream is cut into blocks of whole records (`blocks.rs`) that the
+    // workers split (`fastcsv.rs`) and map. The head, up to HEAD_RECORDS
+    // data records, is read first: its dates decide the day/month order.
+    let mut blocks = super::blocks::Blocks::new(source, delimiter);
+    let mut head: Vec<Block> = Vec::new();
+    let mut head_dates: Vec<String> = Vec::new();
+    let mut to_skip = lay.data;
+    let mut line_offset = 0u64;
+    let date_col = mapper.date_column().unwrap_or(0);
+    {
+        let mut rec = super::fastcsv::Split::default();
+        while head_dates.len() < HEAD_RECORDS {
+            let mut data = Vec::new();
+            let byte_offset = blocks.consumed;
+            if !blocks.next_block(&mut data).map_err(read_err)? {
+                break;
+            }
+            let mut skip = 0;
+            let mut sp = super::fastcsv::Splitter::new(&data, delimiter);
+            while sp.next_record(&mut rec) {
+                if to_skip > 0 {
+                    to_skip -= 1;
+                    skip += 1;
+                } else {
+                    let v = rec.bytes(&data, date_col).unwrap_or_default();
+                    head_dates.push(String::from_utf8_lossy(v).into_owned());
                 }
             }
-            (n, false)
-        };
-
-    // Read the head and decide the date order from it.
-    let mut head: Vec<(Vec<csv::ByteRecord>, usize)> = Vec::new();
-    let mut eof = false;
-    while head.len() * BATCH < HEAD_RECORDS && !eof {
-        let mut batch = Vec::with_capacity(BATCH);
-        let (n, end) = fill(&mut batch, &mut read_error);
-        eof = end;
-        head.push((batch, n));
-    }
-    let mut unterminated: Option<(u64, u64)> = None;
-    if eof {
-        let total: usize = head.iter().map(|(_, n)| n).sum();
-        if let Some((b, n)) = head.iter().rev().find(|(_, n)| *n > 0) {
-            unterminated = last_record_unterminated(&b[..*n], total as u64);
+            head.push(Block {
+                seq: head.len() as u64,
+                data,
+                byte_offset,
+                line_offset,
+                skip,
+            });
+            line_offset += blocks.lines;
         }
     }
     if progress.is_cancelled() {
         return Err(ImportError::Cancelled);
     }
-    let date_col = mapper.date_column().unwrap_or(0);
-    let date_values = head.iter().flat_map(|(b, n)| b[..*n].iter()).map(|r| {
-        r.get(date_col)
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default()
-    });
-    decide_date_order(&mut *mapper, &header, date_values, path)?;
+    decide_date_order(&mut *mapper, &header, head_dates.into_iter(), path)?;
     let mapper: &dyn RowMapper = &*mapper;
 
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 4);
-    let (batch_tx, batch_rx) = mpsc::sync_channel::<Batch>(workers * 2);
-    let batch_rx = Mutex::new(batch_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(u64, Fragment)>();
-    let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<csv::ByteRecord>>();
+    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers * 2);
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
     let header_ref = &header;
+    let mut read_error: Option<String> = None;
     let cancelled = std::thread::scope(|scope| {
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let recycle_tx = recycle_tx.clone();
-            let batch_rx = &batch_rx;
+            let work_rx = &work_rx;
             scope.spawn(move || {
+                let mut rec = super::fastcsv::Split::default();
                 loop {
-                    let next = match batch_rx.lock() {
+                    let next = match work_rx.lock() {
                         Ok(rx) => rx.recv(),
                         Err(_) => break,
                     };
-                    let Ok(mut batch) = next else { break };
-                    let first = batch.first_record;
-                    let fragment = convert(&mut batch, mapper, header_ref);
-                    let _ = recycle_tx.send(batch.records);
-                    if done_tx.send((first, fragment)).is_err() {
+                    let Ok(block) = next else { break };
+                    let done = convert_block(&block, delimiter, mapper, header_ref, &mut rec);
+                    progress.rows.fetch_add(done.records, Ordering::Relaxed);
+                    let _ = recycle_tx.send(block.data);
+                    if done_tx.send(done).is_err() {
                         break;
                     }
                 }
@@ -303,55 +276,69 @@ pub fn import_text(
         }
         drop(done_tx);
         drop(recycle_tx);
-        let mut next_record = 1u64;
-        let send = |records: Vec<csv::ByteRecord>, len: usize, next_record: &mut u64| -> bool {
-            let ok = batch_tx
-                .send(Batch {
-                    first_record: *next_record,
-                    records,
-                    len,
-                })
-                .is_ok();
-            *next_record += len as u64;
-            progress.rows.fetch_add(len as u64, Ordering::Relaxed);
-            ok
-        };
-        for (batch, n) in head {
-            if !send(batch, n, &mut next_record) {
+        let mut seq = head.len() as u64;
+        for block in head {
+            if work_tx.send(block).is_err() {
                 break;
             }
         }
-        while !eof {
+        loop {
             if progress.is_cancelled() {
-                drop(batch_tx);
+                drop(work_tx);
                 return true;
             }
-            let mut batch = recycle_rx
-                .try_recv()
-                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-            let (n, end) = fill(&mut batch, &mut read_error);
-            eof = end;
-            if end {
-                unterminated = last_record_unterminated(&batch[..n], next_record + n as u64 - 1);
+            let mut data = recycle_rx.try_recv().unwrap_or_default();
+            let byte_offset = blocks.consumed;
+            match blocks.next_block(&mut data) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    read_error = Some(e.to_string());
+                    break;
+                }
             }
             progress
                 .bytes_done
-                .store(start + rdr_position(&batch, n), Ordering::Relaxed);
-            if n > 0 && !send(batch, n, &mut next_record) {
+                .store(start + blocks.consumed, Ordering::Relaxed);
+            let block = Block {
+                seq,
+                data,
+                byte_offset,
+                line_offset,
+                skip: 0,
+            };
+            line_offset += blocks.lines;
+            seq += 1;
+            if work_tx.send(block).is_err() {
                 break;
             }
         }
-        drop(batch_tx);
+        drop(work_tx);
         progress.is_cancelled()
     });
     if cancelled {
         return Err(ImportError::Cancelled);
     }
-    let mut fragments: Vec<(u64, Fragment)> = done_rx.into_iter().collect();
-    fragments.sort_by_key(|(first, _)| *first);
+    let mut done: Vec<Done> = done_rx.into_iter().collect();
+    done.sort_by_key(|d| d.seq);
     let mut columns = IncidentColumns::default();
-    columns.reserve(fragments.iter().map(|(_, f)| f.columns.len()).sum());
-    for (_, f) in fragments {
+    columns.reserve(done.iter().map(|d| d.fragment.columns.len()).sum());
+    // Blocks number their records from 1: shift them after the ones before.
+    let mut records_before = 0u64;
+    let mut unterminated: Option<(u64, u64)> = None;
+    for d in done {
+        let Done {
+            fragment: mut f,
+            records,
+            unterminated: u,
+            ..
+        } = d;
+        for i in &mut f.report.issues {
+            i.record += records_before;
+        }
+        // Only the file's last record can hold an unclosed quote.
+        unterminated = u.map(|(line, r)| (line, r + records_before));
+        records_before += records;
         columns.append(&f.columns);
         report.absorb(f.report);
     }
@@ -424,99 +411,101 @@ pub(crate) fn decide_date_order(
     Ok(())
 }
 
-fn csv_error(path: &Path, e: &csv::Error) -> ImportError {
-    let at = e
-        .position()
-        .map(|p| format!("line {}: ", p.line()))
-        .unwrap_or_default();
-    ImportError::NotATable {
-        path: path.to_path_buf(),
-        reason: format!("{at}{e}"),
-    }
+
+/// Fields of a record that is not valid UTF-8: each invalid field is read
+/// as Windows-1252, and its position returned.
+fn decode_fields(rec: &super::fastcsv::Split, data: &[u8]) -> (Vec<String>, Vec<usize>) {
+    let mut bad = Vec::new();
+    let fields = (0..rec.len())
+        .map(|i| {
+            let f = rec.bytes(data, i).unwrap_or_default();
+            match std::str::from_utf8(f) {
+                Ok(s) => s.to_string(),
+                Err(_) => {
+                    bad.push(i);
+                    encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(f)
+                        .0
+                        .into_owned()
+                }
+            }
+        })
+        .collect();
+    (fields, bad)
 }
 
-/// A record as text: valid UTF-8 validated once and read in place, else
-/// with invalid fields decoded as Windows-1252 (and named in the returned
-/// list of column positions). The record's buffer is moved, not copied;
-/// `give_back` returns it for reuse.
-fn record_text(
-    rec: csv::ByteRecord,
-) -> Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)> {
-    match csv::StringRecord::from_byte_record(rec) {
-        Ok(s) => Ok(s),
-        Err(e) => {
-            let rec = e.into_byte_record();
-            let mut bad = Vec::new();
-            let fields = rec
-                .iter()
-                .enumerate()
-                .map(|(i, f)| match std::str::from_utf8(f) {
-                    Ok(s) => s.to_string(),
-                    Err(_) => {
-                        bad.push(i);
-                        encoding_rs::WINDOWS_1252
-                            .decode_without_bom_handling(f)
-                            .0
-                            .into_owned()
-                    }
-                })
-                .collect();
-            Err((fields, bad, rec))
-        }
-    }
-}
-
-fn give_back(
-    text: Result<csv::StringRecord, (Vec<String>, Vec<usize>, csv::ByteRecord)>,
-) -> csv::ByteRecord {
-    match text {
-        Ok(s) => s.into_byte_record(),
-        Err((_, _, rec)) => rec,
-    }
-}
-
-fn convert(batch: &mut Batch, mapper: &dyn RowMapper, header: &Header) -> Fragment {
-    let mut columns = IncidentColumns::default();
-    columns.reserve(batch.len);
-    let mut report = ImportReport::default();
-    for k in 0..batch.len {
-        let rec = std::mem::take(&mut batch.records[k]);
-        let pos = rec.position();
-        let line = pos.map_or(0, csv::Position::line);
-        let byte = pos.map_or(0, csv::Position::byte);
-        let record_no = batch.first_record + k as u64;
-        let text = record_text(rec);
-        let fields: &dyn Fields = match &text {
-            Ok(s) => s,
-            Err((f, _, _)) => f,
-        };
-        if sniff::is_blank(fields) {
-            report.blank_rows += 1;
-            batch.records[k] = give_back(text);
+/// Splits and maps one block.
+fn convert_block(
+    block: &Block,
+    delimiter: u8,
+    mapper: &dyn RowMapper,
+    header: &Header,
+    rec: &mut super::fastcsv::Split,
+) -> Done {
+    let mut fragment = Fragment {
+        columns: IncidentColumns::default(),
+        report: ImportReport::default(),
+    };
+    let data = &block.data;
+    let mut sp = super::fastcsv::Splitter::new(data, delimiter);
+    let mut skip = block.skip;
+    let mut k = 0u64;
+    let mut last_open = None;
+    while sp.next_record(rec) {
+        if skip > 0 {
+            skip -= 1;
             continue;
         }
-        report.rows_read += 1;
-        let mut ctx = RowCtx::new(line, record_no, header, &mut report);
-        if let Err((_, bad_cols, _)) = &text {
-            for &c in bad_cols {
-                ctx.warn(
-                    Some(c),
-                    IssueCode::InvalidUtf8,
-                    "the field is not valid UTF-8; it was read as Windows-1252",
-                );
-            }
+        k += 1;
+        let line = block.line_offset + rec.line;
+        let byte = block.byte_offset + rec.start as u64;
+        last_open = rec.unterminated.then_some((line, k));
+        if let Some(text) = super::fastcsv::TextRecord::new(rec, data) {
+            convert_row(&text, &[], (line, byte, k), mapper, header, &mut fragment);
+        } else {
+            let (fields, bad) = decode_fields(rec, data);
+            convert_row(&fields, &bad, (line, byte, k), mapper, header, &mut fragment);
         }
-        match mapper.map(fields, &mut ctx) {
-            Some(draft) if !ctx.is_rejected() => {
-                if draft.civilian_fatalities.is_none() {
-                    report.fatalities_unknown += 1;
-                }
-                columns.push(&draft, SourcePosition { line, byte });
-                report.kept += 1;
-            }
-            _ => report.rejected += 1,
-        }
-        batch.records[k] = give_back(text);
     }
-    Fragment { columns, report }
+    Done {
+        seq: block.seq,
+        fragment,
+        records: k,
+        unterminated: last_open,
+    }
+}
+
+/// Maps one record (line, byte offset, record number) into the fragment.
+fn convert_row(
+    fields: &dyn Fields,
+    bad_cols: &[usize],
+    (line, byte, record_no): (u64, u64, u64),
+    mapper: &dyn RowMapper,
+    header: &Header,
+    out: &mut Fragment,
+) {
+    let report = &mut out.report;
+    if sniff::is_blank(fields) {
+        report.blank_rows += 1;
+        return;
+    }
+    report.rows_read += 1;
+    let mut ctx = RowCtx::new(line, record_no, header, report);
+    for &c in bad_cols {
+        ctx.warn(
+            Some(c),
+            IssueCode::InvalidUtf8,
+            "the field is not valid UTF-8; it was read as Windows-1252",
+        );
+    }
+    match mapper.map(fields, &mut ctx) {
+        Some(draft) if !ctx.is_rejected() => {
+            if draft.civilian_fatalities.is_none() {
+                report.fatalities_unknown += 1;
+            }
+            out.columns.push(&draft, SourcePosition { line, byte });
+            report.kept += 1;
+        }
+        _ => report.rejected += 1,
+    }
 }

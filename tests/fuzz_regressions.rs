@@ -1,0 +1,33 @@
+//! Inputs found by the fuzzers (scripts/fuzz.sh), kept as regression tests.
+
+use poc_workbench::assessment::file::{from_text, to_text};
+use std::path::Path;
+
+/// load_assessment: a file that loads must save to text that loads back to
+/// the same document. (The first find: a base radius of NaN loaded, and
+/// NaN ≠ NaN; such values are now refused with a message.)
+#[test]
+fn assessment_found_by_fuzzing_round_trips() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).expect("tests/fuzz-regressions") {
+        let p = e.expect("entry").path();
+        if p.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        n += 1;
+        let text = String::from_utf8_lossy(&std::fs::read(&p).expect("read")).into_owned();
+        let loaded = from_text(&text, &p);
+        if p.to_string_lossy().contains("f976aac3") {
+            let e = loaded.as_ref().expect_err("a NaN radius is refused");
+            assert!(e.to_string().contains("radius_km NaN"), "{e}");
+        }
+        if let Ok(a) = loaded {
+            let saved = to_text(&a);
+            let again = from_text(&saved, &p)
+                .unwrap_or_else(|e| panic!("{}: saved text does not load: {e}\n{saved}", p.display()));
+            assert_eq!(a, again, "{}", p.display());
+        }
+    }
+    assert!(n > 0);
+}
