@@ -24,8 +24,9 @@ fn assessment_found_by_fuzzing_round_trips() {
         }
         if let Ok(a) = loaded {
             let saved = to_text(&a);
-            let again = from_text(&saved, &p)
-                .unwrap_or_else(|e| panic!("{}: saved text does not load: {e}\n{saved}", p.display()));
+            let again = from_text(&saved, &p).unwrap_or_else(|e| {
+                panic!("{}: saved text does not load: {e}\n{saved}", p.display())
+            });
             assert_eq!(a, again, "{}", p.display());
         }
     }

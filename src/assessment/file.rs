@@ -146,31 +146,53 @@ pub fn validate(a: &Assessment) -> Result<(), String> {
     for (i, b) in a.footprint.iter().enumerate() {
         let name = format!("base {} ({})", i + 1, b.name);
         if !(b.latitude.is_finite() && (-90.0..=90.0).contains(&b.latitude)) {
-            return Err(format!("{name}: latitude {} is not between -90 and 90", b.latitude));
+            return Err(format!(
+                "{name}: latitude {} is not between -90 and 90",
+                b.latitude
+            ));
         }
         if !(b.longitude.is_finite() && (-180.0..=180.0).contains(&b.longitude)) {
-            return Err(format!("{name}: longitude {} is not between -180 and 180", b.longitude));
+            return Err(format!(
+                "{name}: longitude {} is not between -180 and 180",
+                b.longitude
+            ));
         }
         if !(b.radius_km.is_finite() && b.radius_km > 0.0 && b.radius_km <= 20_000.0) {
-            return Err(format!("{name}: radius_km {} is not a distance in km", b.radius_km));
+            return Err(format!(
+                "{name}: radius_km {} is not a distance in km",
+                b.radius_km
+            ));
         }
     }
     for e in &a.register {
-        for (what, v) in [("likelihood", e.likelihood), ("impact", e.impact), ("capacity", e.capacity)] {
+        for (what, v) in [
+            ("likelihood", e.likelihood),
+            ("impact", e.impact),
+            ("capacity", e.capacity),
+        ] {
             if let Some(v) = v
                 && !(1..=5).contains(&v)
             {
-                return Err(format!("register entry {}: {what} {v} is not between 1 and 5", e.id));
+                return Err(format!(
+                    "register entry {}: {what} {v} is not between 1 and 5",
+                    e.id
+                ));
             }
         }
     }
     for b in &a.benchmarks {
         if b.window_months == 0 {
-            return Err(format!("benchmark \"{}\": window_months must be at least 1", b.name));
+            return Err(format!(
+                "benchmark \"{}\": window_months must be at least 1",
+                b.name
+            ));
         }
     }
     if a.suppression_k < 2 {
-        return Err(format!("suppression_k {} must be at least 2", a.suppression_k));
+        return Err(format!(
+            "suppression_k {} must be at least 2",
+            a.suppression_k
+        ));
     }
     Ok(())
 }

@@ -215,7 +215,8 @@ impl<'a> Splitter<'a> {
             // terminator is more (literal) content.
             self.line += self.line_feeds(seg, q);
             let after = q + 1;
-            let stop = memchr::memchr3(d, b'\r', b'\n', &data[after..]).map_or(data.len(), |k| after + k);
+            let stop =
+                memchr::memchr3(d, b'\r', b'\n', &data[after..]).map_or(data.len(), |k| after + k);
             if escaped {
                 rec.extend_owned(&data[seg..q]);
                 rec.extend_owned(&data[after..stop]);
@@ -251,7 +252,8 @@ impl Fields for TextRecord<'_> {
         if s.owned == OWNED_NONE {
             // Fields split at ASCII bytes, so these are char boundaries.
             let base = self.split.start;
-            self.text.get(s.start as usize - base..s.end as usize - base)
+            self.text
+                .get(s.start as usize - base..s.end as usize - base)
         } else {
             std::str::from_utf8(&self.split.owned[s.owned as usize]).ok()
         }
@@ -321,7 +323,18 @@ mod tests {
     #[test]
     fn splits_exactly_as_the_csv_crate_on_random_input() {
         let mut rng = Lcg(42);
-        let alphabet: [&[u8]; 10] = [b"a", b"bc", b" ", b",", b";", b"\"", b"\n", b"\r", b"\r\n", "é".as_bytes()];
+        let alphabet: [&[u8]; 10] = [
+            b"a",
+            b"bc",
+            b" ",
+            b",",
+            b";",
+            b"\"",
+            b"\n",
+            b"\r",
+            b"\r\n",
+            "é".as_bytes(),
+        ];
         for case in 0..20_000 {
             let d = if case % 3 == 0 { b';' } else { b',' };
             let n = rng.below(60);
@@ -331,7 +344,12 @@ mod tests {
                 let pick = rng.below(alphabet.len() as u64) as usize;
                 data.extend_from_slice(alphabet[pick]);
             }
-            assert_eq!(ours(&data, d), theirs(&data, d), "case {case}: {:?}", String::from_utf8_lossy(&data));
+            assert_eq!(
+                ours(&data, d),
+                theirs(&data, d),
+                "case {case}: {:?}",
+                String::from_utf8_lossy(&data)
+            );
         }
     }
 
@@ -341,7 +359,9 @@ mod tests {
         let mut s = Splitter::new(data, b',');
         let mut rec = Split::default();
         assert!(s.next_record(&mut rec));
-        let f: Vec<&[u8]> = (0..rec.len()).map(|i| rec.bytes(data, i).unwrap_or_default()).collect();
+        let f: Vec<&[u8]> = (0..rec.len())
+            .map(|i| rec.bytes(data, i).unwrap_or_default())
+            .collect();
         assert_eq!(f, [&b"a"[..], b"b\"c", b"de", b" \"f\""]);
         assert!(s.next_record(&mut rec));
         assert_eq!(rec.line, 2);

@@ -258,16 +258,18 @@ pub(crate) fn finish(
     mut report: crate::model::report::ImportReport,
     meta: DatasetMeta,
 ) -> Dataset {
-    // Ids by hash (the first row with each hash); equal hashes are checked
-    // against the strings, so a collision is never taken for a repeat.
+    // The first row of each id, keyed by the id's hash; an id whose hash
+    // another id already holds (a collision) goes to a second map keyed by
+    // the string, so a collision is never taken for a repeat.
     let hash = |s: &str| {
         use std::hash::{BuildHasher, Hasher};
         let mut h = rustc_hash::FxBuildHasher.build_hasher();
         h.write(s.as_bytes());
         h.finish()
     };
-    let mut first_row: rustc_hash::FxHashMap<u64, Vec<u32>> =
+    let mut by_hash: rustc_hash::FxHashMap<u64, u32> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(columns.len(), Default::default());
+    let mut collided: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     let mut keep = vec![true; columns.len()];
     let mut dropped = 0u64;
     let id_col = match meta.format {
@@ -281,11 +283,26 @@ pub(crate) fn finish(
         if id.is_empty() {
             continue;
         }
-        let rows = first_row.entry(hash(id)).or_default();
-        let earlier = rows
-            .iter()
-            .find(|&&r| columns.event_id.get(r as usize) == id)
-            .copied();
+        let earlier = match by_hash.entry(hash(id)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i as u32);
+                None
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let r = *o.get();
+                if columns.event_id.get(r as usize) == id {
+                    Some(r)
+                } else {
+                    match collided.entry(id) {
+                        std::collections::hash_map::Entry::Occupied(c) => Some(*c.get()),
+                        std::collections::hash_map::Entry::Vacant(v) => {
+                            v.insert(i as u32);
+                            None
+                        }
+                    }
+                }
+            }
+        };
         if let Some(r) = earlier {
             let line = columns.line[r as usize];
             *k = false;
@@ -301,11 +318,10 @@ pub(crate) fn finish(
                     fields::quote(id)
                 ),
             });
-        } else {
-            rows.push(i as u32);
         }
     }
-    drop(first_row);
+    drop(by_hash);
+    drop(collided);
     if dropped > 0 {
         columns.retain(&keep);
         report.kept -= dropped;

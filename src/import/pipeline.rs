@@ -411,7 +411,6 @@ pub(crate) fn decide_date_order(
     Ok(())
 }
 
-
 /// Fields of a record that is not valid UTF-8: each invalid field is read
 /// as Windows-1252, and its position returned.
 fn decode_fields(rec: &super::fastcsv::Split, data: &[u8]) -> (Vec<String>, Vec<usize>) {
@@ -464,7 +463,14 @@ fn convert_block(
             convert_row(&text, &[], (line, byte, k), mapper, header, &mut fragment);
         } else {
             let (fields, bad) = decode_fields(rec, data);
-            convert_row(&fields, &bad, (line, byte, k), mapper, header, &mut fragment);
+            convert_row(
+                &fields,
+                &bad,
+                (line, byte, k),
+                mapper,
+                header,
+                &mut fragment,
+            );
         }
     }
     Done {
