@@ -159,7 +159,7 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         let blocks: Vec<Block> = match id {
             "scope" => super::build_data::scope(&ctx),
             "footprint" => super::build_register::footprint(&ctx),
-            "threats" => super::build_data::threats(&ctx),
+            "threats" => super::build_threats::threats(&ctx),
             "effects" => super::build_data::effects(&ctx),
             "register" => super::build_register::register(&ctx),
             "flags" => super::build_register::flags(&ctx),

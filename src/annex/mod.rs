@@ -10,6 +10,7 @@
 pub mod build;
 mod build_data;
 mod build_register;
+mod build_threats;
 pub mod charts;
 pub mod csv_out;
 pub mod disclosure;
