@@ -142,11 +142,19 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
                     });
                     ui.end_row();
                     ui.label(tr("export.sections"));
-                    ui.horizontal_wrapped(|ui| {
-                        for (i, (_, title)) in Sections::ALL.iter().enumerate() {
-                            ui.checkbox(&mut dialog.sections.0[i], format!("{}. {title}", i + 1));
-                        }
-                    });
+                    egui::Grid::new("export-sections")
+                        .num_columns(4)
+                        .show(ui, |ui| {
+                            for (i, (_, title)) in Sections::ALL.iter().enumerate() {
+                                ui.checkbox(
+                                    &mut dialog.sections.0[i],
+                                    format!("{}. {title}", i + 1),
+                                );
+                                if i % 4 == 3 {
+                                    ui.end_row();
+                                }
+                            }
+                        });
                     ui.end_row();
                     let label = ui.label(tr("export.recipients"));
                     ui.add(
@@ -187,10 +195,9 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
             }
             ui.horizontal(|ui| {
                 if ui
-                    .add(
-                        egui::Button::new(tr("export.write"))
-                            .fill(egui::Color32::from_rgb(0, 58, 112)),
-                    )
+                    .add(egui::Button::new(
+                        egui::RichText::new(tr("export.write")).strong(),
+                    ))
                     .clicked()
                 {
                     do_export = true;
