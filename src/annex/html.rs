@@ -23,7 +23,6 @@ pub fn esc(s: &str) -> String {
 }
 
 const CSS: &str = "
-@page { size: A4; margin: 22mm 18mm 20mm 18mm; }
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; max-width: 46em; margin: 0 auto; padding: 3.5em 1em 2em; line-height: 1.4; }
 .classification { position: fixed; left: 0; right: 0; top: 0; text-align: center; font-weight: bold; font-size: 9pt; padding: .35em; background: #fff; border-bottom: 2px solid #b00020; color: #b00020; letter-spacing: .02em; }
 .classification.bottom { position: static; border-top: 2px solid #b00020; border-bottom: 0; margin-top: 2em; }
@@ -48,13 +47,24 @@ figcaption { font-size: 9pt; font-weight: bold; }
 figcaption span { font-weight: normal; color: #444; }
 ";
 
+/// Page set-up for printing: A4, the classification line in the top margin
+/// of every page and the page number at the bottom (CSS page-margin boxes),
+/// instead of the on-screen banner, which would cover repeated table heads.
+fn print_css(classification: &str) -> String {
+    let quoted = classification.replace('\\', "\\\\").replace('"', "\\\"");
+    format!(
+        "\n@page {{ size: A4; margin: 22mm 18mm 20mm 18mm;\n  @top-center {{ content: \"{quoted}\"; color: #b00020; font: bold 9pt 'DejaVu Sans', Arial, sans-serif; }}\n  @bottom-center {{ content: \"page \" counter(page); font: 8pt 'DejaVu Sans', Arial, sans-serif; color: #555; }} }}\n@media print {{ .classification {{ display: none; }} body {{ padding-top: 0; max-width: none; }} }}"
+    )
+}
+
 /// Writes the annex.
 pub fn write(annex: &Annex) -> String {
     let mut o = String::new();
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(&annex.title)
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>\n",
+        esc(&annex.title),
+        print_css(&annex.classification)
     );
     let _ = writeln!(
         o,
