@@ -67,42 +67,7 @@ enum Command {
         file: PathBuf,
     },
     /// Write the residual-threat annex (DOCX, HTML, Markdown, XLSX or a CSV folder).
-    #[command(group(clap::ArgGroup::new("input").required(true).args(["assessment", "data"])))]
-    Export {
-        /// The assessment (.ron); the export is recorded in it.
-        #[arg(long)]
-        assessment: Option<PathBuf>,
-        /// Datasets for a data-only annex (sections 1, 3, 4 and 8).
-        #[arg(long, num_args = 1..)]
-        data: Vec<PathBuf>,
-        /// A column mapping (.ron) for --data files that are not ACLED or UCDP.
-        #[arg(long)]
-        mapping: Option<PathBuf>,
-        /// docx, html, md, xlsx or csv (a folder with one file per table).
-        #[arg(long)]
-        format: String,
-        /// internal, un-partners, host-government or public.
-        #[arg(long)]
-        sharing: String,
-        /// Counts from 1 to k−1 are withheld above internal (default: the assessment's, else 5).
-        #[arg(long)]
-        k: Option<u32>,
-        /// The file to write (a folder for csv).
-        #[arg(long)]
-        out: PathBuf,
-        /// Who receives it (recorded in the assessment); repeat for several.
-        #[arg(long = "recipient")]
-        recipients: Vec<String>,
-        /// First day of the period (YYYY-MM-DD).
-        #[arg(long)]
-        from: Option<chrono::NaiveDate>,
-        /// Last day of the period and as-of date (default: the assessment's as-of date).
-        #[arg(long)]
-        to: Option<chrono::NaiveDate>,
-        /// The date printed on the annex and recorded (default: today).
-        #[arg(long)]
-        date: Option<chrono::NaiveDate>,
-    },
+    Export(cli::export::ExportArgs),
     /// (For the crash test.) Export the annex of an assessment to FILE over and over,
     /// alternating the internal and public versions.
     #[command(hide = true)]
@@ -178,34 +143,7 @@ fn main() -> ExitCode {
             out,
             format,
         }) => export_loop(&assessment, &out, &format),
-        Some(Command::Export {
-            assessment,
-            data,
-            mapping,
-            format,
-            sharing,
-            k,
-            out,
-            recipients,
-            from,
-            to,
-            date,
-        }) => {
-            let a = cli::export::ExportArgs {
-                assessment,
-                data,
-                mapping,
-                format,
-                sharing,
-                k,
-                out,
-                recipients,
-                from,
-                to,
-                date,
-            };
-            cli::export::run(&a, &mut stdout)
-        }
+        Some(Command::Export(a)) => cli::export::run(&a, &mut stdout),
         Some(Command::Generate { rows, out }) => {
             cli::bench::write_acled_like(&out, rows, 42).map(|_| 0)
         }

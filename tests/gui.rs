@@ -408,19 +408,24 @@ fn a_new_assessment_records_its_datasets_and_saves_atomically() {
     assert_eq!(back.register.len(), 1);
 }
 
-#[test]
-fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() {
-    let dir = tempfile::tempdir().expect("tempdir");
+/// The worked example and its dataset copied into `dir`; the copy's path.
+fn copy_example(dir: &std::path::Path) -> std::path::PathBuf {
     for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
         std::fs::copy(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("sample-data")
                 .join(f),
-            dir.path().join(f),
+            dir.join(f),
         )
         .expect("copy");
     }
-    let ron = dir.path().join("darfur-transition.ron");
+    dir.join("darfur-transition.ron")
+}
+
+#[test]
+fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ron = copy_example(dir.path());
     let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
@@ -487,16 +492,7 @@ fn saving_to_a_full_disk_tells_the_analyst_and_keeps_the_file() {
         }
     }
     let _guard = Unmount(dir.path());
-    for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
-        std::fs::copy(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("sample-data")
-                .join(f),
-            dir.path().join(f),
-        )
-        .expect("copy");
-    }
-    let ron = dir.path().join("darfur-transition.ron");
+    let ron = copy_example(dir.path());
     let before = std::fs::read(&ron).expect("read");
     let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
     h.run();

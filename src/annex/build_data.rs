@@ -94,12 +94,10 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
         })
         .collect();
     if !rows.is_empty() {
-        b.push(Block::Table(Table {
-            id: "sources".into(),
-            caption:
-                "Sources: rows read, kept and rejected on import (rows read = kept + rejected)"
-                    .into(),
-            header: [
+        b.push(Block::Table(Table::new(
+            "sources",
+            "Sources: rows read, kept and rejected on import (rows read = kept + rejected)",
+            &[
                 "Source file",
                 "Format",
                 "Rows read",
@@ -107,14 +105,10 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
                 "Rejected",
                 "First date",
                 "Last date",
-            ]
-            .map(String::from)
-            .to_vec(),
+            ],
             rows,
-            total_rows: 0,
-            total_column: false,
-            notes: vec![],
-        }));
+            vec![],
+        )));
     }
     // Coverage and caveats.
     let (mut harm, mut coarse_time, mut coarse_place) = (0u64, 0u64, 0u64);
@@ -248,16 +242,15 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
             "The mix of harm done to civilians in the period, over all regions and perpetrators."
                 .into(),
         ),
-        Block::Table(Table {
-            id: "effects".into(),
-            caption: "Civilian-harm events and civilian fatalities by kind of harm".into(),
-            header: ["Kind of harm", "Events", "Civilian fatalities"]
-                .map(String::from)
-                .to_vec(),
-            rows,
-            total_rows: 1,
-            total_column: false,
-            notes,
-        }),
+        Block::Table(
+            Table::new(
+                "effects",
+                "Civilian-harm events and civilian fatalities by kind of harm",
+                &["Kind of harm", "Events", "Civilian fatalities"],
+                rows,
+                notes,
+            )
+            .with_totals(1, false),
+        ),
     ]
 }

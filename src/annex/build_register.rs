@@ -12,24 +12,6 @@ fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-fn table(
-    id: &str,
-    caption: &str,
-    header: &[&str],
-    rows: Vec<Vec<Cell>>,
-    notes: Vec<String>,
-) -> Table {
-    Table {
-        id: id.into(),
-        caption: caption.into(),
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows,
-        total_rows: 0,
-        total_column: false,
-        notes,
-    }
-}
-
 /// The threat's name: type, and the actor group where it may be named.
 fn threat_name(ctx: &Ctx, e: &ThreatEntry) -> String {
     match &e.actor_group {
@@ -126,7 +108,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     if !internal {
         notes.push("Base coordinates are not given at this sharing level.".into());
     }
-    blocks.push(Block::Table(table(
+    blocks.push(Block::Table(Table::new(
         "footprint",
         "Mission bases and civilian harm around them before and after closure",
         &header,
@@ -205,7 +187,7 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
             ]
         })
         .collect();
-    blocks.push(Block::Table(table(
+    blocks.push(Block::Table(Table::new(
         "register",
         "Residual-threat register: ratings",
         &[
@@ -244,7 +226,7 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
             ]
         })
         .collect();
-    blocks.push(Block::Table(table(
+    blocks.push(Block::Table(Table::new(
         "handover",
         "Residual-threat register: tiers, successors and gaps",
         &["#", "Tiers", "Successor by tier", "Capacity (1–5)", "Gap", "Mitigation", "Review by"],
@@ -314,7 +296,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
             "The workbench raises {} flags on the register (METHODOLOGY §5); each needs an answer in the transition plan.",
             rows.len()
         )),
-        Block::Table(table(
+        Block::Table(Table::new(
             "flags",
             "Flags raised on the register",
             &["#", "Threat", "Regions", "Flag", "What it means"],
@@ -404,7 +386,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
                 " and on the last date in the data".into()
             }
         )),
-        Block::Table(table(
+        Block::Table(Table::new(
             "benchmarks",
             "Benchmarks and indicators",
             &[

@@ -50,9 +50,9 @@ fn region_table(
         row.extend(cells);
         rows.push(row);
     }
-    let mut header = vec!["Region".to_string()];
-    header.extend(m.perpetrators.iter().map(|t| short_label(*t).to_string()));
-    header.push("Total".into());
+    let mut header = vec!["Region"];
+    header.extend(m.perpetrators.iter().map(|t| short_label(*t)));
+    header.push("Total");
     let mut notes = Vec::new();
     if ctx.suppress && p.marks.iter().flatten().any(|x| *x != Mark::Shown) {
         notes.push(format!(
@@ -62,15 +62,7 @@ fn region_table(
         ));
     }
     (
-        Table {
-            id: id.into(),
-            caption: caption.into(),
-            header,
-            rows,
-            total_rows: 1,
-            total_column: true,
-            notes,
-        },
+        Table::new(id, caption, &header, rows, notes).with_totals(1, true),
         heat,
     )
 }
@@ -147,44 +139,38 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
             single(c.recent_fatalities, ctx.k, ctx.suppress),
         ]
     };
-    let trend_header = |first: &str| {
-        vec![
-            first.to_string(),
-            "Recent 6 months".into(),
-            "Previous 6 months".into(),
-            "Trend".into(),
-            "Recent civilian fatalities".into(),
+    let trend_header = |first: &'static str| {
+        [
+            first,
+            "Recent 6 months",
+            "Previous 6 months",
+            "Trend",
+            "Recent civilian fatalities",
         ]
     };
-    b.push(Block::Table(Table {
-        id: "trends-by-perpetrator".into(),
-        caption: "Civilian-harm events by perpetrator type: recent and previous six months".into(),
-        header: trend_header("Perpetrator type"),
-        rows: m
-            .perpetrators
+    b.push(Block::Table(Table::new(
+        "trends-by-perpetrator",
+        "Civilian-harm events by perpetrator type: recent and previous six months",
+        &trend_header("Perpetrator type"),
+        m.perpetrators
             .iter()
             .zip(&m.row_totals)
             .map(|(t, c)| trend_row(t.label().to_string(), c))
             .collect(),
-        total_rows: 0,
-        total_column: false,
-        notes: vec![],
-    }));
-    b.push(Block::Table(Table {
-        id: "trends-by-region".into(),
-        caption: "Civilian-harm events by region with events in the last 12 months: recent and previous six months".into(),
-        header: trend_header("Region"),
-        rows: m
-            .regions
+        vec![],
+    )));
+    b.push(Block::Table(Table::new(
+        "trends-by-region",
+        "Civilian-harm events by region with events in the last 12 months: recent and previous six months",
+        &trend_header("Region"),
+        m.regions
             .iter()
             .zip(&m.column_totals)
             .filter(|(_, c)| c.recent_events + c.previous_events > 0)
             .map(|(r, c)| trend_row(r.clone(), c))
             .collect(),
-        total_rows: 0,
-        total_column: false,
-        notes: vec![],
-    }));
+        vec![],
+    )));
     b.push(Block::Heading("State-perpetrated share".into()));
     let mut rows: Vec<Vec<Cell>> = m
         .regions
@@ -208,17 +194,16 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     if ctx.suppress {
         notes.push(format!("Shown in 10-point bands, and only where both the state and the other attributed counts are 0 or at least {}; otherwise x.", ctx.k));
     }
-    b.push(Block::Table(Table {
-        id: "state-share".into(),
-        caption: "Share of attributed civilian harm perpetrated by state security forces".into(),
-        header: ["Region", "Share of events", "Share of civilian fatalities"]
-            .map(String::from)
-            .to_vec(),
-        rows,
-        total_rows: 1,
-        total_column: false,
-        notes,
-    }));
+    b.push(Block::Table(
+        Table::new(
+            "state-share",
+            "Share of attributed civilian harm perpetrated by state security forces",
+            &["Region", "Share of events", "Share of civilian fatalities"],
+            rows,
+            notes,
+        )
+        .with_totals(1, false),
+    ));
     b.push(monthly_figure(ctx));
     if let Some(f) = map_figure(ctx, &region_totals) {
         b.push(f);

@@ -143,13 +143,7 @@ fn column_widths(t: &Table) -> Vec<usize> {
 }
 
 fn table(t: &Table) -> docx_rs::Table {
-    let numeric: Vec<bool> = (0..t.header.len())
-        .map(|c| {
-            t.rows
-                .iter()
-                .any(|r| r.get(c).is_some_and(Cell::is_numeric))
-        })
-        .collect();
+    let numeric = t.numeric_columns();
     let widths = column_widths(t);
     let head = TableRow::new(
         t.header
@@ -168,7 +162,7 @@ fn table(t: &Table) -> docx_rs::Table {
     .cant_split();
     let mut rows = vec![head];
     for (i, r) in t.rows.iter().enumerate() {
-        let total = i + t.total_rows >= t.rows.len();
+        let total = t.is_total_row(i);
         rows.push(TableRow::new(
             r.iter()
                 .zip(&widths)

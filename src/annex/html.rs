@@ -3,7 +3,7 @@
 //! heads the page and repeats on every printed page.
 
 use super::markdown::header_line;
-use super::{Annex, Block, Cell, charts};
+use super::{Annex, Block, charts};
 use std::fmt::Write;
 
 /// Escapes text for HTML.
@@ -100,13 +100,7 @@ pub fn write(annex: &Annex) -> String {
                 }
                 Block::Table(t) => {
                     tables += 1;
-                    let numeric: Vec<bool> = (0..t.header.len())
-                        .map(|c| {
-                            t.rows
-                                .iter()
-                                .any(|r| r.get(c).is_some_and(Cell::is_numeric))
-                        })
-                        .collect();
+                    let numeric = t.numeric_columns();
                     let _ = writeln!(
                         o,
                         "<table id=\"{}\">\n<caption>Table {tables}: {}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>",
@@ -123,7 +117,7 @@ pub fn write(annex: &Annex) -> String {
                             .collect::<String>()
                     );
                     for (i, r) in t.rows.iter().enumerate() {
-                        let total = i + t.total_rows >= t.rows.len();
+                        let total = t.is_total_row(i);
                         let _ = write!(o, "<tr{}>", if total { " class=\"total\"" } else { "" });
                         for c in r {
                             let class = match (c.is_numeric(), c.is_withheld()) {

@@ -1,7 +1,7 @@
 //! The annex as Markdown: headings, pipe tables (numbers right-aligned),
 //! figures as their caption and the same figures in words.
 
-use super::{Annex, Block, Cell, level_key};
+use super::{Annex, Block, level_key};
 use std::fmt::Write;
 
 fn esc(s: &str) -> String {
@@ -44,13 +44,7 @@ pub fn write(annex: &Annex) -> String {
                             .collect::<Vec<_>>()
                             .join(" | ")
                     );
-                    let numeric: Vec<bool> = (0..t.header.len())
-                        .map(|c| {
-                            t.rows
-                                .iter()
-                                .any(|r| r.get(c).is_some_and(Cell::is_numeric))
-                        })
-                        .collect();
+                    let numeric = t.numeric_columns();
                     let _ = writeln!(
                         o,
                         "|{}|",
@@ -61,7 +55,7 @@ pub fn write(annex: &Annex) -> String {
                             .join("|")
                     );
                     for (i, r) in t.rows.iter().enumerate() {
-                        let total = i + t.total_rows >= t.rows.len();
+                        let total = t.is_total_row(i);
                         let cells: Vec<String> = r
                             .iter()
                             .map(|c| {

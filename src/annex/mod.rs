@@ -84,6 +84,51 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
+impl Table {
+    /// A table with no totals.
+    pub fn new(
+        id: &str,
+        caption: &str,
+        header: &[&str],
+        rows: Vec<Vec<Cell>>,
+        notes: Vec<String>,
+    ) -> Table {
+        Table {
+            id: id.into(),
+            caption: caption.into(),
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows,
+            total_rows: 0,
+            total_column: false,
+            notes,
+        }
+    }
+
+    /// The same table whose last `rows` rows (and last column, when
+    /// `column`) are totals.
+    pub fn with_totals(mut self, rows: usize, column: bool) -> Table {
+        self.total_rows = rows;
+        self.total_column = column;
+        self
+    }
+
+    /// Which columns hold numbers (right-aligned by every writer).
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        (0..self.header.len())
+            .map(|c| {
+                self.rows
+                    .iter()
+                    .any(|r| r.get(c).is_some_and(Cell::is_numeric))
+            })
+            .collect()
+    }
+
+    /// Whether row `i` is a total row.
+    pub fn is_total_row(&self, i: usize) -> bool {
+        i + self.total_rows >= self.rows.len()
+    }
+}
+
 /// One table cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

@@ -57,7 +57,7 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         }
         for (i, r) in t.rows.iter().enumerate() {
             let row = (i + 1) as u32;
-            let is_total = i + t.total_rows >= t.rows.len();
+            let is_total = t.is_total_row(i);
             for (c, cell) in r.iter().enumerate() {
                 let col = c as u16;
                 match cell {

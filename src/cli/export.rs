@@ -10,20 +10,42 @@ use crate::assessment::review::open_datasets;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
-/// Options of `export`.
-#[derive(Debug, Clone)]
+/// Options of `export` (also its command line).
+#[derive(Debug, Clone, clap::Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).args(["assessment", "data"])))]
 pub struct ExportArgs {
+    /// The assessment (.ron); the export is recorded in it.
+    #[arg(long)]
     pub assessment: Option<PathBuf>,
+    /// Datasets for a data-only annex (sections 1, 3, 4 and 8).
+    #[arg(long, num_args = 1..)]
     pub data: Vec<PathBuf>,
+    /// A column mapping (.ron) for --data files that are not ACLED or UCDP.
+    #[arg(long)]
     pub mapping: Option<PathBuf>,
+    /// docx, html, md, xlsx or csv (a folder with one file per table).
+    #[arg(long)]
     pub format: String,
+    /// internal, un-partners, host-government or public.
+    #[arg(long)]
     pub sharing: String,
+    /// Counts from 1 to k−1 are withheld above internal (default: the assessment's, else 5).
+    #[arg(long)]
     pub k: Option<u32>,
+    /// The file to write (a folder for csv).
+    #[arg(long)]
     pub out: PathBuf,
+    /// Who receives it (recorded in the assessment); repeat for several.
+    #[arg(long = "recipient")]
     pub recipients: Vec<String>,
+    /// First day of the period (YYYY-MM-DD).
+    #[arg(long)]
     pub from: Option<NaiveDate>,
+    /// Last day of the period and as-of date (default: the assessment's as-of date).
+    #[arg(long)]
     pub to: Option<NaiveDate>,
-    /// The date printed and recorded (default today).
+    /// The date printed on the annex and recorded (default: today).
+    #[arg(long)]
     pub date: Option<NaiveDate>,
 }
 
