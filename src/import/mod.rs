@@ -17,6 +17,7 @@ pub mod fields;
 pub mod mapping;
 pub mod numbers;
 pub mod pipeline;
+mod rows;
 pub mod sniff;
 pub mod source;
 pub mod ucdp;

@@ -1,15 +1,18 @@
-//! Reading a delimited text file on all cores. One thread scans records
-//! (quote-aware, so multi-line fields are whole) and hands batches to
-//! workers, which validate UTF-8, map rows to incidents and fill a column
-//! fragment each; the fragments are joined in file order. Memory stays
-//! bounded: UTF-8 files are streamed from disk, never held whole.
+//! Reading a delimited text file on all cores. After sniffing encoding,
+//! delimiter and layout, the main thread cuts the stream into blocks of
+//! whole records (`blocks.rs`; quote-aware, so multi-line fields stay whole),
+//! decides the day/month order from the head, and hands blocks to workers
+//! (`rows.rs`), which split, map and fill a column fragment each; the
+//! fragments are joined in file order. Memory stays bounded: UTF-8 files
+//! are streamed from disk, never held whole.
 
-use super::fields::{Fields, Header, HxlTag, RowCtx};
+use super::fields::{Header, HxlTag};
+use super::rows::{Block, Done, convert_block};
 use super::sniff::{self, TextEncoding};
 use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::dates::DateOrderVote;
-use crate::model::incident::{IncidentColumns, SourcePosition};
+use crate::model::incident::IncidentColumns;
 use crate::model::report::{ImportReport, IssueCode};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -20,35 +23,6 @@ use std::sync::{Mutex, mpsc};
 const HEAD_RECORDS: usize = 50_000;
 /// Bytes sniffed for encoding, delimiter and layout.
 const SAMPLE_BYTES: usize = 64 * 1024;
-
-/// A block of whole records for a worker.
-struct Block {
-    /// Order in the file.
-    seq: u64,
-    data: Vec<u8>,
-    /// Byte offset of the block in the stream, and line feeds before it.
-    byte_offset: u64,
-    line_offset: u64,
-    /// Records at the start of the block that are not data (title rows,
-    /// header, HXL tag row).
-    skip: usize,
-}
-
-/// A worker's result for one block.
-struct Done {
-    seq: u64,
-    fragment: Fragment,
-    /// Data records in the block (blank ones included).
-    records: u64,
-    /// The block's last record has a quote that is never closed: its line
-    /// and its record number within the block.
-    unterminated: Option<(u64, u64)>,
-}
-
-struct Fragment {
-    columns: IncidentColumns,
-    report: ImportReport,
-}
 
 /// Imports a delimited text file (CSV, TSV, semicolon, pipe).
 pub fn import_text(
@@ -409,109 +383,4 @@ pub(crate) fn decide_date_order(
         });
     }
     Ok(())
-}
-
-/// Fields of a record that is not valid UTF-8: each invalid field is read
-/// as Windows-1252, and its position returned.
-fn decode_fields(rec: &super::fastcsv::Split, data: &[u8]) -> (Vec<String>, Vec<usize>) {
-    let mut bad = Vec::new();
-    let fields = (0..rec.len())
-        .map(|i| {
-            let f = rec.bytes(data, i).unwrap_or_default();
-            match std::str::from_utf8(f) {
-                Ok(s) => s.to_string(),
-                Err(_) => {
-                    bad.push(i);
-                    encoding_rs::WINDOWS_1252
-                        .decode_without_bom_handling(f)
-                        .0
-                        .into_owned()
-                }
-            }
-        })
-        .collect();
-    (fields, bad)
-}
-
-/// Splits and maps one block.
-fn convert_block(
-    block: &Block,
-    delimiter: u8,
-    mapper: &dyn RowMapper,
-    header: &Header,
-    rec: &mut super::fastcsv::Split,
-) -> Done {
-    let mut fragment = Fragment {
-        columns: IncidentColumns::default(),
-        report: ImportReport::default(),
-    };
-    let data = &block.data;
-    let mut sp = super::fastcsv::Splitter::new(data, delimiter);
-    let mut skip = block.skip;
-    let mut k = 0u64;
-    let mut last_open = None;
-    while sp.next_record(rec) {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        k += 1;
-        let line = block.line_offset + rec.line;
-        let byte = block.byte_offset + rec.start as u64;
-        last_open = rec.unterminated.then_some((line, k));
-        if let Some(text) = super::fastcsv::TextRecord::new(rec, data) {
-            convert_row(&text, &[], (line, byte, k), mapper, header, &mut fragment);
-        } else {
-            let (fields, bad) = decode_fields(rec, data);
-            convert_row(
-                &fields,
-                &bad,
-                (line, byte, k),
-                mapper,
-                header,
-                &mut fragment,
-            );
-        }
-    }
-    Done {
-        seq: block.seq,
-        fragment,
-        records: k,
-        unterminated: last_open,
-    }
-}
-
-/// Maps one record (line, byte offset, record number) into the fragment.
-fn convert_row(
-    fields: &dyn Fields,
-    bad_cols: &[usize],
-    (line, byte, record_no): (u64, u64, u64),
-    mapper: &dyn RowMapper,
-    header: &Header,
-    out: &mut Fragment,
-) {
-    let report = &mut out.report;
-    if sniff::is_blank(fields) {
-        report.blank_rows += 1;
-        return;
-    }
-    report.rows_read += 1;
-    let mut ctx = RowCtx::new(line, record_no, header, report);
-    for &c in bad_cols {
-        ctx.warn(
-            Some(c),
-            IssueCode::InvalidUtf8,
-            "the field is not valid UTF-8; it was read as Windows-1252",
-        );
-    }
-    match mapper.map(fields, &mut ctx) {
-        Some(draft) if !ctx.is_rejected() => {
-            if draft.civilian_fatalities.is_none() {
-                report.fatalities_unknown += 1;
-            }
-            out.columns.push(&draft, SourcePosition { line, byte });
-            report.kept += 1;
-        }
-        _ => report.rejected += 1,
-    }
 }
