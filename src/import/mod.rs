@@ -15,6 +15,7 @@ pub mod excel;
 pub mod fastcsv;
 pub mod fields;
 pub mod mapping;
+mod mapping_check;
 pub mod numbers;
 pub mod pipeline;
 mod rows;
