@@ -85,6 +85,11 @@ impl Workspace {
         self.rebuild_overrides();
     }
 
+    /// The files the datasets were read from, in order.
+    pub fn source_paths(&self) -> Vec<std::path::PathBuf> {
+        self.datasets.iter().map(|d| d.meta.path.clone()).collect()
+    }
+
     /// Total incidents loaded.
     pub fn incident_count(&self) -> usize {
         self.datasets.iter().map(|d| d.incidents.len()).sum()

@@ -247,13 +247,7 @@ fn write(app: &mut WorkbenchApp, dialog: &ExportDialog) -> Result<String, String
     let Some((_, annex)) = &dialog.preview else {
         return Err("nothing to export".into());
     };
-    let mut protected: Vec<PathBuf> = app
-        .session
-        .workspace
-        .datasets
-        .iter()
-        .map(|d| d.meta.path.clone())
-        .collect();
+    let mut protected = app.session.workspace.source_paths();
     if let Some(p) = app.doc.as_ref().and_then(|d| d.path.clone()) {
         protected.push(p);
     }

@@ -175,13 +175,7 @@ impl WorkbenchApp {
         }
         self.poll_jobs();
         if self.titled_for != Some(self.session.data_generation) {
-            let paths: Vec<PathBuf> = self
-                .session
-                .workspace
-                .datasets
-                .iter()
-                .map(|d| d.meta.path.clone())
-                .collect();
+            let paths = self.session.workspace.source_paths();
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title_for(&paths)));
             self.titled_for = Some(self.session.data_generation);
         }

@@ -118,7 +118,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
             return Ok(2);
         }
     };
-    protected.extend(ws.datasets.iter().map(|d| d.meta.path.clone()));
+    protected.extend(ws.source_paths());
     let mut opts = match &assessment {
         Some(a) => AnnexOptions::for_assessment(a, generated),
         None => AnnexOptions {
