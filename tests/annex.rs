@@ -5,6 +5,8 @@
 //! and coordinates never leaving; formula escaping; the export
 //! record; never writing over a source file.
 
+mod common;
+use common::Lcg;
 use poc_workbench::annex::{AnnexOptions, build, html, markdown, parse_level};
 use poc_workbench::assessment::SharingLevel;
 use poc_workbench::assessment::file::load;
@@ -44,6 +46,21 @@ fn export(args: &[&str]) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).to_string(),
         String::from_utf8_lossy(&out.stderr).to_string(),
     )
+}
+
+/// `export FLAG INPUT --format F --sharing L --out OUT EXTRA...`.
+fn export_with(
+    flag: &str,
+    input: &Path,
+    format: &str,
+    sharing: &str,
+    out: &Path,
+    extra: &[&str],
+) -> (bool, String, String) {
+    let mut args = vec![flag, input.to_str().expect("utf8"), "--format", format];
+    args.extend(["--sharing", sharing, "--out", out.to_str().expect("utf8")]);
+    args.extend(extra);
+    export(&args)
 }
 
 fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -173,18 +190,14 @@ fn docx_has_headings_tables_images_and_the_summarize_figures() {
         .collect();
     for level in ["internal", "un-partners"] {
         let out = dir.path().join(format!("annex-{level}.docx"));
-        let (ok, _, err) = export(&[
+        let (ok, _, err) = export_with(
             "--assessment",
-            ron.to_str().expect("utf8"),
-            "--format",
+            &ron,
             "docx",
-            "--sharing",
             level,
-            "--out",
-            out.to_str().expect("utf8"),
-            "--date",
-            "2026-01-15",
-        ]);
+            &out,
+            &["--date", "2026-01-15"],
+        );
         assert!(ok, "{err}");
         let parts = unzip(&out);
         let doc = String::from_utf8_lossy(&parts["word/document.xml"]).to_string();
@@ -345,38 +358,12 @@ fn snapshots_of_the_darfur_annex_at_each_sharing_level() {
     }
 }
 
-/// A tiny deterministic generator (no extra dependency).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 #[test]
 fn public_threat_matrix_csv_has_no_count_below_k() {
     let (dir, ron) = darfur_copy();
     for k in ["5", "3", "10"] {
         let out = dir.path().join(format!("csv-{k}"));
-        let (ok, _, err) = export(&[
-            "--assessment",
-            ron.to_str().expect("utf8"),
-            "--format",
-            "csv",
-            "--sharing",
-            "public",
-            "--k",
-            k,
-            "--out",
-            out.to_str().expect("utf8"),
-        ]);
+        let (ok, _, err) = export_with("--assessment", &ron, "csv", "public", &out, &["--k", k]);
         assert!(ok, "{err}");
         let k: u64 = k.parse().expect("k");
         let text =
@@ -478,16 +465,7 @@ fn acled_data_annex_leaks_no_rows_ids_notes_or_coordinates() {
     let dir = tempfile::tempdir().expect("tempdir");
     for format in ["docx", "html", "md", "xlsx", "csv"] {
         let out = dir.path().join(format!("mali.{format}"));
-        let (ok, _, err) = export(&[
-            "--data",
-            acled.to_str().expect("utf8"),
-            "--format",
-            format,
-            "--sharing",
-            "un-partners",
-            "--out",
-            out.to_str().expect("utf8"),
-        ]);
+        let (ok, _, err) = export_with("--data", &acled, format, "un-partners", &out, &[]);
         assert!(ok, "{format}: {err}");
         let text = visible_text(&out);
         assert!(
@@ -505,16 +483,7 @@ fn acled_data_annex_leaks_no_rows_ids_notes_or_coordinates() {
         }
     }
     // The ACLED file itself is untouched and was not overwritten.
-    let (ok, _, err) = export(&[
-        "--data",
-        acled.to_str().expect("utf8"),
-        "--format",
-        "md",
-        "--sharing",
-        "internal",
-        "--out",
-        acled.to_str().expect("utf8"),
-    ]);
+    let (ok, _, err) = export_with("--data", &acled, "md", "internal", &acled, &[]);
     assert!(
         !ok && err.contains("refusing to write over a source file"),
         "{err}"
@@ -526,16 +495,7 @@ fn ucdp_annex_carries_its_attribution_in_every_format() {
     let (dir, ron) = darfur_copy();
     for format in ["docx", "html", "md", "xlsx", "csv"] {
         let out = dir.path().join(format!("a.{format}"));
-        let (ok, _, err) = export(&[
-            "--assessment",
-            ron.to_str().expect("utf8"),
-            "--format",
-            format,
-            "--sharing",
-            "host-government",
-            "--out",
-            out.to_str().expect("utf8"),
-        ]);
+        let (ok, _, err) = export_with("--assessment", &ron, format, "host-government", &out, &[]);
         assert!(ok, "{err}");
         let t = visible_text(&out);
         assert!(
@@ -553,22 +513,21 @@ fn ucdp_annex_carries_its_attribution_in_every_format() {
 fn exports_are_recorded_in_the_assessment_with_their_hash() {
     let (dir, ron) = darfur_copy();
     let out = dir.path().join("annex.html");
-    let (ok, stdout, err) = export(&[
+    let (ok, stdout, err) = export_with(
         "--assessment",
-        ron.to_str().expect("utf8"),
-        "--format",
+        &ron,
         "html",
-        "--sharing",
         "un-partners",
-        "--recipient",
-        "UNCT Sudan",
-        "--recipient",
-        "OHCHR",
-        "--out",
-        out.to_str().expect("utf8"),
-        "--date",
-        "2026-01-15",
-    ]);
+        &out,
+        &[
+            "--recipient",
+            "UNCT Sudan",
+            "--recipient",
+            "OHCHR",
+            "--date",
+            "2026-01-15",
+        ],
+    );
     assert!(ok, "{err}");
     assert!(stdout.contains("recorded in"));
     let a = load(&ron).expect("still loads");
@@ -586,16 +545,7 @@ fn exports_are_recorded_in_the_assessment_with_their_hash() {
     let before = std::fs::read(dir.path().join("ucdp-ged-sudan.csv")).expect("read");
     for target in ["ucdp-ged-sudan.csv", "darfur-transition.ron"] {
         let p = dir.path().join(target);
-        let (ok, _, err) = export(&[
-            "--assessment",
-            ron.to_str().expect("utf8"),
-            "--format",
-            "md",
-            "--sharing",
-            "internal",
-            "--out",
-            p.to_str().expect("utf8"),
-        ]);
+        let (ok, _, err) = export_with("--assessment", &ron, "md", "internal", &p, &[]);
         assert!(!ok && err.contains("refusing"), "{target}: {err}");
     }
     assert_eq!(
@@ -617,16 +567,7 @@ fn formulas_are_escaped_and_numbers_untouched_in_csv_and_xlsx() {
     let csv_dir = dir.path().join("csv");
     let xlsx = dir.path().join("a.xlsx");
     for (format, out) in [("csv", &csv_dir), ("xlsx", &xlsx)] {
-        let (ok, _, err) = export(&[
-            "--assessment",
-            ron.to_str().expect("utf8"),
-            "--format",
-            format,
-            "--sharing",
-            "internal",
-            "--out",
-            out.to_str().expect("utf8"),
-        ]);
+        let (ok, _, err) = export_with("--assessment", &ron, format, "internal", out, &[]);
         assert!(ok, "{err}");
     }
     let handover = std::fs::read_to_string(csv_dir.join("handover.csv")).expect("handover");

@@ -4,22 +4,9 @@
 //! rationals, written here independently of the suppression code (which
 //! reasons about bridges of a graph instead).
 
+mod common;
+use common::Lcg;
 use poc_workbench::annex::disclosure::{Mark, protect};
-
-/// A tiny deterministic generator (no extra dependency).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 fn gcd(a: i128, b: i128) -> i128 {
     if b == 0 { a.abs() } else { gcd(b, a % b) }
