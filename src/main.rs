@@ -7,6 +7,11 @@ use poc_workbench::cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: fewer page faults and faster small allocations than the
+/// system allocator when a large file is read on all cores.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "poc-workbench",

@@ -9,7 +9,8 @@ use crate::model::report::IssueCode;
 
 /// The trimmed text of column `col` (`""` when absent or past a short row).
 pub fn text(row: &dyn Fields, col: Option<usize>) -> &str {
-    col.and_then(|c| row.field(c)).map_or("", str::trim)
+    col.and_then(|c| row.field(c))
+        .map_or("", crate::model::text::trim)
 }
 
 /// Reads the date in `col`; rejects the row (and returns `None`) when it is

@@ -14,6 +14,7 @@ pub mod cells;
 pub mod excel;
 pub mod fastcsv;
 pub mod fields;
+mod join;
 pub mod mapping;
 mod mapping_check;
 pub mod numbers;
@@ -253,63 +254,110 @@ pub(crate) fn choose_mapper(
     })
 }
 
-/// Builds the final dataset: drops later copies of a repeated event id
-/// (reported as rejected, naming the first line), shrinks the columns.
+/// Repeated event ids, found as rows are appended: the first row of each
+/// id, keyed by the id's hash; an id whose hash another id already holds (a
+/// collision) goes to a second map keyed by the string, so a collision is
+/// never taken for a repeat.
+#[derive(Default)]
+pub(crate) struct RepeatedIds {
+    by_hash: rustc_hash::FxHashMap<u64, u32>,
+    collided: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// (repeated row, row of its first reading)
+    repeats: Vec<(u32, u32)>,
+    scanned: usize,
+}
+
+impl RepeatedIds {
+    pub(crate) fn with_capacity(rows: usize) -> Self {
+        RepeatedIds {
+            by_hash: rustc_hash::FxHashMap::with_capacity_and_hasher(rows, Default::default()),
+            ..Default::default()
+        }
+    }
+
+    /// Checks the rows appended to `columns` since the last call.
+    pub(crate) fn scan(&mut self, columns: &crate::model::incident::IncidentColumns) {
+        use std::collections::hash_map::Entry;
+        use std::hash::{BuildHasher, Hasher};
+        let hash = |s: &str| {
+            let mut h = rustc_hash::FxBuildHasher.build_hasher();
+            h.write(s.as_bytes());
+            h.finish()
+        };
+        for i in self.scanned..columns.len() {
+            let id = columns.event_id.get(i);
+            if id.is_empty() {
+                continue;
+            }
+            let earlier = match self.by_hash.entry(hash(id)) {
+                Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                    None
+                }
+                Entry::Occupied(o) => {
+                    let r = *o.get();
+                    if columns.event_id.get(r as usize) == id {
+                        Some(r)
+                    } else {
+                        match self.collided.entry(id.into()) {
+                            Entry::Occupied(c) => Some(*c.get()),
+                            Entry::Vacant(v) => {
+                                v.insert(i as u32);
+                                None
+                            }
+                        }
+                    }
+                }
+            };
+            if let Some(r) = earlier {
+                self.repeats.push((i as u32, r));
+            }
+        }
+        self.scanned = columns.len();
+    }
+}
+
+/// Ends an import: rows whose event id was already read are rejected
+/// (METHODOLOGY §1: counted once), and the columns shrunk to size.
 pub(crate) fn finish(
+    columns: crate::model::incident::IncidentColumns,
+    report: crate::model::report::ImportReport,
+    meta: DatasetMeta,
+) -> Dataset {
+    let mut ids = RepeatedIds::with_capacity(columns.len());
+    ids.scan(&columns);
+    finish_scanned(columns, report, meta, ids)
+}
+
+/// `finish`, with the repeated ids already found as the rows came in.
+pub(crate) fn finish_scanned(
     mut columns: crate::model::incident::IncidentColumns,
     mut report: crate::model::report::ImportReport,
     meta: DatasetMeta,
+    mut ids: RepeatedIds,
 ) -> Dataset {
-    // The first row of each id, keyed by the id's hash; an id whose hash
-    // another id already holds (a collision) goes to a second map keyed by
-    // the string, so a collision is never taken for a repeat.
-    let hash = |s: &str| {
-        use std::hash::{BuildHasher, Hasher};
-        let mut h = rustc_hash::FxBuildHasher.build_hasher();
-        h.write(s.as_bytes());
-        h.finish()
-    };
-    let mut by_hash: rustc_hash::FxHashMap<u64, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(columns.len(), Default::default());
-    let mut collided: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-    let mut keep = vec![true; columns.len()];
-    let mut dropped = 0u64;
+    ids.scan(&columns);
+    let RepeatedIds {
+        by_hash,
+        collided,
+        repeats,
+        ..
+    } = ids;
+    drop(by_hash);
+    drop(collided);
     let id_col = match meta.format {
         SourceFormat::Acled => "event_id_cnty",
         SourceFormat::Ucdp => "id",
         _ => "event id",
     };
-    let mut duplicates = Vec::new();
-    for (i, k) in keep.iter_mut().enumerate() {
-        let id = columns.event_id.get(i);
-        if id.is_empty() {
-            continue;
-        }
-        let earlier = match by_hash.entry(hash(id)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(i as u32);
-                None
-            }
-            std::collections::hash_map::Entry::Occupied(o) => {
-                let r = *o.get();
-                if columns.event_id.get(r as usize) == id {
-                    Some(r)
-                } else {
-                    match collided.entry(id) {
-                        std::collections::hash_map::Entry::Occupied(c) => Some(*c.get()),
-                        std::collections::hash_map::Entry::Vacant(v) => {
-                            v.insert(i as u32);
-                            None
-                        }
-                    }
-                }
-            }
-        };
-        if let Some(r) = earlier {
-            let line = columns.line[r as usize];
-            *k = false;
-            dropped += 1;
-            duplicates.push(crate::model::report::Issue {
+    if !repeats.is_empty() {
+        let mut keep = vec![true; columns.len()];
+        let dropped = repeats.len() as u64;
+        for &(i, r) in &repeats {
+            let (i, r) = (i as usize, r as usize);
+            keep[i] = false;
+            let line = columns.line[r];
+            report.push(crate::model::report::Issue {
                 severity: crate::model::report::Severity::Rejected,
                 line: columns.line[i],
                 record: 0,
@@ -317,20 +365,13 @@ pub(crate) fn finish(
                 code: crate::model::report::IssueCode::DuplicateEventId,
                 message: format!(
                     "event id {} was already read at line {line}; this copy is not counted",
-                    fields::quote(id)
+                    fields::quote(columns.event_id.get(i))
                 ),
             });
         }
-    }
-    drop(by_hash);
-    drop(collided);
-    if dropped > 0 {
         columns.retain(&keep);
         report.kept -= dropped;
         report.rejected += dropped;
-        for d in duplicates {
-            report.push(d);
-        }
         report.issues.sort_by_key(|i| i.line);
     }
     columns.shrink_to_fit();

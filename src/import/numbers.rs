@@ -14,7 +14,12 @@ pub enum CountError {
 /// Parses a count cell. `Ok(None)` means blank (not reported). Accepts `12`,
 /// `3.0`, `1e3`, `1,234`, `1.234` and `1 234` (thousands separators).
 pub fn parse_count(raw: &str) -> Result<Option<u32>, CountError> {
-    let s = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let s = match crate::model::text::trim(raw) {
+        t if t.starts_with('\u{feff}') || t.ends_with('\u{feff}') => {
+            raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        }
+        t => t,
+    };
     if s.is_empty() {
         return Ok(None);
     }
@@ -77,9 +82,12 @@ pub fn parse_count(raw: &str) -> Result<Option<u32>, CountError> {
 /// Parses a latitude or longitude; accepts a decimal comma. `None` for blank
 /// or unreadable.
 pub fn parse_coordinate(raw: &str) -> Option<f64> {
-    let s = raw.trim();
+    let s = crate::model::text::trim(raw);
     if s.is_empty() {
         return None;
+    }
+    if let Some(v) = plain_decimal(s) {
+        return Some(v);
     }
     s.parse::<f64>()
         .ok()
@@ -87,9 +95,80 @@ pub fn parse_coordinate(raw: &str) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
+/// `-?D+(.D+)?` with at most 15 digits, read without the general parser:
+/// the digits make an integer below 2^53 and the divisor an exact power of
+/// ten, so one division is correctly rounded, the same value `str::parse`
+/// gives. `None` for anything else.
+fn plain_decimal(s: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let (negative, body) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    let (int, frac) = match memchr::memchr(b'.', body) {
+        Some(k) => (&body[..k], &body[k + 1..]),
+        None => (body, &[][..]),
+    };
+    let digits = int.len() + frac.len();
+    if int.is_empty() || (frac.is_empty() && int.len() < body.len()) || digits > 15 {
+        return None;
+    }
+    let mut m = 0u64;
+    for &b in int.iter().chain(frac) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        m = m * 10 + u64::from(b - b'0');
+    }
+    let v = m as f64 / POW10[frac.len()];
+    Some(if negative { -v } else { v })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_decimals_read_as_the_general_parser_does() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..200_000 {
+            let int = next() % 1_000;
+            let frac_len = (next() % 12) as usize;
+            let frac: String = (0..frac_len)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            let sign = if next() % 2 == 0 { "-" } else { "" };
+            let s = if frac_len == 0 {
+                format!("{sign}{int}")
+            } else {
+                format!("{sign}{int}.{frac}")
+            };
+            let fast = plain_decimal(&s).expect("plain");
+            let std = s.parse::<f64>().expect("parses");
+            assert_eq!(fast.to_bits(), std.to_bits(), "{s}");
+        }
+        for other in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e3",
+            "1.2.3",
+            "+1",
+            "12,5",
+            "1234567890123456",
+        ] {
+            assert_eq!(plain_decimal(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn counts() {

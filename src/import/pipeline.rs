@@ -7,13 +7,13 @@
 //! are streamed from disk, never held whole.
 
 use super::fields::{Header, HxlTag};
-use super::rows::{Block, Done, convert_block};
+use super::join::Joiner;
+use super::rows::{Block, Done, Fragment, convert_block};
 use super::sniff::{self, TextEncoding};
-use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish};
+use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish_scanned};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::dates::DateOrderVote;
-use crate::model::incident::IncidentColumns;
-use crate::model::report::{ImportReport, IssueCode};
+use crate::model::report::ImportReport;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -198,7 +198,7 @@ pub fn import_text(
                     skip += 1;
                 } else {
                     let v = rec.bytes(&data, date_col).unwrap_or_default();
-                    head_dates.push(String::from_utf8_lossy(v).into_owned());
+                    head_dates.push(String::from_utf8_lossy(&v).into_owned());
                 }
             }
             head.push(Block {
@@ -214,23 +214,36 @@ pub fn import_text(
     if progress.is_cancelled() {
         return Err(ImportError::Cancelled);
     }
+    let head_records = head_dates.len();
     decide_date_order(&mut *mapper, &header, head_dates.into_iter(), path)?;
     let mapper: &dyn RowMapper = &*mapper;
 
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 4);
+    // Room for the rows the head suggests the file holds.
+    let head_bytes: usize = head.iter().map(|b| b.data.len()).sum();
+    let rows_estimate = if blocks.at_end() || head_bytes == 0 {
+        head_records
+    } else {
+        let per_record = head_bytes as f64 / head_records.max(1) as f64;
+        ((file_bytes as f64 / per_record.max(8.0)) * 1.02) as usize + 1024
+    };
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers * 2);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
+    let (pool_tx, pool_rx) = mpsc::channel::<Fragment>();
+    let pool_rx = Mutex::new(pool_rx);
+    let slots = std::sync::atomic::AtomicUsize::new(0);
     let header_ref = &header;
     let mut read_error: Option<String> = None;
+    let mut joiner = Joiner::new(report, rows_estimate, pool_tx);
     let cancelled = std::thread::scope(|scope| {
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let recycle_tx = recycle_tx.clone();
-            let work_rx = &work_rx;
+            let (work_rx, pool_rx, slots) = (&work_rx, &pool_rx, &slots);
             scope.spawn(move || {
                 let mut rec = super::fastcsv::Split::default();
                 loop {
@@ -239,7 +252,13 @@ pub fn import_text(
                         Err(_) => break,
                     };
                     let Ok(block) = next else { break };
-                    let done = convert_block(&block, delimiter, mapper, header_ref, &mut rec);
+                    let fragment = pool_rx
+                        .lock()
+                        .ok()
+                        .and_then(|rx| rx.try_recv().ok())
+                        .unwrap_or_else(|| Fragment::new(slots.fetch_add(1, Ordering::Relaxed)));
+                    let done =
+                        convert_block(&block, fragment, delimiter, mapper, header_ref, &mut rec);
                     progress.rows.fetch_add(done.records, Ordering::Relaxed);
                     let _ = recycle_tx.send(block.data);
                     if done_tx.send(done).is_err() {
@@ -260,6 +279,10 @@ pub fn import_text(
             if progress.is_cancelled() {
                 drop(work_tx);
                 return true;
+            }
+            // Join what the workers have finished, between blocks.
+            while let Ok(done) = done_rx.try_recv() {
+                joiner.add(done);
             }
             let mut data = recycle_rx.try_recv().unwrap_or_default();
             let byte_offset = blocks.consumed;
@@ -288,44 +311,21 @@ pub fn import_text(
             }
         }
         drop(work_tx);
+        for done in done_rx.iter() {
+            joiner.add(done);
+        }
         progress.is_cancelled()
     });
     if cancelled {
         return Err(ImportError::Cancelled);
     }
-    let mut done: Vec<Done> = done_rx.into_iter().collect();
-    done.sort_by_key(|d| d.seq);
-    let mut columns = IncidentColumns::default();
-    columns.reserve(done.iter().map(|d| d.fragment.columns.len()).sum());
-    // Blocks number their records from 1: shift them after the ones before.
-    let mut records_before = 0u64;
-    let mut unterminated: Option<(u64, u64)> = None;
-    for d in done {
-        let Done {
-            fragment: mut f,
-            records,
-            unterminated: u,
-            ..
-        } = d;
-        for i in &mut f.report.issues {
-            i.record += records_before;
-        }
-        // Only the file's last record can hold an unclosed quote.
-        unterminated = u.map(|(line, r)| (line, r + records_before));
-        records_before += records;
-        columns.append(&f.columns);
-        report.absorb(f.report);
-    }
-    if let Some((line, record_no)) = unterminated {
-        report.push(crate::model::report::Issue {
-            severity: crate::model::report::Severity::Warning,
-            line,
-            record: record_no,
-            column: String::new(),
-            code: IssueCode::UnterminatedQuote,
-            message: "a quoted field opened in this record is never closed, so the rest of the file was read into it; check the rows after this line".to_string(),
+    if joiner.waiting() > 0 {
+        return Err(ImportError::Io {
+            path: path.to_path_buf(),
+            message: "a reading thread stopped before its part of the file was read".to_string(),
         });
     }
+    let (columns, mut report, ids) = joiner.finish();
     if let Some(e) = read_error {
         report.notes.push(format!("reading stopped early: {e}"));
     }
@@ -349,7 +349,7 @@ pub fn import_text(
             .clone()
             .filter(|_| format == SourceFormat::Mapped),
     };
-    Ok(finish(columns, report, meta))
+    Ok(finish_scanned(columns, report, meta, ids))
 }
 
 /// Decides the day/month order of the date column from its values (the

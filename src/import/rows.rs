@@ -33,9 +33,22 @@ pub(super) struct Done {
     pub(super) unterminated: Option<(u64, u64)>,
 }
 
+/// A worker's rows for one block. Fragments are reused from block to block
+/// and keep their interned strings; `slot` tells them apart.
 pub(super) struct Fragment {
     pub(super) columns: IncidentColumns,
     pub(super) report: ImportReport,
+    pub(super) slot: usize,
+}
+
+impl Fragment {
+    pub(super) fn new(slot: usize) -> Self {
+        Fragment {
+            columns: IncidentColumns::default(),
+            report: ImportReport::default(),
+            slot,
+        }
+    }
 }
 
 /// Fields of a record that is not valid UTF-8: each invalid field is read
@@ -45,12 +58,12 @@ fn decode_fields(rec: &super::fastcsv::Split, data: &[u8]) -> (Vec<String>, Vec<
     let fields = (0..rec.len())
         .map(|i| {
             let f = rec.bytes(data, i).unwrap_or_default();
-            match std::str::from_utf8(f) {
+            match std::str::from_utf8(&f) {
                 Ok(s) => s.to_string(),
                 Err(_) => {
                     bad.push(i);
                     encoding_rs::WINDOWS_1252
-                        .decode_without_bom_handling(f)
+                        .decode_without_bom_handling(&f)
                         .0
                         .into_owned()
                 }
@@ -60,18 +73,15 @@ fn decode_fields(rec: &super::fastcsv::Split, data: &[u8]) -> (Vec<String>, Vec<
     (fields, bad)
 }
 
-/// Splits and maps one block.
+/// Splits and maps one block into `fragment` (empty, or emptied by the join).
 pub(super) fn convert_block(
     block: &Block,
+    mut fragment: Fragment,
     delimiter: u8,
     mapper: &dyn RowMapper,
     header: &Header,
     rec: &mut super::fastcsv::Split,
 ) -> Done {
-    let mut fragment = Fragment {
-        columns: IncidentColumns::default(),
-        report: ImportReport::default(),
-    };
     let data = &block.data;
     let mut sp = super::fastcsv::Splitter::new(data, delimiter);
     let mut skip = block.skip;

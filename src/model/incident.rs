@@ -95,6 +95,7 @@ impl IncidentColumns {
 
     /// Reserves room for `n` more incidents.
     pub fn reserve(&mut self, n: usize) {
+        self.event_id.reserve(n, 10);
         self.date.reserve(n);
         self.time_precision.reserve(n);
         self.geo_precision.reserve(n);
@@ -153,8 +154,20 @@ impl IncidentColumns {
 
     /// Appends all rows of `other`, translating its string ids.
     pub fn append(&mut self, other: &IncidentColumns) {
-        let name_map = self.names.absorb(&other.names);
-        let names = |v: &[u32]| v.iter().map(|&i| name_map[i as usize]).collect::<Vec<_>>();
+        self.append_with(other, &mut Vec::new());
+    }
+
+    /// `append`, with a remapping of `other`'s string ids kept between
+    /// calls: a worker's fragment keeps its strings from block to block, so
+    /// only the strings new since the last append are looked up here.
+    pub fn append_with(&mut self, other: &IncidentColumns, name_map: &mut Vec<u32>) {
+        self.names.absorb_new(&other.names, name_map);
+        let name_map = &*name_map;
+        let names = |v: &[u32]| {
+            v.iter()
+                .map(|&i| name_map.get(i as usize).copied().unwrap_or(0))
+                .collect::<Vec<_>>()
+        };
         self.event_id.append(&other.event_id);
         self.date.extend_from_slice(&other.date);
         self.time_precision.extend_from_slice(&other.time_precision);
@@ -202,6 +215,61 @@ impl IncidentColumns {
     /// Harm kind of row `i`.
     pub fn harm_kind_at(&self, i: usize) -> HarmKind {
         HarmKind::from_u8(self.harm_kind[i])
+    }
+
+    /// Removes every row, keeping the buffers and the interned strings (a
+    /// worker's fragment is emptied this way and used for the next block).
+    pub fn clear_rows(&mut self) {
+        let Self {
+            event_id,
+            date,
+            time_precision,
+            geo_precision,
+            perpetrator_type,
+            actor,
+            counterpart,
+            country,
+            admin1,
+            admin2,
+            location,
+            event_type,
+            sub_event_type,
+            harm_kind,
+            civilian_harm,
+            civilian_fatalities,
+            fatalities_unknown,
+            total_fatalities,
+            latitude,
+            longitude,
+            line,
+            byte,
+            names: _,
+        } = self;
+        event_id.clear();
+        date.clear();
+        for v in [time_precision, geo_precision, perpetrator_type, harm_kind] {
+            v.clear();
+        }
+        for v in [
+            actor,
+            counterpart,
+            country,
+            admin1,
+            admin2,
+            location,
+            event_type,
+            sub_event_type,
+            civilian_fatalities,
+            total_fatalities,
+        ] {
+            v.clear();
+        }
+        civilian_harm.clear();
+        fatalities_unknown.clear();
+        latitude.clear();
+        longitude.clear();
+        line.clear();
+        byte.clear();
     }
 
     /// Keeps only the rows whose `keep` entry is true.

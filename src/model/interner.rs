@@ -64,6 +64,17 @@ impl Interner {
     /// Adds every string of `other` and returns the id remapping
     /// (`other` id → id here).
     pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
-        other.strings.iter().map(|s| self.intern(s)).collect()
+        let mut map = Vec::new();
+        self.absorb_new(other, &mut map);
+        map
+    }
+
+    /// Extends a remapping from `other` (which only ever grows) with the
+    /// strings added to it since `map` was last extended.
+    pub fn absorb_new(&mut self, other: &Interner, map: &mut Vec<u32>) {
+        for s in other.strings.get(map.len()..).unwrap_or_default() {
+            let id = self.intern(s);
+            map.push(id);
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod perpetrator;
 pub mod region;
 pub mod report;
 pub mod str_column;
+pub mod text;
 
 pub use dataset::{Dataset, SourceFormat};
 pub use incident::{GeoPrecision, HarmKind, IncidentColumns, IncidentDraft, TimePrecision};

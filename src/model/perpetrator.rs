@@ -112,7 +112,7 @@ impl InterCode {
     /// that is neither.
     #[allow(clippy::result_unit_err)]
     pub fn parse(raw: &str) -> Result<InterCode, ()> {
-        let s = raw.trim();
+        let s = super::text::trim(raw);
         if s.is_empty() {
             return Ok(InterCode::None);
         }
@@ -186,7 +186,7 @@ impl InterCode {
 /// Whether an actor name means "unidentified" (METHODOLOGY §2): empty, or
 /// starting with `Unidentified`.
 pub fn is_unidentified_actor(name: &str) -> bool {
-    let t = name.trim();
+    let t = super::text::trim(name);
     t.is_empty()
         || t.get(..12)
             .is_some_and(|p| p.eq_ignore_ascii_case("unidentified"))

@@ -12,8 +12,16 @@ pub const UNKNOWN_REGION: &str = "(unknown)";
 /// zero-width characters), folds inner runs of white space, and drops one
 /// trailing ` state` or ` province` (any case). A blank name gives `""`.
 pub fn clean_admin_name(raw: &str) -> Cow<'_, str> {
-    let t = raw.trim();
-    let plain = t.bytes().all(|b| b.is_ascii() && !b.is_ascii_control()) && !t.contains("  ");
+    let t = super::text::trim(raw);
+    // Printable ASCII without a double space: nothing to clean.
+    let plain = {
+        let mut prev_space = false;
+        t.bytes().all(|b| {
+            let ok = (b' '..0x7f).contains(&b) && !(prev_space && b == b' ');
+            prev_space = b == b' ';
+            ok
+        })
+    };
     if plain {
         let lower_ends = |suffix: &str| {
             t.len() > suffix.len() && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)

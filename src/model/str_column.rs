@@ -39,9 +39,26 @@ impl StrColumn {
 
     /// Appends all strings of `other`.
     pub fn append(&mut self, other: &StrColumn) {
-        for i in 0..other.len() {
-            self.push(other.get(i));
-        }
+        let base = self.bytes.len();
+        self.bytes.push_str(&other.bytes);
+        self.ends.extend(
+            other
+                .ends
+                .iter()
+                .map(|&e| u32::try_from(base + e as usize).unwrap_or(u32::MAX)),
+        );
+    }
+
+    /// Removes all strings, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+    }
+
+    /// Reserves room for `n` more strings of about `bytes_each` bytes.
+    pub fn reserve(&mut self, n: usize, bytes_each: usize) {
+        self.bytes.reserve(n * bytes_each);
+        self.ends.reserve(n);
     }
 
     /// Heap bytes held.

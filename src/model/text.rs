@@ -1,0 +1,72 @@
+//! Small text helpers on the import's hot path: each equals its `std`
+//! counterpart, with a quick answer for the common ASCII case.
+
+/// `str::trim`, answered without decoding when both ends are visible ASCII
+/// (no byte above a space and below DEL is white space).
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let visible = |b: u8| b > b' ' && b < 0x7f;
+    match s.as_bytes() {
+        [] => s,
+        [first, .., last] if visible(*first) && visible(*last) => s,
+        [only] if visible(*only) => s,
+        _ => s.trim(),
+    }
+}
+
+/// Whether `haystack`, lower-cased, contains `needle` (lower-case ASCII),
+/// without allocating when `haystack` is ASCII.
+pub fn contains_lowercase(haystack: &str, needle: &str) -> bool {
+    if !haystack.is_ascii() {
+        return haystack.to_lowercase().contains(needle);
+    }
+    let n = needle.as_bytes();
+    n.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_equals_std_trim() {
+        let ends = [
+            "", " ", "a", "\t", "\u{a0}", "\u{85}", "\u{2003}", "\u{1c}", "\u{7f}", "é",
+            "\u{feff}", "\r\n", "~",
+        ];
+        for a in ends {
+            for b in ends {
+                for mid in ["", "x", " y ", "é z"] {
+                    let s = format!("{a}{mid}{b}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contains_lowercase_equals_lowercasing() {
+        for (h, n) in [
+            ("Sexual violence", "sexual"),
+            ("Looting/property destruction", "destruction"),
+            ("Arrests", "arrest"),
+            ("ABDUCTION", "abduction"),
+            ("Attack", "sexual"),
+            ("Disappearance", "disappear"),
+            ("Enlèvement", "enl"),
+            ("KIDNAP\u{212a}", "kidnapk"),
+            ("", "x"),
+            ("ab", ""),
+        ] {
+            assert_eq!(
+                contains_lowercase(h, n),
+                h.to_lowercase().contains(n),
+                "{h:?} {n:?}"
+            );
+        }
+    }
+}
