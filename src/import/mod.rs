@@ -254,63 +254,51 @@ pub(crate) fn choose_mapper(
     })
 }
 
-/// Repeated event ids, found as rows are appended: the first row of each
-/// id, keyed by the id's hash; an id whose hash another id already holds (a
-/// collision) goes to a second map keyed by the string, so a collision is
-/// never taken for a repeat.
+/// Repeated event ids, found as rows are appended. The table holds row
+/// numbers only (4 bytes a row) and compares the ids themselves, so two ids
+/// with the same hash are never taken for a repeat.
 #[derive(Default)]
 pub(crate) struct RepeatedIds {
-    by_hash: rustc_hash::FxHashMap<u64, u32>,
-    collided: rustc_hash::FxHashMap<Box<str>, u32>,
+    first: hashbrown::HashTable<u32>,
     /// (repeated row, row of its first reading)
     repeats: Vec<(u32, u32)>,
     scanned: usize,
 }
 
+fn id_hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
 impl RepeatedIds {
     pub(crate) fn with_capacity(rows: usize) -> Self {
         RepeatedIds {
-            by_hash: rustc_hash::FxHashMap::with_capacity_and_hasher(rows, Default::default()),
+            first: hashbrown::HashTable::with_capacity(rows),
             ..Default::default()
         }
     }
 
     /// Checks the rows appended to `columns` since the last call.
     pub(crate) fn scan(&mut self, columns: &crate::model::incident::IncidentColumns) {
-        use std::collections::hash_map::Entry;
-        use std::hash::{BuildHasher, Hasher};
-        let hash = |s: &str| {
-            let mut h = rustc_hash::FxBuildHasher.build_hasher();
-            h.write(s.as_bytes());
-            h.finish()
-        };
+        let ids = &columns.event_id;
         for i in self.scanned..columns.len() {
-            let id = columns.event_id.get(i);
+            let id = ids.get(i);
             if id.is_empty() {
                 continue;
             }
-            let earlier = match self.by_hash.entry(hash(id)) {
-                Entry::Vacant(v) => {
+            match self.first.entry(
+                id_hash(id),
+                |&r| ids.get(r as usize) == id,
+                |&r| id_hash(ids.get(r as usize)),
+            ) {
+                hashbrown::hash_table::Entry::Occupied(o) => {
+                    self.repeats.push((i as u32, *o.get()));
+                }
+                hashbrown::hash_table::Entry::Vacant(v) => {
                     v.insert(i as u32);
-                    None
                 }
-                Entry::Occupied(o) => {
-                    let r = *o.get();
-                    if columns.event_id.get(r as usize) == id {
-                        Some(r)
-                    } else {
-                        match self.collided.entry(id.into()) {
-                            Entry::Occupied(c) => Some(*c.get()),
-                            Entry::Vacant(v) => {
-                                v.insert(i as u32);
-                                None
-                            }
-                        }
-                    }
-                }
-            };
-            if let Some(r) = earlier {
-                self.repeats.push((i as u32, r));
             }
         }
         self.scanned = columns.len();
@@ -337,14 +325,8 @@ pub(crate) fn finish_scanned(
     mut ids: RepeatedIds,
 ) -> Dataset {
     ids.scan(&columns);
-    let RepeatedIds {
-        by_hash,
-        collided,
-        repeats,
-        ..
-    } = ids;
-    drop(by_hash);
-    drop(collided);
+    let RepeatedIds { first, repeats, .. } = ids;
+    drop(first);
     let id_col = match meta.format {
         SourceFormat::Acled => "event_id_cnty",
         SourceFormat::Ucdp => "id",

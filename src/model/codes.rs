@@ -148,15 +148,47 @@ impl HarmKind {
         }
     }
 
+    /// ACLED's own sub-event types (codebook 2024), as the general rule
+    /// below reads them (a test holds the two together).
+    fn acled_sub_event_type(s: &str) -> Option<Self> {
+        Some(match s {
+            "Sexual violence" => Self::SexualViolence,
+            "Abduction/forced disappearance" => Self::Abduction,
+            "Arrests" | "Looting/property destruction" => Self::Other,
+            ""
+            | "Attack"
+            | "Armed clash"
+            | "Government regains territory"
+            | "Non-state actor overtakes territory"
+            | "Chemical weapon"
+            | "Air/drone strike"
+            | "Suicide bomb"
+            | "Shelling/artillery/missile attack"
+            | "Remote explosive/landmine/IED"
+            | "Grenade"
+            | "Peaceful protest"
+            | "Protest with intervention"
+            | "Excessive force against protesters"
+            | "Violent demonstration"
+            | "Mob violence"
+            | "Agreement"
+            | "Change to group/activity"
+            | "Disrupted weapons use"
+            | "Headquarters or base established"
+            | "Non-violent transfer of territory"
+            | "Other" => Self::Violence,
+            _ => return None,
+        })
+    }
+
     /// Classifies ACLED's `sub_event_type` (or an analyst's event-type value).
     pub fn from_sub_event_type(s: &str) -> Self {
         // Fast path: ACLED's own sub-event types.
-        match s {
-            "Attack" | "Armed clash" | "" => return Self::Violence,
-            "Sexual violence" => return Self::SexualViolence,
-            "Abduction/forced disappearance" => return Self::Abduction,
-            _ => {}
-        }
+        Self::acled_sub_event_type(s).unwrap_or_else(|| Self::by_keywords(s))
+    }
+
+    /// The general rule: by keywords, case-insensitive.
+    fn by_keywords(s: &str) -> Self {
         let has = |needle| super::text::contains_lowercase(s, needle);
         if has("sexual") {
             Self::SexualViolence
@@ -177,5 +209,54 @@ impl HarmKind {
             Self::Abduction => "Abduction / forced disappearance",
             Self::Other => "Looting, destruction and other",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acled_sub_event_types_read_as_the_keyword_rule() {
+        // ACLED codebook (2024) sub-event types.
+        let all = [
+            "Armed clash",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Sexual violence",
+            "Attack",
+            "Abduction/forced disappearance",
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+            "Mob violence",
+            "Agreement",
+            "Arrests",
+            "Change to group/activity",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
+            "",
+        ];
+        for s in all {
+            assert_eq!(
+                HarmKind::acled_sub_event_type(s),
+                Some(HarmKind::by_keywords(s)),
+                "{s:?}"
+            );
+        }
+        assert_eq!(
+            HarmKind::from_sub_event_type("Kidnapping of aid workers"),
+            HarmKind::Abduction
+        );
     }
 }

@@ -215,6 +215,19 @@ pub const MIN_TEXT_SERIAL: f64 = 10_000.0;
 /// Parses a date cell. `order` fixes how `A/B/YYYY` is read; without it such a
 /// date is accepted only when one of A and B is above 12.
 pub fn parse_date(raw: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
+    // Fast path, exactly what the general reading below gives: `YYYY-MM-DD`.
+    if let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = raw.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |b: &[u8]| b.iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'));
+            return make_date(
+                raw,
+                n(&digits[..4]) as i32,
+                n(&digits[4..6]),
+                n(&digits[6..]),
+            );
+        }
+    }
     let trimmed = raw.trim().trim_matches('\u{feff}');
     if trimmed.is_empty()
         || ["unknown", "n/a", "na", "-", "none", "null", "?"]
