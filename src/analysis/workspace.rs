@@ -141,8 +141,7 @@ impl Workspace {
     fn collect_event_types(&self) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for d in &self.datasets {
-            let used: HashSet<u32> = d.incidents.event_type.iter().copied().collect();
-            for id in used {
+            for id in used_ids(&d.incidents.event_type, d.incidents.names.len()) {
                 let s = d.incidents.names.get(id);
                 if !s.is_empty() {
                     out.insert(s.to_string());
@@ -191,8 +190,7 @@ impl Workspace {
     fn rebuild(&mut self) {
         let mut countries = HashSet::default();
         for d in &self.datasets {
-            let used: HashSet<u32> = d.incidents.country.iter().copied().collect();
-            for id in used {
+            for id in used_ids(&d.incidents.country, d.incidents.names.len()) {
                 let k = region_key(d.incidents.names.get(id));
                 if !k.is_empty() {
                     countries.insert(k);
@@ -200,8 +198,13 @@ impl Workspace {
             }
         }
         self.multi_country = countries.len() > 1;
-        self.admin1 = self.build_regions(RegionLevel::Admin1);
-        self.admin2 = self.build_regions(RegionLevel::Admin2);
+        // The two levels are independent: one is built on a second core.
+        let (admin1, admin2) = std::thread::scope(|scope| {
+            let admin2 = scope.spawn(|| self.build_regions(RegionLevel::Admin2));
+            (self.build_regions(RegionLevel::Admin1), admin2.join())
+        });
+        self.admin1 = admin1;
+        self.admin2 = admin2.unwrap_or_else(|_| self.build_regions(RegionLevel::Admin2));
         self.rebuild_overrides();
         self.find_repeats();
         self.event_types = self.collect_event_types();
@@ -303,15 +306,38 @@ impl Workspace {
         let mut spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
         let mut country_spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
         // Per dataset: (country id, admin1 id, admin2 id) → key, via counts.
-        let mut per_dataset_keys: Vec<HashMap<(u32, u32, u32), String>> = Vec::new();
+        #[allow(clippy::type_complexity)]
+        let mut per_dataset_keys: Vec<(
+            Vec<(u32, u32, u32)>,
+            HashMap<(u32, u32, u32), String>,
+        )> = Vec::new();
+        // Per dataset: each row's combination, as an index into its list.
+        let mut per_dataset_rows: Vec<Vec<u32>> = Vec::new();
         for d in &self.datasets {
             let inc = &d.incidents;
-            let mut combos: HashMap<(u32, u32, u32), u64> = HashMap::default();
-            for i in 0..inc.len() {
-                *combos.entry(self.region_combo(inc, i, level)).or_insert(0) += 1;
-            }
+            let mut index: HashMap<(u32, u32, u32), u32> = HashMap::default();
+            let mut combos: Vec<((u32, u32, u32), u64)> = Vec::new();
+            // Rows of one place often follow each other: the last
+            // combination is checked before the table.
+            let mut last: Option<((u32, u32, u32), u32)> = None;
+            let rows: Vec<u32> = (0..inc.len())
+                .map(|i| {
+                    let combo = self.region_combo(inc, i, level);
+                    let k = match last {
+                        Some((c, k)) if c == combo => k,
+                        _ => *index.entry(combo).or_insert_with(|| {
+                            combos.push((combo, 0));
+                            (combos.len() - 1) as u32
+                        }),
+                    };
+                    last = Some((combo, k));
+                    combos[k as usize].1 += 1;
+                    k
+                })
+                .collect();
+            per_dataset_rows.push(rows);
             let mut keys = HashMap::default();
-            for (&(c, a1, a2), &n) in &combos {
+            for &((c, a1, a2), n) in &combos {
                 let country = inc.names.get(c);
                 let admin1 = inc.names.get(a1);
                 let admin2 = inc.names.get(a2);
@@ -342,7 +368,7 @@ impl Workspace {
                 }
                 keys.insert((c, a1, a2), key);
             }
-            per_dataset_keys.push(keys);
+            per_dataset_keys.push((combos.iter().map(|c| c.0).collect(), keys));
         }
         let best = |m: Option<&HashMap<String, u64>>| -> Option<String> {
             m.and_then(|m| {
@@ -385,7 +411,7 @@ impl Workspace {
         };
         // Assign ids in display-name order, "(unknown)" last.
         let mut all_keys: BTreeSet<String> = BTreeSet::new();
-        for keys in &per_dataset_keys {
+        for (_, keys) in &per_dataset_keys {
             all_keys.extend(keys.values().cloned());
         }
         let mut named: Vec<(String, String)> =
@@ -410,22 +436,21 @@ impl Workspace {
             };
             id_of_key.insert(key, id);
         }
-        let of_row = self
-            .datasets
+        let of_row = per_dataset_rows
             .iter()
             .zip(&per_dataset_keys)
-            .map(|(d, keys)| {
-                let inc = &d.incidents;
-                let ids: HashMap<(u32, u32, u32), u32> = keys
+            .map(|(rows, (combos, keys))| {
+                let ids: Vec<u32> = combos
                     .iter()
-                    .map(|(combo, k)| (*combo, id_of_key.get(k).copied().unwrap_or(0)))
-                    .collect();
-                (0..inc.len())
-                    .map(|i| {
-                        ids.get(&self.region_combo(inc, i, level))
+                    .map(|combo| {
+                        keys.get(combo)
+                            .and_then(|k| id_of_key.get(k))
                             .copied()
                             .unwrap_or(0)
                     })
+                    .collect();
+                rows.iter()
+                    .map(|&k| ids.get(k as usize).copied().unwrap_or(0))
                     .collect()
             })
             .collect();
@@ -435,4 +460,15 @@ impl Workspace {
             of_row,
         }
     }
+}
+
+/// The distinct ids in a column of string ids below `n`, in id order.
+fn used_ids(column: &[u32], n: usize) -> Vec<u32> {
+    let mut used = vec![false; n];
+    for &id in column {
+        if let Some(u) = used.get_mut(id as usize) {
+            *u = true;
+        }
+    }
+    (0..n as u32).filter(|&id| used[id as usize]).collect()
 }
