@@ -3,8 +3,10 @@
 # load + first threat matrix, and peak memory. Installs polars in a throwaway
 # virtual environment (not part of CI).
 #   scripts/compare-polars.sh [ROWS...]     (default: 100000 1000000 2500000)
-# Each tool runs in its own process, three times per size, after the file is
-# in the page cache; the median time and the largest peak are printed.
+# Each tool runs in its own process, RUNS times per size (default 5, the two
+# tools taking turns), after the file is in the page cache; the median time
+# and the largest peak are printed. On a shared virtual machine single runs
+# of either tool vary by a third: compare medians.
 # "load" is read + filter + group-by inside the process (polars) against
 # load + first matrix (`poc-workbench bench`); "process" is the whole run
 # from launch to exit: python with `import polars` against
@@ -12,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100000 1000000 2500000)
+runs=${RUNS:-5}
 venv="${TMPDIR:-/tmp}/poc-workbench-polars-venv"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
@@ -38,7 +41,7 @@ for n in "${sizes[@]}"; do
   [ -f "$f" ] || "$bin" generate --rows "$n" --out "$f" >/dev/null
   cat "$f" > /dev/null
   pt=(); pm=0; ot=(); om=0; pe=0; oe=0; pp=(); op=()
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     s0=$(date +%s%N); "$venv/bin/python" "${TMPDIR:-/tmp}/poc-polars-matrix.py" "$f" >/dev/null; s1=$(date +%s%N)
     "$bin" summarize --json "$f" >/dev/null; s2=$(date +%s%N)
     pp+=("$(awk -v a="$s0" -v b="$s1" 'BEGIN{printf "%.3f", (b-a)/1e9}')")
@@ -51,7 +54,7 @@ for n in "${sizes[@]}"; do
     oe=$(echo "$out" | awk '/civilian-harm events/ {print $3}')
     ot+=("$t"); [ "${m%.*}" -gt "$om" ] && om=${m%.*}
   done
-  med() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+  med() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
   p=$(med "${pt[@]}"); o=$(med "${ot[@]}"); ppm=$(med "${pp[@]}"); opm=$(med "${op[@]}")
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
   printf '%-9s %9s %8s %6s %11s %10s %6s %9s %8s %6s %9s\n' "$n" "$p" "$o" "$(ratio "$o" "$p")" "$ppm" "$opm" "$(ratio "$opm" "$ppm")" "$pm" "$om" "$(ratio "$om" "$pm")" "$oe"
