@@ -682,3 +682,71 @@ fn sigkill_during_annex_export_never_leaves_half_a_file() {
         .collect();
     assert_eq!(names, ["annex.md"]);
 }
+
+/// The CSV annex is a folder: killed at random moments while exporting two
+/// versions in turn, 100 times, the folder is always one whole version —
+/// its checksum list names exactly the files present and every file matches
+/// it — and what a kill leaves beside it is cleared by the next export.
+#[test]
+fn sigkill_during_csv_folder_export_never_leaves_a_mix() {
+    use sha2::Digest;
+    let (dir, ron) = darfur_copy();
+    let out = dir.path().join("annex-csv");
+    let mut rng = Lcg(7);
+    let mut seen = std::collections::BTreeSet::new();
+    for round in 0..100 {
+        let mut child = bin()
+            .args(["export-loop", "--format", "csv"])
+            .arg(&ron)
+            .arg(&out)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut line = String::new();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        std::io::BufRead::read_line(&mut stdout, &mut line).expect("ready line");
+        assert_eq!(line.trim(), "ready");
+        std::thread::sleep(std::time::Duration::from_micros(rng.below(30_000)));
+        child.kill().expect("SIGKILL");
+        let _ = child.wait();
+        if !out.exists() {
+            assert!(seen.is_empty(), "round {round}: the folder vanished");
+            continue;
+        }
+        let sums = std::fs::read_to_string(out.join("SHA256SUMS"))
+            .unwrap_or_else(|e| panic!("round {round}: no checksum list: {e}"));
+        let mut listed: Vec<String> = Vec::new();
+        for l in sums.lines() {
+            let (hash, name) = l.split_once("  ").expect("sum line");
+            let bytes = std::fs::read(out.join(name))
+                .unwrap_or_else(|e| panic!("round {round}: {name}: {e}"));
+            let got: String = sha2::Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(got, hash, "round {round}: {name} is from another version");
+            listed.push(name.to_string());
+        }
+        let mut present: Vec<String> = std::fs::read_dir(&out)
+            .expect("folder")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n != "SHA256SUMS")
+            .collect();
+        present.sort();
+        listed.sort();
+        assert_eq!(present, listed, "round {round}: files not in the list");
+        seen.insert(sums);
+    }
+    assert_eq!(seen.len(), 2, "both versions were seen on disk");
+    // One more export clears what the kills left beside the folder.
+    let (ok, _, err) = export_with("--assessment", &ron, "csv", "internal", &out, &[]);
+    assert!(ok, "{err}");
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("annex-csv"))
+        .collect();
+    assert_eq!(beside, ["annex-csv"]);
+}

@@ -64,6 +64,10 @@ impl Format {
 pub enum ExportError {
     #[error("{0}: refusing to write over a source file of this assessment")]
     WouldOverwriteSource(PathBuf),
+    #[error(
+        "{0}: the folder holds files that are not from an earlier export of this annex; choose a new or empty folder"
+    )]
+    NotAnExportFolder(PathBuf),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -158,16 +162,21 @@ pub fn write_rendered(
     };
     match rendered {
         Rendered::Folder(files) => {
-            std::fs::create_dir_all(out).map_err(io(out))?;
+            guard(out)?;
             let mut sums = String::new();
             for (name, bytes) in files {
-                let p = out.join(name);
-                guard(&p)?;
-                replace_atomic(&p, bytes).map_err(io(&p))?;
+                guard(&out.join(name))?;
                 sums.push_str(&format!("{}  {name}\n", sha256(bytes)));
             }
-            let p = out.join("SHA256SUMS");
-            replace_atomic(&p, sums.as_bytes()).map_err(io(&p))?;
+            let mut all = files.clone();
+            all.push((super::folder::SUMS.to_string(), sums.clone().into_bytes()));
+            // The whole folder is replaced in one step (`folder.rs`).
+            super::folder::write_folder(out, &all).map_err(|e| match e {
+                super::folder::FolderError::NotAnExport(path) => {
+                    ExportError::NotAnExportFolder(path)
+                }
+                super::folder::FolderError::Io(path, source) => ExportError::Io { path, source },
+            })?;
             // The folder's hash: the hash of its checksum list.
             Ok(sha256(sums.as_bytes()))
         }

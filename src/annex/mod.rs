@@ -16,6 +16,7 @@ pub mod csv_out;
 pub mod disclosure;
 pub mod docx;
 pub mod export;
+pub mod folder;
 pub mod html;
 pub mod markdown;
 mod method;
