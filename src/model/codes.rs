@@ -18,7 +18,7 @@ pub enum TimePrecision {
 impl TimePrecision {
     /// ACLED `time_precision`: 1 day, 2 week, 3 month.
     pub fn from_acled(code: &str) -> Self {
-        match super::text::trim(code).trim_end_matches(".0") {
+        match strip_point_zeros(super::text::trim(code)) {
             "1" => Self::Day,
             "2" => Self::Week,
             "3" => Self::Month,
@@ -28,7 +28,7 @@ impl TimePrecision {
 
     /// UCDP `date_prec`: 1 day, 2 up to six days, 3 week, 4 month, 5 year.
     pub fn from_ucdp(code: &str) -> Self {
-        match super::text::trim(code).trim_end_matches(".0") {
+        match strip_point_zeros(super::text::trim(code)) {
             "1" => Self::Day,
             "2" | "3" => Self::Week,
             "4" => Self::Month,
@@ -80,7 +80,7 @@ impl GeoPrecision {
     /// ACLED `geo_precision`: 1 town, 2 near a town / part of a region, 3 larger
     /// region (placed at admin-1 level here).
     pub fn from_acled(code: &str) -> Self {
-        match super::text::trim(code).trim_end_matches(".0") {
+        match strip_point_zeros(super::text::trim(code)) {
             "1" => Self::Point,
             "2" => Self::Near,
             "3" => Self::Admin1,
@@ -91,7 +91,7 @@ impl GeoPrecision {
     /// UCDP `where_prec`: 1 exact, 2 near, 3 admin2, 4 admin1, 5 larger than
     /// admin1, 6 country, 7 water or air.
     pub fn from_ucdp(code: &str) -> Self {
-        match super::text::trim(code).trim_end_matches(".0") {
+        match strip_point_zeros(super::text::trim(code)) {
             "1" => Self::Point,
             "2" => Self::Near,
             "3" => Self::Admin2,
@@ -210,6 +210,15 @@ impl HarmKind {
             Self::Other => "Looting, destruction and other",
         }
     }
+}
+
+/// `1.0` → `1` (as `trim_end_matches(".0")`, without building a searcher
+/// for every cell).
+fn strip_point_zeros(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_suffix(".0") {
+        s = rest;
+    }
+    s
 }
 
 #[cfg(test)]

@@ -1,64 +1,125 @@
 //! String interning: each distinct string (actor, admin name, event type) is
 //! stored once and rows hold a `u32` id. Id 0 is always the empty string.
-
-use rustc_hash::FxHashMap as HashMap;
+//! The strings live end to end in one buffer and the table holds ids only,
+//! so a lookup touches little memory; short strings are compared inline.
 
 /// A table of distinct strings with stable `u32` ids.
-#[derive(Debug, Clone)]
+#[derive(Clone, Default)]
 pub struct Interner {
-    strings: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+    text: String,
+    /// End of string `id` in `text` (its start is the previous end).
+    ends: Vec<u32>,
+    table: hashbrown::HashTable<u32>,
 }
 
-impl Default for Interner {
-    fn default() -> Self {
-        let mut me = Interner {
-            strings: Vec::new(),
-            ids: HashMap::default(),
-        };
-        me.intern("");
-        me
+impl std::fmt::Debug for Interner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter().map(|(_, s)| s)).finish()
+    }
+}
+
+fn hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// `a == b`, with strings of up to 16 bytes compared as two overlapping
+/// words instead of through `memcmp`.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let n = a.len();
+    let word = |s: &[u8], at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    match n {
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        0..8 => a.iter().zip(b).all(|(x, y)| x == y),
+        _ => a == b,
     }
 }
 
 impl Interner {
+    fn at(&self, id: u32) -> &str {
+        let end = self.ends.get(id as usize).map_or(0, |&e| e as usize);
+        let start = match id {
+            0 => 0,
+            _ => self.ends.get(id as usize - 1).map_or(end, |&e| e as usize),
+        };
+        self.text.get(start..end).unwrap_or("")
+    }
+
     /// The id of `s`, adding it when new.
     pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
+        if self.ends.is_empty() {
+            // Id 0: the empty string, present from the start.
+            self.ends.push(0);
+            self.table.insert_unique(hash(""), 0, |_| hash(""));
+        }
+        let h = hash(s);
+        let Interner { text, ends, table } = self;
+        let get = |id: u32| {
+            let end = ends[id as usize] as usize;
+            let start = if id == 0 {
+                0
+            } else {
+                ends[id as usize - 1] as usize
+            };
+            &text.as_bytes()[start..end]
+        };
+        if let Some(&id) = table.find(h, |&id| same(get(id), s.as_bytes())) {
             return id;
         }
-        let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
-        self.strings.push(s.into());
-        self.ids.insert(s.into(), id);
+        let id = u32::try_from(ends.len()).unwrap_or(u32::MAX);
+        text.push_str(s);
+        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        let (text, ends) = (&*text, &*ends);
+        table.insert_unique(h, id, |&id| {
+            let end = ends[id as usize] as usize;
+            let start = if id == 0 {
+                0
+            } else {
+                ends[id as usize - 1] as usize
+            };
+            hash(&text[start..end])
+        });
         id
     }
 
     /// The string for an id; `""` for an unknown id.
     pub fn get(&self, id: u32) -> &str {
-        self.strings.get(id as usize).map_or("", |s| s)
+        self.at(id)
     }
 
     /// The id of `s` if present.
     pub fn lookup(&self, s: &str) -> Option<u32> {
-        self.ids.get(s).copied()
+        if s.is_empty() {
+            return Some(0);
+        }
+        self.table
+            .find(hash(s), |&id| same(self.at(id).as_bytes(), s.as_bytes()))
+            .copied()
     }
 
     /// Number of distinct strings, the empty one included.
     pub fn len(&self) -> usize {
-        self.strings.len()
+        self.ends.len().max(1)
     }
 
     /// Whether only the empty string is present.
     pub fn is_empty(&self) -> bool {
-        self.strings.len() <= 1
+        self.ends.len() <= 1
     }
 
     /// All strings by id.
     pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
-        self.strings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i as u32, &**s))
+        (0..self.len() as u32).map(|id| (id, self.at(id)))
     }
 
     /// Adds every string of `other` and returns the id remapping
@@ -72,9 +133,58 @@ impl Interner {
     /// Extends a remapping from `other` (which only ever grows) with the
     /// strings added to it since `map` was last extended.
     pub fn absorb_new(&mut self, other: &Interner, map: &mut Vec<u32>) {
-        for s in other.strings.get(map.len()..).unwrap_or_default() {
-            let id = self.intern(s);
-            map.push(id);
+        for id in map.len()..other.len() {
+            let s = other.at(id as u32);
+            let new = self.intern(s);
+            map.push(new);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_strings_compared_exactly() {
+        let mut i = Interner::default();
+        assert_eq!(i.len(), 1);
+        assert_eq!(i.get(0), "");
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgX",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoX",
+            "Xbcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "é",
+            "Mopti",
+        ];
+        let ids: Vec<u32> = words.iter().map(|w| i.intern(w)).collect();
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(i.get(id), *w);
+            assert_eq!(i.intern(w), id, "{w}");
+            assert_eq!(i.lookup(w), Some(id));
+        }
+        assert_eq!(ids[0], 0);
+        assert_eq!(i.len(), words.len());
+        assert_eq!(i.lookup("abcdefgY"), None);
+        let mut j = Interner::default();
+        j.intern("Mopti");
+        let map = j.absorb(&i);
+        for (id, s) in i.iter() {
+            assert_eq!(j.get(map[id as usize]), s);
+        }
+        // Many strings: the table grows and keeps every id.
+        let many: Vec<String> = (0..5000).map(|n| format!("Place {n}")).collect();
+        let ids: Vec<u32> = many.iter().map(|s| j.intern(s)).collect();
+        for (s, id) in many.iter().zip(ids) {
+            assert_eq!(j.get(id), s);
+            assert_eq!(j.lookup(s), Some(id));
         }
     }
 }
