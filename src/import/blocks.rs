@@ -86,6 +86,20 @@ impl<R: Read> Blocks<R> {
         }
     }
 
+    /// Starts again at byte `origin` of the source (where it stood when
+    /// the blocks began), as if new.
+    pub fn restart(&mut self, origin: u64) -> std::io::Result<()>
+    where
+        R: std::io::Seek,
+    {
+        self.source.seek(std::io::SeekFrom::Start(origin))?;
+        self.carry.clear();
+        self.eof = false;
+        self.consumed = 0;
+        self.lines = 0;
+        Ok(())
+    }
+
     /// Whether the last block has been handed out.
     pub fn at_end(&self) -> bool {
         self.eof && self.carry.is_empty()

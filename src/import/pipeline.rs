@@ -50,7 +50,7 @@ pub fn import_text(
 
     // UTF-8 is streamed from the file; anything else is decoded whole first
     // (such files come from Excel or old tools and are small).
-    let (source, sample_text, start): (Box<dyn Read + Send>, String, u64) = match encoding {
+    let (source, sample_text, start): (Box<dyn ReadSeek + Send>, String, u64) = match encoding {
         TextEncoding::Utf8 { bom } => {
             let skip = if bom { 3 } else { 0 };
             file.seek(SeekFrom::Start(skip)).map_err(io)?;
@@ -177,19 +177,22 @@ pub fn import_text(
     // workers split (`fastcsv.rs`) and map. The head, up to HEAD_RECORDS
     // data records, is read first: its dates decide the day/month order.
     let mut blocks = super::blocks::Blocks::new(source, delimiter);
-    let mut head: Vec<Block> = Vec::new();
     let mut head_dates: Vec<String> = Vec::new();
+    // Per head block, the records before the data (title rows, header, tags).
+    let mut head_skips: Vec<usize> = Vec::new();
+    let mut head_bytes = 0usize;
     let mut to_skip = lay.data;
-    let mut line_offset = 0u64;
     let date_col = mapper.date_column().unwrap_or(0);
     {
+        // One buffer: the head is read again from the start after the vote
+        // (cheaper than holding tens of megabytes of fresh memory).
+        let mut data = Vec::new();
         let mut rec = super::fastcsv::Split::default();
         while head_dates.len() < HEAD_RECORDS {
-            let mut data = Vec::new();
-            let byte_offset = blocks.consumed;
             if !blocks.next_block(&mut data).map_err(read_err)? {
                 break;
             }
+            head_bytes += data.len();
             let mut skip = 0;
             let mut sp = super::fastcsv::Splitter::new(&data, delimiter);
             while sp.next_record(&mut rec) {
@@ -201,16 +204,12 @@ pub fn import_text(
                     head_dates.push(String::from_utf8_lossy(&v).into_owned());
                 }
             }
-            head.push(Block {
-                seq: head.len() as u64,
-                data,
-                byte_offset,
-                line_offset,
-                skip,
-            });
-            line_offset += blocks.lines;
+            head_skips.push(skip);
         }
     }
+    let head_was_all = blocks.at_end();
+    // Blocks are cut the same way again, so the skips still apply.
+    blocks.restart(start).map_err(read_err)?;
     if progress.is_cancelled() {
         return Err(ImportError::Cancelled);
     }
@@ -222,8 +221,7 @@ pub fn import_text(
         .map_or(2, |n| n.get())
         .clamp(1, 4);
     // Room for the rows the head suggests the file holds.
-    let head_bytes: usize = head.iter().map(|b| b.data.len()).sum();
-    let rows_estimate = if blocks.at_end() || head_bytes == 0 {
+    let rows_estimate = if head_was_all || head_bytes == 0 {
         head_records
     } else {
         let per_record = head_bytes as f64 / head_records.max(1) as f64;
@@ -269,12 +267,8 @@ pub fn import_text(
         }
         drop(done_tx);
         drop(recycle_tx);
-        let mut seq = head.len() as u64;
-        for block in head {
-            if work_tx.send(block).is_err() {
-                break;
-            }
-        }
+        let mut seq = 0u64;
+        let mut line_offset = 0u64;
         loop {
             if progress.is_cancelled() {
                 drop(work_tx);
@@ -302,7 +296,7 @@ pub fn import_text(
                 data,
                 byte_offset,
                 line_offset,
-                skip: 0,
+                skip: head_skips.get(seq as usize).copied().unwrap_or(0),
             };
             line_offset += blocks.lines;
             seq += 1;
@@ -384,3 +378,8 @@ pub(crate) fn decide_date_order(
     }
     Ok(())
 }
+
+/// A byte source that can be read again from a position (a file, or text
+/// decoded in memory).
+pub(super) trait ReadSeek: Read + Seek {}
+impl<T: Read + Seek> ReadSeek for T {}
