@@ -1,0 +1,203 @@
+//! Regions (METHODOLOGY §3): names folded for case, accents and
+//! punctuation into a key, shown in the most frequent spelling, qualified by
+//! country when the data spans several; each incident's region at a level.
+
+use super::filter::RegionLevel;
+use crate::model::dataset::Dataset;
+use crate::model::region::{UNKNOWN_REGION, region_key};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
+
+/// Regions at one level, and each incident's region.
+#[derive(Debug, Clone, Default)]
+pub struct RegionTable {
+    pub level: RegionLevel,
+    /// Display names by region id.
+    pub names: Vec<String>,
+    /// Per dataset, per incident: region id.
+    pub of_row: Vec<Vec<u32>>,
+}
+
+impl RegionTable {
+    /// The id of a region by its display name.
+    pub fn id_of(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+}
+
+/// The (country, admin 1, admin 2) name ids that place row `i` at `level`
+/// (country only when the data spans several).
+fn region_combo(
+    inc: &crate::model::IncidentColumns,
+    i: usize,
+    level: RegionLevel,
+    multi_country: bool,
+) -> (u32, u32, u32) {
+    let a2 = if level == RegionLevel::Admin2 {
+        inc.admin2[i]
+    } else {
+        0
+    };
+    let c = if multi_country { inc.country[i] } else { 0 };
+    (c, inc.admin1[i], a2)
+}
+
+/// The region table at `level` over all datasets: ids in display-name
+/// order, "(unknown)" last.
+pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLevel) -> RegionTable {
+    // Count spellings per key over all incidents.
+    let mut spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
+    let mut country_spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
+    // Per dataset: (country id, admin1 id, admin2 id) → key, via counts.
+    #[allow(clippy::type_complexity)]
+    let mut per_dataset_keys: Vec<(Vec<(u32, u32, u32)>, HashMap<(u32, u32, u32), String>)> =
+        Vec::new();
+    // Per dataset: each row's combination, as an index into its list.
+    let mut per_dataset_rows: Vec<Vec<u32>> = Vec::new();
+    for d in datasets {
+        let inc = &d.incidents;
+        let mut index: HashMap<(u32, u32, u32), u32> = HashMap::default();
+        let mut combos: Vec<((u32, u32, u32), u64)> = Vec::new();
+        // Rows of one place often follow each other: the last
+        // combination is checked before the table.
+        let mut last: Option<((u32, u32, u32), u32)> = None;
+        let rows: Vec<u32> = (0..inc.len())
+            .map(|i| {
+                let combo = region_combo(inc, i, level, multi_country);
+                let k = match last {
+                    Some((c, k)) if c == combo => k,
+                    _ => *index.entry(combo).or_insert_with(|| {
+                        combos.push((combo, 0));
+                        (combos.len() - 1) as u32
+                    }),
+                };
+                last = Some((combo, k));
+                combos[k as usize].1 += 1;
+                k
+            })
+            .collect();
+        per_dataset_rows.push(rows);
+        let mut keys = HashMap::default();
+        for &((c, a1, a2), n) in &combos {
+            let country = inc.names.get(c);
+            let admin1 = inc.names.get(a1);
+            let admin2 = inc.names.get(a2);
+            let ck = region_key(country);
+            let k1 = region_key(admin1);
+            let k2 = region_key(admin2);
+            let key = format!("{ck}\u{1}{k1}\u{1}{k2}");
+            if !k1.is_empty() {
+                *spellings
+                    .entry(format!("1\u{1}{k1}"))
+                    .or_default()
+                    .entry(admin1.to_string())
+                    .or_insert(0) += n;
+            }
+            if level == RegionLevel::Admin2 && !k2.is_empty() {
+                *spellings
+                    .entry(format!("2\u{1}{k2}"))
+                    .or_default()
+                    .entry(admin2.to_string())
+                    .or_insert(0) += n;
+            }
+            if !ck.is_empty() {
+                *country_spellings
+                    .entry(ck)
+                    .or_default()
+                    .entry(country.to_string())
+                    .or_insert(0) += n;
+            }
+            keys.insert((c, a1, a2), key);
+        }
+        per_dataset_keys.push((combos.iter().map(|c| c.0).collect(), keys));
+    }
+    let best = |m: Option<&HashMap<String, u64>>| -> Option<String> {
+        m.and_then(|m| {
+            m.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+        })
+    };
+    let display_of = |key: &str| -> String {
+        let mut parts = key.split('\u{1}');
+        let ck = parts.next().unwrap_or("");
+        let k1 = parts.next().unwrap_or("");
+        let k2 = parts.next().unwrap_or("");
+        let a1 = if k1.is_empty() {
+            UNKNOWN_REGION.to_string()
+        } else {
+            best(spellings.get(&format!("1\u{1}{k1}")))
+                .unwrap_or_else(|| UNKNOWN_REGION.to_string())
+        };
+        let mut name = if level == RegionLevel::Admin2 {
+            let a2 = if k2.is_empty() {
+                UNKNOWN_REGION.to_string()
+            } else {
+                best(spellings.get(&format!("2\u{1}{k2}")))
+                    .unwrap_or_else(|| UNKNOWN_REGION.to_string())
+            };
+            format!("{a2}, {a1}")
+        } else {
+            a1
+        };
+        if multi_country {
+            let c = if ck.is_empty() {
+                "country unknown".to_string()
+            } else {
+                best(country_spellings.get(ck)).unwrap_or_default()
+            };
+            name = format!("{name} ({c})");
+        }
+        name
+    };
+    // Assign ids in display-name order, "(unknown)" last.
+    let mut all_keys: BTreeSet<String> = BTreeSet::new();
+    for (_, keys) in &per_dataset_keys {
+        all_keys.extend(keys.values().cloned());
+    }
+    let mut named: Vec<(String, String)> =
+        all_keys.into_iter().map(|k| (display_of(&k), k)).collect();
+    named.sort_by(|a, b| {
+        let ua = a.0.starts_with(UNKNOWN_REGION);
+        let ub = b.0.starts_with(UNKNOWN_REGION);
+        ua.cmp(&ub)
+            .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    // Two keys may share a display name only if spellings coincide; merge them.
+    let mut names: Vec<String> = Vec::new();
+    let mut id_of_key: HashMap<String, u32> = HashMap::default();
+    for (display, key) in named {
+        let id = match names.iter().position(|n| *n == display) {
+            Some(i) => i as u32,
+            None => {
+                names.push(display);
+                (names.len() - 1) as u32
+            }
+        };
+        id_of_key.insert(key, id);
+    }
+    let of_row = per_dataset_rows
+        .iter()
+        .zip(&per_dataset_keys)
+        .map(|(rows, (combos, keys))| {
+            let ids: Vec<u32> = combos
+                .iter()
+                .map(|combo| {
+                    keys.get(combo)
+                        .and_then(|k| id_of_key.get(k))
+                        .copied()
+                        .unwrap_or(0)
+                })
+                .collect();
+            rows.iter()
+                .map(|&k| ids.get(k as usize).copied().unwrap_or(0))
+                .collect()
+        })
+        .collect();
+    RegionTable {
+        level,
+        names,
+        of_row,
+    }
+}
