@@ -621,6 +621,25 @@ fn a_data_annex_has_only_the_data_sections() {
     assert_eq!(grand.display(), "2,055");
 }
 
+/// Starts `export-loop` (two versions of the annex in turn, to `out`), waits
+/// until it says it is writing, and SIGKILLs it `micros` later.
+fn export_and_kill(ron: &Path, out: &Path, format: &str, micros: u64) {
+    let mut child = bin()
+        .args(["export-loop", "--format", format])
+        .arg(ron)
+        .arg(out)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut line = String::new();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    std::io::BufRead::read_line(&mut stdout, &mut line).expect("ready line");
+    assert_eq!(line.trim(), "ready");
+    std::thread::sleep(std::time::Duration::from_micros(micros));
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+}
+
 /// A child process exports the annex in a loop (two versions in turn) and is
 /// killed with SIGKILL at random moments, 200 times: the file is always one
 /// whole version, byte for byte. (Markdown, to keep the test quick: every
@@ -643,21 +662,7 @@ fn sigkill_during_annex_export_never_leaves_half_a_file() {
     let mut rng = Lcg(99);
     let mut seen = std::collections::BTreeSet::new();
     for round in 0..200 {
-        let mut child = bin()
-            .args(["export-loop", "--format", "md"])
-            .arg(&ron)
-            .arg(&out)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        // Wait until the loop says it is writing, then kill at a random moment.
-        let mut line = String::new();
-        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
-        std::io::BufRead::read_line(&mut stdout, &mut line).expect("ready line");
-        assert_eq!(line.trim(), "ready");
-        std::thread::sleep(std::time::Duration::from_micros(rng.below(20_000)));
-        child.kill().expect("SIGKILL");
-        let _ = child.wait();
+        export_and_kill(&ron, &out, "md", rng.below(20_000));
         if !out.exists() {
             // Killed before the very first write finished: there was no old file.
             assert!(seen.is_empty(), "round {round}: the annex vanished");
@@ -695,20 +700,7 @@ fn sigkill_during_csv_folder_export_never_leaves_a_mix() {
     let mut rng = Lcg(7);
     let mut seen = std::collections::BTreeSet::new();
     for round in 0..100 {
-        let mut child = bin()
-            .args(["export-loop", "--format", "csv"])
-            .arg(&ron)
-            .arg(&out)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let mut line = String::new();
-        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
-        std::io::BufRead::read_line(&mut stdout, &mut line).expect("ready line");
-        assert_eq!(line.trim(), "ready");
-        std::thread::sleep(std::time::Duration::from_micros(rng.below(30_000)));
-        child.kill().expect("SIGKILL");
-        let _ = child.wait();
+        export_and_kill(&ron, &out, "csv", rng.below(30_000));
         if !out.exists() {
             assert!(seen.is_empty(), "round {round}: the folder vanished");
             continue;
