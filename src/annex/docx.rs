@@ -87,6 +87,9 @@ const TEXT_WIDTH_TWIPS: usize = 9638;
 /// proportion to how much more they would take.
 fn column_widths(t: &Table) -> Vec<usize> {
     const PER_CHAR: usize = 95; // 8 pt Arial, average character, in twips
+    // Header words are bold, and one broken mid-word ("month/s") reads
+    // badly: they get a wider character and one to spare.
+    const PER_HEADER_CHAR: usize = 112;
     const PAD: usize = 230; // cell margins
     let words = |s: &str| {
         s.split_whitespace()
@@ -115,8 +118,9 @@ fn column_widths(t: &Table) -> Vec<usize> {
             .max()
             .unwrap_or(0)
             .max(words(&t.header[c]));
-        min.push(longest_word * PER_CHAR + PAD);
-        need.push(longest.min(48).max(longest_word) * PER_CHAR + PAD);
+        let header_word = (words(&t.header[c]).min(16) + 1) * PER_HEADER_CHAR;
+        min.push((longest_word * PER_CHAR).max(header_word) + PAD);
+        need.push((longest.min(48).max(longest_word) * PER_CHAR).max(header_word) + PAD);
     }
     let total_need: usize = need.iter().sum();
     let total_min: usize = min.iter().sum();
