@@ -38,6 +38,32 @@ fn save_load_save_gives_identical_bytes() {
 }
 
 #[test]
+fn the_comment_lines_at_the_top_survive_a_save() {
+    let original = std::fs::read_to_string(example_path()).expect("read");
+    let header: Vec<&str> = original
+        .lines()
+        .take_while(|l| l.starts_with("//"))
+        .collect();
+    assert!(header.len() >= 3, "the worked example opens with notes");
+    let a = load(&example_path()).expect("loads");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("copy.ron");
+    save(&p, &a).expect("save");
+    let saved = std::fs::read_to_string(&p).expect("read");
+    let saved_header: Vec<&str> = saved.lines().take(header.len()).collect();
+    assert_eq!(saved_header, header);
+    assert!(
+        saved
+            .lines()
+            .nth(header.len())
+            .is_some_and(|l| l.starts_with('('))
+    );
+    // A document made in the window has none, and gains none.
+    let fresh = Assessment::new(a.meta.clone());
+    assert!(to_text(&fresh).starts_with('('));
+}
+
+#[test]
 fn other_versions_are_refused_clearly() {
     let text = to_text(&load(&example_path()).expect("loads"));
     let dir = tempfile::tempdir().expect("tempdir");
@@ -445,7 +471,9 @@ fn sigkill_during_save_never_leaves_half_a_file() {
         child.kill().expect("SIGKILL");
         let _ = child.wait();
         if !p.exists() {
-            assert!(round < 3, "round {round}: the file vanished");
+            // Only before the first save ever finished (a slow start of the
+            // child, as on a busy machine) may there be no file at all.
+            assert!(seen.is_empty(), "round {round}: the file vanished");
             continue;
         }
         let a = load(&p).unwrap_or_else(|e| panic!("round {round}: {e}"));

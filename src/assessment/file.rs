@@ -84,9 +84,22 @@ pub fn to_text(a: &Assessment) -> String {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(12)
         .indentor("    ".to_string());
-    let mut text = ron::ser::to_string_pretty(a, config).unwrap_or_default();
+    let mut text = a.header_comment.clone();
+    text.push_str(&ron::ser::to_string_pretty(a, config).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// The comment lines (`//`) at the top of a file, each with its line feed.
+fn leading_comments(text: &str) -> String {
+    text.trim_start_matches('\u{feff}')
+        .split_inclusive('\n')
+        .take_while(|l| l.trim_start().starts_with("//"))
+        .map(|l| {
+            let l = l.trim_end_matches(['\r', '\n']);
+            format!("{l}\n")
+        })
+        .collect()
 }
 
 /// Parses file text.
@@ -124,7 +137,7 @@ pub fn from_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
             });
         }
     }
-    let a = ron::from_str::<Assessment>(text).map_err(|e| LoadError::Syntax {
+    let mut a = ron::from_str::<Assessment>(text).map_err(|e| LoadError::Syntax {
         path: path.into(),
         line: e.span.start.line,
         column: e.span.start.col,
@@ -136,6 +149,7 @@ pub fn from_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
         message,
         backup,
     })?;
+    a.header_comment = leading_comments(text);
     Ok(a)
 }
 

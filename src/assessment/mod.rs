@@ -299,12 +299,18 @@ pub struct Assessment {
     pub suppression_k: u32,
     #[serde(default)]
     pub exports: Vec<ExportRecord>,
+    /// The `//` comment lines at the top of the file (the analyst's own
+    /// notes), kept as written and put back on save: RON has no place for
+    /// them in the document itself.
+    #[serde(skip)]
+    pub header_comment: String,
 }
 
 impl Assessment {
     /// An empty assessment.
     pub fn new(meta: Meta) -> Self {
         Assessment {
+            header_comment: String::new(),
             format_version: FORMAT_VERSION,
             meta,
             datasets: Vec::new(),
