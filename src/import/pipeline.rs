@@ -21,6 +21,8 @@ use std::sync::{Mutex, mpsc};
 
 /// Records read before the date order is decided.
 const HEAD_RECORDS: usize = 50_000;
+/// Rows reserved in advance at most (about 350 MB of columns).
+const MAX_RESERVED_ROWS: usize = 4_000_000;
 /// Bytes sniffed for encoding, delimiter and layout.
 const SAMPLE_BYTES: usize = 64 * 1024;
 
@@ -226,7 +228,10 @@ pub fn import_text(
     } else {
         let per_record = head_bytes as f64 / head_records.max(1) as f64;
         ((file_bytes as f64 / per_record.max(8.0)) * 1.02) as usize + 1024
-    };
+    }
+    // A head of short records must not reserve gigabytes for a file whose
+    // records grow later: past this the columns grow as they fill.
+    .min(MAX_RESERVED_ROWS);
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers * 2);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
