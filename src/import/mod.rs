@@ -265,13 +265,6 @@ pub(crate) struct RepeatedIds {
     scanned: usize,
 }
 
-fn id_hash(s: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(s.as_bytes());
-    h.finish()
-}
-
 impl RepeatedIds {
     pub(crate) fn with_capacity(rows: usize) -> Self {
         RepeatedIds {
@@ -282,6 +275,7 @@ impl RepeatedIds {
 
     /// Checks the rows appended to `columns` since the last call.
     pub(crate) fn scan(&mut self, columns: &crate::model::incident::IncidentColumns) {
+        use crate::model::text::fx_hash;
         let ids = &columns.event_id;
         for i in self.scanned..columns.len() {
             let id = ids.get(i);
@@ -289,9 +283,9 @@ impl RepeatedIds {
                 continue;
             }
             match self.first.entry(
-                id_hash(id),
+                fx_hash(id),
                 |&r| ids.get(r as usize) == id,
-                |&r| id_hash(ids.get(r as usize)),
+                |&r| fx_hash(ids.get(r as usize)),
             ) {
                 hashbrown::hash_table::Entry::Occupied(o) => {
                     self.repeats.push((i as u32, *o.get()));
@@ -302,6 +296,11 @@ impl RepeatedIds {
             }
         }
         self.scanned = columns.len();
+    }
+
+    /// The (repeated row, first row) pairs found, the table freed.
+    fn into_repeats(self) -> Vec<(u32, u32)> {
+        self.repeats
     }
 }
 
@@ -325,8 +324,7 @@ pub(crate) fn finish_scanned(
     mut ids: RepeatedIds,
 ) -> Dataset {
     ids.scan(&columns);
-    let RepeatedIds { first, repeats, .. } = ids;
-    drop(first);
+    let repeats = ids.into_repeats();
     let id_col = match meta.format {
         SourceFormat::Acled => "event_id_cnty",
         SourceFormat::Ucdp => "id",

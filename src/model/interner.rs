@@ -3,26 +3,52 @@
 //! The strings live end to end in one buffer and the table holds ids only,
 //! so a lookup touches little memory; short strings are compared inline.
 
+use super::text::fx_hash;
+
 /// A table of distinct strings with stable `u32` ids.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Interner {
+    strings: Strings,
+    table: hashbrown::HashTable<u32>,
+}
+
+/// The strings end to end, by id (apart from the table, so the table can
+/// look them up while it changes).
+#[derive(Clone, Default)]
+struct Strings {
     text: String,
     /// End of string `id` in `text` (its start is the previous end).
     ends: Vec<u32>,
-    table: hashbrown::HashTable<u32>,
+}
+
+impl Strings {
+    fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let end = self.ends.get(id).map_or(0, |&e| e as usize);
+        let start = match id {
+            0 => 0,
+            _ => self.ends.get(id - 1).map_or(end, |&e| e as usize),
+        };
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
+impl Default for Interner {
+    /// Holds the empty string, as id 0.
+    fn default() -> Self {
+        let mut me = Interner {
+            strings: Strings::default(),
+            table: hashbrown::HashTable::new(),
+        };
+        me.intern("");
+        me
+    }
 }
 
 impl std::fmt::Debug for Interner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter().map(|(_, s)| s)).finish()
     }
-}
-
-fn hash(s: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(s.as_bytes());
-    h.finish()
 }
 
 /// `a == b`, with strings of up to 16 bytes compared as two overlapping
@@ -46,80 +72,49 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl Interner {
-    fn at(&self, id: u32) -> &str {
-        let end = self.ends.get(id as usize).map_or(0, |&e| e as usize);
-        let start = match id {
-            0 => 0,
-            _ => self.ends.get(id as usize - 1).map_or(end, |&e| e as usize),
-        };
-        self.text.get(start..end).unwrap_or("")
-    }
-
     /// The id of `s`, adding it when new.
     pub fn intern(&mut self, s: &str) -> u32 {
-        if self.ends.is_empty() {
-            // Id 0: the empty string, present from the start.
-            self.ends.push(0);
-            self.table.insert_unique(hash(""), 0, |_| hash(""));
-        }
-        let h = hash(s);
-        let Interner { text, ends, table } = self;
-        let get = |id: u32| {
-            let end = ends[id as usize] as usize;
-            let start = if id == 0 {
-                0
-            } else {
-                ends[id as usize - 1] as usize
-            };
-            &text.as_bytes()[start..end]
-        };
-        if let Some(&id) = table.find(h, |&id| same(get(id), s.as_bytes())) {
+        let h = fx_hash(s);
+        let Interner { strings, table } = self;
+        if let Some(&id) = table.find(h, |&id| same(strings.get(id).as_bytes(), s.as_bytes())) {
             return id;
         }
-        let id = u32::try_from(ends.len()).unwrap_or(u32::MAX);
-        text.push_str(s);
-        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        let (text, ends) = (&*text, &*ends);
-        table.insert_unique(h, id, |&id| {
-            let end = ends[id as usize] as usize;
-            let start = if id == 0 {
-                0
-            } else {
-                ends[id as usize - 1] as usize
-            };
-            hash(&text[start..end])
-        });
+        let id = u32::try_from(strings.ends.len()).unwrap_or(u32::MAX);
+        strings.text.push_str(s);
+        strings
+            .ends
+            .push(u32::try_from(strings.text.len()).unwrap_or(u32::MAX));
+        table.insert_unique(h, id, |&id| fx_hash(strings.get(id)));
         id
     }
 
     /// The string for an id; `""` for an unknown id.
     pub fn get(&self, id: u32) -> &str {
-        self.at(id)
+        self.strings.get(id)
     }
 
     /// The id of `s` if present.
     pub fn lookup(&self, s: &str) -> Option<u32> {
-        if s.is_empty() {
-            return Some(0);
-        }
         self.table
-            .find(hash(s), |&id| same(self.at(id).as_bytes(), s.as_bytes()))
+            .find(fx_hash(s), |&id| {
+                same(self.get(id).as_bytes(), s.as_bytes())
+            })
             .copied()
     }
 
     /// Number of distinct strings, the empty one included.
     pub fn len(&self) -> usize {
-        self.ends.len().max(1)
+        self.strings.ends.len()
     }
 
     /// Whether only the empty string is present.
     pub fn is_empty(&self) -> bool {
-        self.ends.len() <= 1
+        self.len() <= 1
     }
 
     /// All strings by id.
     pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
-        (0..self.len() as u32).map(|id| (id, self.at(id)))
+        (0..self.len() as u32).map(|id| (id, self.get(id)))
     }
 
     /// Adds every string of `other` and returns the id remapping
@@ -134,7 +129,7 @@ impl Interner {
     /// strings added to it since `map` was last extended.
     pub fn absorb_new(&mut self, other: &Interner, map: &mut Vec<u32>) {
         for id in map.len()..other.len() {
-            let s = other.at(id as u32);
+            let s = other.get(id as u32);
             let new = self.intern(s);
             map.push(new);
         }

@@ -14,6 +14,16 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// The FxHash of a string's bytes: the one hash for the import's tables of
+/// strings (interned names, event ids).
+#[inline]
+pub fn fx_hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
 /// Whether `haystack`, lower-cased, contains `needle` (lower-case ASCII),
 /// without allocating when `haystack` is ASCII.
 pub fn contains_lowercase(haystack: &str, needle: &str) -> bool {
