@@ -6,7 +6,7 @@
 //! record; never writing over a source file.
 
 mod common;
-use common::Lcg;
+use common::{Lcg, names_in};
 use poc_workbench::annex::{AnnexOptions, build, html, markdown, parse_level};
 use poc_workbench::assessment::SharingLevel;
 use poc_workbench::assessment::file::load;
@@ -679,10 +679,8 @@ fn sigkill_during_annex_export_never_leaves_half_a_file() {
     }
     assert_eq!(seen.len(), 2, "both versions were seen on disk");
     // No temporary files are left behind as the annex.
-    let names: Vec<String> = std::fs::read_dir(dir.path())
-        .expect("dir")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
+    let names: Vec<String> = names_in(dir.path())
+        .into_iter()
         .filter(|n| n.starts_with("annex"))
         .collect();
     assert_eq!(names, ["annex.md"]);
@@ -719,13 +717,10 @@ fn sigkill_during_csv_folder_export_never_leaves_a_mix() {
             assert_eq!(got, hash, "round {round}: {name} is from another version");
             listed.push(name.to_string());
         }
-        let mut present: Vec<String> = std::fs::read_dir(&out)
-            .expect("folder")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().to_string())
+        let present: Vec<String> = names_in(&out)
+            .into_iter()
             .filter(|n| n != "SHA256SUMS")
             .collect();
-        present.sort();
         listed.sort();
         assert_eq!(present, listed, "round {round}: files not in the list");
         seen.insert(sums);
@@ -734,10 +729,8 @@ fn sigkill_during_csv_folder_export_never_leaves_a_mix() {
     // One more export clears what the kills left beside the folder.
     let (ok, _, err) = export_with("--assessment", &ron, "csv", "internal", &out, &[]);
     assert!(ok, "{err}");
-    let beside: Vec<String> = std::fs::read_dir(dir.path())
-        .expect("dir")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
+    let beside: Vec<String> = names_in(dir.path())
+        .into_iter()
         .filter(|n| n.contains("annex-csv"))
         .collect();
     assert_eq!(beside, ["annex-csv"]);

@@ -16,3 +16,15 @@ impl Lcg {
         self.next() % n
     }
 }
+
+/// The names of the entries of a folder, sorted.
+#[allow(dead_code)] // not every test file that shares this module lists folders
+pub fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("readable folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
