@@ -168,10 +168,12 @@ pub fn write_rendered(
                 guard(&out.join(name))?;
                 sums.push_str(&format!("{}  {name}\n", sha256(bytes)));
             }
-            let mut all = files.clone();
-            all.push((super::folder::SUMS.to_string(), sums.clone().into_bytes()));
+            let all = files
+                .iter()
+                .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+                .chain([(super::folder::SUMS, sums.as_bytes())]);
             // The whole folder is replaced in one step (`folder.rs`).
-            super::folder::write_folder(out, &all).map_err(|e| match e {
+            super::folder::write_folder(out, all).map_err(|e| match e {
                 super::folder::FolderError::NotAnExport(path) => {
                     ExportError::NotAnExportFolder(path)
                 }

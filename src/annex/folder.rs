@@ -98,7 +98,10 @@ fn remove_leftovers(parent: &Path, name: &str) {
 
 /// Writes `files` (name, bytes) into the folder `target`, replacing what
 /// was there as one unit.
-pub fn write_folder(target: &Path, files: &[(String, Vec<u8>)]) -> Result<(), FolderError> {
+pub fn write_folder<'a>(
+    target: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), FolderError> {
     replaceable(target)?;
     let parent = target
         .parent()
@@ -141,22 +144,23 @@ pub fn write_folder(target: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Fo
 mod tests {
     use super::*;
 
-    fn files(tag: &str) -> Vec<(String, Vec<u8>)> {
+    fn files(tag: &str) -> Vec<(&'static str, Vec<u8>)> {
         vec![
-            ("a.csv".to_string(), format!("{tag}a").into_bytes()),
-            (
-                SUMS.to_string(),
-                format!("00  a.csv\n00  {SUMS}\n").into_bytes(),
-            ),
+            ("a.csv", format!("{tag}a").into_bytes()),
+            (SUMS, format!("00  a.csv\n00  {SUMS}\n").into_bytes()),
         ]
+    }
+
+    fn write(target: &Path, files: &[(&'static str, Vec<u8>)]) -> Result<(), FolderError> {
+        write_folder(target, files.iter().map(|(n, b)| (*n, b.as_slice())))
     }
 
     #[test]
     fn replaces_a_previous_export_and_refuses_other_folders() {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("annex");
-        write_folder(&out, &files("one")).expect("new folder");
-        write_folder(&out, &files("two")).expect("replaces the export");
+        write(&out, &files("one")).expect("new folder");
+        write(&out, &files("two")).expect("replaces the export");
         assert_eq!(
             std::fs::read_to_string(out.join("a.csv")).expect("read"),
             "twoa"
@@ -171,7 +175,7 @@ mod tests {
         // A folder with someone else's file is not replaced.
         std::fs::write(out.join("notes.txt"), "mine").expect("write");
         assert!(matches!(
-            write_folder(&out, &files("three")),
+            write(&out, &files("three")),
             Err(FolderError::NotAnExport(_))
         ));
         assert_eq!(
@@ -181,6 +185,6 @@ mod tests {
         // An empty folder is taken.
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).expect("mkdir");
-        write_folder(&empty, &files("four")).expect("empty folder");
+        write(&empty, &files("four")).expect("empty folder");
     }
 }
