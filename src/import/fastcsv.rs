@@ -319,7 +319,12 @@ impl Fields for TextRecord<'_> {
         } else if s.owned & ESCAPED != 0 {
             let cell = self.split.lazy.get((s.owned & !ESCAPED) as usize)?;
             let raw = range()?;
-            Some(cell.get_or_init(|| raw.replace("\"\"", "\"")))
+            // Removing quotes from valid UTF-8 leaves valid UTF-8.
+            Some(
+                cell.get_or_init(|| {
+                    String::from_utf8(unescape(raw.as_bytes())).unwrap_or_default()
+                }),
+            )
         } else {
             std::str::from_utf8(&self.split.owned[s.owned as usize]).ok()
         }
