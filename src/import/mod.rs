@@ -22,6 +22,7 @@ pub mod pipeline;
 mod rows;
 pub mod sniff;
 pub mod source;
+mod stops;
 pub mod ucdp;
 
 use crate::model::dataset::{Dataset, DatasetMeta, SourceFormat};
