@@ -57,6 +57,28 @@ impl Stops {
     }
 }
 
+/// Every position in `data` of one of the needles, in order (a block's
+/// quotes and line feeds, for the record-boundary scan).
+pub(super) fn matches(data: &[u8], needles: [u8; 3]) -> impl Iterator<Item = usize> + '_ {
+    data.chunks(WINDOW).enumerate().flat_map(move |(k, w)| {
+        let mut mask = if w.len() == WINDOW {
+            classify(w, needles)
+        } else {
+            let mut padded = [0u8; WINDOW];
+            padded[..w.len()].copy_from_slice(w);
+            classify(&padded, needles) & ((1u64 << w.len()) - 1)
+        };
+        std::iter::from_fn(move || {
+            if mask == 0 {
+                return None;
+            }
+            let i = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            Some(k * WINDOW + i)
+        })
+    })
+}
+
 /// Bit `i` set when `w[i]` is one of the needles (`w` is 64 bytes).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
@@ -118,6 +140,11 @@ mod tests {
                         .map_or(len, |k| from + k);
                     assert_eq!(stops.next(&data, from), want, "len {len} from {from}");
                 }
+                let all: Vec<usize> = matches(&data, [b';', b'\r', b'\n']).collect();
+                let want: Vec<usize> = (0..len)
+                    .filter(|&i| matches!(data[i], b';' | b'\r' | b'\n'))
+                    .collect();
+                assert_eq!(all, want, "len {len}");
             }
         }
     }
