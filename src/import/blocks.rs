@@ -105,44 +105,39 @@ impl<R: Read> Blocks<R> {
         self.eof && self.carry.is_empty()
     }
 
-    /// The next block, in `buf` (reused, and not zeroed again when it is
-    /// already long enough); `Ok(false)` at the end.
+    /// The next block, in `buf` (reused; read into its spare room, which
+    /// is never zeroed first); `Ok(false)` at the end.
     pub fn next_block(&mut self, buf: &mut Vec<u8>) -> std::io::Result<bool> {
         let mut want = self.block_bytes.max(self.carry.len() + 1);
-        if buf.len() < want {
-            buf.resize(want, 0);
-        }
-        let mut filled = self.carry.len();
-        buf[..filled].copy_from_slice(&self.carry);
+        buf.clear();
+        buf.reserve(want);
+        buf.extend_from_slice(&self.carry);
         self.carry.clear();
         loop {
-            while !self.eof && filled < want {
-                match self.source.read(&mut buf[filled..want]) {
-                    Ok(0) => self.eof = true,
-                    Ok(k) => filled += k,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => {
-                        buf.truncate(filled);
-                        return Err(e);
-                    }
+            if !self.eof && buf.len() < want {
+                let room = want - buf.len();
+                // Stops at the limit or at the end of the stream; a read
+                // that is interrupted is retried.
+                let got = (&mut self.source).take(room as u64).read_to_end(buf)?;
+                if got < room {
+                    self.eof = true;
                 }
             }
             if self.eof {
-                buf.truncate(filled);
-                self.consumed += filled as u64;
+                self.consumed += buf.len() as u64;
                 self.lines = memchr::memchr_iter(b'\n', buf).count() as u64;
-                return Ok(filled > 0);
+                return Ok(!buf.is_empty());
             }
-            if let Some((end, lines)) = scan(&buf[..filled], self.delimiter) {
-                self.carry.extend_from_slice(&buf[end..filled]);
+            if let Some((end, lines)) = scan(buf, self.delimiter) {
+                self.carry.extend_from_slice(&buf[end..]);
                 buf.truncate(end);
                 self.consumed += end as u64;
                 self.lines = lines;
                 return Ok(true);
             }
             // One record longer than the block: read more.
-            want = filled * 2;
-            buf.resize(want, 0);
+            want = buf.len() * 2;
+            buf.reserve(want - buf.len());
         }
     }
 }

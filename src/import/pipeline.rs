@@ -185,24 +185,26 @@ pub fn import_text(
     let mut head_bytes = 0usize;
     let mut to_skip = lay.data;
     let date_col = mapper.date_column().unwrap_or(0);
+    // One buffer: the head is read again from the start after the vote
+    // (cheaper than holding tens of megabytes of fresh memory), and the
+    // buffer then serves the first block.
+    let mut head_buffer = Vec::new();
     {
-        // One buffer: the head is read again from the start after the vote
-        // (cheaper than holding tens of megabytes of fresh memory).
-        let mut data = Vec::new();
+        let data = &mut head_buffer;
         let mut rec = super::fastcsv::Split::default();
         while head_dates.len() < HEAD_RECORDS {
-            if !blocks.next_block(&mut data).map_err(read_err)? {
+            if !blocks.next_block(data).map_err(read_err)? {
                 break;
             }
             head_bytes += data.len();
             let mut skip = 0;
-            let mut sp = super::fastcsv::Splitter::new(&data, delimiter);
+            let mut sp = super::fastcsv::Splitter::new(data, delimiter);
             while sp.next_record(&mut rec) {
                 if to_skip > 0 {
                     to_skip -= 1;
                     skip += 1;
                 } else {
-                    let v = rec.bytes(&data, date_col).unwrap_or_default();
+                    let v = rec.bytes(data, date_col).unwrap_or_default();
                     head_dates.push(String::from_utf8_lossy(&v).into_owned());
                 }
             }
@@ -232,10 +234,13 @@ pub fn import_text(
     // A head of short records must not reserve gigabytes for a file whose
     // records grow later: past this the columns grow as they fill.
     .min(MAX_RESERVED_ROWS);
-    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers * 2);
+    // Each block queued is 4 MB of memory touched: one per worker is
+    // enough to keep them busy.
+    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
+    let _ = recycle_tx.send(head_buffer);
     let (pool_tx, pool_rx) = mpsc::channel::<Fragment>();
     let pool_rx = Mutex::new(pool_rx);
     let slots = std::sync::atomic::AtomicUsize::new(0);
