@@ -7,7 +7,7 @@
 use std::io::Read;
 
 /// Bytes read per block (a block grows when one record is larger).
-pub const BLOCK_BYTES: usize = 4 << 20;
+pub const BLOCK_BYTES: usize = 1 << 20;
 
 /// The end (exclusive) of the last complete record in `data`, which starts
 /// at a record boundary; `None` when no record ends in it.

@@ -281,7 +281,7 @@ pub struct TextRecord<'a> {
 impl<'a> TextRecord<'a> {
     /// The record, or `None` when its bytes are not valid UTF-8.
     pub fn new(split: &'a Split, block: &'a [u8]) -> Option<Self> {
-        let text = std::str::from_utf8(block.get(split.start..split.end)?).ok()?;
+        let text = simdutf8::basic::from_utf8(block.get(split.start..split.end)?).ok()?;
         Some(TextRecord { split, text })
     }
 }

@@ -57,11 +57,9 @@ pub fn import_text(
             let skip = if bom { 3 } else { 0 };
             file.seek(SeekFrom::Start(skip)).map_err(io)?;
             let text = String::from_utf8_lossy(&sample[skip as usize..]).into_owned();
-            (
-                Box::new(std::io::BufReader::with_capacity(1 << 20, file)),
-                text,
-                skip,
-            )
+            // Blocks are read straight into their buffers (a BufReader
+            // would copy every byte once more).
+            (Box::new(file), text, skip)
         }
         other => {
             let mut bytes = Vec::with_capacity(file_bytes as usize);
@@ -234,7 +232,7 @@ pub fn import_text(
     // A head of short records must not reserve gigabytes for a file whose
     // records grow later: past this the columns grow as they fill.
     .min(MAX_RESERVED_ROWS);
-    // Each block queued is 4 MB of memory touched: one per worker is
+    // Each block queued is 1 MB of memory touched: one per worker is
     // enough to keep them busy.
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers);
     let work_rx = Mutex::new(work_rx);
