@@ -243,3 +243,30 @@ fn admin2_level_splits_regions() {
         vec!["D0, North".to_string(), "D1, North".to_string()]
     );
 }
+
+/// A cancel during a large import stops it: every reading, parsing and
+/// joining thread ends and the import reports `Cancelled`, not a dataset.
+#[test]
+fn a_cancel_during_a_large_import_stops_every_thread() {
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.csv");
+    poc_workbench::cli::bench::write_acled_like(&big, 200_000, 11).expect("generate");
+    let progress = Progress::default();
+    let result = std::thread::scope(|s| {
+        let import = s.spawn(|| import_file(&big, &ImportOptions::default(), &progress));
+        let started = std::time::Instant::now();
+        while progress.rows.load(Ordering::Relaxed) == 0 && !import.is_finished() {
+            assert!(started.elapsed().as_secs() < 60, "no row was ever read");
+            std::thread::yield_now();
+        }
+        progress.cancel.store(true, Ordering::Relaxed);
+        import.join().expect("the import thread ends")
+    });
+    match result {
+        Err(poc_workbench::import::ImportError::Cancelled) => {}
+        Err(e) => panic!("expected a cancel, got {e}"),
+        Ok(d) => panic!("expected a cancel, got {} rows", d.incidents.len()),
+    }
+    assert!(progress.rows.load(Ordering::Relaxed) < 200_000);
+}

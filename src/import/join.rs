@@ -1,6 +1,6 @@
 //! Joining the workers' column fragments in file order as they finish. The
-//! reading thread joins between blocks, so the join overlaps the parsing
-//! instead of following it, and repeated event ids are looked for as rows
+//! join runs on a thread of its own while the file is read and parsed,
+//! instead of after the parse, and repeated event ids are looked for as rows
 //! arrive. An emptied fragment goes back to the workers with its strings, so
 //! its buffers are reused and only the strings new since its last block are
 //! looked up here.

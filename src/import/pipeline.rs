@@ -244,8 +244,17 @@ pub fn import_text(
     let slots = std::sync::atomic::AtomicUsize::new(0);
     let header_ref = &header;
     let mut read_error: Option<String> = None;
-    let mut joiner = Joiner::new(report, rows_estimate, pool_tx);
-    let cancelled = std::thread::scope(|scope| {
+    let joined = std::thread::scope(|scope| {
+        // The join runs on its own thread, so that reading is never held
+        // up by it (it writes the final columns: fresh memory, slow to
+        // touch the first time).
+        let joining = scope.spawn(move || {
+            let mut joiner = Joiner::new(report, rows_estimate, pool_tx);
+            for done in done_rx.iter() {
+                joiner.add(done);
+            }
+            joiner
+        });
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let recycle_tx = recycle_tx.clone();
@@ -280,11 +289,7 @@ pub fn import_text(
         loop {
             if progress.is_cancelled() {
                 drop(work_tx);
-                return true;
-            }
-            // Join what the workers have finished, between blocks.
-            while let Ok(done) = done_rx.try_recv() {
-                joiner.add(done);
+                return None;
             }
             let mut data = recycle_rx.try_recv().unwrap_or_default();
             let byte_offset = blocks.consumed;
@@ -313,20 +318,18 @@ pub fn import_text(
             }
         }
         drop(work_tx);
-        for done in done_rx.iter() {
-            joiner.add(done);
-        }
-        progress.is_cancelled()
+        let joiner = joining.join().ok();
+        (!progress.is_cancelled()).then_some(joiner)
     });
-    if cancelled {
+    let Some(joiner) = joined else {
         return Err(ImportError::Cancelled);
-    }
-    if joiner.waiting() > 0 {
+    };
+    let Some(joiner) = joiner.filter(|j| j.waiting() == 0) else {
         return Err(ImportError::Io {
             path: path.to_path_buf(),
             message: "a reading thread stopped before its part of the file was read".to_string(),
         });
-    }
+    };
     let (columns, mut report, ids) = joiner.finish();
     if let Some(e) = read_error {
         report.notes.push(format!("reading stopped early: {e}"));
