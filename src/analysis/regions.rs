@@ -58,20 +58,30 @@ pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLeve
         let inc = &d.incidents;
         let mut index: HashMap<(u32, u32, u32), u32> = HashMap::default();
         let mut combos: Vec<((u32, u32, u32), u64)> = Vec::new();
-        // Rows of one place often follow each other: the last
-        // combination is checked before the table.
-        let mut last: Option<((u32, u32, u32), u32)> = None;
+        // A name at the level asked for mostly belongs to one place: the
+        // place last seen with each name id is checked before the table.
+        let mut seen: Vec<((u32, u32, u32), u32)> = vec![((0, 0, 0), u32::MAX); inc.names.len()];
         let rows: Vec<u32> = (0..inc.len())
             .map(|i| {
                 let combo = region_combo(inc, i, level, multi_country);
-                let k = match last {
-                    Some((c, k)) if c == combo => k,
-                    _ => *index.entry(combo).or_insert_with(|| {
-                        combos.push((combo, 0));
-                        (combos.len() - 1) as u32
-                    }),
+                let name = if level == RegionLevel::Admin2 {
+                    combo.2
+                } else {
+                    combo.1
+                } as usize;
+                let k = match seen.get(name) {
+                    Some(&(c, k)) if c == combo && k != u32::MAX => k,
+                    _ => {
+                        let k = *index.entry(combo).or_insert_with(|| {
+                            combos.push((combo, 0));
+                            (combos.len() - 1) as u32
+                        });
+                        if let Some(s) = seen.get_mut(name) {
+                            *s = (combo, k);
+                        }
+                        k
+                    }
                 };
-                last = Some((combo, k));
                 combos[k as usize].1 += 1;
                 k
             })
@@ -178,9 +188,9 @@ pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLeve
         id_of_key.insert(key, id);
     }
     let of_row = per_dataset_rows
-        .iter()
+        .into_iter()
         .zip(&per_dataset_keys)
-        .map(|(rows, (combos, keys))| {
+        .map(|(mut rows, (combos, keys))| {
             let ids: Vec<u32> = combos
                 .iter()
                 .map(|combo| {
@@ -190,9 +200,11 @@ pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLeve
                         .unwrap_or(0)
                 })
                 .collect();
-            rows.iter()
-                .map(|&k| ids.get(k as usize).copied().unwrap_or(0))
-                .collect()
+            // In place: each row's combination becomes its region.
+            for k in &mut rows {
+                *k = ids.get(*k as usize).copied().unwrap_or(0);
+            }
+            rows
         })
         .collect();
     RegionTable {

@@ -144,13 +144,15 @@ fn expand_year(y: &str) -> Option<i32> {
 /// Strips a trailing time of day (`00:00:00`, `00:00:00.000`, `T12:00:00Z`,
 /// ` 3:00 PM`).
 fn strip_time(s: &str) -> &str {
-    if let Some(t) = s.find('T') {
+    // Dates are short: a byte loop beats a searcher.
+    let find = |c: u8| s.bytes().position(|b| b == c);
+    if let Some(t) = find(b'T') {
         let (d, rest) = s.split_at(t);
         if rest.len() > 1 && rest[1..].starts_with(|c: char| c.is_ascii_digit()) && d.len() >= 8 {
             return d;
         }
     }
-    if let Some(sp) = s.find(' ') {
+    if let Some(sp) = find(b' ') {
         let rest = s[sp..].trim();
         let looks_like_time = rest.contains(':')
             && rest.chars().all(|c| {
@@ -168,23 +170,17 @@ fn strip_time(s: &str) -> &str {
 /// comes last, as `(a, b, year)`.
 pub fn numeric_day_month(s: &str) -> Option<(u32, u32, i32)> {
     let s = strip_time(s.trim());
-    let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    let parts: Vec<&str> = s.split(sep).collect();
-    if parts.len() != 3
-        || !parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let i = s.bytes().position(|b| matches!(b, b'/' | b'-' | b'.'))?;
+    let sep = s.as_bytes()[i];
+    let (a, rest) = (&s[..i], &s[i + 1..]);
+    let j = rest.bytes().position(|b| b == sep)?;
+    let (b, y) = (&rest[..j], &rest[j + 1..]);
+    // `y` holding a third separator is not all digits: refused below.
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if a.len() > 2 || b.len() > 2 || !(digits(a) && digits(b) && digits(y)) {
         return None;
     }
-    if parts[0].len() > 2 || parts[1].len() > 2 {
-        return None;
-    }
-    Some((
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        expand_year(parts[2])?,
-    ))
+    Some((a.parse().ok()?, b.parse().ok()?, expand_year(y)?))
 }
 
 /// Converts an Excel serial day number to a date.
@@ -392,6 +388,18 @@ mod tests {
         );
         assert_eq!(parse_date("2001-01-12T10:00:00Z", None), Ok(d(2001, 1, 12)));
         assert_eq!(parse_date("2024-03-01/2024-03-05", None), Ok(d(2024, 3, 1)));
+    }
+
+    #[test]
+    fn numeric_day_month_reads_three_numbers_year_last() {
+        assert_eq!(numeric_day_month("01/12/2001"), Some((1, 12, 2001)));
+        assert_eq!(numeric_day_month(" 5-7-2020 00:00:00"), Some((5, 7, 2020)));
+        assert_eq!(numeric_day_month("13.02.1999"), Some((13, 2, 1999)));
+        assert_eq!(numeric_day_month("2020-07-05"), None, "year first");
+        assert_eq!(numeric_day_month("1/2/3/2020"), None, "four parts");
+        assert_eq!(numeric_day_month("1/2-2020"), None, "mixed separators");
+        assert_eq!(numeric_day_month("1//2020"), None, "empty part");
+        assert_eq!(numeric_day_month("5 July 2020"), None);
     }
 
     #[test]
