@@ -22,14 +22,23 @@ struct Strings {
 }
 
 impl Strings {
-    fn get(&self, id: u32) -> &str {
+    fn range(&self, id: u32) -> std::ops::Range<usize> {
         let id = id as usize;
         let end = self.ends.get(id).map_or(0, |&e| e as usize);
         let start = match id {
             0 => 0,
             _ => self.ends.get(id - 1).map_or(end, |&e| e as usize),
         };
-        self.text.get(start..end).unwrap_or("")
+        start..end
+    }
+
+    fn get(&self, id: u32) -> &str {
+        self.text.get(self.range(id)).unwrap_or("")
+    }
+
+    /// String `id` as bytes (no character-boundary checks: for comparing).
+    fn bytes(&self, id: u32) -> &[u8] {
+        self.text.as_bytes().get(self.range(id)).unwrap_or_default()
     }
 }
 
@@ -76,7 +85,7 @@ impl Interner {
     pub fn intern(&mut self, s: &str) -> u32 {
         let h = fx_hash(s);
         let Interner { strings, table } = self;
-        if let Some(&id) = table.find(h, |&id| same(strings.get(id).as_bytes(), s.as_bytes())) {
+        if let Some(&id) = table.find(h, |&id| same(strings.bytes(id), s.as_bytes())) {
             return id;
         }
         let id = u32::try_from(strings.ends.len()).unwrap_or(u32::MAX);
@@ -97,7 +106,7 @@ impl Interner {
     pub fn lookup(&self, s: &str) -> Option<u32> {
         self.table
             .find(fx_hash(s), |&id| {
-                same(self.get(id).as_bytes(), s.as_bytes())
+                same(self.strings.bytes(id), s.as_bytes())
             })
             .copied()
     }
