@@ -62,7 +62,7 @@ impl WorkbenchApp {
                     self.selected_incident = Some(r);
                     let d = &self.session.workspace.datasets[r.0];
                     let pos = crate::model::incident::SourcePosition {
-                        line: d.incidents.line[r.1],
+                        line: u64::from(d.incidents.line[r.1]),
                         byte: d.incidents.byte[r.1],
                     };
                     self.detail =

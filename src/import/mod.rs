@@ -340,7 +340,7 @@ pub(crate) fn finish_scanned(
             let line = columns.line[r];
             report.push(crate::model::report::Issue {
                 severity: crate::model::report::Severity::Rejected,
-                line: columns.line[i],
+                line: u64::from(columns.line[i]),
                 record: 0,
                 column: id_col.to_string(),
                 code: crate::model::report::IssueCode::DuplicateEventId,

@@ -76,7 +76,8 @@ pub struct IncidentColumns {
     pub total_fatalities: Vec<u32>,
     pub latitude: Vec<f32>,
     pub longitude: Vec<f32>,
-    pub line: Vec<u64>,
+    /// Lines past u32::MAX (a file of over 8 GB) are kept as u32::MAX.
+    pub line: Vec<u32>,
     pub byte: Vec<u64>,
     /// Actors, admin names, countries, event types.
     pub names: Interner,
@@ -148,7 +149,7 @@ impl IncidentColumns {
         self.total_fatalities.push(d.total_fatalities.unwrap_or(0));
         self.latitude.push(d.latitude.unwrap_or(f32::NAN));
         self.longitude.push(d.longitude.unwrap_or(f32::NAN));
-        self.line.push(pos.line);
+        self.line.push(u32::try_from(pos.line).unwrap_or(u32::MAX));
         self.byte.push(pos.byte);
     }
 
