@@ -42,32 +42,29 @@ impl Stops {
                 return data.len();
             }
             self.start = from;
-            self.mask = match data.get(from..from + WINDOW) {
-                Some(w) => classify(w, self.needles),
-                None => {
-                    let mut w = [0u8; WINDOW];
-                    let tail = &data[from..];
-                    w[..tail.len()].copy_from_slice(tail);
-                    // Padding is not a stop (no delimiter is NUL); bits past
-                    // the end are cleared all the same.
-                    classify(&w, self.needles) & ((1u64 << tail.len()) - 1)
-                }
-            };
+            let end = data.len().min(from + WINDOW);
+            self.mask = window_mask(&data[from..end], self.needles);
         }
     }
+}
+
+/// The mask of a window of at most 64 bytes (a short one is the end of
+/// the data: its padding is not a stop, and bits past its end are clear).
+#[inline]
+fn window_mask(w: &[u8], needles: [u8; 3]) -> u64 {
+    if w.len() == WINDOW {
+        return classify(w, needles);
+    }
+    let mut padded = [0u8; WINDOW];
+    padded[..w.len()].copy_from_slice(w);
+    classify(&padded, needles) & ((1u64 << w.len()) - 1)
 }
 
 /// Every position in `data` of one of the needles, in order (a block's
 /// quotes and line feeds, for the record-boundary scan).
 pub(super) fn matches(data: &[u8], needles: [u8; 3]) -> impl Iterator<Item = usize> + '_ {
     data.chunks(WINDOW).enumerate().flat_map(move |(k, w)| {
-        let mut mask = if w.len() == WINDOW {
-            classify(w, needles)
-        } else {
-            let mut padded = [0u8; WINDOW];
-            padded[..w.len()].copy_from_slice(w);
-            classify(&padded, needles) & ((1u64 << w.len()) - 1)
-        };
+        let mut mask = window_mask(w, needles);
         std::iter::from_fn(move || {
             if mask == 0 {
                 return None;
