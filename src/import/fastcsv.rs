@@ -1,12 +1,13 @@
 //! A zero-copy record splitter for the body of large UTF-8 files: fields are
 //! slices of the block they came from (a field is copied only when it holds
-//! `""` escapes or text after its closing quote), found with `memchr`
+//! `""` escapes or text after its closing quote), their ends read off
+//! 64-byte bit masks (`stops.rs`) and quoted fields closed with `memchr`,
 //! rather than a byte-at-a-time state machine. It reproduces the csv crate's
 //! reading (RFC 4180 quoting, `\r`, `\n` or `\r\n` ending a record, empty
 //! lines skipped, ragged rows kept, a quote opening a quoted field only at
 //! the start of a field, an unterminated quote running to the end); the
 //! differential test below holds it to that on random input. The csv crate
-//! still reads the head of every file and every small or non-UTF-8 file.
+//! reads the first rows for sniffing, and a record shown from its source.
 
 use super::fields::Fields;
 use std::borrow::Cow;

@@ -1,10 +1,10 @@
 //! Reading a delimited text file on all cores. After sniffing encoding,
-//! delimiter and layout, the main thread cuts the stream into blocks of
-//! whole records (`blocks.rs`; quote-aware, so multi-line fields stay whole),
-//! decides the day/month order from the head, and hands blocks to workers
-//! (`rows.rs`), which split, map and fill a column fragment each; the
-//! fragments are joined in file order. Memory stays bounded: UTF-8 files
-//! are streamed from disk, never held whole.
+//! delimiter and layout, the reading thread decides the day/month order from
+//! the head, cuts the stream into blocks of whole records (`blocks.rs`;
+//! quote-aware, so multi-line fields stay whole) and hands them to workers
+//! (`rows.rs`), which split, map and fill a column fragment each; a joining
+//! thread appends the fragments in file order (`join.rs`). Memory stays
+//! bounded: UTF-8 files are streamed from disk, never held whole.
 
 use super::fields::{Header, HxlTag};
 use super::join::Joiner;

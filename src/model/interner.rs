@@ -105,9 +105,7 @@ impl Interner {
     /// The id of `s` if present.
     pub fn lookup(&self, s: &str) -> Option<u32> {
         self.table
-            .find(fx_hash(s), |&id| {
-                same(self.strings.bytes(id), s.as_bytes())
-            })
+            .find(fx_hash(s), |&id| same(self.strings.bytes(id), s.as_bytes()))
             .copied()
     }
 
