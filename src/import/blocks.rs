@@ -23,7 +23,7 @@ fn scan(data: &[u8], delimiter: u8) -> Option<(usize, u64)> {
     let mut lines = 0u64;
     // Only quotes and line feeds matter; whether a quote opens a field is
     // read from the byte before it.
-    for pos in super::stops::matches(data, [b'"', b'\n', b'\n']) {
+    for pos in super::stops::matches(data, [b'"', b'\n']) {
         if pos == skip {
             continue;
         }

@@ -51,7 +51,7 @@ impl Stops {
 /// The mask of a window of at most 64 bytes (a short one is the end of
 /// the data: its padding is not a stop, and bits past its end are clear).
 #[inline]
-fn window_mask(w: &[u8], needles: [u8; 3]) -> u64 {
+fn window_mask<const N: usize>(w: &[u8], needles: [u8; N]) -> u64 {
     if w.len() == WINDOW {
         return classify(w, needles);
     }
@@ -62,7 +62,10 @@ fn window_mask(w: &[u8], needles: [u8; 3]) -> u64 {
 
 /// Every position in `data` of one of the needles, in order (a block's
 /// quotes and line feeds, for the record-boundary scan).
-pub(super) fn matches(data: &[u8], needles: [u8; 3]) -> impl Iterator<Item = usize> + '_ {
+pub(super) fn matches<const N: usize>(
+    data: &[u8],
+    needles: [u8; N],
+) -> impl Iterator<Item = usize> + '_ {
     data.chunks(WINDOW).enumerate().flat_map(move |(k, w)| {
         let mut mask = window_mask(w, needles);
         std::iter::from_fn(move || {
@@ -79,26 +82,21 @@ pub(super) fn matches(data: &[u8], needles: [u8; 3]) -> impl Iterator<Item = usi
 /// Bit `i` set when `w[i]` is one of the needles (`w` is 64 bytes).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
-fn classify(w: &[u8], [a, b, c]: [u8; 3]) -> u64 {
+fn classify<const N: usize>(w: &[u8], needles: [u8; N]) -> u64 {
     use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, m128i, move_mask_i8_m128i,
         set_splat_i8_m128i,
     };
-    let (na, nb, nc) = (
-        set_splat_i8_m128i(a as i8),
-        set_splat_i8_m128i(b as i8),
-        set_splat_i8_m128i(c as i8),
-    );
+    let splats = needles.map(|n| set_splat_i8_m128i(n as i8));
     let mut mask = 0u64;
     for (k, chunk) in w.chunks_exact(16).take(WINDOW / 16).enumerate() {
         let Ok(bytes) = <&[u8; 16]>::try_from(chunk) else {
             break;
         };
         let v = load_unaligned_m128i(bytes);
-        let hit = bitor_m128i(
-            bitor_m128i(cmp_eq_mask_i8_m128i(v, na), cmp_eq_mask_i8_m128i(v, nb)),
-            cmp_eq_mask_i8_m128i(v, nc),
-        );
+        let hit = splats.iter().fold(m128i::default(), |hit, &n| {
+            bitor_m128i(hit, cmp_eq_mask_i8_m128i(v, n))
+        });
         mask |= u64::from(move_mask_i8_m128i(hit) as u16) << (16 * k);
     }
     mask
@@ -107,9 +105,9 @@ fn classify(w: &[u8], [a, b, c]: [u8; 3]) -> u64 {
 /// Bit `i` set when `w[i]` is one of the needles (`w` is 64 bytes).
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 #[inline]
-fn classify(w: &[u8], [a, b, c]: [u8; 3]) -> u64 {
+fn classify<const N: usize>(w: &[u8], needles: [u8; N]) -> u64 {
     w.iter().take(WINDOW).enumerate().fold(0u64, |m, (i, &x)| {
-        m | (u64::from(x == a || x == b || x == c) << i)
+        m | (u64::from(needles.contains(&x)) << i)
     })
 }
 
