@@ -12,7 +12,7 @@ use super::rows::{Block, Done, Fragment, convert_block};
 use super::sniff::{self, TextEncoding};
 use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish_scanned};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
-use crate::model::dates::DateOrderVote;
+use crate::model::date_vote::DateOrderVote;
 use crate::model::report::ImportReport;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;

@@ -4,6 +4,7 @@
 pub mod boundaries;
 pub mod codes;
 pub mod dataset;
+pub mod date_vote;
 pub mod dates;
 pub mod incident;
 pub mod interner;
