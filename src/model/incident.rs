@@ -76,7 +76,8 @@ pub struct IncidentColumns {
     pub total_fatalities: Vec<u32>,
     pub latitude: Vec<f32>,
     pub longitude: Vec<f32>,
-    /// Lines past u32::MAX (a file of over 8 GB) are kept as u32::MAX.
+    /// Lines past u32::MAX (over four billion lines, a file of over 4 GB)
+    /// are kept as u32::MAX.
     pub line: Vec<u32>,
     pub byte: Vec<u64>,
     /// Actors, admin names, countries, event types.
