@@ -287,12 +287,6 @@ impl IncidentColumns {
         filter(&mut self.byte, keep);
     }
 
-    /// Approximate heap bytes held, for the benchmark.
-    pub fn heap_bytes(&self) -> usize {
-        let n = self.len();
-        n * (4 * 9 + 4 * 4 + 8 * 2 + 4 + 4 + 2) + self.event_id.heap_bytes() + self.names.len() * 64
-    }
-
     /// Shrinks every column to its length.
     pub fn shrink_to_fit(&mut self) {
         self.event_id.shrink_to_fit();

@@ -61,11 +61,6 @@ impl StrColumn {
         self.ends.reserve(n);
     }
 
-    /// Heap bytes held.
-    pub fn heap_bytes(&self) -> usize {
-        self.bytes.capacity() + self.ends.capacity() * 4
-    }
-
     /// Shrinks the buffers to their length.
     pub fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
