@@ -4,6 +4,7 @@
 //! `review`), and passes disclosure control here, before a writer sees it.
 
 use super::{Annex, Block, Section, classification_line};
+use crate::analysis::series::monthly;
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix, Workspace};
 use crate::assessment::review::{Review, review};
 use crate::assessment::{Assessment, SharingLevel};
@@ -50,7 +51,7 @@ impl Sections {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnexOptions {
     pub level: SharingLevel,
-    /// Counts 1..k−1 are withheld above `internal` (k ≥ 2).
+    /// Counts 1..k−1 are withheld above `internal` (k ≥ 3, METHODOLOGY §6).
     pub k: u32,
     pub sections: Sections,
     pub recipients: Vec<String>,
@@ -68,7 +69,7 @@ impl AnnexOptions {
     pub fn for_assessment(a: &Assessment, generated: NaiveDate) -> Self {
         AnnexOptions {
             level: a.sharing,
-            k: a.suppression_k.max(2),
+            k: a.suppression_k.max(super::MIN_K),
             sections: Sections::default(),
             recipients: Vec::new(),
             generated,
@@ -92,6 +93,11 @@ pub(super) struct Ctx<'a> {
     pub k: u32,
     /// Actors named in sexual-violence or abduction records (never named above `internal`).
     pub sensitive_actors: BTreeSet<String>,
+    /// Above `internal`: what may be printed of every count (one pattern
+    /// for the whole document).
+    pub pattern: Option<super::pattern::Pattern>,
+    /// The first day of the monthly chart.
+    pub chart_from: NaiveDate,
 }
 
 impl Ctx<'_> {
@@ -135,6 +141,33 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         review(&a, ws)
     });
     let suppress = opts.level != SharingLevel::Internal;
+    let k = opts.k.max(super::MIN_K);
+    let chart_from = super::pattern::chart_from(as_of, filter.from);
+    let pattern = suppress.then(|| {
+        let effects = super::build_data::effects_counts(ws, &filter);
+        let months: Vec<(String, u64)> = monthly(
+            ws,
+            &Filter {
+                from: Some(chart_from),
+                ..filter.clone()
+            },
+        )
+        .into_iter()
+        .map(|m| (m.month, m.events))
+        .collect();
+        super::pattern::Pattern::new(&super::pattern::Inputs {
+            ws,
+            a,
+            review: review.as_ref(),
+            filter: &filter,
+            matrix: &matrix,
+            as_of,
+            chart_from,
+            months: &months,
+            effects,
+            k,
+        })
+    });
     let ctx = Ctx {
         ws,
         a,
@@ -144,7 +177,9 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         matrix,
         review,
         suppress,
-        k: opts.k.max(2),
+        k,
+        pattern,
+        chart_from,
         sensitive_actors: if suppress {
             super::build_data::sensitive_actors(ws)
         } else {
@@ -202,5 +237,6 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         recipients: opts.recipients.clone(),
         sections,
         attributions: super::method::attributions(&ctx),
+        pattern: ctx.pattern.clone(),
     }
 }

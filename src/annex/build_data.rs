@@ -3,6 +3,7 @@
 
 use super::build::Ctx;
 use super::disclosure::protect_list;
+use super::pattern::KINDS;
 use super::{Block, Cell, Table, group_thousands, level_key};
 use crate::analysis::Workspace;
 use crate::analysis::matrix::for_each_selected;
@@ -190,30 +191,50 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
     b
 }
 
-/// Section 4.
-pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
-    let kinds = [
-        HarmKind::Violence,
-        HarmKind::SexualViolence,
-        HarmKind::Abduction,
-        HarmKind::Other,
-    ];
+/// Civilian-harm events and civilian fatalities in the period by kind of
+/// harm (the order of `pattern::KINDS`).
+pub(super) fn effects_counts(
+    ws: &Workspace,
+    filter: &crate::analysis::Filter,
+) -> ([u64; 4], [u64; 4]) {
     let mut events = [0u64; 4];
     let mut fatalities = [0u64; 4];
-    for_each_selected(ctx.ws, &ctx.filter, |(d, i), _, _, in_range| {
-        let inc = &ctx.ws.datasets[d].incidents;
+    for_each_selected(ws, filter, |(d, i), _, _, in_range| {
+        let inc = &ws.datasets[d].incidents;
         if in_range && inc.civilian_harm[i] {
-            let k = inc.harm_kind_at(i) as usize;
-            events[k] += 1;
-            fatalities[k] += u64::from(inc.civilian_fatalities[i]);
+            let kind = inc.harm_kind_at(i);
+            if let Some(k) = KINDS.iter().position(|x| *x == kind) {
+                events[k] += 1;
+                fatalities[k] += u64::from(inc.civilian_fatalities[i]);
+            }
         }
     });
+    (events, fatalities)
+}
+
+/// Section 4.
+pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
+    let (events, fatalities) = effects_counts(ctx.ws, &ctx.filter);
     if events.iter().sum::<u64>() == 0 {
         return Vec::new();
     }
-    let (ev, ev_total) = protect_list(&events, ctx.k, ctx.suppress);
-    let (fa, fa_total) = protect_list(&fatalities, ctx.k, ctx.suppress);
-    let mut rows: Vec<Vec<Cell>> = kinds
+    let ((ev, ev_total), (fa, fa_total)) = match &ctx.pattern {
+        Some(p) => {
+            let cells = |ids: &[usize]| -> (Vec<Cell>, Cell) {
+                let n = ids.len().saturating_sub(1);
+                (
+                    ids[..n].iter().map(|i| p.cell(*i)).collect(),
+                    ids.get(n).map_or(Cell::Empty, |i| p.cell(*i)),
+                )
+            };
+            (cells(&p.effects_events), cells(&p.effects_fatalities))
+        }
+        None => (
+            protect_list(&events, ctx.k, false),
+            protect_list(&fatalities, ctx.k, false),
+        ),
+    };
+    let mut rows: Vec<Vec<Cell>> = KINDS
         .iter()
         .enumerate()
         .map(|(i, kind)| {
@@ -237,20 +258,26 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
     if ctx.suppress {
         notes.push("Aggregated over all regions and perpetrator types so that no victim group is identifiable.".into());
     }
+    let mut table = Table::new(
+        "effects",
+        "Civilian-harm events and civilian fatalities by kind of harm",
+        &["Kind of harm", "Events", "Civilian fatalities"],
+        rows,
+        notes,
+    )
+    .with_totals(1, false);
+    if let Some(p) = &ctx.pattern {
+        for (col, ids) in [(1, &p.effects_events), (2, &p.effects_fatalities)] {
+            for (row, id) in ids.iter().enumerate() {
+                table.figures.push((row, col, *id));
+            }
+        }
+    }
     vec![
         Block::Paragraph(
             "The mix of harm done to civilians in the period, over all regions and perpetrators."
                 .into(),
         ),
-        Block::Table(
-            Table::new(
-                "effects",
-                "Civilian-harm events and civilian fatalities by kind of harm",
-                &["Kind of harm", "Events", "Civilian fatalities"],
-                rows,
-                notes,
-            )
-            .with_totals(1, false),
-        ),
+        Block::Table(table),
     ]
 }

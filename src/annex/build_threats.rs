@@ -5,21 +5,23 @@
 use super::build::Ctx;
 use super::build_data::short_label;
 use super::charts::{Chart, MapArea, Series};
-use super::disclosure::{Mark, protect, single};
+use super::disclosure::protect;
 use super::{Block, Cell, Figure, Table, group_thousands};
 use crate::analysis::Filter;
+use crate::analysis::scores::Trend;
 use crate::analysis::series::monthly;
 use crate::model::PerpetratorType;
 use crate::model::boundaries::{bundled, match_key};
 use crate::model::palette::perpetrator_rgb;
-use chrono::{Datelike, Months, NaiveDate};
 
-/// A regions × types grid of one measure, protected, as a table.
+/// A regions × types grid of one measure, as a table: from the pattern
+/// above `internal`, every count shown at `internal`.
 fn region_table(
     ctx: &Ctx,
     id: &str,
     caption: &str,
     measure: impl Fn(&crate::analysis::matrix::CellCounts) -> u64,
+    ids: Option<&Vec<Vec<usize>>>,
 ) -> (Table, Vec<Vec<Cell>>) {
     let m = &ctx.matrix;
     let interior: Vec<Vec<u64>> = (0..m.regions.len())
@@ -31,11 +33,16 @@ fn region_table(
                 .collect()
         })
         .collect();
-    let p = protect(&interior, ctx.k, ctx.suppress);
+    let p = protect(&interior, ctx.k, false);
     let nr = m.regions.len();
     let nc = m.perpetrators.len();
+    let cell = |r: usize, c: usize| match (&ctx.pattern, ids) {
+        (Some(pat), Some(ids)) => pat.cell(ids[r][c]),
+        _ => p.cell(r, c, ctx.k),
+    };
     let mut rows = Vec::new();
     let mut heat = Vec::new();
+    let mut withheld = false;
     for r in 0..=nr {
         let name = if r < nr {
             m.regions[r].clone()
@@ -43,7 +50,8 @@ fn region_table(
             "Total".into()
         };
         let mut row = vec![Cell::Text(name)];
-        let cells: Vec<Cell> = (0..=nc).map(|c| p.cell(r, c, ctx.k)).collect();
+        let cells: Vec<Cell> = (0..=nc).map(|c| cell(r, c)).collect();
+        withheld |= cells.iter().any(Cell::is_withheld);
         if r < nr {
             heat.push(cells[..nc].to_vec());
         }
@@ -54,17 +62,77 @@ fn region_table(
     header.extend(m.perpetrators.iter().map(|t| short_label(*t)));
     header.push("Total");
     let mut notes = Vec::new();
-    if ctx.suppress && p.marks.iter().flatten().any(|x| *x != Mark::Shown) {
+    if ctx.suppress && withheld {
         notes.push(format!(
-            "<{k}: between 1 and {k1}. x: withheld so that a small count cannot be worked out from the totals.",
+            "<{k}: between 1 and {k1}. x: withheld so that no <{k} count can be narrowed down from the other figures of this annex.",
             k = ctx.k,
             k1 = ctx.k - 1
         ));
     }
-    (
-        Table::new(id, caption, &header, rows, notes).with_totals(1, true),
-        heat,
-    )
+    let mut table = Table::new(id, caption, &header, rows, notes).with_totals(1, true);
+    if let (Some(_), Some(ids)) = (&ctx.pattern, ids) {
+        for (r, line) in ids.iter().enumerate() {
+            for (c, f) in line.iter().enumerate() {
+                table.figures.push((r, c + 1, *f));
+            }
+        }
+    }
+    (table, heat)
+}
+
+/// Records where a trend table prints its figures (columns 1, 2 and 4).
+fn place_trends(table: &mut Table, ids: &[Option<&[usize; 3]>]) {
+    for (row, f) in ids.iter().enumerate() {
+        if let Some(f) = f {
+            for (col, id) in [1, 2, 4].into_iter().zip(f.iter()) {
+                table.figures.push((row, col, *id));
+            }
+        }
+    }
+}
+
+/// What a printed count tells a reader: its smallest and largest value
+/// (`None`: no upper bound).
+pub(super) fn printed_range(c: &Cell) -> (u64, Option<u64>) {
+    match c {
+        Cell::Count(v) => (*v, Some(*v)),
+        Cell::Small(k) => (1, Some(u64::from(k.saturating_sub(1)))),
+        _ => (0, None),
+    }
+}
+
+/// A figure derived from printed counts, printed only when the counts as
+/// printed decide it (METHODOLOGY §6: a figure derived from withheld cells
+/// is withheld too). `f` is evaluated over every value the printed cells
+/// allow; an unbounded (`x`) input never decides.
+pub(super) fn implied<T: PartialEq + Copy>(inputs: &[&Cell], f: impl Fn(&[u64]) -> T) -> Option<T> {
+    let ranges: Vec<(u64, u64)> = inputs
+        .iter()
+        .map(|c| {
+            let (lo, hi) = printed_range(c);
+            hi.map(|h| (lo, h))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let mut values: Vec<u64> = ranges.iter().map(|r| r.0).collect();
+    let first = f(&values);
+    loop {
+        // Next combination (odometer).
+        let mut i = 0;
+        loop {
+            if i == values.len() {
+                return Some(first);
+            }
+            if values[i] < ranges[i].1 {
+                values[i] += 1;
+                break;
+            }
+            values[i] = ranges[i].0;
+            i += 1;
+        }
+        if f(&values) != first {
+            return None;
+        }
+    }
 }
 
 /// Section 3.
@@ -78,18 +146,19 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     }
     let mut b = Vec::new();
     let share = &m.state_share_total;
-    let (state_sentence, _) = share_cell(ctx, share.state_events, share.attributed_events);
     let (events, heat) = region_table(
         ctx,
         "threat-matrix",
         "Civilian-harm events by region and perpetrator type",
         |c| c.events,
+        ctx.pattern.as_ref().map(|p| &p.events),
     );
     let (fat, _) = region_table(
         ctx,
         "fatality-matrix",
         "Civilian fatalities by region and perpetrator type",
         |c| c.civilian_fatalities,
+        ctx.pattern.as_ref().map(|p| &p.fatalities),
     );
     // The grand totals as the tables show them (a withheld total stays withheld).
     let grand = |t: &Table| {
@@ -98,6 +167,13 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
             .and_then(|r| r.last())
             .map_or(String::new(), Cell::display)
     };
+    let nr = m.regions.len();
+    let (state_sentence, _) = share_cell(
+        ctx,
+        share.state_events,
+        share.attributed_events,
+        share_inputs(ctx, &events, nr),
+    );
     b.push(Block::Paragraph(format!(
         "In the period, the sources record {} civilian-harm events and {} civilian fatalities. {}",
         grand(&events),
@@ -113,32 +189,49 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .map(|r| r.last().cloned().unwrap_or(Cell::Empty))
         .collect();
+    let events_table = events.clone();
     b.push(Block::Table(events));
     b.push(Block::Figure(Figure {
         id: "heat-map".into(),
         caption: "Civilian-harm events by region and perpetrator type (darker = more)".into(),
         alt: "The table above as a heat map.".into(),
+        figures: Vec::new(),
         chart: Chart::Heat {
             rows: m.regions.clone(),
             cols,
             cells: heat,
         },
     }));
+    let fat_table = fat.clone();
     b.push(Block::Table(fat));
     b.push(Block::Heading("Trends".into()));
     b.push(Block::Paragraph(format!(
         "Recent: the six months ending {}; previous: the six months before. Rising: recent at least 1.25 × previous and 3 or more events higher; falling: at most 0.75 × previous and 3 or more lower; new: none before and 3 or more now.",
         ctx.as_of
     )));
-    let trend_row = |name: String, c: &crate::analysis::matrix::CellCounts| {
-        vec![
-            Cell::Text(name),
-            single(c.recent_events, ctx.k, ctx.suppress),
-            single(c.previous_events, ctx.k, ctx.suppress),
-            Cell::Text(format!("{} {}", c.trend().arrow(), c.trend().key())),
-            single(c.recent_fatalities, ctx.k, ctx.suppress),
-        ]
-    };
+    let trend_row =
+        |name: String, c: &crate::analysis::matrix::CellCounts, ids: Option<&[usize; 3]>| {
+            let cells: [Cell; 3] = match (&ctx.pattern, ids) {
+                (Some(p), Some(ids)) => [p.cell(ids[0]), p.cell(ids[1]), p.cell(ids[2])],
+                _ => [
+                    Cell::Count(c.recent_events),
+                    Cell::Count(c.previous_events),
+                    Cell::Count(c.recent_fatalities),
+                ],
+            };
+            let trend = implied(&[&cells[0], &cells[1]], |v| Trend::classify(v[0], v[1]));
+            let [recent, previous, fatalities] = cells;
+            vec![
+                Cell::Text(name),
+                recent,
+                previous,
+                match trend {
+                    Some(t) => Cell::Text(format!("{} {}", t.arrow(), t.key())),
+                    None => Cell::Hidden,
+                },
+                fatalities,
+            ]
+        };
     let trend_header = |first: &'static str| {
         [
             first,
@@ -148,51 +241,93 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
             "Recent civilian fatalities",
         ]
     };
-    b.push(Block::Table(Table::new(
+    let type_ids: Vec<Option<&[usize; 3]>> = (0..m.perpetrators.len())
+        .map(|i| ctx.pattern.as_ref().map(|p| &p.trend_types[i]))
+        .collect();
+    let mut by_type = Table::new(
         "trends-by-perpetrator",
         "Civilian-harm events by perpetrator type: recent and previous six months",
         &trend_header("Perpetrator type"),
         m.perpetrators
             .iter()
             .zip(&m.row_totals)
-            .map(|(t, c)| trend_row(t.label().to_string(), c))
+            .zip(&type_ids)
+            .map(|((t, c), ids)| trend_row(t.label().to_string(), c, *ids))
             .collect(),
-        vec![],
-    )));
-    b.push(Block::Table(Table::new(
+        trend_notes(ctx),
+    );
+    place_trends(&mut by_type, &type_ids);
+    b.push(Block::Table(by_type));
+    let shown_regions: Vec<usize> = (0..m.regions.len())
+        .filter(|&i| {
+            let c = &m.column_totals[i];
+            c.recent_events + c.previous_events > 0
+        })
+        .collect();
+    let region_ids: Vec<Option<&[usize; 3]>> = shown_regions
+        .iter()
+        .map(|&i| ctx.pattern.as_ref().map(|p| &p.trend_regions[i]))
+        .collect();
+    let mut by_region = Table::new(
         "trends-by-region",
         "Civilian-harm events by region with events in the last 12 months: recent and previous six months",
         &trend_header("Region"),
-        m.regions
+        shown_regions
             .iter()
-            .zip(&m.column_totals)
-            .filter(|(_, c)| c.recent_events + c.previous_events > 0)
-            .map(|(r, c)| trend_row(r.clone(), c))
+            .zip(&region_ids)
+            .map(|(&i, ids)| trend_row(m.regions[i].clone(), &m.column_totals[i], *ids))
             .collect(),
-        vec![],
-    )));
+        trend_notes(ctx),
+    );
+    place_trends(&mut by_region, &region_ids);
+    b.push(Block::Table(by_region));
     b.push(Block::Heading("State-perpetrated share".into()));
     let mut rows: Vec<Vec<Cell>> = m
         .regions
         .iter()
         .zip(&m.state_share)
-        .filter(|(_, s)| s.attributed_events > 0)
-        .map(|(r, s)| {
+        .enumerate()
+        .filter(|(_, (_, s))| s.attributed_events > 0)
+        .map(|(i, (r, s))| {
             vec![
                 Cell::Text(r.clone()),
-                share_cell(ctx, s.state_events, s.attributed_events).1,
-                share_cell(ctx, s.state_fatalities, s.attributed_fatalities).1,
+                share_cell(
+                    ctx,
+                    s.state_events,
+                    s.attributed_events,
+                    share_inputs(ctx, &events_table, i),
+                )
+                .1,
+                share_cell(
+                    ctx,
+                    s.state_fatalities,
+                    s.attributed_fatalities,
+                    share_inputs(ctx, &fat_table, i),
+                )
+                .1,
             ]
         })
         .collect();
     rows.push(vec![
         Cell::Text("All regions".into()),
-        share_cell(ctx, share.state_events, share.attributed_events).1,
-        share_cell(ctx, share.state_fatalities, share.attributed_fatalities).1,
+        share_cell(
+            ctx,
+            share.state_events,
+            share.attributed_events,
+            share_inputs(ctx, &events_table, nr),
+        )
+        .1,
+        share_cell(
+            ctx,
+            share.state_fatalities,
+            share.attributed_fatalities,
+            share_inputs(ctx, &fat_table, nr),
+        )
+        .1,
     ]);
     let mut notes = vec!["Share = events (fatalities) by state security forces ÷ all events (fatalities) attributed to an identified perpetrator, i.e. not unidentified armed actors or crossfire.".to_string()];
     if ctx.suppress {
-        notes.push(format!("Shown in 10-point bands, and only where both the state and the other attributed counts are 0 or at least {}; otherwise x.", ctx.k));
+        notes.push("Shown in 10-point bands, and only where every count it is computed from is printed in the tables above; otherwise x.".into());
     }
     b.push(Block::Table(
         Table::new(
@@ -211,21 +346,48 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     b
 }
 
-/// A share as printed, in a sentence and as a cell.
-fn share_cell(ctx: &Ctx, part: u64, whole: u64) -> (String, Cell) {
+/// The printed cells a region's (or, at `r` = the number of regions, the
+/// total row's) state share is computed from: the state-forces cell and
+/// every attributed type's cell.
+fn share_inputs(ctx: &Ctx, table: &Table, r: usize) -> Option<(Cell, Vec<Cell>)> {
+    let row = table.rows.get(r)?;
+    let m = &ctx.matrix;
+    let mut state = None;
+    let mut attributed = Vec::new();
+    for (i, t) in m.perpetrators.iter().enumerate() {
+        let c = row.get(i + 1)?.clone();
+        if *t == PerpetratorType::StateForces {
+            state = Some(c.clone());
+        }
+        if t.is_attributed() {
+            attributed.push(c);
+        }
+    }
+    Some((state.unwrap_or(Cell::Count(0)), attributed))
+}
+
+/// A share as printed, in a sentence and as a cell. Above `internal` it is
+/// a 10-point band computed from the printed cells, and only when every
+/// one of them is printed exactly.
+fn share_cell(
+    ctx: &Ctx,
+    part: u64,
+    whole: u64,
+    printed: Option<(Cell, Vec<Cell>)>,
+) -> (String, Cell) {
     let sentence = |share: &str| {
         format!(
             "State security forces are the perpetrator of {share} of the events attributed to an identified perpetrator."
         )
     };
-    if whole == 0 {
-        return (
-            "No event is attributed to an identified perpetrator.".into(),
-            Cell::Empty,
-        );
-    }
-    let p = part as f64 / whole as f64;
     if !ctx.suppress {
+        if whole == 0 {
+            return (
+                "No event is attributed to an identified perpetrator.".into(),
+                Cell::Empty,
+            );
+        }
+        let p = part as f64 / whole as f64;
         return (
             sentence(&format!(
                 "{:.0}% ({} of {})",
@@ -236,60 +398,97 @@ fn share_cell(ctx: &Ctx, part: u64, whole: u64) -> (String, Cell) {
             Cell::Percent(p),
         );
     }
-    let ok = |v: u64| v == 0 || v >= u64::from(ctx.k);
-    if ok(part) && ok(whole - part) {
-        let band = ((p * 10.0).floor() as u8).min(9) * 10;
-        let c = Cell::PercentBand(band);
-        (sentence(&c.display()), c)
+    let exact = |c: &Cell| match c {
+        Cell::Count(v) => Some(*v),
+        _ => None,
+    };
+    let shown = printed.and_then(|(state, attributed)| {
+        let s = exact(&state)?;
+        let w = attributed.iter().map(exact).sum::<Option<u64>>()?;
+        Some((s, w))
+    });
+    match shown {
+        Some((_, 0)) => (
+            "No event is attributed to an identified perpetrator.".into(),
+            Cell::Empty,
+        ),
+        Some((s, w)) => {
+            let p = s as f64 / w as f64;
+            let band = ((p * 10.0).floor() as u8).min(9) * 10;
+            let c = Cell::PercentBand(band);
+            (sentence(&c.display()), c)
+        }
+        None => ("The share perpetrated by state security forces is withheld at this sharing level (it would narrow down withheld counts).".into(), Cell::Hidden),
+    }
+}
+
+/// Notes under a trend table above `internal`.
+fn trend_notes(ctx: &Ctx) -> Vec<String> {
+    if ctx.suppress {
+        vec![format!(
+            "A trend is printed only where the counts as printed decide it; x: it depends on a withheld count (<{k} or x).",
+            k = ctx.k
+        )]
     } else {
-        ("The share perpetrated by state security forces is withheld at this sharing level (small counts).".into(), Cell::Hidden)
+        Vec::new()
     }
 }
 
 fn monthly_figure(ctx: &Ctx) -> Block {
-    let end = NaiveDate::from_ymd_opt(ctx.as_of.year(), ctx.as_of.month(), 1).unwrap_or(ctx.as_of);
-    let start = end.checked_sub_months(Months::new(35)).unwrap_or(end);
-    let from = ctx.filter.from.map_or(start, |f| f.max(start));
     let filter = Filter {
-        from: Some(from),
+        from: Some(ctx.chart_from),
         ..ctx.filter.clone()
     };
     let months = monthly(ctx.ws, &filter);
     let labels: Vec<String> = months.iter().map(|m| m.month.clone()).collect();
-    let (series, withheld) = if ctx.suppress {
-        let k = u64::from(ctx.k);
-        let values: Vec<u64> = months
-            .iter()
-            .map(|m| if m.events < k { 0 } else { m.events })
-            .collect();
-        let withheld: Vec<bool> = months
-            .iter()
-            .map(|m| m.events >= 1 && m.events < k)
-            .collect();
-        (
-            vec![Series {
-                label: "All perpetrator types".into(),
-                rgb: [0, 114, 178],
-                values,
-            }],
-            withheld,
-        )
-    } else {
-        let series = PerpetratorType::ALL
-            .iter()
-            .filter(|t| months.iter().any(|m| m.events_by_type[**t as usize] > 0))
-            .map(|t| Series {
-                label: short_label(*t).to_string(),
-                rgb: perpetrator_rgb(*t),
-                values: months
-                    .iter()
-                    .map(|m| m.events_by_type[*t as usize])
-                    .collect(),
-            })
-            .collect();
-        (series, vec![false; months.len()])
+    let mut placed = Vec::new();
+    let (series, withheld, total) = match &ctx.pattern {
+        Some(p) => {
+            // Months as the pattern prints them: a withheld month is drawn
+            // as a grey marker, never with its height.
+            let cells: Vec<Cell> = p.monthly.ids.iter().map(|i| p.cell(*i)).collect();
+            let values = cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Count(v) => *v,
+                    _ => 0,
+                })
+                .collect();
+            let withheld = cells.iter().map(Cell::is_withheld).collect();
+            placed = p.monthly.ids.iter().copied().enumerate().collect();
+            if let Some(t) = p.monthly.total {
+                placed.push((p.monthly.ids.len(), t));
+            }
+            (
+                vec![Series {
+                    label: "All perpetrator types".into(),
+                    rgb: [0, 114, 178],
+                    values,
+                }],
+                withheld,
+                p.monthly.total.map_or(Cell::Empty, |i| p.cell(i)),
+            )
+        }
+        None => {
+            let series = PerpetratorType::ALL
+                .iter()
+                .filter(|t| months.iter().any(|m| m.events_by_type[**t as usize] > 0))
+                .map(|t| Series {
+                    label: short_label(*t).to_string(),
+                    rgb: perpetrator_rgb(*t),
+                    values: months
+                        .iter()
+                        .map(|m| m.events_by_type[*t as usize])
+                        .collect(),
+                })
+                .collect();
+            (
+                series,
+                vec![false; months.len()],
+                Cell::Count(months.iter().map(|m| m.events).sum()),
+            )
+        }
     };
-    let total: u64 = months.iter().map(|m| m.events).sum();
     Block::Figure(Figure {
         id: "monthly".into(),
         caption: format!(
@@ -297,7 +496,7 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             labels.first().cloned().unwrap_or_default(),
             labels.last().cloned().unwrap_or_default(),
             if ctx.suppress {
-                " (all perpetrator types; months with fewer than k events greyed)"
+                " (all perpetrator types; withheld months greyed)"
             } else {
                 ", by perpetrator type"
             }
@@ -305,8 +504,9 @@ fn monthly_figure(ctx: &Ctx) -> Block {
         alt: format!(
             "{} months; {} civilian-harm events in all.",
             labels.len(),
-            single(total, ctx.k, ctx.suppress).display()
+            total.display()
         ),
+        figures: placed,
         chart: Chart::Monthly {
             months: labels,
             series,
@@ -369,6 +569,7 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
             "{matched} of {} regions with civilian harm shown on the bundled admin-1 boundaries.",
             m.regions.len()
         ),
+        figures: Vec::new(),
         chart: Chart::Map { areas },
     }))
 }

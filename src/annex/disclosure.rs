@@ -1,20 +1,20 @@
 //! Disclosure control (METHODOLOGY §6): small counts are withheld above
-//! `internal`, and enough other cells with them that none can be worked out
-//! from the totals printed beside them.
+//! `internal`, and enough other cells with them that no reader can narrow
+//! one down from what is printed beside it.
 //!
 //! A table with its row totals, column totals and grand total is a grid of
-//! (R+1)×(C+1) numbers tied by one equation per row and per column. Read the
-//! grid as a bipartite graph, rows and columns as nodes and each withheld
-//! cell as an edge between its row and its column: after flipping the signs
-//! of the totals every equation says "the withheld cells of this line add up
-//! to a known number". The values the equations leave free are exactly the
-//! cycles of that graph, so a withheld cell can be worked out if and only if
-//! its edge is on no cycle, a *bridge*. Primary suppression withholds the
-//! counts 1..k−1; complementary suppression then closes every bridge with
-//! the cheapest rectangle of extra cells (small non-zero counts first, then
-//! totals, zeros last), and repeats until no bridge is left.
+//! (R+1)×(C+1) numbers tied by one equation per row and per column. Primary
+//! suppression withholds the counts 1..k−1 (printed `<k`). A reader who
+//! knows that every `<k` cell is between 1 and k−1 and every cell is ≥ 0
+//! can still solve for the smallest and largest value of each withheld cell
+//! (`audit.rs`); complementary suppression therefore withholds, for each
+//! `<k` cell whose range comes out narrower than 1…k−1, the cheapest
+//! rectangle of further cells (printed `x`) that gives it back its whole
+//! range: fewest new cells, then no zeros, then no totals, then the
+//! smallest values. Each choice is checked with the same audit.
 
 use super::Cell;
+use super::audit::{Range, System, Terms};
 
 /// How a grid cell is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,122 +84,175 @@ pub fn protect(interior: &[Vec<u64>], k: u32, suppress: bool) -> Protected {
                 }
             }
         }
-        close_bridges(&values, &mut marks);
+        complete(&values, &mut marks, k);
     }
     Protected { values, marks }
 }
 
-/// Cost of withholding one more cell: the count itself for an interior
-/// cell, more for a total, most for a zero (a withheld zero protects little:
-/// its lower bound is known).
-fn cost(values: &[Vec<u64>], marks: &[Vec<Mark>], i: usize, j: usize) -> u64 {
-    if marks[i][j] != Mark::Shown {
-        return 0;
+/// The table as a reader with a solver sees it: one unknown per grid cell,
+/// one equation per row and per column, shown cells fixed, `<k` cells
+/// between 1 and k−1, withheld cells only ≥ 0.
+fn grid_system(values: &[Vec<u64>], marks: &[Vec<Mark>], k: u32) -> (System, Vec<Vec<usize>>) {
+    let mut s = System::new();
+    let rows = values.len();
+    let cols = values.first().map_or(0, Vec::len);
+    let vars: Vec<Vec<usize>> = (0..rows)
+        .map(|_| (0..cols).map(|_| s.var()).collect())
+        .collect();
+    for (i, line) in vars.iter().enumerate() {
+        let mut t: Terms = line[..cols - 1].iter().map(|v| (*v, 1.0)).collect();
+        t.push((line[cols - 1], -1.0));
+        s.equal(t, 0.0);
+        for (j, v) in line.iter().enumerate() {
+            cell_fact(&mut s, vec![(*v, 1.0)], values[i][j], marks[i][j], k);
+        }
     }
-    let last_r = values.len() - 1;
-    let last_c = values[0].len() - 1;
-    let v = values[i][j];
-    let base = if v == 0 { 1 << 40 } else { v };
-    if i == last_r || j == last_c {
-        base.saturating_add(1 << 20)
-    } else {
-        base
+    for j in 0..cols {
+        let mut t: Terms = (0..rows - 1).map(|i| (vars[i][j], 1.0)).collect();
+        t.push((vars[rows - 1][j], -1.0));
+        s.equal(t, 0.0);
+    }
+    (s, vars)
+}
+
+/// What a printed cell tells the reader about the count behind it.
+pub(super) fn cell_fact(s: &mut System, terms: Terms, value: u64, mark: Mark, k: u32) {
+    match mark {
+        Mark::Shown => s.equal(terms, value as f64),
+        Mark::Small => s.range(terms, 1.0, f64::from(k) - 1.0),
+        Mark::Hidden => {}
     }
 }
 
-fn close_bridges(values: &[Vec<u64>], marks: &mut [Vec<Mark>]) {
+/// Whether the `<k` cell behind `var` keeps its whole range.
+fn protected(s: &System, var: usize, k: u32) -> bool {
+    s.range_of(&[(var, 1.0)]).is_none_or(|r| r.protects(k))
+}
+
+/// What withholding `cells` costs: fewest new cells, then no zeros (a
+/// withheld zero gives room one way only), then no totals, then the
+/// smallest values.
+fn cost(
+    values: &[Vec<u64>],
+    marks: &[Vec<Mark>],
+    cells: &[(usize, usize)],
+) -> (usize, usize, usize, u64) {
+    let last_r = values.len() - 1;
+    let last_c = values[0].len() - 1;
+    let new: Vec<&(usize, usize)> = cells
+        .iter()
+        .filter(|(i, j)| marks[*i][*j] == Mark::Shown)
+        .collect();
+    (
+        new.len(),
+        new.iter().filter(|(i, j)| values[*i][*j] == 0).count(),
+        new.iter()
+            .filter(|(i, j)| *i == last_r || *j == last_c)
+            .count(),
+        new.iter().map(|(i, j)| values[*i][*j]).sum(),
+    )
+}
+
+/// How many rectangles are tried, cheapest first, before the cheapest one
+/// is taken anyway and the search goes on from there.
+const TRIES: usize = 24;
+
+/// Withholds more cells until every `<k` cell of the grid passes the audit.
+/// For a failing cell, the rectangles through it (the cell, one more in its
+/// row, one in its column and the one that closes them) are tried cheapest
+/// first; the first that gives the cell its whole range is kept. Withholding
+/// a cell only widens what a reader can deduce, so a cell that passed stays
+/// passed and the loop ends (at worst with every cell withheld).
+fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
     let rows = values.len();
     let cols = values.first().map_or(0, Vec::len);
     if rows < 2 || cols < 2 {
         return;
     }
-    // Each pass withholds at least one more cell, so this ends.
-    while let Some((r, c)) = bridges(marks).first().copied() {
-        let mut best: Option<(u64, usize, usize)> = None;
-        for r2 in (0..rows).filter(|&x| x != r) {
-            for c2 in (0..cols).filter(|&x| x != c) {
-                let total = cost(values, marks, r, c2)
-                    .saturating_add(cost(values, marks, r2, c2))
-                    .saturating_add(cost(values, marks, r2, c));
-                if best.is_none_or(|(b, _, _)| total < b) {
-                    best = Some((total, r2, c2));
+    let smalls: Vec<(usize, usize)> = (0..rows)
+        .flat_map(|i| (0..cols).map(move |j| (i, j)))
+        .filter(|&(i, j)| marks[i][j] == Mark::Small)
+        .collect();
+    for (r, c) in smalls {
+        while marks[r][c] == Mark::Small {
+            let (s, vars) = grid_system(values, marks, k);
+            if protected(&s, vars[r][c], k) {
+                break;
+            }
+            // A `<k` total in the cell's row or column caps it (a total of
+            // `<k` parts is small itself): printed as `x` instead it says
+            // less, and costs no new withheld cell. Tried first.
+            let last_r = rows - 1;
+            let last_c = cols - 1;
+            let mut downgraded = false;
+            for (i, j) in [(r, last_c), (last_r, c), (last_r, last_c)] {
+                if (i, j) != (r, c) && marks[i][j] == Mark::Small {
+                    marks[i][j] = Mark::Hidden;
+                    downgraded = true;
                 }
             }
-        }
-        let Some((_, r2, c2)) = best else { return };
-        for (i, j) in [(r, c2), (r2, c2), (r2, c)] {
-            if marks[i][j] == Mark::Shown {
-                marks[i][j] = Mark::Hidden;
+            if downgraded {
+                continue;
             }
-        }
-    }
-}
-
-/// The withheld cells that are bridges of the row–column graph, i.e. the
-/// ones the totals give away.
-pub fn bridges(marks: &[Vec<Mark>]) -> Vec<(usize, usize)> {
-    let rows = marks.len();
-    let cols = marks.first().map_or(0, Vec::len);
-    let n = rows + cols;
-    // Adjacency: node, edge id.
-    let mut adj: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    let mut edges = Vec::new();
-    for (i, row) in marks.iter().enumerate() {
-        for (j, m) in row.iter().enumerate() {
-            if *m != Mark::Shown {
-                let id = edges.len();
-                edges.push((i, j));
-                adj[i].push((rows + j, id));
-                adj[rows + j].push((i, id));
-            }
-        }
-    }
-    // Iterative Tarjan low-link.
-    let mut disc = vec![usize::MAX; n];
-    let mut low = vec![0usize; n];
-    let mut time = 0;
-    let mut out = Vec::new();
-    for start in 0..n {
-        if disc[start] != usize::MAX {
-            continue;
-        }
-        // (node, parent edge, next adjacency index)
-        let mut stack: Vec<(usize, usize, usize)> = vec![(start, usize::MAX, 0)];
-        disc[start] = time;
-        low[start] = time;
-        time += 1;
-        while let Some(&mut (u, pe, ref mut idx)) = stack.last_mut() {
-            if *idx < adj[u].len() {
-                let (v, e) = adj[u][*idx];
-                *idx += 1;
-                if e == pe {
-                    continue;
-                }
-                if disc[v] == usize::MAX {
-                    disc[v] = time;
-                    low[v] = time;
-                    time += 1;
-                    stack.push((v, e, 0));
-                } else {
-                    low[u] = low[u].min(disc[v]);
-                }
-            } else {
-                stack.pop();
-                if let Some(&(p, _, _)) = stack.last() {
-                    low[p] = low[p].min(low[u]);
-                    if low[u] > disc[p] {
-                        out.push(edges[pe]);
+            let mut rects: Vec<([(usize, usize); 3], (usize, usize, usize, u64))> = Vec::new();
+            for r2 in (0..rows).filter(|&x| x != r) {
+                for c2 in (0..cols).filter(|&x| x != c) {
+                    let cells = [(r, c2), (r2, c2), (r2, c)];
+                    let key = cost(values, marks, &cells);
+                    if key.0 > 0 || cells.iter().any(|(i, j)| marks[*i][*j] == Mark::Small) {
+                        rects.push((cells, key));
                     }
                 }
             }
+            rects.sort_by_key(|(cells, key)| (*key, *cells));
+            let Some((cheapest, _)) = rects.first().copied() else {
+                break;
+            };
+            let mut done = false;
+            for (cells, _) in rects.iter().take(TRIES) {
+                let saved: Vec<Mark> = cells.iter().map(|(i, j)| marks[*i][*j]).collect();
+                for (i, j) in cells {
+                    marks[*i][*j] = Mark::Hidden;
+                }
+                let (s, vars) = grid_system(values, marks, k);
+                if protected(&s, vars[r][c], k) {
+                    done = true;
+                    break;
+                }
+                for ((i, j), m) in cells.iter().zip(saved) {
+                    marks[*i][*j] = m;
+                }
+            }
+            if !done {
+                for (i, j) in cheapest {
+                    marks[i][j] = Mark::Hidden;
+                }
+            }
         }
     }
-    out.sort_unstable();
+}
+
+/// The `<k` cells of a protected grid whose audited range is narrower than
+/// 1…k−1, with that range (empty when the grid passes).
+pub fn audit_grid(p: &Protected, k: u32) -> Vec<((usize, usize), Range)> {
+    let (s, vars) = grid_system(&p.values, &p.marks, k);
+    let mut out = Vec::new();
+    for (i, row) in p.marks.iter().enumerate() {
+        for (j, m) in row.iter().enumerate() {
+            if *m == Mark::Small
+                && let Some(r) = s.range_of(&[(vars[i][j], 1.0)])
+                && !r.protects(k)
+            {
+                out.push(((i, j), r));
+            }
+        }
+    }
     out
 }
 
-/// A list of counts with their total (no columns): withholds 1..k−1, then a
-/// second count (or the total) where the total would give one away.
+/// A list of counts with their total (no columns): withholds 1..k−1, then
+/// the cheapest other counts (or the total) until every `<k` count passes
+/// the audit.
 pub fn protect_list(values: &[u64], k: u32, suppress: bool) -> (Vec<Cell>, Cell) {
     let total: u64 = values.iter().sum();
     if !suppress {
@@ -208,45 +261,40 @@ pub fn protect_list(values: &[u64], k: u32, suppress: bool) -> (Vec<Cell>, Cell)
             Cell::Count(total),
         );
     }
-    let mut marks: Vec<Mark> = values
-        .iter()
-        .map(|v| {
-            if is_small(*v, k) {
-                Mark::Small
-            } else {
-                Mark::Shown
-            }
-        })
-        .collect();
-    let mut total_mark = if is_small(total, k) {
-        Mark::Small
-    } else {
-        Mark::Shown
-    };
-    let withheld = marks.iter().filter(|m| **m != Mark::Shown).count();
-    if withheld == 1 && total_mark == Mark::Shown {
-        let next = values
-            .iter()
-            .enumerate()
-            .filter(|(i, v)| marks[*i] == Mark::Shown && **v > 0)
-            .min_by_key(|(_, v)| **v)
-            .map(|(i, _)| i);
-        match next {
-            Some(i) => marks[i] = Mark::Hidden,
-            None => total_mark = Mark::Hidden,
+    // A list is a grid of one column whose row totals are the counts
+    // themselves: protect it as such and read back the first column.
+    let interior: Vec<Vec<u64>> = values.iter().map(|v| vec![*v]).collect();
+    let p = protect(&interior, k, true);
+    let n = values.len();
+    // The grid's row totals repeat the counts; a count is withheld when
+    // either copy is, so the list shows no more than the grid does.
+    let mark = |i: usize| {
+        let (a, b) = (p.marks[i][0], p.marks[i][1]);
+        if a == Mark::Small || b == Mark::Small {
+            Mark::Small
+        } else if a == Mark::Hidden || b == Mark::Hidden {
+            Mark::Hidden
+        } else {
+            Mark::Shown
         }
-    }
+    };
     let show = |v: u64, m: Mark| match m {
         Mark::Shown => Cell::Count(v),
         Mark::Small => Cell::Small(k),
         Mark::Hidden => Cell::Hidden,
     };
+    let total_mark = {
+        let (a, b) = (p.marks[n][0], p.marks[n][1]);
+        if a == Mark::Small || b == Mark::Small {
+            Mark::Small
+        } else if a == Mark::Hidden || b == Mark::Hidden {
+            Mark::Hidden
+        } else {
+            Mark::Shown
+        }
+    };
     (
-        values
-            .iter()
-            .zip(&marks)
-            .map(|(v, m)| show(*v, *m))
-            .collect(),
+        (0..n).map(|i| show(values[i], mark(i))).collect(),
         show(total, total_mark),
     )
 }

@@ -111,6 +111,8 @@ pub enum Rendered {
 
 /// Renders the annex for `format`.
 pub fn render_all(annex: &Annex, format: Format) -> Result<Rendered, String> {
+    // Nothing is rendered from a document that fails its checks.
+    super::screen::check(annex)?;
     if format == Format::Csv {
         Ok(Rendered::Folder(csv_out::files(annex)))
     } else {

@@ -7,6 +7,7 @@
 //! lay out what they are given and never count, round or suppress anything
 //! themselves, so the five formats always carry the same figures.
 
+pub mod audit;
 pub mod build;
 mod build_data;
 mod build_register;
@@ -20,6 +21,8 @@ pub mod folder;
 pub mod html;
 pub mod markdown;
 mod method;
+mod pattern;
+pub mod screen;
 pub mod xlsx;
 
 use crate::assessment::SharingLevel;
@@ -27,6 +30,10 @@ use chrono::NaiveDate;
 
 pub use build::{AnnexOptions, Sections, build};
 pub use export::{ExportError, Format, export};
+
+/// The smallest suppression threshold: with k = 2 every `<2` is exactly 1
+/// (METHODOLOGY §6: at least 3).
+pub const MIN_K: u32 = 3;
 
 /// The whole annex.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +53,9 @@ pub struct Annex {
     /// formats that have no section 8 of their own (the CSV README, the
     /// XLSX "About" sheet).
     pub attributions: Vec<String>,
+    /// Above `internal`: the counts behind every printed figure and what
+    /// may be shown of each (METHODOLOGY §6), for the final audit.
+    pub(crate) pattern: Option<pattern::Pattern>,
 }
 
 /// A numbered section.
@@ -83,6 +93,10 @@ pub struct Table {
     pub total_column: bool,
     /// Notes printed under the table.
     pub notes: Vec<String>,
+    /// Above `internal`: (row, column, figure) for every cell that prints a
+    /// figure of the disclosure pattern, so the final audit reads the
+    /// document as printed.
+    pub figures: Vec<(usize, usize, usize)>,
 }
 
 impl Table {
@@ -102,6 +116,7 @@ impl Table {
             total_rows: 0,
             total_column: false,
             notes,
+            figures: Vec::new(),
         }
     }
 
@@ -204,6 +219,9 @@ pub struct Figure {
     pub chart: charts::Chart,
     /// The same figures as words, for screen readers and plain-text formats.
     pub alt: String,
+    /// Above `internal`: (month index, figure) for the bars of a monthly
+    /// chart (see `Table::figures`).
+    pub figures: Vec<(usize, usize)>,
 }
 
 impl Annex {

@@ -1,0 +1,786 @@
+//! One suppression pattern for the whole shared annex (METHODOLOGY §6).
+//!
+//! Above `internal`, every count the annex prints about civilian harm is a
+//! *figure* here, written as a sum of *atoms*: the unknown number of events
+//! (or civilian fatalities) of one perpetrator type, in one region, in one
+//! stretch of time. The stretches are cut at every date a printed figure
+//! starts or ends (the period, the trend windows, the monthly chart,
+//! each benchmark's window), so that the events matrix, the trend tables,
+//! the kinds of harm, the months of the chart and the benchmark values all
+//! speak about the same unknowns, as they do for a reader who sets them side
+//! by side. Months are tied to the stretches through one unknown per part of
+//! a month in a stretch, and kinds of harm through their total; both ties
+//! lose nothing, since any counts that add up right could lie behind them.
+//!
+//! `Pattern::new` protects each table on its own first (`disclosure.rs`),
+//! then audits every `<k` figure against all the others together and
+//! withholds further figures, cheapest first, until every `<k` keeps the
+//! whole range 1…k−1. The section builders print cells from here, and
+//! derive every other number (trend labels, shares, flags, prose) from what
+//! is printed, never from the counts behind a withheld cell.
+
+use super::audit::{Fact, System, Terms};
+use super::disclosure::{Mark, cell_fact, is_small, protect, protect_list};
+use crate::analysis::matrix::for_each_selected;
+use crate::analysis::{Filter, RegionLevel, ThreatMatrix, Workspace};
+use crate::assessment::review::Review;
+use crate::assessment::{Assessment, BenchmarkMetric};
+use crate::model::dates::day_number;
+use crate::model::{HarmKind, PerpetratorType};
+use chrono::{Datelike, Months, NaiveDate};
+
+/// Printed figures in one group share a table (or a chart): the greedy pass
+/// prefers withholding more of the same table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Group {
+    Events,
+    Fatalities,
+    TrendTypes,
+    TrendRegions,
+    Effects,
+    Monthly,
+    Benchmarks,
+}
+
+/// One printed count.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figure {
+    pub value: u64,
+    pub mark: Mark,
+    /// The atoms it adds up; empty when it cannot be written over them
+    /// (then it is its own unknown, tied to nothing).
+    pub terms: Terms,
+    pub group: Group,
+    /// A total of its table (withheld last).
+    pub total: bool,
+}
+
+/// The months of the monthly chart as figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct MonthlyIds {
+    pub labels: Vec<String>,
+    pub ids: Vec<usize>,
+    pub total: Option<usize>,
+}
+
+/// Everything printed about civilian-harm counts above `internal`, with
+/// what may be shown of each.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Pattern {
+    pub k: u32,
+    pub figures: Vec<Figure>,
+    /// Ties between atoms (months and kinds of harm to the stretches).
+    pub links: Vec<Fact>,
+    pub vars: usize,
+    /// (R+1)×(C+1) figure ids of the events matrix: regions × types, totals last.
+    pub events: Vec<Vec<usize>>,
+    pub fatalities: Vec<Vec<usize>>,
+    /// Per matrix type: recent events, previous events, recent fatalities.
+    pub trend_types: Vec<[usize; 3]>,
+    /// Per matrix region: the same.
+    pub trend_regions: Vec<[usize; 3]>,
+    /// Kinds of harm (HarmKind order) then the total: events, fatalities.
+    pub effects_events: Vec<usize>,
+    pub effects_fatalities: Vec<usize>,
+    pub monthly: MonthlyIds,
+    /// Per benchmark: its value at the as-of date.
+    pub benchmarks: Vec<Option<usize>>,
+}
+
+/// The four kinds of harm of the effects table, in its order.
+pub(super) const KINDS: [HarmKind; 4] = [
+    HarmKind::Violence,
+    HarmKind::SexualViolence,
+    HarmKind::Abduction,
+    HarmKind::Other,
+];
+
+/// Atoms: per measure (0 events, 1 fatalities), type row, region column
+/// and stretch, a variable and its true value.
+struct Atoms {
+    types: usize,
+    regions: usize,
+    /// First day of each stretch; the last ends on the as-of date.
+    starts: Vec<i32>,
+    end: i32,
+    var: Vec<usize>,
+    value: Vec<u64>,
+}
+
+impl Atoms {
+    fn index(&self, measure: usize, t: usize, r: usize, s: usize) -> usize {
+        ((measure * self.types + t) * self.regions + r) * self.starts.len() + s
+    }
+
+    fn stretch(&self, day: i32) -> Option<usize> {
+        if day > self.end || self.starts.first().is_none_or(|f| day < *f) {
+            return None;
+        }
+        Some(self.starts.partition_point(|s| *s <= day) - 1)
+    }
+
+    /// The stretches inside `[from, to]` (day numbers, inclusive); the
+    /// bounds are stretch starts and ends by construction.
+    fn stretches(&self, from: i32, to: i32) -> Vec<usize> {
+        (0..self.starts.len())
+            .filter(|&s| {
+                let end = self.starts.get(s + 1).map_or(self.end, |n| n - 1);
+                self.starts[s] >= from && end <= to
+            })
+            .collect()
+    }
+
+    fn terms(&self, measure: usize, ts: &[usize], rs: &[usize], ss: &[usize]) -> (Terms, u64) {
+        let mut terms = Vec::new();
+        let mut total = 0;
+        for &t in ts {
+            for &r in rs {
+                for &s in ss {
+                    let i = self.index(measure, t, r, s);
+                    terms.push((self.var[i], 1.0));
+                    total += self.value[i];
+                }
+            }
+        }
+        (terms, total)
+    }
+}
+
+/// What the pattern is built from.
+pub(crate) struct Inputs<'a> {
+    pub ws: &'a Workspace,
+    pub a: Option<&'a Assessment>,
+    pub review: Option<&'a Review>,
+    pub filter: &'a Filter,
+    pub matrix: &'a ThreatMatrix,
+    pub as_of: NaiveDate,
+    pub chart_from: NaiveDate,
+    pub months: &'a [(String, u64)],
+    pub effects: ([u64; 4], [u64; 4]),
+    pub k: u32,
+}
+
+impl Pattern {
+    /// Builds and secures the pattern.
+    pub fn new(inp: &Inputs) -> Pattern {
+        let m = inp.matrix;
+        let (nt, nr) = (m.perpetrators.len(), m.regions.len());
+        let mut sys = System::new();
+        // Stretch starts.
+        let day = |d: NaiveDate| day_number(d);
+        let next = |d: NaiveDate| d.succ_opt().unwrap_or(d);
+        let period_from = inp
+            .filter
+            .from
+            .map(day)
+            .or_else(|| inp.ws.earliest_date())
+            .unwrap_or_else(|| day(inp.as_of));
+        let mut starts = vec![
+            period_from,
+            day(m.windows.recent.0),
+            day(m.windows.previous.0),
+            day(inp.chart_from),
+        ];
+        let benchmark_start = |w: u32| {
+            inp.as_of
+                .checked_sub_months(Months::new(w))
+                .map_or(day(inp.as_of), |d| day(next(d)))
+        };
+        if let Some(a) = inp.a {
+            starts.extend(
+                a.benchmarks
+                    .iter()
+                    .map(|b| benchmark_start(b.window_months)),
+            );
+        }
+        // Month starts inside the chart, so months can be tied to stretches.
+        let end = day(inp.as_of);
+        starts.retain(|s| *s <= end);
+        starts.sort_unstable();
+        starts.dedup();
+        let nstretch = starts.len().max(1);
+        let mut atoms = Atoms {
+            types: nt,
+            regions: nr,
+            starts,
+            end,
+            var: Vec::new(),
+            value: vec![0; 2 * nt * nr * nstretch],
+        };
+        atoms.var = (0..atoms.value.len()).map(|_| sys.var()).collect();
+        // True values of the atoms: the same loop every count uses.
+        let table = inp.ws.regions(RegionLevel::Admin1);
+        let col_of: Vec<Option<usize>> = table
+            .names
+            .iter()
+            .map(|n| m.regions.iter().position(|r| r == n))
+            .collect();
+        let mut row_of = [None; PerpetratorType::COUNT];
+        for (i, t) in m.perpetrators.iter().enumerate() {
+            row_of[*t as usize] = Some(i);
+        }
+        let all = Filter {
+            level: RegionLevel::Admin1,
+            ..Default::default()
+        };
+        for_each_selected(inp.ws, &all, |(d, i), r, t, _| {
+            let inc = &inp.ws.datasets[d].incidents;
+            if !inc.civilian_harm[i] {
+                return;
+            }
+            let (Some(Some(c)), Some(row), Some(s)) = (
+                col_of.get(r as usize),
+                row_of[t as usize],
+                atoms.stretch(inc.date[i]),
+            ) else {
+                return;
+            };
+            let e = atoms.index(0, row, *c, s);
+            atoms.value[e] += 1;
+            let f = atoms.index(1, row, *c, s);
+            atoms.value[f] += u64::from(inc.civilian_fatalities[i]);
+        });
+        let mut p = Pattern {
+            k: inp.k,
+            figures: Vec::new(),
+            links: Vec::new(),
+            vars: 0,
+            events: Vec::new(),
+            fatalities: Vec::new(),
+            trend_types: Vec::new(),
+            trend_regions: Vec::new(),
+            effects_events: Vec::new(),
+            effects_fatalities: Vec::new(),
+            monthly: MonthlyIds::default(),
+            benchmarks: Vec::new(),
+        };
+        let all_t: Vec<usize> = (0..nt).collect();
+        let all_r: Vec<usize> = (0..nr).collect();
+        let in_period = atoms.stretches(period_from, end);
+        let recent = atoms.stretches(day(m.windows.recent.0), end);
+        let previous = atoms.stretches(day(m.windows.previous.0), day(m.windows.previous.1));
+        // 1. The two matrices, each protected as a table.
+        for (measure, group) in [(0, Group::Events), (1, Group::Fatalities)] {
+            let interior: Vec<Vec<u64>> = (0..nr)
+                .map(|r| {
+                    (0..nt)
+                        .map(|t| {
+                            let c = &m.cells[t][r];
+                            if measure == 0 {
+                                c.events
+                            } else {
+                                c.civilian_fatalities
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let prot = protect(&interior, inp.k, true);
+            let mut ids = Vec::new();
+            for r in 0..=nr {
+                let rs = if r < nr { vec![r] } else { all_r.clone() };
+                let mut line = Vec::new();
+                for t in 0..=nt {
+                    let ts = if t < nt { vec![t] } else { all_t.clone() };
+                    let (terms, _) = atoms.terms(measure, &ts, &rs, &in_period);
+                    line.push(p.add(
+                        prot.values[r][t],
+                        prot.marks[r][t],
+                        terms,
+                        group,
+                        r == nr || t == nt,
+                        &atoms,
+                    ));
+                }
+                ids.push(line);
+            }
+            if measure == 0 {
+                p.events = ids;
+            } else {
+                p.fatalities = ids;
+            }
+        }
+        // 2. Trend tables: recent and previous events, recent fatalities,
+        // per type and per region (primary suppression; the document pass
+        // adds what they need together).
+        let trend = |p: &mut Pattern, ts: &[usize], rs: &[usize], group: Group| -> [usize; 3] {
+            let mut out = [0; 3];
+            for (slot, (measure, window)) in [(0, &recent), (0, &previous), (1, &recent)]
+                .into_iter()
+                .enumerate()
+            {
+                let (terms, value) = atoms.terms(measure, ts, rs, window);
+                out[slot] = p.add(value, primary(value, inp.k), terms, group, false, &atoms);
+            }
+            out
+        };
+        p.trend_types = (0..nt)
+            .map(|t| trend(&mut p, &[t], &all_r, Group::TrendTypes))
+            .collect();
+        p.trend_regions = (0..nr)
+            .map(|r| trend(&mut p, &all_t, &[r], Group::TrendRegions))
+            .collect();
+        // 3. Kinds of harm: one unknown per kind, tied to the period's total.
+        let (ev_kinds, fat_kinds) = inp.effects;
+        for (measure, values) in [(0, ev_kinds), (1, fat_kinds)] {
+            let (cells, total) = protect_list(&values, inp.k, true);
+            let kind_vars: Vec<usize> = (0..KINDS.len()).map(|_| sys.var()).collect();
+            let (mut tie, _) = atoms.terms(measure, &all_t, &all_r, &in_period);
+            for t in &mut tie {
+                t.1 = -1.0;
+            }
+            tie.extend(kind_vars.iter().map(|v| (*v, 1.0)));
+            p.links.push(Fact {
+                terms: tie,
+                lo: 0.0,
+                hi: 0.0,
+            });
+            let mut ids: Vec<usize> = values
+                .iter()
+                .zip(&cells)
+                .zip(&kind_vars)
+                .map(|((v, c), var)| {
+                    p.add_unchecked(*v, mark_of(c), vec![(*var, 1.0)], Group::Effects, false)
+                })
+                .collect();
+            ids.push(p.add_unchecked(
+                values.iter().sum(),
+                mark_of(&total),
+                kind_vars.iter().map(|v| (*v, 1.0)).collect(),
+                Group::Effects,
+                true,
+            ));
+            if measure == 0 {
+                p.effects_events = ids;
+            } else {
+                p.effects_fatalities = ids;
+            }
+        }
+        // 4. Months of the chart: parts of months in stretches, tied to them.
+        p.monthly = months(&mut p, &mut sys, &atoms, inp, &all_t, &all_r);
+        // 5. Benchmark values at the as-of date.
+        if let (Some(a), Some(rv)) = (inp.a, inp.review) {
+            p.benchmarks = a
+                .benchmarks
+                .iter()
+                .zip(&rv.benchmarks)
+                .map(|(b, br)| {
+                    let ts: Vec<usize> = if b.perpetrators.is_empty() {
+                        all_t.clone()
+                    } else {
+                        (0..nt)
+                            .filter(|t| b.perpetrators.contains(&m.perpetrators[*t]))
+                            .collect()
+                    };
+                    let rs: Vec<usize> = if b.regions.is_empty() {
+                        all_r.clone()
+                    } else {
+                        (0..nr)
+                            .filter(|r| b.regions.contains(&m.regions[*r]))
+                            .collect()
+                    };
+                    let measure = match b.metric {
+                        BenchmarkMetric::CivilianHarmEvents => 0,
+                        BenchmarkMetric::CivilianFatalities => 1,
+                    };
+                    let ss = atoms.stretches(benchmark_start(b.window_months), end);
+                    let (terms, _) = atoms.terms(measure, &ts, &rs, &ss);
+                    Some(p.add(
+                        br.value,
+                        primary(br.value, inp.k),
+                        terms,
+                        Group::Benchmarks,
+                        false,
+                        &atoms,
+                    ))
+                })
+                .collect();
+        }
+        p.vars = sys.vars();
+        p.secure();
+        p
+    }
+
+    /// Adds a figure whose terms are checked against the atoms' true
+    /// values: a figure the atoms do not add up to (a count the atoms do
+    /// not describe) is kept as its own unknown instead.
+    fn add(
+        &mut self,
+        value: u64,
+        mark: Mark,
+        terms: Terms,
+        group: Group,
+        total: bool,
+        atoms: &Atoms,
+    ) -> usize {
+        // Atoms are the first unknowns of the system, so a variable is its
+        // atom's index.
+        let sum: u64 = terms
+            .iter()
+            .map(|(v, _)| atoms.value.get(*v).copied().unwrap_or(0))
+            .sum();
+        let terms = if sum == value && !terms.is_empty() {
+            terms
+        } else {
+            Vec::new()
+        };
+        self.add_unchecked(value, mark, terms, group, total)
+    }
+
+    fn add_unchecked(
+        &mut self,
+        value: u64,
+        mark: Mark,
+        terms: Terms,
+        group: Group,
+        total: bool,
+    ) -> usize {
+        self.figures.push(Figure {
+            value,
+            mark,
+            terms,
+            group,
+            total,
+        });
+        self.figures.len() - 1
+    }
+
+    /// The system a reader sees: the ties, and every printed figure.
+    /// Figures with no terms get an unknown of their own.
+    pub fn system(&self) -> (System, Vec<Terms>) {
+        let mut s = System::new();
+        for _ in 0..self.vars {
+            s.var();
+        }
+        for l in &self.links {
+            s.range(l.terms.clone(), l.lo, l.hi);
+        }
+        let mut terms = Vec::with_capacity(self.figures.len());
+        for f in &self.figures {
+            let t = if f.terms.is_empty() {
+                vec![(s.var(), 1.0)]
+            } else {
+                f.terms.clone()
+            };
+            cell_fact(&mut s, t.clone(), f.value, f.mark, self.k);
+            terms.push(t);
+        }
+        (s, terms)
+    }
+
+    /// The `<k` figures that do not keep their whole range.
+    pub fn failures(&self) -> Vec<(usize, super::audit::Range)> {
+        let (s, terms) = self.system();
+        let targets: Vec<usize> = (0..self.figures.len())
+            .filter(|&i| self.figures[i].mark == Mark::Small)
+            .collect();
+        let ranges = s.ranges_of(
+            &targets
+                .iter()
+                .map(|i| terms[*i].clone())
+                .collect::<Vec<_>>(),
+        );
+        targets
+            .into_iter()
+            .zip(ranges)
+            .filter_map(|(i, r)| r.filter(|r| !r.protects(self.k)).map(|r| (i, r)))
+            .collect()
+    }
+
+    /// Withholds further figures until every `<k` figure passes: for a
+    /// failing one, the shown figures that share unknowns with it are tried
+    /// cheapest first (same table, not a total, not zero, smallest value).
+    fn secure(&mut self) {
+        // Withholding only widens what a reader can deduce, so a figure
+        // that passes stays passed: one sweep over the failures, then a
+        // check that none is left (a second sweep never has work to do).
+        for _sweep in 0..4 {
+            let failures = self.failures();
+            if failures.is_empty() {
+                return;
+            }
+            for (target, r) in failures {
+                if std::env::var_os("POC_DEBUG_PATTERN").is_some() {
+                    let f = &self.figures[target];
+                    eprintln!(
+                        "fail {target} {:?} value {} range {:?} terms {}",
+                        f.group,
+                        f.value,
+                        r,
+                        f.terms.len()
+                    );
+                }
+                self.secure_one(target);
+            }
+        }
+    }
+
+    fn passes(&self, target: usize) -> bool {
+        let (s, terms) = self.system();
+        s.range_of(&terms[target])
+            .is_none_or(|r| r.protects(self.k))
+    }
+
+    fn secure_one(&mut self, target: usize) {
+        while !self.passes(target) {
+            let mine: std::collections::BTreeSet<usize> =
+                self.figures[target].terms.iter().map(|t| t.0).collect();
+            let group = self.figures[target].group;
+            // Candidates: a `<k` total printed as `x` instead (a `<k`
+            // total over `<k` parts caps them; `x` says less), then a shown
+            // count withheld, then any other `<k` printed as `x`; those
+            // that share unknowns with the target first, then its own
+            // table, not totals, smallest values.
+            let mut candidates: Vec<(usize, (bool, u8, bool, bool, u64))> = self
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(i, f)| {
+                    *i != target
+                        && (f.mark == Mark::Small || (f.mark == Mark::Shown && f.value > 0))
+                })
+                .map(|(i, f)| {
+                    let near = f.terms.iter().any(|t| mine.contains(&t.0));
+                    let rank = match (f.mark, f.total) {
+                        (Mark::Small, true) => 0,
+                        (Mark::Shown, _) => 1,
+                        _ => 2,
+                    };
+                    (i, (!near, rank, f.group != group, f.total, f.value))
+                })
+                .collect();
+            candidates.sort_by_key(|(i, key)| (*key, *i));
+            let Some(&(cheapest, _)) = candidates.first() else {
+                // Nothing left that could help; the final audit refuses.
+                return;
+            };
+            let mut fixed = false;
+            for &(i, _) in candidates.iter().take(12) {
+                let before = self.figures[i].mark;
+                self.figures[i].mark = Mark::Hidden;
+                if self.passes(target) {
+                    fixed = true;
+                    break;
+                }
+                self.figures[i].mark = before;
+            }
+            if !fixed {
+                self.figures[cheapest].mark = Mark::Hidden;
+            }
+        }
+    }
+
+    /// A figure as printed.
+    pub fn cell(&self, id: usize) -> super::Cell {
+        let f = &self.figures[id];
+        match f.mark {
+            Mark::Shown => super::Cell::Count(f.value),
+            Mark::Small => super::Cell::Small(self.k),
+            Mark::Hidden => super::Cell::Hidden,
+        }
+    }
+}
+
+fn primary(v: u64, k: u32) -> Mark {
+    if is_small(v, k) {
+        Mark::Small
+    } else {
+        Mark::Shown
+    }
+}
+
+fn mark_of(c: &super::Cell) -> Mark {
+    match c {
+        super::Cell::Small(_) => Mark::Small,
+        super::Cell::Hidden => Mark::Hidden,
+        _ => Mark::Shown,
+    }
+}
+
+/// The chart's months as figures: each month is the sum of its parts in
+/// the stretches it overlaps, and each stretch inside the chart ties the
+/// parts of its months to its atoms (months before the first month shown
+/// hold no event, so the ties are exact).
+fn months(
+    p: &mut Pattern,
+    sys: &mut System,
+    atoms: &Atoms,
+    inp: &Inputs,
+    all_t: &[usize],
+    all_r: &[usize],
+) -> MonthlyIds {
+    let chart_from = day_number(inp.chart_from);
+    let chart = atoms.stretches(chart_from, atoms.end);
+    let mut parts_of_stretch: Vec<Terms> = vec![Vec::new(); atoms.starts.len()];
+    let mut out = MonthlyIds::default();
+    let values: Vec<u64> = inp.months.iter().map(|(_, v)| *v).collect();
+    let (cells, total) = protect_list(&values, inp.k, true);
+    let mut all_parts = Vec::new();
+    for ((label, value), cell) in inp.months.iter().zip(&cells) {
+        let first = NaiveDate::parse_from_str(&format!("{label}-01"), "%Y-%m-%d").ok();
+        let Some(first) = first else { continue };
+        let last = first
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(first);
+        let (a, b) = (
+            day_number(first).max(chart_from),
+            day_number(last).min(atoms.end),
+        );
+        let mut terms = Vec::new();
+        for &s in &chart {
+            let s_end = atoms.starts.get(s + 1).map_or(atoms.end, |n| n - 1);
+            if atoms.starts[s] <= b && s_end >= a {
+                let v = sys.var();
+                parts_of_stretch[s].push((v, 1.0));
+                terms.push((v, 1.0));
+            }
+        }
+        all_parts.extend(terms.iter().copied());
+        out.labels.push(label.clone());
+        out.ids
+            .push(p.add_unchecked(*value, mark_of(cell), terms, Group::Monthly, false));
+    }
+    for &s in &chart {
+        let (mut tie, _) = atoms.terms(0, all_t, all_r, &[s]);
+        for t in &mut tie {
+            t.1 = -1.0;
+        }
+        tie.extend(parts_of_stretch[s].iter().copied());
+        p.links.push(Fact {
+            terms: tie,
+            lo: 0.0,
+            hi: 0.0,
+        });
+    }
+    out.total = Some(p.add_unchecked(
+        values.iter().sum(),
+        mark_of(&total),
+        all_parts,
+        Group::Monthly,
+        true,
+    ));
+    out
+}
+
+/// The first day of the monthly chart: 36 months to the as-of date's month,
+/// or the period's start if later.
+pub(super) fn chart_from(as_of: NaiveDate, period_from: Option<NaiveDate>) -> NaiveDate {
+    let end = NaiveDate::from_ymd_opt(as_of.year(), as_of.month(), 1).unwrap_or(as_of);
+    let start = end.checked_sub_months(Months::new(35)).unwrap_or(end);
+    period_from.map_or(start, |f| f.max(start))
+}
+
+/// Where a figure is printed, for a refusal that names it.
+fn place(annex: &super::Annex, fig: usize) -> String {
+    for t in annex.tables() {
+        if let Some((r, c, _)) = t.figures.iter().find(|(_, _, f)| *f == fig) {
+            let row = t
+                .rows
+                .get(*r)
+                .and_then(|x| x.first())
+                .map_or(String::new(), super::Cell::display);
+            let col = t.header.get(*c).cloned().unwrap_or_default();
+            return format!("table \"{}\", row \"{row}\", column \"{col}\"", t.caption);
+        }
+    }
+    for f in annex.figures() {
+        if let Some((i, _)) = f.figures.iter().find(|(_, x)| *x == fig) {
+            return format!("figure \"{}\", bar {}", f.caption, i + 1);
+        }
+    }
+    format!("figure {fig} (not printed)")
+}
+
+/// The audit of METHODOLOGY §6 on the finished document, before any writer
+/// runs: every figure as the document prints it (tables and chart bars;
+/// figures the document leaves out count as the pattern has them), every
+/// `<k` cell's range over all of them. Also refuses a count printed where
+/// the pattern withholds it, or a number that is not the count behind it.
+pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
+    if annex.level == crate::assessment::SharingLevel::Internal {
+        return Ok(());
+    }
+    let Some(p) = &annex.pattern else {
+        return Err(vec![
+            "no disclosure pattern was computed for a shared annex".into(),
+        ]);
+    };
+    let mut printed = p.clone();
+    let mut errors = Vec::new();
+    let mut read =
+        |fig: usize, mark: Option<Mark>, value: Option<u64>, errors: &mut Vec<String>| {
+            let Some(f) = printed.figures.get_mut(fig) else {
+                return;
+            };
+            match (mark, value) {
+                (Some(Mark::Shown), Some(v)) if v != f.value => errors.push(format!(
+                    "{}: prints {v}, not the count behind it",
+                    place(annex, fig)
+                )),
+                (Some(m), _) => {
+                    if m == Mark::Shown && f.mark != Mark::Shown {
+                        errors.push(format!(
+                            "{}: prints a count that the pattern withholds",
+                            place(annex, fig)
+                        ));
+                    }
+                    f.mark = m;
+                }
+                (None, _) => errors.push(format!("{}: not a count", place(annex, fig))),
+            }
+        };
+    for t in annex.tables() {
+        for &(r, c, fig) in &t.figures {
+            let cell = t.rows.get(r).and_then(|x| x.get(c));
+            let (mark, value) = match cell {
+                Some(super::Cell::Count(v)) => (Some(Mark::Shown), Some(*v)),
+                Some(super::Cell::Small(_)) => (Some(Mark::Small), None),
+                Some(super::Cell::Hidden) => (Some(Mark::Hidden), None),
+                _ => (None, None),
+            };
+            read(fig, mark, value, &mut errors);
+        }
+    }
+    for f in annex.figures() {
+        if let super::charts::Chart::Monthly {
+            series, withheld, ..
+        } = &f.chart
+        {
+            for &(i, fig) in &f.figures {
+                if i >= withheld.len() {
+                    continue;
+                }
+                let value: u64 = series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0))
+                    .sum();
+                if withheld[i] {
+                    // A greyed bar says "withheld", no more.
+                    let m = p.figures[fig].mark;
+                    read(
+                        fig,
+                        Some(if m == Mark::Small { m } else { Mark::Hidden }),
+                        None,
+                        &mut errors,
+                    );
+                } else {
+                    read(fig, Some(Mark::Shown), Some(value), &mut errors);
+                }
+            }
+        }
+    }
+    for (fig, range) in printed.failures() {
+        errors.push(format!(
+            "{}: a <{k} count could be narrowed to {} from the other figures (METHODOLOGY §6)",
+            place(annex, fig),
+            range.display(),
+            k = p.k
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
