@@ -10,7 +10,6 @@ use crate::assessment::review::{Review, review};
 use crate::assessment::{Assessment, SharingLevel};
 use crate::model::dates::from_day_number;
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
 
 /// Which sections to include (each is also left out when it has nothing to say).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +68,7 @@ impl AnnexOptions {
     pub fn for_assessment(a: &Assessment, generated: NaiveDate) -> Self {
         AnnexOptions {
             level: a.sharing,
-            k: a.suppression_k.max(super::MIN_K),
+            k: a.suppression_k,
             sections: Sections::default(),
             recipients: Vec::new(),
             generated,
@@ -91,8 +90,11 @@ pub(super) struct Ctx<'a> {
     /// Above `internal`: withhold small counts.
     pub suppress: bool,
     pub k: u32,
-    /// Actors named in sexual-violence or abduction records (never named above `internal`).
-    pub sensitive_actors: BTreeSet<String>,
+    /// Above `internal`: actors named in sexual-violence or abduction
+    /// records, which no string of the annex may hold.
+    pub names: super::screen::Names,
+    /// What goes at this level (sections, register columns).
+    pub content: super::audience::Content,
     /// Above `internal`: what may be printed of every count (one pattern
     /// for the whole document).
     pub pattern: Option<super::pattern::Pattern>,
@@ -141,7 +143,9 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         review(&a, ws)
     });
     let suppress = opts.level != SharingLevel::Internal;
-    let k = opts.k.max(super::MIN_K);
+    // k below MIN_K is refused before anything is written (`screen.rs`);
+    // 2 keeps the arithmetic below whole.
+    let k = opts.k.max(2);
     let chart_from = super::pattern::chart_from(as_of, filter.from);
     let pattern = suppress.then(|| {
         let effects = super::build_data::effects_counts(ws, &filter);
@@ -180,15 +184,17 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         k,
         pattern,
         chart_from,
-        sensitive_actors: if suppress {
-            super::build_data::sensitive_actors(ws)
+        names: if suppress {
+            let actors = super::build_data::sensitive_actors(ws);
+            super::screen::Names::new(actors.iter().map(String::as_str))
         } else {
-            BTreeSet::new()
+            super::screen::Names::default()
         },
+        content: super::audience::Content::for_level(a, opts.level),
     };
     let mut sections = Vec::new();
     for (id, title) in Sections::ALL {
-        if !opts.sections.wants(id) {
+        if !opts.sections.wants(id) || !ctx.content.sections.wants(id) {
             continue;
         }
         let blocks: Vec<Block> = match id {
@@ -238,5 +244,6 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         sections,
         attributions: super::method::attributions(&ctx),
         pattern: ctx.pattern.clone(),
+        names: ctx.names.clone(),
     }
 }

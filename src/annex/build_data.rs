@@ -44,6 +44,15 @@ fn file_name(p: &std::path::Path) -> String {
     )
 }
 
+/// Who publishes a kind of source, as the annex names it above `internal`.
+pub(super) fn publisher(f: SourceFormat) -> &'static str {
+    match f {
+        SourceFormat::Acled => "ACLED (Armed Conflict Location & Event Data)",
+        SourceFormat::Ucdp => "UCDP (Uppsala Conflict Data Program), Georeferenced Event Dataset",
+        _ => "Another source (a monitoring log or table)",
+    }
+}
+
 fn pct(n: u64, d: u64) -> String {
     if d == 0 {
         "0%".into()
@@ -74,42 +83,82 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             String::new()
         }
     )));
-    let rows: Vec<Vec<Cell>> = ws
-        .datasets
-        .iter()
-        .map(|d| {
-            let span = d.date_span();
-            let date = |x: Option<i32>| {
-                x.and_then(from_day_number)
-                    .map_or(String::new(), |d| d.to_string())
-            };
-            vec![
-                Cell::Text(file_name(&d.meta.path)),
-                Cell::Text(format!("{} ({})", d.meta.format.key(), d.meta.layout)),
-                Cell::Count(d.report.rows_read),
-                Cell::Count(d.report.kept),
-                Cell::Count(d.report.rejected),
-                Cell::Text(date(span.map(|s| s.0))),
-                Cell::Text(date(span.map(|s| s.1))),
-            ]
-        })
-        .collect();
-    if !rows.is_empty() {
-        b.push(Block::Table(Table::new(
-            "sources",
-            "Sources: rows read, kept and rejected on import (rows read = kept + rejected)",
-            &[
-                "Source file",
-                "Format",
-                "Rows read",
-                "Kept",
-                "Rejected",
-                "First date",
-                "Last date",
-            ],
-            rows,
-            vec![],
-        )));
+    if ctx.suppress {
+        // Above internal: publisher, kind and period (by month), no file
+        // names or exact dates (METHODOLOGY §6).
+        let month = |x: Option<i32>| {
+            x.and_then(from_day_number)
+                .map_or(String::new(), |d| d.format("%Y-%m").to_string())
+        };
+        let rows: Vec<Vec<Cell>> = ws
+            .datasets
+            .iter()
+            .map(|d| {
+                let span = d.date_span();
+                vec![
+                    Cell::Text(publisher(d.meta.format).into()),
+                    Cell::Text(
+                        match d.meta.format {
+                            SourceFormat::Acled | SourceFormat::Ucdp => "conflict events",
+                            _ => "incidents",
+                        }
+                        .into(),
+                    ),
+                    Cell::Text(format!(
+                        "{} to {}",
+                        month(span.map(|s| s.0)),
+                        month(span.map(|s| s.1))
+                    )),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            b.push(Block::Table(Table::new(
+                "sources",
+                "Sources: publisher, kind of data and the months they cover",
+                &["Publisher", "Kind", "Period"],
+                rows,
+                vec![],
+            )));
+        }
+    } else {
+        let rows: Vec<Vec<Cell>> = ws
+            .datasets
+            .iter()
+            .map(|d| {
+                let span = d.date_span();
+                let date = |x: Option<i32>| {
+                    x.and_then(from_day_number)
+                        .map_or(String::new(), |d| d.to_string())
+                };
+                vec![
+                    Cell::Text(file_name(&d.meta.path)),
+                    Cell::Text(format!("{} ({})", d.meta.format.key(), d.meta.layout)),
+                    Cell::Count(d.report.rows_read),
+                    Cell::Count(d.report.kept),
+                    Cell::Count(d.report.rejected),
+                    Cell::Text(date(span.map(|s| s.0))),
+                    Cell::Text(date(span.map(|s| s.1))),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            b.push(Block::Table(Table::new(
+                "sources",
+                "Sources: rows read, kept and rejected on import (rows read = kept + rejected)",
+                &[
+                    "Source file",
+                    "Format",
+                    "Rows read",
+                    "Kept",
+                    "Rejected",
+                    "First date",
+                    "Last date",
+                ],
+                rows,
+                vec![],
+            )));
+        }
     }
     // Coverage and caveats.
     let (mut harm, mut coarse_time, mut coarse_place) = (0u64, 0u64, 0u64);
@@ -126,7 +175,15 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             coarse_place += 1;
         }
     });
-    let mut caveats = vec![
+    let precision = if ctx.suppress {
+        // Above internal the share would be computed from the total, which
+        // the matrix may withhold: counts only, small ones withheld.
+        format!(
+            "Precision: {} civilian-harm events are dated only to the month or more coarsely; {} are placed no better than the first-level region or country.",
+            super::disclosure::single(coarse_time, ctx.k, true).display(),
+            super::disclosure::single(coarse_place, ctx.k, true).display(),
+        )
+    } else {
         format!(
             "Precision: {} of {} civilian-harm events ({}) are dated only to the month or more coarsely; {} ({}) are placed no better than the first-level region or country.",
             group_thousands(coarse_time),
@@ -134,7 +191,10 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             pct(coarse_time, harm),
             group_thousands(coarse_place),
             pct(coarse_place, harm)
-        ),
+        )
+    };
+    let mut caveats = vec![
+        precision,
         "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.".to_string(),
     ];
     if ws
@@ -165,12 +225,15 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             group_thousands(repeats)
         ));
     }
-    if let Some(r) = &ctx.review {
-        let gaps: BTreeSet<&String> = r
-            .entries
+    if let (Some(a), Some(r)) = (ctx.a, &ctx.review) {
+        // The flag as the annex states it (above internal, only where the
+        // printed counts decide it).
+        let gaps: BTreeSet<&String> = a
+            .register
             .iter()
-            .filter(|e| e.flags.monitoring_gap)
-            .flat_map(|e| &e.regions)
+            .zip(&r.entries)
+            .filter(|(e, er)| super::build_register::monitoring_gap_stated(ctx, e, er))
+            .flat_map(|(_, er)| &er.regions)
             .collect();
         if !gaps.is_empty() {
             caveats.push(format!(

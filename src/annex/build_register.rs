@@ -3,9 +3,13 @@
 //! for a data-only annex or when the assessment has nothing in it.
 
 use super::build::Ctx;
+use super::build_threats::implied;
 use super::disclosure::single;
 use super::{Block, Cell, Table};
 use crate::assessment::benchmarks::BenchmarkStatus;
+use crate::assessment::footprint::cliff_rule;
+use crate::assessment::review::harm_continues;
+use crate::assessment::sharing::RegisterColumn;
 use crate::assessment::{BenchmarkMetric, Direction, SharingLevel, Successor, ThreatEntry};
 
 fn text(s: impl Into<String>) -> Cell {
@@ -16,7 +20,7 @@ fn text(s: impl Into<String>) -> Cell {
 fn threat_name(ctx: &Ctx, e: &ThreatEntry) -> String {
     match &e.actor_group {
         Some(g) if !g.trim().is_empty() => {
-            if ctx.suppress && ctx.sensitive_actors.contains(g.trim()) {
+            if ctx.names.find(g).is_some() {
                 format!(
                     "{} (group not named at this sharing level)",
                     e.perpetrator.label()
@@ -27,6 +31,43 @@ fn threat_name(ctx: &Ctx, e: &ThreatEntry) -> String {
         }
         _ => e.perpetrator.label().to_string(),
     }
+}
+
+/// A free text as the annex prints it: at `internal` always; above, only
+/// when the analyst cleared it for this level (METHODOLOGY §6), else
+/// `None`. Cleared text is printed as written: the final screen refuses the
+/// export if it holds a listed name.
+pub(super) fn free_text(ctx: &Ctx, text: &str, cleared: Option<SharingLevel>) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Some(String::new());
+    }
+    ctx.opts.level.allows(cleared).then(|| t.to_string())
+}
+
+/// Shown in place of a free text that is not cleared for this level.
+pub(super) const NOT_CLEARED: &str = "(not cleared for this sharing level)";
+
+/// The footprint table's before/after cells, as printed.
+fn base_cells(ctx: &Ctx, closed: bool, before: u64, after: u64) -> (Cell, Cell) {
+    if closed {
+        (
+            single(before, ctx.k, ctx.suppress),
+            single(after, ctx.k, ctx.suppress),
+        )
+    } else {
+        (Cell::Empty, Cell::Empty)
+    }
+}
+
+/// Whether a base's cliff is decided by its printed counts (`None`: it
+/// depends on a withheld one).
+fn base_cliff(ctx: &Ctx, closed: bool, before: u64, after: u64) -> Option<bool> {
+    if !closed {
+        return Some(false);
+    }
+    let (b, a) = base_cells(ctx, closed, before, after);
+    implied(&[&b, &a], |v| cliff_rule(v[0], v[1]))
 }
 
 /// Section 2.
@@ -76,22 +117,19 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
                 date(b.opened),
                 date(b.closed),
                 Cell::Decimal(b.radius_km, 0),
-                if b.closed.is_some() {
-                    single(br.before, ctx.k, ctx.suppress)
-                } else {
-                    Cell::Empty
+                base_cells(ctx, b.closed.is_some(), br.before, br.after).0,
+                base_cells(ctx, b.closed.is_some(), br.before, br.after).1,
+                match (
+                    b.closed,
+                    base_cliff(ctx, b.closed.is_some(), br.before, br.after),
+                    br.after_complete,
+                ) {
+                    (None, _, _) => text("open"),
+                    (Some(_), None, _) => Cell::Hidden,
+                    (Some(_), Some(true), _) => text("yes"),
+                    (Some(_), Some(false), true) => text("no"),
+                    (Some(_), Some(false), false) => text("no (data incomplete)"),
                 },
-                if b.closed.is_some() {
-                    single(br.after, ctx.k, ctx.suppress)
-                } else {
-                    Cell::Empty
-                },
-                text(match (b.closed, br.cliff, br.after_complete) {
-                    (None, _, _) => "open",
-                    (Some(_), true, _) => "yes",
-                    (Some(_), false, true) => "no",
-                    (Some(_), false, false) => "no (data incomplete)",
-                }),
             ];
             if internal {
                 row.push(Cell::Decimal(b.latitude, 4));
@@ -106,7 +144,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
             .push("† Illustrative site or date (worked example), not the mission's record.".into());
     }
     if !internal {
-        notes.push("Base coordinates are not given at this sharing level.".into());
+        notes.push("Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).".into());
     }
     blocks.push(Block::Table(Table::new(
         "footprint",
@@ -118,13 +156,19 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     blocks
 }
 
-fn successors_text(e: &ThreatEntry) -> String {
+fn successors_text(ctx: &Ctx, e: &ThreatEntry) -> String {
     if e.successors.is_empty() {
         return "—".into();
     }
     e.successors
         .iter()
-        .map(|(t, s)| format!("{t:?}: {}", s.label()))
+        .map(|(t, s)| match s {
+            // An "other" successor is typed by the analyst: screened.
+            Successor::Other(x) if ctx.names.find(x).is_some() => {
+                format!("{t:?}: Other (not named at this sharing level)")
+            }
+            _ => format!("{t:?}: {}", s.label()),
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -152,6 +196,12 @@ fn gap_text(e: &ThreatEntry) -> String {
     }
 }
 
+/// A rating as printed: the analyst's, or `not rated` (METHODOLOGY §5:
+/// never the suggestion in the analyst's columns).
+fn rating(v: Option<u8>) -> Cell {
+    v.map_or_else(|| text("not rated"), |x| Cell::Count(u64::from(x)))
+}
+
 /// Section 5.
 pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
     let (Some(a), Some(r)) = (ctx.a, &ctx.review) else {
@@ -160,90 +210,265 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
     if a.register.is_empty() {
         return Vec::new();
     }
+    let has = |c: RegisterColumn| ctx.content.has(c);
     let residual = a.register.iter().filter(|e| e.residual).count();
-    let mut blocks = vec![Block::Paragraph(format!(
-        "{} threats are assessed, {} of them expected to persist after the mission leaves (residual). Likelihood and impact are the analyst's ratings (1–5); the suggestion computed from the last six months (METHODOLOGY §4) is shown beside them. Risk = likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high.",
+    let unrated = a
+        .register
+        .iter()
+        .filter(|e| e.likelihood.is_none() || e.impact.is_none())
+        .count();
+    let mut intro = format!(
+        "{} threats are assessed, {} of them expected to persist after the mission leaves (residual). Likelihood and impact are the analyst's ratings (1–5){}. Risk = likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high.",
         a.register.len(),
-        residual
-    ))];
+        residual,
+        if has(RegisterColumn::Suggested) {
+            "; the suggestion computed from the last six months (METHODOLOGY §4) is shown beside them"
+        } else {
+            ""
+        }
+    );
+    if unrated > 0 {
+        intro.push_str(&format!(
+            " {unrated} of them {} not rated yet by the analyst.",
+            if unrated == 1 { "is" } else { "are" }
+        ));
+    }
+    let mut blocks = vec![Block::Paragraph(intro)];
+    // Ratings table: the columns that go at this level.
+    let mut header = vec!["#", "Threat", "Regions"];
+    let rating_cols = [
+        RegisterColumn::Likelihood,
+        RegisterColumn::Impact,
+        RegisterColumn::Risk,
+        RegisterColumn::Suggested,
+        RegisterColumn::Trend,
+        RegisterColumn::Residual,
+    ];
+    header.extend(rating_cols.iter().filter(|c| has(**c)).map(|c| c.label()));
     let ratings = a
         .register
         .iter()
         .zip(&r.entries)
         .map(|(e, er)| {
-            vec![
+            let mut row = vec![
                 text(format!("{}", e.id)),
                 text(threat_name(ctx, e)),
                 text(e.regions.join(", ")),
-                Cell::Count(u64::from(er.analyst.likelihood)),
-                Cell::Count(u64::from(er.analyst.impact)),
-                text(format!("{} {}", er.analyst.risk, er.analyst.band.label())),
-                text(format!(
-                    "{}×{}",
-                    er.suggested.likelihood, er.suggested.impact
-                )),
-                text(format!("{} {}", er.trend.arrow(), er.trend.key())),
-                text(if e.residual { "yes" } else { "no" }),
-            ]
+            ];
+            let rated = e.likelihood.is_some() && e.impact.is_some();
+            for c in rating_cols.iter().filter(|c| has(**c)) {
+                row.push(match c {
+                    RegisterColumn::Likelihood => rating(e.likelihood),
+                    RegisterColumn::Impact => rating(e.impact),
+                    RegisterColumn::Risk if rated => {
+                        text(format!("{} {}", er.analyst.risk, er.analyst.band.label()))
+                    }
+                    RegisterColumn::Risk => text("not rated"),
+                    RegisterColumn::Suggested => text(format!(
+                        "{}×{}",
+                        er.suggested.likelihood, er.suggested.impact
+                    )),
+                    RegisterColumn::Trend => {
+                        text(format!("{} {}", er.trend.arrow(), er.trend.key()))
+                    }
+                    _ => text(if e.residual { "yes" } else { "no" }),
+                });
+            }
+            row
         })
         .collect();
     blocks.push(Block::Table(Table::new(
         "register",
         "Residual-threat register: ratings",
-        &[
-            "#",
-            "Threat",
-            "Regions",
-            "Likelihood",
-            "Impact",
-            "Risk",
-            "Suggested L×I",
-            "Trend",
-            "Residual",
-        ],
+        &header,
         ratings,
         vec![],
     )));
-    let handover = a
-        .register
-        .iter()
-        .map(|e| {
-            vec![
-                text(format!("{}", e.id)),
-                text(
-                    e.tiers
-                        .iter()
-                        .map(|t| format!("{t:?}"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                text(successors_text(e)),
-                e.capacity
-                    .map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),
-                text(gap_text(e)),
-                text(e.mitigation.clone()),
-                text(e.review_date.map_or(String::new(), |d| d.to_string())),
-            ]
-        })
-        .collect();
-    blocks.push(Block::Table(Table::new(
-        "handover",
-        "Residual-threat register: tiers, successors and gaps",
-        &["#", "Tiers", "Successor by tier", "Capacity (1–5)", "Gap", "Mitigation", "Review by"],
-        handover,
-        vec!["Tiers: I dialogue and engagement; II physical protection; III protective environment. Capacity of the successor: 1 none … 5 full.".into()],
-    )));
+    let hand_cols = [
+        RegisterColumn::Tiers,
+        RegisterColumn::Successors,
+        RegisterColumn::Capacity,
+        RegisterColumn::Gap,
+        RegisterColumn::Mitigation,
+        RegisterColumn::ReviewBy,
+    ];
+    if hand_cols.iter().any(|c| has(*c)) {
+        let mut header = vec!["#"];
+        header.extend(hand_cols.iter().filter(|c| has(**c)).map(|c| c.label()));
+        let handover = a
+            .register
+            .iter()
+            .map(|e| {
+                let mut row = vec![text(format!("{}", e.id))];
+                for c in hand_cols.iter().filter(|c| has(**c)) {
+                    row.push(match c {
+                        RegisterColumn::Tiers => text(
+                            e.tiers
+                                .iter()
+                                .map(|t| format!("{t:?}"))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                        RegisterColumn::Successors => text(successors_text(ctx, e)),
+                        RegisterColumn::Capacity => e
+                            .capacity
+                            .map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),
+                        RegisterColumn::Gap => text(gap_text(e)),
+                        RegisterColumn::Mitigation => text(
+                            free_text(ctx, &e.mitigation, e.mitigation_cleared)
+                                .unwrap_or_else(|| NOT_CLEARED.into()),
+                        ),
+                        _ => text(e.review_date.map_or(String::new(), |d| d.to_string())),
+                    });
+                }
+                row
+            })
+            .collect();
+        let mut notes = Vec::new();
+        if has(RegisterColumn::Tiers) || has(RegisterColumn::Capacity) {
+            notes.push("Tiers: I dialogue and engagement; II physical protection; III protective environment. Capacity of the successor: 1 none … 5 full.".to_string());
+        }
+        blocks.push(Block::Table(Table::new(
+            "handover",
+            "Residual-threat register: tiers, successors and gaps",
+            &header,
+            handover,
+            notes,
+        )));
+    }
+    let mut withheld = 0;
     let rationales: Vec<String> = a
         .register
         .iter()
         .filter(|e| !e.rationale.trim().is_empty())
-        .map(|e| format!("#{}: {}", e.id, e.rationale.trim()))
+        .filter_map(
+            |e| match free_text(ctx, &e.rationale, e.rationale_cleared) {
+                Some(t) => Some(format!("#{}: {t}", e.id)),
+                None => {
+                    withheld += 1;
+                    None
+                }
+            },
+        )
         .collect();
-    if !rationales.is_empty() {
+    if !rationales.is_empty() || withheld > 0 {
         blocks.push(Block::Heading("Rationale".into()));
+    }
+    if !rationales.is_empty() {
         blocks.push(Block::Bullets(rationales));
     }
+    if withheld > 0 {
+        blocks.push(Block::Paragraph(format!(
+            "{withheld} analyst rationale{} not cleared for this sharing level and left out.",
+            if withheld == 1 { " is" } else { "s are" }
+        )));
+    }
     blocks
+}
+
+/// A flag as the annex can state it: on, off, or not decided by the counts
+/// it prints (above `internal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FlagState {
+    On,
+    Off,
+    Withheld,
+}
+
+fn state(x: Option<bool>) -> FlagState {
+    match x {
+        Some(true) => FlagState::On,
+        Some(false) => FlagState::Off,
+        None => FlagState::Withheld,
+    }
+}
+
+/// The flags of one entry as printed. At `internal` they are the review's;
+/// above, the ones computed from counts are re-derived from the printed
+/// counts (METHODOLOGY §6) and withheld where those do not decide them.
+fn entry_flags(
+    ctx: &Ctx,
+    e: &ThreatEntry,
+    er: &crate::assessment::review::EntryReview,
+) -> [FlagState; 4] {
+    let f = er.flags;
+    let plain = |b: bool| if b { FlagState::On } else { FlagState::Off };
+    let (Some(a), Some(r), true) = (ctx.a, &ctx.review, ctx.suppress) else {
+        return [
+            plain(f.no_successor),
+            plain(f.successor_is_perpetrator),
+            plain(f.security_cliff),
+            plain(f.monitoring_gap),
+        ];
+    };
+    // No successor: from the analyst's ratings only (an unrated entry's
+    // suggestion comes from counts the annex does not print).
+    let rated = e.likelihood.is_some() && e.impact.is_some();
+    let no_successor = if rated || !f.no_successor && !e.residual {
+        plain(f.no_successor)
+    } else {
+        FlagState::Withheld
+    };
+    // Security cliff: any base in the threat's regions whose printed counts
+    // decide a cliff.
+    let mut cliff = Some(false);
+    for (b, br) in a.footprint.iter().zip(&r.bases) {
+        if !e.regions.contains(&b.region) {
+            continue;
+        }
+        match base_cliff(ctx, b.closed.is_some(), br.before, br.after) {
+            Some(true) => {
+                cliff = Some(true);
+                break;
+            }
+            Some(false) => {}
+            None => cliff = None,
+        }
+    }
+    // Monitoring gap: a region whose bases all close, with harm there
+    // decided by the printed trend counts.
+    let m = &ctx.matrix;
+    let mut gap = Some(false);
+    if let Some(p) = &ctx.pattern {
+        for region in &e.regions {
+            let here: Vec<_> = a.footprint.iter().filter(|b| &b.region == region).collect();
+            if here.is_empty() || !here.iter().all(|b| b.closed.is_some()) {
+                continue;
+            }
+            let decided = match m.regions.iter().position(|x| x == region) {
+                Some(i) => {
+                    let ids = p.trend_regions[i];
+                    implied(&[&p.cell(ids[0]), &p.cell(ids[1])], |v| {
+                        harm_continues(v[0], v[1])
+                    })
+                }
+                None => Some(false),
+            };
+            match decided {
+                Some(true) => {
+                    gap = Some(true);
+                    break;
+                }
+                Some(false) => {}
+                None => gap = None,
+            }
+        }
+    }
+    [
+        no_successor,
+        plain(f.successor_is_perpetrator),
+        state(cliff),
+        state(gap),
+    ]
+}
+
+/// Whether the annex states a monitoring gap for an entry.
+pub(super) fn monitoring_gap_stated(
+    ctx: &Ctx,
+    e: &ThreatEntry,
+    er: &crate::assessment::review::EntryReview,
+) -> bool {
+    entry_flags(ctx, e, er)[3] == FlagState::On
 }
 
 /// Section 6.
@@ -252,50 +477,63 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
         return Vec::new();
     };
     let mut rows = Vec::new();
+    let (mut on, mut withheld) = (0, 0);
     for (e, er) in a.register.iter().zip(&r.entries) {
-        let f = er.flags;
+        let states = entry_flags(ctx, e, er);
         let items = [
             (
-                f.no_successor,
                 "No successor",
                 "A residual High or Very high threat with no one named to take over a tier it engages.",
             ),
             (
-                f.successor_is_perpetrator,
                 "Successor is perpetrator",
                 "Host-state security forces are named successor for a threat they perpetrate.",
             ),
             (
-                f.security_cliff,
                 "Security cliff",
                 "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after.",
             ),
             (
-                f.monitoring_gap,
                 "Monitoring gap",
                 "Every base in one of the threat's regions closes while civilian harm continues there.",
             ),
         ];
-        for (on, name, why) in items {
-            if on {
-                rows.push(vec![
-                    text(format!("{}", e.id)),
-                    text(threat_name(ctx, e)),
-                    text(e.regions.join(", ")),
-                    text(name),
-                    text(why),
-                ]);
-            }
+        for (st, (name, why)) in states.into_iter().zip(items) {
+            let why = match st {
+                FlagState::Off => continue,
+                FlagState::On => {
+                    on += 1;
+                    why.to_string()
+                }
+                FlagState::Withheld => {
+                    withheld += 1;
+                    "Withheld at this sharing level: whether it is raised depends on counts the annex withholds.".to_string()
+                }
+            };
+            rows.push(vec![
+                text(format!("{}", e.id)),
+                text(threat_name(ctx, e)),
+                text(e.regions.join(", ")),
+                text(name),
+                text(why),
+            ]);
         }
     }
     if rows.is_empty() {
         return Vec::new();
     }
+    let mut intro = format!(
+        "The workbench raises {on} flag{} on the register (METHODOLOGY §5); each needs an answer in the transition plan.",
+        if on == 1 { "" } else { "s" }
+    );
+    if withheld > 0 {
+        intro.push_str(&format!(
+            " {withheld} more {} not stated at this sharing level.",
+            if withheld == 1 { "is" } else { "are" }
+        ));
+    }
     vec![
-        Block::Paragraph(format!(
-            "The workbench raises {} flags on the register (METHODOLOGY §5); each needs an answer in the transition plan.",
-            rows.len()
-        )),
+        Block::Paragraph(intro),
         Block::Table(Table::new(
             "flags",
             "Flags raised on the register",
@@ -322,12 +560,15 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
     if a.benchmarks.is_empty() {
         return Vec::new();
     }
+    // After the as-of date is hindsight: internal only.
+    let latest = !ctx.suppress && !r.benchmarks_latest.is_empty();
+    let mut placed = Vec::new();
     let rows = a
         .benchmarks
         .iter()
         .zip(&r.benchmarks)
-        .map(|(b, br)| {
-            let later = r.benchmark_later(br);
+        .enumerate()
+        .map(|(i, (b, br))| {
             let measure = format!(
                 "{} by {} in {} over {} months",
                 match b.metric {
@@ -350,8 +591,45 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
                 },
                 b.window_months
             );
-            vec![
-                text(b.name.clone()),
+            let cleared = ctx.opts.level.allows(b.text_cleared);
+            let name = if cleared {
+                b.name.clone()
+            } else {
+                format!("Benchmark {}", i + 1)
+            };
+            let monitor = if b.monitor.trim().is_empty() {
+                "—".to_string()
+            } else if cleared {
+                b.monitor.clone()
+            } else {
+                NOT_CLEARED.to_string()
+            };
+            let value = match ctx.pattern.as_ref().and_then(|p| {
+                p.benchmarks
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(|id| (id, p.cell(id)))
+            }) {
+                Some((id, c)) => {
+                    placed.push((i, 5, id));
+                    c
+                }
+                None => single(br.value, ctx.k, ctx.suppress),
+            };
+            // The status as the printed value decides it.
+            let st = match br.status {
+                BenchmarkStatus::InsufficientData => Some(status(br.status)),
+                _ => implied(&[&value], |v| {
+                    let met = match b.direction {
+                        Direction::AtMost => v[0] <= b.threshold,
+                        Direction::AtLeast => v[0] >= b.threshold,
+                    };
+                    if met { "met" } else { "not met" }
+                }),
+            };
+            let mut row = vec![
+                text(name),
                 text(br.kind()),
                 text(measure),
                 text(format!(
@@ -362,46 +640,54 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
                     },
                     b.threshold
                 )),
-                text(if b.monitor.trim().is_empty() {
-                    "—".to_string()
-                } else {
-                    b.monitor.clone()
-                }),
-                single(br.value, ctx.k, ctx.suppress),
-                text(status(br.status)),
-                later.map_or(Cell::Empty, |l| single(l.value, ctx.k, ctx.suppress)),
-                text(later.map_or(String::new(), |l| {
+                text(monitor),
+                value,
+                st.map_or(Cell::Hidden, text),
+            ];
+            if latest {
+                let later = r.benchmark_later(br);
+                row.push(later.map_or(Cell::Empty, |l| single(l.value, ctx.k, ctx.suppress)));
+                row.push(text(later.map_or(String::new(), |l| {
                     format!("{} (at {})", status(l.status), l.at)
-                })),
-            ]
+                })));
+            }
+            row
         })
         .collect();
+    let mut header = vec![
+        "Benchmark",
+        "Kind",
+        "Measure",
+        "Threshold",
+        "Monitored by",
+        "Value at as-of",
+        "Status at as-of",
+    ];
+    if latest {
+        header.extend(["Latest value", "Latest status"]);
+    }
+    let mut notes = Vec::new();
+    if ctx.suppress {
+        notes.push("A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.".to_string());
+    }
+    let mut table = Table::new(
+        "benchmarks",
+        "Benchmarks and indicators",
+        &header,
+        rows,
+        notes,
+    );
+    table.figures = placed;
     vec![
         Block::Paragraph(format!(
             "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}){}.",
             r.as_of,
-            if r.benchmarks_latest.is_empty() {
-                String::new()
+            if latest {
+                " and on the last date in the data"
             } else {
-                " and on the last date in the data".into()
+                ""
             }
         )),
-        Block::Table(Table::new(
-            "benchmarks",
-            "Benchmarks and indicators",
-            &[
-                "Benchmark",
-                "Kind",
-                "Measure",
-                "Threshold",
-                "Monitored by",
-                "Value at as-of",
-                "Status at as-of",
-                "Latest value",
-                "Latest status",
-            ],
-            rows,
-            vec![],
-        )),
+        Block::Table(table),
     ]
 }

@@ -4,37 +4,62 @@
 use super::{Annex, Block, level_key};
 use std::fmt::Write;
 
+/// A table cell: pipes escaped, on one line, and HTML escaped.
 fn esc(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    text(s).replace('|', "\\|").replace('\n', " ")
+}
+
+/// Text from the data or the analyst, as Markdown that renders it as
+/// written: a `<` that would open an HTML tag, comment or declaration
+/// (`<script>`, `</b>`, `<!--`) and an `&` that would start an entity become
+/// entities, so no raw HTML reaches a Markdown renderer; `<5` stays `<5`.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '<' if next
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("&lt;");
+            }
+            '&' if next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#') => {
+                out.push_str("&amp;");
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Writes the annex.
 pub fn write(annex: &Annex) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "> **{}**\n", annex.classification);
-    let _ = writeln!(o, "# {}\n", annex.title);
-    let _ = writeln!(o, "*{}*\n", annex.subtitle);
+    let _ = writeln!(o, "# {}\n", text(&annex.title));
+    let _ = writeln!(o, "*{}*\n", text(&annex.subtitle));
     let _ = writeln!(o, "{}\n", header_line(annex));
     let (mut tables, mut figures) = (0, 0);
     for s in &annex.sections {
-        let _ = writeln!(o, "## {}. {}\n", s.number, s.title);
+        let _ = writeln!(o, "## {}. {}\n", s.number, text(&s.title));
         for b in &s.blocks {
             match b {
                 Block::Heading(h) => {
-                    let _ = writeln!(o, "### {h}\n");
+                    let _ = writeln!(o, "### {}\n", text(h));
                 }
                 Block::Paragraph(p) => {
-                    let _ = writeln!(o, "{p}\n");
+                    let _ = writeln!(o, "{}\n", text(p));
                 }
                 Block::Bullets(v) => {
                     for x in v {
-                        let _ = writeln!(o, "- {x}");
+                        let _ = writeln!(o, "- {}", text(x));
                     }
                     o.push('\n');
                 }
                 Block::Table(t) => {
                     tables += 1;
-                    let _ = writeln!(o, "**Table {tables}: {}**\n", t.caption);
+                    let _ = writeln!(o, "**Table {tables}: {}**\n", text(&t.caption));
                     let _ = writeln!(
                         o,
                         "| {} |",
@@ -71,12 +96,17 @@ pub fn write(annex: &Annex) -> String {
                     }
                     o.push('\n');
                     for n in &t.notes {
-                        let _ = writeln!(o, "*{n}*\n");
+                        let _ = writeln!(o, "*{}*\n", text(n));
                     }
                 }
                 Block::Figure(f) => {
                     figures += 1;
-                    let _ = writeln!(o, "*Figure {figures}: {}.* {}\n", f.caption, f.alt);
+                    let _ = writeln!(
+                        o,
+                        "*Figure {figures}: {}.* {}\n",
+                        text(&f.caption),
+                        text(&f.alt)
+                    );
                 }
             }
         }
@@ -96,7 +126,24 @@ pub fn header_line(annex: &Annex) -> String {
         let _ = write!(s, " · k = {}", annex.k);
     }
     if !annex.recipients.is_empty() {
-        let _ = write!(s, " · recipients: {}", annex.recipients.join(", "));
+        let _ = write!(s, " · recipients: {}", text(&annex.recipients.join(", ")));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn html_in_text_is_escaped_but_small_counts_are_not() {
+        assert_eq!(
+            text("<script>alert(1)</script>"),
+            "&lt;script>alert(1)&lt;/script>"
+        );
+        assert_eq!(text("<!-- x -->"), "&lt;!-- x -->");
+        assert_eq!(text("a &amp; b &#60;"), "a &amp;amp; b &amp;#60;");
+        assert_eq!(text("<5 and x"), "<5 and x");
+        assert_eq!(text("A & B"), "A & B");
+    }
 }

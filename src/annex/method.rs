@@ -108,17 +108,19 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
                 a.reclassifications
                     .iter()
                     .map(|r| {
-                        let actor = if ctx.suppress && ctx.sensitive_actors.contains(&r.actor) {
+                        let actor = if ctx.names.find(&r.actor).is_some() {
                             "An actor named in sexual-violence or abduction records (name withheld at this sharing level)".to_string()
                         } else {
-                            r.actor.clone()
+                            r.actor.trim().to_string()
                         };
-                        format!("{actor} → {}: {}", r.to.label(), r.reason)
+                        let reason = super::build_register::free_text(ctx, &r.reason, r.reason_cleared)
+                            .unwrap_or_else(|| "reason not cleared for this sharing level".into());
+                        format!("{actor} → {}: {reason}", r.to.label())
                     })
                     .collect(),
             ));
         }
-        if let Some(r) = &ctx.review {
+        if let Some(r) = ctx.review.as_ref().filter(|_| !ctx.suppress) {
             let overrides: Vec<String> = r
                 .entries
                 .iter()
@@ -153,15 +155,52 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
     ));
     b.push(Block::Paragraph(if ctx.suppress {
         format!(
-            "Sharing level {}, k = {}. Counts from 1 to {} are shown as <{}. Where a row or column total would let a reader work out a withheld count, further cells are withheld (shown x), chosen so that no withheld cell can be recovered from the totals printed. State shares are given in 10-point bands. There are no free-text notes from the sources, no coordinates, no event identifiers, no actor names from sexual-violence or abduction records, and regions are no finer than admin 1. No source rows are included, at any level.",
+            "Sharing level {}, k = {}. Counts from 1 to {} are shown as <{}. Every figure this annex prints about civilian harm (the matrices with their totals, the trend tables, the kinds of harm, the months of the chart and the benchmark values) was audited together, as a reader with a linear-programming solver would: for each <{} count, the smallest and largest values it can take given every other printed figure, with every count a whole number ≥ 0 and every <{} count between 1 and {}. Further counts are withheld (x) until each <{} count keeps the whole range 1 to {}; the audit is repeated on the finished document before it is written. Trend labels, state shares (in 10-point bands), flags and benchmark statuses are printed only where the printed counts decide them, else x. Free text (rationales, mitigation, re-classification reasons, benchmark names and monitors) is printed only where the analyst cleared it for this level. There are no coordinates, no event identifiers, no source file names or exact dates, no actor names from sexual-violence or abduction records, and regions are no finer than admin 1. No source rows are included, at any level.",
             level_key(ctx.opts.level),
             ctx.k,
             ctx.k - 1,
-            ctx.k
+            ctx.k,
+            ctx.k,
+            ctx.k,
+            ctx.k - 1,
+            ctx.k,
+            ctx.k - 1,
         )
     } else {
         "Sharing level internal: counts are exact and unsuppressed; this annex is for the mission only. Even so it holds aggregates only: no source rows, event identifiers or notes.".into()
     }));
+    if ctx.suppress {
+        let left_sections: Vec<&str> = super::build::Sections::ALL
+            .iter()
+            .filter(|(id, _)| !ctx.content.sections.wants(id) || !ctx.opts.sections.wants(id))
+            .map(|(_, title)| *title)
+            .collect();
+        let left_columns: Vec<&str> = crate::assessment::sharing::RegisterColumn::ALL
+            .iter()
+            .filter(|c| !ctx.content.has(**c))
+            .map(|c| c.label())
+            .collect();
+        b.push(Block::Heading("Left out at this sharing level".into()));
+        b.push(Block::Bullets(vec![
+            format!(
+                "Sections: {}.",
+                if left_sections.is_empty() {
+                    "none".to_string()
+                } else {
+                    left_sections.join("; ")
+                }
+            ),
+            format!(
+                "Register columns: {}.",
+                if left_columns.is_empty() {
+                    "none".to_string()
+                } else {
+                    left_columns.join("; ")
+                }
+            ),
+            "The analyst's overrides of the suggested scores, and figures after the as-of date (hindsight).".to_string(),
+        ]));
+    }
     b.push(Block::Heading("Sources and attribution".into()));
     b.push(Block::Bullets(attributions(ctx)));
     b
@@ -171,11 +210,16 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
 pub(super) fn attributions(ctx: &Ctx) -> Vec<String> {
     let mut sources = Vec::new();
     for d in &ctx.ws.datasets {
-        let name = d
-            .meta
-            .path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+        // Above internal a source is named by its publisher, never its file
+        // name (a file can be named after a person).
+        let name = if ctx.suppress {
+            super::build_data::publisher(d.meta.format).to_string()
+        } else {
+            d.meta
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().to_string())
+        };
         let accessed = std::fs::metadata(&d.meta.path)
             .and_then(|m| m.modified())
             .ok()
@@ -188,11 +232,16 @@ pub(super) fn attributions(ctx: &Ctx) -> Vec<String> {
             SourceFormat::Ucdp => format!(
                 "{name}: UCDP Georeferenced Event Dataset. Sundberg, Ralph and Erik Melander (2013), \"Introducing the UCDP Georeferenced Event Dataset\", Journal of Peace Research 50(4), and the release article of the GED version used. Licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
             ),
+            SourceFormat::Acled if ctx.suppress => format!(
+                "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Filters used: period {}, civilian-harm events only (METHODOLOGY §3). Aggregates only, per ACLED's terms of use.",
+                ctx.period()
+            ),
             SourceFormat::Acled => format!(
                 "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Accessed {} (file date); filters used: period {}, civilian-harm events only (METHODOLOGY §3). Aggregates only, per ACLED's terms of use.",
                 accessed.unwrap_or_else(|| "on an unknown date".into()),
                 ctx.period()
             ),
+            _ if ctx.suppress => format!("{name}, mapped by the analyst."),
             _ => format!("{name}: {} source, as named by the analyst.", d.meta.format.key()),
         });
     }

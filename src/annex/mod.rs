@@ -7,6 +7,7 @@
 //! lay out what they are given and never count, round or suppress anything
 //! themselves, so the five formats always carry the same figures.
 
+pub mod audience;
 pub mod audit;
 pub mod build;
 mod build_data;
@@ -56,6 +57,8 @@ pub struct Annex {
     /// Above `internal`: the counts behind every printed figure and what
     /// may be shown of each (METHODOLOGY §6), for the final audit.
     pub(crate) pattern: Option<pattern::Pattern>,
+    /// Above `internal`: names that must not appear anywhere in it.
+    pub(crate) names: screen::Names,
 }
 
 /// A numbered section.

@@ -13,9 +13,18 @@ const MAX_LISTED: usize = 12;
 /// problem (the first few).
 pub fn check(annex: &Annex) -> Result<(), String> {
     let mut problems = Vec::new();
+    if annex.level != crate::assessment::SharingLevel::Internal && annex.k < super::MIN_K {
+        problems.push(format!(
+            "k = {} is below {}: every <{} count would be exactly known",
+            annex.k,
+            super::MIN_K,
+            annex.k
+        ));
+    }
     if let Err(e) = super::pattern::audit_annex(annex) {
         problems.extend(e);
     }
+    problems.extend(name_leaks(annex));
     if problems.is_empty() {
         return Ok(());
     }
@@ -33,4 +42,198 @@ pub fn check(annex: &Annex) -> Result<(), String> {
         msg.push_str(&format!("\n  - … and {} more", n - MAX_LISTED));
     }
     Err(msg)
+}
+
+/// Text folded for name matching: lower case, accents dropped, letters and
+/// digits only, with the places where a word starts or ends, so that a name
+/// matches across case, accents, spacing and punctuation but only on whole
+/// words (`R.S.F.` and `rsf` match `RSF`; `others from` does not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// Byte offsets in `text` where a word starts or ends.
+    pub edges: Vec<usize>,
+}
+
+/// Folds `s` (see [`Folded`]).
+pub fn fold(s: &str) -> Folded {
+    use unicode_normalization::UnicodeNormalization;
+    let mut text = String::with_capacity(s.len());
+    let mut edges = vec![0];
+    let mut in_word = false;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if !in_word && !text.is_empty() {
+                edges.push(text.len());
+            }
+            in_word = true;
+            text.extend(c.to_lowercase());
+        } else {
+            in_word = false;
+        }
+    }
+    if edges.last() != Some(&text.len()) {
+        edges.push(text.len());
+    }
+    Folded { text, edges }
+}
+
+/// Names that must not leave above `internal` (METHODOLOGY §6: actors of
+/// sexual-violence, abduction or child-rights records), folded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    names: Vec<(String, String)>,
+}
+
+impl Names {
+    /// The names to screen for (blank ones are dropped).
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Names {
+        let mut out: Vec<(String, String)> = names
+            .into_iter()
+            .map(|n| (fold(n).text, n.trim().to_string()))
+            .filter(|(f, _)| !f.is_empty())
+            .collect();
+        out.sort();
+        out.dedup_by(|a, b| a.0 == b.0);
+        Names { names: out }
+    }
+
+    /// Whether there is nothing to screen for.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The first listed name that `text` holds, as the data spells it.
+    pub fn find(&self, text: &str) -> Option<&str> {
+        if self.names.is_empty() || text.trim().is_empty() {
+            return None;
+        }
+        let f = fold(text);
+        for (name, original) in &self.names {
+            let mut from = 0;
+            while let Some(at) = f.text[from..].find(name.as_str()) {
+                let start = from + at;
+                let end = start + name.len();
+                if f.edges.binary_search(&start).is_ok() && f.edges.binary_search(&end).is_ok() {
+                    return Some(original);
+                }
+                from = start + f.text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        None
+    }
+
+    /// `text`, or `None` when it holds a listed name.
+    pub fn clean(&self, text: &str) -> Option<String> {
+        self.find(text).is_none().then(|| text.to_string())
+    }
+}
+
+/// Every string of the annex that a reader sees, with where it is.
+fn strings(annex: &Annex) -> Vec<(String, &str)> {
+    use super::Block;
+    use super::charts::Chart;
+    let mut out: Vec<(String, &str)> = vec![
+        ("the title".into(), annex.title.as_str()),
+        ("the subtitle".into(), annex.subtitle.as_str()),
+    ];
+    out.extend(
+        annex
+            .recipients
+            .iter()
+            .map(|r| ("the recipients".into(), r.as_str())),
+    );
+    out.extend(
+        annex
+            .attributions
+            .iter()
+            .map(|r| ("the attributions".into(), r.as_str())),
+    );
+    for s in &annex.sections {
+        let at = format!("section {} ({})", s.number, s.title);
+        out.push((at.clone(), s.title.as_str()));
+        for b in &s.blocks {
+            match b {
+                Block::Heading(h) | Block::Paragraph(h) => out.push((at.clone(), h)),
+                Block::Bullets(v) => out.extend(v.iter().map(|x| (at.clone(), x.as_str()))),
+                Block::Table(t) => {
+                    let at = format!("{at}, table \"{}\"", t.caption);
+                    out.push((at.clone(), t.caption.as_str()));
+                    out.extend(t.header.iter().map(|x| (at.clone(), x.as_str())));
+                    out.extend(t.notes.iter().map(|x| (at.clone(), x.as_str())));
+                    for r in &t.rows {
+                        for c in r {
+                            if let super::Cell::Text(x) = c {
+                                out.push((at.clone(), x.as_str()));
+                            }
+                        }
+                    }
+                }
+                Block::Figure(f) => {
+                    let at = format!("{at}, figure \"{}\"", f.caption);
+                    out.push((at.clone(), f.caption.as_str()));
+                    out.push((at.clone(), f.alt.as_str()));
+                    match &f.chart {
+                        Chart::Heat { rows, cols, .. } => {
+                            out.extend(rows.iter().chain(cols).map(|x| (at.clone(), x.as_str())));
+                        }
+                        Chart::Map { areas } => {
+                            out.extend(areas.iter().map(|a| (at.clone(), a.name.as_str())));
+                        }
+                        Chart::Monthly { months, series, .. } => {
+                            out.extend(months.iter().map(|x| (at.clone(), x.as_str())));
+                            out.extend(series.iter().map(|x| (at.clone(), x.label.as_str())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The places where a listed name appears in the annex.
+pub fn name_leaks(annex: &Annex) -> Vec<String> {
+    if annex.level == crate::assessment::SharingLevel::Internal || annex.names.is_empty() {
+        return Vec::new();
+    }
+    strings(annex)
+        .into_iter()
+        .filter_map(|(at, s)| {
+            annex.names.find(s).map(|_| {
+                format!("{at}: holds the name of an actor from sexual-violence, abduction or child-rights records (withheld above internal; edit or un-clear that text)")
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_across_case_accents_spacing_and_punctuation_on_whole_words() {
+        let n = Names::new([
+            "Rapid Support Forces",
+            "RSF",
+            "Janjaweed Militia (Sudan)",
+            " ",
+        ]);
+        assert_eq!(
+            n.find("rapid-support  forces  attacked"),
+            Some("Rapid Support Forces")
+        );
+        assert_eq!(n.find("by the R.S.F. in May"), Some("RSF"));
+        assert_eq!(
+            n.find("JANJAWÉED militia, Sudan"),
+            Some("Janjaweed Militia (Sudan)")
+        );
+        assert_eq!(n.find("others from the east"), None);
+        assert_eq!(n.find("Rapid Supporters"), None);
+        assert_eq!(n.clean("no name here"), Some("no name here".into()));
+        assert!(Names::new([""]).is_empty());
+    }
 }

@@ -30,7 +30,7 @@ impl ExportDialog {
         let (level, k, dir, stem) = match &app.doc {
             Some(d) => (
                 d.assessment.sharing,
-                d.assessment.suppression_k.max(2),
+                d.assessment.suppression_k.max(crate::annex::MIN_K),
                 d.path.as_ref().and_then(|p| p.parent().map(PathBuf::from)),
                 d.path
                     .as_ref()
@@ -64,7 +64,7 @@ impl ExportDialog {
     fn options(&self) -> AnnexOptions {
         AnnexOptions {
             level: self.level,
-            k: self.k.max(2),
+            k: self.k.max(crate::annex::MIN_K),
             sections: self.sections,
             recipients: self
                 .recipients
@@ -137,7 +137,7 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
                             ui.selectable_value(&mut dialog.level, l, level_key(l));
                         }
                         ui.label("k");
-                        ui.add(egui::DragValue::new(&mut dialog.k).range(2..=50))
+                        ui.add(egui::DragValue::new(&mut dialog.k).range(crate::annex::MIN_K..=50))
                             .on_hover_text(tr("export.k_help"));
                     });
                     ui.end_row();
@@ -145,11 +145,22 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
                     egui::Grid::new("export-sections")
                         .num_columns(4)
                         .show(ui, |ui| {
+                            // What goes at this level (METHODOLOGY §6, per
+                            // audience): a section left out is shown, greyed.
+                            let content = crate::annex::audience::Content::for_level(
+                                app.doc.as_ref().map(|d| &d.assessment),
+                                dialog.level,
+                            );
                             for (i, (_, title)) in Sections::ALL.iter().enumerate() {
-                                ui.checkbox(
-                                    &mut dialog.sections.0[i],
-                                    format!("{}. {title}", i + 1),
-                                );
+                                let goes = content.sections.0[i];
+                                ui.add_enabled(
+                                    goes,
+                                    egui::Checkbox::new(
+                                        &mut dialog.sections.0[i],
+                                        format!("{}. {title}", i + 1),
+                                    ),
+                                )
+                                .on_disabled_hover_text(tr("export.left_out_help"));
                                 if i % 4 == 3 {
                                     ui.end_row();
                                 }
@@ -222,6 +233,11 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
                 dialog.preview = Some((opts, annex));
             }
             if let Some((_, annex)) = &dialog.preview {
+                // The same checks the export runs: a refusal shows before
+                // the analyst presses Write.
+                if let Err(e) = crate::annex::screen::check(annex) {
+                    ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
+                }
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
                     .show(ui, |ui| preview_ui(ui, annex));

@@ -39,6 +39,7 @@ impl Default for Forms {
                 direction: Direction::AtMost,
                 core: true,
                 monitor: String::new(),
+                text_cleared: None,
             },
             bench_type: None,
             bench_region: None,
@@ -178,6 +179,17 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                     .allow_zoom(false)
                     .allow_scroll(false)
                     .show(ui, |p| p.line(Line::new(tr("followup.monthly"), pts)));
+                if let Some(bench) = doc.assessment.benchmarks.get(i)
+                    && let Some(c) = super::register_view::clearance_ui(
+                        ui,
+                        ("bench-cleared", i),
+                        bench.text_cleared,
+                    )
+                {
+                    let mut n = bench.clone();
+                    n.text_cleared = c;
+                    commands.push(AppCommand::EditDoc(Edit::ReplaceBenchmark(i, n)));
+                }
                 if i < n_bench && ui.small_button(tr("register.remove")).clicked() {
                     commands.push(AppCommand::EditDoc(Edit::RemoveBenchmark(i)));
                 }

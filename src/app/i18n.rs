@@ -22,8 +22,18 @@ static EN: &[(&str, &str)] = &[
     ("export.level", "Sharing level"),
     (
         "export.k_help",
-        "Above internal, counts from 1 to k−1 are shown as <k, and other cells as x where the totals would give one away (METHODOLOGY §6).",
+        "Above internal, counts from 1 to k−1 are shown as <k (k is at least 3), and other counts as x until no <k count can be narrowed down from the rest of the annex (METHODOLOGY §6).",
     ),
+    (
+        "export.left_out_help",
+        "Left out at this sharing level (the annex's method section says so). An assessment can choose its own content per level.",
+    ),
+    ("register.cleared", "Cleared for"),
+    (
+        "register.cleared_help",
+        "Free text stays in internal exports unless you clear it for a wider level; cleared text is still refused if it names an actor from sexual-violence or abduction records (METHODOLOGY §6).",
+    ),
+    ("register.internal_only", "internal only"),
     ("export.sections", "Sections"),
     ("export.recipients", "Recipients"),
     (

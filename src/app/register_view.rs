@@ -188,6 +188,9 @@ pub fn register_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                             commands.push(replace(&|n| n.rationale = text.clone()));
                         }
                     }
+                    if let Some(c) = clearance_ui(ui, ("rationale-cleared", e.id), e.rationale_cleared) {
+                        commands.push(replace(&|n| n.rationale_cleared = c));
+                    }
                 });
                 ui.label(format!("{}×{}={} {}", r.suggested.likelihood, r.suggested.impact, r.suggested.risk, r.suggested.band.label()))
                     .on_hover_text(format!(
@@ -283,4 +286,40 @@ fn flag_explanation(flag: &str) -> &'static str {
         "monitoring gap" => "every base in a region with recent civilian harm closes",
         _ => "",
     }
+}
+
+/// The widest sharing level a free text may be printed at (METHODOLOGY §6);
+/// returns the new choice when the analyst changes it (one undoable edit).
+pub fn clearance_ui(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<crate::assessment::SharingLevel>,
+) -> Option<Option<crate::assessment::SharingLevel>> {
+    use crate::assessment::SharingLevel;
+    let name = |c: Option<SharingLevel>| match c {
+        None | Some(SharingLevel::Internal) => tr("register.internal_only").to_string(),
+        Some(l) => crate::annex::level_key(l).to_string(),
+    };
+    let mut changed = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(egui::RichText::new(tr("register.cleared")).small());
+        let resp = egui::ComboBox::from_id_salt(id)
+            .selected_text(name(current))
+            .show_ui(ui, |ui| {
+                for c in [
+                    None,
+                    Some(SharingLevel::UnPartners),
+                    Some(SharingLevel::HostGovernment),
+                    Some(SharingLevel::Public),
+                ] {
+                    if ui.selectable_label(current == c, name(c)).clicked() && current != c {
+                        changed = Some(c);
+                    }
+                }
+            });
+        resp.response
+            .labelled_by(label.id)
+            .on_hover_text(tr("register.cleared_help"));
+    });
+    changed
 }

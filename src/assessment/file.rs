@@ -250,6 +250,11 @@ fn write_with(path: &Path, text: &[u8], keep_backup: bool) -> std::io::Result<()
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
+        // A rewritten file keeps its permissions (a 0600 assessment or
+        // annex stays 0600, METHODOLOGY §6).
+        if let Ok(old) = std::fs::metadata(path) {
+            f.set_permissions(old.permissions())?;
+        }
         f.write_all(text)?;
         f.sync_all()?;
         drop(f);

@@ -87,8 +87,15 @@ pub fn base_review(ws: &Workspace, b: &Base) -> BaseReview {
         before,
         after,
         after_complete,
-        cliff: closed.is_some() && after > before,
+        cliff: closed.is_some() && cliff_rule(before, after),
     }
+}
+
+/// The security-cliff test on the counts around one closed base: harm in
+/// the 12 months after closure exceeds the 12 months before (the annex
+/// applies the same rule to the counts it prints).
+pub fn cliff_rule(before: u64, after: u64) -> bool {
+    after > before
 }
 
 /// Reads bases from a CSV file; fails with one message per bad row.

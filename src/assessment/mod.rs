@@ -11,6 +11,7 @@ pub mod edit;
 pub mod file;
 pub mod footprint;
 pub mod review;
+pub mod sharing;
 
 use crate::analysis::Filter;
 use crate::import::ColumnMapping;
@@ -42,6 +43,10 @@ pub struct Reclassification {
     pub actor: String,
     pub to: PerpetratorType,
     pub reason: String,
+    /// The widest level the reason may be printed at (free text stays
+    /// `internal` unless cleared, METHODOLOGY §6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_cleared: Option<SharingLevel>,
 }
 
 /// A named filter the analyst keeps.
@@ -142,6 +147,10 @@ pub struct ThreatEntry {
     /// Required when the analyst's values differ from the suggestion.
     #[serde(default)]
     pub rationale: String,
+    /// The widest level the rationale may be printed at (free text stays
+    /// `internal` unless cleared, METHODOLOGY §6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale_cleared: Option<SharingLevel>,
     #[serde(default)]
     pub tiers: Vec<Tier>,
     /// Expected to persist after the mission leaves.
@@ -155,6 +164,9 @@ pub struct ThreatEntry {
     pub capacity: Option<u8>,
     #[serde(default)]
     pub mitigation: String,
+    /// The widest level the mitigation may be printed at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mitigation_cleared: Option<SharingLevel>,
     #[serde(default)]
     pub review_date: Option<NaiveDate>,
 }
@@ -170,11 +182,13 @@ impl ThreatEntry {
             likelihood: None,
             impact: None,
             rationale: String::new(),
+            rationale_cleared: None,
             tiers: Vec::new(),
             residual: false,
             successors: BTreeMap::new(),
             capacity: None,
             mitigation: String::new(),
+            mitigation_cleared: None,
             review_date: None,
         }
     }
@@ -240,6 +254,10 @@ pub struct Benchmark {
     /// Who monitors it after exit.
     #[serde(default)]
     pub monitor: String,
+    /// The widest level the benchmark's name and monitor (free text) may be
+    /// printed at; below it the annex numbers the benchmark instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_cleared: Option<SharingLevel>,
 }
 
 /// How widely an export may travel (METHODOLOGY §6).
@@ -249,6 +267,22 @@ pub enum SharingLevel {
     UnPartners,
     HostGovernment,
     Public,
+}
+
+impl SharingLevel {
+    /// All levels, narrowest first.
+    pub const ALL: [SharingLevel; 4] = [
+        SharingLevel::Internal,
+        SharingLevel::UnPartners,
+        SharingLevel::HostGovernment,
+        SharingLevel::Public,
+    ];
+
+    /// Whether a free text cleared up to `cleared` may be printed at this
+    /// level: always at `internal`, above it only up to its clearance.
+    pub fn allows(self, cleared: Option<SharingLevel>) -> bool {
+        self == SharingLevel::Internal || cleared.is_some_and(|c| self <= c)
+    }
 }
 
 /// A record of one export (filled by the annex writers).
@@ -299,6 +333,10 @@ pub struct Assessment {
     pub suppression_k: u32,
     #[serde(default)]
     pub exports: Vec<ExportRecord>,
+    /// The assessment's own content per sharing level (default: the
+    /// annex's built-in choice, `annex::audience`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<sharing::Audience>,
     /// The `//` comment lines at the top of the file (the analyst's own
     /// notes), kept as written and put back on save: RON has no place for
     /// them in the document itself.
@@ -322,6 +360,7 @@ impl Assessment {
             sharing: SharingLevel::Internal,
             suppression_k: 5,
             exports: Vec::new(),
+            audiences: Vec::new(),
         }
     }
 

@@ -165,6 +165,13 @@ pub fn likelihood_for_rate(events: u64, months: u64) -> u8 {
     }
 }
 
+/// The monitoring-gap test on a region's counts in the recent and previous
+/// windows: civilian harm continues there (the annex applies the same rule
+/// to the counts it prints).
+pub fn harm_continues(recent: u64, _previous: u64) -> bool {
+    recent > 0
+}
+
 /// Reviews the whole assessment against the workspace.
 pub fn review(a: &Assessment, ws: &Workspace) -> Review {
     let as_of = a.meta.as_of;
@@ -175,7 +182,7 @@ pub fn review(a: &Assessment, ws: &Workspace) -> Review {
         m.regions
             .iter()
             .zip(&m.column_totals)
-            .filter(|(_, t)| t.recent_events > 0)
+            .filter(|(_, t)| harm_continues(t.recent_events, t.previous_events))
             .map(|(r, _)| r.clone())
             .collect()
     };

@@ -66,9 +66,12 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
         return Ok(2);
     };
     if let Some(k) = args.k
-        && k < 2
+        && k < crate::annex::MIN_K
     {
-        eprintln!("error: --k must be at least 2");
+        eprintln!(
+            "error: --k must be at least {} (with k = 2 every <2 is exactly 1; METHODOLOGY §6)",
+            crate::annex::MIN_K
+        );
         return Ok(2);
     }
     let generated = args.date.unwrap_or_else(|| {
