@@ -183,6 +183,7 @@ fn random_edit(rng: &mut Rng, a: &Assessment) -> Edit {
                 actor: String::new(),
                 to: t,
                 reason: "r".into(),
+                reason_cleared: None,
             }),
             at: None,
         },

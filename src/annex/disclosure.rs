@@ -129,9 +129,10 @@ fn protected(s: &System, var: usize, k: u32) -> bool {
     s.range_of(&[(var, 1.0)]).is_none_or(|r| r.protects(k))
 }
 
-/// What withholding `cells` costs: fewest new cells, then no zeros (a
-/// withheld zero gives room one way only), then no totals, then the
-/// smallest values.
+/// What withholding `cells` costs, as a key to sort by: no zeros first (a
+/// zero cannot go down, so a rectangle through one gives no room one way),
+/// then totals last (a reader needs them most, and they are the largest
+/// numbers), then the fewest new cells, then the smallest values.
 fn cost(
     values: &[Vec<u64>],
     marks: &[Vec<Mark>],
@@ -144,11 +145,11 @@ fn cost(
         .filter(|(i, j)| marks[*i][*j] == Mark::Shown)
         .collect();
     (
-        new.len(),
-        new.iter().filter(|(i, j)| values[*i][*j] == 0).count(),
+        cells.iter().filter(|(i, j)| values[*i][*j] == 0).count(),
         new.iter()
             .filter(|(i, j)| *i == last_r || *j == last_c)
             .count(),
+        new.len(),
         new.iter().map(|(i, j)| values[*i][*j]).sum(),
     )
 }
@@ -199,7 +200,7 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
                 for c2 in (0..cols).filter(|&x| x != c) {
                     let cells = [(r, c2), (r2, c2), (r2, c)];
                     let key = cost(values, marks, &cells);
-                    if key.0 > 0 || cells.iter().any(|(i, j)| marks[*i][*j] == Mark::Small) {
+                    if key.2 > 0 || cells.iter().any(|(i, j)| marks[*i][*j] == Mark::Small) {
                         rects.push((cells, key));
                     }
                 }
@@ -208,28 +209,52 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
             let Some((cheapest, _)) = rects.first().copied() else {
                 break;
             };
-            let mut done = false;
-            for (cells, _) in rects.iter().take(TRIES) {
+            // The first rectangle (cheapest first) that gives the cell its
+            // whole range; failing that, the one that brings it closest;
+            // rectangles that change nothing are passed over.
+            let now = {
+                let (s, vars) = grid_system(values, marks, k);
+                shortfall(&s, vars[r][c], k)
+            };
+            let mut best: Option<(u64, [(usize, usize); 3])> = None;
+            for (tried, (cells, _)) in rects.iter().enumerate() {
+                if tried >= TRIES && best.is_some_and(|(b, _)| b < now) {
+                    break;
+                }
                 let saved: Vec<Mark> = cells.iter().map(|(i, j)| marks[*i][*j]).collect();
                 for (i, j) in cells {
                     marks[*i][*j] = Mark::Hidden;
                 }
                 let (s, vars) = grid_system(values, marks, k);
-                if protected(&s, vars[r][c], k) {
-                    done = true;
-                    break;
-                }
+                let short = shortfall(&s, vars[r][c], k);
                 for ((i, j), m) in cells.iter().zip(saved) {
                     marks[*i][*j] = m;
                 }
-            }
-            if !done {
-                for (i, j) in cheapest {
-                    marks[i][j] = Mark::Hidden;
+                if best.is_none_or(|(b, _)| short < b) {
+                    best = Some((short, *cells));
                 }
+                if short == 0 {
+                    break;
+                }
+            }
+            let chosen = best
+                .filter(|(b, _)| *b < now)
+                .map_or(cheapest, |(_, cells)| cells);
+            for (i, j) in chosen {
+                marks[i][j] = Mark::Hidden;
             }
         }
     }
+}
+
+/// How far the `<k` cell behind `var` is from its whole range 1…k−1 (0 when
+/// it has it).
+pub(super) fn shortfall(s: &System, var: usize, k: u32) -> u64 {
+    s.range_of(&[(var, 1.0)]).map_or(0, |r| {
+        r.lo.saturating_sub(1)
+            + r.hi
+                .map_or(0, |h| u64::from(k.saturating_sub(1)).saturating_sub(h))
+    })
 }
 
 /// The `<k` cells of a protected grid whose audited range is narrower than
@@ -311,7 +336,7 @@ mod tests {
         assert_eq!(p.marks[0][1], Mark::Hidden);
         assert_eq!(p.marks[1][0], Mark::Hidden);
         assert_eq!(p.marks[1][1], Mark::Hidden);
-        assert!(bridges(&p.marks).is_empty());
+        assert!(audit_grid(&p, 5).is_empty());
         assert_eq!(p.values[2][3], 100);
     }
 
@@ -342,5 +367,41 @@ mod tests {
         let (cells, total) = protect_list(&[3, 0, 40], 5, true);
         assert_eq!(cells[2], Cell::Hidden);
         assert_eq!(total, Cell::Count(43));
+    }
+
+    #[test]
+    fn a_small_total_over_small_parts_is_printed_x_so_both_keep_their_range() {
+        // Row 0: 2 and 1, total 3: a `<5` total would cap each part at 3.
+        let p = protect(&[vec![2, 1, 0], vec![30, 12, 40]], 5, true);
+        assert_eq!(p.marks[0][3], Mark::Hidden);
+        assert!(audit_grid(&p, 5).is_empty(), "{:?}", p.marks);
+    }
+
+    #[test]
+    fn every_small_cell_of_random_tables_keeps_its_whole_range() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let (r, c) = (1 + next(5) as usize, 1 + next(5) as usize);
+            let k = 3 + next(6) as u32;
+            let t: Vec<Vec<u64>> = (0..r)
+                .map(|_| {
+                    (0..c)
+                        .map(|_| match next(4) {
+                            0 => 0,
+                            1 => next(u64::from(k)),
+                            _ => next(60),
+                        })
+                        .collect()
+                })
+                .collect();
+            let p = protect(&t, k, true);
+            assert!(audit_grid(&p, k).is_empty(), "{t:?} k={k}: {:?}", p.marks);
+        }
     }
 }

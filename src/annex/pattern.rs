@@ -397,7 +397,19 @@ impl Pattern {
                 .collect();
         }
         p.vars = sys.vars();
+        let debug = std::env::var_os("POC_DEBUG_PATTERN").is_some();
+        let count = |p: &Pattern| p.figures.iter().filter(|f| f.mark == Mark::Hidden).count();
+        if debug {
+            eprintln!(
+                "pattern: {} figures, {} withheld (x) before the document pass",
+                p.figures.len(),
+                count(&p)
+            );
+        }
         p.secure();
+        if debug {
+            eprintln!("pattern: {} withheld (x) after", count(&p));
+        }
         p
     }
 
@@ -526,12 +538,13 @@ impl Pattern {
             let mine: std::collections::BTreeSet<usize> =
                 self.figures[target].terms.iter().map(|t| t.0).collect();
             let group = self.figures[target].group;
-            // Candidates: a `<k` total printed as `x` instead (a `<k`
-            // total over `<k` parts caps them; `x` says less), then a shown
-            // count withheld, then any other `<k` printed as `x`; those
-            // that share unknowns with the target first, then its own
-            // table, not totals, smallest values.
-            let mut candidates: Vec<(usize, (bool, u8, bool, bool, u64))> = self
+            // Candidates: its own table first (a withheld count needs a
+            // partner in the same table), then figures that share unknowns
+            // with it; within them a `<k` total printed as `x`
+            // (a `<k` total over `<k` parts caps them; `x` says less), then
+            // a shown count withheld, then any other `<k` printed as `x`;
+            // not totals; smallest values.
+            let mut candidates: Vec<(usize, (bool, bool, u8, bool, u64))> = self
                 .figures
                 .iter()
                 .enumerate()
@@ -546,7 +559,7 @@ impl Pattern {
                         (Mark::Shown, _) => 1,
                         _ => 2,
                     };
-                    (i, (!near, rank, f.group != group, f.total, f.value))
+                    (i, (f.group != group, !near, rank, f.total, f.value))
                 })
                 .collect();
             candidates.sort_by_key(|(i, key)| (*key, *i));
@@ -554,20 +567,38 @@ impl Pattern {
                 // Nothing left that could help; the final audit refuses.
                 return;
             };
-            let mut fixed = false;
-            for &(i, _) in candidates.iter().take(12) {
-                let before = self.figures[i].mark;
-                self.figures[i].mark = Mark::Hidden;
-                if self.passes(target) {
-                    fixed = true;
+            // The first candidate that gives the target its whole range;
+            // failing that, the one that brings it closest; candidates that
+            // change nothing are passed over (up to a bound on the work).
+            let now = self.shortfall(target);
+            let mut best: Option<(u64, usize)> = None;
+            for (tried, &(i, _)) in candidates.iter().enumerate() {
+                if tried >= 24 && (best.is_some_and(|(b, _)| b < now) || tried >= 400) {
                     break;
                 }
+                let before = self.figures[i].mark;
+                self.figures[i].mark = Mark::Hidden;
+                let short = self.shortfall(target);
                 self.figures[i].mark = before;
+                if best.is_none_or(|(b, _)| short < b) {
+                    best = Some((short, i));
+                }
+                if short == 0 {
+                    break;
+                }
             }
-            if !fixed {
-                self.figures[cheapest].mark = Mark::Hidden;
-            }
+            let chosen = best.filter(|(b, _)| *b < now).map_or(cheapest, |(_, i)| i);
+            self.figures[chosen].mark = Mark::Hidden;
         }
+    }
+
+    fn shortfall(&self, target: usize) -> u64 {
+        let (s, terms) = self.system();
+        s.range_of(&terms[target]).map_or(0, |r| {
+            r.lo.saturating_sub(1)
+                + r.hi
+                    .map_or(0, |h| u64::from(self.k.saturating_sub(1)).saturating_sub(h))
+        })
     }
 
     /// A figure as printed.

@@ -153,11 +153,16 @@ fn strings(annex: &Annex) -> Vec<(String, &str)> {
             .map(|r| ("the attributions".into(), r.as_str())),
     );
     for s in &annex.sections {
-        let at = format!("section {} ({})", s.number, s.title);
-        out.push((at.clone(), s.title.as_str()));
+        let section = format!("section {} ({})", s.number, s.title);
+        out.push((section.clone(), s.title.as_str()));
+        let mut at = section.clone();
         for b in &s.blocks {
             match b {
-                Block::Heading(h) | Block::Paragraph(h) => out.push((at.clone(), h)),
+                Block::Heading(h) => {
+                    at = format!("{section}, under \"{h}\"");
+                    out.push((at.clone(), h));
+                }
+                Block::Paragraph(h) => out.push((at.clone(), h)),
                 Block::Bullets(v) => out.extend(v.iter().map(|x| (at.clone(), x.as_str()))),
                 Block::Table(t) => {
                     let at = format!("{at}, table \"{}\"", t.caption);
