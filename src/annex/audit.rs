@@ -111,6 +111,49 @@ impl System {
         let pre = Presolved::new(self);
         targets.iter().map(|t| pre.range_of(self, t)).collect()
     }
+
+    /// How far a `<k` target whose true value is `value` is from keeping
+    /// its whole range 1…k−1 (0: it keeps it). The true value is always
+    /// possible, so a target at 1 needs no lower bound and one at k−1 no
+    /// upper bound: only the other question goes to the solver.
+    pub fn shortfall(&self, target: &[(usize, f64)], value: u64, k: u32) -> u64 {
+        Presolved::new(self).shortfall(self, target, value, k)
+    }
+
+    /// `shortfall` for many targets, shared presolve, on two threads.
+    pub fn shortfalls(&self, targets: &[(Terms, u64)], k: u32) -> Vec<u64> {
+        let pre = Presolved::new(self);
+        if targets.len() < 8 {
+            return targets
+                .iter()
+                .map(|(t, v)| pre.shortfall(self, t, *v, k))
+                .collect();
+        }
+        let half = targets.len() / 2;
+        let (a, b) = targets.split_at(half);
+        let pre = &pre;
+        std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .name("disclosure-audit".into())
+                .spawn_scoped(scope, move || {
+                    b.iter()
+                        .map(|(t, v)| pre.shortfall(self, t, *v, k))
+                        .collect::<Vec<u64>>()
+                });
+            let mut out: Vec<u64> = a
+                .iter()
+                .map(|(t, v)| pre.shortfall(self, t, *v, k))
+                .collect();
+            match other.map(|h| h.join()) {
+                Ok(Ok(rest)) => out.extend(rest),
+                // No thread to be had: the same work here. A panic in the
+                // solver is a bug: raise it.
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                Err(_) => out.extend(b.iter().map(|(t, v)| pre.shortfall(self, t, *v, k))),
+            }
+            out
+        })
+    }
 }
 
 /// What every question on one system shares: the unknowns the facts fix on
@@ -186,7 +229,41 @@ impl Presolved {
         Presolved { fixed, parent }
     }
 
+    fn shortfall(&self, sys: &System, target: &[(usize, f64)], value: u64, k: u32) -> u64 {
+        let top = u64::from(k.saturating_sub(1));
+        let need_lo = value > 1;
+        let need_hi = value < top;
+        if !need_lo && !need_hi {
+            return 0;
+        }
+        match self.bounds(sys, target, need_lo, need_hi) {
+            Some((lo, hi)) => {
+                lo.map_or(0, |l| l.saturating_sub(1))
+                    + hi.map_or(0, |h| h.map_or(0, |h| top.saturating_sub(h)))
+            }
+            None => 0,
+        }
+    }
+
     fn range_of(&self, sys: &System, target: &[(usize, f64)]) -> Option<Range> {
+        let (lo, hi) = self.bounds(sys, target, true, true)?;
+        Some(Range {
+            lo: lo.unwrap_or(0),
+            hi: hi.flatten(),
+        })
+    }
+
+    /// The whole-number bounds of `target` asked for (`None` where not
+    /// asked; an inner `None` upper bound is unbounded); `None` overall when
+    /// the facts contradict each other.
+    #[allow(clippy::type_complexity)]
+    fn bounds(
+        &self,
+        sys: &System,
+        target: &[(usize, f64)],
+        want_lo: bool,
+        want_hi: bool,
+    ) -> Option<(Option<u64>, Option<Option<u64>>)> {
         let mut parent = self.parent.clone();
         let mut constant = 0.0;
         let mut roots: Vec<usize> = Vec::new();
@@ -202,7 +279,7 @@ impl Presolved {
         }
         if free_target.is_empty() {
             let v = round_lo(constant);
-            return Some(Range { lo: v, hi: Some(v) });
+            return Some((want_lo.then_some(v), want_hi.then_some(Some(v))));
         }
         roots.sort_unstable();
         roots.dedup();
@@ -260,12 +337,25 @@ impl Presolved {
                 Err(_) => Err(()),
             }
         };
-        let lo = solve(OptimizationDirection::Minimize).ok()?;
-        let hi = solve(OptimizationDirection::Maximize).ok()?;
-        Some(Range {
-            lo: lo.map_or(0, |x| round_lo(x + constant)),
-            hi: hi.map(|x| round_hi(x + constant)),
-        })
+        let lo = if want_lo {
+            Some(
+                solve(OptimizationDirection::Minimize)
+                    .ok()?
+                    .map_or(0, |x| round_lo(x + constant)),
+            )
+        } else {
+            None
+        };
+        let hi = if want_hi {
+            Some(
+                solve(OptimizationDirection::Maximize)
+                    .ok()?
+                    .map(|x| round_hi(x + constant)),
+            )
+        } else {
+            None
+        };
+        Some((lo, hi))
     }
 }
 

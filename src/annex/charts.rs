@@ -12,8 +12,9 @@ use plotters::style::FontStyle;
 /// Chart data, already protected (METHODOLOGY §6).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {
-    /// Stacked bars, one per month. `withheld[i]`: month i has 1..k−1
-    /// events in all, drawn as a grey bar of height k−1.
+    /// Stacked bars, one per month. `withheld[i]`: month i is withheld (a
+    /// `<k` count, or an `x` that protects one); drawn grey at k−1, its
+    /// value is not in `series`.
     Monthly {
         months: Vec<String>,
         series: Vec<Series>,
@@ -206,7 +207,7 @@ fn monthly<DB: DrawingBackend>(
             .collect();
         chart
             .draw_series(bars)?
-            .label(format!("1–{} events (withheld; drawn at {})", k - 1, k - 1))
+            .label(format!("withheld (<{k} or x; drawn at {})", k - 1))
             .legend(move |(lx, ly)| {
                 Rectangle::new([(lx, ly - 5), (lx + 10, ly + 5)], grey.filled())
             });

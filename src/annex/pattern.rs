@@ -320,6 +320,20 @@ impl Pattern {
         p.trend_regions = (0..nr)
             .map(|r| trend(&mut p, &all_t, &[r], Group::TrendRegions))
             .collect();
+        // The by-region trend table lists the regions with events in the
+        // last 12 months: being listed says recent + previous ≥ 1.
+        let twelve: Vec<usize> = recent.iter().chain(&previous).copied().collect();
+        for r in 0..nr {
+            let c = &m.column_totals[r];
+            if c.recent_events + c.previous_events > 0 {
+                let (terms, _) = atoms.terms(0, &all_t, &[r], &twelve);
+                p.links.push(Fact {
+                    terms,
+                    lo: 1.0,
+                    hi: f64::INFINITY,
+                });
+            }
+        }
         // 3. Kinds of harm: one unknown per kind, tied to the period's total.
         let (ev_kinds, fat_kinds) = inp.effects;
         for (measure, values) in [(0, ev_kinds), (1, fat_kinds)] {
@@ -480,22 +494,22 @@ impl Pattern {
         (s, terms)
     }
 
-    /// The `<k` figures that do not keep their whole range.
+    /// The `<k` figures that do not keep their whole range, with it.
     pub fn failures(&self) -> Vec<(usize, super::audit::Range)> {
         let (s, terms) = self.system();
         let targets: Vec<usize> = (0..self.figures.len())
             .filter(|&i| self.figures[i].mark == Mark::Small)
             .collect();
-        let ranges = s.ranges_of(
-            &targets
-                .iter()
-                .map(|i| terms[*i].clone())
-                .collect::<Vec<_>>(),
-        );
+        let asked: Vec<(Terms, u64)> = targets
+            .iter()
+            .map(|i| (terms[*i].clone(), self.figures[*i].value))
+            .collect();
+        let short = s.shortfalls(&asked, self.k);
         targets
             .into_iter()
-            .zip(ranges)
-            .filter_map(|(i, r)| r.filter(|r| !r.protects(self.k)).map(|r| (i, r)))
+            .zip(short)
+            .filter(|(_, sh)| *sh > 0)
+            .filter_map(|(i, _)| s.range_of(&terms[i]).map(|r| (i, r)))
             .collect()
     }
 
@@ -504,33 +518,25 @@ impl Pattern {
     /// cheapest first (same table, not a total, not zero, smallest value).
     fn secure(&mut self) {
         // Withholding only widens what a reader can deduce, so a figure
-        // that passes stays passed: one sweep over the failures, then a
-        // check that none is left (a second sweep never has work to do).
-        for _sweep in 0..4 {
-            let failures = self.failures();
-            if failures.is_empty() {
-                return;
+        // that passes stays passed: one sweep over the failures secures
+        // them all (the final audit of the document checks it again).
+        for (target, r) in self.failures() {
+            if std::env::var_os("POC_DEBUG_PATTERN").is_some() {
+                let f = &self.figures[target];
+                eprintln!(
+                    "fail {target} {:?} value {} range {:?} terms {}",
+                    f.group,
+                    f.value,
+                    r,
+                    f.terms.len()
+                );
             }
-            for (target, r) in failures {
-                if std::env::var_os("POC_DEBUG_PATTERN").is_some() {
-                    let f = &self.figures[target];
-                    eprintln!(
-                        "fail {target} {:?} value {} range {:?} terms {}",
-                        f.group,
-                        f.value,
-                        r,
-                        f.terms.len()
-                    );
-                }
-                self.secure_one(target);
-            }
+            self.secure_one(target);
         }
     }
 
     fn passes(&self, target: usize) -> bool {
-        let (s, terms) = self.system();
-        s.range_of(&terms[target])
-            .is_none_or(|r| r.protects(self.k))
+        self.shortfall(target) == 0
     }
 
     fn secure_one(&mut self, target: usize) {
@@ -594,11 +600,7 @@ impl Pattern {
 
     fn shortfall(&self, target: usize) -> u64 {
         let (s, terms) = self.system();
-        s.range_of(&terms[target]).map_or(0, |r| {
-            r.lo.saturating_sub(1)
-                + r.hi
-                    .map_or(0, |h| u64::from(self.k.saturating_sub(1)).saturating_sub(h))
-        })
+        s.shortfall(&terms[target], self.figures[target].value, self.k)
     }
 
     /// A figure as printed.
