@@ -125,7 +125,8 @@ fn no_small_count_is_shown_and_none_can_be_recovered_from_the_totals() {
     for case in 0..1500 {
         let r = 1 + rng.below(7) as usize;
         let c = 1 + rng.below(6) as usize;
-        let k = 2 + rng.below(5) as u32;
+        // k is at least 3 (METHODOLOGY §6).
+        let k = 3 + rng.below(4) as u32;
         let interior: Vec<Vec<u64>> = (0..r)
             .map(|_| {
                 (0..c)
@@ -148,7 +149,14 @@ fn no_small_count_is_shown_and_none_can_be_recovered_from_the_totals() {
                 }
             }
         }
-        let leaks = recoverable(&p.marks);
+        // A withheld count in 1..k−1 (printed `<k`, or `x` where a `<k`
+        // total over `<k` parts is printed `x`) is never exactly known. An
+        // `x` that only protects others may be (METHODOLOGY §6 does not
+        // audit its range).
+        let leaks: Vec<(usize, usize)> = recoverable(&p.marks)
+            .into_iter()
+            .filter(|&(i, j)| (1..u64::from(k)).contains(&p.values[i][j]))
+            .collect();
         assert!(
             leaks.is_empty(),
             "case {case}: {leaks:?} recoverable in {interior:?} k={k} marks {:?}",

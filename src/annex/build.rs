@@ -147,7 +147,12 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
     // 2 keeps the arithmetic below whole.
     let k = opts.k.max(2);
     let chart_from = super::pattern::chart_from(as_of, filter.from);
-    let pattern = suppress.then(|| {
+    // The audit's linear programmes grow with the matrix; past a bound the
+    // export above internal is refused (`screen.rs`) rather than left to run
+    // for minutes.
+    let audit_fits =
+        matrix.regions.len() * matrix.perpetrators.len() <= super::pattern::MAX_AUDITED_CELLS;
+    let pattern = (suppress && audit_fits).then(|| {
         let effects = super::build_data::effects_counts(ws, &filter);
         let months: Vec<(String, u64)> = monthly(
             ws,

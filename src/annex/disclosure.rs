@@ -124,11 +124,6 @@ pub(super) fn cell_fact(s: &mut System, terms: Terms, value: u64, mark: Mark, k:
     }
 }
 
-/// Whether the `<k` cell behind `var` keeps its whole range.
-fn protected(s: &System, var: usize, k: u32) -> bool {
-    s.range_of(&[(var, 1.0)]).is_none_or(|r| r.protects(k))
-}
-
 /// What withholding `cells` costs, as a key to sort by: no zeros first (a
 /// zero cannot go down, so a rectangle through one gives no room one way),
 /// then totals last (a reader needs them most, and they are the largest
@@ -175,9 +170,9 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
         .filter(|&(i, j)| marks[i][j] == Mark::Small)
         .collect();
     for (r, c) in smalls {
-        while marks[r][c] == Mark::Small {
+        loop {
             let (s, vars) = grid_system(values, marks, k);
-            if protected(&s, vars[r][c], k) {
+            if need(&s, vars[r][c], values[r][c], marks[r][c], k) == 0 {
                 break;
             }
             // A `<k` total in the cell's row or column caps it (a total of
@@ -214,7 +209,7 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
             // rectangles that change nothing are passed over.
             let now = {
                 let (s, vars) = grid_system(values, marks, k);
-                shortfall(&s, vars[r][c], k)
+                need(&s, vars[r][c], values[r][c], marks[r][c], k)
             };
             let mut best: Option<(u64, [(usize, usize); 3])> = None;
             for (tried, (cells, _)) in rects.iter().enumerate() {
@@ -226,7 +221,7 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
                     marks[*i][*j] = Mark::Hidden;
                 }
                 let (s, vars) = grid_system(values, marks, k);
-                let short = shortfall(&s, vars[r][c], k);
+                let short = need(&s, vars[r][c], values[r][c], marks[r][c], k);
                 for ((i, j), m) in cells.iter().zip(saved) {
                     marks[*i][*j] = m;
                 }
@@ -247,6 +242,20 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
     }
 }
 
+/// What a count in 1..k−1 still needs: printed `<k`, its whole range
+/// 1…k−1 (the shortfall); printed `x` (a `<k` total over `<k` parts),
+/// not to be known exactly (1 when it is). 0: it is protected.
+pub(super) fn need(s: &System, var: usize, value: u64, mark: Mark, k: u32) -> u64 {
+    match mark {
+        Mark::Small => shortfall(s, var, k),
+        Mark::Hidden if is_small(value, k) => u64::from(
+            s.range_of(&[(var, 1.0)])
+                .is_some_and(|r| r.hi == Some(r.lo)),
+        ),
+        _ => 0,
+    }
+}
+
 /// How far the `<k` cell behind `var` is from its whole range 1…k−1 (0 when
 /// it has it).
 pub(super) fn shortfall(s: &System, var: usize, k: u32) -> u64 {
@@ -264,9 +273,8 @@ pub fn audit_grid(p: &Protected, k: u32) -> Vec<((usize, usize), Range)> {
     let mut out = Vec::new();
     for (i, row) in p.marks.iter().enumerate() {
         for (j, m) in row.iter().enumerate() {
-            if *m == Mark::Small
+            if need(&s, vars[i][j], p.values[i][j], *m, k) > 0
                 && let Some(r) = s.range_of(&[(vars[i][j], 1.0)])
-                && !r.protects(k)
             {
                 out.push(((i, j), r));
             }

@@ -87,6 +87,16 @@ pub(crate) struct Pattern {
     pub benchmarks: Vec<Option<usize>>,
 }
 
+/// The largest threat matrix (regions × perpetrator types) the audit takes
+/// above `internal`; a larger one is refused with a message (filter to
+/// fewer regions, or share at `internal`).
+pub const MAX_AUDITED_CELLS: usize = 600;
+
+/// How many candidate choices the document pass may weigh (each one is a
+/// linear programme or two) before it falls back to withholding whole
+/// tables: bounds the time an export can take on any data.
+const SOLVE_BUDGET: usize = 1_500;
+
 /// The four kinds of harm of the effects table, in its order.
 pub(super) const KINDS: [HarmKind; 4] = [
     HarmKind::Violence,
@@ -497,14 +507,31 @@ impl Pattern {
     /// The `<k` figures that do not keep their whole range, with it.
     pub fn failures(&self) -> Vec<(usize, super::audit::Range)> {
         let (s, terms) = self.system();
+        // Every count in 1..k−1 that is withheld: a `<k` must keep its
+        // whole range, an `x` (a `<k` total over `<k` parts) must not be
+        // known exactly.
         let targets: Vec<usize> = (0..self.figures.len())
-            .filter(|&i| self.figures[i].mark == Mark::Small)
+            .filter(|&i| {
+                let f = &self.figures[i];
+                f.mark == Mark::Small || (f.mark == Mark::Hidden && is_small(f.value, self.k))
+            })
             .collect();
         let asked: Vec<(Terms, u64)> = targets
             .iter()
+            .filter(|i| self.figures[**i].mark == Mark::Small)
             .map(|i| (terms[*i].clone(), self.figures[*i].value))
             .collect();
-        let short = s.shortfalls(&asked, self.k);
+        let mut small_short = s.shortfalls(&asked, self.k).into_iter();
+        let short: Vec<u64> = targets
+            .iter()
+            .map(|i| {
+                if self.figures[*i].mark == Mark::Small {
+                    small_short.next().unwrap_or(0)
+                } else {
+                    u64::from(s.range_of(&terms[*i]).is_some_and(|r| r.hi == Some(r.lo)))
+                }
+            })
+            .collect();
         targets
             .into_iter()
             .zip(short)
@@ -520,6 +547,7 @@ impl Pattern {
         // Withholding only widens what a reader can deduce, so a figure
         // that passes stays passed: one sweep over the failures secures
         // them all (the final audit of the document checks it again).
+        let mut budget = SOLVE_BUDGET;
         for (target, r) in self.failures() {
             if std::env::var_os("POC_DEBUG_PATTERN").is_some() {
                 let f = &self.figures[target];
@@ -531,7 +559,7 @@ impl Pattern {
                     f.terms.len()
                 );
             }
-            self.secure_one(target);
+            self.secure_one(target, &mut budget);
         }
     }
 
@@ -539,8 +567,25 @@ impl Pattern {
         self.shortfall(target) == 0
     }
 
-    fn secure_one(&mut self, target: usize) {
+    fn secure_one(&mut self, target: usize, budget: &mut usize) {
         while !self.passes(target) {
+            if *budget == 0 {
+                // Out of time for a careful choice: withhold the rest of
+                // the target's own table and those that share unknowns
+                // with it (the final audit still decides).
+                let mine: std::collections::BTreeSet<usize> =
+                    self.figures[target].terms.iter().map(|t| t.0).collect();
+                let group = self.figures[target].group;
+                for (i, f) in self.figures.iter_mut().enumerate() {
+                    if i != target
+                        && f.mark == Mark::Shown
+                        && (f.group == group || f.terms.iter().any(|t| mine.contains(&t.0)))
+                    {
+                        f.mark = Mark::Hidden;
+                    }
+                }
+                return;
+            }
             let mine: std::collections::BTreeSet<usize> =
                 self.figures[target].terms.iter().map(|t| t.0).collect();
             let group = self.figures[target].group;
@@ -579,9 +624,13 @@ impl Pattern {
             let now = self.shortfall(target);
             let mut best: Option<(u64, usize)> = None;
             for (tried, &(i, _)) in candidates.iter().enumerate() {
-                if tried >= 24 && (best.is_some_and(|(b, _)| b < now) || tried >= 400) {
+                if tried >= 24 && (best.is_some_and(|(b, _)| b < now) || tried >= 64) {
                     break;
                 }
+                if *budget == 0 {
+                    break;
+                }
+                *budget -= 1;
                 let before = self.figures[i].mark;
                 self.figures[i].mark = Mark::Hidden;
                 let short = self.shortfall(target);
@@ -600,7 +649,15 @@ impl Pattern {
 
     fn shortfall(&self, target: usize) -> u64 {
         let (s, terms) = self.system();
-        s.shortfall(&terms[target], self.figures[target].value, self.k)
+        let f = &self.figures[target];
+        match f.mark {
+            Mark::Small => s.shortfall(&terms[target], f.value, self.k),
+            Mark::Hidden if is_small(f.value, self.k) => u64::from(
+                s.range_of(&terms[target])
+                    .is_some_and(|r| r.hi == Some(r.lo)),
+            ),
+            _ => 0,
+        }
     }
 
     /// A figure as printed.
@@ -735,9 +792,9 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
         return Ok(());
     }
     let Some(p) = &annex.pattern else {
-        return Err(vec![
-            "no disclosure pattern was computed for a shared annex".into(),
-        ]);
+        return Err(vec![format!(
+            "the threat matrix is larger than the disclosure audit takes above internal ({MAX_AUDITED_CELLS} region × perpetrator-type cells): filter to fewer regions (one country) or share it at internal"
+        )]);
     };
     let mut printed = p.clone();
     let mut errors = Vec::new();
@@ -805,7 +862,7 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
     }
     for (fig, range) in printed.failures() {
         errors.push(format!(
-            "{}: a <{k} count could be narrowed to {} from the other figures (METHODOLOGY §6)",
+            "{}: a count below {k} could be narrowed to {} from the other figures (METHODOLOGY §6)",
             place(annex, fig),
             range.display(),
             k = p.k
