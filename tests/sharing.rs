@@ -115,7 +115,7 @@ fn planted_assessment(dir: &Path, data: &Path) -> PathBuf {
         "Survivors name the {} in three villages.",
         SV_ACTOR.to_uppercase()
     );
-    e.mitigation = format!("Engage the elders on the quvexan  militia.");
+    e.mitigation = "Engage the elders on the quvexan  militia.".to_string();
     e.residual = true;
     e.tiers = vec![Tier::I, Tier::II];
     e.successors.insert(

@@ -286,9 +286,9 @@ impl Presolved {
         // The unknowns and facts of the target's part of the system.
         let mut index: Vec<Option<usize>> = vec![None; sys.vars];
         let mut members = 0usize;
-        for v in 0..sys.vars {
+        for (v, slot) in index.iter_mut().enumerate() {
             if self.fixed[v].is_none() && roots.binary_search(&find(&mut parent, v)).is_ok() {
-                index[v] = Some(members);
+                *slot = Some(members);
                 members += 1;
             }
         }

@@ -107,9 +107,10 @@ fn grid_system(values: &[Vec<u64>], marks: &[Vec<Mark>], k: u32) -> (System, Vec
             cell_fact(&mut s, vec![(*v, 1.0)], values[i][j], marks[i][j], k);
         }
     }
-    for j in 0..cols {
-        let mut t: Terms = (0..rows - 1).map(|i| (vars[i][j], 1.0)).collect();
-        t.push((vars[rows - 1][j], -1.0));
+    let (body, total_row) = vars.split_at(rows - 1);
+    for (j, total) in total_row[0].iter().enumerate() {
+        let mut t: Terms = body.iter().map(|line| (line[j], 1.0)).collect();
+        t.push((*total, -1.0));
         s.equal(t, 0.0);
     }
     (s, vars)
@@ -148,6 +149,11 @@ fn cost(
         new.iter().map(|(i, j)| values[*i][*j]).sum(),
     )
 }
+
+/// Three more cells that close a rectangle through a withheld one.
+type Rect = [(usize, usize); 3];
+/// A rectangle's cost key (see `cost`).
+type Cost = (usize, usize, usize, u64);
 
 /// How many rectangles are tried, cheapest first, before the cheapest one
 /// is taken anyway and the search goes on from there.
@@ -190,7 +196,7 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
             if downgraded {
                 continue;
             }
-            let mut rects: Vec<([(usize, usize); 3], (usize, usize, usize, u64))> = Vec::new();
+            let mut rects: Vec<(Rect, Cost)> = Vec::new();
             for r2 in (0..rows).filter(|&x| x != r) {
                 for c2 in (0..cols).filter(|&x| x != c) {
                     let cells = [(r, c2), (r2, c2), (r2, c)];
@@ -211,7 +217,7 @@ fn complete(values: &[Vec<u64>], marks: &mut [Vec<Mark>], k: u32) {
                 let (s, vars) = grid_system(values, marks, k);
                 need(&s, vars[r][c], values[r][c], marks[r][c], k)
             };
-            let mut best: Option<(u64, [(usize, usize); 3])> = None;
+            let mut best: Option<(u64, Rect)> = None;
             for (tried, (cells, _)) in rects.iter().enumerate() {
                 if tried >= TRIES && best.is_some_and(|(b, _)| b < now) {
                     break;

@@ -97,6 +97,11 @@ pub const MAX_AUDITED_CELLS: usize = 600;
 /// tables: bounds the time an export can take on any data.
 const SOLVE_BUDGET: usize = 1_500;
 
+/// How a candidate for withholding is ranked: not sharing unknowns with
+/// the target, not in its table, kind (0 `<k` total, 1 shown, 2 other
+/// `<k`), a total, its value; smaller first.
+type CandidateKey = (bool, bool, u8, bool, u64);
+
 /// The four kinds of harm of the effects table, in its order.
 pub(super) const KINDS: [HarmKind; 4] = [
     HarmKind::Violence,
@@ -595,7 +600,7 @@ impl Pattern {
             // (a `<k` total over `<k` parts caps them; `x` says less), then
             // a shown count withheld, then any other `<k` printed as `x`;
             // not totals; smallest values.
-            let mut candidates: Vec<(usize, (bool, bool, u8, bool, u64))> = self
+            let mut candidates: Vec<(usize, CandidateKey)> = self
                 .figures
                 .iter()
                 .enumerate()
