@@ -322,16 +322,7 @@ pub fn protect_list(values: &[u64], k: u32, suppress: bool) -> (Vec<Cell>, Cell)
         Mark::Small => Cell::Small(k),
         Mark::Hidden => Cell::Hidden,
     };
-    let total_mark = {
-        let (a, b) = (p.marks[n][0], p.marks[n][1]);
-        if a == Mark::Small || b == Mark::Small {
-            Mark::Small
-        } else if a == Mark::Hidden || b == Mark::Hidden {
-            Mark::Hidden
-        } else {
-            Mark::Shown
-        }
-    };
+    let total_mark = mark(n);
     (
         (0..n).map(|i| show(values[i], mark(i))).collect(),
         show(total, total_mark),
