@@ -208,8 +208,8 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
             "threats" => super::build_threats::threats(&ctx),
             "effects" => super::build_data::effects(&ctx),
             "register" => super::build_register::register(&ctx),
-            "flags" => super::build_register::flags(&ctx),
-            "benchmarks" => super::build_register::benchmarks(&ctx),
+            "flags" => super::build_flags::flags(&ctx),
+            "benchmarks" => super::build_flags::benchmarks(&ctx),
             _ => super::method::method(&ctx),
         };
         if blocks.is_empty() {

@@ -232,7 +232,7 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             .register
             .iter()
             .zip(&r.entries)
-            .filter(|(e, er)| super::build_register::monitoring_gap_stated(ctx, e, er))
+            .filter(|(e, er)| super::build_flags::monitoring_gap_stated(ctx, e, er))
             .flat_map(|(_, er)| &er.regions)
             .collect();
         if !gaps.is_empty() {

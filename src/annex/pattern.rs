@@ -394,20 +394,9 @@ impl Pattern {
                 .iter()
                 .zip(&rv.benchmarks)
                 .map(|(b, br)| {
-                    let ts: Vec<usize> = if b.perpetrators.is_empty() {
-                        all_t.clone()
-                    } else {
-                        (0..nt)
-                            .filter(|t| b.perpetrators.contains(&m.perpetrators[*t]))
-                            .collect()
-                    };
-                    let rs: Vec<usize> = if b.regions.is_empty() {
-                        all_r.clone()
-                    } else {
-                        (0..nr)
-                            .filter(|r| b.regions.contains(&m.regions[*r]))
-                            .collect()
-                    };
+                    // An empty list in a benchmark means all of them.
+                    let ts = positions(&m.perpetrators, &b.perpetrators);
+                    let rs = positions(&m.regions, &b.regions);
                     let measure = match b.metric {
                         BenchmarkMetric::CivilianHarmEvents => 0,
                         BenchmarkMetric::CivilianFatalities => 1,
@@ -676,6 +665,14 @@ impl Pattern {
     }
 }
 
+/// The positions in `all` of the items `chosen` names; every position when
+/// `chosen` is empty.
+fn positions<T: PartialEq>(all: &[T], chosen: &[T]) -> Vec<usize> {
+    (0..all.len())
+        .filter(|i| chosen.is_empty() || chosen.contains(&all[*i]))
+        .collect()
+}
+
 fn primary(v: u64, k: u32) -> Mark {
     if is_small(v, k) {
         Mark::Small
@@ -764,118 +761,4 @@ pub(super) fn chart_from(as_of: NaiveDate, period_from: Option<NaiveDate>) -> Na
     let end = NaiveDate::from_ymd_opt(as_of.year(), as_of.month(), 1).unwrap_or(as_of);
     let start = end.checked_sub_months(Months::new(35)).unwrap_or(end);
     period_from.map_or(start, |f| f.max(start))
-}
-
-/// Where a figure is printed, for a refusal that names it.
-fn place(annex: &super::Annex, fig: usize) -> String {
-    for t in annex.tables() {
-        if let Some((r, c, _)) = t.figures.iter().find(|(_, _, f)| *f == fig) {
-            let row = t
-                .rows
-                .get(*r)
-                .and_then(|x| x.first())
-                .map_or(String::new(), super::Cell::display);
-            let col = t.header.get(*c).cloned().unwrap_or_default();
-            return format!("table \"{}\", row \"{row}\", column \"{col}\"", t.caption);
-        }
-    }
-    for f in annex.figures() {
-        if let Some((i, _)) = f.figures.iter().find(|(_, x)| *x == fig) {
-            return format!("figure \"{}\", bar {}", f.caption, i + 1);
-        }
-    }
-    format!("figure {fig} (not printed)")
-}
-
-/// The audit of METHODOLOGY §6 on the finished document, before any writer
-/// runs: every figure as the document prints it (tables and chart bars;
-/// figures the document leaves out count as the pattern has them), every
-/// `<k` cell's range over all of them. Also refuses a count printed where
-/// the pattern withholds it, or a number that is not the count behind it.
-pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
-    if annex.level == crate::assessment::SharingLevel::Internal {
-        return Ok(());
-    }
-    let Some(p) = &annex.pattern else {
-        return Err(vec![format!(
-            "the threat matrix is larger than the disclosure audit takes above internal ({MAX_AUDITED_CELLS} region × perpetrator-type cells): filter to fewer regions (one country) or share it at internal"
-        )]);
-    };
-    let mut printed = p.clone();
-    let mut errors = Vec::new();
-    let mut read =
-        |fig: usize, mark: Option<Mark>, value: Option<u64>, errors: &mut Vec<String>| {
-            let Some(f) = printed.figures.get_mut(fig) else {
-                return;
-            };
-            match (mark, value) {
-                (Some(Mark::Shown), Some(v)) if v != f.value => errors.push(format!(
-                    "{}: prints {v}, not the count behind it",
-                    place(annex, fig)
-                )),
-                (Some(m), _) => {
-                    if m == Mark::Shown && f.mark != Mark::Shown {
-                        errors.push(format!(
-                            "{}: prints a count that the pattern withholds",
-                            place(annex, fig)
-                        ));
-                    }
-                    f.mark = m;
-                }
-                (None, _) => errors.push(format!("{}: not a count", place(annex, fig))),
-            }
-        };
-    for t in annex.tables() {
-        for &(r, c, fig) in &t.figures {
-            let cell = t.rows.get(r).and_then(|x| x.get(c));
-            let (mark, value) = match cell {
-                Some(super::Cell::Count(v)) => (Some(Mark::Shown), Some(*v)),
-                Some(super::Cell::Small(_)) => (Some(Mark::Small), None),
-                Some(super::Cell::Hidden) => (Some(Mark::Hidden), None),
-                _ => (None, None),
-            };
-            read(fig, mark, value, &mut errors);
-        }
-    }
-    for f in annex.figures() {
-        if let super::charts::Chart::Monthly {
-            series, withheld, ..
-        } = &f.chart
-        {
-            for &(i, fig) in &f.figures {
-                if i >= withheld.len() {
-                    continue;
-                }
-                let value: u64 = series
-                    .iter()
-                    .map(|s| s.values.get(i).copied().unwrap_or(0))
-                    .sum();
-                if withheld[i] {
-                    // A greyed bar says "withheld", no more.
-                    let m = p.figures[fig].mark;
-                    read(
-                        fig,
-                        Some(if m == Mark::Small { m } else { Mark::Hidden }),
-                        None,
-                        &mut errors,
-                    );
-                } else {
-                    read(fig, Some(Mark::Shown), Some(value), &mut errors);
-                }
-            }
-        }
-    }
-    for (fig, range) in printed.failures() {
-        errors.push(format!(
-            "{}: a count below {k} could be narrowed to {} from the other figures (METHODOLOGY §6)",
-            place(annex, fig),
-            range.display(),
-            k = p.k
-        ));
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
 }

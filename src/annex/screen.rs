@@ -21,7 +21,7 @@ pub fn check(annex: &Annex) -> Result<(), String> {
             annex.k
         ));
     }
-    if let Err(e) = super::pattern::audit_annex(annex) {
+    if let Err(e) = super::final_audit::audit_annex(annex) {
         problems.extend(e);
     }
     problems.extend(name_leaks(annex));

@@ -1,0 +1,122 @@
+//! The audit of METHODOLOGY §6 on the finished annex, before any writer
+//! runs: every figure of the pattern is read back as the document prints it
+//! (table cells and chart bars), and every withheld count below k is
+//! audited against all of them (`pattern.rs` builds the pattern, `audit.rs`
+//! solves). `screen.rs` calls it.
+
+use super::disclosure::Mark;
+use super::pattern::MAX_AUDITED_CELLS;
+
+/// Where a figure is printed, for a refusal that names it.
+fn place(annex: &super::Annex, fig: usize) -> String {
+    for t in annex.tables() {
+        if let Some((r, c, _)) = t.figures.iter().find(|(_, _, f)| *f == fig) {
+            let row = t
+                .rows
+                .get(*r)
+                .and_then(|x| x.first())
+                .map_or(String::new(), super::Cell::display);
+            let col = t.header.get(*c).cloned().unwrap_or_default();
+            return format!("table \"{}\", row \"{row}\", column \"{col}\"", t.caption);
+        }
+    }
+    for f in annex.figures() {
+        if let Some((i, _)) = f.figures.iter().find(|(_, x)| *x == fig) {
+            return format!("figure \"{}\", bar {}", f.caption, i + 1);
+        }
+    }
+    format!("figure {fig} (not printed)")
+}
+
+/// The audit of METHODOLOGY §6 on the finished document, before any writer
+/// runs: every figure as the document prints it (tables and chart bars;
+/// figures the document leaves out count as the pattern has them), every
+/// `<k` cell's range over all of them. Also refuses a count printed where
+/// the pattern withholds it, or a number that is not the count behind it.
+pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
+    if annex.level == crate::assessment::SharingLevel::Internal {
+        return Ok(());
+    }
+    let Some(p) = &annex.pattern else {
+        return Err(vec![format!(
+            "the threat matrix is larger than the disclosure audit takes above internal ({MAX_AUDITED_CELLS} region × perpetrator-type cells): filter to fewer regions (one country) or share it at internal"
+        )]);
+    };
+    let mut printed = p.clone();
+    let mut errors = Vec::new();
+    let mut read =
+        |fig: usize, mark: Option<Mark>, value: Option<u64>, errors: &mut Vec<String>| {
+            let Some(f) = printed.figures.get_mut(fig) else {
+                return;
+            };
+            match (mark, value) {
+                (Some(Mark::Shown), Some(v)) if v != f.value => errors.push(format!(
+                    "{}: prints {v}, not the count behind it",
+                    place(annex, fig)
+                )),
+                (Some(m), _) => {
+                    if m == Mark::Shown && f.mark != Mark::Shown {
+                        errors.push(format!(
+                            "{}: prints a count that the pattern withholds",
+                            place(annex, fig)
+                        ));
+                    }
+                    f.mark = m;
+                }
+                (None, _) => errors.push(format!("{}: not a count", place(annex, fig))),
+            }
+        };
+    for t in annex.tables() {
+        for &(r, c, fig) in &t.figures {
+            let cell = t.rows.get(r).and_then(|x| x.get(c));
+            let (mark, value) = match cell {
+                Some(super::Cell::Count(v)) => (Some(Mark::Shown), Some(*v)),
+                Some(super::Cell::Small(_)) => (Some(Mark::Small), None),
+                Some(super::Cell::Hidden) => (Some(Mark::Hidden), None),
+                _ => (None, None),
+            };
+            read(fig, mark, value, &mut errors);
+        }
+    }
+    for f in annex.figures() {
+        if let super::charts::Chart::Monthly {
+            series, withheld, ..
+        } = &f.chart
+        {
+            for &(i, fig) in &f.figures {
+                if i >= withheld.len() {
+                    continue;
+                }
+                let value: u64 = series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0))
+                    .sum();
+                if withheld[i] {
+                    // A greyed bar says "withheld", no more.
+                    let m = p.figures[fig].mark;
+                    read(
+                        fig,
+                        Some(if m == Mark::Small { m } else { Mark::Hidden }),
+                        None,
+                        &mut errors,
+                    );
+                } else {
+                    read(fig, Some(Mark::Shown), Some(value), &mut errors);
+                }
+            }
+        }
+    }
+    for (fig, range) in printed.failures() {
+        errors.push(format!(
+            "{}: a count below {k} could be narrowed to {} from the other figures (METHODOLOGY §6)",
+            place(annex, fig),
+            range.display(),
+            k = p.k
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
