@@ -207,17 +207,68 @@ fn undo_restores_the_original_for_random_edit_sequences() {
         }
         // Undo step by step through every intermediate state.
         for expected in states.iter().rev().skip(1) {
-            assert!(history.undo(&mut doc));
+            assert!(history.undo(&mut doc).expect("undoes"));
             assert_eq!(&doc, expected);
         }
-        assert!(!history.undo(&mut doc));
+        assert!(!history.undo(&mut doc).expect("nothing left"));
         assert_eq!(doc, original);
         // Redo all the way forward again.
         for expected in states.iter().skip(1) {
-            assert!(history.redo(&mut doc));
+            assert!(history.redo(&mut doc).expect("redoes"));
             assert_eq!(&doc, expected);
         }
     }
+}
+
+#[test]
+fn a_batch_is_one_undo_step_and_all_or_nothing() {
+    let original = load(&example_path()).expect("loads");
+    let mut doc = original.clone();
+    let mut history = History::default();
+    let base = original.footprint[0].clone();
+    let n = doc.footprint.len();
+    let batch = Edit::Batch(vec![
+        Edit::InsertBase(n, base.clone()),
+        Edit::InsertBase(n + 1, base.clone()),
+        Edit::InsertBase(n + 2, base.clone()),
+    ]);
+    history.apply(&mut doc, batch).expect("valid batch");
+    assert_eq!(doc.footprint.len(), n + 3);
+    assert!(history.undo(&mut doc).expect("undoes"));
+    assert_eq!(doc, original, "one undo takes back the whole batch");
+    assert!(!history.can_undo());
+    // A batch whose third edit names a missing position changes nothing.
+    let bad = Edit::Batch(vec![
+        Edit::InsertBase(n, base.clone()),
+        Edit::RemoveEntry(0),
+        Edit::RemoveBase(999),
+    ]);
+    assert!(history.apply(&mut doc, bad).is_err());
+    assert_eq!(doc, original);
+}
+
+#[test]
+fn an_undo_that_fails_keeps_the_edit_on_the_stack() {
+    let original = load(&example_path()).expect("loads");
+    let mut doc = original.clone();
+    let mut history = History::default();
+    history
+        .apply(&mut doc, Edit::RemoveEntry(0))
+        .expect("valid edit");
+    // Something else empties the register behind the history's back, so
+    // the inverse (insert at 0) still works, but remove-at-99 would not:
+    // simulate a failing inverse by applying an edit whose inverse is invalid.
+    let mut broken = doc.clone();
+    broken.register.clear();
+    broken.footprint.clear();
+    let mut h2 = History::default();
+    h2.apply(&mut broken, Edit::InsertBase(0, original.footprint[0].clone()))
+        .expect("valid");
+    broken.footprint.clear();
+    assert!(h2.undo(&mut broken).is_err(), "the inverse names a missing base");
+    assert!(h2.can_undo(), "the failed undo is kept, not lost");
+    assert!(history.undo(&mut doc).expect("undoes"));
+    assert_eq!(doc, original);
 }
 
 #[test]
@@ -420,7 +471,7 @@ fn darfur_example_reviews_with_flags_benchmarks_and_backtest() {
     let path = example_path();
     let a = load(&path).expect("loads");
     let (ws, statuses) = poc_workbench::assessment::review::open_datasets(&a, &path);
-    assert_eq!(statuses[0].status, "ok", "{:?}", statuses);
+    assert_eq!(statuses[0].status, poc_workbench::assessment::review::DatasetState::Ok, "{:?}", statuses);
     let r = review(&a, &ws);
     assert_eq!(r.as_of, date("2020-12-31"));
     let e1 = &r.entries[0];

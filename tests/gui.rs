@@ -73,7 +73,7 @@ fn choosing_a_region_or_a_date_range_changes_the_totals() {
     h.run();
     let without = shown_total(&h);
     assert!(without < all, "unticking North Darfur: {without} vs {all}");
-    let nd = h.state_mut().session.derived().matrix.clone();
+    let nd = h.state().session().cached_derived().expect("computed").matrix.clone();
     assert!(!nd.regions.contains(&"North Darfur".to_string()));
 
     let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
@@ -85,7 +85,7 @@ fn choosing_a_region_or_a_date_range_changes_the_totals() {
         recent < all && recent > 0,
         "last 12 months: {recent} of {all}"
     );
-    let f = &h.state().session.filter;
+    let f = &h.state().session().filter();
     assert_eq!(f.to.map(|d| d.to_string()), Some("2023-12-31".to_string()));
     assert_eq!(
         f.from.map(|d| d.to_string()),
@@ -98,9 +98,10 @@ fn clicking_a_cell_lists_exactly_that_cells_incidents() {
     let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
     h.run();
     let expected = h
-        .state_mut()
-        .session
-        .derived()
+        .state()
+        .session()
+        .cached_derived()
+        .expect("computed")
         .matrix
         .cell(PerpetratorType::StateForces, "North Darfur")
         .expect("a state-forces cell in North Darfur")
@@ -109,19 +110,18 @@ fn clicking_a_cell_lists_exactly_that_cells_incidents() {
         .click();
     h.run();
     let app = h.state_mut();
-    assert_eq!(app.view, View::Incidents);
+    assert_eq!(app.view(), View::Incidents);
     assert_eq!(
-        app.selection,
+        *app.selection(),
         Selection {
             perpetrator: Some(PerpetratorType::StateForces),
             region: Some("North Darfur".into())
         }
     );
-    let sel = app.selection.clone();
-    let rows = app.session.incidents(&sel).to_vec();
+    let rows = app.session().cached_incidents().to_vec();
     assert_eq!(rows.len() as u64, expected);
-    let ws = &app.session.workspace;
-    let regions = ws.regions(app.session.filter.level);
+    let ws = app.session().workspace();
+    let regions = ws.regions(app.session().filter().level);
     for &r in &rows {
         assert_eq!(ws.perpetrator_of(r), PerpetratorType::StateForces);
         assert_eq!(
@@ -140,7 +140,7 @@ fn an_unknown_csv_opens_the_mapping_dialog() {
     std::fs::write(&f, "Incident date,Province,Perpetrator,Killed\n14/02/2021,North,Army,2\n15/02/2021,South,Unknown,0\n").expect("write");
     let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&f)));
     h.run();
-    assert!(h.state().mapping_dialog.is_some());
+    assert!(h.state().mapping_dialog_open());
     h.get_by_label_contains("Column mapping — case-log.csv");
     // The suggested mapping already reads the dates; import it.
     h.get_by_label("Import with this mapping").click();
@@ -148,8 +148,8 @@ fn an_unknown_csv_opens_the_mapping_dialog() {
     h.state_mut().wait_for_loads();
     h.run_steps(3);
     let app = h.state();
-    assert_eq!(app.session.workspace.datasets.len(), 1);
-    assert_eq!(app.session.workspace.datasets[0].report.kept, 2);
+    assert_eq!(app.session().workspace().datasets.len(), 1);
+    assert_eq!(app.session().workspace().datasets[0].report.kept, 2);
 }
 
 #[test]
@@ -168,30 +168,41 @@ fn a_cancelled_load_leaves_the_previous_state_intact() {
     h.state_mut().wait_for_loads();
     h.run();
     let app = h.state();
-    assert_eq!(app.session.workspace.datasets.len(), 1);
+    assert_eq!(app.session().workspace().datasets.len(), 1);
     assert!(
-        app.messages.iter().any(|m| m.text.contains("cancelled")),
+        app.messages().iter().any(|m| m.text.contains("cancelled")),
         "{:?}",
-        app.messages
+        app.messages()
     );
     assert_eq!(shown_total(&h), before);
 }
 
 #[test]
-fn every_view_draws_on_the_sample() {
-    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+fn every_view_draws_with_the_worked_example() {
+    let mut h = harness(WorkbenchApp::with_files(&[poc_workbench::app::example_path()]));
     h.run();
-    for v in [
-        View::Incidents,
-        View::Charts,
-        View::Map,
-        View::Matrix,
-        View::Report,
-    ] {
+    for v in View::ALL {
         h.state_mut().send(AppCommand::SetView(v));
         h.run();
+        assert_eq!(h.state().view(), v);
+        // Each view shows something of its own.
+        let marker = match v {
+            View::Matrix => "Total civilian-harm events: ",
+            View::Incidents => "civilian-harm incidents",
+            View::Charts => "Reset view",
+            View::Map => "Reset map",
+            View::Report => "rows read",
+            View::Register => "Flags",
+            View::Followup => "Back-test",
+            View::Help => "Your first assessment",
+        };
+        assert!(
+            h.query_all_by_label_contains(marker).next().is_some(),
+            "{v:?} shows '{marker}'"
+        );
     }
-    assert_eq!(h.state().view, View::Report);
+    h.state_mut().send(AppCommand::SetView(View::Report));
+    h.run();
     h.get_by_label_contains("3822 rows read");
 }
 
@@ -229,16 +240,16 @@ fn every_shared_file_opens_as_report_dialog_or_message() {
         h.state_mut().send(AppCommand::SetView(View::Report));
         h.run();
         let app = h.state();
-        let loaded = app.session.workspace.datasets.len() == 1;
-        let dialog = app.mapping_dialog.is_some();
+        let loaded = app.session().workspace().datasets.len() == 1;
+        let dialog = app.mapping_dialog_open();
         assert!(
-            loaded || dialog || !app.messages.is_empty(),
+            loaded || dialog || !app.messages().is_empty(),
             "{}: nothing shown",
             f.display()
         );
         if loaded {
             reports += 1;
-            assert_eq!(h.state().view, View::Report, "{}", f.display());
+            assert_eq!(h.state().view(), View::Report, "{}", f.display());
             h.get_by_label_contains("rows read");
         }
         if dialog {
@@ -264,11 +275,11 @@ fn the_worked_example_opens_with_its_register() {
     ]));
     h.run();
     let app = h.state();
-    assert!(app.messages.is_empty(), "{:?}", app.messages);
-    let doc = app.doc.as_ref().expect("the assessment is open");
-    assert_eq!(doc.assessment.register.len(), 3);
+    assert!(app.messages().is_empty(), "{:?}", app.messages());
+    let doc = app.doc().expect("the assessment is open");
+    assert_eq!(doc.assessment().register.len(), 3);
     assert_eq!(
-        app.session.as_of.map(|d| d.to_string()),
+        app.session().as_of().map(|d| d.to_string()),
         Some("2020-12-31".to_string())
     );
 }
@@ -279,7 +290,7 @@ fn a_register_entry_is_created_from_a_cell_rated_and_undone() {
         poc_workbench::app::example_path(),
     ]));
     h.run();
-    let before = h.state().doc.as_ref().expect("doc").assessment.clone();
+    let before = h.state().doc().expect("doc").assessment().clone();
     // Right-click a cell, then "Add to threat register".
     h.get_by_label_contains("State security forces × Khartoum: ")
         .click_secondary();
@@ -287,10 +298,10 @@ fn a_register_entry_is_created_from_a_cell_rated_and_undone() {
     h.get_by_label("Add to threat register").click();
     h.run();
     let app = h.state();
-    assert_eq!(app.view, View::Register);
-    let doc = app.doc.as_ref().expect("doc");
-    assert_eq!(doc.assessment.register.len(), 4);
-    let new = doc.assessment.register.last().expect("entry");
+    assert_eq!(app.view(), View::Register);
+    let doc = app.doc().expect("doc");
+    assert_eq!(doc.assessment().register.len(), 4);
+    let new = doc.assessment().register.last().expect("entry");
     assert_eq!(
         (new.perpetrator, new.regions.clone()),
         (PerpetratorType::StateForces, vec!["Khartoum".to_string()])
@@ -301,19 +312,19 @@ fn a_register_entry_is_created_from_a_cell_rated_and_undone() {
         .click();
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().expect("doc").assessment.register[3].likelihood,
+        h.state().doc().expect("doc").assessment().register[3].likelihood,
         Some(5)
     );
     // Undo twice (rating, then creation) restores the document.
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().expect("doc").assessment.register[3].likelihood,
+        h.state().doc().expect("doc").assessment().register[3].likelihood,
         None
     );
     h.get_by_label("Undo").click();
     h.run();
-    assert_eq!(h.state().doc.as_ref().expect("doc").assessment, before);
+    assert_eq!(*h.state().doc().expect("doc").assessment(), before);
 }
 
 #[test]
@@ -327,7 +338,7 @@ fn naming_state_forces_successor_raises_the_successor_is_perpetrator_flag() {
         region: "Khartoum".into(),
     });
     h.run();
-    let id = h.state().doc.as_ref().expect("doc").assessment.register[3].id;
+    let id = h.state().doc().expect("doc").assessment().register[3].id;
     let flag_count = |h: &Harness<'_, WorkbenchApp>| {
         h.get_all_by_label_contains("successor is perpetrator")
             .count()
@@ -341,9 +352,9 @@ fn naming_state_forces_successor_raises_the_successor_is_perpetrator_flag() {
         .expect("option")
         .click();
     h.run();
-    let doc = h.state().doc.as_ref().expect("doc");
+    let doc = h.state().doc().expect("doc");
     assert_eq!(
-        doc.assessment.register[3]
+        doc.assessment().register[3]
             .successors
             .get(&poc_workbench::assessment::Tier::II),
         Some(&poc_workbench::assessment::Successor::HostStateSecurityForces)
@@ -360,18 +371,21 @@ fn a_damaged_assessment_is_reported_and_its_backup_offered() {
     std::fs::write(poc_workbench::assessment::file::backup_path(&p), &good).expect("bak");
     let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&p)));
     h.run();
-    assert!(h.state().doc.is_none());
+    assert!(h.state().doc().is_none());
     assert!(
         h.state()
-            .messages
+            .messages()
             .iter()
             .any(|m| m.error && m.text.contains("damaged.ron") && m.text.contains("line "))
     );
     h.get_by_label("Open the backup").click();
+    h.step();
+    // The backup opens in the background, like any assessment.
+    h.state_mut().wait_for_loads();
     h.run();
     let app = h.state();
     assert_eq!(
-        app.doc.as_ref().map(|d| d.assessment.register.len()),
+        app.doc().map(|d| d.assessment().register.len()),
         Some(3)
     );
     assert_eq!(
@@ -382,7 +396,7 @@ fn a_damaged_assessment_is_reported_and_its_backup_offered() {
 }
 
 #[test]
-fn a_new_assessment_records_its_datasets_and_saves_atomically() {
+fn a_new_assessment_records_its_datasets_and_saves_as_through_the_file_browser() {
     let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
     h.run();
     h.state_mut().send(AppCommand::NewAssessment);
@@ -394,18 +408,34 @@ fn a_new_assessment_records_its_datasets_and_saves_atomically() {
     h.run();
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("new.ron");
-    let doc = h.state_mut().doc.as_mut().expect("doc");
-    assert_eq!(doc.assessment.datasets.len(), 1);
-    assert_eq!(
-        doc.assessment.datasets[0].sha256,
-        "37948ba7d56c6acfae421291e4ef8c7d05f710cadfc5e8eeb65aa531441650f6"
-    );
-    assert!(doc.dirty);
-    doc.save(Some(path.clone())).expect("saves");
-    assert!(!doc.dirty);
+    {
+        let doc = h.state().doc().expect("doc");
+        assert_eq!(doc.assessment().datasets.len(), 1);
+        assert_eq!(
+            doc.assessment().datasets[0].sha256,
+            "37948ba7d56c6acfae421291e4ef8c7d05f710cadfc5e8eeb65aa531441650f6"
+        );
+        assert!(doc.is_dirty());
+        assert!(doc.path().is_none());
+    }
+    // Ctrl+S on a document without a file is Save As; with no desktop file
+    // dialog in the test, the workbench's own browser opens.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let browser = h.state_mut().file_browser_mut().expect("the file browser opens");
+    browser.go(dir.path().to_path_buf());
+    browser.name = "new.ron".into();
+    h.run();
+    h.get_by_label("Choose").click();
+    h.run();
+    let app = h.state();
+    let doc = app.doc().expect("doc");
+    assert!(!doc.is_dirty(), "{:?}", app.messages());
+    assert_eq!(doc.path(), Some(path.as_path()));
     let back = poc_workbench::assessment::file::load(&path).expect("loads");
-    assert_eq!(back, doc.assessment);
+    assert_eq!(&back, doc.assessment());
     assert_eq!(back.register.len(), 1);
+    assert!(app.title().starts_with("new.ron"), "{}", app.title());
 }
 
 /// The worked example and its dataset copied into `dir`; the copy's path.
@@ -430,7 +460,7 @@ fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() 
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
-    assert!(h.state().export_dialog.is_some(), "Ctrl+E opens the dialog");
+    assert!(h.state_mut().export_dialog_mut().is_some(), "Ctrl+E opens the dialog");
     // Choose the public level: the preview shows withheld cells.
     h.get_by_label("public").click();
     h.run();
@@ -441,36 +471,204 @@ fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() 
     );
     h.get_by_label_contains("PUBLIC: small counts withheld");
     let out = dir.path().join("annex.html");
-    h.state_mut().export_dialog.as_mut().expect("dialog").format =
-        poc_workbench::annex::Format::Html;
-    h.state_mut().export_dialog.as_mut().expect("dialog").path = out.display().to_string();
-    h.run();
+    set_export(&mut h, poc_workbench::annex::Format::Html, &out);
     h.get_by_label("Export").click();
     h.run();
-    let app = h.state();
-    assert!(app.export_dialog.is_none(), "closed after writing");
+    let app = h.state_mut();
+    assert!(app.export_dialog_mut().is_none(), "closed after writing");
     let html = std::fs::read_to_string(&out).expect("the annex is written");
     assert!(html.contains("PUBLIC: small counts withheld") && html.contains("<svg"));
-    let doc = app.doc.as_ref().expect("doc");
-    let rec = doc.assessment.exports.last().expect("recorded");
+    let doc = app.doc().expect("doc");
+    let rec = doc.assessment().exports.last().expect("recorded");
     assert_eq!(rec.level, poc_workbench::assessment::SharingLevel::Public);
-    assert!(!doc.dirty, "the record is saved");
-    let on_disk = poc_workbench::assessment::file::load(&ron).expect("loads");
-    assert_eq!(on_disk.exports.len(), doc.assessment.exports.len());
+    assert!(doc.is_dirty(), "the record waits for the analyst's Save");
     // Writing over the dataset is refused, in the dialog.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
-    h.state_mut().export_dialog.as_mut().expect("dialog").path =
+    h.state_mut().export_dialog_mut().expect("dialog").path =
         dir.path().join("ucdp-ged-sudan.csv").display().to_string();
     h.run();
     h.get_by_label("Export").click();
     h.run();
     let err = h
-        .state()
-        .export_dialog
-        .as_ref()
+        .state_mut()
+        .export_dialog_mut()
         .and_then(|d| d.error.clone());
     assert!(err.is_some_and(|e| e.contains("refusing")));
+}
+
+fn set_export(h: &mut Harness<'_, WorkbenchApp>, f: poc_workbench::annex::Format, out: &std::path::Path) {
+    let d = h.state_mut().export_dialog_mut().expect("dialog");
+    d.format = f;
+    d.path = out.display().to_string();
+    h.run();
+}
+
+/// The reviewer's case: an analyst changes a rating, exports, and the
+/// assessment file on disk is exactly what it was (an export never saves
+/// other unsaved edits); the export record and the edit are saved together
+/// by the analyst's own Save.
+#[test]
+fn an_export_does_not_save_unsaved_edits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ron = copy_example(dir.path());
+    let on_disk = std::fs::read(&ron).expect("read");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Register));
+    h.run();
+    let id = h.state().doc().expect("doc").assessment().register[0].id;
+    let old = h.state().doc().expect("doc").assessment().register[0].likelihood;
+    let new = if old == Some(5) { 4 } else { 5 };
+    h.get_by_label(&format!("Likelihood {new} for entry {id}")).click();
+    h.run();
+    assert!(h.state().doc().expect("doc").is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    set_export(&mut h, poc_workbench::annex::Format::Markdown, &dir.path().join("annex.md"));
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(dir.path().join("annex.md").exists());
+    assert_eq!(std::fs::read(&ron).expect("read"), on_disk, "the export did not save the edit");
+    let doc = h.state().doc().expect("doc");
+    assert!(doc.is_dirty());
+    assert_eq!(doc.assessment().exports.len(), 1 + poc_workbench::assessment::file::load(&ron).expect("loads").exports.len());
+    // Save keeps both.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let back = poc_workbench::assessment::file::load(&ron).expect("loads");
+    assert_eq!(back.register[0].likelihood, Some(new));
+    assert_eq!(&back, h.state().doc().expect("doc").assessment());
+}
+
+/// A file the export did not write is replaced only when the analyst says
+/// so; the annex an earlier export wrote, unchanged, is replaced without asking.
+#[test]
+fn the_export_asks_before_replacing_a_file_it_did_not_write() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ron = copy_example(dir.path());
+    let theirs = dir.path().join("notes.md");
+    std::fs::write(&theirs, "a colleague's notes\n").expect("write");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    set_export(&mut h, poc_workbench::annex::Format::Markdown, &theirs);
+    h.get_by_label("Export").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&theirs).expect("read"), "a colleague's notes\n");
+    h.get_by_label_contains("was not written by this assessment's exports");
+    h.get_by_label("Replace").click();
+    h.run();
+    assert!(std::fs::read_to_string(&theirs).expect("read").contains("Residual"));
+    // Now it is the export's own file: a second export replaces it without asking.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    set_export(&mut h, poc_workbench::annex::Format::Markdown, &theirs);
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(h.state_mut().export_dialog_mut().is_none(), "written without asking");
+    assert_eq!(h.state().doc().expect("doc").assessment().exports.len(), 2);
+}
+
+/// The worked example opens as a copy: the title says so, and Save goes to
+/// Save As, never into the install's sample-data folder.
+#[test]
+fn the_worked_example_opens_as_a_copy_and_save_asks_where() {
+    let example = poc_workbench::app::example_path();
+    let before = std::fs::read(&example).expect("read");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&example)));
+    h.run();
+    let title = h.state().title();
+    assert!(title.contains("copy of the worked example"), "{title}");
+    assert!(h.state().doc().expect("doc").path().is_none());
+    let mut meta = h.state().doc().expect("doc").assessment().meta.clone();
+    meta.notes.push_str(" edited");
+    h.state_mut().send(AppCommand::EditDoc(poc_workbench::assessment::edit::Edit::SetMeta(meta)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(h.state_mut().file_browser_mut().is_some(), "Save asks where");
+    assert_eq!(std::fs::read(&example).expect("read"), before, "the example is untouched");
+}
+
+/// Ctrl+B hides and shows the filter panel; F1 opens the guide, rendered
+/// (headings and list items, not Markdown source).
+#[test]
+fn the_filter_panel_hides_and_the_guide_renders() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    assert!(h.query_by_label("Last 12 months").is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    h.run();
+    assert!(!h.state().filters_open());
+    assert!(h.query_by_label("Last 12 months").is_none(), "the panel is hidden");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    h.run();
+    assert!(h.query_by_label("Last 12 months").is_some());
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert_eq!(h.state().view(), View::Help);
+    h.get_by_label_contains("Your first assessment, step by step");
+    assert!(
+        h.query_all_by_label_contains("## ").next().is_none()
+            && h.query_all_by_label_contains("**").next().is_none(),
+        "Markdown is rendered, not shown raw"
+    );
+}
+
+/// A narrow window (1024×700, and 1280×720 with the workshop scale) keeps
+/// every matrix column reachable: the share column starts beyond the right
+/// edge, and scrolling sideways over the table brings it into view.
+#[test]
+fn the_matrix_scrolls_sideways_on_a_small_screen() {
+    let mut scrolled = 0;
+    for (size, workshop) in [([1024.0f32, 700.0f32], false), ([1280.0, 720.0], true)] {
+        let mut h = Harness::builder().with_size(size).build_ui_state(
+            |ui, app: &mut WorkbenchApp| app.show(ui),
+            WorkbenchApp::with_files(&[sample_path()]),
+        );
+        h.run();
+        if workshop {
+            h.key_press(egui::Key::F11);
+            h.run();
+        }
+        h.run();
+        let right = |h: &Harness<'_, WorkbenchApp>| {
+            // The metric's radio button has the same name: the header is the last.
+            let n = h.get_all_by_label("State-perpetrated share").last().expect("header");
+            n.accesskit_node().bounding_box().map_or(f64::MAX, |b| b.x1)
+        };
+        let before = right(&h);
+        let width = f64::from(size[0]);
+        if before <= width {
+            continue; // everything fits at this size
+        }
+        scrolled += 1;
+        let over = h.get_by_label("Total").accesskit_node().bounding_box().expect("box");
+        h.event(egui::Event::PointerMoved(egui::pos2(
+            (width * 0.6) as f32,
+            over.y0 as f32 + 40.0,
+        )));
+        for _ in 0..20 {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(-200.0, 0.0),
+                modifiers: egui::Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+            });
+            // step, not run: the hovered cell's tooltip keeps asking for frames.
+            h.step();
+        }
+        h.step();
+        let after = right(&h);
+        assert!(
+            after < before && after <= width,
+            "{size:?}: the share column moved from {before} to {after}"
+        );
+    }
+    assert_eq!(scrolled, 2, "at both sizes the table is wider than the window");
 }
 
 #[test]
@@ -503,7 +701,7 @@ fn saving_to_a_full_disk_tells_the_analyst_and_keeps_the_file() {
         let block = vec![0u8; 4096];
         while f.write_all(&block).is_ok() {}
     }
-    let mut meta = h.state().doc.as_ref().expect("doc").assessment.meta.clone();
+    let mut meta = h.state().doc().expect("doc").assessment().meta.clone();
     meta.notes = "x".repeat(50_000);
     h.state_mut().send(AppCommand::EditDoc(
         poc_workbench::assessment::edit::Edit::SetMeta(meta),
@@ -512,13 +710,13 @@ fn saving_to_a_full_disk_tells_the_analyst_and_keeps_the_file() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     let app = h.state();
-    let msg = app.messages.last().expect("a message");
+    let msg = app.messages().last().expect("a message");
     assert!(msg.error, "{}", msg.text);
     assert!(
         msg.text.contains("The disk is full") && msg.text.contains("previous file is unchanged"),
         "{}",
         msg.text
     );
-    assert!(app.doc.as_ref().expect("doc").dirty, "still unsaved");
+    assert!(app.doc().expect("doc").is_dirty(), "still unsaved");
     assert_eq!(std::fs::read(&ron).expect("read"), before);
 }

@@ -2,20 +2,32 @@
 //! type, civilian fatalities per month, and the regions with the most
 //! events. Hover for values, drag to pan, scroll to zoom, "Reset view".
 
-use super::WorkbenchApp;
+use super::ViewCtx;
 use super::i18n::tr;
 use super::theme::perpetrator_color;
 use crate::model::PerpetratorType;
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
 
+/// The charts' state: a reset asked for, applied at the next frame.
+#[derive(Default)]
+pub struct ChartsState {
+    reset: bool,
+}
+
 /// Draws the view.
-pub fn charts_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
-    let reset = std::mem::take(&mut app.chart_reset);
+pub fn charts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut ChartsState) {
+    let reset = std::mem::take(&mut state.reset);
     if ui.button(tr("charts.reset")).clicked() {
-        app.chart_reset = true;
+        state.reset = true;
     }
-    let months = app.session.monthly().to_vec();
-    let d = app.session.derived();
+    let months = ctx.monthly;
+    let Some(d) = ctx.derived else { return };
+    // Headroom above the tallest month keeps the legend off the bars.
+    let tallest = months
+        .iter()
+        .map(|m| m.events_by_type.iter().sum::<u64>())
+        .max()
+        .unwrap_or(0) as f64;
     let labels: Vec<String> = months.iter().map(|m| m.month.clone()).collect();
     let fmt_labels = labels.clone();
     let x_fmt = move |mark: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| {
@@ -31,7 +43,9 @@ pub fn charts_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         ui.strong(tr("charts.monthly"));
         let mut plot = Plot::new("monthly")
             .height(h)
-            .legend(Legend::default())
+            .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+            .include_y(0.0)
+            .include_y(tallest * 1.45 + 1.0)
             .x_axis_formatter(x_fmt.clone());
         if reset {
             plot = plot.reset();
@@ -61,7 +75,11 @@ pub fn charts_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             }
         });
         ui.strong(tr("charts.fatalities"));
-        let mut plot = Plot::new("fatalities").height(h).x_axis_formatter(x_fmt);
+        // Counts start at 0: an axis that starts higher exaggerates change.
+        let mut plot = Plot::new("fatalities")
+            .height(h)
+            .include_y(0.0)
+            .x_axis_formatter(x_fmt);
         if reset {
             plot = plot.reset();
         }

@@ -1,271 +1,311 @@
 //! The window's chrome: menu bar, view tabs, status bar with load
-//! progress, message and recovery banners, and the welcome screen.
+//! progress, message, recovery and backup banners, the quit question and
+//! the welcome screen. Like the views, it only queues commands.
 
-use super::commands::{AppCommand, View};
-use super::i18n::tr;
-use super::{Message, WorkbenchApp, example_path, sample_path};
+use super::commands::{AppCommand, Purpose, View};
+use super::i18n::{tr, tr_args};
+use super::{Dialogs, Message, WorkbenchApp, document, sample_path};
 
 impl WorkbenchApp {
     pub(super) fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let sc = |s: egui::KeyboardShortcut| ctx.format_shortcut(&s);
+        let cmds = &mut self.commands;
+        let has_doc = self.doc.is_some();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(tr("menu.file"), |ui| {
-                if ui
-                    .add(egui::Button::new(tr("menu.open")).shortcut_text("Ctrl+O"))
-                    .clicked()
-                {
-                    self.send(AppCommand::OpenDialog);
-                }
-                ui.menu_button(tr("menu.recent"), |ui| {
-                    if self.prefs.recent.is_empty() {
-                        ui.label(tr("menu.no_recent"));
-                    }
-                    for p in self.prefs.recent.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
-                            self.send(AppCommand::Open(vec![p]));
-                        }
-                    }
-                });
-                if ui.button(tr("menu.open_sample")).clicked() {
-                    self.send(AppCommand::Open(vec![sample_path()]));
-                }
-                if ui.button(tr("menu.open_example")).clicked() {
-                    self.send(AppCommand::OpenAssessment(example_path()));
-                }
-                if ui
-                    .add_enabled(
-                        self.doc.is_some(),
-                        egui::Button::new(tr("menu.save")).shortcut_text("Ctrl+S"),
-                    )
-                    .clicked()
-                {
-                    self.send(AppCommand::Save);
-                }
-                if ui
-                    .add(egui::Button::new(tr("menu.export")).shortcut_text("Ctrl+E"))
-                    .clicked()
-                {
-                    self.send(AppCommand::ExportDialog);
-                }
-                if ui.button(tr("register.new")).clicked() {
-                    self.send(AppCommand::NewAssessment);
-                }
-                if ui.button(tr("menu.close_all")).clicked() {
-                    self.send(AppCommand::CloseAll);
-                }
-                ui.separator();
-                if ui.button(tr("menu.quit")).clicked() {
-                    self.send(AppCommand::Quit);
-                }
+                file_menu(ui, &self.prefs.recent, has_doc, &sc, cmds);
             });
             ui.menu_button(tr("menu.edit"), |ui| {
-                ui.add_enabled(
-                    false,
-                    egui::Button::new(tr("menu.undo")).shortcut_text("Ctrl+Z"),
-                )
-                .on_disabled_hover_text(tr("menu.nothing_to_undo"));
-                ui.add_enabled(
-                    false,
-                    egui::Button::new(tr("menu.redo")).shortcut_text("Ctrl+Y"),
-                )
-                .on_disabled_hover_text(tr("menu.nothing_to_undo"));
+                let doc = self.doc.as_ref();
+                let undo = doc.is_some_and(document::DocState::can_undo);
+                let redo = doc.is_some_and(document::DocState::can_redo);
+                let z = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+                let y = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
+                if ui
+                    .add_enabled(undo, egui::Button::new(tr("menu.undo")).shortcut_text(sc(z)))
+                    .on_disabled_hover_text(tr("menu.nothing_to_undo"))
+                    .clicked()
+                {
+                    cmds.push(AppCommand::Undo);
+                }
+                if ui
+                    .add_enabled(redo, egui::Button::new(tr("menu.redo")).shortcut_text(sc(y)))
+                    .on_disabled_hover_text(tr("menu.nothing_to_redo"))
+                    .clicked()
+                {
+                    cmds.push(AppCommand::Redo);
+                }
                 ui.separator();
                 if ui.button(tr("menu.copy_report")).clicked() {
                     let text: String = self
                         .session
-                        .workspace
+                        .workspace()
                         .datasets
                         .iter()
                         .map(|d| d.report.to_text())
                         .collect();
-                    self.send(AppCommand::Copy(text));
+                    cmds.push(AppCommand::Copy(text));
                 }
                 if ui.button(tr("menu.reset_filters")).clicked() {
-                    self.send(AppCommand::ResetFilters);
+                    cmds.push(AppCommand::ResetFilters);
                 }
             });
             ui.menu_button(tr("menu.view"), |ui| {
-                for (v, key, sc) in [
-                    (View::Matrix, "view.matrix", "Ctrl+1"),
-                    (View::Incidents, "view.incidents", "Ctrl+2"),
-                    (View::Charts, "view.charts", "Ctrl+3"),
-                    (View::Map, "view.map", "Ctrl+4"),
-                    (View::Report, "view.report", "Ctrl+5"),
-                    (View::Register, "view.register", "Ctrl+6"),
-                    (View::Followup, "view.followup", "Ctrl+7"),
-                ] {
+                for v in View::ALL {
                     if ui
-                        .add(egui::Button::selectable(self.view == v, tr(key)).shortcut_text(sc))
+                        .add(
+                            egui::Button::selectable(self.view == v, tr(v.label_key()))
+                                .shortcut_text(sc(v.shortcut())),
+                        )
                         .clicked()
                     {
-                        self.send(AppCommand::SetView(v));
+                        cmds.push(AppCommand::SetView(v));
                     }
                 }
                 ui.separator();
+                let b = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
+                let mut filters = self.prefs.filters_open;
+                if ui.checkbox(&mut filters, tr("menu.filters")).on_hover_text(sc(b)).clicked() {
+                    cmds.push(AppCommand::ToggleFilters);
+                }
                 let mut workshop = self.prefs.workshop;
                 if ui.checkbox(&mut workshop, tr("menu.workshop")).clicked() {
-                    self.send(AppCommand::ToggleWorkshop);
+                    cmds.push(AppCommand::ToggleWorkshop);
                 }
                 let mut dark = self.prefs.dark;
                 if ui.checkbox(&mut dark, tr("menu.dark")).clicked() {
-                    self.send(AppCommand::SetDark(dark));
+                    cmds.push(AppCommand::SetDark(dark));
                 }
             });
             ui.menu_button(tr("menu.help"), |ui| {
+                if ui
+                    .add(egui::Button::new(tr("view.help")).shortcut_text(sc(View::Help.shortcut())))
+                    .clicked()
+                {
+                    cmds.push(AppCommand::SetView(View::Help));
+                }
                 if ui.button(tr("menu.about")).clicked() {
-                    self.send(AppCommand::ShowAbout);
+                    cmds.push(AppCommand::ShowAbout);
                 }
             });
-        });
-    }
-
-    pub(super) fn tabs_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            for (v, key) in [
-                (View::Matrix, "view.matrix"),
-                (View::Incidents, "view.incidents"),
-                (View::Charts, "view.charts"),
-                (View::Map, "view.map"),
-                (View::Report, "view.report"),
-                (View::Register, "view.register"),
-                (View::Followup, "view.followup"),
-            ] {
-                if ui.selectable_label(self.view == v, tr(key)).clicked() {
-                    self.send(AppCommand::SetView(v));
-                }
-            }
         });
     }
 
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let jobs: Vec<(String, f32)> = self
-                .jobs
-                .iter()
-                .map(|j| {
-                    let name = j
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().to_string())
-                        .unwrap_or_default();
-                    (name, j.progress.fraction())
-                })
-                .collect();
-            if jobs.is_empty() {
-                let ms = self.session.derived().compute_ms;
-                let ws = &self.session.workspace;
-                ui.label(format!(
-                    "{} · {} datasets, {} incidents · {} {:.1} ms · {} {:.1} ms",
-                    tr("status.ready"),
-                    ws.datasets.len(),
-                    ws.incident_count(),
-                    tr("status.recompute"),
-                    ms,
-                    tr("status.frame"),
-                    self.last_frame_ms
+            if self.jobs.is_empty() && self.open_jobs.is_empty() {
+                let ms = self.session.cached_derived().map_or(0.0, |d| d.compute_ms);
+                let ws = self.session.workspace();
+                ui.label(tr_args(
+                    "status.line",
+                    &[
+                        ("datasets", &ws.datasets.len().to_string()),
+                        ("incidents", &ws.incident_count().to_string()),
+                        ("recompute", &format!("{ms:.1}")),
+                        ("frame", &format!("{:.1}", self.last_frame_ms)),
+                    ],
                 ));
+                return;
+            }
+            for j in &self.open_jobs {
+                ui.spinner();
+                ui.label(tr_args("load.opening", &[("file", &short(&j.path))]));
+            }
+            for j in &self.jobs {
+                ui.label(tr_args("load.loading", &[("file", &short(&j.path))]));
+                ui.add(
+                    egui::ProgressBar::new(j.progress.fraction())
+                        .desired_width(200.0)
+                        .show_percentage(),
+                );
+            }
+            if !self.jobs.is_empty() && ui.button(tr("load.cancel")).clicked() {
+                self.commands.push(AppCommand::CancelLoads);
+            }
+        });
+    }
+}
+
+fn short(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+fn file_menu(
+    ui: &mut egui::Ui,
+    recent: &[std::path::PathBuf],
+    has_doc: bool,
+    sc: &dyn Fn(egui::KeyboardShortcut) -> String,
+    cmds: &mut Vec<AppCommand>,
+) {
+    use egui::{Key, KeyboardShortcut as K, Modifiers as M};
+    if ui
+        .add(egui::Button::new(tr("menu.open")).shortcut_text(sc(K::new(M::COMMAND, Key::O))))
+        .clicked()
+    {
+        cmds.push(AppCommand::Pick(Purpose::Open));
+    }
+    ui.menu_button(tr("menu.recent"), |ui| {
+        if recent.is_empty() {
+            ui.label(tr("menu.no_recent"));
+        }
+        for p in recent {
+            if ui.button(p.display().to_string()).clicked() {
+                cmds.push(AppCommand::Open(vec![p.clone()]));
+            }
+        }
+    });
+    if ui.button(tr("menu.open_sample")).clicked() {
+        cmds.push(AppCommand::Open(vec![sample_path()]));
+    }
+    if ui.button(tr("menu.open_example")).clicked() {
+        cmds.push(AppCommand::OpenExample);
+    }
+    ui.separator();
+    if ui
+        .add_enabled(
+            has_doc,
+            egui::Button::new(tr("menu.save")).shortcut_text(sc(K::new(M::COMMAND, Key::S))),
+        )
+        .clicked()
+    {
+        cmds.push(AppCommand::Save);
+    }
+    if ui
+        .add_enabled(
+            has_doc,
+            egui::Button::new(tr("menu.save_as"))
+                .shortcut_text(sc(K::new(M::COMMAND | M::SHIFT, Key::S))),
+        )
+        .clicked()
+    {
+        cmds.push(AppCommand::SaveAs);
+    }
+    if ui
+        .add(egui::Button::new(tr("menu.export")).shortcut_text(sc(K::new(M::COMMAND, Key::E))))
+        .clicked()
+    {
+        cmds.push(AppCommand::ExportDialog);
+    }
+    if ui.button(tr("register.new")).clicked() {
+        cmds.push(AppCommand::NewAssessment);
+    }
+    if ui.button(tr("menu.close_all")).clicked() {
+        cmds.push(AppCommand::CloseAll);
+    }
+    ui.separator();
+    if ui.button(tr("menu.quit")).clicked() {
+        cmds.push(AppCommand::Quit);
+    }
+}
+
+/// The view tabs, from `View::ALL`.
+pub(super) fn tabs_ui(ui: &mut egui::Ui, current: View, cmds: &mut Vec<AppCommand>) {
+    ui.horizontal_wrapped(|ui| {
+        for v in View::ALL {
+            let r = ui.selectable_label(current == v, tr(v.label_key()));
+            let r = r.on_hover_text(ui.ctx().format_shortcut(&v.shortcut()));
+            if r.clicked() {
+                cmds.push(AppCommand::SetView(v));
+            }
+        }
+    });
+}
+
+/// Messages and the recovery-journal banner.
+pub(super) fn banners_ui(
+    ui: &mut egui::Ui,
+    messages: &[Message],
+    dialogs: &Dialogs,
+    cmds: &mut Vec<AppCommand>,
+) {
+    for (i, m) in messages.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let color = if m.error {
+                ui.visuals().error_fg_color
             } else {
-                for (name, f) in jobs {
-                    ui.label(format!("{} {name}", tr("load.loading")));
-                    ui.add(
-                        egui::ProgressBar::new(f)
-                            .desired_width(200.0)
-                            .show_percentage(),
-                    );
-                }
-                if ui.button(tr("load.cancel")).clicked() {
-                    self.send(AppCommand::CancelLoads);
-                }
+                ui.visuals().text_color()
+            };
+            if m.error {
+                ui.colored_label(color, format!("{}:", tr("common.error")));
             }
-        });
-    }
-
-    pub(super) fn messages_ui(&mut self, ui: &mut egui::Ui) {
-        let mut dismiss = None;
-        for (i, m) in self.messages.iter().enumerate() {
-            ui.horizontal_wrapped(|ui| {
-                let color = if m.error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().text_color()
-                };
-                if m.error {
-                    ui.colored_label(color, format!("{}:", tr("common.error")));
-                }
-                ui.colored_label(color, &m.text);
-                if ui.small_button(tr("common.dismiss")).clicked() {
-                    dismiss = Some(i);
-                }
-            });
-        }
-        if let Some(i) = dismiss {
-            self.messages.remove(i);
-        }
-    }
-
-    pub(super) fn backup_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(bak) = self.backup_offer.clone() else {
-            return;
-        };
-        ui.horizontal(|ui| {
-            if ui
-                .button(tr("load.open_backup"))
-                .on_hover_text(bak.display().to_string())
-                .clicked()
-            {
-                self.backup_offer = None;
-                self.send(AppCommand::OpenAssessment(bak));
-            }
+            ui.colored_label(color, &m.text);
             if ui.small_button(tr("common.dismiss")).clicked() {
-                self.backup_offer = None;
+                cmds.push(AppCommand::Dismiss(i));
             }
         });
     }
-
-    pub(super) fn recovery_ui(&mut self, ui: &mut egui::Ui) {
-        let Some((path, journal)) = self.recovery.clone() else {
-            return;
-        };
+    if let Some((path, _)) = &dialogs.recovery {
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 format!("{}: {}", path.display(), tr("recovery.found")),
             );
             if ui.button(tr("recovery.recover")).clicked() {
-                match crate::assessment::file::load(&journal) {
-                    Ok(a) => {
-                        if let Some(doc) = self.doc.as_mut() {
-                            doc.assessment = a;
-                            doc.dirty = true;
-                            doc.version += 1;
-                        }
-                    }
-                    Err(e) => self.messages.push(Message {
-                        error: true,
-                        text: e.to_string(),
-                    }),
-                }
-                self.recovery = None;
+                cmds.push(AppCommand::RecoverJournal);
             }
             if ui.button(tr("recovery.discard")).clicked() {
-                let _ = std::fs::remove_file(&journal);
-                self.recovery = None;
+                cmds.push(AppCommand::DiscardJournal);
             }
         });
     }
+}
 
-    pub(super) fn welcome_ui(&mut self, ui: &mut egui::Ui) {
-        ui.vertical_centered(|ui| {
-            ui.add_space(60.0);
-            ui.heading(tr("welcome.title"));
-            ui.add_space(8.0);
-            ui.label(tr("welcome.body"));
-            ui.add_space(12.0);
-            if ui.button(tr("menu.open")).clicked() {
-                self.send(AppCommand::OpenDialog);
-            }
-            if ui.button(tr("menu.open_sample")).clicked() {
-                self.send(AppCommand::Open(vec![sample_path()]));
-            }
+/// The offer to open a damaged assessment's backup.
+pub(super) fn backup_ui(ui: &mut egui::Ui, bak: &std::path::Path, cmds: &mut Vec<AppCommand>) {
+    ui.horizontal(|ui| {
+        if ui
+            .button(tr("load.open_backup"))
+            .on_hover_text(bak.display().to_string())
+            .clicked()
+        {
+            cmds.push(AppCommand::OpenAssessment(bak.to_path_buf()));
+        }
+    });
+}
+
+/// Asking whether to save before quitting.
+pub(super) fn quit_ui(ctx: &egui::Context, open: &mut bool, cmds: &mut Vec<AppCommand>) {
+    egui::Window::new(tr("quit.title"))
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(tr("quit.body"));
+            ui.horizontal(|ui| {
+                if ui.button(tr("quit.save")).clicked() {
+                    cmds.push(AppCommand::Save);
+                }
+                if ui.button(tr("quit.discard")).clicked() {
+                    cmds.push(AppCommand::QuitDiscarding);
+                }
+                if ui.button(tr("common.cancel")).clicked() {
+                    *open = false;
+                }
+            });
         });
-    }
+}
+
+/// What an empty window shows.
+pub(super) fn welcome_ui(ui: &mut egui::Ui, cmds: &mut Vec<AppCommand>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(60.0);
+        ui.heading(tr("welcome.title"));
+        ui.add_space(8.0);
+        ui.label(tr("welcome.body"));
+        ui.add_space(12.0);
+        if ui.button(tr("menu.open")).clicked() {
+            cmds.push(AppCommand::Pick(Purpose::Open));
+        }
+        if ui.button(tr("menu.open_example")).clicked() {
+            cmds.push(AppCommand::OpenExample);
+        }
+        if ui.button(tr("menu.open_sample")).clicked() {
+            cmds.push(AppCommand::Open(vec![sample_path()]));
+        }
+        if ui.button(tr("welcome.guide")).clicked() {
+            cmds.push(AppCommand::SetView(View::Help));
+        }
+    });
 }

@@ -1,13 +1,21 @@
 //! Command handling: every `AppCommand` queued while drawing is applied
 //! here, after the frame is laid out; keyboard shortcuts and dropped files
 //! become commands too. The one place where the session, the open
-//! assessment and the disk change.
+//! assessment and the disk change, and where every failure becomes a
+//! message the analyst sees.
 
-use super::commands::{AppCommand, View};
-use super::i18n::tr;
+use super::commands::{AppCommand, Purpose, View};
+use super::i18n::{tr, tr_args};
+use super::opening::is_assessment;
 use super::session::LoadJob;
-use super::{Message, WorkbenchApp, document, mapping_dialog, theme};
+use super::{Message, WorkbenchApp, document, export_dialog, file_browser, mapping_dialog, theme};
 use crate::analysis::Filter;
+use crate::assessment::edit::Edit;
+use std::path::PathBuf;
+
+/// A native dialog that comes back empty this fast was not shown: there is
+/// no desktop dialog service, so the workbench's own browser opens instead.
+const NO_DIALOG_SERVICE: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl WorkbenchApp {
     /// Applies the queued commands.
@@ -16,253 +24,364 @@ impl WorkbenchApp {
             // The frame just drawn predates these changes: draw another.
             ctx.request_repaint();
         }
-        for c in std::mem::take(&mut self.commands) {
-            match c {
-                AppCommand::Open(paths) => {
-                    for p in paths {
+        // A command may queue others (Save asks for a path): loop until done.
+        let mut rounds = 0;
+        while !self.commands.is_empty() && rounds < 8 {
+            rounds += 1;
+            for c in std::mem::take(&mut self.commands) {
+                self.handle_one(ctx, c);
+            }
+        }
+    }
+
+    fn handle_one(&mut self, ctx: &egui::Context, c: AppCommand) {
+        match c {
+            AppCommand::Open(paths) => {
+                for p in paths {
+                    if is_assessment(&p) {
+                        self.start_open_assessment(p);
+                    } else {
                         self.start_load(p, None);
                     }
                 }
-                AppCommand::OpenDialog => {
-                    if let Some(paths) = rfd::FileDialog::new()
-                        .add_filter(
-                            "Tables",
-                            &["csv", "tsv", "txt", "ssv", "xlsx", "xlsm", "xls", "ods"],
-                        )
-                        .add_filter("All files", &["*"])
-                        .pick_files()
-                    {
-                        self.send(AppCommand::Open(paths));
+            }
+            AppCommand::OpenAssessment(p) => self.start_open_assessment(p),
+            AppCommand::OpenExample => self.start_open_assessment(super::example_path()),
+            AppCommand::Pick(purpose) => self.pick(purpose),
+            AppCommand::Picked(purpose, path) => self.picked(purpose, path),
+            AppCommand::OpenWithMapping(p, m) => {
+                self.dialogs.mapping = None;
+                self.start_load(p, Some(m));
+            }
+            AppCommand::CancelLoads => self.jobs.iter().for_each(LoadJob::cancel),
+            AppCommand::RemoveDataset(i) => {
+                self.session.remove(i);
+                self.selected_incident = None;
+                self.detail = None;
+            }
+            AppCommand::CloseAll => {
+                while !self.session.workspace().datasets.is_empty() {
+                    self.session.remove(0);
+                }
+                self.selected_incident = None;
+                self.detail = None;
+            }
+            AppCommand::ShowIncidents(sel) => {
+                self.selection = sel;
+                self.selected_incident = None;
+                self.detail = None;
+                self.view = View::Incidents;
+            }
+            AppCommand::SelectIncident(r) => self.select_incident(r),
+            AppCommand::SetView(v) => self.view = v,
+            AppCommand::SetMetric(m) => self.metric = m,
+            AppCommand::SetFilter(f) => self.session.set_filter(f),
+            AppCommand::FilterToRegion(r) => {
+                let mut f = self.session.filter().clone();
+                f.regions = Some([r].into());
+                self.session.set_filter(f);
+            }
+            AppCommand::ResetFilters => {
+                let level = self.session.filter().level;
+                self.session.set_filter(Filter {
+                    level,
+                    ..Default::default()
+                });
+            }
+            AppCommand::ToggleFilters => self.prefs.filters_open = !self.prefs.filters_open,
+            AppCommand::Dismiss(i) => {
+                if i < self.messages.len() {
+                    self.messages.remove(i);
+                }
+            }
+            c => self.handle_window(ctx, c),
+        }
+    }
+
+    fn handle_window(&mut self, ctx: &egui::Context, c: AppCommand) {
+        match c {
+            AppCommand::ToggleWorkshop => {
+                self.prefs.workshop = !self.prefs.workshop;
+                ctx.set_zoom_factor(if self.prefs.workshop {
+                    theme::WORKSHOP_ZOOM
+                } else {
+                    1.0
+                });
+            }
+            AppCommand::SetDark(dark) => {
+                self.prefs.dark = dark;
+                ctx.set_theme(if dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                });
+            }
+            AppCommand::Copy(text) => ctx.copy_text(text),
+            AppCommand::SaveProfile(m) => match mapping_dialog::save_profile(&m) {
+                Ok(p) => self.info(format!("{}: {}", tr("mapping.saved"), p.display())),
+                Err(e) => self.error(e),
+            },
+            AppCommand::ShowAbout => self.dialogs.about = true,
+            AppCommand::Quit => {
+                if self.doc.as_ref().is_some_and(document::DocState::is_dirty)
+                    && !self.dialogs.quit_confirmed
+                {
+                    self.dialogs.confirm_quit = true;
+                } else {
+                    self.dialogs.quit_confirmed = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            AppCommand::QuitDiscarding => {
+                self.dialogs.quit_confirmed = true;
+                self.dialogs.confirm_quit = false;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            c => self.handle_doc(ctx, c),
+        }
+    }
+
+    fn handle_doc(&mut self, ctx: &egui::Context, c: AppCommand) {
+        match c {
+            AppCommand::NewEntry {
+                perpetrator,
+                region,
+            } => self.new_entry(perpetrator, region),
+            AppCommand::EditDoc(e) => self.edit(e),
+            AppCommand::Undo | AppCommand::Redo => {
+                let undo = matches!(c, AppCommand::Undo);
+                if let Some(doc) = self.doc.as_mut() {
+                    let r = if undo { doc.undo() } else { doc.redo() };
+                    if let Err(e) = r {
+                        let what = if undo { "undo" } else { "redo" };
+                        self.error(format!("Could not {what}: {e}; the document is unchanged."));
                     }
                 }
-                AppCommand::OpenWithMapping(p, m) => {
-                    self.mapping_dialog = None;
-                    self.start_load(p, Some(m));
+            }
+            AppCommand::Save => self.save(ctx),
+            AppCommand::SaveAs => {
+                if self.doc.is_some() {
+                    self.pick(Purpose::SaveAs);
                 }
-                AppCommand::CancelLoads => self.jobs.iter().for_each(LoadJob::cancel),
-                AppCommand::RemoveDataset(i) => {
-                    self.session.remove(i);
-                    self.selected_incident = None;
-                    self.detail = None;
+            }
+            AppCommand::NewAssessment => self.new_assessment(),
+            AppCommand::RecoverJournal => self.recover_journal(),
+            AppCommand::DiscardJournal => {
+                if let Some((_, journal)) = self.dialogs.recovery.take()
+                    && let Err(e) = document::remove_if_there(&journal)
+                {
+                    self.error(format!("{}: could not delete: {e}", journal.display()));
                 }
-                AppCommand::CloseAll => {
-                    while !self.session.workspace.datasets.is_empty() {
-                        self.session.remove(0);
-                    }
-                    self.selected_incident = None;
-                    self.detail = None;
+            }
+            AppCommand::ExportDialog => {
+                if self.session.workspace().datasets.is_empty() {
+                    self.error(tr("export.no_data").into());
+                } else {
+                    self.dialogs.export = Some(export_dialog::ExportDialog::new(self.doc.as_ref()));
                 }
-                AppCommand::ShowIncidents(sel) => {
-                    self.selection = sel;
-                    self.selected_incident = None;
-                    self.detail = None;
-                    self.view = View::Incidents;
+            }
+            AppCommand::Export { replace } => self.export(replace),
+            // Handled in `handle_one` and `handle_window`.
+            _ => {}
+        }
+    }
+
+    pub(super) fn info(&mut self, text: String) {
+        self.messages.push(Message { error: false, text });
+    }
+
+    pub(super) fn error(&mut self, text: String) {
+        self.messages.push(Message { error: true, text });
+    }
+
+    fn select_incident(&mut self, r: crate::analysis::workspace::RowRef) {
+        self.selected_incident = Some(r);
+        let Some(d) = self.session.workspace().datasets.get(r.0) else {
+            return;
+        };
+        let pos = crate::model::incident::SourcePosition {
+            line: u64::from(d.incidents.line[r.1]),
+            byte: d.incidents.byte[r.1],
+        };
+        self.detail = Some(crate::import::source_record(&d.meta, pos).map_err(|e| e.to_string()));
+    }
+
+    fn edit(&mut self, e: Edit) {
+        if let Some(doc) = self.doc.as_mut()
+            && let Err(err) = doc.apply(e)
+        {
+            self.error(format!("The change was not made: {err}"));
+        }
+    }
+
+    fn new_entry(&mut self, perpetrator: crate::model::PerpetratorType, region: String) {
+        if self.doc.is_none() {
+            self.new_assessment();
+        }
+        let Some(doc) = self.doc.as_mut() else { return };
+        let entry = crate::assessment::ThreatEntry::new(
+            doc.assessment().next_entry_id(),
+            perpetrator,
+            vec![region.clone()],
+        );
+        let at = doc.assessment().register.len();
+        match doc.apply(Edit::InsertEntry(at, entry)) {
+            Ok(()) => {
+                self.info(format!(
+                    "{}: {} × {region}",
+                    tr("register.added"),
+                    perpetrator.label()
+                ));
+                self.view = View::Register;
+            }
+            Err(e) => self.error(format!("The entry was not added: {e}")),
+        }
+    }
+
+    fn recover_journal(&mut self) {
+        let Some((_, journal)) = self.dialogs.recovery.take() else {
+            return;
+        };
+        match crate::assessment::file::load(&journal) {
+            Ok(a) => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.recover(a);
+                    self.info(tr("recovery.done").into());
                 }
-                AppCommand::SelectIncident(r) => {
-                    self.selected_incident = Some(r);
-                    let d = &self.session.workspace.datasets[r.0];
-                    let pos = crate::model::incident::SourcePosition {
-                        line: u64::from(d.incidents.line[r.1]),
-                        byte: d.incidents.byte[r.1],
-                    };
-                    self.detail =
-                        Some(crate::import::source_record(&d.meta, pos).map_err(|e| e.to_string()));
-                }
-                AppCommand::SetView(v) => self.view = v,
-                AppCommand::ToggleWorkshop => {
-                    self.prefs.workshop = !self.prefs.workshop;
-                    ctx.set_zoom_factor(if self.prefs.workshop {
-                        theme::WORKSHOP_ZOOM
-                    } else {
-                        1.0
-                    });
-                }
-                AppCommand::SetDark(dark) => {
-                    self.prefs.dark = dark;
-                    ctx.set_theme(if dark {
-                        egui::Theme::Dark
-                    } else {
-                        egui::Theme::Light
-                    });
-                }
-                AppCommand::Copy(text) => ctx.copy_text(text),
-                AppCommand::FilterToRegion(r) => {
-                    self.session.filter.regions = Some([r].into());
-                }
-                AppCommand::ResetFilters => {
-                    let level = self.session.filter.level;
-                    self.session.filter = Filter {
-                        level,
-                        ..Default::default()
-                    };
-                }
-                AppCommand::SaveProfile(m) => match mapping_dialog::save_profile(&m) {
-                    Ok(p) => self.messages.push(Message {
-                        error: false,
-                        text: format!("{}: {}", tr("mapping.saved"), p.display()),
-                    }),
-                    Err(e) => self.messages.push(Message {
-                        error: true,
-                        text: e,
-                    }),
-                },
-                AppCommand::ShowAbout => self.show_about = true,
-                AppCommand::Quit => {
-                    if self.doc.as_ref().is_some_and(|d| d.dirty) && !self.quit_confirmed {
-                        self.confirm_quit = true;
-                    } else {
-                        self.quit_confirmed = true;
-                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
-                }
-                AppCommand::NewEntry {
-                    perpetrator,
-                    region,
-                } => {
-                    if self.doc.is_none() {
-                        self.new_assessment();
-                    }
-                    if let Some(doc) = self.doc.as_mut() {
-                        let entry = crate::assessment::ThreatEntry::new(
-                            doc.assessment.next_entry_id(),
-                            perpetrator,
-                            vec![region.clone()],
-                        );
-                        let at = doc.assessment.register.len();
-                        if doc
-                            .apply(crate::assessment::edit::Edit::InsertEntry(at, entry))
-                            .is_ok()
-                        {
-                            self.messages.push(Message {
-                                error: false,
-                                text: format!(
-                                    "{}: {} × {region}",
-                                    tr("register.added"),
-                                    perpetrator.label()
-                                ),
-                            });
-                            self.view = View::Register;
-                        }
-                    }
-                }
-                AppCommand::EditDoc(e) => {
-                    if let Some(doc) = self.doc.as_mut()
-                        && let Err(err) = doc.apply(e)
-                    {
-                        self.messages.push(Message {
-                            error: true,
-                            text: err.to_string(),
-                        });
-                    }
-                }
-                AppCommand::Undo => {
-                    if let Some(doc) = self.doc.as_mut() {
-                        doc.undo();
-                    }
-                }
-                AppCommand::Redo => {
-                    if let Some(doc) = self.doc.as_mut() {
-                        doc.redo();
-                    }
-                }
-                AppCommand::Save => self.save(ctx),
-                AppCommand::NewAssessment => self.new_assessment(),
-                AppCommand::OpenAssessment(p) => self.open_assessment(p),
-                AppCommand::RelinkDataset(i) => self.relink(i),
-                AppCommand::ImportBases => self.import_bases(),
-                AppCommand::ExportDialog => {
-                    if self.session.workspace.datasets.is_empty() {
-                        self.messages.push(Message {
-                            error: true,
-                            text: tr("export.no_data").into(),
-                        });
-                    } else {
-                        self.export_dialog = Some(super::export_dialog::ExportDialog::new(self));
-                    }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Asks for a file: the desktop's dialog where there is one, else (or
+    /// when it cannot be shown) the workbench's own browser.
+    pub(super) fn pick(&mut self, purpose: Purpose) {
+        if self.native_dialogs {
+            let t = std::time::Instant::now();
+            let picked = native_pick(&purpose, self.default_dir(&purpose));
+            if let Some(paths) = picked {
+                self.picked_many(purpose, paths);
+                return;
+            }
+            if t.elapsed() > NO_DIALOG_SERVICE {
+                // The analyst cancelled.
+                return;
+            }
+        }
+        let dir = self.default_dir(&purpose);
+        let name = self.default_name(&purpose);
+        self.dialogs.browser = Some(file_browser::FileBrowser::new(purpose, dir, name));
+    }
+
+    fn picked_many(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
+        if purpose == Purpose::Open {
+            self.send(AppCommand::Open(paths));
+        } else if let Some(p) = paths.into_iter().next() {
+            self.picked(purpose, p);
+        }
+    }
+
+    fn default_dir(&self, purpose: &Purpose) -> PathBuf {
+        let from_doc = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path())
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let from_export = self
+            .dialogs
+            .export
+            .as_ref()
+            .filter(|_| *purpose == Purpose::ExportPath)
+            .and_then(|d| PathBuf::from(&d.path).parent().map(std::path::Path::to_path_buf));
+        from_export
+            .or(from_doc)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    fn default_name(&self, purpose: &Purpose) -> String {
+        match purpose {
+            Purpose::SaveAs => "assessment.ron".into(),
+            Purpose::ExportPath => self
+                .dialogs
+                .export
+                .as_ref()
+                .and_then(|d| {
+                    PathBuf::from(&d.path)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                })
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    fn picked(&mut self, purpose: Purpose, path: PathBuf) {
+        self.dialogs.browser = None;
+        match purpose {
+            Purpose::Open => self.send(AppCommand::Open(vec![path])),
+            Purpose::SaveAs => self.save_to(path),
+            Purpose::ImportBases => self.import_bases(&path),
+            Purpose::Relink(i) => self.relink(i, &path),
+            Purpose::ExportPath => {
+                if let Some(d) = self.dialogs.export.as_mut() {
+                    d.path = path.display().to_string();
                 }
             }
         }
     }
 
-    fn relink(&mut self, i: usize) {
+    fn relink(&mut self, i: usize, file: &std::path::Path) {
         let Some(doc) = self.doc.as_mut() else { return };
-        let Some(old) = doc.assessment.datasets.get(i).cloned() else {
+        let Some(old) = doc.assessment().datasets.get(i).cloned() else {
             return;
         };
-        let Some(file) = rfd::FileDialog::new()
-            .set_title("Relink dataset")
-            .pick_file()
-        else {
-            self.messages.push(Message {
-                error: false,
-                text: "Not relinked: no file was chosen.".into(),
-            });
-            return;
-        };
-        let dir = doc
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let dir = doc.path().and_then(|p| p.parent().map(std::path::Path::to_path_buf));
         let new = crate::assessment::Assessment::dataset_ref(
-            &file,
+            file,
             old.format,
             old.mapping.clone(),
             dir.as_deref(),
         );
-        if doc
-            .apply(crate::assessment::edit::Edit::ReplaceDataset(i, new))
-            .is_ok()
-        {
-            // Reload the data from the relinked files.
-            let (ws, statuses) = crate::assessment::review::open_datasets(
-                &doc.assessment,
-                doc.path.as_deref().unwrap_or(std::path::Path::new(".")),
-            );
-            self.dataset_status = statuses;
-            self.session.workspace = ws;
-            self.session.data_generation += 1;
+        match doc.apply(Edit::ReplaceDataset(i, new)) {
+            // Read the data again from the relinked files, in the background.
+            Ok(()) => self.start_reload_datasets(),
+            Err(e) => self.error(format!("Not relinked: {e}")),
         }
     }
 
-    fn import_bases(&mut self) {
+    fn import_bases(&mut self, file: &std::path::Path) {
         let Some(doc) = self.doc.as_mut() else { return };
-        let Some(file) = rfd::FileDialog::new()
-            .add_filter("CSV", &["csv", "tsv", "txt"])
-            .pick_file()
-        else {
-            self.messages.push(Message {
-                error: false,
-                text: "No file was chosen.".into(),
-            });
-            return;
-        };
-        match crate::assessment::footprint::read_bases(&file) {
+        match crate::assessment::footprint::read_bases(file) {
             Ok(bases) => {
                 let n = bases.len();
-                for b in bases {
-                    let at = doc.assessment.footprint.len();
-                    let _ = doc.apply(crate::assessment::edit::Edit::InsertBase(at, b));
+                let at = doc.assessment().footprint.len();
+                // One undo step for the whole file.
+                let batch = bases
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, b)| Edit::InsertBase(at + j, b))
+                    .collect();
+                match doc.apply(Edit::Batch(batch)) {
+                    Ok(()) => self.info(tr_args(
+                        "bases.imported",
+                        &[("n", &n.to_string()), ("file", &file.display().to_string())],
+                    )),
+                    Err(e) => self.error(format!("No base was added: {e}")),
                 }
-                self.messages.push(Message {
-                    error: false,
-                    text: format!("{n} bases imported from {}", file.display()),
-                });
             }
-            Err(errors) => self.messages.push(Message {
-                error: true,
-                text: errors.join("\n"),
-            }),
+            Err(errors) => self.error(errors.join("\n")),
         }
     }
 
     pub(super) fn new_assessment(&mut self) {
         let as_of = self
             .session
-            .workspace
+            .workspace()
             .latest_date()
             .and_then(crate::model::dates::from_day_number)
             .unwrap_or_default();
-        let a = crate::assessment::Assessment::new(crate::assessment::Meta {
+        let mut a = crate::assessment::Assessment::new(crate::assessment::Meta {
             title: "New assessment".into(),
             mission: String::new(),
             country: String::new(),
@@ -270,10 +389,9 @@ impl WorkbenchApp {
             authors: Vec::new(),
             notes: String::new(),
         });
-        let mut a = a;
         a.datasets = self
             .session
-            .workspace
+            .workspace()
             .datasets
             .iter()
             .map(|d| {
@@ -285,103 +403,112 @@ impl WorkbenchApp {
                 )
             })
             .collect();
-        self.session.as_of = Some(as_of);
+        self.session.set_as_of(Some(as_of));
         self.doc = Some(document::DocState::new(a, None));
     }
 
+    /// Save: to the document's file, or Save As when it has none (a new
+    /// assessment, or a copy of the worked example).
     pub(super) fn save(&mut self, ctx: &egui::Context) {
-        let Some(doc) = self.doc.as_mut() else { return };
-        let path = match &doc.path {
-            Some(p) => Some(p.clone()),
-            None => rfd::FileDialog::new()
-                .add_filter("Assessment", &["ron"])
-                .set_file_name("assessment.ron")
-                .save_file(),
-        };
-        let Some(path) = path else {
-            self.messages.push(Message {
-                error: false,
-                text: "Not saved: no file was chosen.".into(),
-            });
-            return;
-        };
-        match doc.save(Some(path)) {
-            Ok(p) => {
-                self.messages.push(Message {
-                    error: false,
-                    text: format!("Saved {}", p.display()),
-                });
-                if self.confirm_quit {
-                    self.quit_confirmed = true;
+        let Some(doc) = self.doc.as_ref() else { return };
+        match doc.path() {
+            Some(p) => {
+                let p = p.to_path_buf();
+                self.save_to(p);
+                if self.dialogs.confirm_quit && !self.doc.as_ref().is_some_and(document::DocState::is_dirty) {
+                    self.dialogs.quit_confirmed = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            Err(e) => self.messages.push(Message {
-                error: true,
-                text: e,
-            }),
+            None => self.pick(Purpose::SaveAs),
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        match doc.save(Some(path)) {
+            Ok(p) => {
+                self.prefs.recent.retain(|x| x != &p);
+                self.prefs.recent.insert(0, p.clone());
+                self.info(tr_args("save.saved", &[("file", &p.display().to_string())]));
+            }
+            Err(e) => self.error(e),
+        }
+    }
+
+    fn export(&mut self, replace: bool) {
+        let Some(dialog) = self.dialogs.export.as_mut() else {
+            return;
+        };
+        let mut protected = self.session.workspace().source_paths();
+        protected.extend(self.doc.as_ref().and_then(|d| d.path()).map(std::path::Path::to_path_buf));
+        let recorded = self
+            .doc
+            .as_ref()
+            .map(|d| d.assessment().exports.as_slice())
+            .unwrap_or_default();
+        match export_dialog::write(dialog, &protected, recorded, replace) {
+            Ok(export_dialog::Outcome::Written(record, text)) => {
+                self.dialogs.export = None;
+                let text = match self.doc.as_mut() {
+                    Some(doc) => {
+                        doc.record_export(record);
+                        format!("{text} {}", tr("export.recorded"))
+                    }
+                    None => text,
+                };
+                self.info(text);
+            }
+            Ok(export_dialog::Outcome::AskReplace) => {}
+            Err(e) => dialog.error = Some(e),
         }
     }
 
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        let redo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-        let redo2 = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
-        let views = [
-            (Key::Num1, View::Matrix),
-            (Key::Num2, View::Incidents),
-            (Key::Num3, View::Charts),
-            (Key::Num4, View::Map),
-            (Key::Num5, View::Report),
-            (Key::Num6, View::Register),
-            (Key::Num7, View::Followup),
+        let plain = [
+            (KeyboardShortcut::new(Modifiers::COMMAND, Key::O), AppCommand::Pick(Purpose::Open)),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+                AppCommand::SaveAs,
+            ),
+            (KeyboardShortcut::new(Modifiers::COMMAND, Key::S), AppCommand::Save),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+                AppCommand::Redo,
+            ),
+            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Y), AppCommand::Redo),
+            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Z), AppCommand::Undo),
+            (KeyboardShortcut::new(Modifiers::COMMAND, Key::E), AppCommand::ExportDialog),
+            (KeyboardShortcut::new(Modifiers::COMMAND, Key::B), AppCommand::ToggleFilters),
+            (KeyboardShortcut::new(Modifiers::NONE, Key::F11), AppCommand::ToggleWorkshop),
         ];
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let mut ask_first = false;
         ctx.input_mut(|i| {
-            if i.consume_shortcut(&open) {
-                self.commands.push(AppCommand::OpenDialog);
-            }
-            if i.consume_shortcut(&save) {
-                self.commands.push(AppCommand::Save);
-            }
-            if i.consume_shortcut(&redo2) || i.consume_shortcut(&redo) {
-                self.commands.push(AppCommand::Redo);
-            }
-            if i.consume_shortcut(&undo) {
-                self.commands.push(AppCommand::Undo);
-            }
-            if i.consume_shortcut(&export) {
-                self.commands.push(AppCommand::ExportDialog);
+            for (sc, c) in plain {
+                if i.consume_shortcut(&sc) {
+                    self.commands.push(c);
+                }
             }
             if i.consume_shortcut(&find) {
-                self.focus_search = true;
+                self.views.filters.focus_search = true;
+                self.prefs.filters_open = true;
             }
-            if i.consume_key(Modifiers::NONE, Key::F11) {
-                self.commands.push(AppCommand::ToggleWorkshop);
-            }
-            for (k, v) in views {
-                if i.consume_key(Modifiers::COMMAND, k) {
+            for v in View::ALL {
+                if i.consume_shortcut(&v.shortcut()) {
                     self.commands.push(AppCommand::SetView(v));
                 }
             }
-            for f in &i.raw.dropped_files {
-                let p = f.path().to_path_buf();
-                if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-                    self.commands.push(AppCommand::OpenAssessment(p));
-                } else {
-                    self.commands.push(AppCommand::Open(vec![p]));
-                }
+            let dropped: Vec<PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect();
+            if !dropped.is_empty() {
+                self.commands.push(AppCommand::Open(dropped));
             }
             if i.viewport().close_requested()
-                && self.doc.as_ref().is_some_and(|d| d.dirty)
-                && !self.quit_confirmed
+                && self.doc.as_ref().is_some_and(document::DocState::is_dirty)
+                && !self.dialogs.quit_confirmed
             {
-                self.confirm_quit = true;
+                self.dialogs.confirm_quit = true;
                 ask_first = true;
             }
         });
@@ -389,5 +516,30 @@ impl WorkbenchApp {
             // Keep the window open until the analyst decides.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
+    }
+}
+
+/// The desktop's file dialog for `purpose`; `None` if cancelled or not shown.
+fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
+    let fd = rfd::FileDialog::new().set_directory(dir);
+    match purpose {
+        Purpose::Open => fd
+            .add_filter(
+                "Tables and assessments",
+                &["csv", "tsv", "txt", "ssv", "xlsx", "xlsm", "xls", "ods", "ron"],
+            )
+            .add_filter("All files", &["*"])
+            .pick_files(),
+        Purpose::SaveAs => fd
+            .add_filter("Assessment", &["ron"])
+            .set_file_name("assessment.ron")
+            .save_file()
+            .map(|p| vec![p]),
+        Purpose::ImportBases => fd
+            .add_filter("CSV", &["csv", "tsv", "txt"])
+            .pick_file()
+            .map(|p| vec![p]),
+        Purpose::Relink(_) => fd.set_title("Relink dataset").pick_file().map(|p| vec![p]),
+        Purpose::ExportPath => fd.save_file().map(|p| vec![p]),
     }
 }

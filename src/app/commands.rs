@@ -1,14 +1,17 @@
-//! Everything that changes the session or touches the disk goes through one
-//! command type, queued while drawing and handled after the frame is laid
-//! out (view state, such as a sort order, is changed in place by the views).
+//! Everything that changes the document, the session or the disk goes
+//! through one command type, queued while drawing and handled after the
+//! frame is laid out. View state (a sort order, a form being filled in) is
+//! changed in place by its own view; nothing else is.
 
 use super::session::Selection;
+use crate::analysis::Filter;
 use crate::analysis::workspace::RowRef;
 use crate::import::ColumnMapping;
 use std::path::PathBuf;
 
-/// The views of the central panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The views of the central panel: the one list the menu, the tabs, the
+/// keyboard shortcuts, the dispatch and the tests take them from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Matrix,
     Incidents,
@@ -17,16 +20,98 @@ pub enum View {
     Report,
     Register,
     Followup,
+    Help,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 8] = [
+        View::Matrix,
+        View::Incidents,
+        View::Charts,
+        View::Map,
+        View::Report,
+        View::Register,
+        View::Followup,
+        View::Help,
+    ];
+
+    /// The translation key of the view's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            View::Matrix => "view.matrix",
+            View::Incidents => "view.incidents",
+            View::Charts => "view.charts",
+            View::Map => "view.map",
+            View::Report => "view.report",
+            View::Register => "view.register",
+            View::Followup => "view.followup",
+            View::Help => "view.help",
+        }
+    }
+
+    /// The view's keyboard shortcut (Ctrl+1 … Ctrl+7; F1 for help).
+    pub fn shortcut(self) -> egui::KeyboardShortcut {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let key = match self {
+            View::Matrix => Key::Num1,
+            View::Incidents => Key::Num2,
+            View::Charts => Key::Num3,
+            View::Map => Key::Num4,
+            View::Report => Key::Num5,
+            View::Register => Key::Num6,
+            View::Followup => Key::Num7,
+            View::Help => return KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+        };
+        KeyboardShortcut::new(Modifiers::COMMAND, key)
+    }
+
+    /// Whether the view needs loaded data (help does not).
+    pub fn needs_data(self) -> bool {
+        self != View::Help
+    }
+}
+
+/// Matrix metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Events,
+    Fatalities,
+    StateShare,
+}
+
+/// What a file chosen in a file dialog is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Datasets (or an assessment, by its `.ron` extension) to open.
+    Open,
+    /// Where to save the assessment (Save As).
+    SaveAs,
+    /// A CSV of bases to add to the footprint.
+    ImportBases,
+    /// A new file for dataset `i` of the assessment.
+    Relink(usize),
+    /// Where the export dialog writes.
+    ExportPath,
+}
+
+impl Purpose {
+    /// Whether the dialog names a new file (save) rather than picks one.
+    pub fn saves(&self) -> bool {
+        matches!(self, Purpose::SaveAs | Purpose::ExportPath)
+    }
 }
 
 /// A change the window asks for.
 #[must_use]
 #[derive(Debug, Clone)]
 pub enum AppCommand {
-    /// Load these files in the background.
+    /// Load these files in the background (`.ron` files as assessments).
     Open(Vec<PathBuf>),
-    /// Show the native file dialog.
-    OpenDialog,
+    /// Ask for a file (native dialog, else the workbench's own browser).
+    Pick(Purpose),
+    /// A file was chosen for a purpose.
+    Picked(Purpose, PathBuf),
     /// Load a file through a column mapping.
     OpenWithMapping(PathBuf, ColumnMapping),
     /// Stop every running load.
@@ -40,36 +125,52 @@ pub enum AppCommand {
     /// Show one incident's detail.
     SelectIncident(RowRef),
     SetView(View),
+    SetMetric(Metric),
+    /// Replace the filter (the filter panel edits a copy).
+    SetFilter(Filter),
+    /// Restrict the filter to one region.
+    FilterToRegion(String),
+    ResetFilters,
+    /// Show or hide the filter panel.
+    ToggleFilters,
     ToggleWorkshop,
     SetDark(bool),
     /// Put text on the clipboard.
     Copy(String),
-    /// Restrict the filter to one region.
-    FilterToRegion(String),
-    ResetFilters,
     /// Save a mapping profile under its name.
     SaveProfile(ColumnMapping),
     ShowAbout,
+    /// Dismiss message `i`.
+    Dismiss(usize),
     Quit,
+    /// Quit without saving (from the unsaved-changes question).
+    QuitDiscarding,
     /// Add a register entry for a perpetrator type in a region (from a matrix cell).
     NewEntry {
         perpetrator: crate::model::PerpetratorType,
         region: String,
     },
-    /// Change the assessment.
+    /// Change the assessment (one undo step; `Edit::Batch` for several).
     EditDoc(crate::assessment::edit::Edit),
     Undo,
     Redo,
-    /// Save the assessment (asks for a path the first time).
+    /// Save the assessment (Save As the first time, and for the example).
     Save,
+    /// Save the assessment under a new name.
+    SaveAs,
     /// Start an empty assessment on the loaded data.
     NewAssessment,
-    /// Open an assessment file and its datasets.
+    /// Open an assessment file and its datasets, in the background.
     OpenAssessment(PathBuf),
-    /// Point dataset `i` of the assessment at another file (native dialog).
-    RelinkDataset(usize),
-    /// Add bases from a CSV file (native dialog).
-    ImportBases,
+    /// Open the worked example as an unsaved copy.
+    OpenExample,
+    /// Replace the open document with its recovery journal.
+    RecoverJournal,
+    /// Delete the recovery journal.
+    DiscardJournal,
     /// Open the export dialog.
     ExportDialog,
+    /// Write the export dialog's annex; `replace` = the analyst agreed to
+    /// replace a file the workbench did not write.
+    Export { replace: bool },
 }

@@ -1,6 +1,8 @@
 //! The open assessment in the window: the document, its undo history, where
 //! it is saved, whether it has unsaved changes, its recovery journal, and
-//! its review (recomputed when the document or the data change).
+//! its review (recomputed when the document or the data change). The
+//! document changes only through `apply`, `undo`, `redo`, `recover` and
+//! `record_export`, so the dirty flag and the version cannot drift.
 
 use crate::analysis::Workspace;
 use crate::assessment::Assessment;
@@ -15,17 +17,22 @@ pub const JOURNAL_EVERY: Duration = Duration::from_secs(30);
 
 /// The open assessment.
 pub struct DocState {
-    pub assessment: Assessment,
-    pub path: Option<PathBuf>,
-    pub history: History,
-    pub dirty: bool,
+    assessment: Assessment,
+    /// Where Save writes; `None` until the analyst chooses (a new
+    /// assessment, or the worked example opened as a copy).
+    path: Option<PathBuf>,
+    /// Where the document was read from, when Save must not go there
+    /// (the worked example in the install folder).
+    copy_of: Option<PathBuf>,
+    history: History,
+    dirty: bool,
     /// Bumped on every change.
-    pub version: u64,
+    version: u64,
     review: Option<Review>,
     review_for: Option<(u64, u64)>,
     last_journal: Option<Instant>,
     /// Where the recovery journal goes; `None` = no journal (tests).
-    pub journal: Option<PathBuf>,
+    journal: Option<PathBuf>,
 }
 
 /// The recovery journal of an assessment file, kept in the workbench's data
@@ -52,6 +59,7 @@ impl DocState {
         DocState {
             assessment,
             path,
+            copy_of: None,
             history: History::default(),
             dirty: false,
             version: 0,
@@ -62,6 +70,54 @@ impl DocState {
         }
     }
 
+    /// A copy of a file that Save must not write to (the worked example):
+    /// no path, so the first Save asks where.
+    pub fn copy_of(assessment: Assessment, source: PathBuf) -> Self {
+        let mut d = DocState::new(assessment, None);
+        d.copy_of = Some(source);
+        d
+    }
+
+    /// The document (read-only; change it through `apply`).
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// Where Save writes, if chosen.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// The file this document is an unsaved copy of, if any.
+    pub fn source_of_copy(&self) -> Option<&std::path::Path> {
+        self.copy_of.as_deref()
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Bumped on every change.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Whether Undo / Redo would do something.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// See `can_undo`.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Keeps the recovery journal at `path` (the real window only).
+    pub fn set_journal(&mut self, path: Option<PathBuf>) {
+        self.journal = path;
+    }
+
     /// Applies an edit through the history.
     pub fn apply(&mut self, e: Edit) -> Result<(), EditError> {
         self.history.apply(&mut self.assessment, e)?;
@@ -69,22 +125,38 @@ impl DocState {
         Ok(())
     }
 
-    /// Undoes the last edit.
-    pub fn undo(&mut self) -> bool {
-        let done = self.history.undo(&mut self.assessment);
+    /// Undoes the last edit; `Ok(false)` when there is none. A failed undo
+    /// keeps the edit and reports why.
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.undo(&mut self.assessment)?;
         if done {
             self.changed();
         }
-        done
+        Ok(done)
     }
 
     /// Redoes the last undone edit.
-    pub fn redo(&mut self) -> bool {
-        let done = self.history.redo(&mut self.assessment);
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.redo(&mut self.assessment)?;
         if done {
             self.changed();
         }
-        done
+        Ok(done)
+    }
+
+    /// Replaces the document with one recovered from the journal: unsaved,
+    /// and the history starts again (the journal has no undo steps).
+    pub fn recover(&mut self, a: Assessment) {
+        self.assessment = a;
+        self.history = History::default();
+        self.changed();
+    }
+
+    /// Records an export in the document. It is not saved here: the record
+    /// goes to disk with the analyst's next Save, with their other edits.
+    pub fn record_export(&mut self, record: crate::assessment::ExportRecord) {
+        self.assessment.exports.push(record);
+        self.changed();
     }
 
     fn changed(&mut self) {
@@ -92,13 +164,23 @@ impl DocState {
         self.version += 1;
     }
 
-    /// The review for the current document and data.
-    pub fn review(&mut self, ws: &Workspace, data_generation: u64) -> &Review {
+    /// Brings the review up to date with the document and the data.
+    pub fn refresh_review(&mut self, ws: &Workspace, data_generation: u64) {
         let key = (self.version, data_generation);
         if self.review_for != Some(key) || self.review.is_none() {
             self.review = Some(review(&self.assessment, ws));
             self.review_for = Some(key);
         }
+    }
+
+    /// The review last refreshed.
+    pub fn cached_review(&self) -> Option<&Review> {
+        self.review.as_ref()
+    }
+
+    /// The review for the current document and data.
+    pub fn review(&mut self, ws: &Workspace, data_generation: u64) -> &Review {
+        self.refresh_review(ws, data_generation);
         self.review
             .get_or_insert_with(|| review(&Assessment::new(self.assessment.meta.clone()), ws))
     }
@@ -117,30 +199,55 @@ impl DocState {
                 path.display()
             )
         })?;
-        if let Some(j) = &self.journal {
-            let _ = std::fs::remove_file(j);
-            let _ = std::fs::remove_file(file::backup_path(j));
-        }
         self.path = Some(path.clone());
+        self.copy_of = None;
         self.dirty = false;
+        // The journal is only for unsaved work: the save holds it now.
+        if let Some(j) = &self.journal {
+            remove_if_there(j).map_err(|e| {
+                format!("{}: saved, but the old recovery journal {} could not be removed: {e}", path.display(), j.display())
+            })?;
+            remove_if_there(&file::backup_path(j)).map_err(|e| {
+                format!("{}: saved, but the journal's backup could not be removed: {e}", path.display())
+            })?;
+        }
         Ok(path)
     }
 
     /// Writes the recovery journal if there are unsaved changes and the last
-    /// one is older than `JOURNAL_EVERY`.
-    pub fn maybe_journal(&mut self) {
-        let Some(journal) = &self.journal else { return };
+    /// one is older than `JOURNAL_EVERY`; an error says why the journal
+    /// could not be written (the window shows it once).
+    pub fn maybe_journal(&mut self) -> Result<(), String> {
+        let Some(journal) = &self.journal else {
+            return Ok(());
+        };
         if !self.dirty
             || self
                 .last_journal
                 .is_some_and(|t| t.elapsed() < JOURNAL_EVERY)
         {
-            return;
+            return Ok(());
         }
-        if let Some(dir) = journal.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let _ = file::write_atomic(journal, file::to_text(&self.assessment).as_bytes());
         self.last_journal = Some(Instant::now());
+        if let Some(dir) = journal.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| journal_error(journal, &e))?;
+        }
+        file::write_atomic(journal, file::to_text(&self.assessment).as_bytes())
+            .map_err(|e| journal_error(journal, &e))
+    }
+}
+
+fn journal_error(journal: &std::path::Path, e: &std::io::Error) -> String {
+    format!(
+        "{}: the recovery journal could not be written ({e}); save often until this is fixed",
+        journal.display()
+    )
+}
+
+/// Removes a file; a file that is not there is not an error.
+pub fn remove_if_there(p: &std::path::Path) -> std::io::Result<()> {
+    match std::fs::remove_file(p) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
     }
 }

@@ -1,15 +1,19 @@
 //! The export dialog (File → Export annex…, Ctrl+E): format, sharing level
-//! and k, sections, recipients, the path (typed, or chosen through the
-//! native dialog), and a preview of the annex as it will be written, with
-//! withheld cells visible. The annex is built by the same `annex::build` the
-//! command line uses; the file is written atomically and never over a
-//! source file; the export is recorded in the assessment and saved.
+//! and k, sections, recipients, the path (typed, or chosen through a file
+//! dialog), and a preview of the annex as it will be written, with withheld
+//! cells visible. The annex is built by the same `annex::build` the command
+//! line uses; Write sends a command, and the handler writes the file
+//! atomically, never over a source file, and asks before replacing a file
+//! this assessment's exports did not write. The export is recorded in the
+//! document without saving the analyst's other edits.
 
-use super::i18n::tr;
-use super::{Message, WorkbenchApp};
+use super::ViewCtx;
+use super::commands::{AppCommand, Purpose};
+use super::document::DocState;
+use super::i18n::{tr, tr_args};
 use crate::annex::{Annex, AnnexOptions, Block, Cell, Format, Sections, build, export, level_key};
-use crate::assessment::SharingLevel;
-use std::path::PathBuf;
+use crate::assessment::{ExportRecord, SharingLevel};
+use std::path::{Path, PathBuf};
 
 /// The dialog's state.
 pub struct ExportDialog {
@@ -22,18 +26,27 @@ pub struct ExportDialog {
     /// The preview and the options it was built with.
     preview: Option<(AnnexOptions, Annex)>,
     pub error: Option<String>,
+    /// Asking whether to replace this file, which the workbench did not write.
+    pub ask_replace: Option<PathBuf>,
+}
+
+/// What Write did.
+pub enum Outcome {
+    /// Written: the record to keep and the message to show.
+    Written(ExportRecord, String),
+    /// The file exists and was not written by an export: ask first.
+    AskReplace,
 }
 
 impl ExportDialog {
     /// Defaults from the assessment (its level and k), beside its file.
-    pub fn new(app: &WorkbenchApp) -> Self {
-        let (level, k, dir, stem) = match &app.doc {
+    pub fn new(doc: Option<&DocState>) -> Self {
+        let (level, k, dir, stem) = match doc {
             Some(d) => (
-                d.assessment.sharing,
-                d.assessment.suppression_k.max(crate::annex::MIN_K),
-                d.path.as_ref().and_then(|p| p.parent().map(PathBuf::from)),
-                d.path
-                    .as_ref()
+                d.assessment().sharing,
+                d.assessment().suppression_k.max(crate::annex::MIN_K),
+                d.path().and_then(|p| p.parent().map(PathBuf::from)),
+                d.path()
                     .and_then(|p| p.file_stem())
                     .map_or("annex".to_string(), |s| s.to_string_lossy().to_string()),
             ),
@@ -49,6 +62,7 @@ impl ExportDialog {
             path: String::new(),
             preview: None,
             error: None,
+            ask_replace: None,
         };
         d.path = dir
             .join(format!(
@@ -103,123 +117,29 @@ impl ExportDialog {
 }
 
 /// Draws the dialog; returns false when it is closed.
-pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDialog) -> bool {
+pub fn show(
+    ctx: &egui::Context,
+    vctx: &ViewCtx<'_>,
+    dialog: &mut ExportDialog,
+    cmds: &mut Vec<AppCommand>,
+) -> bool {
     let mut open = true;
-    let mut do_export = false;
     let mut close = false;
     egui::Window::new(tr("export.title"))
         .open(&mut open)
         .default_size([980.0, 680.0])
-        .min_width(900.0)
+        .min_width(600.0)
         .resizable(true)
         .show(ctx, |ui| {
             let before = (dialog.format, dialog.level);
-            egui::Grid::new("export-options")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    ui.label("");
-                    egui::ComboBox::new("export-format", tr("export.format"))
-                        .selected_text(dialog.format.label())
-                        .show_ui(ui, |ui| {
-                            for f in Format::ALL {
-                                ui.selectable_value(&mut dialog.format, f, f.label());
-                            }
-                        });
-                    ui.end_row();
-                    ui.label(tr("export.level"));
-                    ui.horizontal(|ui| {
-                        for l in [
-                            SharingLevel::Internal,
-                            SharingLevel::UnPartners,
-                            SharingLevel::HostGovernment,
-                            SharingLevel::Public,
-                        ] {
-                            ui.selectable_value(&mut dialog.level, l, level_key(l));
-                        }
-                        ui.label("k");
-                        ui.add(egui::DragValue::new(&mut dialog.k).range(crate::annex::MIN_K..=50))
-                            .on_hover_text(tr("export.k_help"));
-                    });
-                    ui.end_row();
-                    ui.label(tr("export.sections"));
-                    egui::Grid::new("export-sections")
-                        .num_columns(4)
-                        .show(ui, |ui| {
-                            // What goes at this level (METHODOLOGY §6, per
-                            // audience): a section left out is shown, greyed.
-                            let content = crate::annex::audience::Content::for_level(
-                                app.doc.as_ref().map(|d| &d.assessment),
-                                dialog.level,
-                            );
-                            for (i, (_, title)) in Sections::ALL.iter().enumerate() {
-                                let goes = content.sections.0[i];
-                                ui.add_enabled(
-                                    goes,
-                                    egui::Checkbox::new(
-                                        &mut dialog.sections.0[i],
-                                        format!("{}. {title}", i + 1),
-                                    ),
-                                )
-                                .on_disabled_hover_text(tr("export.left_out_help"));
-                                if i % 4 == 3 {
-                                    ui.end_row();
-                                }
-                            }
-                        });
-                    ui.end_row();
-                    let label = ui.label(tr("export.recipients"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut dialog.recipients)
-                            .hint_text(tr("export.recipients_hint"))
-                            .desired_width(420.0),
-                    )
-                    .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(tr("export.path"));
-                    ui.horizontal(|ui| {
-                        ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0))
-                            .labelled_by(label.id);
-                        if ui.button(tr("export.choose")).clicked() {
-                            let p = PathBuf::from(&dialog.path);
-                            let mut fd = rfd::FileDialog::new();
-                            if let Some(dir) = p.parent() {
-                                fd = fd.set_directory(dir);
-                            }
-                            let picked = if dialog.format == Format::Csv {
-                                fd.pick_folder()
-                            } else {
-                                fd.set_file_name(
-                                    p.file_name()
-                                        .map_or(String::new(), |n| n.to_string_lossy().to_string()),
-                                )
-                                .save_file()
-                            };
-                            if let Some(p) = picked {
-                                dialog.path = p.display().to_string();
-                            }
-                        }
-                    });
-                    ui.end_row();
-                });
+            egui::ScrollArea::horizontal()
+                .id_salt("export-options-h")
+                .show(ui, |ui| options_ui(ui, vctx, dialog, cmds));
             if before != (dialog.format, dialog.level) {
                 dialog.retarget_path();
+                dialog.ask_replace = None;
             }
-            ui.horizontal(|ui| {
-                if ui
-                    .add(egui::Button::new(
-                        egui::RichText::new(tr("export.write")).strong(),
-                    ))
-                    .clicked()
-                {
-                    do_export = true;
-                }
-                if ui.button(tr("common.cancel")).clicked() {
-                    close = true;
-                }
-                if let Some(e) = &dialog.error {
-                    ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
-                }
-            });
+            close = actions_ui(ui, dialog, cmds);
             ui.separator();
             // The preview, rebuilt when an option changes.
             let opts = dialog.options();
@@ -228,8 +148,8 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
                     != (opts.level, opts.k, opts.sections, &opts.recipients)
             });
             if stale {
-                let a = app.doc.as_ref().map(|d| &d.assessment);
-                let annex = build(a, &app.session.workspace, &opts);
+                let a = vctx.doc.map(DocState::assessment);
+                let annex = build(a, vctx.ws, &opts);
                 dialog.preview = Some((opts, annex));
             }
             if let Some((_, annex)) = &dialog.preview {
@@ -238,57 +158,175 @@ pub fn show(app: &mut WorkbenchApp, ctx: &egui::Context, dialog: &mut ExportDial
                 if let Err(e) = crate::annex::screen::check(annex) {
                     ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
                 }
-                egui::ScrollArea::vertical()
+                egui::ScrollArea::both()
                     .auto_shrink(false)
                     .show(ui, |ui| preview_ui(ui, annex));
             }
         });
-    if do_export {
-        match write(app, dialog) {
-            Ok(text) => {
-                app.messages.push(Message { error: false, text });
-                return false;
-            }
-            Err(e) => dialog.error = Some(e),
-        }
-    }
     open && !close
 }
 
-fn write(app: &mut WorkbenchApp, dialog: &ExportDialog) -> Result<String, String> {
+fn options_ui(
+    ui: &mut egui::Ui,
+    vctx: &ViewCtx<'_>,
+    dialog: &mut ExportDialog,
+    cmds: &mut Vec<AppCommand>,
+) {
+    egui::Grid::new("export-options").num_columns(2).show(ui, |ui| {
+        ui.label("");
+        egui::ComboBox::new("export-format", tr("export.format"))
+            .selected_text(dialog.format.label())
+            .show_ui(ui, |ui| {
+                for f in Format::ALL {
+                    ui.selectable_value(&mut dialog.format, f, f.label());
+                }
+            });
+        ui.end_row();
+        ui.label(tr("export.level"));
+        ui.horizontal(|ui| {
+            for l in SharingLevel::ALL {
+                ui.selectable_value(&mut dialog.level, l, level_key(l));
+            }
+            ui.label(tr("export.k"));
+            ui.add(egui::DragValue::new(&mut dialog.k).range(crate::annex::MIN_K..=50))
+                .on_hover_text(tr("export.k_help"));
+        });
+        ui.end_row();
+        ui.label(tr("export.sections"));
+        sections_ui(ui, vctx, dialog);
+        ui.end_row();
+        let label = ui.label(tr("export.recipients"));
+        ui.add(
+            egui::TextEdit::singleline(&mut dialog.recipients)
+                .hint_text(tr("export.recipients_hint"))
+                .desired_width(420.0),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label(tr("export.path"));
+        ui.horizontal(|ui| {
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0))
+                .labelled_by(label.id);
+            if r.changed() {
+                dialog.ask_replace = None;
+            }
+            if ui.button(tr("export.choose")).clicked() {
+                cmds.push(AppCommand::Pick(Purpose::ExportPath));
+            }
+        });
+        ui.end_row();
+    });
+}
+
+fn sections_ui(ui: &mut egui::Ui, vctx: &ViewCtx<'_>, dialog: &mut ExportDialog) {
+    egui::Grid::new("export-sections").num_columns(4).show(ui, |ui| {
+        // What goes at this level (METHODOLOGY §6, per audience): a section
+        // left out is shown, greyed.
+        let content = crate::annex::audience::Content::for_level(
+            vctx.doc.map(DocState::assessment),
+            dialog.level,
+        );
+        for (i, (_, title)) in Sections::ALL.iter().enumerate() {
+            let goes = content.sections.0[i];
+            ui.add_enabled(
+                goes,
+                egui::Checkbox::new(&mut dialog.sections.0[i], format!("{}. {title}", i + 1)),
+            )
+            .on_disabled_hover_text(tr("export.left_out_help"));
+            if i % 4 == 3 {
+                ui.end_row();
+            }
+        }
+    });
+}
+
+/// Write, Cancel, the replace question and the last error; true = close.
+fn actions_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, cmds: &mut Vec<AppCommand>) -> bool {
+    let mut close = false;
+    if let Some(p) = dialog.ask_replace.clone() {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                tr_args("export.exists", &[("file", &p.display().to_string())]),
+            );
+            if ui.button(tr("export.replace")).clicked() {
+                cmds.push(AppCommand::Export { replace: true });
+            }
+            if ui.button(tr("common.cancel")).clicked() {
+                dialog.ask_replace = None;
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add(egui::Button::new(egui::RichText::new(tr("export.write")).strong()))
+            .clicked()
+        {
+            cmds.push(AppCommand::Export { replace: false });
+        }
+        if ui.button(tr("common.cancel")).clicked() {
+            close = true;
+        }
+        if let Some(e) = &dialog.error {
+            ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
+        }
+    });
+    close
+}
+
+/// Writes the dialog's annex (called by the command handler, not while
+/// drawing). `recorded` are the assessment's earlier exports: a file one
+/// of them wrote, unchanged since, is replaced without asking; any other
+/// existing file needs `replace`.
+pub fn write(
+    dialog: &mut ExportDialog,
+    protected: &[PathBuf],
+    recorded: &[ExportRecord],
+    replace: bool,
+) -> Result<Outcome, String> {
     let path = PathBuf::from(dialog.path.trim());
     if dialog.path.trim().is_empty() {
         return Err(tr("export.no_path").into());
     }
     let Some((_, annex)) = &dialog.preview else {
-        return Err("nothing to export".into());
+        return Err(tr("export.nothing").into());
     };
-    let mut protected = app.session.workspace.source_paths();
-    if let Some(p) = app.doc.as_ref().and_then(|d| d.path.clone()) {
-        protected.push(p);
+    // A dataset or the assessment itself is refused outright, never asked about.
+    if protected.iter().any(|p| crate::annex::export::same_file(p, &path)) {
+        return Err(crate::annex::ExportError::WouldOverwriteSource(path).to_string());
     }
-    let record = export(annex, dialog.format, &path, &protected).map_err(|e| e.to_string())?;
-    let mut text = format!(
-        "Annex written to {} ({}, {}).",
-        record.path.display(),
-        dialog.format.key(),
-        level_key(record.level)
+    if path.exists() && !replace && !written_by_export(&path, recorded) {
+        dialog.ask_replace = Some(path);
+        return Ok(Outcome::AskReplace);
+    }
+    dialog.ask_replace = None;
+    let record = export(annex, dialog.format, &path, protected).map_err(|e| e.to_string())?;
+    let text = tr_args(
+        "export.written",
+        &[
+            ("file", &record.path.display().to_string()),
+            ("format", dialog.format.key()),
+            ("level", level_key(record.level)),
+        ],
     );
-    if let Some(doc) = app.doc.as_mut() {
-        doc.assessment.exports.push(record);
-        doc.dirty = true;
-        doc.version += 1;
-        if let Some(p) = doc.path.clone() {
-            match crate::assessment::file::save(&p, &doc.assessment) {
-                Ok(()) => {
-                    doc.dirty = false;
-                    text.push_str(" Recorded in the assessment.");
-                }
-                Err(e) => text.push_str(&format!(" Not recorded: {e}")),
-            }
-        }
-    }
-    Ok(text)
+    Ok(Outcome::Written(record, text))
+}
+
+/// Whether `path` is, unchanged, what one of `recorded` wrote (a file's
+/// SHA-256, or a CSV folder's checksum list).
+pub fn written_by_export(path: &Path, recorded: &[ExportRecord]) -> bool {
+    let hashed = if path.is_dir() {
+        path.join(crate::annex::folder::SUMS)
+    } else {
+        path.to_path_buf()
+    };
+    let Ok(h) = crate::assessment::review::sha256_file(&hashed) else {
+        return false;
+    };
+    recorded
+        .iter()
+        .any(|r| r.sha256 == h && crate::annex::export::same_file(&r.path, path))
 }
 
 /// The annex as the reader will see it, withheld cells in grey italics.
@@ -323,7 +361,11 @@ pub fn preview_ui(ui: &mut egui::Ui, annex: &Annex) {
                 Block::Table(t) => {
                     n_table += 1;
                     ui.label(
-                        egui::RichText::new(format!("Table {n_table}: {}", t.caption)).strong(),
+                        egui::RichText::new(tr_args(
+                            "export.table_caption",
+                            &[("n", &n_table.to_string()), ("caption", &t.caption)],
+                        ))
+                        .strong(),
                     );
                     egui::ScrollArea::horizontal()
                         .id_salt(&t.id)
@@ -358,7 +400,11 @@ pub fn preview_ui(ui: &mut egui::Ui, annex: &Annex) {
                 }
                 Block::Figure(f) => {
                     ui.label(
-                        egui::RichText::new(format!("[Figure: {}] {}", f.caption, f.alt)).italics(),
+                        egui::RichText::new(tr_args(
+                            "export.figure",
+                            &[("caption", &f.caption), ("alt", &f.alt)],
+                        ))
+                        .italics(),
                     );
                 }
             }

@@ -1,10 +1,12 @@
-//! The filter side panel: dates with presets, perpetrator types, regions
-//! with search, event categories, precision and region level. It edits the
-//! session's filter in place; the cached figures follow on the next frame.
+//! The filter side panel (Ctrl+B shows or hides it): dates with presets,
+//! perpetrator types, regions with search, event categories, precision and
+//! region level. It edits a copy of the filter and sends it as a command;
+//! the cached figures follow on the next frame.
 
-use super::WorkbenchApp;
+use super::ViewCtx;
+use super::commands::AppCommand;
 use super::i18n::tr;
-use crate::analysis::RegionLevel;
+use crate::analysis::{Filter, RegionLevel};
 use crate::model::dates::from_day_number;
 use crate::model::{GeoPrecision, PerpetratorType, TimePrecision};
 use chrono::{Months, NaiveDate};
@@ -53,57 +55,36 @@ fn toggle<T: Ord + Clone>(set: &mut Option<BTreeSet<T>>, all: &[T], item: &T, on
     *set = if s.len() == all.len() { None } else { Some(s) };
 }
 
-/// Draws the panel.
-pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
-    let latest = app
-        .session
-        .workspace
-        .latest_date()
-        .and_then(from_day_number);
-    let level = app.session.filter.level;
-    let event_types: Vec<String> = app
-        .session
-        .workspace
-        .event_types()
-        .iter()
-        .cloned()
-        .collect();
-    let focus_search = std::mem::take(&mut app.focus_search);
-    // Borrowed, not cloned: at admin 2 the list runs to thousands of names.
-    let regions: &[String] = &app.session.workspace.regions(level).names;
-    let f = &mut app.session.filter;
+/// The panel's own state: the region search and a focus request (Ctrl+F).
+#[derive(Default)]
+pub struct FiltersState {
+    pub search: String,
+    pub focus_search: bool,
+}
+
+/// Draws the panel. It edits a copy of the filter and asks for it with
+/// `SetFilter` when something changed.
+pub fn filters_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    state: &mut FiltersState,
+    cmds: &mut Vec<AppCommand>,
+) {
+    let latest = ctx.ws.latest_date().and_then(from_day_number);
+    let mut f = ctx.filter.clone();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading(tr("filters.title"));
-        ui.separator();
-        ui.strong(tr("filters.dates"));
-        date_field(ui, tr("filters.from"), &mut f.from, "from");
-        date_field(ui, tr("filters.to"), &mut f.to, "to");
-        ui.horizontal_wrapped(|ui| {
-            if ui.button(tr("filters.all_dates")).clicked() {
-                f.from = None;
-                f.to = None;
-            }
-            if let Some(end) = latest {
-                for (key, months) in [("filters.last6", 6), ("filters.last12", 12)] {
-                    if ui
-                        .button(tr(key))
-                        .on_hover_text(format!(
-                            "{} – {end}",
-                            end.checked_sub_months(Months::new(months)).unwrap_or(end)
-                        ))
-                        .clicked()
-                    {
-                        f.from = end
-                            .checked_sub_months(Months::new(months))
-                            .and_then(|d| d.succ_opt());
-                        f.to = Some(end);
-                    }
-                }
-            }
-            if ui.button(tr("filters.since")).clicked() {
-                f.to = None;
+        ui.horizontal(|ui| {
+            ui.heading(tr("filters.title"));
+            if ui
+                .small_button("◀")
+                .on_hover_text(tr("filters.hide"))
+                .clicked()
+            {
+                cmds.push(AppCommand::ToggleFilters);
             }
         });
+        ui.separator();
+        dates_ui(ui, &mut f, latest);
         ui.separator();
         ui.strong(tr("filters.perpetrators"));
         let all_types = PerpetratorType::ALL.to_vec();
@@ -114,48 +95,8 @@ pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             }
         }
         ui.separator();
-        ui.strong(tr("filters.level"));
-        ui.horizontal(|ui| {
-            let before = f.level;
-            ui.radio_value(&mut f.level, RegionLevel::Admin1, tr("filters.admin1"));
-            ui.radio_value(&mut f.level, RegionLevel::Admin2, tr("filters.admin2"));
-            if f.level != before {
-                f.regions = None;
-            }
-        });
-        ui.strong(tr("filters.regions"));
-        let search = ui.add(
-            egui::TextEdit::singleline(&mut app.region_search).hint_text(tr("filters.search")),
-        );
-        if focus_search {
-            search.request_focus();
-        }
-        ui.horizontal(|ui| {
-            if ui.small_button(tr("filters.all")).clicked() {
-                f.regions = None;
-            }
-            if ui.small_button(tr("filters.none")).clicked() {
-                f.regions = Some(BTreeSet::new());
-            }
-        });
-        let needle = app.region_search.to_lowercase();
-        let shown: Vec<&String> = regions
-            .iter()
-            .filter(|r| needle.is_empty() || r.to_lowercase().contains(&needle))
-            .collect();
-        let row_h = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-        // Only the visible boxes are laid out: admin-2 lists run to thousands.
-        egui::ScrollArea::vertical()
-            .id_salt("regions")
-            .max_height(260.0)
-            .show_rows(ui, row_h, shown.len(), |ui, range| {
-                for r in &shown[range] {
-                    let mut on = f.regions.as_ref().is_none_or(|s| s.contains(*r));
-                    if ui.checkbox(&mut on, r.as_str()).changed() {
-                        toggle(&mut f.regions, regions, r, on);
-                    }
-                }
-            });
+        regions_ui(ui, ctx, &mut f, state);
+        let event_types: Vec<String> = ctx.ws.event_types().iter().cloned().collect();
         if !event_types.is_empty() {
             ui.separator();
             ui.strong(tr("filters.event_types"));
@@ -167,36 +108,117 @@ pub fn filters_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             }
         }
         ui.separator();
-        ui.strong(tr("filters.precision"));
-        egui::ComboBox::from_label(tr("filters.time_precision"))
-            .selected_text(
-                f.min_time_precision
-                    .map_or(tr("filters.any"), |p| p.label()),
-            )
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.min_time_precision, None, tr("filters.any"));
-                for p in [
-                    TimePrecision::Day,
-                    TimePrecision::Week,
-                    TimePrecision::Month,
-                    TimePrecision::Year,
-                ] {
-                    ui.selectable_value(&mut f.min_time_precision, Some(p), p.label());
-                }
-            });
-        egui::ComboBox::from_label(tr("filters.geo_precision"))
-            .selected_text(f.min_geo_precision.map_or(tr("filters.any"), |p| p.label()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.min_geo_precision, None, tr("filters.any"));
-                for p in [
-                    GeoPrecision::Point,
-                    GeoPrecision::Near,
-                    GeoPrecision::Admin2,
-                    GeoPrecision::Admin1,
-                    GeoPrecision::Country,
-                ] {
-                    ui.selectable_value(&mut f.min_geo_precision, Some(p), p.label());
-                }
-            });
+        precision_ui(ui, &mut f);
     });
+    if f != *ctx.filter {
+        cmds.push(AppCommand::SetFilter(f));
+    }
+}
+
+fn dates_ui(ui: &mut egui::Ui, f: &mut Filter, latest: Option<NaiveDate>) {
+    ui.strong(tr("filters.dates"));
+    date_field(ui, tr("filters.from"), &mut f.from, "from");
+    date_field(ui, tr("filters.to"), &mut f.to, "to");
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr("filters.all_dates")).clicked() {
+            f.from = None;
+            f.to = None;
+        }
+        if let Some(end) = latest {
+            for (key, months) in [("filters.last6", 6), ("filters.last12", 12)] {
+                if ui
+                    .button(tr(key))
+                    .on_hover_text(format!(
+                        "{} – {end}",
+                        end.checked_sub_months(Months::new(months)).unwrap_or(end)
+                    ))
+                    .clicked()
+                {
+                    f.from = end
+                        .checked_sub_months(Months::new(months))
+                        .and_then(|d| d.succ_opt());
+                    f.to = Some(end);
+                }
+            }
+        }
+        if ui.button(tr("filters.since")).clicked() {
+            f.to = None;
+        }
+    });
+}
+
+fn regions_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, f: &mut Filter, state: &mut FiltersState) {
+    ui.strong(tr("filters.level"));
+    ui.horizontal(|ui| {
+        let before = f.level;
+        ui.radio_value(&mut f.level, RegionLevel::Admin1, tr("filters.admin1"));
+        ui.radio_value(&mut f.level, RegionLevel::Admin2, tr("filters.admin2"));
+        if f.level != before {
+            f.regions = None;
+        }
+    });
+    // Borrowed, not cloned: at admin 2 the list runs to thousands of names.
+    let regions: &[String] = &ctx.ws.regions(f.level).names;
+    ui.strong(tr("filters.regions"));
+    let search = ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(tr("filters.search")));
+    if std::mem::take(&mut state.focus_search) {
+        search.request_focus();
+    }
+    ui.horizontal(|ui| {
+        if ui.small_button(tr("filters.all")).clicked() {
+            f.regions = None;
+        }
+        if ui.small_button(tr("filters.none")).clicked() {
+            f.regions = Some(BTreeSet::new());
+        }
+    });
+    let needle = state.search.to_lowercase();
+    let shown: Vec<&String> = regions
+        .iter()
+        .filter(|r| needle.is_empty() || r.to_lowercase().contains(&needle))
+        .collect();
+    let row_h = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    // Only the visible boxes are laid out: admin-2 lists run to thousands.
+    egui::ScrollArea::vertical()
+        .id_salt("regions")
+        .max_height(260.0)
+        .show_rows(ui, row_h, shown.len(), |ui, range| {
+            for r in &shown[range] {
+                let mut on = f.regions.as_ref().is_none_or(|s| s.contains(*r));
+                if ui.checkbox(&mut on, r.as_str()).changed() {
+                    toggle(&mut f.regions, regions, r, on);
+                }
+            }
+        });
+}
+
+fn precision_ui(ui: &mut egui::Ui, f: &mut Filter) {
+    ui.strong(tr("filters.precision"));
+    egui::ComboBox::from_label(tr("filters.time_precision"))
+        .selected_text(f.min_time_precision.map_or(tr("filters.any"), |p| p.label()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut f.min_time_precision, None, tr("filters.any"));
+            for p in [
+                TimePrecision::Day,
+                TimePrecision::Week,
+                TimePrecision::Month,
+                TimePrecision::Year,
+            ] {
+                ui.selectable_value(&mut f.min_time_precision, Some(p), p.label());
+            }
+        });
+    egui::ComboBox::from_label(tr("filters.geo_precision"))
+        .selected_text(f.min_geo_precision.map_or(tr("filters.any"), |p| p.label()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut f.min_geo_precision, None, tr("filters.any"));
+            for p in [
+                GeoPrecision::Point,
+                GeoPrecision::Near,
+                GeoPrecision::Admin2,
+                GeoPrecision::Admin1,
+                GeoPrecision::Country,
+            ] {
+                ui.selectable_value(&mut f.min_geo_precision, Some(p), p.label());
+            }
+        });
 }

@@ -2,9 +2,10 @@
 //! before and after closure, benchmark statuses with a small trend chart,
 //! and what happened after the as-of date against what the register said.
 
-use super::WorkbenchApp;
-use super::commands::AppCommand;
-use super::i18n::tr;
+use super::ViewCtx;
+use super::commands::{AppCommand, Purpose};
+use super::i18n::{tr, tr_args};
+use crate::assessment::review::{Flag, Review};
 use crate::assessment::edit::Edit;
 use crate::assessment::{Base, Benchmark, BenchmarkMetric, Direction};
 use crate::model::PerpetratorType;
@@ -54,24 +55,30 @@ fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) {
 }
 
 /// Draws the view.
-pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
-    let generation = app.session.data_generation;
-    let Some(doc) = app.doc.as_mut() else {
+pub fn followup_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    forms: &mut Forms,
+    commands: &mut Vec<AppCommand>,
+) {
+    let (Some(doc), Some(r)) = (ctx.doc, ctx.review) else {
         ui.label(tr("register.none"));
         return;
     };
-    let r = doc.review(&app.session.workspace, generation).clone();
-    let n_bases = doc.assessment.footprint.len();
-    let n_bench = doc.assessment.benchmarks.len();
-    let regions = app
-        .session
-        .workspace
-        .regions(crate::analysis::RegionLevel::Admin1)
-        .names
-        .clone();
-    let forms = &mut app.followup_forms;
-    let mut commands: Vec<AppCommand> = Vec::new();
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    let a = doc.assessment();
+    let regions = &ctx.ws.regions(crate::analysis::RegionLevel::Admin1).names;
+    egui::ScrollArea::both().show(ui, |ui| {
+        bases_ui(ui, r, a.footprint.len(), commands);
+        base_form_ui(ui, &mut forms.base, a.footprint.len(), commands);
+        ui.separator();
+        benchmarks_ui(ui, r, a, commands);
+        benchmark_form_ui(ui, forms, regions, a.benchmarks.len(), commands);
+        ui.separator();
+        backtest_ui(ui, r);
+    });
+}
+
+fn bases_ui(ui: &mut egui::Ui, r: &Review, n_bases: usize, commands: &mut Vec<AppCommand>) {
         ui.heading(tr("followup.bases"));
         ui.label(egui::RichText::new(tr("followup.bases_hint")).small());
         egui::Grid::new("bases").striped(true).show(ui, |ui| {
@@ -81,7 +88,8 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 "followup.closed",
                 "followup.before",
                 "followup.after",
-                "",
+                "register.flags",
+                "register.actions",
             ] {
                 ui.strong(tr(h));
             }
@@ -91,13 +99,16 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 ui.label(&b.region);
                 ui.label(b.closed.map_or("–".to_string(), |d| d.to_string()));
                 ui.label(b.before.to_string());
-                ui.label(format!(
-                    "{}{}",
-                    b.after,
-                    if b.after_complete { "" } else { " (partial)" }
-                ));
+                ui.label(if b.after_complete {
+                    b.after.to_string()
+                } else {
+                    tr_args("followup.partial", &[("n", &b.after.to_string())])
+                });
                 if b.cliff {
-                    ui.colored_label(ui.visuals().warn_fg_color, "⚑ security cliff");
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("⚑ {}", Flag::SecurityCliff.label()),
+                    );
                 } else {
                     ui.label("");
                 }
@@ -107,8 +118,17 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 ui.end_row();
             }
         });
+}
+
+type BaseForm = (String, String, String, String, String, String);
+
+fn base_form_ui(
+    ui: &mut egui::Ui,
+    f: &mut BaseForm,
+    n_bases: usize,
+    commands: &mut Vec<AppCommand>,
+) {
         ui.horizontal_wrapped(|ui| {
-            let f = &mut forms.base;
             field(ui, tr("followup.name"), &mut f.0, 120.0);
             field(ui, tr("followup.lat"), &mut f.1, 60.0);
             field(ui, tr("followup.lon"), &mut f.2, 60.0);
@@ -150,10 +170,18 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 *f = Forms::default().base;
             }
             if ui.button(tr("followup.import")).clicked() {
-                commands.push(AppCommand::ImportBases);
+                commands.push(AppCommand::Pick(Purpose::ImportBases));
             }
         });
-        ui.separator();
+}
+
+fn benchmarks_ui(
+    ui: &mut egui::Ui,
+    r: &Review,
+    a: &crate::assessment::Assessment,
+    commands: &mut Vec<AppCommand>,
+) {
+        let n_bench = a.benchmarks.len();
         ui.heading(tr("followup.benchmarks"));
         for (i, b) in r.benchmarks.iter().enumerate() {
             let later = r.benchmark_later(b);
@@ -164,7 +192,10 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 } else {
                     &b.monitor
                 };
-                ui.label(format!("{} · monitored by {monitor}", b.status_line(later)));
+                ui.label(tr_args(
+                    "followup.monitored_by",
+                    &[("status", &b.status_line(later)), ("monitor", monitor)],
+                ));
                 let series = later.unwrap_or(b);
                 let pts: PlotPoints = series
                     .monthly
@@ -179,7 +210,7 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                     .allow_zoom(false)
                     .allow_scroll(false)
                     .show(ui, |p| p.line(Line::new(tr("followup.monthly"), pts)));
-                if let Some(bench) = doc.assessment.benchmarks.get(i)
+                if let Some(bench) = a.benchmarks.get(i)
                     && let Some(c) = super::register_view::clearance_ui(
                         ui,
                         ("bench-cleared", i),
@@ -195,6 +226,15 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 }
             });
         }
+}
+
+fn benchmark_form_ui(
+    ui: &mut egui::Ui,
+    forms: &mut Forms,
+    regions: &[String],
+    n_bench: usize,
+    commands: &mut Vec<AppCommand>,
+) {
         ui.horizontal_wrapped(|ui| {
             let b = &mut forms.bench;
             field(ui, tr("followup.name"), &mut b.name, 200.0);
@@ -217,7 +257,7 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 })
                 .response
                 .widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Benchmark metric")
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr("followup.bench_metric"))
                 });
             egui::ComboBox::new("bench-type", "")
                 .selected_text(forms.bench_type.map_or(tr("followup.all"), |t| t.label()))
@@ -232,7 +272,7 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                     egui::WidgetInfo::labeled(
                         egui::Role::ComboBox,
                         true,
-                        "Benchmark perpetrator type",
+                        tr("followup.bench_type"),
                     )
                 });
             egui::ComboBox::new("bench-region", "")
@@ -244,13 +284,13 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 )
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut forms.bench_region, None, tr("followup.all"));
-                    for r in &regions {
+                    for r in regions {
                         ui.selectable_value(&mut forms.bench_region, Some(r.clone()), r);
                     }
                 })
                 .response
                 .widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Benchmark region")
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr("followup.bench_region"))
                 });
             let l = ui.label(tr("followup.window"));
             ui.add(egui::DragValue::new(&mut b.window_months).range(1..=36))
@@ -258,8 +298,8 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             let l = ui.label(tr("followup.threshold"));
             ui.add(egui::DragValue::new(&mut b.threshold))
                 .labelled_by(l.id);
-            ui.radio_value(&mut b.direction, Direction::AtMost, "at most");
-            ui.radio_value(&mut b.direction, Direction::AtLeast, "at least");
+            ui.radio_value(&mut b.direction, Direction::AtMost, tr("followup.at_most"));
+            ui.radio_value(&mut b.direction, Direction::AtLeast, tr("followup.at_least"));
             ui.checkbox(&mut b.core, tr("followup.core"));
             field(ui, tr("followup.monitor"), &mut b.monitor, 140.0);
             if ui
@@ -276,12 +316,14 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 *forms = Forms::default();
             }
         });
-        ui.separator();
+}
+
+fn backtest_ui(ui: &mut egui::Ui, r: &Review) {
         ui.heading(tr("followup.backtest"));
         ui.label(egui::RichText::new(tr("followup.backtest_hint")).small());
         egui::Grid::new("backtest").striped(true).show(ui, |ui| {
             for h in [
-                "#",
+                "register.number",
                 "register.threat",
                 "followup.predicted",
                 "followup.m6",
@@ -301,20 +343,21 @@ pub fn followup_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 ));
                 ui.label(format!("L{}", t.predicted_likelihood));
                 for w in &t.windows {
-                    ui.label(format!(
-                        "{} ev · {} fat · L{}{}",
-                        w.1,
-                        w.2,
-                        w.3,
-                        if w.4 { "" } else { " (partial)" }
+                    ui.label(tr_args(
+                        if w.4 {
+                            "followup.window_counts"
+                        } else {
+                            "followup.window_counts_partial"
+                        },
+                        &[
+                            ("events", &w.1.to_string()),
+                            ("fatalities", &w.2.to_string()),
+                            ("likelihood", &w.3.to_string()),
+                        ],
                     ));
                 }
                 ui.strong(&t.verdict);
                 ui.end_row();
             }
         });
-    });
-    for c in commands {
-        app.send(c);
-    }
 }

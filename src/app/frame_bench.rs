@@ -23,7 +23,7 @@ pub fn measure_frames(files: &[PathBuf]) -> (f32, f32, f32) {
     let frame = |app: &mut WorkbenchApp| {
         let t = Instant::now();
         let out = ctx.run_ui(input(), |ui| app.show(ui));
-        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
         t.elapsed().as_secs_f32() * 1000.0
     };
     for _ in 0..5 {
@@ -33,7 +33,7 @@ pub fn measure_frames(files: &[PathBuf]) -> (f32, f32, f32) {
     idle.sort_by(f32::total_cmp);
     let latest = app
         .session
-        .workspace
+        .workspace()
         .latest_date()
         .and_then(crate::model::dates::from_day_number);
     type FilterChange = Box<dyn Fn(&mut Filter)>;
@@ -58,9 +58,11 @@ pub fn measure_frames(files: &[PathBuf]) -> (f32, f32, f32) {
     ];
     let mut worst_change = 0.0f32;
     for change in &changes {
-        change(&mut app.session.filter);
+        let mut f = app.session.filter().clone();
+        change(&mut f);
+        app.session.set_filter(f);
         let t = Instant::now();
-        let _ = app.session.derived();
+        app.session.derived();
         let derive_ms = t.elapsed().as_secs_f32() * 1000.0;
         let ms = frame(&mut app) + derive_ms;
         if std::env::var_os("POC_BENCH_VERBOSE").is_some() {
@@ -72,7 +74,7 @@ pub fn measure_frames(files: &[PathBuf]) -> (f32, f32, f32) {
         if std::env::var_os("POC_BENCH_VERBOSE").is_some() {
             eprintln!(
                 "filter change: {ms:.1} ms ({})",
-                app.session.filter.describe()
+                app.session.filter().describe()
             );
         }
         worst_change = worst_change.max(ms);

@@ -1,320 +1,126 @@
-//! Every user-visible string of the window goes through this one table:
-//! English now; a French table can be added beside it without touching the
-//! views. `tr` returns the key itself for a missing entry, so a gap shows.
+//! Every user-visible string of the window goes through here: Fluent
+//! messages in `assets/i18n/*.ftl` (English now; a French file goes beside
+//! it), with placeables and plurals. `tr(key)` is for a message without
+//! arguments, `tr_args(key, args)` for one with (a numeric argument selects
+//! the plural form). A missing key shows the key itself, so a gap shows.
+//! Code keys are written `area.name`; the Fluent id is `area-name`.
 
-/// The English text of a key.
-pub fn tr(key: &'static str) -> &'static str {
-    EN.iter().find(|(k, _)| *k == key).map_or(key, |(_, v)| v)
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
+
+struct Catalogue {
+    bundle: FluentBundle<FluentResource>,
+    /// Messages without arguments, formatted once.
+    plain: HashMap<String, &'static str>,
 }
 
-static EN: &[(&str, &str)] = &[
-    ("app.title", "POC Transition Workbench"),
-    ("menu.file", "File"),
-    ("menu.open", "Open…"),
-    ("menu.recent", "Open recent"),
-    ("menu.no_recent", "No recent files"),
-    ("menu.open_sample", "Open the Darfur sample"),
-    ("menu.close_all", "Close all datasets"),
-    ("menu.quit", "Quit"),
-    ("menu.export", "Export annex…"),
-    ("export.title", "Export the residual-threat annex"),
-    ("export.format", "Format"),
-    ("export.level", "Sharing level"),
-    (
-        "export.k_help",
-        "Above internal, counts from 1 to k−1 are shown as <k (k is at least 3), and other counts as x until no <k count can be narrowed down from the rest of the annex (METHODOLOGY §6).",
-    ),
-    (
-        "export.left_out_help",
-        "Left out at this sharing level (the annex's method section says so). An assessment can choose its own content per level.",
-    ),
-    ("register.cleared", "Cleared for"),
-    (
-        "register.cleared_help",
-        "Free text stays in internal exports unless you clear it for a wider level; cleared text is still refused if it names an actor from sexual-violence or abduction records (METHODOLOGY §6).",
-    ),
-    ("register.internal_only", "internal only"),
-    ("export.sections", "Sections"),
-    ("export.recipients", "Recipients"),
-    (
-        "export.recipients_hint",
-        "e.g. UNCT Sudan, OHCHR (recorded with the export)",
-    ),
-    ("export.path", "Write to"),
-    ("export.choose", "Choose…"),
-    ("export.write", "Export"),
-    ("export.no_path", "Type or choose where to write the annex."),
-    (
-        "export.no_data",
-        "Nothing to export: open a dataset or an assessment first.",
-    ),
-    (
-        "export.small_help",
-        "A count between 1 and k−1, withheld at this sharing level.",
-    ),
-    (
-        "export.hidden_help",
-        "Withheld so that a small count cannot be worked out from the row or column totals.",
-    ),
-    ("menu.edit", "Edit"),
-    ("menu.undo", "Undo"),
-    ("menu.redo", "Redo"),
-    (
-        "menu.nothing_to_undo",
-        "Nothing to undo: datasets are read-only; assessment edits will be undoable",
-    ),
-    ("menu.copy_report", "Copy import reports"),
-    ("menu.reset_filters", "Reset filters"),
-    ("menu.view", "View"),
-    ("menu.workshop", "Workshop scale (F11)"),
-    ("menu.dark", "Dark theme"),
-    ("menu.help", "Help"),
-    ("menu.about", "About and methodology"),
-    ("view.matrix", "Threat matrix"),
-    ("view.incidents", "Incidents"),
-    ("view.charts", "Charts"),
-    ("view.map", "Map"),
-    ("view.report", "Import report"),
-    ("filters.title", "Filters"),
-    ("filters.dates", "Date range"),
-    ("filters.from", "From"),
-    ("filters.to", "To"),
-    ("filters.all_dates", "All dates"),
-    ("filters.last6", "Last 6 months"),
-    ("filters.last12", "Last 12 months"),
-    ("filters.since", "Since 'From'"),
-    ("filters.date_hint", "YYYY-MM-DD, blank for open"),
-    ("filters.bad_date", "not a date (YYYY-MM-DD)"),
-    ("filters.perpetrators", "Perpetrator types"),
-    ("filters.regions", "Regions"),
-    ("filters.search", "Search regions (Ctrl+F)"),
-    ("filters.all", "All"),
-    ("filters.none", "None"),
-    ("filters.event_types", "Event categories"),
-    ("filters.precision", "Precision"),
-    ("filters.time_precision", "Dated at least to"),
-    ("filters.geo_precision", "Placed at least to"),
-    ("filters.any", "any"),
-    ("filters.level", "Region level"),
-    ("filters.admin1", "Admin 1"),
-    ("filters.admin2", "Admin 2"),
-    ("matrix.metric", "Show"),
-    ("matrix.events", "Civilian-harm events"),
-    ("matrix.fatalities", "Civilian fatalities"),
-    ("matrix.share", "State-perpetrated share"),
-    ("matrix.region", "Region"),
-    ("matrix.total", "Total"),
-    ("matrix.trend", "Trend"),
-    ("matrix.empty", "No civilian-harm events match the filters."),
-    (
-        "matrix.legend",
-        "Darker = more. Arrows: ↑ rising, ↓ falling, → stable, ★ new (last 6 months against the 6 before).",
-    ),
-    ("matrix.total_events", "Total civilian-harm events"),
-    ("matrix.total_fatalities", "Total civilian fatalities"),
-    ("matrix.click_hint", "Click a cell to list its incidents."),
-    ("incidents.showing", "Showing"),
-    ("incidents.all", "Show all filtered incidents"),
-    ("incidents.date", "Date"),
-    ("incidents.type", "Perpetrator type"),
-    ("incidents.actor", "Actor"),
-    ("incidents.region", "Region"),
-    ("incidents.event", "Event type"),
-    ("incidents.fatalities", "Civ. fatalities"),
-    ("incidents.source", "Source"),
-    ("incidents.detail", "Incident detail"),
-    (
-        "incidents.select",
-        "Select an incident to see every field of its source record.",
-    ),
-    ("incidents.source_fields", "Source record"),
-    (
-        "charts.monthly",
-        "Civilian-harm events per month, by perpetrator type",
-    ),
-    ("charts.fatalities", "Civilian fatalities per month"),
-    (
-        "charts.regions",
-        "Regions with the most civilian-harm events",
-    ),
-    ("charts.reset", "Reset view"),
-    (
-        "map.no_boundaries",
-        "No bundled boundaries cover these countries; incidents are drawn on a blank background.",
-    ),
-    (
-        "map.hint",
-        "Drag to pan, scroll to zoom, click a region to filter to it. Dots: incidents, coloured by perpetrator type, sized by civilian fatalities.",
-    ),
-    ("map.reset", "Reset map"),
-    ("report.rows", "rows read"),
-    ("report.kept", "incidents kept"),
-    ("report.rejected", "rejected"),
-    ("report.copy", "Copy report"),
-    ("report.remove", "Close dataset"),
-    ("report.issues", "Warnings and rejections"),
-    (
-        "report.repeats",
-        "events repeat an earlier file's and are counted once",
-    ),
-    ("load.loading", "Loading"),
-    ("load.cancel", "Cancel"),
-    ("load.cancelled", "Loading was cancelled; nothing changed."),
-    ("welcome.title", "No data loaded"),
-    (
-        "welcome.body",
-        "Open an ACLED, UCDP GED, HXL-tagged or other table (File › Open…, drag and drop, or a path on the command line), or start from the bundled Darfur sample.",
-    ),
-    ("mapping.title", "Column mapping"),
-    (
-        "mapping.why",
-        "This file is not ACLED, UCDP or HXL-tagged. Tell the workbench which column holds what.",
-    ),
-    ("mapping.field", "Field"),
-    ("mapping.column", "Column"),
-    ("mapping.none", "(none)"),
-    ("mapping.date", "Date (required)"),
-    ("mapping.date_order", "Numeric dates are"),
-    ("mapping.auto", "decided from the data"),
-    ("mapping.day_first", "DD/MM/YYYY"),
-    ("mapping.month_first", "MM/DD/YYYY"),
-    ("mapping.admin1", "Admin 1 region"),
-    ("mapping.admin2", "Admin 2 region"),
-    ("mapping.country", "Country"),
-    ("mapping.perpetrator", "Perpetrator type or category"),
-    ("mapping.actor", "Perpetrator name"),
-    ("mapping.fatalities", "Civilian fatalities"),
-    ("mapping.latitude", "Latitude"),
-    ("mapping.longitude", "Longitude"),
-    ("mapping.event_type", "Event type"),
-    ("mapping.event_id", "Event id"),
-    ("mapping.values", "Perpetrator values"),
-    ("mapping.preview", "First rows"),
-    ("mapping.check", "Check"),
-    ("mapping.import", "Import with this mapping"),
-    ("mapping.save", "Save as profile"),
-    ("mapping.saved", "Profile saved"),
-    ("mapping.profile", "Use a saved profile"),
-    ("mapping.cancel", "Cancel"),
-    ("mapping.profile_name", "Profile name"),
-    ("about.title", "About the POC Transition Workbench"),
-    ("about.version", "Version"),
-    ("about.method", "Methodology (summary)"),
-    (
-        "about.method_text",
-        "Civilian-harm events and civilian fatalities are counted by perpetrator type × region. ACLED: events with civilian_targeting (or violence against civilians / a Civilians actor in older files), fatalities as given (ACLED does not split civilian deaths). UCDP: one-sided violence by side_a, and state-based or non-state events with civilian deaths as 'not attributable'. Trends compare the last 6 months to the 6 before; suggested likelihood and impact come from monthly rates; risk = likelihood × impact. Suggestions are never final: the analyst's rating is.",
-    ),
-    ("about.data", "Data and attributions"),
-    ("about.files", "Where files are stored"),
-    ("about.prefs", "Preferences (recent files, theme, scale)"),
-    ("about.profiles", "Column-mapping profiles"),
-    ("status.ready", "Ready"),
-    ("status.recompute", "recomputed in"),
-    ("status.frame", "frame"),
-    ("view.register", "Threat register"),
-    ("view.followup", "Footprint, benchmarks, back-test"),
-    (
-        "register.none",
-        "No assessment is open. Start one on the loaded data, or open a .ron file.",
-    ),
-    ("register.new", "New assessment"),
-    ("register.unsaved", "(unsaved changes)"),
-    ("register.mission", "Mission"),
-    ("register.as_of", "as of"),
-    ("register.not_saved", "not saved yet"),
-    ("register.save", "Save (Ctrl+S)"),
-    (
-        "register.hint",
-        "Analyst ratings: click 1–5 (* marks the data's suggestion; click again to go back to it). Right-click a matrix cell to add it to the register.",
-    ),
-    ("register.threat", "Threat"),
-    ("register.suggested", "Suggested L×I=R"),
-    ("register.likelihood", "Likelihood"),
-    ("register.impact", "Impact"),
-    ("register.risk", "Risk"),
-    ("register.residual", "Residual"),
-    (
-        "register.residual_hint",
-        "Expected to persist after the mission leaves",
-    ),
-    ("register.successors", "Successors"),
-    ("register.flags", "Flags"),
-    ("register.remove", "Remove"),
-    ("register.rationale", "Rationale"),
-    ("register.datasets", "Datasets"),
-    ("register.relink", "Relink…"),
-    ("followup.import", "Import bases from CSV…"),
-    ("followup.add_base", "Add base"),
-    ("followup.add_benchmark", "Add benchmark"),
-    ("followup.name", "Name"),
-    ("followup.lat", "Latitude"),
-    ("followup.lon", "Longitude"),
-    ("followup.radius", "Radius (km)"),
-    ("followup.window", "Window (months)"),
-    ("followup.threshold", "Threshold"),
-    ("followup.core", "Core (the mission can influence it)"),
-    ("followup.monitor", "Monitored by"),
-    ("followup.all", "all"),
-    ("load.open_backup", "Open the backup"),
-    (
-        "register.rationale_missing",
-        "rationale required: ratings differ from the suggestion",
-    ),
-    ("register.flags_panel", "Flags"),
-    ("register.no_flags", "No flags raised."),
-    ("register.add_cell", "Add to threat register"),
-    ("register.added", "Added to the threat register"),
-    ("followup.bases", "Mission footprint"),
-    (
-        "followup.bases_hint",
-        "Civilian-harm events (all perpetrators) within each base's radius in the 12 months before and after its closure.",
-    ),
-    ("followup.base", "Base"),
-    ("followup.closed", "Closes"),
-    ("followup.before", "12 months before"),
-    ("followup.after", "12 months after"),
-    ("followup.benchmarks", "Benchmarks"),
-    ("followup.monthly", "per month"),
-    ("followup.backtest", "Back-test"),
-    (
-        "followup.backtest_hint",
-        "What the data shows in the 6, 12 and 24 months after the as-of date, against the likelihood the register gave. 'right' = within one step at 12 months.",
-    ),
-    ("followup.predicted", "Predicted"),
-    ("followup.m6", "+6 months"),
-    ("followup.m12", "+12 months"),
-    ("followup.m24", "+24 months"),
-    ("followup.verdict", "Verdict"),
-    ("menu.save", "Save"),
-    ("menu.save_as", "Save as…"),
-    ("menu.open_example", "Open the Darfur worked example"),
-    ("quit.title", "Unsaved changes"),
-    (
-        "quit.body",
-        "The assessment has changes that are not saved.",
-    ),
-    ("quit.save", "Save and quit"),
-    ("quit.discard", "Quit without saving"),
-    ("common.cancel", "Cancel"),
-    (
-        "recovery.found",
-        "unsaved work from an earlier session was found in the recovery journal.",
-    ),
-    ("recovery.recover", "Recover it"),
-    ("recovery.discard", "Discard it"),
-    ("common.close", "Close"),
-    ("common.error", "Error"),
-    ("common.dismiss", "Dismiss"),
-];
+fn catalogue() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(|| build(EN_FTL, "en"))
+}
+
+fn build(ftl: &str, lang: &str) -> Catalogue {
+    let res = match FluentResource::try_new(ftl.to_string()) {
+        Ok(r) => r,
+        // A syntax error in the bundled file: keep what parsed (a test
+        // fails on any error, so this is not reached in a release).
+        Err((r, _)) => r,
+    };
+    let langid: unic_langid::LanguageIdentifier =
+        lang.parse().unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    // Duplicate ids are caught by a test; keep the first.
+    if let Err(errors) = bundle.add_resource(res) {
+        debug_assert!(errors.is_empty(), "{errors:?}");
+    }
+    let mut plain = HashMap::new();
+    for id in ids(ftl) {
+        if let Some(text) = format(&bundle, &id, None) {
+            plain.insert(id, &*Box::leak(text.into_boxed_str()));
+        }
+    }
+    Catalogue { bundle, plain }
+}
+
+/// The message ids of a Fluent file, in order.
+fn ids(ftl: &str) -> Vec<String> {
+    ftl.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+fn format(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    args: Option<&FluentArgs<'_>>,
+) -> Option<String> {
+    let msg = bundle.get_message(id)?;
+    let pattern = msg.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+fn fluent_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+/// The text of a message without arguments.
+pub fn tr(key: &'static str) -> &'static str {
+    catalogue()
+        .plain
+        .get(&fluent_id(key))
+        .copied()
+        .unwrap_or(key)
+}
+
+/// The text of a message with arguments; a value that reads as a number
+/// is passed as one, so it selects the plural form.
+pub fn tr_args(key: &str, args: &[(&str, &str)]) -> String {
+    let mut fa = FluentArgs::new();
+    for (name, value) in args {
+        match value.parse::<f64>() {
+            Ok(n) if !value.contains(',') => fa.set(*name, FluentValue::from(n)),
+            _ => fa.set(*name, FluentValue::from(value.to_string())),
+        }
+    }
+    let bundle = &catalogue().bundle;
+    format(bundle, &fluent_id(key), Some(&fa)).unwrap_or_else(|| key.to_string())
+}
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn keys_are_unique() {
-        let mut keys: Vec<&str> = super::EN.iter().map(|(k, _)| *k).collect();
-        keys.sort_unstable();
-        let n = keys.len();
-        keys.dedup();
-        assert_eq!(n, keys.len());
+    fn the_bundled_file_parses_and_ids_are_unique() {
+        let parsed = FluentResource::try_new(EN_FTL.to_string());
+        assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.1));
+        let mut ids = ids(EN_FTL);
+        let n = ids.len();
+        assert!(n > 200, "{n} messages");
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(n, ids.len(), "duplicate message ids");
+    }
+
+    #[test]
+    fn plurals_follow_the_count() {
+        let one = tr_args("bases.imported", &[("n", "1"), ("file", "b.csv")]);
+        let many = tr_args("bases.imported", &[("n", "12"), ("file", "b.csv")]);
+        assert!(one.starts_with("1 base imported from b.csv"), "{one}");
+        assert!(many.starts_with("12 bases imported from b.csv"), "{many}");
+    }
+
+    #[test]
+    fn a_missing_key_shows_itself() {
+        assert_eq!(tr("no.such.key"), "no.such.key");
+        assert_eq!(tr("menu.file"), "File");
     }
 }

@@ -2,9 +2,9 @@
 //! visible rows are laid out, so a million rows scroll smoothly), sortable by
 //! column, with a detail pane showing every field of the source record.
 
-use super::WorkbenchApp;
+use super::ViewCtx;
 use super::commands::AppCommand;
-use super::i18n::tr;
+use super::i18n::{tr, tr_args};
 use super::session::Selection;
 use crate::analysis::workspace::RowRef;
 use crate::model::dates::iso;
@@ -37,16 +37,32 @@ const COLUMNS: [&str; 7] = [
 ];
 
 /// Draws the view.
-pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
-    let sel = app.selection.clone();
-    let level = app.session.filter.level;
-    let filter = app.session.filter.clone();
-    let generation = app.session.data_generation;
-    let key = (sel.clone(), generation, app.incidents_state.sort, filter);
-    let stale = app.incidents_state.sorted_for.as_ref() != Some(&key);
-    let fresh: Option<Vec<RowRef>> = stale.then(|| app.session.incidents(&sel).to_vec());
-    let ws = &app.session.workspace;
-    let state = &mut app.incidents_state;
+pub fn incidents_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    state: &mut IncidentsState,
+    cmds: &mut Vec<AppCommand>,
+) {
+    sort_rows(ctx, state);
+    heading_ui(ui, ctx.selection, state.sorted.len(), cmds);
+    egui::Panel::right("incident-detail")
+        .resizable(true)
+        .default_size(360.0)
+        .show(ui, |ui| detail_ui(ui, ctx));
+    egui::ScrollArea::horizontal()
+        .id_salt("incidents-h")
+        .show(ui, |ui| table_ui(ui, ctx, state, cmds));
+}
+
+/// Sorts the selection's incidents when the selection, data, filter or
+/// sort changed.
+fn sort_rows(ctx: &ViewCtx<'_>, state: &mut IncidentsState) {
+    let sel = ctx.selection.clone();
+    let level = ctx.filter.level;
+    let key = (sel, ctx.generation, state.sort, ctx.filter.clone());
+    let stale = state.sorted_for.as_ref() != Some(&key);
+    let fresh: Option<Vec<RowRef>> = stale.then(|| ctx.incidents.to_vec());
+    let ws = ctx.ws;
     if let Some(rows) = fresh {
         let mut sorted = rows;
         if let Some((col, desc)) = state.sort {
@@ -72,20 +88,21 @@ pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         state.sorted = sorted;
         state.sorted_for = Some(key);
     }
-    let mut commands = Vec::new();
-    ui.horizontal(|ui| {
+}
+
+fn heading_ui(ui: &mut egui::Ui, sel: &Selection, n: usize, commands: &mut Vec<AppCommand>) {
+    ui.horizontal_wrapped(|ui| {
         let what = match (&sel.perpetrator, &sel.region) {
             (Some(p), Some(r)) => format!("{} × {r}", p.label()),
             (Some(p), None) => p.label().to_string(),
             (None, Some(r)) => r.clone(),
             (None, None) => tr("incidents.all").to_string(),
         };
-        ui.strong(format!(
-            "{} {} civilian-harm incidents: {what}",
-            tr("incidents.showing"),
-            state.sorted.len()
+        ui.strong(tr_args(
+            "incidents.heading",
+            &[("n", &n.to_string()), ("what", &what)],
         ));
-        if sel != Selection::default() && ui.button(tr("incidents.all")).clicked() {
+        if *sel != Selection::default() && ui.button(tr("incidents.all")).clicked() {
             commands.push(AppCommand::ShowIncidents(Selection::default()));
         }
         if let (Some(p), Some(r)) = (sel.perpetrator, &sel.region)
@@ -97,13 +114,12 @@ pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             });
         }
     });
-    let selected = app.selected_incident;
-    egui::Panel::right("incident-detail")
-        .resizable(true)
-        .default_size(360.0)
-        .show(ui, |ui| {
-            ui.heading(tr("incidents.detail"));
-            egui::ScrollArea::vertical().show(ui, |ui| match (&app.detail, selected) {
+}
+
+fn detail_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
+    let ws = ctx.ws;
+    ui.heading(tr("incidents.detail"));
+    egui::ScrollArea::vertical().show(ui, |ui| match (ctx.detail, ctx.selected_incident) {
                 (Some(Ok(fields)), Some(r)) => {
                     let inc = &ws.datasets[r.0].incidents;
                     ui.label(format!(
@@ -137,8 +153,17 @@ pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                     ui.label(tr("incidents.select"));
                 }
             });
-        });
-    let regions = ws.regions(level);
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    state: &mut IncidentsState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let ws = ctx.ws;
+    let selected = ctx.selected_incident;
+    let regions = ws.regions(ctx.filter.level);
     let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
     let mut sort_click = None;
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
@@ -151,7 +176,7 @@ pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         .column(Column::initial(160.0).clip(true))
         .column(Column::initial(160.0).clip(true))
         .column(Column::auto().at_least(70.0))
-        .column(Column::remainder().clip(true))
+        .column(Column::initial(200.0).clip(true))
         .header(text_height + 4.0, |mut header| {
             for (i, key) in COLUMNS.iter().enumerate() {
                 header.col(|ui| {
@@ -226,8 +251,5 @@ pub fn incidents_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             Some((c, d)) if c == i => Some((c, !d)),
             _ => Some((i, i == 5)),
         };
-    }
-    for c in commands {
-        app.send(c);
     }
 }

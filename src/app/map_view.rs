@@ -1,13 +1,13 @@
 //! The offline map: admin-1 boundaries bundled in `assets/boundaries` and
 //! the filtered civilian-harm incidents at their coordinates, coloured by
 //! perpetrator type and sized by civilian fatalities. Drag to pan, scroll to
-//! zoom; hovering a region shows its counts; clicking it filters to it. No
+//! zoom; hovering a region shows its counts; clicking it filters to it;
+//! regions with events are labelled with the name the tables use. No
 //! network, no tiles.
 
-use super::WorkbenchApp;
+use super::ViewCtx;
 use super::commands::AppCommand;
-use super::i18n::tr;
-use super::session::Selection;
+use super::i18n::{tr, tr_args};
 use super::theme::perpetrator_color;
 use crate::model::boundaries::{Area, bundled, match_key};
 use egui::{Color32, Pos2, Sense, Shape, Stroke};
@@ -24,10 +24,10 @@ pub struct MapState {
     data_bbox: Option<[f64; 4]>,
 }
 
-fn bbox_of(app: &WorkbenchApp) -> Option<[f64; 4]> {
+fn bbox_of(ws: &crate::analysis::Workspace) -> Option<[f64; 4]> {
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     let mut any = false;
-    for d in &app.session.workspace.datasets {
+    for d in &ws.datasets {
         for (lat, lon) in d.incidents.latitude.iter().zip(&d.incidents.longitude) {
             if lat.is_nan() || lon.is_nan() {
                 continue;
@@ -40,63 +40,115 @@ fn bbox_of(app: &WorkbenchApp) -> Option<[f64; 4]> {
     any.then_some(b)
 }
 
-/// Draws the view.
-pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
-    let generation = app.session.data_generation;
-    if app.map_state.areas_for != Some(generation) {
-        let bbox = bbox_of(app);
-        let state = &mut app.map_state;
-        let all = state.all_areas.get_or_insert_with(|| bundled().to_vec());
-        state.areas = match bbox {
-            Some(b) => all
-                .iter()
-                .filter(|a| {
-                    a.bbox[0] <= b[2] && a.bbox[2] >= b[0] && a.bbox[1] <= b[3] && a.bbox[3] >= b[1]
-                })
-                .cloned()
-                .collect(),
-            None => Vec::new(),
-        };
-        state.data_bbox = bbox;
-        state.areas_for = Some(generation);
-        state.view = None;
+/// Keeps the boundaries in step with the data.
+fn update_areas(ctx: &ViewCtx<'_>, state: &mut MapState) {
+    if state.areas_for == Some(ctx.generation) {
+        return;
     }
-    ui.horizontal(|ui| {
+    let bbox = bbox_of(ctx.ws);
+    let all = state.all_areas.get_or_insert_with(|| bundled().to_vec());
+    state.areas = match bbox {
+        Some(b) => all
+            .iter()
+            .filter(|a| a.bbox[0] <= b[2] && a.bbox[2] >= b[0] && a.bbox[1] <= b[3] && a.bbox[3] >= b[1])
+            .cloned()
+            .collect(),
+        None => Vec::new(),
+    };
+    state.data_bbox = bbox;
+    state.areas_for = Some(ctx.generation);
+    state.view = None;
+}
+
+/// Region counts by boundary-matching key: (name in the tables, events, fatalities).
+type Counts = HashMap<String, (String, u64, u64)>;
+
+/// The projection of one frame: centre, scale and the rectangle drawn in.
+struct Projection {
+    clon: f64,
+    clat: f64,
+    scale: f64,
+    coslat: f64,
+    rect: egui::Rect,
+}
+
+impl Projection {
+    fn project(&self, lon: f64, lat: f64) -> Pos2 {
+        Pos2::new(
+            self.rect.center().x + ((lon - self.clon) * self.coslat * self.scale) as f32,
+            self.rect.center().y - ((lat - self.clat) * self.scale) as f32,
+        )
+    }
+
+    fn unproject(&self, p: Pos2) -> (f64, f64) {
+        (
+            self.clon + f64::from(p.x - self.rect.center().x) / (self.coslat * self.scale),
+            self.clat - f64::from(p.y - self.rect.center().y) / self.scale,
+        )
+    }
+}
+
+/// Draws the view.
+pub fn map_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut MapState, cmds: &mut Vec<AppCommand>) {
+    update_areas(ctx, state);
+    ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(tr("map.hint")).small());
         if ui.button(tr("map.reset")).clicked() {
-            app.map_state.view = None;
+            state.view = None;
         }
     });
-    if app.map_state.areas.is_empty() {
+    if state.areas.is_empty() {
         ui.label(tr("map.no_boundaries"));
     }
-    // Region counts by boundary-matching key.
-    let counts: HashMap<String, (String, u64, u64)> = {
-        let m = &app.session.derived().matrix;
+    let counts: Counts = ctx.derived.map_or_else(HashMap::new, |d| {
+        let m = &d.matrix;
         m.regions
             .iter()
             .zip(&m.column_totals)
             .map(|(r, t)| {
                 let bare = r.split(" (").next().unwrap_or(r);
-                (
-                    match_key(bare),
-                    (r.clone(), t.events, t.civilian_fatalities),
-                )
+                (match_key(bare), (r.clone(), t.events, t.civilian_fatalities))
             })
             .collect()
-    };
-    app.session.refresh_incidents(&Selection::default());
-    let rows = app.session.cached_incidents();
-    let ws = &app.session.workspace;
-    let state = &mut app.map_state;
+    });
     let (resp, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
-    let rect = resp.rect;
-    let Some(b) = state
-        .data_bbox
-        .or_else(|| state.areas.first().map(|a| a.bbox))
-    else {
+    let Some(proj) = viewport(ui, &resp, state) else {
         return;
     };
+    let painter = painter.with_clip_rect(proj.rect);
+    painter.rect_filled(proj.rect, 0.0, ui.visuals().extreme_bg_color);
+    let hover_area = resp.hover_pos().and_then(|p| {
+        let (lon, lat) = proj.unproject(p);
+        state.areas.iter().position(|a| a.contains(lon, lat))
+    });
+    draw_areas(ui, &painter, &proj, &state.areas, hover_area, &counts);
+    let step = (ctx.incidents.len() / 100_000).max(1);
+    draw_incidents(&painter, &proj, ctx, step);
+    draw_bases(ui, &painter, &proj, ctx);
+    draw_legend(ui, &painter, &proj, ctx, step);
+    if let Some(i) = hover_area {
+        let a = &state.areas[i];
+        let info = counts.get(&match_key(&a.name));
+        let text = match info {
+            Some((name, ev, fat)) => tr_args(
+                "map.region_counts",
+                &[("name", name), ("events", &ev.to_string()), ("fatalities", &fat.to_string())],
+            ),
+            None => tr_args("map.region_none", &[("name", &a.name)]),
+        };
+        resp.clone().on_hover_text_at_pointer(text);
+        if resp.clicked()
+            && let Some((name, _, _)) = info
+        {
+            cmds.push(AppCommand::FilterToRegion(name.clone()));
+        }
+    }
+}
+
+/// Pans and zooms; `None` when there is nothing to show.
+fn viewport(ui: &egui::Ui, resp: &egui::Response, state: &mut MapState) -> Option<Projection> {
+    let rect = resp.rect;
+    let b = state.data_bbox.or_else(|| state.areas.first().map(|a| a.bbox))?;
     let (mut clon, mut clat, mut scale) = state.view.unwrap_or_else(|| {
         let (w, h) = ((b[2] - b[0]).max(0.5), (b[3] - b[1]).max(0.5));
         let s = (f64::from(rect.width()) / w).min(f64::from(rect.height()) / h) * 0.9;
@@ -115,26 +167,25 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         }
     }
     state.view = Some((clon, clat, scale));
-    let project = |lon: f64, lat: f64| -> Pos2 {
-        Pos2::new(
-            rect.center().x + ((lon - clon) * coslat * scale) as f32,
-            rect.center().y - ((lat - clat) * scale) as f32,
-        )
-    };
-    let unproject = |p: Pos2| -> (f64, f64) {
-        (
-            clon + f64::from(p.x - rect.center().x) / (coslat * scale),
-            clat - f64::from(p.y - rect.center().y) / scale,
-        )
-    };
-    let painter = painter.with_clip_rect(rect);
-    painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-    let hover_area = resp.hover_pos().and_then(|p| {
-        let (lon, lat) = unproject(p);
-        state.areas.iter().position(|a| a.contains(lon, lat))
-    });
+    Some(Projection {
+        clon,
+        clat,
+        scale,
+        coslat,
+        rect,
+    })
+}
+
+fn draw_areas(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    proj: &Projection,
+    areas: &[Area],
+    hover_area: Option<usize>,
+    counts: &Counts,
+) {
     let line = ui.visuals().weak_text_color();
-    for (i, a) in state.areas.iter().enumerate() {
+    for (i, a) in areas.iter().enumerate() {
         let stroke = if Some(i) == hover_area {
             Stroke::new(2.5, ui.visuals().selection.stroke.color)
         } else {
@@ -146,7 +197,7 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             let mut last: Option<Pos2> = None;
             let mut segments = Vec::new();
             for p in ring {
-                let q = project(p[0], p[1]);
+                let q = proj.project(p[0], p[1]);
                 match last {
                     Some(l) if l.distance(q) < 1.0 => continue,
                     Some(l) => segments.push(Shape::line_segment([l, q], stroke)),
@@ -157,16 +208,39 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             painter.extend(segments);
         }
     }
-    // Incidents, at most ~100k drawn (evenly sampled beyond that).
-    let step = (rows.len() / 100_000).max(1);
-    for &(d, i) in rows.iter().step_by(step) {
+    // Labels: regions with events, named as in the tables, where the area
+    // is large enough on screen to hold its name.
+    for a in areas {
+        let Some((name, _, _)) = counts.get(&match_key(&a.name)) else {
+            continue;
+        };
+        let lo = proj.project(a.bbox[0], a.bbox[1]);
+        let hi = proj.project(a.bbox[2], a.bbox[3]);
+        if (hi.x - lo.x).abs() < 50.0 {
+            continue;
+        }
+        let c = proj.project((a.bbox[0] + a.bbox[2]) / 2.0, (a.bbox[1] + a.bbox[3]) / 2.0);
+        painter.text(
+            c,
+            egui::Align2::CENTER_CENTER,
+            name,
+            egui::FontId::proportional(12.0),
+            ui.visuals().strong_text_color(),
+        );
+    }
+}
+
+/// Incidents, at most ~100k drawn (every `step`-th beyond that).
+fn draw_incidents(painter: &egui::Painter, proj: &Projection, ctx: &ViewCtx<'_>, step: usize) {
+    let ws = ctx.ws;
+    for &(d, i) in ctx.incidents.iter().step_by(step) {
         let inc = &ws.datasets[d].incidents;
         let (lat, lon) = (inc.latitude[i], inc.longitude[i]);
         if lat.is_nan() || lon.is_nan() {
             continue;
         }
-        let p = project(f64::from(lon), f64::from(lat));
-        if !rect.contains(p) {
+        let p = proj.project(f64::from(lon), f64::from(lat));
+        if !proj.rect.contains(p) {
             continue;
         }
         let r = 2.0 + (inc.civilian_fatalities[i] as f32).sqrt().min(10.0);
@@ -178,44 +252,62 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             Stroke::new(0.5, Color32::from_black_alpha(120)),
         );
     }
-    // Mission bases with their radius (dashed when closed by the as-of date).
-    if let Some(doc) = &app.doc {
-        let as_of = doc.assessment.meta.as_of;
-        for b in &doc.assessment.footprint {
-            let c = project(b.longitude, b.latitude);
-            let r_px = (b.radius_km / 111.0 * scale) as f32;
-            let closed = b.closed.is_some_and(|d| d <= as_of);
-            let color = if closed {
-                Color32::from_rgb(200, 60, 60)
-            } else {
-                Color32::from_rgb(40, 120, 200)
-            };
-            painter.circle_stroke(c, r_px, Stroke::new(1.5, color));
-            painter.rect_filled(
-                egui::Rect::from_center_size(c, egui::vec2(7.0, 7.0)),
-                0.0,
-                color,
-            );
-            painter.text(
-                c + egui::vec2(6.0, -6.0),
-                egui::Align2::LEFT_BOTTOM,
-                &b.name,
-                egui::FontId::proportional(11.0),
-                ui.visuals().strong_text_color(),
-            );
-        }
+}
+
+/// Mission bases with their radius (red when closed by the as-of date).
+fn draw_bases(ui: &egui::Ui, painter: &egui::Painter, proj: &Projection, ctx: &ViewCtx<'_>) {
+    let Some(doc) = ctx.doc else { return };
+    let a = doc.assessment();
+    let as_of = a.meta.as_of;
+    for b in &a.footprint {
+        let c = proj.project(b.longitude, b.latitude);
+        let r_px = (b.radius_km / 111.0 * proj.scale) as f32;
+        let closed = b.closed.is_some_and(|d| d <= as_of);
+        let color = if closed {
+            Color32::from_rgb(200, 60, 60)
+        } else {
+            Color32::from_rgb(40, 120, 200)
+        };
+        painter.circle_stroke(c, r_px, Stroke::new(1.5, color));
+        painter.rect_filled(egui::Rect::from_center_size(c, egui::vec2(7.0, 7.0)), 0.0, color);
+        painter.text(
+            c + egui::vec2(6.0, -6.0),
+            egui::Align2::LEFT_BOTTOM,
+            &b.name,
+            egui::FontId::proportional(11.0),
+            ui.visuals().strong_text_color(),
+        );
     }
-    // Legend: the perpetrator types on the map.
+}
+
+/// The perpetrator types on the map, top right, on a panel of their own.
+fn draw_legend(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    proj: &Projection,
+    ctx: &ViewCtx<'_>,
+    step: usize,
+) {
     let mut present = [false; crate::model::PerpetratorType::COUNT];
-    for &r in rows.iter().step_by(step) {
-        present[ws.perpetrator_of(r) as usize] = true;
+    for &r in ctx.incidents.iter().step_by(step) {
+        present[ctx.ws.perpetrator_of(r) as usize] = true;
     }
-    let mut y = rect.top() + 10.0;
-    for t in crate::model::PerpetratorType::ALL
+    let types: Vec<_> = crate::model::PerpetratorType::ALL
         .into_iter()
         .filter(|t| present[*t as usize])
-    {
-        let p = Pos2::new(rect.right() - 380.0, y + 7.0);
+        .collect();
+    let width = 330.0_f32.min(proj.rect.width() * 0.5);
+    let left = proj.rect.right() - width - 10.0;
+    let panel = egui::Rect::from_min_size(
+        Pos2::new(left, proj.rect.top() + 6.0),
+        egui::vec2(width, 8.0 + 18.0 * types.len() as f32),
+    );
+    if !types.is_empty() {
+        painter.rect_filled(panel, 4.0, ui.visuals().panel_fill.gamma_multiply(0.9));
+    }
+    let mut y = panel.top() + 4.0;
+    for t in types {
+        let p = Pos2::new(left + 10.0, y + 7.0);
         painter.circle_filled(p, 6.0, perpetrator_color(t));
         painter.text(
             p + egui::vec2(12.0, 0.0),
@@ -225,25 +317,5 @@ pub fn map_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             ui.visuals().text_color(),
         );
         y += 18.0;
-    }
-    let mut command = None;
-    if let Some(i) = hover_area {
-        let a = &state.areas[i];
-        let info = counts.get(&match_key(&a.name));
-        let text = match info {
-            Some((name, ev, fat)) => {
-                format!("{name}: {ev} civilian-harm events, {fat} civilian fatalities")
-            }
-            None => format!("{}: no civilian-harm events in the filter", a.name),
-        };
-        resp.clone().on_hover_text_at_pointer(text);
-        if resp.clicked()
-            && let Some((name, _, _)) = info
-        {
-            command = Some(AppCommand::FilterToRegion(name.clone()));
-        }
-    }
-    if let Some(c) = command {
-        app.send(c);
     }
 }

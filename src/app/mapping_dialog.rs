@@ -11,7 +11,7 @@ use crate::import::mapping::{MappingCheck, check_mapping, normalise_value};
 use crate::model::PerpetratorType;
 use crate::model::dates::DateOrder;
 use crate::model::perpetrator::suggest_type_for_value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Where mapping profiles are kept.
 pub fn profiles_dir() -> PathBuf {
@@ -348,10 +348,5 @@ impl MappingDialog {
                 });
             });
         keep
-    }
-
-    /// The file the dialog is about.
-    pub fn file(&self) -> &Path {
-        &self.path
     }
 }

@@ -4,10 +4,10 @@
 //! to list its incidents.
 
 use super::commands::AppCommand;
-use super::i18n::tr;
+use super::i18n::{tr, tr_args};
 use super::session::Selection;
 use super::theme::heat;
-use super::{Metric, WorkbenchApp};
+use super::{Metric, ViewCtx};
 use crate::analysis::matrix::{CellCounts, StateShare, ThreatMatrix};
 use crate::model::PerpetratorType;
 use egui_extras::{Column, TableBuilder};
@@ -45,46 +45,65 @@ fn how_computed(
     region: Option<&str>,
     c: &CellCounts,
 ) -> String {
-    let who = p.map_or("All perpetrator types".to_string(), |p| {
-        p.label().to_string()
-    });
-    let place = region.unwrap_or("all regions");
+    let who = p.map_or(tr("matrix.all_types").to_string(), |p| p.label().to_string());
+    let place = region.unwrap_or(tr("matrix.all_regions"));
     let s = c.suggestion();
-    format!(
-        "{who} × {place}\n\
-         {} civilian-harm events, {} civilian fatalities ({} events with unknown fatalities, counted as 0).\n\
-         Counted per METHODOLOGY §3: ACLED events with civilian targeting; UCDP one-sided violence, and other events with civilian deaths as 'not attributable'.\n\
-         Trend (§4): {} events in {} – {} against {} in {} – {}: {}.\n\
-         Suggested (§4): likelihood {} × impact {} = risk {} ({}).",
-        c.events,
-        c.civilian_fatalities,
-        c.fatalities_unknown,
-        c.recent_events,
-        m.windows.recent.0,
-        m.windows.recent.1,
-        c.previous_events,
-        m.windows.previous.0,
-        m.windows.previous.1,
-        c.trend().key(),
-        s.likelihood,
-        s.impact,
-        s.risk,
-        s.band.label()
+    tr_args(
+        "matrix.how",
+        &[
+            ("who", &who),
+            ("place", place),
+            ("events", &c.events.to_string()),
+            ("fatalities", &c.civilian_fatalities.to_string()),
+            ("unknown", &c.fatalities_unknown.to_string()),
+            ("recent", &c.recent_events.to_string()),
+            ("recent_from", &m.windows.recent.0.to_string()),
+            ("recent_to", &m.windows.recent.1.to_string()),
+            ("previous", &c.previous_events.to_string()),
+            ("previous_from", &m.windows.previous.0.to_string()),
+            ("previous_to", &m.windows.previous.1.to_string()),
+            ("trend", c.trend().key()),
+            ("likelihood", &s.likelihood.to_string()),
+            ("impact", &s.impact.to_string()),
+            ("risk", &s.risk.to_string()),
+            ("band", s.band.label()),
+        ],
     )
 }
 
 /// Draws the view.
-pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
-    let metric = app.metric;
-    ui.horizontal(|ui| {
+pub fn matrix_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    state: &mut MatrixState,
+    cmds: &mut Vec<AppCommand>,
+) {
+    let metric = ctx.metric;
+    ui.horizontal_wrapped(|ui| {
         ui.label(tr("matrix.metric"));
-        ui.radio_value(&mut app.metric, Metric::Events, tr("matrix.events"));
-        ui.radio_value(&mut app.metric, Metric::Fatalities, tr("matrix.fatalities"));
-        ui.radio_value(&mut app.metric, Metric::StateShare, tr("matrix.share"));
+        let mut chosen = metric;
+        ui.radio_value(&mut chosen, Metric::Events, tr("matrix.events"));
+        ui.radio_value(&mut chosen, Metric::Fatalities, tr("matrix.fatalities"));
+        ui.radio_value(&mut chosen, Metric::StateShare, tr("matrix.share"));
+        if chosen != metric {
+            cmds.push(AppCommand::SetMetric(chosen));
+        }
     });
-    let derived = app.session.derived();
+    let Some(derived) = ctx.derived else { return };
     let m = &derived.matrix;
-    ui.horizontal(|ui| {
+    totals_ui(ui, m);
+    if m.regions.is_empty() {
+        ui.label(tr("matrix.empty"));
+        return;
+    }
+    // Every column stays reachable on a small screen: the table scrolls sideways.
+    egui::ScrollArea::horizontal()
+        .id_salt("matrix-h")
+        .show(ui, |ui| table_ui(ui, m, metric, state, cmds));
+}
+
+fn totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix) {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{}: {}", tr("matrix.total_events"), m.total.events));
         ui.separator();
         ui.strong(format!(
@@ -107,12 +126,15 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
         ))
         .small(),
     );
-    if m.regions.is_empty() {
-        ui.label(tr("matrix.empty"));
-        return;
-    }
-    let mut commands = Vec::new();
-    let state = &mut app.matrix_state;
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    m: &ThreatMatrix,
+    metric: Metric,
+    state: &mut MatrixState,
+    commands: &mut Vec<AppCommand>,
+) {
     // Row order.
     let mut order: Vec<usize> = (0..m.regions.len()).collect();
     let key_of = |r: usize| -> f64 {
@@ -144,7 +166,7 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             };
             if ui
                 .button(format!("{text}{arrow}"))
-                .on_hover_text("Sort by this column")
+                .on_hover_text(tr("matrix.sort_help"))
                 .clicked()
             {
                 if state.sort == key {
@@ -165,7 +187,7 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
     }
     table = table
         .column(Column::initial(80.0))
-        .column(Column::remainder().at_least(80.0));
+        .column(Column::initial(90.0).at_least(80.0));
     table
         .header(row_h + 8.0, |mut header| {
             header.col(|ui| header_button(ui, tr("matrix.region").to_string(), None, state));
@@ -248,14 +270,16 @@ pub fn matrix_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                 });
                 row.col(|ui| {
                     let s = &m.state_share[r];
-                    ui.label(share_text(s)).on_hover_text(format!(
-                        "State security forces: {} of {} attributed civilian-harm events ({} of {} civilian fatalities). METHODOLOGY §5; 'attributed' leaves out unidentified actors and crossfire.",
-                        s.state_events, s.attributed_events, s.state_fatalities, s.attributed_fatalities
+                    ui.label(share_text(s)).on_hover_text(tr_args(
+                        "matrix.share_help",
+                        &[
+                            ("state", &s.state_events.to_string()),
+                            ("attributed", &s.attributed_events.to_string()),
+                            ("state_fatalities", &s.state_fatalities.to_string()),
+                            ("attributed_fatalities", &s.attributed_fatalities.to_string()),
+                        ],
                     ));
                 });
             });
         });
-    for c in commands {
-        app.send(c);
-    }
 }

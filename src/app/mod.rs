@@ -1,6 +1,8 @@
 //! The workbench window (feature `gui`): eframe app, menus, panels and
-//! views over the same core as the CLI. `WorkbenchApp::show` lays out one
-//! frame and queues `AppCommand`s; `handle` applies them afterwards.
+//! views over the same core as the CLI. `WorkbenchApp::show` brings the
+//! cached figures up to date, lays out one frame (views read a `ViewCtx`
+//! and queue `AppCommand`s) and then `handle` applies the commands: the
+//! one place where the document, the session and the disk change.
 
 mod about;
 mod charts_view;
@@ -9,44 +11,63 @@ mod command_handling;
 pub mod commands;
 pub mod document;
 pub mod export_dialog;
+pub mod file_browser;
 mod filters;
 mod followup_view;
 mod frame_bench;
+mod help_view;
 pub mod i18n;
 mod incidents_view;
 mod map_view;
 mod mapping_dialog;
+pub mod markdown_view;
 mod matrix_view;
 mod opening;
 mod register_view;
 mod report_view;
 pub mod session;
 pub mod theme;
+mod view_ctx;
 
 use crate::analysis::Workspace;
 use crate::analysis::workspace::RowRef;
 use commands::{AppCommand, View};
+pub use commands::Metric;
 use i18n::tr;
-use session::{LoadJob, Selection, Session};
+use session::{LoadJob, OpenJob, Selection, Session};
 use std::path::PathBuf;
+pub use view_ctx::ViewCtx;
 
 /// The bundled sample dataset.
 pub fn sample_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/ucdp-ged-sudan.csv")
 }
 
-/// The worked example assessment, opened when no file is given.
+/// The worked example assessment, opened (as a copy) when no file is given.
 pub fn example_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron")
 }
 
 /// Preferences kept in eframe storage, and nothing else is kept there.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
     pub workshop: bool,
+    /// The filter panel is shown.
+    pub filters_open: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            recent: Vec::new(),
+            dark: false,
+            workshop: false,
+            filters_open: true,
+        }
+    }
 }
 
 const PREFS_KEY: &str = "poc-workbench-prefs";
@@ -58,56 +79,63 @@ pub struct Message {
     pub text: String,
 }
 
-/// Matrix metric.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Metric {
-    Events,
-    Fatalities,
-    StateShare,
+/// Each view's own state, changed in place by its view and nothing else.
+#[derive(Default)]
+struct ViewStates {
+    matrix: matrix_view::MatrixState,
+    incidents: incidents_view::IncidentsState,
+    map: map_view::MapState,
+    charts: charts_view::ChartsState,
+    register: register_view::RegisterState,
+    followup: followup_view::Forms,
+    filters: filters::FiltersState,
+    help: help_view::HelpState,
+}
+
+/// The windows over the main one.
+#[derive(Default)]
+struct Dialogs {
+    mapping: Option<mapping_dialog::MappingDialog>,
+    export: Option<export_dialog::ExportDialog>,
+    browser: Option<file_browser::FileBrowser>,
+    /// Asking whether to save before quitting.
+    confirm_quit: bool,
+    quit_confirmed: bool,
+    about: bool,
+    /// A journal found for the opened assessment: (assessment, journal).
+    recovery: Option<(PathBuf, PathBuf)>,
+    /// A backup offered after a damaged assessment failed to open.
+    backup_offer: Option<PathBuf>,
 }
 
 /// The application.
 pub struct WorkbenchApp {
-    pub session: Session,
+    session: Session,
     /// The open assessment, if any.
-    pub doc: Option<document::DocState>,
-    /// Asking whether to save before quitting.
-    pub confirm_quit: bool,
-    quit_confirmed: bool,
+    doc: Option<document::DocState>,
     /// Write recovery journals (the real window; off in tests).
-    pub journaling: bool,
-    /// A journal found for the opened assessment: (assessment, journal).
-    pub recovery: Option<(PathBuf, PathBuf)>,
-    /// A backup offered after a damaged assessment failed to open.
-    pub backup_offer: Option<PathBuf>,
-    /// The add-base and add-benchmark forms.
-    pub followup_forms: followup_view::Forms,
-    /// Register sort: (column, descending).
-    pub register_sort: (usize, bool),
+    journaling: bool,
+    /// The journal error was shown (it is shown once, not every 30 s).
+    journal_error_shown: bool,
+    /// Use the desktop's file dialog (off in tests: the workbench's own).
+    native_dialogs: bool,
     /// How the assessment's datasets were found on disk when it opened.
-    pub dataset_status: Vec<crate::assessment::review::DatasetStatus>,
-    pub jobs: Vec<LoadJob>,
-    pub view: View,
-    pub metric: Metric,
-    pub selection: Selection,
-    pub selected_incident: Option<RowRef>,
-    pub detail: Option<Result<Vec<(String, String)>, String>>,
-    pub mapping_dialog: Option<mapping_dialog::MappingDialog>,
-    /// The export dialog, when open.
-    pub export_dialog: Option<export_dialog::ExportDialog>,
+    dataset_status: Vec<crate::assessment::review::DatasetStatus>,
+    jobs: Vec<LoadJob>,
+    open_jobs: Vec<OpenJob>,
+    view: View,
+    metric: commands::Metric,
+    selection: Selection,
+    selected_incident: Option<RowRef>,
+    detail: Option<Result<Vec<(String, String)>, String>>,
+    views: ViewStates,
+    dialogs: Dialogs,
     /// A frame with data has been drawn (for the cold-start measurement).
     drawn_with_data: bool,
-    pub messages: Vec<Message>,
-    pub prefs: Prefs,
-    pub show_about: bool,
-    pub region_search: String,
-    pub focus_search: bool,
-    pub chart_reset: bool,
-    pub last_frame_ms: f32,
-    titled_for: Option<u64>,
-    matrix_state: matrix_view::MatrixState,
-    incidents_state: incidents_view::IncidentsState,
-    map_state: map_view::MapState,
+    messages: Vec<Message>,
+    prefs: Prefs,
+    last_frame_ms: f32,
+    titled_for: Option<(u64, bool, bool)>,
     commands: Vec<AppCommand>,
     repaint: Option<egui::Context>,
 }
@@ -118,143 +146,254 @@ impl WorkbenchApp {
         WorkbenchApp {
             session: Session::new(Workspace::default()),
             doc: None,
-            confirm_quit: false,
-            quit_confirmed: false,
             journaling: false,
-            recovery: None,
-            backup_offer: None,
+            journal_error_shown: false,
+            native_dialogs: false,
             dataset_status: Vec::new(),
-            register_sort: (0, false),
-            followup_forms: Default::default(),
             jobs: Vec::new(),
+            open_jobs: Vec::new(),
             view: View::Matrix,
-            metric: Metric::Events,
+            metric: commands::Metric::Events,
             selection: Selection::default(),
             selected_incident: None,
             detail: None,
-            export_dialog: None,
+            views: ViewStates::default(),
+            dialogs: Dialogs::default(),
             drawn_with_data: false,
-            mapping_dialog: None,
             messages: Vec::new(),
             prefs: Prefs::default(),
-            show_about: false,
-            region_search: String::new(),
-            focus_search: false,
-            chart_reset: false,
             last_frame_ms: 0.0,
             titled_for: None,
-            matrix_state: Default::default(),
-            incidents_state: Default::default(),
-            map_state: Default::default(),
             commands: Vec::new(),
             repaint: None,
         }
     }
 
-    /// An app with `files` loaded synchronously (tests, screenshots, the CLI
-    /// start-up). Failures become messages; unknown shapes open the mapping
-    /// dialog.
+    /// An app with `files` loaded synchronously (tests, screenshots, the
+    /// frame benchmark). Failures become messages; unknown shapes open the
+    /// mapping dialog. The worked example opens as a copy.
     pub fn with_files(files: &[PathBuf]) -> Self {
         let mut app = Self::empty();
         app.open_files(files);
         app
     }
 
-    /// Queues a command (views call this while drawing).
+    /// Queues a command, as a view, a shortcut or a test does.
     pub fn send(&mut self, c: AppCommand) {
         self.commands.push(c);
     }
 
-    /// Lays out one frame into `ui` (the whole window).
+    /// The loaded data and the cached figures (read-only).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The open assessment (read-only; change it with `AppCommand::EditDoc`).
+    pub fn doc(&self) -> Option<&document::DocState> {
+        self.doc.as_ref()
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The incidents view's selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The messages shown above the view.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// The mapping dialog is open.
+    pub fn mapping_dialog_open(&self) -> bool {
+        self.dialogs.mapping.is_some()
+    }
+
+    /// The export dialog, when open (tests set its fields as an analyst would).
+    pub fn export_dialog_mut(&mut self) -> Option<&mut export_dialog::ExportDialog> {
+        self.dialogs.export.as_mut()
+    }
+
+    /// The workbench's own file browser, when open.
+    pub fn file_browser_mut(&mut self) -> Option<&mut file_browser::FileBrowser> {
+        self.dialogs.browser.as_mut()
+    }
+
+    /// The filter panel is shown.
+    pub fn filters_open(&self) -> bool {
+        self.prefs.filters_open
+    }
+
+    /// Whether the quit question is showing.
+    pub fn asking_to_quit(&self) -> bool {
+        self.dialogs.confirm_quit
+    }
+
+    /// Lays out one frame into `ui` (the whole window), then applies the
+    /// commands the frame queued.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         if self.repaint.is_none() {
             self.repaint = Some(ctx.clone());
             theme::install_fonts(&ctx);
+            theme::install_focus_style(&ctx);
         }
         self.poll_jobs();
-        if self.titled_for != Some(self.session.data_generation) {
-            let paths = self.session.workspace.source_paths();
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title_for(&paths)));
-            self.titled_for = Some(self.session.data_generation);
-        }
+        self.set_title(&ctx);
         self.shortcuts(&ctx);
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        let has_data = !self.session.workspace.datasets.is_empty();
-        if has_data {
-            egui::Panel::left("filters")
-                .resizable(true)
-                .default_size(270.0)
-                .show(ui, |ui| filters::filters_ui(self, ui));
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.messages_ui(ui);
-            self.recovery_ui(ui);
-            self.backup_ui(ui);
-            if !has_data {
-                self.welcome_ui(ui);
-                return;
-            }
-            self.tabs_ui(ui);
-            ui.separator();
-            match self.view {
-                View::Matrix => matrix_view::matrix_ui(self, ui),
-                View::Incidents => incidents_view::incidents_ui(self, ui),
-                View::Charts => charts_view::charts_ui(self, ui),
-                View::Map => map_view::map_ui(self, ui),
-                View::Report => report_view::report_ui(self, ui),
-                View::Register => register_view::register_ui(self, ui),
-                View::Followup => followup_view::followup_ui(self, ui),
-            }
-        });
-        if let Some(mut dialog) = self.mapping_dialog.take() {
-            let keep = dialog.show(&ctx, &mut self.commands);
-            if keep {
-                self.mapping_dialog = Some(dialog);
-            }
-        }
-        if let Some(mut dialog) = self.export_dialog.take()
-            && export_dialog::show(self, &ctx, &mut dialog)
+        // Compute, then draw: every figure the frame shows is brought up to
+        // date here, and the views only read it.
+        let sel = if self.view == View::Map {
+            Selection::default()
+        } else {
+            self.selection.clone()
+        };
+        self.session.refresh(&sel, self.view == View::Charts);
+        if let Some(doc) = self.doc.as_mut()
+            && matches!(self.view, View::Register | View::Followup | View::Map)
         {
-            self.export_dialog = Some(dialog);
+            doc.refresh_review(self.session.workspace(), self.session.data_generation());
         }
-        if self.confirm_quit {
-            egui::Window::new(tr("quit.title"))
-                .collapsible(false)
-                .resizable(false)
-                .show(&ctx, |ui| {
-                    ui.label(tr("quit.body"));
-                    ui.horizontal(|ui| {
-                        if ui.button(tr("quit.save")).clicked() {
-                            self.commands.push(AppCommand::Save);
-                        }
-                        if ui.button(tr("quit.discard")).clicked() {
-                            self.quit_confirmed = true;
-                            self.confirm_quit = false;
-                            self.commands.push(AppCommand::Quit);
-                        }
-                        if ui.button(tr("common.cancel")).clicked() {
-                            self.confirm_quit = false;
-                        }
-                    });
-                });
-        }
-        if let Some(doc) = self.doc.as_mut() {
-            doc.maybe_journal();
-        }
-        if self.show_about {
-            let mut open = true;
-            about::about_window(&ctx, &mut open);
-            self.show_about = open;
+        self.draw(ui, &ctx);
+        if let Some(doc) = self.doc.as_mut()
+            && let Err(e) = doc.maybe_journal()
+            && !std::mem::replace(&mut self.journal_error_shown, true)
+        {
+            self.messages.push(Message {
+                error: true,
+                text: e,
+            });
         }
         self.handle(&ctx);
-        if !self.jobs.is_empty() {
+        if !self.jobs.is_empty() || !self.open_jobs.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.last_frame_ms = started.elapsed().as_secs_f32() * 1000.0;
     }
+
+    fn set_title(&mut self, ctx: &egui::Context) {
+        let dirty = self.doc.as_ref().is_some_and(document::DocState::is_dirty);
+        let copy = self
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.source_of_copy().is_some());
+        let key = (
+            self.session.data_generation() + self.doc.as_ref().map_or(0, |d| d.version() << 32),
+            dirty,
+            copy,
+        );
+        if self.titled_for != Some(key) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+            self.titled_for = Some(key);
+        }
+    }
+
+    /// The window title: the assessment (marked when unsaved, or when it is
+    /// a copy of the worked example), else the datasets, and the product.
+    pub fn title(&self) -> String {
+        if let Some(doc) = &self.doc {
+            let name = match (doc.path(), doc.source_of_copy()) {
+                (Some(p), _) => file_name(p),
+                (None, Some(src)) => i18n::tr_args("title.copy_of", &[("file", &file_name(src))]),
+                (None, None) => tr("title.untitled").to_string(),
+            };
+            let star = if doc.is_dirty() { "• " } else { "" };
+            return format!("{star}{name} — {}", tr("app.title"));
+        }
+        title_for(&self.session.workspace().source_paths())
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        let has_data = !self.session.workspace().datasets.is_empty();
+        let WorkbenchApp {
+            session,
+            doc,
+            views,
+            commands,
+            ..
+        } = self;
+        let vctx = ViewCtx::new(
+            session,
+            doc.as_ref(),
+            &self.dataset_status,
+            &self.selection,
+            self.selected_incident,
+            self.detail.as_ref(),
+            self.metric,
+        );
+        if has_data && self.prefs.filters_open {
+            egui::Panel::left("filters")
+                .resizable(true)
+                .default_size(270.0)
+                .show(ui, |ui| filters::filters_ui(ui, &vctx, &mut views.filters, commands));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            chrome::banners_ui(ui, &self.messages, &self.dialogs, commands);
+            if let Some(bak) = &self.dialogs.backup_offer {
+                chrome::backup_ui(ui, bak, commands);
+            }
+            if !has_data && self.view != View::Help {
+                chrome::welcome_ui(ui, commands);
+                return;
+            }
+            chrome::tabs_ui(ui, self.view, commands);
+            ui.separator();
+            Self::view_ui(self.view, ui, &vctx, views, commands);
+        });
+        if let Some(dialog) = self.dialogs.mapping.as_mut()
+            && !dialog.show(ctx, commands)
+        {
+            self.dialogs.mapping = None;
+        }
+        if let Some(dialog) = self.dialogs.export.as_mut()
+            && !export_dialog::show(ctx, &vctx, dialog, commands)
+        {
+            self.dialogs.export = None;
+        }
+        if let Some(browser) = self.dialogs.browser.as_mut()
+            && !browser.show(ctx, commands)
+        {
+            self.dialogs.browser = None;
+        }
+        if self.dialogs.confirm_quit {
+            chrome::quit_ui(ctx, &mut self.dialogs.confirm_quit, commands);
+        }
+        if self.dialogs.about {
+            about::about_window(ctx, &mut self.dialogs.about);
+        }
+    }
+
+    /// Draws one view of the central panel: the one dispatch from `View`.
+    fn view_ui(
+        view: View,
+        ui: &mut egui::Ui,
+        ctx: &ViewCtx<'_>,
+        views: &mut ViewStates,
+        cmds: &mut Vec<AppCommand>,
+    ) {
+        match view {
+            View::Matrix => matrix_view::matrix_ui(ui, ctx, &mut views.matrix, cmds),
+            View::Incidents => incidents_view::incidents_ui(ui, ctx, &mut views.incidents, cmds),
+            View::Charts => charts_view::charts_ui(ui, ctx, &mut views.charts),
+            View::Map => map_view::map_ui(ui, ctx, &mut views.map, cmds),
+            View::Report => report_view::report_ui(ui, ctx, cmds),
+            View::Register => register_view::register_ui(ui, ctx, &mut views.register, cmds),
+            View::Followup => followup_view::followup_ui(ui, ctx, &mut views.followup, cmds),
+            View::Help => help_view::help_ui(ui, &mut views.help),
+        }
+    }
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().to_string())
 }
 
 /// Set by `run`: when the process started, for the cold-start measurement
@@ -270,7 +409,8 @@ impl eframe::App for WorkbenchApp {
         if let Some(t0) = STARTED.get()
             && std::env::var_os("POC_WORKBENCH_EXIT_AFTER_FIRST_FRAME").is_some()
             && self.jobs.is_empty()
-            && !self.session.workspace.datasets.is_empty()
+            && self.open_jobs.is_empty()
+            && !self.session.workspace().datasets.is_empty()
             && std::mem::replace(&mut self.drawn_with_data, true)
         {
             println!(
@@ -290,12 +430,8 @@ pub use frame_bench::measure_frames;
 
 /// Opens the window on `files`, or on the bundled sample when none is given.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
-    let _ = STARTED.set(std::time::Instant::now());
-    let files = if files.is_empty() {
-        vec![example_path()]
-    } else {
-        files
-    };
+    STARTED.get_or_init(std::time::Instant::now);
+    let example = files.is_empty();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title_for(&files))
@@ -309,7 +445,17 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
         Box::new(move |cc| {
             let mut app = WorkbenchApp::empty();
             app.journaling = true;
-            app.open_files(&files);
+            app.native_dialogs = true;
+            app.repaint = Some(cc.egui_ctx.clone());
+            theme::install_fonts(&cc.egui_ctx);
+            theme::install_focus_style(&cc.egui_ctx);
+            // Start-up files load in the background like any other: a
+            // file that hangs or fails cannot take the window down.
+            app.send(if example {
+                AppCommand::OpenExample
+            } else {
+                AppCommand::Open(files)
+            });
             if let Some(storage) = cc.storage {
                 app.prefs = eframe::get_value(storage, PREFS_KEY).unwrap_or_default();
             }

@@ -1,66 +1,126 @@
-//! Opening files: datasets (synchronously at start-up and in tests, else on
-//! background threads with progress and cancel) and assessments with their
-//! datasets; what a finished load does to the session (recent files, the
-//! assessment's dataset list, the mapping dialog for unknown shapes).
+//! Opening files: datasets and assessments with their datasets, on
+//! background threads (synchronously only in tests and benchmarks); what a
+//! finished load does to the session (recent files, the assessment's
+//! dataset list, the mapping dialog for unknown shapes).
 
 use super::i18n::tr;
-use super::session::LoadJob;
-use super::{Message, WorkbenchApp, document, mapping_dialog};
+use super::session::{LoadJob, OpenFailure, OpenJob, Opened};
+use super::{Message, WorkbenchApp, document, example_path, mapping_dialog};
+use crate::assessment::review::DatasetState;
 use crate::import::{ColumnMapping, ImportError, preview_file};
 use std::path::{Path, PathBuf};
 
 impl WorkbenchApp {
-    /// Opens files synchronously: `.ron` as an assessment, others as datasets.
+    /// Opens files synchronously (tests, screenshots, the frame benchmark):
+    /// `.ron` as an assessment, others as datasets.
     pub fn open_files(&mut self, files: &[PathBuf]) {
-        let app = self;
         for f in files {
-            if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-                app.open_assessment(f.clone());
+            if is_assessment(f) {
+                let as_copy = is_example(f);
+                let job = OpenJob::assessment(f.clone(), as_copy, || {});
+                self.wait_for(job);
                 continue;
             }
             let r = crate::import::import_file(f, &Default::default(), &Default::default());
-            app.accept_load(f.clone(), r);
+            self.accept_load(f.clone(), r);
         }
     }
 
-    /// Opens an assessment and its datasets (replacing what is loaded).
-    pub fn open_assessment(&mut self, path: PathBuf) {
-        match crate::assessment::file::load(&path) {
-            Ok(a) => {
-                let (ws, statuses) = crate::assessment::review::open_datasets(&a, &path);
-                for s in statuses.iter().filter(|s| s.status != "ok") {
-                    // Shown with a Relink button in the register view too.
-                    self.messages.push(Message {
-                        error: true,
-                        text: format!(
-                            "dataset {} is {}: {}",
-                            s.path.display(),
-                            s.status,
-                            s.message
-                        ),
-                    });
+    fn wait_for(&mut self, job: OpenJob) {
+        loop {
+            if let Some(r) = job.poll() {
+                self.accept_open(&job, r);
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+
+    /// Starts opening an assessment and its datasets in the background
+    /// (they replace what is loaded when they arrive). The worked example
+    /// opens as an unsaved copy.
+    pub(super) fn start_open_assessment(&mut self, path: PathBuf) {
+        let as_copy = is_example(&path);
+        let ctx = self.repaint.clone();
+        self.open_jobs.push(OpenJob::assessment(path, as_copy, move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        }));
+    }
+
+    /// Reads the open assessment's datasets again, in the background.
+    pub(super) fn start_reload_datasets(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let base = doc
+            .path()
+            .or(doc.source_of_copy())
+            .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
+        let ctx = self.repaint.clone();
+        self.open_jobs.push(OpenJob::datasets(
+            doc.assessment().clone(),
+            base,
+            move || {
+                if let Some(c) = &ctx {
+                    c.request_repaint();
                 }
-                self.dataset_status = statuses;
-                self.session.workspace = ws;
-                self.session.data_generation += 1;
-                self.session.as_of = Some(a.meta.as_of);
+            },
+        ));
+    }
+
+    /// Takes a finished `OpenJob` into the window.
+    fn accept_open(&mut self, job: &OpenJob, r: Result<Opened, OpenFailure>) {
+        match r {
+            Ok(Opened::Assessment {
+                assessment: a,
+                workspace,
+                statuses,
+            }) => {
+                let path = job.path.clone();
+                self.dialogs.backup_offer = None;
+                self.take_statuses(statuses);
+                self.session.replace_workspace(workspace);
+                self.session.set_as_of(Some(a.meta.as_of));
+                self.selected_incident = None;
+                self.detail = None;
+                if job.as_copy {
+                    self.doc = Some(document::DocState::copy_of(a, path));
+                    return;
+                }
                 self.prefs.recent.retain(|p| p != &path);
                 self.prefs.recent.insert(0, path.clone());
                 let journal = document::journal_for(&path);
-                self.recovery =
+                self.dialogs.recovery =
                     (self.journaling && journal.exists()).then(|| (path.clone(), journal.clone()));
                 let mut doc = document::DocState::new(a, Some(path));
-                doc.journal = self.journaling.then_some(journal);
+                doc.set_journal(self.journaling.then_some(journal));
                 self.doc = Some(doc);
             }
-            Err(e) => {
-                self.backup_offer = e.backup().map(Path::to_path_buf);
-                self.messages.push(Message {
-                    error: true,
-                    text: e.to_string(),
-                });
+            Ok(Opened::Datasets {
+                workspace,
+                statuses,
+            }) => {
+                self.take_statuses(statuses);
+                self.session.replace_workspace(workspace);
+                self.selected_incident = None;
+                self.detail = None;
+            }
+            Err((text, backup)) => {
+                self.dialogs.backup_offer = backup;
+                self.messages.push(Message { error: true, text });
             }
         }
+    }
+
+    fn take_statuses(&mut self, statuses: Vec<crate::assessment::review::DatasetStatus>) {
+        for s in statuses.iter().filter(|s| s.status != DatasetState::Ok) {
+            // Shown with a Relink button in the register view too.
+            self.messages.push(Message {
+                error: true,
+                text: format!("dataset {} is {}: {}", s.path.display(), s.status, s.message),
+            });
+        }
+        self.dataset_status = statuses;
     }
 
     /// Takes the result of a load into the session.
@@ -72,13 +132,10 @@ impl WorkbenchApp {
         match r {
             Ok(d) => {
                 self.prefs.recent.retain(|p| p != &path);
-                self.prefs.recent.insert(0, path);
+                self.prefs.recent.insert(0, path.clone());
                 self.prefs.recent.truncate(10);
                 if let Some(doc) = self.doc.as_mut() {
-                    let dir = doc
-                        .path
-                        .as_ref()
-                        .and_then(|p| p.parent().map(Path::to_path_buf));
+                    let dir = doc.path().and_then(|p| p.parent().map(Path::to_path_buf));
                     let r = crate::assessment::Assessment::dataset_ref(
                         &d.meta.path,
                         d.meta.format,
@@ -86,13 +143,20 @@ impl WorkbenchApp {
                         dir.as_deref(),
                     );
                     if !doc
-                        .assessment
+                        .assessment()
                         .datasets
                         .iter()
                         .any(|x| x.sha256 == r.sha256 && !r.sha256.is_empty())
                     {
-                        let at = doc.assessment.datasets.len();
-                        let _ = doc.apply(crate::assessment::edit::Edit::InsertDataset(at, r));
+                        let at = doc.assessment().datasets.len();
+                        if let Err(e) =
+                            doc.apply(crate::assessment::edit::Edit::InsertDataset(at, r))
+                        {
+                            self.messages.push(Message {
+                                error: true,
+                                text: format!("{}: not added to the assessment: {e}", path.display()),
+                            });
+                        }
                     }
                 }
                 self.session.add(d);
@@ -114,7 +178,7 @@ impl WorkbenchApp {
                 };
                 match preview {
                     Ok(p) => {
-                        self.mapping_dialog =
+                        self.dialogs.mapping =
                             Some(mapping_dialog::MappingDialog::new(path, p, e.to_string()))
                     }
                     Err(pe) => self.messages.push(Message {
@@ -141,6 +205,15 @@ impl WorkbenchApp {
 
     pub(super) fn poll_jobs(&mut self) {
         let mut i = 0;
+        while i < self.open_jobs.len() {
+            if let Some(r) = self.open_jobs[i].poll() {
+                let job = self.open_jobs.remove(i);
+                self.accept_open(&job, r);
+            } else {
+                i += 1;
+            }
+        }
+        let mut i = 0;
         while i < self.jobs.len() {
             if let Some(r) = self.jobs[i].poll() {
                 let job = self.jobs.remove(i);
@@ -153,9 +226,21 @@ impl WorkbenchApp {
 
     /// Blocks until every running load has finished (tests).
     pub fn wait_for_loads(&mut self) {
-        while !self.jobs.is_empty() {
+        while !self.jobs.is_empty() || !self.open_jobs.is_empty() {
             std::thread::sleep(std::time::Duration::from_millis(5));
             self.poll_jobs();
         }
     }
+}
+
+/// Whether a path names an assessment file.
+pub(super) fn is_assessment(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// Whether a path is the bundled worked example (opened as a copy, so Save
+/// never writes into the install folder).
+pub(super) fn is_example(p: &Path) -> bool {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    canon(p) == canon(&example_path())
 }

@@ -2,16 +2,15 @@
 //! the file-level notes, and every warning and rejection with its line and
 //! column. Copyable as text.
 
-use super::WorkbenchApp;
+use super::ViewCtx;
 use super::commands::AppCommand;
-use super::i18n::tr;
+use super::i18n::{tr, tr_args};
 use crate::model::Severity;
 use crate::model::dates::iso;
 
 /// Draws the view.
-pub fn report_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
-    let mut commands = Vec::new();
-    let ws = &app.session.workspace;
+pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCommand>) {
+    let ws = ctx.ws;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (i, d) in ws.datasets.iter().enumerate() {
             let r = &d.report;
@@ -72,19 +71,23 @@ pub fn report_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
                             .max_height(300.0)
                             .show_rows(ui, 18.0, r.issues.len(), |ui, range| {
                                 for issue in &r.issues[range] {
-                                    let sev = if issue.severity == Severity::Rejected {
-                                        "rejected"
-                                    } else {
-                                        "warning"
+                                    let key = match (
+                                        issue.severity == Severity::Rejected,
+                                        issue.column.is_empty(),
+                                    ) {
+                                        (true, true) => "report.issue_rejected",
+                                        (true, false) => "report.issue_rejected_col",
+                                        (false, true) => "report.issue_warning",
+                                        (false, false) => "report.issue_warning_col",
                                     };
-                                    let col = if issue.column.is_empty() {
-                                        String::new()
-                                    } else {
-                                        format!(", column '{}'", issue.column)
-                                    };
-                                    ui.label(format!(
-                                        "line {} (record {}{col}): {sev}: {}",
-                                        issue.line, issue.record, issue.message
+                                    ui.label(tr_args(
+                                        key,
+                                        &[
+                                            ("line", &issue.line.to_string()),
+                                            ("record", &issue.record.to_string()),
+                                            ("column", &issue.column),
+                                            ("message", &issue.message),
+                                        ],
                                     ));
                                 }
                             });
@@ -94,7 +97,4 @@ pub fn report_ui(app: &mut WorkbenchApp, ui: &mut egui::Ui) {
             ui.add_space(8.0);
         }
     });
-    for c in commands {
-        app.send(c);
-    }
 }

@@ -32,15 +32,17 @@ pub struct Selection {
     pub region: Option<String>,
 }
 
-/// The loaded data and the cached figures.
+/// The loaded data and the cached figures. The workspace, the filter and
+/// the generation change only through the methods here, so a cache cannot
+/// outlive what it was computed from.
 #[derive(Default)]
 pub struct Session {
-    pub workspace: Workspace,
-    pub filter: Filter,
+    workspace: Workspace,
+    filter: Filter,
     /// The assessment's as-of date, anchoring the trend windows.
-    pub as_of: Option<chrono::NaiveDate>,
+    as_of: Option<chrono::NaiveDate>,
     /// Bumped whenever the datasets change.
-    pub data_generation: u64,
+    data_generation: u64,
     derived: Option<Derived>,
     derived_for: Option<MatrixKey>,
     /// Matrices of recent filters, oldest first.
@@ -58,6 +60,63 @@ impl Session {
             workspace,
             ..Default::default()
         }
+    }
+
+    /// The loaded datasets.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The filter the figures are computed for.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Bumped whenever the datasets change.
+    pub fn data_generation(&self) -> u64 {
+        self.data_generation
+    }
+
+    /// The as-of date anchoring the trend windows.
+    pub fn as_of(&self) -> Option<chrono::NaiveDate> {
+        self.as_of
+    }
+
+    /// Sets the filter.
+    pub fn set_filter(&mut self, f: Filter) {
+        self.filter = f;
+    }
+
+    /// Sets the as-of date.
+    pub fn set_as_of(&mut self, d: Option<chrono::NaiveDate>) {
+        self.as_of = d;
+    }
+
+    /// Replaces every dataset (an assessment opened, datasets relinked).
+    pub fn replace_workspace(&mut self, ws: Workspace) {
+        self.workspace = ws;
+        self.data_generation += 1;
+    }
+
+    /// Brings every figure a frame needs up to date before drawing: the
+    /// matrix always, the incident list of `sel`, the monthly series when
+    /// `monthly` (only the charts need it).
+    pub fn refresh(&mut self, sel: &Selection, monthly: bool) {
+        self.derived();
+        self.refresh_incidents(sel);
+        if monthly {
+            self.monthly();
+        }
+    }
+
+    /// The matrix last computed (call `refresh` first).
+    pub fn cached_derived(&self) -> Option<&Derived> {
+        self.derived.as_ref()
+    }
+
+    /// The monthly series last computed.
+    pub fn cached_monthly(&self) -> &[MonthCounts] {
+        &self.monthly
     }
 
     /// Adds a loaded dataset.
@@ -171,8 +230,10 @@ impl LoadJob {
                             .to_string(),
                     })
                 });
-            let _ = tx.send(r);
-            repaint();
+            // The window may have closed meanwhile; then nobody waits.
+            if tx.send(r).is_ok() {
+                repaint();
+            }
         });
         LoadJob {
             path,
@@ -192,5 +253,104 @@ impl LoadJob {
         self.progress
             .cancel
             .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// What an `OpenJob` brings back.
+pub enum Opened {
+    /// An assessment and its datasets.
+    Assessment {
+        assessment: crate::assessment::Assessment,
+        workspace: Workspace,
+        statuses: Vec<crate::assessment::review::DatasetStatus>,
+    },
+    /// The open assessment's datasets, read again (after a relink).
+    Datasets {
+        workspace: Workspace,
+        statuses: Vec<crate::assessment::review::DatasetStatus>,
+    },
+}
+
+/// Why an `OpenJob` failed: the message, and a backup to offer.
+pub type OpenFailure = (String, Option<PathBuf>);
+
+/// An assessment (or the open assessment's datasets) loading on a
+/// background thread, so a slow or hanging file never freezes the window.
+pub struct OpenJob {
+    pub path: PathBuf,
+    /// Open as an unsaved copy (the worked example).
+    pub as_copy: bool,
+    pub started: Instant,
+    rx: mpsc::Receiver<Result<Opened, OpenFailure>>,
+}
+
+impl OpenJob {
+    /// Opens the assessment at `path` and its datasets.
+    pub fn assessment(path: PathBuf, as_copy: bool, repaint: impl Fn() + Send + 'static) -> Self {
+        let file = path.clone();
+        Self::spawn(path, as_copy, repaint, move || {
+            let a = crate::assessment::file::load(&file)
+                .map_err(|e| (e.to_string(), e.backup().map(std::path::Path::to_path_buf)))?;
+            let (workspace, statuses) = crate::assessment::review::open_datasets(&a, &file);
+            Ok(Opened::Assessment {
+                assessment: a,
+                workspace,
+                statuses,
+            })
+        })
+    }
+
+    /// Reads the datasets of `a` (saved at, or beside, `path`) again.
+    pub fn datasets(
+        a: crate::assessment::Assessment,
+        path: PathBuf,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Self {
+        let file = path.clone();
+        Self::spawn(path, false, repaint, move || {
+            let (workspace, statuses) = crate::assessment::review::open_datasets(&a, &file);
+            Ok(Opened::Datasets {
+                workspace,
+                statuses,
+            })
+        })
+    }
+
+    fn spawn(
+        path: PathBuf,
+        as_copy: bool,
+        repaint: impl Fn() + Send + 'static,
+        work: impl FnOnce() -> Result<Opened, OpenFailure> + Send + 'static,
+    ) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let shown = path.clone();
+        std::thread::spawn(move || {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(
+                |_| {
+                    Err((
+                        format!(
+                            "{}: opening failed unexpectedly (a bug); nothing was changed",
+                            shown.display()
+                        ),
+                        None,
+                    ))
+                },
+            );
+            // The window may have closed meanwhile; then nobody waits.
+            if tx.send(r).is_ok() {
+                repaint();
+            }
+        });
+        OpenJob {
+            path,
+            as_copy,
+            started: Instant::now(),
+            rx,
+        }
+    }
+
+    /// The result, once there is one.
+    pub fn poll(&self) -> Option<Result<Opened, OpenFailure>> {
+        self.rx.try_recv().ok()
     }
 }

@@ -8,13 +8,57 @@ use crate::import::{ImportOptions, Progress, import_file};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+/// How a dataset of the assessment was found on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatasetState {
+    Ok,
+    /// Not found, or not a readable file.
+    Missing,
+    /// Read, but its SHA-256 differs from the one recorded.
+    Changed,
+    /// Found, but the importer refused it.
+    Unreadable,
+}
+
+impl DatasetState {
+    /// The state's name as printed (`ok`, `missing`, `changed`, `unreadable`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatasetState::Ok => "ok",
+            DatasetState::Missing => "missing",
+            DatasetState::Changed => "changed",
+            DatasetState::Unreadable => "unreadable",
+        }
+    }
+}
+
+impl std::fmt::Display for DatasetState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A dataset of the assessment as found on disk.
 #[derive(Debug, Clone, Serialize)]
 pub struct DatasetStatus {
     pub path: PathBuf,
-    /// `ok`, `missing`, `changed` (hash differs) or `unreadable`.
-    pub status: String,
+    pub status: DatasetState,
     pub message: String,
+}
+
+/// Refuses what is not a regular file (a FIFO or `/dev/zero` named as a
+/// dataset would never finish reading).
+pub fn regular_file(path: &Path) -> std::io::Result<()> {
+    let m = std::fs::metadata(path)?;
+    if m.is_file() {
+        Ok(())
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, device or pipe cannot be read as a dataset)",
+        ))
+    }
 }
 
 /// SHA-256 of a file, lower-case hex.
@@ -38,19 +82,19 @@ pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<
         } else {
             base.join(&d.path)
         };
-        let (status, message) = match sha256_file(&p) {
-            Err(e) => ("missing", format!("{}: {e}", p.display())),
+        let (status, message) = match regular_file(&p).and_then(|()| sha256_file(&p)) {
+            Err(e) => (DatasetState::Missing, format!("{}: {e}", p.display())),
             Ok(h) if !d.sha256.is_empty() && h != d.sha256 => (
-                "changed",
+                DatasetState::Changed,
                 format!(
                     "{}: the file changed since it was added (SHA-256 {h}, recorded {})",
                     p.display(),
                     d.sha256
                 ),
             ),
-            Ok(_) => ("ok", String::new()),
+            Ok(_) => (DatasetState::Ok, String::new()),
         };
-        let (status, message) = if status == "missing" {
+        let (status, message) = if status == DatasetState::Missing {
             (status, message)
         } else {
             match import_file(
@@ -64,12 +108,12 @@ pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<
                     datasets.push(ds);
                     (status, message)
                 }
-                Err(e) => ("unreadable", e.to_string()),
+                Err(e) => (DatasetState::Unreadable, e.to_string()),
             }
         };
         statuses.push(DatasetStatus {
             path: d.path.clone(),
-            status: status.to_string(),
+            status,
             message,
         });
     }

@@ -31,6 +31,9 @@ pub enum Edit {
     RemoveDataset(usize),
     /// Relink or re-hash a dataset.
     ReplaceDataset(usize, DatasetRef),
+    /// Several edits as one undo step (an import of bases, say): applied in
+    /// order, all or none.
+    Batch(Vec<Edit>),
 }
 
 /// Why an edit could not be applied (it names a position that is not there).
@@ -124,7 +127,28 @@ impl Assessment {
                 self.suppression_k = k;
                 old
             }
+            Edit::Batch(edits) => self.apply_batch(edits)?,
         })
+    }
+
+    /// Applies edits in order; if one fails, the ones applied are undone
+    /// and the document is as it was.
+    fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for e in edits {
+            match self.apply(e) {
+                Ok(inv) => inverses.push(inv),
+                Err(err) => {
+                    while let Some(inv) = inverses.pop() {
+                        // Undoing an edit just applied cannot name a missing position.
+                        self.apply(inv)?;
+                    }
+                    return Err(err);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
     }
 }
 
@@ -144,32 +168,29 @@ impl History {
         Ok(())
     }
 
-    /// Undoes the last edit; false when there is none.
-    pub fn undo(&mut self, doc: &mut Assessment) -> bool {
-        match self.undo.pop() {
-            Some(e) => match doc.apply(e) {
-                Ok(inv) => {
-                    self.redo.push(inv);
-                    true
-                }
-                Err(_) => false,
-            },
-            None => false,
-        }
+    /// Undoes the last edit; `Ok(false)` when there is none. An edit that
+    /// cannot be undone stays on the stack and the error is returned.
+    pub fn undo(&mut self, doc: &mut Assessment) -> Result<bool, EditError> {
+        Self::step(&mut self.undo, &mut self.redo, doc)
     }
 
-    /// Redoes the last undone edit; false when there is none.
-    pub fn redo(&mut self, doc: &mut Assessment) -> bool {
-        match self.redo.pop() {
-            Some(e) => match doc.apply(e) {
-                Ok(inv) => {
-                    self.undo.push(inv);
-                    true
-                }
-                Err(_) => false,
-            },
-            None => false,
-        }
+    /// Redoes the last undone edit; `Ok(false)` when there is none.
+    pub fn redo(&mut self, doc: &mut Assessment) -> Result<bool, EditError> {
+        Self::step(&mut self.redo, &mut self.undo, doc)
+    }
+
+    fn step(
+        from: &mut Vec<Edit>,
+        to: &mut Vec<Edit>,
+        doc: &mut Assessment,
+    ) -> Result<bool, EditError> {
+        let Some(e) = from.last().cloned() else {
+            return Ok(false);
+        };
+        let inv = doc.apply(e)?;
+        from.pop();
+        to.push(inv);
+        Ok(true)
     }
 
     /// Whether there is anything to undo.

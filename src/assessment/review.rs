@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 
 use super::benchmarks::window_counts;
 pub use super::benchmarks::{BenchmarkReview, BenchmarkStatus, benchmark_review};
-pub use super::datasets::{DatasetStatus, open_datasets, sha256_file};
+pub use super::datasets::{DatasetState, DatasetStatus, open_datasets, regular_file, sha256_file};
 pub use super::footprint::{BaseReview, base_review, distance_km};
 
 /// Flags the workbench raises on a register entry.
@@ -35,23 +35,65 @@ pub struct Flags {
     pub monitoring_gap: bool,
 }
 
+/// One flag of METHODOLOGY §5: the one list the window, the CLI and the
+/// annex name flags from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Flag {
+    NoSuccessor,
+    SuccessorIsPerpetrator,
+    SecurityCliff,
+    MonitoringGap,
+}
+
+impl Flag {
+    /// Every flag, in the order they are listed.
+    pub const ALL: [Flag; 4] = [
+        Flag::NoSuccessor,
+        Flag::SuccessorIsPerpetrator,
+        Flag::SecurityCliff,
+        Flag::MonitoringGap,
+    ];
+
+    /// The flag's name as printed (CLI, annex, register).
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::NoSuccessor => "no successor",
+            Flag::SuccessorIsPerpetrator => "successor is perpetrator",
+            Flag::SecurityCliff => "security cliff",
+            Flag::MonitoringGap => "monitoring gap",
+        }
+    }
+
+    /// A stable key (translation keys, JSON).
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::NoSuccessor => "no-successor",
+            Flag::SuccessorIsPerpetrator => "successor-is-perpetrator",
+            Flag::SecurityCliff => "security-cliff",
+            Flag::MonitoringGap => "monitoring-gap",
+        }
+    }
+}
+
 impl Flags {
+    /// Whether `f` is raised.
+    pub fn has(&self, f: Flag) -> bool {
+        match f {
+            Flag::NoSuccessor => self.no_successor,
+            Flag::SuccessorIsPerpetrator => self.successor_is_perpetrator,
+            Flag::SecurityCliff => self.security_cliff,
+            Flag::MonitoringGap => self.monitoring_gap,
+        }
+    }
+
+    /// The raised flags, in `Flag::ALL` order.
+    pub fn raised(&self) -> Vec<Flag> {
+        Flag::ALL.into_iter().filter(|f| self.has(*f)).collect()
+    }
+
     /// Names of the raised flags.
     pub fn names(&self) -> Vec<&'static str> {
-        let mut v = Vec::new();
-        if self.no_successor {
-            v.push("no successor");
-        }
-        if self.successor_is_perpetrator {
-            v.push("successor is perpetrator");
-        }
-        if self.security_cliff {
-            v.push("security cliff");
-        }
-        if self.monitoring_gap {
-            v.push("monitoring gap");
-        }
-        v
+        self.raised().into_iter().map(Flag::label).collect()
     }
 }
 

@@ -6,7 +6,7 @@
 use super::load_all;
 use crate::annex::{AnnexOptions, Format, build, export, parse_level};
 use crate::assessment::file::{load, save};
-use crate::assessment::review::open_datasets;
+use crate::assessment::review::{DatasetState, open_datasets};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -89,9 +89,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
             let (ws, statuses) = open_datasets(&a, path);
             let mut bad = false;
             for s in &statuses {
-                if s.status != "ok" {
+                if s.status != DatasetState::Ok {
                     eprintln!("{}: {} {}", s.path.display(), s.status, s.message);
-                    bad |= s.status == "missing" || s.status == "unreadable";
+                    bad |= matches!(s.status, DatasetState::Missing | DatasetState::Unreadable);
                 }
             }
             if bad {

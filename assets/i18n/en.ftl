@@ -1,0 +1,306 @@
+# The window's English strings (Fluent). Keys are the code's keys with
+# '.' written '-'. Placeables: { $name }. Plurals: { $n -> [one] … *[other] … }.
+
+app-title = POC Transition Workbench
+menu-file = File
+menu-open = Open…
+menu-recent = Open recent
+menu-no_recent = No recent files
+menu-open_sample = Open the Darfur sample
+menu-close_all = Close all datasets
+menu-quit = Quit
+menu-export = Export annex…
+export-title = Export the residual-threat annex
+export-format = Format
+export-level = Sharing level
+export-k_help = Above internal, counts from 1 to k−1 are shown as <k (k is at least 3), and other counts as x until no <k count can be narrowed down from the rest of the annex (METHODOLOGY §6).
+export-left_out_help = Left out at this sharing level (the annex's method section says so). An assessment can choose its own content per level.
+register-cleared = Cleared for
+register-cleared_help = Free text stays in internal exports unless you clear it for a wider level; cleared text is still refused if it names an actor from sexual-violence or abduction records (METHODOLOGY §6).
+register-internal_only = internal only
+export-sections = Sections
+export-recipients = Recipients
+export-recipients_hint = e.g. UNCT Sudan, OHCHR (recorded with the export)
+export-path = Write to
+export-choose = Choose…
+export-write = Export
+export-no_path = Type or choose where to write the annex.
+export-no_data = Nothing to export: open a dataset or an assessment first.
+export-small_help = A count between 1 and k−1, withheld at this sharing level.
+export-hidden_help = Withheld so that a small count cannot be worked out from the row or column totals.
+menu-edit = Edit
+menu-undo = Undo
+menu-redo = Redo
+menu-nothing_to_undo = Nothing to undo (datasets are read-only; every change to the assessment can be undone)
+menu-nothing_to_redo = Nothing to redo
+menu-copy_report = Copy import reports
+menu-reset_filters = Reset filters
+menu-view = View
+menu-workshop = Workshop scale (F11)
+menu-dark = Dark theme
+menu-help = Help
+menu-about = About and methodology
+view-matrix = Threat matrix
+view-incidents = Incidents
+view-charts = Charts
+view-map = Map
+view-report = Import report
+filters-title = Filters
+filters-dates = Date range
+filters-from = From
+filters-to = To
+filters-all_dates = All dates
+filters-last6 = Last 6 months
+filters-last12 = Last 12 months
+filters-since = Since 'From'
+filters-date_hint = YYYY-MM-DD, blank for open
+filters-bad_date = not a date (YYYY-MM-DD)
+filters-perpetrators = Perpetrator types
+filters-regions = Regions
+filters-search = Search regions (Ctrl+F)
+filters-all = All
+filters-none = None
+filters-event_types = Event categories
+filters-precision = Precision
+filters-time_precision = Dated at least to
+filters-geo_precision = Placed at least to
+filters-any = any
+filters-level = Region level
+filters-admin1 = Admin 1
+filters-admin2 = Admin 2
+matrix-metric = Show
+matrix-events = Civilian-harm events
+matrix-fatalities = Civilian fatalities
+matrix-share = State-perpetrated share
+matrix-region = Region
+matrix-total = Total
+matrix-trend = Trend
+matrix-empty = No civilian-harm events match the filters.
+matrix-legend = Darker = more. Arrows: ↑ rising, ↓ falling, → stable, ★ new (last 6 months against the 6 before).
+matrix-total_events = Total civilian-harm events
+matrix-total_fatalities = Total civilian fatalities
+matrix-click_hint = Click a cell to list its incidents.
+incidents-showing = Showing
+incidents-all = Show all filtered incidents
+incidents-date = Date
+incidents-type = Perpetrator type
+incidents-actor = Actor
+incidents-region = Region
+incidents-event = Event type
+incidents-fatalities = Civ. fatalities
+incidents-source = Source
+incidents-detail = Incident detail
+incidents-select = Select an incident to see every field of its source record.
+incidents-source_fields = Source record
+charts-monthly = Civilian-harm events per month, by perpetrator type
+charts-fatalities = Civilian fatalities per month
+charts-regions = Regions with the most civilian-harm events
+charts-reset = Reset view
+map-no_boundaries = No bundled boundaries cover these countries; incidents are drawn on a blank background.
+map-hint = Drag to pan, scroll to zoom, click a region to filter to it. Dots: incidents, coloured by perpetrator type, sized by civilian fatalities.
+map-reset = Reset map
+report-rows = rows read
+report-kept = incidents kept
+report-rejected = rejected
+report-copy = Copy report
+report-remove = Close dataset
+report-issues = Warnings and rejections
+report-repeats = events repeat an earlier file's and are counted once
+load-loading = Loading { $file }
+load-opening = Opening { $file } and its datasets…
+load-cancel = Cancel
+load-cancelled = Loading was cancelled; nothing changed.
+welcome-title = No data loaded
+welcome-body = Open an ACLED, UCDP GED, HXL-tagged or other table (File › Open…, drag and drop, or a path on the command line), or start from the bundled Darfur sample.
+mapping-title = Column mapping
+mapping-why = This file is not ACLED, UCDP or HXL-tagged. Tell the workbench which column holds what.
+mapping-field = Field
+mapping-column = Column
+mapping-none = (none)
+mapping-date = Date (required)
+mapping-date_order = Numeric dates are
+mapping-auto = decided from the data
+mapping-day_first = DD/MM/YYYY
+mapping-month_first = MM/DD/YYYY
+mapping-admin1 = Admin 1 region
+mapping-admin2 = Admin 2 region
+mapping-country = Country
+mapping-perpetrator = Perpetrator type or category
+mapping-actor = Perpetrator name
+mapping-fatalities = Civilian fatalities
+mapping-latitude = Latitude
+mapping-longitude = Longitude
+mapping-event_type = Event type
+mapping-event_id = Event id
+mapping-values = Perpetrator values
+mapping-preview = First rows
+mapping-check = Check
+mapping-import = Import with this mapping
+mapping-save = Save as profile
+mapping-saved = Profile saved
+mapping-profile = Use a saved profile
+mapping-cancel = Cancel
+mapping-profile_name = Profile name
+about-title = About the POC Transition Workbench
+about-version = Version
+about-method = Methodology (summary)
+about-method_text = Civilian-harm events and civilian fatalities are counted by perpetrator type × region. ACLED: events with civilian_targeting (or violence against civilians / a Civilians actor in older files), fatalities as given (ACLED does not split civilian deaths). UCDP: one-sided violence by side_a, and state-based or non-state events with civilian deaths as 'not attributable'. Trends compare the last 6 months to the 6 before; suggested likelihood and impact come from monthly rates; risk = likelihood × impact. Suggestions are never final: the analyst's rating is.
+about-data = Data and attributions
+about-files = Where files are stored
+about-prefs = Preferences (recent files, theme, scale)
+about-profiles = Column-mapping profiles
+status-line = Ready · { $datasets ->
+    [one] 1 dataset
+   *[other] { $datasets } datasets
+    }, { $incidents ->
+    [one] 1 incident
+   *[other] { $incidents } incidents
+    } · recomputed in { $recompute } ms · frame { $frame } ms
+view-register = Threat register
+view-followup = Footprint, benchmarks, back-test
+register-none = No assessment is open. Start one on the loaded data, or open a .ron file.
+register-new = New assessment
+register-unsaved = (unsaved changes)
+register-mission = Mission
+register-as_of = as of
+register-not_saved = not saved yet
+register-save = Save (Ctrl+S)
+register-hint = Analyst ratings: click 1–5 (* marks the data's suggestion; click again to go back to it). Right-click a matrix cell to add it to the register.
+register-threat = Threat
+register-suggested = Suggested L×I=R
+register-likelihood = Likelihood
+register-impact = Impact
+register-risk = Risk
+register-residual = Residual
+register-residual_hint = Expected to persist after the mission leaves
+register-successors = Successors
+register-flags = Flags
+register-remove = Remove
+register-rationale = Rationale
+register-datasets = Datasets
+register-relink = Relink…
+followup-import = Import bases from CSV…
+followup-add_base = Add base
+followup-add_benchmark = Add benchmark
+followup-name = Name
+followup-lat = Latitude
+followup-lon = Longitude
+followup-radius = Radius (km)
+followup-window = Window (months)
+followup-threshold = Threshold
+followup-core = Core (the mission can influence it)
+followup-monitor = Monitored by
+followup-all = all
+load-open_backup = Open the backup
+register-rationale_missing = rationale required: ratings differ from the suggestion
+register-flags_panel = Flags
+register-no_flags = No flags raised.
+register-add_cell = Add to threat register
+register-added = Added to the threat register
+followup-bases = Mission footprint
+followup-bases_hint = Civilian-harm events (all perpetrators) within each base's radius in the 12 months before and after its closure.
+followup-base = Base
+followup-closed = Closes
+followup-before = 12 months before
+followup-after = 12 months after
+followup-benchmarks = Benchmarks
+followup-monthly = per month
+followup-backtest = Back-test
+followup-backtest_hint = What the data shows in the 6, 12 and 24 months after the as-of date, against the likelihood the register gave. 'right' = within one step at 12 months.
+followup-predicted = Predicted
+followup-m6 = +6 months
+followup-m12 = +12 months
+followup-m24 = +24 months
+followup-verdict = Verdict
+menu-save = Save
+menu-save_as = Save as…
+menu-open_example = Open the Darfur worked example
+quit-title = Unsaved changes
+quit-body = The assessment has changes that are not saved.
+quit-save = Save and quit
+quit-discard = Quit without saving
+common-cancel = Cancel
+recovery-found = unsaved work from an earlier session was found in the recovery journal.
+recovery-recover = Recover it
+recovery-discard = Discard it
+common-close = Close
+common-error = Error
+common-dismiss = Dismiss
+
+# Added with the window's command path (session 6).
+title-copy_of = { $file } (copy of the worked example, not saved)
+title-untitled = Untitled assessment
+recovery-done = Recovered from the journal: the document is now as it was before the crash. Save to keep it.
+bases-imported = { $n ->
+    [one] 1 base imported
+   *[other] { $n } bases imported
+    } from { $file } (one undo step).
+save-saved = Saved { $file }
+export-recorded = Recorded in the assessment: save the assessment to keep the record.
+export-exists = { $file } exists and was not written by this assessment's exports. Replace it?
+export-replace = Replace
+menu-filters = Filter panel
+view-help = Guide
+welcome-guide = Read the guide
+browser-title_open = Open a file
+browser-title_save = Save as
+browser-up = Up
+browser-name = File name
+browser-choose = Choose
+browser-folder = Folder
+browser-no_service = The desktop's file dialog is not available here; this is the workbench's own file browser.
+browser-unreadable = This folder cannot be read: { $reason }
+browser-entries = { $n ->
+    [one] 1 entry
+   *[other] { $n } entries
+    }
+matrix-all_types = All perpetrator types
+matrix-all_regions = all regions
+matrix-sort_help = Sort by this column
+matrix-how = { $who } × { $place }
+    { $events } civilian-harm events, { $fatalities } civilian fatalities ({ $unknown } events with unknown fatalities, counted as 0).
+    Counted per METHODOLOGY §3: ACLED events with civilian targeting; UCDP one-sided violence, and other events with civilian deaths as 'not attributable'.
+    Trend (§4): { $recent } events in { $recent_from } – { $recent_to } against { $previous } in { $previous_from } – { $previous_to }: { $trend }.
+    Suggested (§4): likelihood { $likelihood } × impact { $impact } = risk { $risk } ({ $band }).
+matrix-share_help = State security forces: { $state } of { $attributed } attributed civilian-harm events ({ $state_fatalities } of { $attributed_fatalities } civilian fatalities). METHODOLOGY §5; 'attributed' leaves out unidentified actors and crossfire.
+incidents-heading = Showing { $n ->
+    [one] 1 civilian-harm incident
+   *[other] { $n } civilian-harm incidents
+    }: { $what }
+report-issue_rejected = line { $line } (record { $record }): rejected: { $message }
+report-issue_rejected_col = line { $line } (record { $record }, column '{ $column }'): rejected: { $message }
+report-issue_warning = line { $line } (record { $record }): warning: { $message }
+report-issue_warning_col = line { $line } (record { $record }, column '{ $column }'): warning: { $message }
+map-region_counts = { $name }: { $events ->
+    [one] 1 civilian-harm event
+   *[other] { $events } civilian-harm events
+    }, { $fatalities ->
+    [one] 1 civilian fatality
+   *[other] { $fatalities } civilian fatalities
+    }
+map-region_none = { $name }: no civilian-harm events in the filter
+filters-hide = Hide the filter panel (Ctrl+B)
+register-number = #
+register-actions = {""}
+register-suggested_help = METHODOLOGY §4 at { $as_of }: { $recent } civilian-harm events and { $fatalities } civilian fatalities in the last 6 months ({ $previous } in the 6 before).
+register-successor_of = Tier { $tier } successor for entry { $id }
+register-score_for = { $what } { $v } for entry { $id }
+register-score_help = { $what } { $v } (* = the data's suggestion)
+flag-no_successor = a residual High or Very high threat has a tier with nobody to take over (METHODOLOGY §5)
+flag-successor_is_perpetrator = host-state security forces are named successor for a threat they perpetrate
+flag-security_cliff = civilian harm within a closed base's radius rose in the 12 months after closure
+flag-monitoring_gap = every base in a region with recent civilian harm closes
+followup-partial = { $n } (partial)
+followup-monitored_by = { $status } · monitored by { $monitor }
+followup-bench_metric = Benchmark metric
+followup-bench_type = Benchmark perpetrator type
+followup-bench_region = Benchmark region
+followup-at_most = at most
+followup-at_least = at least
+followup-window_counts = { $events } ev · { $fatalities } fat · L{ $likelihood }
+followup-window_counts_partial = { $events } ev · { $fatalities } fat · L{ $likelihood } (partial)
+export-k = k
+export-nothing = Nothing to export.
+export-written = Annex written to { $file } ({ $format }, { $level }).
+export-table_caption = Table { $n }: { $caption }
+export-figure = [Figure: { $caption }] { $alt }
