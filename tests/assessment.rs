@@ -262,10 +262,16 @@ fn an_undo_that_fails_keeps_the_edit_on_the_stack() {
     broken.register.clear();
     broken.footprint.clear();
     let mut h2 = History::default();
-    h2.apply(&mut broken, Edit::InsertBase(0, original.footprint[0].clone()))
-        .expect("valid");
+    h2.apply(
+        &mut broken,
+        Edit::InsertBase(0, original.footprint[0].clone()),
+    )
+    .expect("valid");
     broken.footprint.clear();
-    assert!(h2.undo(&mut broken).is_err(), "the inverse names a missing base");
+    assert!(
+        h2.undo(&mut broken).is_err(),
+        "the inverse names a missing base"
+    );
     assert!(h2.can_undo(), "the failed undo is kept, not lost");
     assert!(history.undo(&mut doc).expect("undoes"));
     assert_eq!(doc, original);
@@ -471,7 +477,12 @@ fn darfur_example_reviews_with_flags_benchmarks_and_backtest() {
     let path = example_path();
     let a = load(&path).expect("loads");
     let (ws, statuses) = poc_workbench::assessment::review::open_datasets(&a, &path);
-    assert_eq!(statuses[0].status, poc_workbench::assessment::review::DatasetState::Ok, "{:?}", statuses);
+    assert_eq!(
+        statuses[0].status,
+        poc_workbench::assessment::review::DatasetState::Ok,
+        "{:?}",
+        statuses
+    );
     let r = review(&a, &ws);
     assert_eq!(r.as_of, date("2020-12-31"));
     let e1 = &r.entries[0];

@@ -73,7 +73,13 @@ fn choosing_a_region_or_a_date_range_changes_the_totals() {
     h.run();
     let without = shown_total(&h);
     assert!(without < all, "unticking North Darfur: {without} vs {all}");
-    let nd = h.state().session().cached_derived().expect("computed").matrix.clone();
+    let nd = h
+        .state()
+        .session()
+        .cached_derived()
+        .expect("computed")
+        .matrix
+        .clone();
     assert!(!nd.regions.contains(&"North Darfur".to_string()));
 
     let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
@@ -179,7 +185,9 @@ fn a_cancelled_load_leaves_the_previous_state_intact() {
 
 #[test]
 fn every_view_draws_with_the_worked_example() {
-    let mut h = harness(WorkbenchApp::with_files(&[poc_workbench::app::example_path()]));
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
     h.run();
     for v in View::ALL {
         h.state_mut().send(AppCommand::SetView(v));
@@ -384,10 +392,7 @@ fn a_damaged_assessment_is_reported_and_its_backup_offered() {
     h.state_mut().wait_for_loads();
     h.run();
     let app = h.state();
-    assert_eq!(
-        app.doc().map(|d| d.assessment().register.len()),
-        Some(3)
-    );
+    assert_eq!(app.doc().map(|d| d.assessment().register.len()), Some(3));
     assert_eq!(
         std::fs::read_to_string(&p).expect("read").len(),
         good.len() / 3,
@@ -422,7 +427,10 @@ fn a_new_assessment_records_its_datasets_and_saves_as_through_the_file_browser()
     // dialog in the test, the workbench's own browser opens.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
-    let browser = h.state_mut().file_browser_mut().expect("the file browser opens");
+    let browser = h
+        .state_mut()
+        .file_browser_mut()
+        .expect("the file browser opens");
     browser.go(dir.path().to_path_buf());
     browser.name = "new.ron".into();
     h.run();
@@ -460,7 +468,10 @@ fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() 
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
-    assert!(h.state_mut().export_dialog_mut().is_some(), "Ctrl+E opens the dialog");
+    assert!(
+        h.state_mut().export_dialog_mut().is_some(),
+        "Ctrl+E opens the dialog"
+    );
     // Choose the public level: the preview shows withheld cells.
     h.get_by_label("public").click();
     h.run();
@@ -497,7 +508,11 @@ fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() 
     assert!(err.is_some_and(|e| e.contains("refusing")));
 }
 
-fn set_export(h: &mut Harness<'_, WorkbenchApp>, f: poc_workbench::annex::Format, out: &std::path::Path) {
+fn set_export(
+    h: &mut Harness<'_, WorkbenchApp>,
+    f: poc_workbench::annex::Format,
+    out: &std::path::Path,
+) {
     let d = h.state_mut().export_dialog_mut().expect("dialog");
     d.format = f;
     d.path = out.display().to_string();
@@ -520,19 +535,34 @@ fn an_export_does_not_save_unsaved_edits() {
     let id = h.state().doc().expect("doc").assessment().register[0].id;
     let old = h.state().doc().expect("doc").assessment().register[0].likelihood;
     let new = if old == Some(5) { 4 } else { 5 };
-    h.get_by_label(&format!("Likelihood {new} for entry {id}")).click();
+    h.get_by_label(&format!("Likelihood {new} for entry {id}"))
+        .click();
     h.run();
     assert!(h.state().doc().expect("doc").is_dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
-    set_export(&mut h, poc_workbench::annex::Format::Markdown, &dir.path().join("annex.md"));
+    set_export(
+        &mut h,
+        poc_workbench::annex::Format::Markdown,
+        &dir.path().join("annex.md"),
+    );
     h.get_by_label("Export").click();
     h.run();
     assert!(dir.path().join("annex.md").exists());
-    assert_eq!(std::fs::read(&ron).expect("read"), on_disk, "the export did not save the edit");
+    assert_eq!(
+        std::fs::read(&ron).expect("read"),
+        on_disk,
+        "the export did not save the edit"
+    );
     let doc = h.state().doc().expect("doc");
     assert!(doc.is_dirty());
-    assert_eq!(doc.assessment().exports.len(), 1 + poc_workbench::assessment::file::load(&ron).expect("loads").exports.len());
+    assert_eq!(
+        doc.assessment().exports.len(),
+        1 + poc_workbench::assessment::file::load(&ron)
+            .expect("loads")
+            .exports
+            .len()
+    );
     // Save keeps both.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
@@ -556,18 +586,28 @@ fn the_export_asks_before_replacing_a_file_it_did_not_write() {
     set_export(&mut h, poc_workbench::annex::Format::Markdown, &theirs);
     h.get_by_label("Export").click();
     h.run();
-    assert_eq!(std::fs::read_to_string(&theirs).expect("read"), "a colleague's notes\n");
+    assert_eq!(
+        std::fs::read_to_string(&theirs).expect("read"),
+        "a colleague's notes\n"
+    );
     h.get_by_label_contains("was not written by this assessment's exports");
     h.get_by_label("Replace").click();
     h.run();
-    assert!(std::fs::read_to_string(&theirs).expect("read").contains("Residual"));
+    assert!(
+        std::fs::read_to_string(&theirs)
+            .expect("read")
+            .contains("Residual")
+    );
     // Now it is the export's own file: a second export replaces it without asking.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     set_export(&mut h, poc_workbench::annex::Format::Markdown, &theirs);
     h.get_by_label("Export").click();
     h.run();
-    assert!(h.state_mut().export_dialog_mut().is_none(), "written without asking");
+    assert!(
+        h.state_mut().export_dialog_mut().is_none(),
+        "written without asking"
+    );
     assert_eq!(h.state().doc().expect("doc").assessment().exports.len(), 2);
 }
 
@@ -584,12 +624,21 @@ fn the_worked_example_opens_as_a_copy_and_save_asks_where() {
     assert!(h.state().doc().expect("doc").path().is_none());
     let mut meta = h.state().doc().expect("doc").assessment().meta.clone();
     meta.notes.push_str(" edited");
-    h.state_mut().send(AppCommand::EditDoc(poc_workbench::assessment::edit::Edit::SetMeta(meta)));
+    h.state_mut().send(AppCommand::EditDoc(
+        poc_workbench::assessment::edit::Edit::SetMeta(meta),
+    ));
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
-    assert!(h.state_mut().file_browser_mut().is_some(), "Save asks where");
-    assert_eq!(std::fs::read(&example).expect("read"), before, "the example is untouched");
+    assert!(
+        h.state_mut().file_browser_mut().is_some(),
+        "Save asks where"
+    );
+    assert_eq!(
+        std::fs::read(&example).expect("read"),
+        before,
+        "the example is untouched"
+    );
 }
 
 /// Ctrl+B hides and shows the filter panel; F1 opens the guide, rendered
@@ -602,7 +651,10 @@ fn the_filter_panel_hides_and_the_guide_renders() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
     h.run();
     assert!(!h.state().filters_open());
-    assert!(h.query_by_label("Last 12 months").is_none(), "the panel is hidden");
+    assert!(
+        h.query_by_label("Last 12 months").is_none(),
+        "the panel is hidden"
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
     h.run();
     assert!(h.query_by_label("Last 12 months").is_some());
@@ -636,7 +688,10 @@ fn the_matrix_scrolls_sideways_on_a_small_screen() {
         h.run();
         let right = |h: &Harness<'_, WorkbenchApp>| {
             // The metric's radio button has the same name: the header is the last.
-            let n = h.get_all_by_label("State-perpetrated share").last().expect("header");
+            let n = h
+                .get_all_by_label("State-perpetrated share")
+                .last()
+                .expect("header");
             n.accesskit_node().bounding_box().map_or(f64::MAX, |b| b.x1)
         };
         let before = right(&h);
@@ -645,7 +700,11 @@ fn the_matrix_scrolls_sideways_on_a_small_screen() {
             continue; // everything fits at this size
         }
         scrolled += 1;
-        let over = h.get_by_label("Total").accesskit_node().bounding_box().expect("box");
+        let over = h
+            .get_by_label("Total")
+            .accesskit_node()
+            .bounding_box()
+            .expect("box");
         h.event(egui::Event::PointerMoved(egui::pos2(
             (width * 0.6) as f32,
             over.y0 as f32 + 40.0,
@@ -668,7 +727,10 @@ fn the_matrix_scrolls_sideways_on_a_small_screen() {
             "{size:?}: the share column moved from {before} to {after}"
         );
     }
-    assert_eq!(scrolled, 2, "at both sizes the table is wider than the window");
+    assert_eq!(
+        scrolled, 2,
+        "at both sizes the table is wider than the window"
+    );
 }
 
 #[test]
@@ -686,7 +748,9 @@ fn saving_to_a_full_disk_tells_the_analyst_and_keeps_the_file() {
     struct Unmount<'a>(&'a std::path::Path);
     impl Drop for Unmount<'_> {
         fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(self.0).status();
+            if let Err(e) = std::process::Command::new("umount").arg(self.0).status() {
+                eprintln!("umount {}: {e}", self.0.display());
+            }
         }
     }
     let _guard = Unmount(dir.path());

@@ -23,14 +23,20 @@ impl WorkbenchApp {
                 let z = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
                 let y = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
                 if ui
-                    .add_enabled(undo, egui::Button::new(tr("menu.undo")).shortcut_text(sc(z)))
+                    .add_enabled(
+                        undo,
+                        egui::Button::new(tr("menu.undo")).shortcut_text(sc(z)),
+                    )
                     .on_disabled_hover_text(tr("menu.nothing_to_undo"))
                     .clicked()
                 {
                     cmds.push(AppCommand::Undo);
                 }
                 if ui
-                    .add_enabled(redo, egui::Button::new(tr("menu.redo")).shortcut_text(sc(y)))
+                    .add_enabled(
+                        redo,
+                        egui::Button::new(tr("menu.redo")).shortcut_text(sc(y)),
+                    )
                     .on_disabled_hover_text(tr("menu.nothing_to_redo"))
                     .clicked()
                 {
@@ -66,7 +72,11 @@ impl WorkbenchApp {
                 ui.separator();
                 let b = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
                 let mut filters = self.prefs.filters_open;
-                if ui.checkbox(&mut filters, tr("menu.filters")).on_hover_text(sc(b)).clicked() {
+                if ui
+                    .checkbox(&mut filters, tr("menu.filters"))
+                    .on_hover_text(sc(b))
+                    .clicked()
+                {
                     cmds.push(AppCommand::ToggleFilters);
                 }
                 let mut workshop = self.prefs.workshop;
@@ -80,7 +90,9 @@ impl WorkbenchApp {
             });
             ui.menu_button(tr("menu.help"), |ui| {
                 if ui
-                    .add(egui::Button::new(tr("view.help")).shortcut_text(sc(View::Help.shortcut())))
+                    .add(
+                        egui::Button::new(tr("view.help")).shortcut_text(sc(View::Help.shortcut())),
+                    )
                     .clicked()
                 {
                     cmds.push(AppCommand::SetView(View::Help));

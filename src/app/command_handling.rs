@@ -159,11 +159,7 @@ impl WorkbenchApp {
                 }
             }
             AppCommand::Save => self.save(ctx),
-            AppCommand::SaveAs => {
-                if self.doc.is_some() {
-                    self.pick(Purpose::SaveAs);
-                }
-            }
+            AppCommand::SaveAs if self.doc.is_some() => self.pick(Purpose::SaveAs),
             AppCommand::NewAssessment => self.new_assessment(),
             AppCommand::RecoverJournal => self.recover_journal(),
             AppCommand::DiscardJournal => {
@@ -292,7 +288,11 @@ impl WorkbenchApp {
             .export
             .as_ref()
             .filter(|_| *purpose == Purpose::ExportPath)
-            .and_then(|d| PathBuf::from(&d.path).parent().map(std::path::Path::to_path_buf));
+            .and_then(|d| {
+                PathBuf::from(&d.path)
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+            });
         from_export
             .or(from_doc)
             .or_else(|| std::env::current_dir().ok())
@@ -336,7 +336,9 @@ impl WorkbenchApp {
         let Some(old) = doc.assessment().datasets.get(i).cloned() else {
             return;
         };
-        let dir = doc.path().and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let dir = doc
+            .path()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
         let new = crate::assessment::Assessment::dataset_ref(
             file,
             old.format,
@@ -415,7 +417,9 @@ impl WorkbenchApp {
             Some(p) => {
                 let p = p.to_path_buf();
                 self.save_to(p);
-                if self.dialogs.confirm_quit && !self.doc.as_ref().is_some_and(document::DocState::is_dirty) {
+                if self.dialogs.confirm_quit
+                    && !self.doc.as_ref().is_some_and(document::DocState::is_dirty)
+                {
                     self.dialogs.quit_confirmed = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -441,7 +445,12 @@ impl WorkbenchApp {
             return;
         };
         let mut protected = self.session.workspace().source_paths();
-        protected.extend(self.doc.as_ref().and_then(|d| d.path()).map(std::path::Path::to_path_buf));
+        protected.extend(
+            self.doc
+                .as_ref()
+                .and_then(|d| d.path())
+                .map(std::path::Path::to_path_buf),
+        );
         let recorded = self
             .doc
             .as_ref()
@@ -467,21 +476,42 @@ impl WorkbenchApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let plain = [
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::O), AppCommand::Pick(Purpose::Open)),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+                AppCommand::Pick(Purpose::Open),
+            ),
             (
                 KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
                 AppCommand::SaveAs,
             ),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::S), AppCommand::Save),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+                AppCommand::Save,
+            ),
             (
                 KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
                 AppCommand::Redo,
             ),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Y), AppCommand::Redo),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Z), AppCommand::Undo),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::E), AppCommand::ExportDialog),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::B), AppCommand::ToggleFilters),
-            (KeyboardShortcut::new(Modifiers::NONE, Key::F11), AppCommand::ToggleWorkshop),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+                AppCommand::Redo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+                AppCommand::Undo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
+                AppCommand::ExportDialog,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::B),
+                AppCommand::ToggleFilters,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::NONE, Key::F11),
+                AppCommand::ToggleWorkshop,
+            ),
         ];
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let mut ask_first = false;
@@ -500,7 +530,12 @@ impl WorkbenchApp {
                     self.commands.push(AppCommand::SetView(v));
                 }
             }
-            let dropped: Vec<PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect();
+            let dropped: Vec<PathBuf> = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect();
             if !dropped.is_empty() {
                 self.commands.push(AppCommand::Open(dropped));
             }
@@ -526,7 +561,9 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
         Purpose::Open => fd
             .add_filter(
                 "Tables and assessments",
-                &["csv", "tsv", "txt", "ssv", "xlsx", "xlsm", "xls", "ods", "ron"],
+                &[
+                    "csv", "tsv", "txt", "ssv", "xlsx", "xlsm", "xls", "ods", "ron",
+                ],
             )
             .add_filter("All files", &["*"])
             .pick_files(),

@@ -172,5 +172,7 @@ pub enum AppCommand {
     ExportDialog,
     /// Write the export dialog's annex; `replace` = the analyst agreed to
     /// replace a file the workbench did not write.
-    Export { replace: bool },
+    Export {
+        replace: bool,
+    },
 }

@@ -205,10 +205,17 @@ impl DocState {
         // The journal is only for unsaved work: the save holds it now.
         if let Some(j) = &self.journal {
             remove_if_there(j).map_err(|e| {
-                format!("{}: saved, but the old recovery journal {} could not be removed: {e}", path.display(), j.display())
+                format!(
+                    "{}: saved, but the old recovery journal {} could not be removed: {e}",
+                    path.display(),
+                    j.display()
+                )
             })?;
             remove_if_there(&file::backup_path(j)).map_err(|e| {
-                format!("{}: saved, but the journal's backup could not be removed: {e}", path.display())
+                format!(
+                    "{}: saved, but the journal's backup could not be removed: {e}",
+                    path.display()
+                )
             })?;
         }
         Ok(path)

@@ -172,73 +172,77 @@ fn options_ui(
     dialog: &mut ExportDialog,
     cmds: &mut Vec<AppCommand>,
 ) {
-    egui::Grid::new("export-options").num_columns(2).show(ui, |ui| {
-        ui.label("");
-        egui::ComboBox::new("export-format", tr("export.format"))
-            .selected_text(dialog.format.label())
-            .show_ui(ui, |ui| {
-                for f in Format::ALL {
-                    ui.selectable_value(&mut dialog.format, f, f.label());
+    egui::Grid::new("export-options")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("");
+            egui::ComboBox::new("export-format", tr("export.format"))
+                .selected_text(dialog.format.label())
+                .show_ui(ui, |ui| {
+                    for f in Format::ALL {
+                        ui.selectable_value(&mut dialog.format, f, f.label());
+                    }
+                });
+            ui.end_row();
+            ui.label(tr("export.level"));
+            ui.horizontal(|ui| {
+                for l in SharingLevel::ALL {
+                    ui.selectable_value(&mut dialog.level, l, level_key(l));
+                }
+                ui.label(tr("export.k"));
+                ui.add(egui::DragValue::new(&mut dialog.k).range(crate::annex::MIN_K..=50))
+                    .on_hover_text(tr("export.k_help"));
+            });
+            ui.end_row();
+            ui.label(tr("export.sections"));
+            sections_ui(ui, vctx, dialog);
+            ui.end_row();
+            let label = ui.label(tr("export.recipients"));
+            ui.add(
+                egui::TextEdit::singleline(&mut dialog.recipients)
+                    .hint_text(tr("export.recipients_hint"))
+                    .desired_width(420.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(tr("export.path"));
+            ui.horizontal(|ui| {
+                let r = ui
+                    .add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0))
+                    .labelled_by(label.id);
+                if r.changed() {
+                    dialog.ask_replace = None;
+                }
+                if ui.button(tr("export.choose")).clicked() {
+                    cmds.push(AppCommand::Pick(Purpose::ExportPath));
                 }
             });
-        ui.end_row();
-        ui.label(tr("export.level"));
-        ui.horizontal(|ui| {
-            for l in SharingLevel::ALL {
-                ui.selectable_value(&mut dialog.level, l, level_key(l));
-            }
-            ui.label(tr("export.k"));
-            ui.add(egui::DragValue::new(&mut dialog.k).range(crate::annex::MIN_K..=50))
-                .on_hover_text(tr("export.k_help"));
+            ui.end_row();
         });
-        ui.end_row();
-        ui.label(tr("export.sections"));
-        sections_ui(ui, vctx, dialog);
-        ui.end_row();
-        let label = ui.label(tr("export.recipients"));
-        ui.add(
-            egui::TextEdit::singleline(&mut dialog.recipients)
-                .hint_text(tr("export.recipients_hint"))
-                .desired_width(420.0),
-        )
-        .labelled_by(label.id);
-        ui.end_row();
-        let label = ui.label(tr("export.path"));
-        ui.horizontal(|ui| {
-            let r = ui
-                .add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0))
-                .labelled_by(label.id);
-            if r.changed() {
-                dialog.ask_replace = None;
-            }
-            if ui.button(tr("export.choose")).clicked() {
-                cmds.push(AppCommand::Pick(Purpose::ExportPath));
-            }
-        });
-        ui.end_row();
-    });
 }
 
 fn sections_ui(ui: &mut egui::Ui, vctx: &ViewCtx<'_>, dialog: &mut ExportDialog) {
-    egui::Grid::new("export-sections").num_columns(4).show(ui, |ui| {
-        // What goes at this level (METHODOLOGY §6, per audience): a section
-        // left out is shown, greyed.
-        let content = crate::annex::audience::Content::for_level(
-            vctx.doc.map(DocState::assessment),
-            dialog.level,
-        );
-        for (i, (_, title)) in Sections::ALL.iter().enumerate() {
-            let goes = content.sections.0[i];
-            ui.add_enabled(
-                goes,
-                egui::Checkbox::new(&mut dialog.sections.0[i], format!("{}. {title}", i + 1)),
-            )
-            .on_disabled_hover_text(tr("export.left_out_help"));
-            if i % 4 == 3 {
-                ui.end_row();
+    egui::Grid::new("export-sections")
+        .num_columns(4)
+        .show(ui, |ui| {
+            // What goes at this level (METHODOLOGY §6, per audience): a section
+            // left out is shown, greyed.
+            let content = crate::annex::audience::Content::for_level(
+                vctx.doc.map(DocState::assessment),
+                dialog.level,
+            );
+            for (i, (_, title)) in Sections::ALL.iter().enumerate() {
+                let goes = content.sections.0[i];
+                ui.add_enabled(
+                    goes,
+                    egui::Checkbox::new(&mut dialog.sections.0[i], format!("{}. {title}", i + 1)),
+                )
+                .on_disabled_hover_text(tr("export.left_out_help"));
+                if i % 4 == 3 {
+                    ui.end_row();
+                }
             }
-        }
-    });
+        });
 }
 
 /// Write, Cancel, the replace question and the last error; true = close.
@@ -260,7 +264,9 @@ fn actions_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, cmds: &mut Vec<AppCo
     }
     ui.horizontal_wrapped(|ui| {
         if ui
-            .add(egui::Button::new(egui::RichText::new(tr("export.write")).strong()))
+            .add(egui::Button::new(
+                egui::RichText::new(tr("export.write")).strong(),
+            ))
             .clicked()
         {
             cmds.push(AppCommand::Export { replace: false });
@@ -293,7 +299,10 @@ pub fn write(
         return Err(tr("export.nothing").into());
     };
     // A dataset or the assessment itself is refused outright, never asked about.
-    if protected.iter().any(|p| crate::annex::export::same_file(p, &path)) {
+    if protected
+        .iter()
+        .any(|p| crate::annex::export::same_file(p, &path))
+    {
         return Err(crate::annex::ExportError::WouldOverwriteSource(path).to_string());
     }
     if path.exists() && !replace && !written_by_export(&path, recorded) {

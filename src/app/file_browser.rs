@@ -88,7 +88,9 @@ impl FileBrowser {
                         .labelled_by(label.id);
                     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let can = self.chosen().is_some();
-                    if (ui.add_enabled(can, egui::Button::new(tr("browser.choose"))).clicked()
+                    if (ui
+                        .add_enabled(can, egui::Button::new(tr("browser.choose")))
+                        .clicked()
                         || enter)
                         && let Some(p) = self.chosen()
                     {
@@ -130,7 +132,10 @@ impl FileBrowser {
         let mut go = None;
         let mut pick = None;
         let entries = self.entries().to_vec();
-        ui.label(tr_args("browser.entries", &[("n", &entries.len().to_string())]));
+        ui.label(tr_args(
+            "browser.entries",
+            &[("n", &entries.len().to_string())],
+        ));
         egui::ScrollArea::vertical()
             .max_height(300.0)
             .auto_shrink(false)
@@ -177,6 +182,10 @@ fn list(dir: &Path) -> Result<Vec<Entry>, String> {
             Some(Entry { name, dir })
         })
         .collect();
-    v.sort_by(|a, b| b.dir.cmp(&a.dir).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    v.sort_by(|a, b| {
+        b.dir
+            .cmp(&a.dir)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
     Ok(v)
 }

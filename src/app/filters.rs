@@ -160,7 +160,8 @@ fn regions_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, f: &mut Filter, state: &mut 
     // Borrowed, not cloned: at admin 2 the list runs to thousands of names.
     let regions: &[String] = &ctx.ws.regions(f.level).names;
     ui.strong(tr("filters.regions"));
-    let search = ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(tr("filters.search")));
+    let search =
+        ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(tr("filters.search")));
     if std::mem::take(&mut state.focus_search) {
         search.request_focus();
     }
@@ -195,7 +196,10 @@ fn regions_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, f: &mut Filter, state: &mut 
 fn precision_ui(ui: &mut egui::Ui, f: &mut Filter) {
     ui.strong(tr("filters.precision"));
     egui::ComboBox::from_label(tr("filters.time_precision"))
-        .selected_text(f.min_time_precision.map_or(tr("filters.any"), |p| p.label()))
+        .selected_text(
+            f.min_time_precision
+                .map_or(tr("filters.any"), |p| p.label()),
+        )
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut f.min_time_precision, None, tr("filters.any"));
             for p in [

@@ -30,8 +30,9 @@ fn build(ftl: &str, lang: &str) -> Catalogue {
         // fails on any error, so this is not reached in a release).
         Err((r, _)) => r,
     };
-    let langid: unic_langid::LanguageIdentifier =
-        lang.parse().unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+    let langid: unic_langid::LanguageIdentifier = lang
+        .parse()
+        .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
     // Duplicate ids are caught by a test; keep the first.

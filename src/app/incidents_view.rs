@@ -120,39 +120,39 @@ fn detail_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
     let ws = ctx.ws;
     ui.heading(tr("incidents.detail"));
     egui::ScrollArea::vertical().show(ui, |ui| match (ctx.detail, ctx.selected_incident) {
-                (Some(Ok(fields)), Some(r)) => {
-                    let inc = &ws.datasets[r.0].incidents;
-                    ui.label(format!(
-                        "{} · {} · {}",
-                        iso(inc.date[r.1]),
-                        ws.perpetrator_of(r).label(),
-                        ws.datasets[r.0]
-                            .meta
-                            .path
-                            .file_name()
-                            .map(|n| n.to_string_lossy())
-                            .unwrap_or_default()
-                    ));
-                    ui.separator();
-                    ui.strong(tr("incidents.source_fields"));
-                    egui::Grid::new("detail")
-                        .striped(true)
-                        .num_columns(2)
-                        .show(ui, |ui| {
-                            for (k, v) in fields {
-                                ui.label(k);
-                                ui.add(egui::Label::new(v).wrap());
-                                ui.end_row();
-                            }
-                        });
-                }
-                (Some(Err(e)), _) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                _ => {
-                    ui.label(tr("incidents.select"));
-                }
-            });
+        (Some(Ok(fields)), Some(r)) => {
+            let inc = &ws.datasets[r.0].incidents;
+            ui.label(format!(
+                "{} · {} · {}",
+                iso(inc.date[r.1]),
+                ws.perpetrator_of(r).label(),
+                ws.datasets[r.0]
+                    .meta
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            ));
+            ui.separator();
+            ui.strong(tr("incidents.source_fields"));
+            egui::Grid::new("detail")
+                .striped(true)
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (k, v) in fields {
+                        ui.label(k);
+                        ui.add(egui::Label::new(v).wrap());
+                        ui.end_row();
+                    }
+                });
+        }
+        (Some(Err(e)), _) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        _ => {
+            ui.label(tr("incidents.select"));
+        }
+    });
 }
 
 fn table_ui(

@@ -50,7 +50,9 @@ fn update_areas(ctx: &ViewCtx<'_>, state: &mut MapState) {
     state.areas = match bbox {
         Some(b) => all
             .iter()
-            .filter(|a| a.bbox[0] <= b[2] && a.bbox[2] >= b[0] && a.bbox[1] <= b[3] && a.bbox[3] >= b[1])
+            .filter(|a| {
+                a.bbox[0] <= b[2] && a.bbox[2] >= b[0] && a.bbox[1] <= b[3] && a.bbox[3] >= b[1]
+            })
             .cloned()
             .collect(),
         None => Vec::new(),
@@ -89,7 +91,12 @@ impl Projection {
 }
 
 /// Draws the view.
-pub fn map_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut MapState, cmds: &mut Vec<AppCommand>) {
+pub fn map_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    state: &mut MapState,
+    cmds: &mut Vec<AppCommand>,
+) {
     update_areas(ctx, state);
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(tr("map.hint")).small());
@@ -107,7 +114,10 @@ pub fn map_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut MapState, cmds: 
             .zip(&m.column_totals)
             .map(|(r, t)| {
                 let bare = r.split(" (").next().unwrap_or(r);
-                (match_key(bare), (r.clone(), t.events, t.civilian_fatalities))
+                (
+                    match_key(bare),
+                    (r.clone(), t.events, t.civilian_fatalities),
+                )
             })
             .collect()
     });
@@ -132,7 +142,11 @@ pub fn map_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut MapState, cmds: 
         let text = match info {
             Some((name, ev, fat)) => tr_args(
                 "map.region_counts",
-                &[("name", name), ("events", &ev.to_string()), ("fatalities", &fat.to_string())],
+                &[
+                    ("name", name),
+                    ("events", &ev.to_string()),
+                    ("fatalities", &fat.to_string()),
+                ],
             ),
             None => tr_args("map.region_none", &[("name", &a.name)]),
         };
@@ -148,7 +162,9 @@ pub fn map_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut MapState, cmds: 
 /// Pans and zooms; `None` when there is nothing to show.
 fn viewport(ui: &egui::Ui, resp: &egui::Response, state: &mut MapState) -> Option<Projection> {
     let rect = resp.rect;
-    let b = state.data_bbox.or_else(|| state.areas.first().map(|a| a.bbox))?;
+    let b = state
+        .data_bbox
+        .or_else(|| state.areas.first().map(|a| a.bbox))?;
     let (mut clon, mut clat, mut scale) = state.view.unwrap_or_else(|| {
         let (w, h) = ((b[2] - b[0]).max(0.5), (b[3] - b[1]).max(0.5));
         let s = (f64::from(rect.width()) / w).min(f64::from(rect.height()) / h) * 0.9;
@@ -269,7 +285,11 @@ fn draw_bases(ui: &egui::Ui, painter: &egui::Painter, proj: &Projection, ctx: &V
             Color32::from_rgb(40, 120, 200)
         };
         painter.circle_stroke(c, r_px, Stroke::new(1.5, color));
-        painter.rect_filled(egui::Rect::from_center_size(c, egui::vec2(7.0, 7.0)), 0.0, color);
+        painter.rect_filled(
+            egui::Rect::from_center_size(c, egui::vec2(7.0, 7.0)),
+            0.0,
+            color,
+        );
         painter.text(
             c + egui::vec2(6.0, -6.0),
             egui::Align2::LEFT_BOTTOM,

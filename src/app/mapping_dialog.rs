@@ -176,7 +176,7 @@ impl MappingDialog {
                 ui.label(tr("mapping.why"));
                 ui.label(egui::RichText::new(&self.reason).small().weak());
                 if !self.profiles.is_empty() {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(tr("mapping.profile"));
                         for (name, m) in &self.profiles {
                             if ui.button(name).clicked() {
@@ -185,168 +185,161 @@ impl MappingDialog {
                         }
                     });
                 }
-                let mut changed = false;
-                let cols = self.columns.clone();
-                egui::Grid::new("mapping-grid")
-                    .num_columns(1)
-                    .show(ui, |ui| {
-                        let mut date = Some(self.mapping.date.clone()).filter(|d| !d.is_empty());
-                        egui::ComboBox::new("date", tr("mapping.date"))
-                            .selected_text(
-                                date.clone()
-                                    .unwrap_or_else(|| tr("mapping.none").to_string()),
-                            )
-                            .width(240.0)
-                            .show_ui(ui, |ui| {
-                                for c in &cols {
-                                    changed |= ui
-                                        .selectable_value(&mut date, Some(c.clone()), c)
-                                        .changed();
-                                }
-                            });
-                        self.mapping.date = date.unwrap_or_default();
-                        ui.end_row();
-                        ui.horizontal(|ui| {
-                            ui.label(tr("mapping.date_order"));
-                            changed |= ui
-                                .radio_value(&mut self.mapping.date_order, None, tr("mapping.auto"))
-                                .changed();
-                            changed |= ui
-                                .radio_value(
-                                    &mut self.mapping.date_order,
-                                    Some(DateOrder::DayFirst),
-                                    tr("mapping.day_first"),
-                                )
-                                .changed();
-                            changed |= ui
-                                .radio_value(
-                                    &mut self.mapping.date_order,
-                                    Some(DateOrder::MonthFirst),
-                                    tr("mapping.month_first"),
-                                )
-                                .changed();
-                        });
-                        ui.end_row();
-                        let m = &mut self.mapping;
-                        changed |=
-                            Self::column_combo(ui, tr("mapping.admin1"), &cols, &mut m.admin1);
-                        changed |=
-                            Self::column_combo(ui, tr("mapping.admin2"), &cols, &mut m.admin2);
-                        changed |=
-                            Self::column_combo(ui, tr("mapping.country"), &cols, &mut m.country);
-                        changed |= Self::column_combo(
-                            ui,
-                            tr("mapping.perpetrator"),
-                            &cols,
-                            &mut m.perpetrator,
-                        );
-                        changed |= Self::column_combo(ui, tr("mapping.actor"), &cols, &mut m.actor);
-                        changed |= Self::column_combo(
-                            ui,
-                            tr("mapping.fatalities"),
-                            &cols,
-                            &mut m.fatalities,
-                        );
-                        changed |=
-                            Self::column_combo(ui, tr("mapping.latitude"), &cols, &mut m.latitude);
-                        changed |= Self::column_combo(
-                            ui,
-                            tr("mapping.longitude"),
-                            &cols,
-                            &mut m.longitude,
-                        );
-                        changed |= Self::column_combo(
-                            ui,
-                            tr("mapping.event_type"),
-                            &cols,
-                            &mut m.event_type,
-                        );
-                        changed |=
-                            Self::column_combo(ui, tr("mapping.event_id"), &cols, &mut m.event_id);
-                    });
-                if let Some(pcol) = self.mapping.perpetrator.clone() {
-                    let values = self.distinct_values(&pcol);
-                    if !values.is_empty() {
-                        ui.collapsing(tr("mapping.values"), |ui| {
-                            egui::Grid::new("values").num_columns(1).show(ui, |ui| {
-                                for v in values {
-                                    let key = normalise_value(&v);
-                                    let current = self
-                                        .mapping
-                                        .perpetrator_values
-                                        .iter()
-                                        .find(|(k, _)| normalise_value(k) == key)
-                                        .map(|(_, t)| *t)
-                                        .unwrap_or_else(|| suggest_type_for_value(&v));
-                                    let mut chosen = current;
-                                    egui::ComboBox::new(("value", &v), &v)
-                                        .selected_text(chosen.label())
-                                        .show_ui(ui, |ui| {
-                                            for t in PerpetratorType::ALL {
-                                                ui.selectable_value(&mut chosen, t, t.label());
-                                            }
-                                        });
-                                    if chosen != current
-                                        || !self.mapping.perpetrator_values.contains_key(&v)
-                                    {
-                                        self.mapping.perpetrator_values.insert(v.clone(), chosen);
-                                        changed |= chosen != current;
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                        });
-                    }
-                }
+                let mut changed = self.columns_ui(ui);
+                changed |= self.values_ui(ui);
                 if changed {
                     self.check = check_mapping(&self.mapping, &self.preview);
                 }
                 ui.separator();
-                ui.horizontal_wrapped(|ui| {
-                    ui.strong(tr("mapping.check"));
-                    let color = if self.check.error.is_some() || self.check.date_errors > 0 {
-                        ui.visuals().warn_fg_color
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    ui.colored_label(color, self.check.summary());
+                self.check_ui(ui);
+                ui.separator();
+                keep = self.actions_ui(ui, out);
+            });
+        keep
+    }
+
+    /// Which column holds what; true when something changed.
+    fn columns_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut changed = false;
+        let cols = self.columns.clone();
+        egui::Grid::new("mapping-grid")
+            .num_columns(1)
+            .show(ui, |ui| {
+                let mut date = Some(self.mapping.date.clone()).filter(|d| !d.is_empty());
+                egui::ComboBox::new("date", tr("mapping.date"))
+                    .selected_text(
+                        date.clone()
+                            .unwrap_or_else(|| tr("mapping.none").to_string()),
+                    )
+                    .width(240.0)
+                    .show_ui(ui, |ui| {
+                        for c in &cols {
+                            changed |= ui.selectable_value(&mut date, Some(c.clone()), c).changed();
+                        }
+                    });
+                self.mapping.date = date.unwrap_or_default();
+                ui.end_row();
+                ui.horizontal(|ui| {
+                    ui.label(tr("mapping.date_order"));
+                    for (v, key) in [
+                        (None, "mapping.auto"),
+                        (Some(DateOrder::DayFirst), "mapping.day_first"),
+                        (Some(DateOrder::MonthFirst), "mapping.month_first"),
+                    ] {
+                        changed |= ui
+                            .radio_value(&mut self.mapping.date_order, v, tr(key))
+                            .changed();
+                    }
                 });
-                ui.collapsing(tr("mapping.preview"), |ui| {
-                    egui::ScrollArea::both().max_height(180.0).show(ui, |ui| {
-                        egui::Grid::new("preview").striped(true).show(ui, |ui| {
-                            for row in self.preview.iter().take(12) {
-                                for c in row.iter().take(12) {
-                                    ui.label(c.chars().take(30).collect::<String>());
-                                }
-                                ui.end_row();
+                ui.end_row();
+                let m = &mut self.mapping;
+                for (key, slot) in [
+                    ("mapping.admin1", &mut m.admin1),
+                    ("mapping.admin2", &mut m.admin2),
+                    ("mapping.country", &mut m.country),
+                    ("mapping.perpetrator", &mut m.perpetrator),
+                    ("mapping.actor", &mut m.actor),
+                    ("mapping.fatalities", &mut m.fatalities),
+                    ("mapping.latitude", &mut m.latitude),
+                    ("mapping.longitude", &mut m.longitude),
+                    ("mapping.event_type", &mut m.event_type),
+                    ("mapping.event_id", &mut m.event_id),
+                ] {
+                    changed |= Self::column_combo(ui, tr(key), &cols, slot);
+                }
+            });
+        changed
+    }
+
+    /// The perpetrator column's values and the type each maps to.
+    fn values_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut changed = false;
+        let Some(pcol) = self.mapping.perpetrator.clone() else {
+            return false;
+        };
+        let values = self.distinct_values(&pcol);
+        if values.is_empty() {
+            return false;
+        }
+        ui.collapsing(tr("mapping.values"), |ui| {
+            egui::Grid::new("values").num_columns(1).show(ui, |ui| {
+                for v in values {
+                    let key = normalise_value(&v);
+                    let current = self
+                        .mapping
+                        .perpetrator_values
+                        .iter()
+                        .find(|(k, _)| normalise_value(k) == key)
+                        .map(|(_, t)| *t)
+                        .unwrap_or_else(|| suggest_type_for_value(&v));
+                    let mut chosen = current;
+                    egui::ComboBox::new(("value", &v), &v)
+                        .selected_text(chosen.label())
+                        .show_ui(ui, |ui| {
+                            for t in PerpetratorType::ALL {
+                                ui.selectable_value(&mut chosen, t, t.label());
                             }
                         });
-                    });
-                });
-                ui.separator();
-                ui.horizontal(|ui| {
-                    let label = ui.label(tr("mapping.profile_name"));
-                    ui.text_edit_singleline(&mut self.mapping.name)
-                        .labelled_by(label.id);
-                    let ok = self.check.error.is_none() && !self.mapping.date.is_empty();
-                    if ui
-                        .add_enabled(ok, egui::Button::new(tr("mapping.import")))
-                        .clicked()
-                    {
-                        out.push(AppCommand::OpenWithMapping(
-                            self.path.clone(),
-                            self.mapping.clone(),
-                        ));
-                        keep = false;
+                    if chosen != current || !self.mapping.perpetrator_values.contains_key(&v) {
+                        self.mapping.perpetrator_values.insert(v.clone(), chosen);
+                        changed |= chosen != current;
                     }
-                    if ui.button(tr("mapping.save")).clicked() {
-                        out.push(AppCommand::SaveProfile(self.mapping.clone()));
-                    }
-                    if ui.button(tr("mapping.cancel")).clicked() {
-                        keep = false;
+                    ui.end_row();
+                }
+            });
+        });
+        changed
+    }
+
+    fn check_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(tr("mapping.check"));
+            let color = if self.check.error.is_some() || self.check.date_errors > 0 {
+                ui.visuals().warn_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.colored_label(color, self.check.summary());
+        });
+        ui.collapsing(tr("mapping.preview"), |ui| {
+            egui::ScrollArea::both().max_height(180.0).show(ui, |ui| {
+                egui::Grid::new("preview").striped(true).show(ui, |ui| {
+                    for row in self.preview.iter().take(12) {
+                        for c in row.iter().take(12) {
+                            ui.label(c.chars().take(30).collect::<String>());
+                        }
+                        ui.end_row();
                     }
                 });
             });
+        });
+    }
+
+    /// Import, save the profile, cancel; false once the dialog closes.
+    fn actions_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<AppCommand>) -> bool {
+        let mut keep = true;
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr("mapping.profile_name"));
+            ui.text_edit_singleline(&mut self.mapping.name)
+                .labelled_by(label.id);
+            let ok = self.check.error.is_none() && !self.mapping.date.is_empty();
+            if ui
+                .add_enabled(ok, egui::Button::new(tr("mapping.import")))
+                .clicked()
+            {
+                out.push(AppCommand::OpenWithMapping(
+                    self.path.clone(),
+                    self.mapping.clone(),
+                ));
+                keep = false;
+            }
+            if ui.button(tr("mapping.save")).clicked() {
+                out.push(AppCommand::SaveProfile(self.mapping.clone()));
+            }
+            if ui.button(tr("mapping.cancel")).clicked() {
+                keep = false;
+            }
+        });
         keep
     }
 }

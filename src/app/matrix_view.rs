@@ -45,7 +45,9 @@ fn how_computed(
     region: Option<&str>,
     c: &CellCounts,
 ) -> String {
-    let who = p.map_or(tr("matrix.all_types").to_string(), |p| p.label().to_string());
+    let who = p.map_or(tr("matrix.all_types").to_string(), |p| {
+        p.label().to_string()
+    });
     let place = region.unwrap_or(tr("matrix.all_regions"));
     let s = c.suggestion();
     tr_args(
@@ -128,14 +130,8 @@ fn totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix) {
     );
 }
 
-fn table_ui(
-    ui: &mut egui::Ui,
-    m: &ThreatMatrix,
-    metric: Metric,
-    state: &mut MatrixState,
-    commands: &mut Vec<AppCommand>,
-) {
-    // Row order.
+/// The region order under the current sort.
+fn row_order(m: &ThreatMatrix, metric: Metric, state: &MatrixState) -> Vec<usize> {
     let mut order: Vec<usize> = (0..m.regions.len()).collect();
     let key_of = |r: usize| -> f64 {
         match state.sort {
@@ -151,32 +147,43 @@ fn table_ui(
     if state.descending {
         order.reverse();
     }
+    order
+}
+
+fn header_button(ui: &mut egui::Ui, text: &str, key: Option<SortKey>, state: &mut MatrixState) {
+    let arrow = if state.sort == key {
+        if state.descending { " ▼" } else { " ▲" }
+    } else {
+        ""
+    };
+    if ui
+        .button(format!("{text}{arrow}"))
+        .on_hover_text(tr("matrix.sort_help"))
+        .clicked()
+    {
+        if state.sort == key {
+            state.descending = !state.descending;
+        } else {
+            state.sort = key;
+            state.descending = key.is_some();
+        }
+    }
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    m: &ThreatMatrix,
+    metric: Metric,
+    state: &mut MatrixState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let order = row_order(m, metric, state);
     let max = m
         .cells
         .iter()
         .flat_map(|row| row.iter().map(|c| value(c, metric)))
         .fold(0.0, f64::max)
         .max(1.0);
-    let header_button =
-        |ui: &mut egui::Ui, text: String, key: Option<SortKey>, state: &mut MatrixState| {
-            let arrow = if state.sort == key {
-                if state.descending { " ▼" } else { " ▲" }
-            } else {
-                ""
-            };
-            if ui
-                .button(format!("{text}{arrow}"))
-                .on_hover_text(tr("matrix.sort_help"))
-                .clicked()
-            {
-                if state.sort == key {
-                    state.descending = !state.descending;
-                } else {
-                    state.sort = key;
-                    state.descending = key.is_some();
-                }
-            }
-        };
     let row_h = egui::TextStyle::Button.resolve(ui.style()).size + 10.0;
     let mut table = TableBuilder::new(ui)
         .striped(true)
@@ -190,96 +197,153 @@ fn table_ui(
         .column(Column::initial(90.0).at_least(80.0));
     table
         .header(row_h + 8.0, |mut header| {
-            header.col(|ui| header_button(ui, tr("matrix.region").to_string(), None, state));
+            header.col(|ui| header_button(ui, tr("matrix.region"), None, state));
             for (pi, p) in m.perpetrators.iter().enumerate() {
                 header.col(|ui| {
                     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-                    header_button(ui, p.label().to_string(), Some(SortKey::Perpetrator(pi)), state)
+                    header_button(ui, p.label(), Some(SortKey::Perpetrator(pi)), state);
                 });
             }
-            header.col(|ui| header_button(ui, tr("matrix.total").to_string(), Some(SortKey::Total), state));
-            header.col(|ui| header_button(ui, tr("matrix.share").to_string(), Some(SortKey::Share), state));
+            header.col(|ui| header_button(ui, tr("matrix.total"), Some(SortKey::Total), state));
+            header.col(|ui| header_button(ui, tr("matrix.share"), Some(SortKey::Share), state));
         })
         .body(|body| {
             // Regions in sort order, then one row of totals; only visible rows are laid out.
             body.rows(row_h, order.len() + 1, |mut row| {
                 let k = row.index();
-                if k == order.len() {
-                    row.col(|ui| {
-                        ui.strong(tr("matrix.total"));
-                    });
-                    for (pi, p) in m.perpetrators.iter().enumerate() {
-                        row.col(|ui| {
-                            let t = &m.row_totals[pi];
-                            if ui
-                                .button(format!("{} {}", value(t, metric), t.trend().arrow()))
-                                .on_hover_ui(|ui| { ui.label(how_computed(m, Some(*p), None, t)); })
-                                .clicked()
-                            {
-                                commands.push(AppCommand::ShowIncidents(Selection { perpetrator: Some(*p), region: None }));
-                            }
-                        });
-                    }
-                    row.col(|ui| {
-                        ui.strong(format!("{}", value(&m.total, metric)));
-                    });
-                    row.col(|ui| {
-                        ui.strong(share_text(&m.state_share_total));
-                    });
-                    return;
+                match order.get(k) {
+                    Some(&r) => region_row(&mut row, m, metric, r, max, commands),
+                    None => totals_row(&mut row, m, metric, commands),
                 }
-                let r = order[k];
-                let region = &m.regions[r];
-                row.col(|ui| {
-                    if ui.link(region).on_hover_text(tr("matrix.click_hint")).clicked() {
-                        commands.push(AppCommand::ShowIncidents(Selection { perpetrator: None, region: Some(region.clone()) }));
-                    }
-                });
-                for (pi, p) in m.perpetrators.iter().enumerate() {
-                    row.col(|ui| {
-                        let c = &m.cells[pi][r];
-                        let v = value(c, metric);
-                        let (fill, text_color) = heat((v / max) as f32);
-                        let text = if c.events == 0 { "·".to_string() } else { format!("{} {}", v, c.trend().arrow()) };
-                        let label = format!("{} × {}: {}", p.label(), region, text);
-                        let resp = ui.add(
-                            egui::Button::new(egui::RichText::new(text).color(text_color))
-                                .fill(fill)
-                                .min_size(egui::vec2(90.0, 0.0)),
-                        );
-                        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                        let resp = resp.on_hover_ui(|ui| { ui.label(how_computed(m, Some(*p), Some(region), c)); });
-                        resp.context_menu(|ui| {
-                            if ui.button(tr("register.add_cell")).clicked() {
-                                commands.push(AppCommand::NewEntry { perpetrator: *p, region: region.clone() });
-                                ui.close();
-                            }
-                        });
-                        if resp.clicked() && c.events > 0 {
-                            commands.push(AppCommand::ShowIncidents(Selection {
-                                perpetrator: Some(*p),
-                                region: Some(region.clone()),
-                            }));
-                        }
-                    });
-                }
-                row.col(|ui| {
-                    let t = &m.column_totals[r];
-                    ui.strong(format!("{} {}", value(t, metric), t.trend().arrow()))
-                        .on_hover_ui(|ui| { ui.label(how_computed(m, None, Some(region), t)); });
-                });
-                row.col(|ui| {
-                    let s = &m.state_share[r];
-                    ui.label(share_text(s)).on_hover_text(tr_args(
-                        "matrix.share_help",
-                        &[
-                            ("state", &s.state_events.to_string()),
-                            ("attributed", &s.attributed_events.to_string()),
-                            ("state_fatalities", &s.state_fatalities.to_string()),
-                            ("attributed_fatalities", &s.attributed_fatalities.to_string()),
-                        ],
-                    ));
-                });
             });
         });
+}
+
+fn totals_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    m: &ThreatMatrix,
+    metric: Metric,
+    commands: &mut Vec<AppCommand>,
+) {
+    row.col(|ui| {
+        ui.strong(tr("matrix.total"));
+    });
+    for (pi, p) in m.perpetrators.iter().enumerate() {
+        row.col(|ui| {
+            let t = &m.row_totals[pi];
+            if ui
+                .button(format!("{} {}", value(t, metric), t.trend().arrow()))
+                .on_hover_ui(|ui| {
+                    ui.label(how_computed(m, Some(*p), None, t));
+                })
+                .clicked()
+            {
+                commands.push(AppCommand::ShowIncidents(Selection {
+                    perpetrator: Some(*p),
+                    region: None,
+                }));
+            }
+        });
+    }
+    row.col(|ui| {
+        ui.strong(format!("{}", value(&m.total, metric)));
+    });
+    row.col(|ui| {
+        ui.strong(share_text(&m.state_share_total));
+    });
+}
+
+fn region_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    m: &ThreatMatrix,
+    metric: Metric,
+    r: usize,
+    max: f64,
+    commands: &mut Vec<AppCommand>,
+) {
+    let region = &m.regions[r];
+    row.col(|ui| {
+        if ui
+            .link(region)
+            .on_hover_text(tr("matrix.click_hint"))
+            .clicked()
+        {
+            commands.push(AppCommand::ShowIncidents(Selection {
+                perpetrator: None,
+                region: Some(region.clone()),
+            }));
+        }
+    });
+    for (pi, p) in m.perpetrators.iter().enumerate() {
+        row.col(|ui| cell_ui(ui, m, metric, (pi, *p), r, max, commands));
+    }
+    row.col(|ui| {
+        let t = &m.column_totals[r];
+        ui.strong(format!("{} {}", value(t, metric), t.trend().arrow()))
+            .on_hover_ui(|ui| {
+                ui.label(how_computed(m, None, Some(region), t));
+            });
+    });
+    row.col(|ui| {
+        let s = &m.state_share[r];
+        ui.label(share_text(s)).on_hover_text(tr_args(
+            "matrix.share_help",
+            &[
+                ("state", &s.state_events.to_string()),
+                ("attributed", &s.attributed_events.to_string()),
+                ("state_fatalities", &s.state_fatalities.to_string()),
+                (
+                    "attributed_fatalities",
+                    &s.attributed_fatalities.to_string(),
+                ),
+            ],
+        ));
+    });
+}
+
+/// One heat cell: click lists its incidents, right-click adds it to the
+/// register, hover says how it was computed.
+fn cell_ui(
+    ui: &mut egui::Ui,
+    m: &ThreatMatrix,
+    metric: Metric,
+    (pi, p): (usize, PerpetratorType),
+    r: usize,
+    max: f64,
+    commands: &mut Vec<AppCommand>,
+) {
+    let region = &m.regions[r];
+    let c = &m.cells[pi][r];
+    let v = value(c, metric);
+    let (fill, text_color) = heat((v / max) as f32);
+    let text = if c.events == 0 {
+        "·".to_string()
+    } else {
+        format!("{} {}", v, c.trend().arrow())
+    };
+    let label = format!("{} × {}: {}", p.label(), region, text);
+    let resp = ui.add(
+        egui::Button::new(egui::RichText::new(text).color(text_color))
+            .fill(fill)
+            .min_size(egui::vec2(90.0, 0.0)),
+    );
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let resp = resp.on_hover_ui(|ui| {
+        ui.label(how_computed(m, Some(p), Some(region), c));
+    });
+    resp.context_menu(|ui| {
+        if ui.button(tr("register.add_cell")).clicked() {
+            commands.push(AppCommand::NewEntry {
+                perpetrator: p,
+                region: region.clone(),
+            });
+            ui.close();
+        }
+    });
+    if resp.clicked() && c.events > 0 {
+        commands.push(AppCommand::ShowIncidents(Selection {
+            perpetrator: Some(p),
+            region: Some(region.clone()),
+        }));
+    }
 }

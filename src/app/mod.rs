@@ -31,8 +31,8 @@ mod view_ctx;
 
 use crate::analysis::Workspace;
 use crate::analysis::workspace::RowRef;
-use commands::{AppCommand, View};
 pub use commands::Metric;
+use commands::{AppCommand, View};
 use i18n::tr;
 use session::{LoadJob, OpenJob, Selection, Session};
 use std::path::PathBuf;
@@ -332,7 +332,9 @@ impl WorkbenchApp {
             egui::Panel::left("filters")
                 .resizable(true)
                 .default_size(270.0)
-                .show(ui, |ui| filters::filters_ui(ui, &vctx, &mut views.filters, commands));
+                .show(ui, |ui| {
+                    filters::filters_ui(ui, &vctx, &mut views.filters, commands)
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             chrome::banners_ui(ui, &self.messages, &self.dialogs, commands);
@@ -392,8 +394,10 @@ impl WorkbenchApp {
 }
 
 fn file_name(p: &std::path::Path) -> String {
-    p.file_name()
-        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().to_string())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    )
 }
 
 /// Set by `run`: when the process started, for the cold-start measurement

@@ -42,11 +42,12 @@ impl WorkbenchApp {
     pub(super) fn start_open_assessment(&mut self, path: PathBuf) {
         let as_copy = is_example(&path);
         let ctx = self.repaint.clone();
-        self.open_jobs.push(OpenJob::assessment(path, as_copy, move || {
-            if let Some(c) = &ctx {
-                c.request_repaint();
-            }
-        }));
+        self.open_jobs
+            .push(OpenJob::assessment(path, as_copy, move || {
+                if let Some(c) = &ctx {
+                    c.request_repaint();
+                }
+            }));
     }
 
     /// Reads the open assessment's datasets again, in the background.
@@ -83,6 +84,7 @@ impl WorkbenchApp {
                 self.session.set_as_of(Some(a.meta.as_of));
                 self.selected_incident = None;
                 self.detail = None;
+                let a = *a;
                 if job.as_copy {
                     self.doc = Some(document::DocState::copy_of(a, path));
                     return;
@@ -117,7 +119,12 @@ impl WorkbenchApp {
             // Shown with a Relink button in the register view too.
             self.messages.push(Message {
                 error: true,
-                text: format!("dataset {} is {}: {}", s.path.display(), s.status, s.message),
+                text: format!(
+                    "dataset {} is {}: {}",
+                    s.path.display(),
+                    s.status,
+                    s.message
+                ),
             });
         }
         self.dataset_status = statuses;
@@ -154,7 +161,10 @@ impl WorkbenchApp {
                         {
                             self.messages.push(Message {
                                 error: true,
-                                text: format!("{}: not added to the assessment: {e}", path.display()),
+                                text: format!(
+                                    "{}: not added to the assessment: {e}",
+                                    path.display()
+                                ),
                             });
                         }
                     }

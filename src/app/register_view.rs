@@ -44,7 +44,11 @@ fn score_buttons(
                     true,
                     tr_args(
                         "register.score_for",
-                        &[("what", what), ("v", &v.to_string()), ("id", &id.to_string())],
+                        &[
+                            ("what", what),
+                            ("v", &v.to_string()),
+                            ("id", &id.to_string()),
+                        ],
                     ),
                 )
             });
@@ -60,6 +64,9 @@ fn score_buttons(
     });
     out
 }
+
+/// Makes the edit that replaces an entry with a changed copy.
+type Replace<'a> = dyn Fn(&dyn Fn(&mut ThreatEntry)) -> AppCommand + 'a;
 
 /// The register's own state: the sort column and direction.
 #[derive(Default)]
@@ -93,7 +100,14 @@ pub fn register_ui(
             .show(ui, |ui| {
                 header_ui(ui, &mut state.sort);
                 for i in order(a, review, state.sort) {
-                    entry_ui(ui, i, &a.register[i], &review.entries[i], review.as_of, commands);
+                    entry_ui(
+                        ui,
+                        i,
+                        &a.register[i],
+                        &review.entries[i],
+                        review.as_of,
+                        commands,
+                    );
                     ui.end_row();
                 }
             });
@@ -150,26 +164,30 @@ fn datasets_ui(
     statuses: &[DatasetStatus],
     commands: &mut Vec<AppCommand>,
 ) {
-    egui::CollapsingHeader::new(format!("{} ({})", tr("register.datasets"), a.datasets.len()))
-        .show(ui, |ui| {
-            for (i, d) in a.datasets.iter().enumerate() {
-                ui.horizontal_wrapped(|ui| {
-                    let status = statuses.get(i).map_or(DatasetState::Ok, |s| s.status);
-                    ui.label(format!(
-                        "{} · {} · SHA-256 {}…",
-                        d.path.display(),
-                        d.format.key(),
-                        d.sha256.get(..12).unwrap_or("")
-                    ));
-                    if status != DatasetState::Ok {
-                        ui.colored_label(ui.visuals().error_fg_color, status.as_str());
-                    }
-                    if ui.small_button(tr("register.relink")).clicked() {
-                        commands.push(AppCommand::Pick(Purpose::Relink(i)));
-                    }
-                });
-            }
-        });
+    egui::CollapsingHeader::new(format!(
+        "{} ({})",
+        tr("register.datasets"),
+        a.datasets.len()
+    ))
+    .show(ui, |ui| {
+        for (i, d) in a.datasets.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                let status = statuses.get(i).map_or(DatasetState::Ok, |s| s.status);
+                ui.label(format!(
+                    "{} · {} · SHA-256 {}…",
+                    d.path.display(),
+                    d.format.key(),
+                    d.sha256.get(..12).unwrap_or("")
+                ));
+                if status != DatasetState::Ok {
+                    ui.colored_label(ui.visuals().error_fg_color, status.as_str());
+                }
+                if ui.small_button(tr("register.relink")).clicked() {
+                    commands.push(AppCommand::Pick(Purpose::Relink(i)));
+                }
+            });
+        }
+    });
 }
 
 const HEADERS: [&str; 11] = [
@@ -262,10 +280,22 @@ fn entry_ui(
             ("previous", &r.previous_events.to_string()),
         ],
     ));
-    if let Some(v) = score_buttons(ui, tr("register.likelihood"), e.id, e.likelihood, r.suggested.likelihood) {
+    if let Some(v) = score_buttons(
+        ui,
+        tr("register.likelihood"),
+        e.id,
+        e.likelihood,
+        r.suggested.likelihood,
+    ) {
         commands.push(replace(&|n| n.likelihood = v));
     }
-    if let Some(v) = score_buttons(ui, tr("register.impact"), e.id, e.impact, r.suggested.impact) {
+    if let Some(v) = score_buttons(
+        ui,
+        tr("register.impact"),
+        e.id,
+        e.impact,
+        r.suggested.impact,
+    ) {
         commands.push(replace(&|n| n.impact = v));
     }
     ui.strong(format!("{} {}", r.analyst.risk, r.analyst.band.label()));
@@ -291,7 +321,10 @@ fn entry_ui(
                 .on_hover_text(flag_explanation(f));
         }
         if r.rationale_missing {
-            ui.colored_label(ui.visuals().error_fg_color, tr("register.rationale_missing"));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                tr("register.rationale_missing"),
+            );
         }
     });
     if ui.small_button(tr("register.remove")).clicked() {
@@ -302,7 +335,7 @@ fn entry_ui(
 fn threat_cell_ui(
     ui: &mut egui::Ui,
     e: &ThreatEntry,
-    replace: &dyn Fn(&dyn Fn(&mut ThreatEntry)) -> AppCommand,
+    replace: &Replace<'_>,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.set_min_width(230.0);
@@ -340,7 +373,7 @@ fn threat_cell_ui(
 fn successors_ui(
     ui: &mut egui::Ui,
     e: &ThreatEntry,
-    replace: &dyn Fn(&dyn Fn(&mut ThreatEntry)) -> AppCommand,
+    replace: &Replace<'_>,
     commands: &mut Vec<AppCommand>,
 ) {
     for t in Tier::ALL {

@@ -260,7 +260,7 @@ impl LoadJob {
 pub enum Opened {
     /// An assessment and its datasets.
     Assessment {
-        assessment: crate::assessment::Assessment,
+        assessment: Box<crate::assessment::Assessment>,
         workspace: Workspace,
         statuses: Vec<crate::assessment::review::DatasetStatus>,
     },
@@ -293,7 +293,7 @@ impl OpenJob {
                 .map_err(|e| (e.to_string(), e.backup().map(std::path::Path::to_path_buf)))?;
             let (workspace, statuses) = crate::assessment::review::open_datasets(&a, &file);
             Ok(Opened::Assessment {
-                assessment: a,
+                assessment: Box::new(a),
                 workspace,
                 statuses,
             })
@@ -325,8 +325,8 @@ impl OpenJob {
         let (tx, rx) = mpsc::channel();
         let shown = path.clone();
         std::thread::spawn(move || {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(
-                |_| {
+            let r =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
                     Err((
                         format!(
                             "{}: opening failed unexpectedly (a bug); nothing was changed",
@@ -334,8 +334,7 @@ impl OpenJob {
                         ),
                         None,
                     ))
-                },
-            );
+                });
             // The window may have closed meanwhile; then nobody waits.
             if tx.send(r).is_ok() {
                 repaint();
