@@ -1,5 +1,5 @@
-//! The about and help window: version, methodology summary, data
-//! attributions, and where the workbench keeps its files.
+//! The about window: version, the methodology and the data attributions
+//! (Markdown, rendered), and where the workbench keeps its files.
 
 use super::i18n::tr;
 
@@ -19,16 +19,24 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
                 ui.strong(tr("about.method"));
                 ui.label(tr("about.method_text"));
                 egui::CollapsingHeader::new("METHODOLOGY.md").show(ui, |ui| {
-                    ui.label(
-                        egui::RichText::new(include_str!("../../assets/METHODOLOGY.md"))
-                            .monospace()
-                            .small(),
+                    super::markdown_view::markdown_ui(
+                        ui,
+                        "about-method",
+                        include_str!("../../assets/METHODOLOGY.md"),
                     );
                 });
                 ui.separator();
                 ui.strong(tr("about.data"));
-                ui.label(include_str!("../../sample-data/ATTRIBUTION.md"));
-                ui.label(include_str!("../../assets/boundaries/ATTRIBUTION.md"));
+                super::markdown_view::markdown_ui(
+                    ui,
+                    "about-sample",
+                    include_str!("../../sample-data/ATTRIBUTION.md"),
+                );
+                super::markdown_view::markdown_ui(
+                    ui,
+                    "about-boundaries",
+                    include_str!("../../assets/boundaries/ATTRIBUTION.md"),
+                );
                 ui.separator();
                 ui.strong(tr("about.files"));
                 let dir = eframe::storage_dir("poc-workbench");
@@ -36,7 +44,7 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
                     "{}: {}",
                     tr("about.prefs"),
                     dir.as_ref()
-                        .map_or("(no storage folder on this system)".to_string(), |d| d
+                        .map_or(tr("about.no_storage").to_string(), |d| d
                             .display()
                             .to_string())
                 ));

@@ -153,8 +153,12 @@ impl WorkbenchApp {
                 if let Some(doc) = self.doc.as_mut() {
                     let r = if undo { doc.undo() } else { doc.redo() };
                     if let Err(e) = r {
-                        let what = if undo { "undo" } else { "redo" };
-                        self.error(format!("Could not {what}: {e}; the document is unchanged."));
+                        let key = if undo {
+                            "edit.undo_failed"
+                        } else {
+                            "edit.redo_failed"
+                        };
+                        self.error(tr_args(key, &[("reason", &e.to_string())]));
                     }
                 }
             }
@@ -166,7 +170,13 @@ impl WorkbenchApp {
                 if let Some((_, journal)) = self.dialogs.recovery.take()
                     && let Err(e) = document::remove_if_there(&journal)
                 {
-                    self.error(format!("{}: could not delete: {e}", journal.display()));
+                    self.error(tr_args(
+                        "recovery.not_deleted",
+                        &[
+                            ("file", &journal.display().to_string()),
+                            ("reason", &e.to_string()),
+                        ],
+                    ));
                 }
             }
             AppCommand::ExportDialog => {
@@ -206,7 +216,7 @@ impl WorkbenchApp {
         if let Some(doc) = self.doc.as_mut()
             && let Err(err) = doc.apply(e)
         {
-            self.error(format!("The change was not made: {err}"));
+            self.error(tr_args("edit.failed", &[("reason", &err.to_string())]));
         }
     }
 
@@ -230,7 +240,7 @@ impl WorkbenchApp {
                 ));
                 self.view = View::Register;
             }
-            Err(e) => self.error(format!("The entry was not added: {e}")),
+            Err(e) => self.error(tr_args("register.not_added", &[("reason", &e.to_string())])),
         }
     }
 
@@ -348,7 +358,10 @@ impl WorkbenchApp {
         match doc.apply(Edit::ReplaceDataset(i, new)) {
             // Read the data again from the relinked files, in the background.
             Ok(()) => self.start_reload_datasets(),
-            Err(e) => self.error(format!("Not relinked: {e}")),
+            Err(e) => self.error(tr_args(
+                "register.not_relinked",
+                &[("reason", &e.to_string())],
+            )),
         }
     }
 
@@ -369,7 +382,9 @@ impl WorkbenchApp {
                         "bases.imported",
                         &[("n", &n.to_string()), ("file", &file.display().to_string())],
                     )),
-                    Err(e) => self.error(format!("No base was added: {e}")),
+                    Err(e) => {
+                        self.error(tr_args("bases.none_added", &[("reason", &e.to_string())]))
+                    }
                 }
             }
             Err(errors) => self.error(errors.join("\n")),
@@ -384,7 +399,7 @@ impl WorkbenchApp {
             .and_then(crate::model::dates::from_day_number)
             .unwrap_or_default();
         let mut a = crate::assessment::Assessment::new(crate::assessment::Meta {
-            title: "New assessment".into(),
+            title: tr("register.new_title").into(),
             mission: String::new(),
             country: String::new(),
             as_of,
@@ -560,15 +575,15 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
     match purpose {
         Purpose::Open => fd
             .add_filter(
-                "Tables and assessments",
+                tr("dialog.tables"),
                 &[
                     "csv", "tsv", "txt", "ssv", "xlsx", "xlsm", "xls", "ods", "ron",
                 ],
             )
-            .add_filter("All files", &["*"])
+            .add_filter(tr("dialog.all_files"), &["*"])
             .pick_files(),
         Purpose::SaveAs => fd
-            .add_filter("Assessment", &["ron"])
+            .add_filter(tr("dialog.assessment"), &["ron"])
             .set_file_name("assessment.ron")
             .save_file()
             .map(|p| vec![p]),
@@ -576,7 +591,10 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
             .add_filter("CSV", &["csv", "tsv", "txt"])
             .pick_file()
             .map(|p| vec![p]),
-        Purpose::Relink(_) => fd.set_title("Relink dataset").pick_file().map(|p| vec![p]),
+        Purpose::Relink(_) => fd
+            .set_title(tr("dialog.relink"))
+            .pick_file()
+            .map(|p| vec![p]),
         Purpose::ExportPath => fd.save_file().map(|p| vec![p]),
     }
 }

@@ -4,6 +4,7 @@
 //! document changes only through `apply`, `undo`, `redo`, `recover` and
 //! `record_export`, so the dirty flag and the version cannot drift.
 
+use super::i18n::{tr, tr_args};
 use crate::analysis::Workspace;
 use crate::assessment::Assessment;
 use crate::assessment::edit::{Edit, EditError, History};
@@ -187,16 +188,21 @@ impl DocState {
 
     /// Saves atomically to `path` (or the current path).
     pub fn save(&mut self, path: Option<PathBuf>) -> Result<PathBuf, String> {
-        let path = path.or_else(|| self.path.clone()).ok_or("no file chosen")?;
+        let path = path
+            .or_else(|| self.path.clone())
+            .ok_or(tr("save.no_file"))?;
         file::save(&path, &self.assessment).map_err(|e| {
-            let hint = if e.kind() == std::io::ErrorKind::StorageFull {
-                " The disk is full: free some space, or save to another drive."
+            let key = if e.kind() == std::io::ErrorKind::StorageFull {
+                "save.failed_full"
             } else {
-                ""
+                "save.failed"
             };
-            format!(
-                "{}: could not save: {e}; the previous file is unchanged.{hint}",
-                path.display()
+            tr_args(
+                key,
+                &[
+                    ("file", &path.display().to_string()),
+                    ("reason", &e.to_string()),
+                ],
             )
         })?;
         self.path = Some(path.clone());
@@ -204,19 +210,18 @@ impl DocState {
         self.dirty = false;
         // The journal is only for unsaved work: the save holds it now.
         if let Some(j) = &self.journal {
-            remove_if_there(j).map_err(|e| {
-                format!(
-                    "{}: saved, but the old recovery journal {} could not be removed: {e}",
-                    path.display(),
-                    j.display()
-                )
-            })?;
-            remove_if_there(&file::backup_path(j)).map_err(|e| {
-                format!(
-                    "{}: saved, but the journal's backup could not be removed: {e}",
-                    path.display()
-                )
-            })?;
+            for stale in [j.clone(), file::backup_path(j)] {
+                remove_if_there(&stale).map_err(|e| {
+                    tr_args(
+                        "save.journal_left",
+                        &[
+                            ("file", &path.display().to_string()),
+                            ("journal", &stale.display().to_string()),
+                            ("reason", &e.to_string()),
+                        ],
+                    )
+                })?;
+            }
         }
         Ok(path)
     }
@@ -245,9 +250,12 @@ impl DocState {
 }
 
 fn journal_error(journal: &std::path::Path, e: &std::io::Error) -> String {
-    format!(
-        "{}: the recovery journal could not be written ({e}); save often until this is fixed",
-        journal.display()
+    tr_args(
+        "recovery.not_written",
+        &[
+            ("file", &journal.display().to_string()),
+            ("reason", &e.to_string()),
+        ],
     )
 }
 

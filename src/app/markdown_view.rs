@@ -149,7 +149,7 @@ impl Renderer {
             TagEnd::Table => {
                 if let Some(rows) = self.table.take() {
                     self.n_tables += 1;
-                    table_ui(ui, &format!("{}-table-{}", self.id, self.n_tables), &rows);
+                    table_ui(ui, (self.id.as_str(), self.n_tables), &rows);
                 }
             }
             _ => {}
@@ -215,7 +215,7 @@ impl Renderer {
     }
 }
 
-fn table_ui(ui: &mut egui::Ui, id: &str, rows: &[Vec<String>]) {
+fn table_ui(ui: &mut egui::Ui, id: (&str, usize), rows: &[Vec<String>]) {
     egui::ScrollArea::horizontal().id_salt(id).show(ui, |ui| {
         egui::Grid::new(id).striped(true).show(ui, |ui| {
             for (i, row) in rows.iter().enumerate() {

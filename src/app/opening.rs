@@ -3,7 +3,7 @@
 //! finished load does to the session (recent files, the assessment's
 //! dataset list, the mapping dialog for unknown shapes).
 
-use super::i18n::tr;
+use super::i18n::{tr, tr_args};
 use super::session::{LoadJob, OpenFailure, OpenJob, Opened};
 use super::{Message, WorkbenchApp, document, example_path, mapping_dialog};
 use crate::assessment::review::DatasetState;
@@ -119,11 +119,13 @@ impl WorkbenchApp {
             // Shown with a Relink button in the register view too.
             self.messages.push(Message {
                 error: true,
-                text: format!(
-                    "dataset {} is {}: {}",
-                    s.path.display(),
-                    s.status,
-                    s.message
+                text: tr_args(
+                    "load.dataset_state",
+                    &[
+                        ("file", &s.path.display().to_string()),
+                        ("state", s.status.as_str()),
+                        ("reason", &s.message),
+                    ],
                 ),
             });
         }
@@ -161,9 +163,12 @@ impl WorkbenchApp {
                         {
                             self.messages.push(Message {
                                 error: true,
-                                text: format!(
-                                    "{}: not added to the assessment: {e}",
-                                    path.display()
+                                text: tr_args(
+                                    "load.not_added",
+                                    &[
+                                        ("file", &path.display().to_string()),
+                                        ("reason", &e.to_string()),
+                                    ],
                                 ),
                             });
                         }

@@ -226,8 +226,7 @@ impl LoadJob {
                 .unwrap_or_else(|_| {
                     Err(ImportError::NotATable {
                         path: file.clone(),
-                        reason: "the importer failed unexpectedly (a bug); the file was not loaded"
-                            .to_string(),
+                        reason: super::i18n::tr("load.importer_bug").to_string(),
                     })
                 });
             // The window may have closed meanwhile; then nobody waits.
@@ -328,9 +327,9 @@ impl OpenJob {
             let r =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
                     Err((
-                        format!(
-                            "{}: opening failed unexpectedly (a bug); nothing was changed",
-                            shown.display()
+                        super::i18n::tr_args(
+                            "load.open_bug",
+                            &[("file", &shown.display().to_string())],
                         ),
                         None,
                     ))
