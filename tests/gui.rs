@@ -784,3 +784,42 @@ fn saving_to_a_full_disk_tells_the_analyst_and_keeps_the_file() {
     assert!(app.doc().expect("doc").is_dirty(), "still unsaved");
     assert_eq!(std::fs::read(&ron).expect("read"), before);
 }
+
+/// Ctrl+1 puts the keyboard focus on the matrix's first cell; F6 moves it
+/// to the next panel (the filters' region search), Shift+F6 back.
+#[test]
+fn the_keyboard_jumps_to_the_matrix_and_between_panels() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    let focused = |h: &Harness<'_, WorkbenchApp>| {
+        h.query_all(egui_kittest::kittest::by())
+            .find(|n| n.is_focused())
+            .map(|n| {
+                let a = n.accesskit_node();
+                (a.role(), a.label().unwrap_or_default().to_string())
+            })
+    };
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    h.run();
+    let (role, label) = focused(&h).expect("something has the focus");
+    assert_eq!(role, egui::accesskit::Role::Button, "{label}");
+    assert!(
+        label.contains(" × "),
+        "a matrix cell has the focus: {label}"
+    );
+    h.key_press(egui::Key::F6);
+    h.run();
+    let (role, _) = focused(&h).expect("focus");
+    assert_eq!(
+        role,
+        egui::accesskit::Role::TextInput,
+        "F6 goes on to the region search"
+    );
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F6);
+    h.run();
+    let (_, label) = focused(&h).expect("focus");
+    assert!(
+        label.contains(" × "),
+        "Shift+F6 comes back to the matrix: {label}"
+    );
+}

@@ -218,6 +218,9 @@ pub(super) fn tabs_ui(ui: &mut egui::Ui, current: View, cmds: &mut Vec<AppComman
     ui.horizontal_wrapped(|ui| {
         for v in View::ALL {
             let r = ui.selectable_label(current == v, tr(v.label_key()));
+            if current == v {
+                super::focus::mark(ui, super::focus::Anchor::Tabs, &r);
+            }
             let r = r.on_hover_text(ui.ctx().format_shortcut(&v.shortcut()));
             if r.clicked() {
                 cmds.push(AppCommand::SetView(v));

@@ -5,6 +5,7 @@
 //! message the analyst sees.
 
 use super::commands::{AppCommand, Purpose, View};
+use super::focus::{self, Anchor};
 use super::i18n::{tr, tr_args};
 use super::opening::is_assessment;
 use super::session::LoadJob;
@@ -89,6 +90,7 @@ impl WorkbenchApp {
                 });
             }
             AppCommand::ToggleFilters => self.prefs.filters_open = !self.prefs.filters_open,
+            AppCommand::FocusPanel(a) => self.pending_focus = Some(a),
             AppCommand::Dismiss(i) => {
                 if i < self.messages.len() {
                     self.messages.remove(i);
@@ -530,6 +532,7 @@ impl WorkbenchApp {
         ];
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let mut ask_first = false;
+        let mut f6 = None;
         ctx.input_mut(|i| {
             for (sc, c) in plain {
                 if i.consume_shortcut(&sc) {
@@ -543,6 +546,18 @@ impl WorkbenchApp {
             for v in View::ALL {
                 if i.consume_shortcut(&v.shortcut()) {
                     self.commands.push(AppCommand::SetView(v));
+                    self.commands.push(AppCommand::FocusPanel(Anchor::View));
+                }
+            }
+            // Shift+F6 first: a plain F6 pattern also matches with Shift held.
+            for back in [true, false] {
+                let m = if back {
+                    Modifiers::SHIFT
+                } else {
+                    Modifiers::NONE
+                };
+                if i.consume_key(m, Key::F6) {
+                    f6 = Some(back);
                 }
             }
             let dropped: Vec<PathBuf> = i
@@ -562,6 +577,11 @@ impl WorkbenchApp {
                 ask_first = true;
             }
         });
+        // (Memory is read outside `input_mut`: egui's locks do not nest.)
+        if let Some(back) = f6 {
+            let next = focus::focused_anchor(ctx).map_or(Anchor::Tabs, |a| a.step(back));
+            self.commands.push(AppCommand::FocusPanel(next));
+        }
         if ask_first {
             // Keep the window open until the analyst decides.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

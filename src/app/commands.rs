@@ -133,6 +133,8 @@ pub enum AppCommand {
     ResetFilters,
     /// Show or hide the filter panel.
     ToggleFilters,
+    /// Move the keyboard focus to a panel once it is drawn.
+    FocusPanel(super::focus::Anchor),
     ToggleWorkshop,
     SetDark(bool),
     /// Put text on the clipboard.

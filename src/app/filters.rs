@@ -162,6 +162,7 @@ fn regions_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, f: &mut Filter, state: &mut 
     ui.strong(tr("filters.regions"));
     let search =
         ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(tr("filters.search")));
+    super::focus::mark(ui, super::focus::Anchor::Filters, &search);
     if std::mem::take(&mut state.focus_search) {
         search.request_focus();
     }

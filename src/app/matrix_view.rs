@@ -212,7 +212,7 @@ fn table_ui(
             body.rows(row_h, order.len() + 1, |mut row| {
                 let k = row.index();
                 match order.get(k) {
-                    Some(&r) => region_row(&mut row, m, metric, r, max, commands),
+                    Some(&r) => region_row(&mut row, m, metric, (r, k == 0), max, commands),
                     None => totals_row(&mut row, m, metric, commands),
                 }
             });
@@ -257,7 +257,7 @@ fn region_row(
     row: &mut egui_extras::TableRow<'_, '_>,
     m: &ThreatMatrix,
     metric: Metric,
-    r: usize,
+    (r, first): (usize, bool),
     max: f64,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -275,7 +275,13 @@ fn region_row(
         }
     });
     for (pi, p) in m.perpetrators.iter().enumerate() {
-        row.col(|ui| cell_ui(ui, m, metric, (pi, *p), r, max, commands));
+        row.col(|ui| {
+            let resp = cell_ui(ui, m, metric, (pi, *p), r, max, commands);
+            // The first cell is where Ctrl+1 and F6 land.
+            if first && pi == 0 {
+                super::focus::mark(ui, super::focus::Anchor::View, &resp);
+            }
+        });
     }
     row.col(|ui| {
         let t = &m.column_totals[r];
@@ -311,7 +317,7 @@ fn cell_ui(
     r: usize,
     max: f64,
     commands: &mut Vec<AppCommand>,
-) {
+) -> egui::Response {
     let region = &m.regions[r];
     let c = &m.cells[pi][r];
     let v = value(c, metric);
@@ -346,4 +352,5 @@ fn cell_ui(
             region: Some(region.clone()),
         }));
     }
+    resp
 }

@@ -12,7 +12,8 @@ pub mod commands;
 pub mod document;
 pub mod export_dialog;
 pub mod file_browser;
-mod filters;
+pub mod filters;
+mod focus;
 mod followup_view;
 mod frame_bench;
 mod help_view;
@@ -136,6 +137,8 @@ pub struct WorkbenchApp {
     prefs: Prefs,
     last_frame_ms: f32,
     titled_for: Option<(u64, bool, bool)>,
+    /// A panel to move the focus to once it has been drawn (F6, Ctrl+1 …).
+    pending_focus: Option<focus::Anchor>,
     commands: Vec<AppCommand>,
     repaint: Option<egui::Context>,
 }
@@ -164,6 +167,7 @@ impl WorkbenchApp {
             prefs: Prefs::default(),
             last_frame_ms: 0.0,
             titled_for: None,
+            pending_focus: None,
             commands: Vec::new(),
             repaint: None,
         }
@@ -260,6 +264,12 @@ impl WorkbenchApp {
             doc.refresh_review(self.session.workspace(), self.session.data_generation());
         }
         self.draw(ui, &ctx);
+        if let Some(a) = self.pending_focus.take()
+            && !focus::focus(&ctx, a)
+        {
+            // That panel is not shown (no data, filters hidden): the tabs.
+            focus::focus(&ctx, focus::Anchor::Tabs);
+        }
         if let Some(doc) = self.doc.as_mut()
             && let Err(e) = doc.maybe_journal()
             && !std::mem::replace(&mut self.journal_error_shown, true)
