@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of every view of the release binary in a real window under Xvfb.
+# Screenshots of every view of the release binary in a real window under Xvfb,
+# at 1600×1000, at 1280×720 with the workshop scale (F11), and at 1024×700.
 #   scripts/screenshot.sh [OUT_DIR]     (default: out/screenshots)
 # Installs Xvfb, xdotool and ImageMagick when missing (Debian/Ubuntu, as root).
 set -euo pipefail
@@ -23,25 +24,32 @@ export DISPLAY=$DISP
 trap 'kill $XPID 2>/dev/null || true' EXIT
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
+W=1600 H=1000 PREFIX="" PRESS=""
 shoot() { # shoot NAME [ARGS...]: start the app, run the key sequence in $KEYS, save PNGs
   local name=$1; shift
   target/release/poc-workbench "$@" >/dev/null 2>&1 & local APID=$!
   local WID
   WID=$(timeout 60 xdotool search --sync --name "POC Transition Workbench" | head -1)
-  xdotool windowsize "$WID" 1600 1000; sleep 2
+  xdotool windowsize "$WID" "$W" "$H"; sleep 2
   # No window manager: keyboard focus follows the pointer, so park it on the
   # status bar (a harmless spot) and type there.
-  xdotool mousemove --window "$WID" 800 992; xdotool windowfocus --sync "$WID" 2>/dev/null || true; sleep 0.3
+  xdotool mousemove --window "$WID" $((W / 2)) $((H - 8)); xdotool windowfocus --sync "$WID" 2>/dev/null || true; sleep 0.3
+  for key in $PRESS; do xdotool key "$key"; sleep 1; done
   for step in $KEYS; do
     local key=${step%%=*} view=${step#*=}
     xdotool key "$key"; sleep 1.2
-    /usr/bin/import -window "$WID" "$OUT/$view.png"
-    echo "$OUT/$view.png"
+    /usr/bin/import -window "$WID" "$OUT/$PREFIX$view.png"
+    echo "$OUT/$PREFIX$view.png"
   done
   kill $APID 2>/dev/null || true; wait $APID 2>/dev/null || true
 }
 
-KEYS="ctrl+1=matrix ctrl+2=incidents ctrl+3=charts ctrl+4=map ctrl+5=report ctrl+6=register ctrl+7=followup ctrl+e=export-dialog" shoot views
+ALL="ctrl+1=matrix ctrl+2=incidents ctrl+3=charts ctrl+4=map ctrl+5=report ctrl+6=register ctrl+7=followup F1=guide ctrl+e=export-dialog"
+KEYS="$ALL" shoot views
+# A projector: 1280×720 with the workshop scale; a small laptop: 1024×700.
+W=1280 H=720 PREFIX="1280x720-f11-" PRESS="F11" KEYS="$ALL" shoot projector
+W=1024 H=700 PREFIX="1024x700-" PRESS="" KEYS="$ALL" shoot small
+W=1600 H=1000 PREFIX="" PRESS=""
 # The mapping dialog, on a table of unknown shape.
 tmp=$(mktemp -d)
 printf 'Incident date,Province,Perpetrator,Killed\n14/02/2021,North,Army,2\n15/02/2021,South,Unknown,\n31/02/2021,South,Army,1\n' > "$tmp/case-log.csv"

@@ -1,5 +1,7 @@
-//! The `poc-workbench` binary: no subcommand opens the workbench window;
-//! `summarize` and `bench` run headless.
+//! The `poc-workbench` binary: no subcommand opens the workbench window
+//! (on the files given, else on the worked example, opened as a copy);
+//! `summarize`, `review`, `export`, `bench` and `generate` run headless
+//! (`export-loop` and `save-loop` exist for the crash tests).
 
 use clap::{Parser, Subcommand};
 use poc_workbench::analysis::RegionLevel;

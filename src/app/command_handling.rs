@@ -104,11 +104,18 @@ impl WorkbenchApp {
         match c {
             AppCommand::ToggleWorkshop => {
                 self.prefs.workshop = !self.prefs.workshop;
-                ctx.set_zoom_factor(if self.prefs.workshop {
+                let zoom = if self.prefs.workshop {
                     theme::WORKSHOP_ZOOM
                 } else {
                     1.0
-                });
+                };
+                // On a projector-sized window the enlarged filter panel would
+                // take half the width: hide it (Ctrl+B brings it back).
+                let width = ctx.content_rect().width() * ctx.zoom_factor() / zoom;
+                if self.prefs.workshop && width < theme::NARROW_POINTS {
+                    self.prefs.filters_open = false;
+                }
+                ctx.set_zoom_factor(zoom);
             }
             AppCommand::SetDark(dark) => {
                 self.prefs.dark = dark;

@@ -46,9 +46,13 @@ impl ExportDialog {
                 d.assessment().sharing,
                 d.assessment().suppression_k.max(crate::annex::MIN_K),
                 d.path().and_then(|p| p.parent().map(PathBuf::from)),
+                // The file's name, or the name of what it is a copy of.
                 d.path()
+                    .or(d.source_of_copy())
                     .and_then(|p| p.file_stem())
-                    .map_or("annex".to_string(), |s| s.to_string_lossy().to_string()),
+                    .map_or("assessment".to_string(), |s| {
+                        s.to_string_lossy().to_string()
+                    }),
             ),
             None => (SharingLevel::UnPartners, 5, None, "data".to_string()),
         };
@@ -222,8 +226,10 @@ fn options_ui(
 }
 
 fn sections_ui(ui: &mut egui::Ui, vctx: &ViewCtx<'_>, dialog: &mut ExportDialog) {
+    // Four to a row where they fit, else two (a small laptop).
+    let per_row = if ui.available_width() < 900.0 { 2 } else { 4 };
     egui::Grid::new("export-sections")
-        .num_columns(4)
+        .num_columns(per_row)
         .show(ui, |ui| {
             // What goes at this level (METHODOLOGY §6, per audience): a section
             // left out is shown, greyed.
@@ -238,7 +244,7 @@ fn sections_ui(ui: &mut egui::Ui, vctx: &ViewCtx<'_>, dialog: &mut ExportDialog)
                     egui::Checkbox::new(&mut dialog.sections.0[i], format!("{}. {title}", i + 1)),
                 )
                 .on_disabled_hover_text(tr("export.left_out_help"));
-                if i % 4 == 3 {
+                if i % per_row == per_row - 1 {
                     ui.end_row();
                 }
             }

@@ -209,9 +209,8 @@ impl Renderer {
         if self.job.text.is_empty() {
             return;
         }
-        let mut job = std::mem::take(&mut self.job);
-        job.wrap.max_width = ui.available_width();
-        ui.label(job);
+        let job = std::mem::take(&mut self.job);
+        ui.add(egui::Label::new(job).wrap());
     }
 }
 

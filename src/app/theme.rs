@@ -28,6 +28,10 @@ pub fn heat(v: f32) -> (Color32, Color32) {
 /// The UI zoom in workshop (projector) mode.
 pub const WORKSHOP_ZOOM: f32 = 1.6;
 
+/// Below this width (in points, after zoom) the workshop scale hides the
+/// filter panel: 1280 pixels at the workshop zoom are 800 points.
+pub const NARROW_POINTS: f32 = 1100.0;
+
 /// Adds DejaVu Sans (bundled in `assets/fonts`, free licence) as the fallback
 /// font, so arrows, stars and accented or Arabic-script names never show as
 /// empty boxes, whatever fonts the system has.
