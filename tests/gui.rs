@@ -823,3 +823,39 @@ fn the_keyboard_jumps_to_the_matrix_and_between_panels() {
         "Shift+F6 comes back to the matrix: {label}"
     );
 }
+
+/// An assessment whose dataset is a FIFO (or a device) opens in the
+/// background and reports the dataset as missing, instead of reading
+/// forever on the window's thread.
+#[test]
+fn an_assessment_whose_dataset_is_a_pipe_opens_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ron = copy_example(dir.path());
+    let fifo = dir.path().join("pipe.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    }
+    let text = std::fs::read_to_string(&ron).expect("read");
+    std::fs::write(&ron, text.replace("\"ucdp-ged-sudan.csv\"", "\"pipe.csv\"")).expect("write");
+    let mut h = harness(WorkbenchApp::empty());
+    h.state_mut().send(AppCommand::OpenAssessment(ron.clone()));
+    h.step();
+    let started = std::time::Instant::now();
+    h.state_mut().wait_for_loads();
+    assert!(started.elapsed().as_secs() < 20, "the open finished");
+    h.run();
+    let app = h.state();
+    assert!(app.doc().is_some(), "the assessment itself opens");
+    assert!(
+        app.messages().iter().any(|m| m.error
+            && m.text.contains("pipe.csv")
+            && m.text.contains("not a regular file")),
+        "{:?}",
+        app.messages()
+    );
+}
