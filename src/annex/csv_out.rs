@@ -18,17 +18,39 @@ fn field(c: &Cell) -> String {
 
 /// One table as CSV bytes (UTF-8, with a BOM so Excel reads accents right).
 pub fn table(t: &Table) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut out = vec![0xEF, 0xBB, 0xBF];
     let header: Vec<String> = t
         .header
         .iter()
         .map(|h| field(&Cell::Text(h.clone())))
         .collect();
-    let _ = w.write_record(&header);
+    record(&mut out, header.iter().map(String::as_str));
     for r in &t.rows {
-        let _ = w.write_record(r.iter().map(field));
+        let fields: Vec<String> = r.iter().map(field).collect();
+        record(&mut out, fields.iter().map(String::as_str));
     }
-    w.into_inner().unwrap_or_default()
+    out
+}
+
+/// One CSV record (RFC 4180: a field with a comma, quote or line break is
+/// quoted, quotes doubled), ended by a line feed. Written by hand because
+/// the csv crate's writer returns errors that cannot happen on a `Vec`.
+fn record<'a>(out: &mut Vec<u8>, fields: impl ExactSizeIterator<Item = &'a str>) {
+    let n = fields.len();
+    for (i, f) in fields.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // A lone empty field is quoted, or the record would read as a blank line.
+        if f.contains([',', '"', '\n', '\r']) || (n == 1 && f.is_empty()) {
+            out.push(b'"');
+            out.extend_from_slice(f.replace('"', "\"\"").as_bytes());
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(f.as_bytes());
+        }
+    }
+    out.push(b'\n');
 }
 
 /// Every file of the folder: (name, bytes). The README comes last.

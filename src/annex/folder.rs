@@ -48,9 +48,13 @@ fn replaceable(dir: &Path) -> Result<(), FolderError> {
     Ok(())
 }
 
+/// Flushes a folder's entries to disk. Best effort, by design: some file
+/// systems (network shares) refuse to sync a folder, and by then the rename
+/// has happened, so the files are in place; only their survival of a power
+/// cut in the next seconds is at stake.
 fn sync_dir(dir: &Path) {
     if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
+        d.sync_all().ok();
     }
 }
 
@@ -91,7 +95,9 @@ fn remove_leftovers(parent: &Path, name: &str) {
             .strip_suffix(".tmp")
             .or_else(|| rest.strip_suffix(".old"));
         if pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
-            let _ = std::fs::remove_dir_all(e.path());
+            // Leftovers of a killed export; one that cannot be removed now
+            // is tried again at the next export, and harms nothing.
+            std::fs::remove_dir_all(e.path()).ok();
         }
     }
 }
@@ -135,8 +141,9 @@ pub fn write_folder<'a>(
         sync_dir(parent);
         Ok(())
     })();
-    // The old folder (after an exchange) or a half-written new one.
-    let _ = std::fs::remove_dir_all(&tmp);
+    // The old folder (after an exchange) or a half-written new one; if it
+    // cannot be removed, the next export clears it (see above).
+    std::fs::remove_dir_all(&tmp).ok();
     result
 }
 

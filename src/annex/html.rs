@@ -4,7 +4,6 @@
 
 use super::markdown::header_line;
 use super::{Annex, Block, charts};
-use std::fmt::Write;
 
 /// Escapes text for HTML.
 pub fn esc(s: &str) -> String {
@@ -60,50 +59,50 @@ fn print_css(classification: &str) -> String {
 /// Writes the annex.
 pub fn write(annex: &Annex) -> String {
     let mut o = String::new();
-    let _ = write!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>\n",
+    o.push_str(&format!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>\n",
         esc(&annex.title),
         print_css(&annex.classification)
-    );
-    let _ = writeln!(
-        o,
-        "<div class=\"classification\">{}</div>",
+    ));
+    o.push_str(&format!(
+        "<div class=\"classification\">{}</div>\n",
         esc(&annex.classification)
-    );
-    let _ = writeln!(o, "<h1>{}</h1>", esc(&annex.title));
-    let _ = writeln!(o, "<p class=\"subtitle\">{}</p>", esc(&annex.subtitle));
-    let _ = writeln!(o, "<p class=\"meta\">{}</p>", esc(&header_line(annex)));
+    ));
+    o.push_str(&format!("<h1>{}</h1>\n", esc(&annex.title)));
+    o.push_str(&format!(
+        "<p class=\"subtitle\">{}</p>\n",
+        esc(&annex.subtitle)
+    ));
+    o.push_str(&format!(
+        "<p class=\"meta\">{}</p>\n",
+        esc(&header_line(annex))
+    ));
     let (mut tables, mut figures) = (0, 0);
     for s in &annex.sections {
-        let _ = writeln!(
-            o,
-            "<section id=\"{}\">\n<h2>{}. {}</h2>",
+        o.push_str(&format!(
+            "<section id=\"{}\">\n<h2>{}. {}</h2>\n",
             s.id,
             s.number,
             esc(&s.title)
-        );
+        ));
         for b in &s.blocks {
             match b {
                 Block::Heading(h) => {
-                    let _ = writeln!(o, "<h3>{}</h3>", esc(h));
+                    o.push_str(&format!("<h3>{}</h3>\n", esc(h)));
                 }
                 Block::Paragraph(p) => {
-                    let _ = writeln!(o, "<p>{}</p>", esc(p));
+                    o.push_str(&format!("<p>{}</p>\n", esc(p)));
                 }
                 Block::Bullets(v) => {
                     o.push_str("<ul>\n");
                     for x in v {
-                        let _ = writeln!(o, "<li>{}</li>", esc(x));
+                        o.push_str(&format!("<li>{}</li>\n", esc(x)));
                     }
                     o.push_str("</ul>\n");
                 }
                 Block::Table(t) => {
                     tables += 1;
                     let numeric = t.numeric_columns();
-                    let _ = writeln!(
-                        o,
-                        "<table id=\"{}\">\n<caption>Table {tables}: {}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>",
+                    o.push_str(&format!("<table id=\"{}\">\n<caption>Table {tables}: {}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n",
                         esc(&t.id),
                         esc(&t.caption),
                         t.header
@@ -115,23 +114,26 @@ pub fn write(annex: &Annex) -> String {
                                 esc(h)
                             ))
                             .collect::<String>()
-                    );
+                    ));
                     for (i, r) in t.rows.iter().enumerate() {
                         let total = t.is_total_row(i);
-                        let _ = write!(o, "<tr{}>", if total { " class=\"total\"" } else { "" });
+                        o.push_str(&format!(
+                            "<tr{}>",
+                            if total { " class=\"total\"" } else { "" }
+                        ));
                         for c in r {
                             let class = match (c.is_numeric(), c.is_withheld()) {
                                 (true, true) => " class=\"num withheld\"",
                                 (true, false) => " class=\"num\"",
                                 _ => "",
                             };
-                            let _ = write!(o, "<td{class}>{}</td>", esc(&c.display()));
+                            o.push_str(&format!("<td{class}>{}</td>", esc(&c.display())));
                         }
                         o.push_str("</tr>\n");
                     }
                     o.push_str("</tbody>\n</table>\n");
                     for n in &t.notes {
-                        let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(n));
+                        o.push_str(&format!("<p class=\"note\">{}</p>\n", esc(n)));
                     }
                 }
                 Block::Figure(f) => {
@@ -139,24 +141,21 @@ pub fn write(annex: &Annex) -> String {
                     let svg = charts::svg(&f.chart);
                     let svg = svg.trim_start_matches(|c| c != '<');
                     let svg = svg.find("<svg").map_or(svg, |i| &svg[i..]);
-                    let _ = writeln!(
-                        o,
-                        "<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>Figure {figures}: {} <span>{}</span></figcaption>\n</figure>",
+                    o.push_str(&format!("<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>Figure {figures}: {} <span>{}</span></figcaption>\n</figure>\n",
                         esc(&f.id),
                         esc(&f.alt),
                         svg,
                         esc(&f.caption),
                         esc(&f.alt)
-                    );
+                    ));
                 }
             }
         }
         o.push_str("</section>\n");
     }
-    let _ = writeln!(
-        o,
-        "<div class=\"classification bottom\">{}</div>\n</body>\n</html>",
+    o.push_str(&format!(
+        "<div class=\"classification bottom\">{}</div>\n</body>\n</html>\n",
         esc(&annex.classification)
-    );
+    ));
     o
 }

@@ -2,7 +2,6 @@
 //! figures as their caption and the same figures in words.
 
 use super::{Annex, Block, level_key};
-use std::fmt::Write;
 
 /// A table cell: pipes escaped, on one line, and HTML escaped.
 fn esc(s: &str) -> String {
@@ -36,49 +35,47 @@ pub fn text(s: &str) -> String {
 /// Writes the annex.
 pub fn write(annex: &Annex) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "> **{}**\n", annex.classification);
-    let _ = writeln!(o, "# {}\n", text(&annex.title));
-    let _ = writeln!(o, "*{}*\n", text(&annex.subtitle));
-    let _ = writeln!(o, "{}\n", header_line(annex));
+    o.push_str(&format!("> **{}**\n\n", annex.classification));
+    o.push_str(&format!("# {}\n\n", text(&annex.title)));
+    o.push_str(&format!("*{}*\n\n", text(&annex.subtitle)));
+    o.push_str(&format!("{}\n\n", header_line(annex)));
     let (mut tables, mut figures) = (0, 0);
     for s in &annex.sections {
-        let _ = writeln!(o, "## {}. {}\n", s.number, text(&s.title));
+        o.push_str(&format!("## {}. {}\n\n", s.number, text(&s.title)));
         for b in &s.blocks {
             match b {
                 Block::Heading(h) => {
-                    let _ = writeln!(o, "### {}\n", text(h));
+                    o.push_str(&format!("### {}\n\n", text(h)));
                 }
                 Block::Paragraph(p) => {
-                    let _ = writeln!(o, "{}\n", text(p));
+                    o.push_str(&format!("{}\n\n", text(p)));
                 }
                 Block::Bullets(v) => {
                     for x in v {
-                        let _ = writeln!(o, "- {}", text(x));
+                        o.push_str(&format!("- {}\n", text(x)));
                     }
                     o.push('\n');
                 }
                 Block::Table(t) => {
                     tables += 1;
-                    let _ = writeln!(o, "**Table {tables}: {}**\n", text(&t.caption));
-                    let _ = writeln!(
-                        o,
-                        "| {} |",
+                    o.push_str(&format!("**Table {tables}: {}**\n\n", text(&t.caption)));
+                    o.push_str(&format!(
+                        "| {} |\n",
                         t.header
                             .iter()
                             .map(|h| esc(h))
                             .collect::<Vec<_>>()
                             .join(" | ")
-                    );
+                    ));
                     let numeric = t.numeric_columns();
-                    let _ = writeln!(
-                        o,
-                        "|{}|",
+                    o.push_str(&format!(
+                        "|{}|\n",
                         numeric
                             .iter()
                             .map(|n| if *n { "---:" } else { "---" })
                             .collect::<Vec<_>>()
                             .join("|")
-                    );
+                    ));
                     for (i, r) in t.rows.iter().enumerate() {
                         let total = t.is_total_row(i);
                         let cells: Vec<String> = r
@@ -92,26 +89,25 @@ pub fn write(annex: &Annex) -> String {
                                 }
                             })
                             .collect();
-                        let _ = writeln!(o, "| {} |", cells.join(" | "));
+                        o.push_str(&format!("| {} |\n", cells.join(" | ")));
                     }
                     o.push('\n');
                     for n in &t.notes {
-                        let _ = writeln!(o, "*{}*\n", text(n));
+                        o.push_str(&format!("*{}*\n\n", text(n)));
                     }
                 }
                 Block::Figure(f) => {
                     figures += 1;
-                    let _ = writeln!(
-                        o,
-                        "*Figure {figures}: {}.* {}\n",
+                    o.push_str(&format!(
+                        "*Figure {figures}: {}.* {}\n\n",
                         text(&f.caption),
                         text(&f.alt)
-                    );
+                    ));
                 }
             }
         }
     }
-    let _ = writeln!(o, "---\n\n> **{}**", annex.classification);
+    o.push_str(&format!("---\n\n> **{}**\n", annex.classification));
     o
 }
 
@@ -123,10 +119,13 @@ pub fn header_line(annex: &Annex) -> String {
         level_key(annex.level)
     );
     if annex.level != crate::assessment::SharingLevel::Internal {
-        let _ = write!(s, " · k = {}", annex.k);
+        s.push_str(&format!(" · k = {}", annex.k));
     }
     if !annex.recipients.is_empty() {
-        let _ = write!(s, " · recipients: {}", text(&annex.recipients.join(", ")));
+        s.push_str(&format!(
+            " · recipients: {}",
+            text(&annex.recipients.join(", "))
+        ));
     }
     s
 }

@@ -267,8 +267,10 @@ fn write_with(path: &Path, text: &[u8], keep_backup: bool) -> std::io::Result<()
             std::fs::rename(&bak_tmp, &bak)?;
         }
         std::fs::rename(&tmp, path)?;
+        // Best effort: some file systems refuse to sync a folder; the
+        // rename has happened, the file is whole either way.
         if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
+            d.sync_all().ok();
         }
         Ok(())
     })();
