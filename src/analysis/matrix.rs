@@ -292,7 +292,7 @@ impl ThreatMatrix {
                 let handles: Vec<_> = (0..threads)
                     .map(|k| s.spawn(move || pass((k, threads))))
                     .collect();
-                handles.into_iter().filter_map(|h| h.join().ok()).collect()
+                join_all(handles)
             })
         };
         let mut grid = vec![CellCounts::default(); PerpetratorType::COUNT * nreg.max(1)];
@@ -366,6 +366,19 @@ impl ThreatMatrix {
     }
 }
 
+/// Joins scoped workers in order. A worker that panicked re-raises its
+/// panic here: dropping its part would leave the matrix under-counted
+/// without a word.
+fn join_all<T>(handles: Vec<std::thread::ScopedJoinHandle<'_, T>>) -> Vec<T> {
+    handles
+        .into_iter()
+        .map(|h| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+        .collect()
+}
+
 /// The civilian-harm incidents behind a cell (or a whole row or column when
 /// one side is `None`), in file order: what a click on the matrix lists.
 pub fn cell_incidents(
@@ -391,6 +404,35 @@ pub fn cell_incidents(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_all_keeps_order() {
+        let got = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4).map(|k| s.spawn(move || k * 10)).collect();
+            join_all(handles)
+        });
+        assert_eq!(got, vec![0, 10, 20, 30]);
+    }
+
+    #[test]
+    fn join_all_reraises_a_worker_panic() {
+        let caught = std::panic::catch_unwind(|| {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..3)
+                    .map(|k| {
+                        s.spawn(move || {
+                            assert!(k != 1, "worker {k} failed");
+                            k
+                        })
+                    })
+                    .collect();
+                join_all(handles)
+            })
+        });
+        let panic = caught.expect_err("a worker's panic must reach the caller");
+        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(message.contains("worker 1 failed"), "{message}");
+    }
 
     #[test]
     fn windows_match_methodology_example() {

@@ -17,7 +17,7 @@ use crate::model::report::ImportReport;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::Ordering;
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 /// Records read before the date order is decided.
 const HEAD_RECORDS: usize = 50_000;
@@ -235,7 +235,9 @@ pub fn import_text(
     // Each block queued is 1 MB of memory touched: one per worker is
     // enough to keep them busy.
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers);
-    let work_rx = Mutex::new(work_rx);
+    // Shared by the workers only: when they all stop (the join gone, or a
+    // panic), the queue closes and the reader stops instead of waiting on it.
+    let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
     let _ = recycle_tx.send(head_buffer);
@@ -258,7 +260,8 @@ pub fn import_text(
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let recycle_tx = recycle_tx.clone();
-            let (work_rx, pool_rx, slots) = (&work_rx, &pool_rx, &slots);
+            let work_rx = Arc::clone(&work_rx);
+            let (pool_rx, slots) = (&pool_rx, &slots);
             scope.spawn(move || {
                 let mut rec = super::fastcsv::Split::default();
                 loop {
@@ -284,6 +287,7 @@ pub fn import_text(
         }
         drop(done_tx);
         drop(recycle_tx);
+        drop(work_rx);
         let mut seq = 0u64;
         let mut line_offset = 0u64;
         loop {
@@ -318,18 +322,22 @@ pub fn import_text(
             }
         }
         drop(work_tx);
-        let joiner = joining.join().ok();
+        // A panic in the join is a bug: re-raise it (the window catches it
+        // and reports the file as failed) rather than lose the rows.
+        let joiner = joining
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (!progress.is_cancelled()).then_some(joiner)
     });
     let Some(joiner) = joined else {
         return Err(ImportError::Cancelled);
     };
-    let Some(joiner) = joiner.filter(|j| j.waiting() == 0) else {
+    if joiner.waiting() != 0 {
         return Err(ImportError::Io {
             path: path.to_path_buf(),
             message: "a reading thread stopped before its part of the file was read".to_string(),
         });
-    };
+    }
     let (columns, mut report, ids) = joiner.finish();
     if let Some(e) = read_error {
         report.notes.push(format!("reading stopped early: {e}"));
