@@ -8,6 +8,7 @@ pub mod date_vote;
 pub mod dates;
 pub mod incident;
 pub mod interner;
+pub mod mapping;
 pub mod palette;
 pub mod perpetrator;
 pub mod region;
