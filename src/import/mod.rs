@@ -9,6 +9,7 @@
 //! `mapping.rs`.
 
 pub mod acled;
+pub mod bases;
 pub mod blocks;
 pub mod cells;
 pub mod excel;

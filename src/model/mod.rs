@@ -1,6 +1,7 @@
 //! The validated vocabulary of the workbench: perpetrator types, regions,
 //! dates, and the column store of incidents that every analysis reads.
 
+pub mod base;
 pub mod boundaries;
 pub mod codes;
 pub mod dataset;
