@@ -4,9 +4,10 @@
 //! blank rows (a used range of a million empty rows costs nothing), and feeds
 //! the rows to the same `RowMapper`s as text files.
 
-use super::fields::{Fields, Header, HxlTag, RowCtx, is_tag_row};
+use super::fields::{Fields, RowCtx, is_tag_row};
+use super::layout::{TableHead, is_known_header};
 use super::sniff::{self, Container};
-use super::{ImportError, ImportOptions, Progress, choose_mapper, finish};
+use super::{ImportError, ImportOptions, Progress, finish};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::incident::{IncidentColumns, SourcePosition};
 use crate::model::report::ImportReport;
@@ -179,10 +180,7 @@ pub(crate) fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
     .iter()
     .any(|w| lname.contains(w));
     let preview = &s.rows[..s.rows.len().min(25)];
-    let tagged_or_known = preview.iter().any(|r| {
-        let (h, _) = Header::new(r.clone(), vec![]);
-        is_tag_row(r) || super::acled::recognise(&h) || super::ucdp::recognise(&h)
-    });
+    let tagged_or_known = preview.iter().any(|r| is_tag_row(r) || is_known_header(r));
     let filled = s
         .rows
         .iter()
@@ -237,43 +235,19 @@ pub fn import_workbook(
         });
     }
     let preview: Vec<Vec<String>> = sheet.rows.iter().take(40).cloned().collect();
-    let lay = match options.mapping.as_ref().and_then(|m| m.header_row) {
-        Some(h) if h >= 1 => {
-            let hi = (h as usize - 1).saturating_sub(sheet.first_row as usize);
-            let tags = preview
-                .get(hi + 1)
-                .filter(|r| is_tag_row(r))
-                .map(|_| hi + 1);
-            sniff::Layout {
-                header: Some(hi),
-                tags,
-                data: tags.map_or(hi + 1, |t| t + 1),
-            }
-        }
-        _ => sniff::layout(&preview, |row| {
-            let (h, _) = Header::new(row.to_vec(), vec![]);
-            super::acled::recognise(&h) || super::ucdp::recognise(&h)
-        }),
-    };
-    let names = lay
-        .header
-        .and_then(|h| preview.get(h))
-        .cloned()
-        .unwrap_or_default();
-    let tags: Vec<Option<HxlTag>> = lay
-        .tags
-        .and_then(|t| preview.get(t))
-        .map(|r| r.iter().map(|c| HxlTag::parse(c)).collect())
-        .unwrap_or_default();
-    let (header, header_problems) = Header::new(names, tags);
-    let from = lay.header.or(lay.tags).unwrap_or(0);
-    let (mut mapper, format, layout) =
-        choose_mapper(&header, lay.tags.is_some(), options, path, &preview[from..])?;
+    let head = TableHead::resolve(
+        &preview,
+        options.mapping.as_ref().and_then(|m| m.header_row),
+        sheet.first_row as usize,
+    );
+    let (mut mapper, format, layout) = head.choose_mapper(&preview, options, path)?;
+    let lay = &head.layout;
+    let header = &head.header;
     let data = sheet.rows.get(lay.data..).unwrap_or(&[]);
     if let Some(dc) = mapper.date_column() {
         super::pipeline::decide_date_order(
             &mut *mapper,
-            &header,
+            header,
             data.iter().map(|r| r.get(dc).cloned().unwrap_or_default()),
             path,
         )?;
@@ -308,16 +282,7 @@ pub fn import_workbook(
             sheet.merged_filled
         ));
     }
-    for (i, code) in header_problems {
-        report.push(crate::model::report::Issue {
-            severity: crate::model::report::Severity::Warning,
-            line: lay.header.map_or(0, line_of),
-            record: 0,
-            column: header.display(i),
-            code,
-            message: format!("column {} of the header: {}", i + 1, code.describe()),
-        });
-    }
+    head.report_problems(&mut report, lay.header.map_or(0, line_of));
     progress
         .bytes_total
         .store(data.len() as u64, Ordering::Relaxed);
@@ -338,7 +303,7 @@ pub fn import_workbook(
         record_no += 1;
         report.rows_read += 1;
         let line = line_of(lay.data + k);
-        let mut ctx = RowCtx::new(line, record_no, &header, &mut report);
+        let mut ctx = RowCtx::new(line, record_no, header, &mut report);
         match mapper.map(row, &mut ctx) {
             Some(draft) if !ctx.is_rejected() => {
                 if draft.civilian_fatalities.is_none() {

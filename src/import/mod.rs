@@ -16,6 +16,7 @@ pub mod excel;
 pub mod fastcsv;
 pub mod fields;
 mod join;
+mod layout;
 pub mod mapping;
 mod mapping_check;
 pub mod numbers;

@@ -6,11 +6,12 @@
 //! thread appends the fragments in file order (`join.rs`). Memory stays
 //! bounded: UTF-8 files are streamed from disk, never held whole.
 
-use super::fields::{Header, HxlTag};
+use super::fields::Header;
 use super::join::Joiner;
+use super::layout::TableHead;
 use super::rows::{Block, Done, Fragment, convert_block};
 use super::sniff::{self, TextEncoding};
-use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish_scanned};
+use super::{ImportError, ImportOptions, Progress, RowMapper, finish_scanned};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::date_vote::DateOrderVote;
 use crate::model::report::ImportReport;
@@ -96,45 +97,20 @@ pub fn import_text(
 
     let delimiter = sniff::delimiter(&sample_text);
     let preview = sniff::preview_rows(&sample_text, delimiter, 40);
-    let lay = match options.mapping.as_ref().and_then(|m| m.header_row) {
-        Some(h) if h >= 1 => {
-            let hi = (h - 1) as usize;
-            let tags = preview
-                .get(hi + 1)
-                .filter(|r| super::fields::is_tag_row(r))
-                .map(|_| hi + 1);
-            sniff::Layout {
-                header: Some(hi),
-                tags,
-                data: tags.map_or(hi + 1, |t| t + 1),
-            }
-        }
-        _ => sniff::layout(&preview, |row| {
-            let (h, _) = Header::new(row.to_vec(), vec![]);
-            super::acled::recognise(&h) || super::ucdp::recognise(&h)
-        }),
-    };
-    let names = lay
-        .header
-        .and_then(|h| preview.get(h))
-        .cloned()
-        .unwrap_or_default();
-    let tags: Vec<Option<HxlTag>> = lay
-        .tags
-        .and_then(|t| preview.get(t))
-        .map(|r| r.iter().map(|c| HxlTag::parse(c)).collect())
-        .unwrap_or_default();
-    if names.iter().all(|n| n.trim().is_empty()) && tags.iter().all(Option::is_none) {
+    let head = TableHead::resolve(
+        &preview,
+        options.mapping.as_ref().and_then(|m| m.header_row),
+        0,
+    );
+    if head.blank {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
             reason: "no header row was found in the first rows".to_string(),
         });
     }
-    let has_tags = lay.tags.is_some();
-    let (header, header_problems) = Header::new(names, tags);
-    let preview_from_header = preview[lay.header.or(lay.tags).unwrap_or(0)..].to_vec();
-    let (mut mapper, format, layout) =
-        choose_mapper(&header, has_tags, options, path, &preview_from_header)?;
+    let (mut mapper, format, layout) = head.choose_mapper(&preview, options, path)?;
+    let lay = &head.layout;
+    let header = &head.header;
 
     let mut report = ImportReport::new(path.display().to_string());
     report.notes.push(format!("recognised as {layout}"));
@@ -158,16 +134,7 @@ pub fn import_text(
             lay.data + 1
         ));
     }
-    for (i, code) in header_problems {
-        report.push(crate::model::report::Issue {
-            severity: crate::model::report::Severity::Warning,
-            line: header_line as u64,
-            record: 0,
-            column: header.display(i),
-            code,
-            message: format!("column {} of the header: {}", i + 1, code.describe()),
-        });
-    }
+    head.report_problems(&mut report, header_line as u64);
 
     let read_err = |e: std::io::Error| ImportError::Io {
         path: path.to_path_buf(),
@@ -216,7 +183,7 @@ pub fn import_text(
         return Err(ImportError::Cancelled);
     }
     let head_records = head_dates.len();
-    decide_date_order(&mut *mapper, &header, head_dates.into_iter(), path)?;
+    decide_date_order(&mut *mapper, header, head_dates.into_iter(), path)?;
     let mapper: &dyn RowMapper = &*mapper;
 
     let workers = std::thread::available_parallelism()
@@ -244,7 +211,6 @@ pub fn import_text(
     let (pool_tx, pool_rx) = mpsc::channel::<Fragment>();
     let pool_rx = Mutex::new(pool_rx);
     let slots = std::sync::atomic::AtomicUsize::new(0);
-    let header_ref = &header;
     let mut read_error: Option<String> = None;
     let joined = std::thread::scope(|scope| {
         // The join runs on its own thread, so that reading is never held
@@ -275,8 +241,7 @@ pub fn import_text(
                         .ok()
                         .and_then(|rx| rx.try_recv().ok())
                         .unwrap_or_else(|| Fragment::new(slots.fetch_add(1, Ordering::Relaxed)));
-                    let done =
-                        convert_block(&block, fragment, delimiter, mapper, header_ref, &mut rec);
+                    let done = convert_block(&block, fragment, delimiter, mapper, header, &mut rec);
                     progress.rows.fetch_add(done.records, Ordering::Relaxed);
                     let _ = recycle_tx.send(block.data);
                     if done_tx.send(done).is_err() {
