@@ -201,118 +201,141 @@ fn docx_has_headings_tables_images_and_the_summarize_figures() {
         assert!(ok, "{err}");
         let parts = unzip(&out);
         let doc = String::from_utf8_lossy(&parts["word/document.xml"]).to_string();
-        // Headings: real Heading1 paragraphs, in order.
-        let headings: Vec<String> = split_between(&doc, "<w:p ", "</w:p>")
-            .into_iter()
-            .filter(|p| p.contains("w:val=\"Heading1\""))
-            .map(texts)
-            .collect();
-        assert_eq!(
-            headings,
-            [
-                "1. Purpose, scope, period and sources",
-                "2. Context and footprint change",
-                "3. Threats by perpetrator type and region",
-                "4. Effects on civilians",
-                "5. Residual-threat register",
-                "6. Flags",
-                "7. Benchmarks and indicators to watch after exit",
-                "8. Method and sources"
-            ]
-        );
-        let styles = String::from_utf8_lossy(&parts["word/styles.xml"]).to_string();
-        assert!(
-            styles.contains("w:styleId=\"Heading1\""),
-            "Heading 1 is defined"
-        );
-        // Classification line in the page header; page numbers in the footer.
-        let header: String = parts
-            .iter()
-            .filter(|(k, _)| k.starts_with("word/header"))
-            .map(|(_, v)| texts(&String::from_utf8_lossy(v)))
-            .collect();
-        assert!(header.contains(poc_workbench::annex::classification_line(
-            parse_level(level).expect("level")
-        )));
-        let footer: String = parts
-            .iter()
-            .filter(|(k, _)| k.starts_with("word/footer"))
-            .map(|(_, v)| String::from_utf8_lossy(v).to_string())
-            .collect();
-        assert!(footer.contains("PAGE"), "page number field");
-        assert!(
-            doc.contains("w:w=\"11906\"") && doc.contains("w:h=\"16838\""),
-            "A4"
-        );
-        assert!(doc.contains("<w:tblHeader />"), "header rows repeat");
-        // Charts: PNG images (monthly, heat map, map).
-        let pngs: Vec<_> = parts
-            .iter()
-            .filter(|(k, v)| k.starts_with("word/media/") && v.starts_with(b"\x89PNG"))
-            .collect();
-        assert_eq!(pngs.len(), 3, "{:?}", parts.keys().collect::<Vec<_>>());
-        // The threat matrix equals summarize, cell by cell.
+        check_docx_layout(&parts, &doc, level);
         let tables = docx_tables(&doc);
-        let (_, matrix) = tables
-            .iter()
-            .find(|(c, _)| c.contains("Civilian-harm events by region and perpetrator type"))
-            .expect("threat matrix table");
-        let header_row = &matrix[0];
-        let mut checked = 0;
-        for row in &matrix[1..matrix.len() - 1] {
-            for (j, cell) in row.iter().enumerate().skip(1).take(header_row.len() - 2) {
-                let key = (row[0].clone(), labels[&header_row[j]].clone());
-                let want = truth.get(&key).copied().unwrap_or(0);
-                match (level, cell.as_str()) {
-                    ("un-partners", "<5") => assert!((1..5).contains(&want), "{key:?}"),
-                    ("un-partners", "x") => {}
-                    _ => assert_eq!(count(cell), Some(want), "{key:?} at {level}"),
-                }
-                checked += 1;
+        check_matrix_equals_summarize(&tables, &truth, &labels, &s, level);
+        check_register_equals_review(&tables, &ron);
+    }
+}
+
+/// Headings in order, styles, classification header, page numbers, A4,
+/// repeating header rows and the three charts.
+fn check_docx_layout(parts: &BTreeMap<String, Vec<u8>>, doc: &str, level: &str) {
+    // Headings: real Heading1 paragraphs, in order.
+    let headings: Vec<String> = split_between(doc, "<w:p ", "</w:p>")
+        .into_iter()
+        .filter(|p| p.contains("w:val=\"Heading1\""))
+        .map(texts)
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "1. Purpose, scope, period and sources",
+            "2. Context and footprint change",
+            "3. Threats by perpetrator type and region",
+            "4. Effects on civilians",
+            "5. Residual-threat register",
+            "6. Flags",
+            "7. Benchmarks and indicators to watch after exit",
+            "8. Method and sources"
+        ]
+    );
+    let styles = String::from_utf8_lossy(&parts["word/styles.xml"]).to_string();
+    assert!(
+        styles.contains("w:styleId=\"Heading1\""),
+        "Heading 1 is defined"
+    );
+    // Classification line in the page header; page numbers in the footer.
+    let header: String = parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("word/header"))
+        .map(|(_, v)| texts(&String::from_utf8_lossy(v)))
+        .collect();
+    assert!(header.contains(poc_workbench::annex::classification_line(
+        parse_level(level).expect("level")
+    )));
+    let footer: String = parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("word/footer"))
+        .map(|(_, v)| String::from_utf8_lossy(v).to_string())
+        .collect();
+    assert!(footer.contains("PAGE"), "page number field");
+    assert!(
+        doc.contains("w:w=\"11906\"") && doc.contains("w:h=\"16838\""),
+        "A4"
+    );
+    assert!(doc.contains("<w:tblHeader />"), "header rows repeat");
+    // Charts: PNG images (monthly, heat map, map).
+    let pngs: Vec<_> = parts
+        .iter()
+        .filter(|(k, v)| k.starts_with("word/media/") && v.starts_with(b"\x89PNG"))
+        .collect();
+    assert_eq!(pngs.len(), 3, "{:?}", parts.keys().collect::<Vec<_>>());
+}
+
+/// The threat matrix of the document equals `summarize`, cell by cell (at
+/// `un-partners`, a `<5` cell hides 1 to 4 and `x` anything).
+fn check_matrix_equals_summarize(
+    tables: &[(String, Vec<Vec<String>>)],
+    truth: &BTreeMap<(String, String), u64>,
+    labels: &BTreeMap<String, String>,
+    s: &serde_json::Value,
+    level: &str,
+) {
+    // The threat matrix equals summarize, cell by cell.
+    let (_, matrix) = tables
+        .iter()
+        .find(|(c, _)| c.contains("Civilian-harm events by region and perpetrator type"))
+        .expect("threat matrix table");
+    let header_row = &matrix[0];
+    let mut checked = 0;
+    for row in &matrix[1..matrix.len() - 1] {
+        for (j, cell) in row.iter().enumerate().skip(1).take(header_row.len() - 2) {
+            let key = (row[0].clone(), labels[&header_row[j]].clone());
+            let want = truth.get(&key).copied().unwrap_or(0);
+            match (level, cell.as_str()) {
+                ("un-partners", "<5") => assert!((1..5).contains(&want), "{key:?}"),
+                ("un-partners", "x") => {}
+                _ => assert_eq!(count(cell), Some(want), "{key:?} at {level}"),
             }
+            checked += 1;
         }
-        assert!(checked >= 30, "{checked}");
-        let total_row = matrix.last().expect("total row");
-        assert_eq!(total_row[0], "Total");
-        assert_eq!(
-            count(total_row.last().expect("grand total")),
-            s["totals"]["events"].as_u64()
-        );
-        // The register's ratings equal `review`.
-        let review = bin()
-            .args(["review", "--json"])
-            .arg(&ron)
-            .output()
-            .expect("review");
-        let review: serde_json::Value = serde_json::from_slice(&review.stdout).expect("json");
-        let (_, register) = tables
-            .iter()
-            .find(|(c, _)| c.contains("register: ratings"))
-            .expect("register table");
-        assert_eq!(
-            register.len() - 1,
-            review["entries"].as_array().map_or(0, Vec::len)
-        );
-        for (row, e) in register[1..]
-            .iter()
-            .zip(review["entries"].as_array().expect("entries"))
-        {
-            assert_eq!(row[0], e["id"].to_string());
-            if row[3] == "not rated" {
-                // METHODOLOGY §5: an entry the analyst has not rated shows
-                // "not rated", never the suggestion in the analyst's columns.
-                assert_eq!(row[4], "not rated");
-                assert_eq!(row[5], "not rated");
-                assert_eq!(e["analyst"], e["suggested"], "unrated: review falls back");
-                continue;
-            }
-            assert_eq!(count(&row[3]), e["analyst"]["likelihood"].as_u64());
-            assert_eq!(count(&row[4]), e["analyst"]["impact"].as_u64());
-            assert!(
-                row[5].starts_with(&e["analyst"]["risk"].to_string()),
-                "{row:?}"
-            );
+    }
+    assert!(checked >= 30, "{checked}");
+    let total_row = matrix.last().expect("total row");
+    assert_eq!(total_row[0], "Total");
+    assert_eq!(
+        count(total_row.last().expect("grand total")),
+        s["totals"]["events"].as_u64()
+    );
+}
+
+/// The register's ratings equal `review`.
+fn check_register_equals_review(tables: &[(String, Vec<Vec<String>>)], ron: &Path) {
+    // The register's ratings equal `review`.
+    let review = bin()
+        .args(["review", "--json"])
+        .arg(ron)
+        .output()
+        .expect("review");
+    let review: serde_json::Value = serde_json::from_slice(&review.stdout).expect("json");
+    let (_, register) = tables
+        .iter()
+        .find(|(c, _)| c.contains("register: ratings"))
+        .expect("register table");
+    assert_eq!(
+        register.len() - 1,
+        review["entries"].as_array().map_or(0, Vec::len)
+    );
+    for (row, e) in register[1..]
+        .iter()
+        .zip(review["entries"].as_array().expect("entries"))
+    {
+        assert_eq!(row[0], e["id"].to_string());
+        if row[3] == "not rated" {
+            // METHODOLOGY §5: an entry the analyst has not rated shows
+            // "not rated", never the suggestion in the analyst's columns.
+            assert_eq!(row[4], "not rated");
+            assert_eq!(row[5], "not rated");
+            assert_eq!(e["analyst"], e["suggested"], "unrated: review falls back");
+            continue;
         }
+        assert_eq!(count(&row[3]), e["analyst"]["likelihood"].as_u64());
+        assert_eq!(count(&row[4]), e["analyst"]["impact"].as_u64());
+        assert!(
+            row[5].starts_with(&e["analyst"]["risk"].to_string()),
+            "{row:?}"
+        );
     }
 }
 

@@ -104,156 +104,169 @@ fn check(dir: &Path, e: &Expect) -> Vec<String> {
         Err(why) => return vec![why],
     };
     match (e.outcome.as_str(), result) {
-        ("reject", Err(err)) => {
-            if e.error_kind.as_deref() != Some(err.kind()) {
-                problems.push(format!(
-                    "error kind {} ≠ expected {:?}: {err}",
-                    err.kind(),
-                    e.error_kind
-                ));
-            }
-            let msg = err.to_string();
-            let names_file =
-                msg.contains(&e.file) || e.mapping.as_ref().is_some_and(|m| msg.contains(m));
-            if !names_file {
-                problems.push(format!("error does not name the file: {msg}"));
-            }
-        }
+        ("reject", Err(err)) => check_refusal(e, &err, &mut problems),
         ("reject", Ok(d)) => problems.push(format!(
             "expected a refusal, got {} incidents",
             d.incidents.len()
         )),
         (_, Err(err)) => problems.push(format!("expected {}, got error: {err}", e.outcome)),
         (outcome, Ok(d)) => {
-            let r = &d.report;
-            if !r.balances() {
-                problems.push(format!(
-                    "rows read {} ≠ kept {} + rejected {}",
-                    r.rows_read, r.kept, r.rejected
-                ));
-            }
-            if r.kept as usize != d.incidents.len() {
-                problems.push(format!(
-                    "report kept {} but store holds {}",
-                    r.kept,
-                    d.incidents.len()
-                ));
-            }
-            for (name, want, got) in [
-                ("rows_read", e.rows_read, r.rows_read),
-                ("rows_kept", e.rows_kept, r.kept),
-                ("rows_rejected", e.rows_rejected, r.rejected),
-                ("blank_rows", e.blank_rows, r.blank_rows),
-            ] {
-                if let Some(w) = want
-                    && w != got
-                {
-                    problems.push(format!("{name} {got} ≠ expected {w}"));
-                }
-            }
-            let any_issue = !r.counts.is_empty();
-            match outcome {
-                "accept" if any_issue => problems.push(format!(
-                    "expected a clean import, got issues: {:?}",
-                    r.counts
-                )),
-                "accept_with_warnings" if !any_issue => {
-                    problems.push("expected warnings or rejections, got none".into())
-                }
-                _ => {}
-            }
-            let codes: BTreeSet<String> = r.counts.keys().map(key).collect();
-            for w in &e.warnings {
-                if !codes.contains(w) {
-                    problems.push(format!("missing warning {w}; have {codes:?}"));
-                }
-            }
-            for want in &e.issues {
-                let found = r.issues.iter().any(|i| {
-                    i.line == want.line
-                        && key(&i.code) == want.code
-                        && want.record.is_none_or(|rec| rec == i.record)
-                        && want.column.as_ref().is_none_or(|c| *c == i.column)
-                });
-                if !found {
-                    problems.push(format!(
-                        "missing issue {want:?}; have {:?}",
-                        r.issues
-                            .iter()
-                            .map(|i| (i.line, i.record, &i.column, key(&i.code)))
-                            .collect::<Vec<_>>()
-                    ));
-                }
-            }
-            for i in &r.issues {
-                if i.severity == Severity::Rejected
-                    && (i.line == 0 || i.column.is_empty() || i.message.is_empty())
-                {
-                    problems.push(format!("a rejection does not name line and column: {i:?}"));
-                }
-                if i.message.contains("Synthetic test event") || i.message.contains("Fake Person") {
-                    problems.push(format!("a message quotes a free-text field: {}", i.message));
-                }
-            }
-            let ws = Workspace::new(vec![d]);
-            let m = ThreatMatrix::compute(&ws, &Filter::default(), None);
-            for (name, want, got) in [
-                ("events", e.events, m.total.events),
-                (
-                    "civilian_fatalities",
-                    e.civilian_fatalities,
-                    m.total.civilian_fatalities,
-                ),
-                (
-                    "fatalities_unknown",
-                    e.fatalities_unknown,
-                    m.total.fatalities_unknown,
-                ),
-            ] {
-                if let Some(w) = want
-                    && w != got
-                {
-                    problems.push(format!("{name} {got} ≠ expected {w}"));
-                }
-            }
-            if let Some(want) = &e.regions {
-                let got: BTreeSet<&String> = m.regions.iter().collect();
-                let want: BTreeSet<&String> = want.iter().collect();
-                if got != want {
-                    problems.push(format!("regions {got:?} ≠ expected {want:?}"));
-                }
-            }
-            if let Some(want) = &e.perpetrators {
-                let got: BTreeSet<String> =
-                    m.perpetrators.iter().map(|p| p.key().to_string()).collect();
-                let want: BTreeSet<String> = want.iter().cloned().collect();
-                if got != want {
-                    problems.push(format!("perpetrators {got:?} ≠ expected {want:?}"));
-                }
-            }
-            let d = &ws.datasets[0];
-            if let Some([from, to]) = &e.date_span {
-                let got = d.date_span().map(|(a, b)| {
-                    [
-                        poc_workbench::model::dates::iso(a),
-                        poc_workbench::model::dates::iso(b),
-                    ]
-                });
-                if got.as_ref() != Some(&[from.clone(), to.clone()]) {
-                    problems.push(format!("date span {got:?} ≠ expected [{from}, {to}]"));
-                }
-            }
-            if let Some(want) = e.with_points {
-                let got = d.incidents.latitude.iter().filter(|v| !v.is_nan()).count();
-                if got != want {
-                    problems.push(format!(
-                        "{got} incidents with coordinates ≠ expected {want}"
-                    ));
-                }
-            }
+            check_report(e, outcome, &d, &mut problems);
+            check_figures(e, d, &mut problems);
         }
     }
     problems
+}
+
+/// A refusal: the error kind expected, and a message naming the file.
+fn check_refusal(e: &Expect, err: &ImportError, problems: &mut Vec<String>) {
+    if e.error_kind.as_deref() != Some(err.kind()) {
+        problems.push(format!(
+            "error kind {} ≠ expected {:?}: {err}",
+            err.kind(),
+            e.error_kind
+        ));
+    }
+    let msg = err.to_string();
+    let names_file = msg.contains(&e.file) || e.mapping.as_ref().is_some_and(|m| msg.contains(m));
+    if !names_file {
+        problems.push(format!("error does not name the file: {msg}"));
+    }
+}
+
+/// The import report: row accounting, the outcome's issues, the named
+/// warnings and issues, and what a rejection must say.
+fn check_report(e: &Expect, outcome: &str, d: &Dataset, problems: &mut Vec<String>) {
+    let r = &d.report;
+    if !r.balances() {
+        problems.push(format!(
+            "rows read {} ≠ kept {} + rejected {}",
+            r.rows_read, r.kept, r.rejected
+        ));
+    }
+    if r.kept as usize != d.incidents.len() {
+        problems.push(format!(
+            "report kept {} but store holds {}",
+            r.kept,
+            d.incidents.len()
+        ));
+    }
+    for (name, want, got) in [
+        ("rows_read", e.rows_read, r.rows_read),
+        ("rows_kept", e.rows_kept, r.kept),
+        ("rows_rejected", e.rows_rejected, r.rejected),
+        ("blank_rows", e.blank_rows, r.blank_rows),
+    ] {
+        if let Some(w) = want
+            && w != got
+        {
+            problems.push(format!("{name} {got} ≠ expected {w}"));
+        }
+    }
+    let any_issue = !r.counts.is_empty();
+    match outcome {
+        "accept" if any_issue => problems.push(format!(
+            "expected a clean import, got issues: {:?}",
+            r.counts
+        )),
+        "accept_with_warnings" if !any_issue => {
+            problems.push("expected warnings or rejections, got none".into())
+        }
+        _ => {}
+    }
+    let codes: BTreeSet<String> = r.counts.keys().map(key).collect();
+    for w in &e.warnings {
+        if !codes.contains(w) {
+            problems.push(format!("missing warning {w}; have {codes:?}"));
+        }
+    }
+    for want in &e.issues {
+        let found = r.issues.iter().any(|i| {
+            i.line == want.line
+                && key(&i.code) == want.code
+                && want.record.is_none_or(|rec| rec == i.record)
+                && want.column.as_ref().is_none_or(|c| *c == i.column)
+        });
+        if !found {
+            problems.push(format!(
+                "missing issue {want:?}; have {:?}",
+                r.issues
+                    .iter()
+                    .map(|i| (i.line, i.record, &i.column, key(&i.code)))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    for i in &r.issues {
+        if i.severity == Severity::Rejected
+            && (i.line == 0 || i.column.is_empty() || i.message.is_empty())
+        {
+            problems.push(format!("a rejection does not name line and column: {i:?}"));
+        }
+        if i.message.contains("Synthetic test event") || i.message.contains("Fake Person") {
+            problems.push(format!("a message quotes a free-text field: {}", i.message));
+        }
+    }
+}
+
+/// The figures the case states: matrix totals, regions, perpetrators, date
+/// span, incidents with coordinates.
+fn check_figures(e: &Expect, d: Dataset, problems: &mut Vec<String>) {
+    let ws = Workspace::new(vec![d]);
+    let m = ThreatMatrix::compute(&ws, &Filter::default(), None);
+    for (name, want, got) in [
+        ("events", e.events, m.total.events),
+        (
+            "civilian_fatalities",
+            e.civilian_fatalities,
+            m.total.civilian_fatalities,
+        ),
+        (
+            "fatalities_unknown",
+            e.fatalities_unknown,
+            m.total.fatalities_unknown,
+        ),
+    ] {
+        if let Some(w) = want
+            && w != got
+        {
+            problems.push(format!("{name} {got} ≠ expected {w}"));
+        }
+    }
+    if let Some(want) = &e.regions {
+        let got: BTreeSet<&String> = m.regions.iter().collect();
+        let want: BTreeSet<&String> = want.iter().collect();
+        if got != want {
+            problems.push(format!("regions {got:?} ≠ expected {want:?}"));
+        }
+    }
+    if let Some(want) = &e.perpetrators {
+        let got: BTreeSet<String> = m.perpetrators.iter().map(|p| p.key().to_string()).collect();
+        let want: BTreeSet<String> = want.iter().cloned().collect();
+        if got != want {
+            problems.push(format!("perpetrators {got:?} ≠ expected {want:?}"));
+        }
+    }
+    let d = &ws.datasets[0];
+    if let Some([from, to]) = &e.date_span {
+        let got = d.date_span().map(|(a, b)| {
+            [
+                poc_workbench::model::dates::iso(a),
+                poc_workbench::model::dates::iso(b),
+            ]
+        });
+        if got.as_ref() != Some(&[from.clone(), to.clone()]) {
+            problems.push(format!("date span {got:?} ≠ expected [{from}, {to}]"));
+        }
+    }
+    if let Some(want) = e.with_points {
+        let got = d.incidents.latitude.iter().filter(|v| !v.is_nan()).count();
+        if got != want {
+            problems.push(format!(
+                "{got} incidents with coordinates ≠ expected {want}"
+            ));
+        }
+    }
 }
 
 #[test]

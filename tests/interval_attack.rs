@@ -759,6 +759,23 @@ struct Stats {
     cells: usize,
 }
 
+/// Whether a table is a trend table (recent and previous columns).
+fn is_trends(t: &Table) -> bool {
+    t.col(|h| h.starts_with("recent") && !h.contains("fatalit"))
+        .is_some()
+        && t.col(|h| h.starts_with("previous")).is_some()
+}
+
+/// A trend table's columns: recent events, previous events, recent
+/// fatalities.
+fn trend_cols(t: &Table) -> [Option<usize>; 3] {
+    [
+        t.col(|h| h.starts_with("recent") && !h.contains("fatalit")),
+        t.col(|h| h.starts_with("previous") && !h.contains("fatalit")),
+        t.col(|h| h.contains("recent") && h.contains("fatalit")),
+    ]
+}
+
 struct DocModel<'a> {
     doc: &'a Doc,
     model: Model,
@@ -879,7 +896,6 @@ impl DocModel<'_> {
 
     /// (b) Cross-table facts, (c) trend labels, (d) share bands, (e) prose.
     fn cross_tables(&mut self) {
-        let doc = self.doc;
         let events = self.find(|t| {
             t.caption
                 .contains("civilian-harm events by region and perpetrator type")
@@ -889,8 +905,15 @@ impl DocModel<'_> {
                 .contains("civilian fatalities by region and perpetrator type")
         });
         let kinds = self.find(|t| t.caption.contains("by kind of harm"));
+        self.kind_totals(events, fatal, kinds);
+        self.trend_tables(events, fatal);
+        self.share_bands(events, fatal);
+        self.prose_totals(events, fatal);
+    }
 
-        // Matrix grand totals against the "by kind of harm" totals.
+    /// Matrix grand totals against the "by kind of harm" totals.
+    fn kind_totals(&mut self, events: Option<usize>, fatal: Option<usize>, kinds: Option<usize>) {
+        let doc = self.doc;
         if let Some(k) = kinds {
             let kt = &doc.tables[k];
             let ev_col = kt.col(|h| h.starts_with("events"));
@@ -910,23 +933,15 @@ impl DocModel<'_> {
                 );
             }
         }
+    }
 
-        // Trend tables.
-        let is_trends = |t: &Table| {
-            t.col(|h| h.starts_with("recent") && !h.contains("fatalit"))
-                .is_some()
-                && t.col(|h| h.starts_with("previous")).is_some()
-        };
+    /// Trend tables: by type and by region add up alike; each row bounded
+    /// by the matrices and fitting its trend label.
+    fn trend_tables(&mut self, events: Option<usize>, fatal: Option<usize>) {
+        let doc = self.doc;
         let by_type = self.find(|t| is_trends(t) && t.caption.contains("by perpetrator type"));
         let by_region = self.find(|t| is_trends(t) && t.caption.contains("by region"));
         let long_period = period_covers_a_year(doc);
-        let trend_cols = |t: &Table| {
-            [
-                t.col(|h| h.starts_with("recent") && !h.contains("fatalit")),
-                t.col(|h| h.starts_with("previous") && !h.contains("fatalit")),
-                t.col(|h| h.contains("recent") && h.contains("fatalit")),
-            ]
-        };
         if let (Some(a), Some(b)) = (by_type, by_region) {
             let (ca, cb) = (trend_cols(&doc.tables[a]), trend_cols(&doc.tables[b]));
             for (x, y) in ca.into_iter().zip(cb) {
@@ -945,115 +960,147 @@ impl DocModel<'_> {
         }
         for (trends, by_region) in [(by_type, false), (by_region, true)] {
             let Some(t) = trends else { continue };
-            let table = &doc.tables[t];
-            let [rc, pc, fc] = trend_cols(table);
-            let (Some(rc), Some(pc)) = (rc, pc) else {
+            self.trend_table(t, by_region, events, fatal, long_period);
+        }
+    }
+
+    /// One trend table's rows: a listed region has events, the windows are
+    /// bounded by the matrix totals, and each row fits its trend label.
+    fn trend_table(
+        &mut self,
+        t: usize,
+        by_region: bool,
+        events: Option<usize>,
+        fatal: Option<usize>,
+        long_period: bool,
+    ) {
+        let doc = self.doc;
+        let table = &doc.tables[t];
+        let [rc, pc, fc] = trend_cols(table);
+        let (Some(rc), Some(pc)) = (rc, pc) else {
+            return;
+        };
+        let lists_active = table.caption.contains("last 12 months");
+        for row in table.body_rows() {
+            let label = table.label(row);
+            let (Some(r), Some(p)) = (self.term(t, row, rc), self.term(t, row, pc)) else {
                 continue;
             };
-            let lists_active = table.caption.contains("last 12 months");
-            for row in table.body_rows() {
-                let label = table.label(row);
-                let (Some(r), Some(p)) = (self.term(t, row, rc), self.term(t, row, pc)) else {
-                    continue;
-                };
-                let both = Expr::default().plus(r, 1.0).plus(p, 1.0);
-                if by_region && lists_active {
-                    let why = format!("{}: \"{label}\" is listed, so has events", table.title);
-                    self.model
-                        .constrain(both.clone().plus(Term::Const(1.0), -1.0), Rel::Ge, &why);
-                }
-                if long_period {
-                    // The matrix total bounds the two six-month windows.
-                    for (m, what) in [(events, "events"), (fatal, "fatalities")] {
-                        let Some(m) = m else { continue };
-                        let mt = &doc.tables[m];
-                        let small = if what == "events" {
-                            both.clone()
-                        } else {
-                            match fc.and_then(|c| self.term(t, row, c)) {
-                                Some(f) => Expr::default().plus(f, 1.0),
-                                None => continue,
-                            }
-                        };
-                        let big = if by_region {
-                            mt.row_named(&label)
-                                .and_then(|mr| self.total_of(m, Some(mr), None))
-                        } else {
-                            mt.col_named(&label)
-                                .and_then(|mc| self.total_of(m, None, Some(mc)))
-                        };
-                        let why = format!(
-                            "{}: \"{label}\" has no more recent {what} than in the whole period",
-                            table.title
-                        );
-                        self.at_most(small, big, &why);
-                    }
-                }
-                // (c) The convex trend labels as constraints.
-                let tc = table.col(|h| h == "trend");
-                let Some(trend) = tc.and_then(|c| {
-                    table
-                        .rows
-                        .get(row)
-                        .and_then(|cells| cells.get(c))
-                        .and_then(|s| parse_trend(s))
-                }) else {
-                    continue;
-                };
-                let why = format!("{}: \"{label}\" fits its trend label", table.title);
-                let rp = |cr: f64, cp: f64, k: f64| {
-                    Expr::default()
-                        .plus(r, cr)
-                        .plus(p, cp)
-                        .plus(Term::Const(k), 1.0)
-                };
-                match trend {
-                    Trend::New => {
-                        self.model.constrain(rp(0.0, 1.0, 0.0), Rel::Eq, &why);
-                        self.model.constrain(rp(1.0, 0.0, -3.0), Rel::Ge, &why);
-                    }
-                    Trend::Rising => {
-                        self.model.constrain(rp(4.0, -5.0, 0.0), Rel::Ge, &why);
-                        self.model.constrain(rp(1.0, -1.0, -3.0), Rel::Ge, &why);
-                        self.model.constrain(rp(0.0, 1.0, -1.0), Rel::Ge, &why);
-                    }
-                    Trend::Falling => {
-                        self.model.constrain(rp(4.0, -3.0, 0.0), Rel::Le, &why);
-                        self.model.constrain(rp(-1.0, 1.0, -3.0), Rel::Ge, &why);
-                    }
-                    Trend::Stable => {}
-                }
-                // ... and by brute force, for `stable` too.
-                let (cr, cp) = (table.cell(row, rc), table.cell(row, pc));
-                let (Some(rr), Some(pr)) = (int_range(&cr), int_range(&cp)) else {
-                    continue;
-                };
-                for (mine, other, col, recent) in [(&cr, pr, rc, true), (&cp, rr, pc, false)] {
-                    let Cell::Small(k) = mine else { continue };
-                    let allowed: Vec<i64> = (1..i64::from(*k))
-                        .filter(|&v| {
-                            (other.0..=other.1).any(|w| {
-                                let (r, p) = if recent { (v, w) } else { (w, v) };
-                                trend_of(r, p) == trend
-                            })
-                        })
-                        .collect();
-                    if allowed.len() as i64 != i64::from(*k) - 1 {
-                        self.failures.push(format!(
-                            "{}: the trend label {:?} leaves <{k} only {:?} (must stay 1..={})",
-                            table.describe(row, col),
-                            table.rows[row]
-                                .get(tc.unwrap_or(0))
-                                .map_or("", |s| s.as_str()),
-                            allowed,
-                            k - 1
-                        ));
-                    }
+            let both = Expr::default().plus(r, 1.0).plus(p, 1.0);
+            if by_region && lists_active {
+                let why = format!("{}: \"{label}\" is listed, so has events", table.title);
+                self.model
+                    .constrain(both.clone().plus(Term::Const(1.0), -1.0), Rel::Ge, &why);
+            }
+            if long_period {
+                // The matrix total bounds the two six-month windows.
+                for (m, what) in [(events, "events"), (fatal, "fatalities")] {
+                    let Some(m) = m else { continue };
+                    let mt = &doc.tables[m];
+                    let small = if what == "events" {
+                        both.clone()
+                    } else {
+                        match fc.and_then(|c| self.term(t, row, c)) {
+                            Some(f) => Expr::default().plus(f, 1.0),
+                            None => continue,
+                        }
+                    };
+                    let big = if by_region {
+                        mt.row_named(&label)
+                            .and_then(|mr| self.total_of(m, Some(mr), None))
+                    } else {
+                        mt.col_named(&label)
+                            .and_then(|mc| self.total_of(m, None, Some(mc)))
+                    };
+                    let why = format!(
+                        "{}: \"{label}\" has no more recent {what} than in the whole period",
+                        table.title
+                    );
+                    self.at_most(small, big, &why);
                 }
             }
+            self.trend_label(t, row, (r, p), (rc, pc));
         }
+    }
 
-        // (d) State-share bands, per region and in prose for all regions.
+    /// (c) A row's trend label: the convex labels as constraints, and
+    /// every label by brute force over the printed ranges.
+    fn trend_label(
+        &mut self,
+        t: usize,
+        row: usize,
+        (r, p): (Term, Term),
+        (rc, pc): (usize, usize),
+    ) {
+        let doc = self.doc;
+        let table = &doc.tables[t];
+        let label = table.label(row);
+        // (c) The convex trend labels as constraints.
+        let tc = table.col(|h| h == "trend");
+        let Some(trend) = tc.and_then(|c| {
+            table
+                .rows
+                .get(row)
+                .and_then(|cells| cells.get(c))
+                .and_then(|s| parse_trend(s))
+        }) else {
+            return;
+        };
+        let why = format!("{}: \"{label}\" fits its trend label", table.title);
+        let rp = |cr: f64, cp: f64, k: f64| {
+            Expr::default()
+                .plus(r, cr)
+                .plus(p, cp)
+                .plus(Term::Const(k), 1.0)
+        };
+        match trend {
+            Trend::New => {
+                self.model.constrain(rp(0.0, 1.0, 0.0), Rel::Eq, &why);
+                self.model.constrain(rp(1.0, 0.0, -3.0), Rel::Ge, &why);
+            }
+            Trend::Rising => {
+                self.model.constrain(rp(4.0, -5.0, 0.0), Rel::Ge, &why);
+                self.model.constrain(rp(1.0, -1.0, -3.0), Rel::Ge, &why);
+                self.model.constrain(rp(0.0, 1.0, -1.0), Rel::Ge, &why);
+            }
+            Trend::Falling => {
+                self.model.constrain(rp(4.0, -3.0, 0.0), Rel::Le, &why);
+                self.model.constrain(rp(-1.0, 1.0, -3.0), Rel::Ge, &why);
+            }
+            Trend::Stable => {}
+        }
+        // ... and by brute force, for `stable` too.
+        let (cr, cp) = (table.cell(row, rc), table.cell(row, pc));
+        let (Some(rr), Some(pr)) = (int_range(&cr), int_range(&cp)) else {
+            return;
+        };
+        for (mine, other, col, recent) in [(&cr, pr, rc, true), (&cp, rr, pc, false)] {
+            let Cell::Small(k) = mine else { continue };
+            let allowed: Vec<i64> = (1..i64::from(*k))
+                .filter(|&v| {
+                    (other.0..=other.1).any(|w| {
+                        let (r, p) = if recent { (v, w) } else { (w, v) };
+                        trend_of(r, p) == trend
+                    })
+                })
+                .collect();
+            if allowed.len() as i64 != i64::from(*k) - 1 {
+                self.failures.push(format!(
+                    "{}: the trend label {:?} leaves <{k} only {:?} (must stay 1..={})",
+                    table.describe(row, col),
+                    table.rows[row]
+                        .get(tc.unwrap_or(0))
+                        .map_or("", |s| s.as_str()),
+                    allowed,
+                    k - 1
+                ));
+            }
+        }
+    }
+
+    /// (d) State-share bands, per region and in prose for all regions.
+    fn share_bands(&mut self, events: Option<usize>, fatal: Option<usize>) {
+        let doc = self.doc;
         let shares = self
             .find(|t| t.caption.contains("share") && t.caption.contains("state security forces"));
         if let Some(s) = shares {
@@ -1110,8 +1157,11 @@ impl DocModel<'_> {
                 self.band(m, tr, a, b, &format!("prose \"{clause}\""));
             }
         }
+    }
 
-        // (e) Totals printed in prose.
+    /// (e) Totals printed in prose.
+    fn prose_totals(&mut self, events: Option<usize>, fatal: Option<usize>) {
+        let doc = self.doc;
         let mut printed = Vec::new();
         let stated = period(doc);
         for line in doc.prose.iter().filter(|l| spans_period(l, stated)) {

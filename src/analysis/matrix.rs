@@ -232,84 +232,11 @@ impl ThreatMatrix {
         let table = ws.regions(filter.level);
         let nreg = table.names.len();
         let windows = Windows::ending(resolve_as_of(ws, filter, as_of));
-        let (prev_start, recent_start, as_of_day) = windows.days();
-        // One pass over the rows, split across the cores for large data.
-        let pass = |part: (usize, usize)| {
-            let mut grid = vec![CellCounts::default(); PerpetratorType::COUNT * nreg.max(1)];
-            let mut shares = vec![StateShare::default(); nreg.max(1)];
-            let mut incidents_in_filter = 0u64;
-            for_each_selected_part(ws, filter, part, |(d, i), r, t, in_range| {
-                let inc = &ws.datasets[d].incidents;
-                if in_range {
-                    incidents_in_filter += 1;
-                }
-                if !inc.civilian_harm[i] {
-                    return;
-                }
-                let fat = u64::from(inc.civilian_fatalities[i]);
-                let cell = &mut grid[t as usize * nreg + r as usize];
-                if in_range {
-                    cell.events += 1;
-                    cell.civilian_fatalities += fat;
-                    cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
-                    if t.is_attributed() {
-                        let s = &mut shares[r as usize];
-                        s.attributed_events += 1;
-                        s.attributed_fatalities += fat;
-                        if t == PerpetratorType::StateForces {
-                            s.state_events += 1;
-                            s.state_fatalities += fat;
-                        }
-                    }
-                }
-                let day = inc.date[i];
-                if day >= recent_start && day <= as_of_day {
-                    cell.recent_events += 1;
-                    cell.recent_fatalities += fat;
-                    if matches!(
-                        inc.harm_kind_at(i),
-                        HarmKind::SexualViolence | HarmKind::Abduction
-                    ) {
-                        cell.recent_sv_abduction += 1;
-                    }
-                } else if day >= prev_start && day < recent_start {
-                    cell.previous_events += 1;
-                }
-            });
-            (grid, shares, incidents_in_filter)
-        };
-        let threads = if ws.incident_count() >= 200_000 {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .clamp(1, 4)
-        } else {
-            1
-        };
-        let parts: Vec<(Vec<CellCounts>, Vec<StateShare>, u64)> = if threads == 1 {
-            vec![pass((0, 1))]
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|k| s.spawn(move || pass((k, threads))))
-                    .collect();
-                handles.into_iter().filter_map(|h| h.join().ok()).collect()
-            })
-        };
-        let mut grid = vec![CellCounts::default(); PerpetratorType::COUNT * nreg.max(1)];
-        let mut shares = vec![StateShare::default(); nreg.max(1)];
-        let mut incidents_in_filter = 0u64;
-        for (g, sh, n) in parts {
-            for (a, b) in grid.iter_mut().zip(&g) {
-                a.add(b);
-            }
-            for (a, b) in shares.iter_mut().zip(&sh) {
-                a.state_events += b.state_events;
-                a.attributed_events += b.attributed_events;
-                a.state_fatalities += b.state_fatalities;
-                a.attributed_fatalities += b.attributed_fatalities;
-            }
-            incidents_in_filter += n;
-        }
+        let Counts {
+            grid,
+            shares,
+            incidents_in_filter,
+        } = Counts::count(ws, filter, nreg, &windows);
         // Keep rows and columns that have events in the filter or in the windows.
         let active = |c: &CellCounts| c.events > 0 || c.recent_events > 0 || c.previous_events > 0;
         let cols: Vec<usize> = (0..nreg)
@@ -335,10 +262,7 @@ impl ThreatMatrix {
         let state_share: Vec<StateShare> = cols.iter().map(|&r| shares[r]).collect();
         let mut state_share_total = StateShare::default();
         for s in &state_share {
-            state_share_total.state_events += s.state_events;
-            state_share_total.attributed_events += s.attributed_events;
-            state_share_total.state_fatalities += s.state_fatalities;
-            state_share_total.attributed_fatalities += s.attributed_fatalities;
+            state_share_total.add(s);
         }
         ThreatMatrix {
             level: filter.level,
@@ -366,6 +290,130 @@ impl ThreatMatrix {
     }
 }
 
+impl StateShare {
+    fn add(&mut self, o: &StateShare) {
+        self.state_events += o.state_events;
+        self.attributed_events += o.attributed_events;
+        self.state_fatalities += o.state_fatalities;
+        self.attributed_fatalities += o.attributed_fatalities;
+    }
+}
+
+/// The counts of every perpetrator type × region (all regions of the
+/// level, type-major), before empty rows and columns are dropped.
+struct Counts {
+    grid: Vec<CellCounts>,
+    shares: Vec<StateShare>,
+    incidents_in_filter: u64,
+}
+
+impl Counts {
+    fn new(nreg: usize) -> Counts {
+        Counts {
+            grid: vec![CellCounts::default(); PerpetratorType::COUNT * nreg.max(1)],
+            shares: vec![StateShare::default(); nreg.max(1)],
+            incidents_in_filter: 0,
+        }
+    }
+
+    /// One pass over the rows, split across the cores for large data.
+    fn count(ws: &Workspace, filter: &Filter, nreg: usize, windows: &Windows) -> Counts {
+        let threads = if ws.incident_count() >= 200_000 {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 4)
+        } else {
+            1
+        };
+        let pass = |part| Counts::count_part(ws, filter, part, nreg, windows);
+        let parts: Vec<Counts> = if threads == 1 {
+            vec![pass((0, 1))]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|k| s.spawn(move || pass((k, threads))))
+                    .collect();
+                join_all(handles)
+            })
+        };
+        let mut out = Counts::new(nreg);
+        for part in parts {
+            for (a, b) in out.grid.iter_mut().zip(&part.grid) {
+                a.add(b);
+            }
+            for (a, b) in out.shares.iter_mut().zip(&part.shares) {
+                a.add(b);
+            }
+            out.incidents_in_filter += part.incidents_in_filter;
+        }
+        out
+    }
+
+    /// The counts over one part of the rows (`part` = (k, of n)).
+    fn count_part(
+        ws: &Workspace,
+        filter: &Filter,
+        part: (usize, usize),
+        nreg: usize,
+        windows: &Windows,
+    ) -> Counts {
+        let (prev_start, recent_start, as_of_day) = windows.days();
+        let mut out = Counts::new(nreg);
+        for_each_selected_part(ws, filter, part, |(d, i), r, t, in_range| {
+            let inc = &ws.datasets[d].incidents;
+            if in_range {
+                out.incidents_in_filter += 1;
+            }
+            if !inc.civilian_harm[i] {
+                return;
+            }
+            let fat = u64::from(inc.civilian_fatalities[i]);
+            let cell = &mut out.grid[t as usize * nreg + r as usize];
+            if in_range {
+                cell.events += 1;
+                cell.civilian_fatalities += fat;
+                cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
+                if t.is_attributed() {
+                    let s = &mut out.shares[r as usize];
+                    s.attributed_events += 1;
+                    s.attributed_fatalities += fat;
+                    if t == PerpetratorType::StateForces {
+                        s.state_events += 1;
+                        s.state_fatalities += fat;
+                    }
+                }
+            }
+            let day = inc.date[i];
+            if day >= recent_start && day <= as_of_day {
+                cell.recent_events += 1;
+                cell.recent_fatalities += fat;
+                if matches!(
+                    inc.harm_kind_at(i),
+                    HarmKind::SexualViolence | HarmKind::Abduction
+                ) {
+                    cell.recent_sv_abduction += 1;
+                }
+            } else if day >= prev_start && day < recent_start {
+                cell.previous_events += 1;
+            }
+        });
+        out
+    }
+}
+
+/// Joins scoped workers in order. A worker that panicked re-raises its
+/// panic here: dropping its part would leave the matrix under-counted
+/// without a word.
+fn join_all<T>(handles: Vec<std::thread::ScopedJoinHandle<'_, T>>) -> Vec<T> {
+    handles
+        .into_iter()
+        .map(|h| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+        .collect()
+}
+
 /// The civilian-harm incidents behind a cell (or a whole row or column when
 /// one side is `None`), in file order: what a click on the matrix lists.
 pub fn cell_incidents(
@@ -391,6 +439,35 @@ pub fn cell_incidents(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_all_keeps_order() {
+        let got = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4).map(|k| s.spawn(move || k * 10)).collect();
+            join_all(handles)
+        });
+        assert_eq!(got, vec![0, 10, 20, 30]);
+    }
+
+    #[test]
+    fn join_all_reraises_a_worker_panic() {
+        let caught = std::panic::catch_unwind(|| {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..3)
+                    .map(|k| {
+                        s.spawn(move || {
+                            assert!(k != 1, "worker {k} failed");
+                            k
+                        })
+                    })
+                    .collect();
+                join_all(handles)
+            })
+        });
+        let panic = caught.expect_err("a worker's panic must reach the caller");
+        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(message.contains("worker 1 failed"), "{message}");
+    }
 
     #[test]
     fn windows_match_methodology_example() {

@@ -32,7 +32,7 @@ fn region_combo(
     i: usize,
     level: RegionLevel,
     multi_country: bool,
-) -> (u32, u32, u32) {
+) -> Combo {
     let a2 = if level == RegionLevel::Admin2 {
         inc.admin2[i]
     } else {
@@ -42,151 +42,27 @@ fn region_combo(
     (c, inc.admin1[i], a2)
 }
 
+/// A place at a level: (country, admin 1, admin 2) name ids.
+type Combo = (u32, u32, u32);
+
 /// The region table at `level` over all datasets: ids in display-name
 /// order, "(unknown)" last.
 pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLevel) -> RegionTable {
-    // Count spellings per key over all incidents.
-    let mut spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
-    let mut country_spellings: HashMap<String, HashMap<String, u64>> = HashMap::default();
-    // Per dataset: (country id, admin1 id, admin2 id) → key, via counts.
-    #[allow(clippy::type_complexity)]
-    let mut per_dataset_keys: Vec<(Vec<(u32, u32, u32)>, HashMap<(u32, u32, u32), String>)> =
-        Vec::new();
+    let mut spellings = Spellings::default();
+    // Per dataset: its combinations, and each combination's key.
+    let mut per_dataset_keys: Vec<(Vec<Combo>, HashMap<Combo, String>)> = Vec::new();
     // Per dataset: each row's combination, as an index into its list.
     let mut per_dataset_rows: Vec<Vec<u32>> = Vec::new();
     for d in datasets {
         let inc = &d.incidents;
-        let mut index: HashMap<(u32, u32, u32), u32> = HashMap::default();
-        let mut combos: Vec<((u32, u32, u32), u64)> = Vec::new();
-        // A name at the level asked for mostly belongs to one place: the
-        // place last seen with each name id is checked before the table.
-        let mut seen: Vec<((u32, u32, u32), u32)> = vec![((0, 0, 0), u32::MAX); inc.names.len()];
-        let rows: Vec<u32> = (0..inc.len())
-            .map(|i| {
-                let combo = region_combo(inc, i, level, multi_country);
-                let name = if level == RegionLevel::Admin2 {
-                    combo.2
-                } else {
-                    combo.1
-                } as usize;
-                let k = match seen.get(name) {
-                    Some(&(c, k)) if c == combo && k != u32::MAX => k,
-                    _ => {
-                        let k = *index.entry(combo).or_insert_with(|| {
-                            combos.push((combo, 0));
-                            (combos.len() - 1) as u32
-                        });
-                        if let Some(s) = seen.get_mut(name) {
-                            *s = (combo, k);
-                        }
-                        k
-                    }
-                };
-                combos[k as usize].1 += 1;
-                k
-            })
-            .collect();
+        let (combos, rows) = combos_of(inc, level, multi_country);
         per_dataset_rows.push(rows);
-        let mut keys = HashMap::default();
-        for &((c, a1, a2), n) in &combos {
-            let country = inc.names.get(c);
-            let admin1 = inc.names.get(a1);
-            let admin2 = inc.names.get(a2);
-            let ck = region_key(country);
-            let k1 = region_key(admin1);
-            let k2 = region_key(admin2);
-            let key = format!("{ck}\u{1}{k1}\u{1}{k2}");
-            if !k1.is_empty() {
-                *spellings
-                    .entry(format!("1\u{1}{k1}"))
-                    .or_default()
-                    .entry(admin1.to_string())
-                    .or_insert(0) += n;
-            }
-            if level == RegionLevel::Admin2 && !k2.is_empty() {
-                *spellings
-                    .entry(format!("2\u{1}{k2}"))
-                    .or_default()
-                    .entry(admin2.to_string())
-                    .or_insert(0) += n;
-            }
-            if !ck.is_empty() {
-                *country_spellings
-                    .entry(ck)
-                    .or_default()
-                    .entry(country.to_string())
-                    .or_insert(0) += n;
-            }
-            keys.insert((c, a1, a2), key);
-        }
+        let keys = spellings.count(inc, &combos, level);
         per_dataset_keys.push((combos.iter().map(|c| c.0).collect(), keys));
     }
-    let best = |m: Option<&HashMap<String, u64>>| -> Option<String> {
-        m.and_then(|m| {
-            m.iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(s, _)| s.clone())
-        })
-    };
-    let display_of = |key: &str| -> String {
-        let mut parts = key.split('\u{1}');
-        let ck = parts.next().unwrap_or("");
-        let k1 = parts.next().unwrap_or("");
-        let k2 = parts.next().unwrap_or("");
-        let a1 = if k1.is_empty() {
-            UNKNOWN_REGION.to_string()
-        } else {
-            best(spellings.get(&format!("1\u{1}{k1}")))
-                .unwrap_or_else(|| UNKNOWN_REGION.to_string())
-        };
-        let mut name = if level == RegionLevel::Admin2 {
-            let a2 = if k2.is_empty() {
-                UNKNOWN_REGION.to_string()
-            } else {
-                best(spellings.get(&format!("2\u{1}{k2}")))
-                    .unwrap_or_else(|| UNKNOWN_REGION.to_string())
-            };
-            format!("{a2}, {a1}")
-        } else {
-            a1
-        };
-        if multi_country {
-            let c = if ck.is_empty() {
-                "country unknown".to_string()
-            } else {
-                best(country_spellings.get(ck)).unwrap_or_default()
-            };
-            name = format!("{name} ({c})");
-        }
-        name
-    };
-    // Assign ids in display-name order, "(unknown)" last.
-    let mut all_keys: BTreeSet<String> = BTreeSet::new();
-    for (_, keys) in &per_dataset_keys {
-        all_keys.extend(keys.values().cloned());
-    }
-    let mut named: Vec<(String, String)> =
-        all_keys.into_iter().map(|k| (display_of(&k), k)).collect();
-    named.sort_by(|a, b| {
-        let ua = a.0.starts_with(UNKNOWN_REGION);
-        let ub = b.0.starts_with(UNKNOWN_REGION);
-        ua.cmp(&ub)
-            .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
-            .then_with(|| a.0.cmp(&b.0))
+    let (names, id_of_key) = assign_ids(&per_dataset_keys, |key| {
+        spellings.display(key, level, multi_country)
     });
-    // Two keys may share a display name only if spellings coincide; merge them.
-    let mut names: Vec<String> = Vec::new();
-    let mut id_of_key: HashMap<String, u32> = HashMap::default();
-    for (display, key) in named {
-        let id = match names.iter().position(|n| *n == display) {
-            Some(i) => i as u32,
-            None => {
-                names.push(display);
-                (names.len() - 1) as u32
-            }
-        };
-        id_of_key.insert(key, id);
-    }
     let of_row = per_dataset_rows
         .into_iter()
         .zip(&per_dataset_keys)
@@ -212,4 +88,176 @@ pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLeve
         names,
         of_row,
     }
+}
+
+/// One dataset's combinations at `level` with their row counts, and each
+/// row's combination as an index into that list.
+fn combos_of(
+    inc: &crate::model::IncidentColumns,
+    level: RegionLevel,
+    multi_country: bool,
+) -> (Vec<(Combo, u64)>, Vec<u32>) {
+    let mut index: HashMap<Combo, u32> = HashMap::default();
+    let mut combos: Vec<(Combo, u64)> = Vec::new();
+    // A name at the level asked for mostly belongs to one place: the
+    // place last seen with each name id is checked before the table.
+    let mut seen: Vec<(Combo, u32)> = vec![((0, 0, 0), u32::MAX); inc.names.len()];
+    let rows: Vec<u32> = (0..inc.len())
+        .map(|i| {
+            let combo = region_combo(inc, i, level, multi_country);
+            let name = if level == RegionLevel::Admin2 {
+                combo.2
+            } else {
+                combo.1
+            } as usize;
+            let k = match seen.get(name) {
+                Some(&(c, k)) if c == combo && k != u32::MAX => k,
+                _ => {
+                    let k = *index.entry(combo).or_insert_with(|| {
+                        combos.push((combo, 0));
+                        (combos.len() - 1) as u32
+                    });
+                    if let Some(s) = seen.get_mut(name) {
+                        *s = (combo, k);
+                    }
+                    k
+                }
+            };
+            combos[k as usize].1 += 1;
+            k
+        })
+        .collect();
+    (combos, rows)
+}
+
+/// How often each spelling of a name is used, per key, over all incidents.
+#[derive(Default)]
+struct Spellings {
+    /// Admin names: `1\u{1}key` or `2\u{1}key` → spelling → rows.
+    admin: HashMap<String, HashMap<String, u64>>,
+    /// Country key → spelling → rows.
+    country: HashMap<String, HashMap<String, u64>>,
+}
+
+impl Spellings {
+    /// Counts one dataset's spellings; gives each combination's key.
+    fn count(
+        &mut self,
+        inc: &crate::model::IncidentColumns,
+        combos: &[(Combo, u64)],
+        level: RegionLevel,
+    ) -> HashMap<Combo, String> {
+        let mut keys = HashMap::default();
+        for &((c, a1, a2), n) in combos {
+            let country = inc.names.get(c);
+            let admin1 = inc.names.get(a1);
+            let admin2 = inc.names.get(a2);
+            let ck = region_key(country);
+            let k1 = region_key(admin1);
+            let k2 = region_key(admin2);
+            let key = format!("{ck}\u{1}{k1}\u{1}{k2}");
+            if !k1.is_empty() {
+                *self
+                    .admin
+                    .entry(format!("1\u{1}{k1}"))
+                    .or_default()
+                    .entry(admin1.to_string())
+                    .or_insert(0) += n;
+            }
+            if level == RegionLevel::Admin2 && !k2.is_empty() {
+                *self
+                    .admin
+                    .entry(format!("2\u{1}{k2}"))
+                    .or_default()
+                    .entry(admin2.to_string())
+                    .or_insert(0) += n;
+            }
+            if !ck.is_empty() {
+                *self
+                    .country
+                    .entry(ck)
+                    .or_default()
+                    .entry(country.to_string())
+                    .or_insert(0) += n;
+            }
+            keys.insert((c, a1, a2), key);
+        }
+        keys
+    }
+
+    /// The display name of a key: each part in its most frequent spelling.
+    fn display(&self, key: &str, level: RegionLevel, multi_country: bool) -> String {
+        let best = |m: Option<&HashMap<String, u64>>| -> Option<String> {
+            m.and_then(|m| {
+                m.iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(s, _)| s.clone())
+            })
+        };
+        let mut parts = key.split('\u{1}');
+        let ck = parts.next().unwrap_or("");
+        let k1 = parts.next().unwrap_or("");
+        let k2 = parts.next().unwrap_or("");
+        let a1 = if k1.is_empty() {
+            UNKNOWN_REGION.to_string()
+        } else {
+            best(self.admin.get(&format!("1\u{1}{k1}")))
+                .unwrap_or_else(|| UNKNOWN_REGION.to_string())
+        };
+        let mut name = if level == RegionLevel::Admin2 {
+            let a2 = if k2.is_empty() {
+                UNKNOWN_REGION.to_string()
+            } else {
+                best(self.admin.get(&format!("2\u{1}{k2}")))
+                    .unwrap_or_else(|| UNKNOWN_REGION.to_string())
+            };
+            format!("{a2}, {a1}")
+        } else {
+            a1
+        };
+        if multi_country {
+            let c = if ck.is_empty() {
+                "country unknown".to_string()
+            } else {
+                best(self.country.get(ck)).unwrap_or_default()
+            };
+            name = format!("{name} ({c})");
+        }
+        name
+    }
+}
+
+/// Region ids in display-name order, "(unknown)" last: the display names
+/// by id, and each key's id.
+fn assign_ids(
+    per_dataset_keys: &[(Vec<Combo>, HashMap<Combo, String>)],
+    display_of: impl Fn(&str) -> String,
+) -> (Vec<String>, HashMap<String, u32>) {
+    let mut all_keys: BTreeSet<String> = BTreeSet::new();
+    for (_, keys) in per_dataset_keys {
+        all_keys.extend(keys.values().cloned());
+    }
+    let mut named: Vec<(String, String)> =
+        all_keys.into_iter().map(|k| (display_of(&k), k)).collect();
+    named.sort_by(|a, b| {
+        let ua = a.0.starts_with(UNKNOWN_REGION);
+        let ub = b.0.starts_with(UNKNOWN_REGION);
+        ua.cmp(&ub)
+            .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    // Two keys may share a display name only if spellings coincide; merge them.
+    let mut names: Vec<String> = Vec::new();
+    let mut id_of_key: HashMap<String, u32> = HashMap::default();
+    for (display, key) in named {
+        let id = match names.iter().position(|n| *n == display) {
+            Some(i) => i as u32,
+            None => {
+                names.push(display);
+                (names.len() - 1) as u32
+            }
+        };
+        id_of_key.insert(key, id);
+    }
+    (names, id_of_key)
 }

@@ -194,9 +194,8 @@ impl Workspace {
             )
         });
         self.admin1 = admin1;
-        self.admin2 = admin2.unwrap_or_else(|_| {
-            super::regions::build(&self.datasets, self.multi_country, RegionLevel::Admin2)
-        });
+        // A panic while building is a bug: raise it rather than hide it.
+        self.admin2 = admin2.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         self.rebuild_overrides();
         self.find_repeats();
         self.event_types = self.collect_event_types();

@@ -118,110 +118,9 @@ impl Ctx<'_> {
 
 /// Builds the annex. `a` is `None` for a data-only annex (sections 1, 3, 4 and 8).
 pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Annex {
-    let latest = ws.latest_date().and_then(from_day_number);
-    let as_of = opts
-        .to
-        .or(a.map(|a| a.meta.as_of))
-        .or(latest)
-        .unwrap_or(opts.generated);
-    // An assessment's annex covers the three years to its as-of date unless
-    // told otherwise; a data annex covers all the data.
-    let from = opts.from.or_else(|| {
-        a.and_then(|_| as_of.checked_sub_months(chrono::Months::new(36)))
-            .and_then(|d| d.succ_opt())
-    });
-    let filter = Filter {
-        from,
-        to: Some(as_of),
-        level: RegionLevel::Admin1,
-        ..Default::default()
-    };
-    let matrix = ThreatMatrix::compute(ws, &filter, Some(as_of));
-    let review = a.map(|a| {
-        let mut a = a.clone();
-        a.meta.as_of = as_of;
-        review(&a, ws)
-    });
-    let suppress = opts.level != SharingLevel::Internal;
-    // k below MIN_K is refused before anything is written (`screen.rs`);
-    // 2 keeps the arithmetic below whole.
-    let k = opts.k.max(2);
-    let chart_from = super::pattern::chart_from(as_of, filter.from);
-    // The audit's linear programmes grow with the matrix; past a bound the
-    // export above internal is refused (`screen.rs`) rather than left to run
-    // for minutes.
-    let audit_fits =
-        matrix.regions.len() * matrix.perpetrators.len() <= super::pattern::MAX_AUDITED_CELLS;
-    let pattern = (suppress && audit_fits).then(|| {
-        let effects = super::build_data::effects_counts(ws, &filter);
-        let months: Vec<(String, u64)> = monthly(
-            ws,
-            &Filter {
-                from: Some(chart_from),
-                ..filter.clone()
-            },
-        )
-        .into_iter()
-        .map(|m| (m.month, m.events))
-        .collect();
-        super::pattern::Pattern::new(&super::pattern::Inputs {
-            ws,
-            a,
-            review: review.as_ref(),
-            filter: &filter,
-            matrix: &matrix,
-            as_of,
-            chart_from,
-            months: &months,
-            effects,
-            k,
-        })
-    });
-    let ctx = Ctx {
-        ws,
-        a,
-        opts,
-        filter,
-        as_of,
-        matrix,
-        review,
-        suppress,
-        k,
-        pattern,
-        chart_from,
-        names: if suppress {
-            let actors = super::build_data::sensitive_actors(ws);
-            super::screen::Names::new(actors.iter().map(String::as_str))
-        } else {
-            super::screen::Names::default()
-        },
-        content: super::audience::Content::for_level(a, opts.level),
-    };
-    let mut sections = Vec::new();
-    for (id, title) in Sections::ALL {
-        if !opts.sections.wants(id) || !ctx.content.sections.wants(id) {
-            continue;
-        }
-        let blocks: Vec<Block> = match id {
-            "scope" => super::build_data::scope(&ctx),
-            "footprint" => super::build_register::footprint(&ctx),
-            "threats" => super::build_threats::threats(&ctx),
-            "effects" => super::build_data::effects(&ctx),
-            "register" => super::build_register::register(&ctx),
-            "flags" => super::build_flags::flags(&ctx),
-            "benchmarks" => super::build_flags::benchmarks(&ctx),
-            _ => super::method::method(&ctx),
-        };
-        if blocks.is_empty() {
-            continue;
-        }
-        sections.push(Section {
-            id,
-            number: sections.len() + 1,
-            title: title.to_string(),
-            blocks,
-        });
-    }
+    let ctx = Ctx::new(a, ws, opts);
+    let as_of = ctx.as_of;
+    let sections = sections(&ctx);
     let (title, subtitle) = match a {
         Some(a) => (
             a.meta.title.clone(),
@@ -251,4 +150,122 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         pattern: ctx.pattern.clone(),
         names: ctx.names.clone(),
     }
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of an annex: the period and as-of date, the matrix and
+    /// review over it, and above `internal` the pattern that secures them.
+    fn new(a: Option<&'a Assessment>, ws: &'a Workspace, opts: &'a AnnexOptions) -> Ctx<'a> {
+        let latest = ws.latest_date().and_then(from_day_number);
+        let as_of = opts
+            .to
+            .or(a.map(|a| a.meta.as_of))
+            .or(latest)
+            .unwrap_or(opts.generated);
+        // An assessment's annex covers the three years to its as-of date unless
+        // told otherwise; a data annex covers all the data.
+        let from = opts.from.or_else(|| {
+            a.and_then(|_| as_of.checked_sub_months(chrono::Months::new(36)))
+                .and_then(|d| d.succ_opt())
+        });
+        let filter = Filter {
+            from,
+            to: Some(as_of),
+            level: RegionLevel::Admin1,
+            ..Default::default()
+        };
+        let matrix = ThreatMatrix::compute(ws, &filter, Some(as_of));
+        let review = a.map(|a| {
+            let mut a = a.clone();
+            a.meta.as_of = as_of;
+            review(&a, ws)
+        });
+        let suppress = opts.level != SharingLevel::Internal;
+        // k below MIN_K is refused before anything is written (`screen.rs`);
+        // 2 keeps the arithmetic below whole.
+        let k = opts.k.max(2);
+        let chart_from = super::pattern::chart_from(as_of, filter.from);
+        // The audit's linear programmes grow with the matrix; past a bound the
+        // export above internal is refused (`screen.rs`) rather than left to run
+        // for minutes.
+        let audit_fits =
+            matrix.regions.len() * matrix.perpetrators.len() <= super::pattern::MAX_AUDITED_CELLS;
+        let pattern = (suppress && audit_fits).then(|| {
+            let effects = super::build_data::effects_counts(ws, &filter);
+            let months: Vec<(String, u64)> = monthly(
+                ws,
+                &Filter {
+                    from: Some(chart_from),
+                    ..filter.clone()
+                },
+            )
+            .into_iter()
+            .map(|m| (m.month, m.events))
+            .collect();
+            super::pattern::Pattern::new(&super::pattern::Inputs {
+                ws,
+                a,
+                review: review.as_ref(),
+                filter: &filter,
+                matrix: &matrix,
+                as_of,
+                chart_from,
+                months: &months,
+                effects,
+                k,
+            })
+        });
+        Ctx {
+            ws,
+            a,
+            opts,
+            filter,
+            as_of,
+            matrix,
+            review,
+            suppress,
+            k,
+            pattern,
+            chart_from,
+            names: if suppress {
+                let actors = super::build_data::sensitive_actors(ws);
+                super::screen::Names::new(actors.iter().map(String::as_str))
+            } else {
+                super::screen::Names::default()
+            },
+            content: super::audience::Content::for_level(a, opts.level),
+        }
+    }
+}
+
+/// The sections this annex holds at its level, numbered in order; a
+/// section with nothing to say is left out.
+fn sections(ctx: &Ctx) -> Vec<Section> {
+    let opts = ctx.opts;
+    let mut sections = Vec::new();
+    for (id, title) in Sections::ALL {
+        if !opts.sections.wants(id) || !ctx.content.sections.wants(id) {
+            continue;
+        }
+        let blocks: Vec<Block> = match id {
+            "scope" => super::build_data::scope(ctx),
+            "footprint" => super::build_register::footprint(ctx),
+            "threats" => super::build_threats::threats(ctx),
+            "effects" => super::build_data::effects(ctx),
+            "register" => super::build_register::register(ctx),
+            "flags" => super::build_flags::flags(ctx),
+            "benchmarks" => super::build_flags::benchmarks(ctx),
+            _ => super::method::method(ctx),
+        };
+        if blocks.is_empty() {
+            continue;
+        }
+        sections.push(Section {
+            id,
+            number: sections.len() + 1,
+            title: title.to_string(),
+            blocks,
+        });
+    }
+    sections
 }

@@ -63,7 +63,6 @@ fn pct(n: u64, d: u64) -> String {
 
 /// Section 1.
 pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
-    let ws = ctx.ws;
     let mut b = Vec::new();
     b.push(Block::Paragraph(match ctx.a {
         Some(a) => format!(
@@ -83,9 +82,25 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             String::new()
         }
     )));
+    b.extend(sources_table(ctx));
+    b.push(Block::Heading("Coverage and caveats".into()));
+    b.push(Block::Bullets(caveats(ctx)));
+    if let Some(a) = ctx.a
+        && ctx.opts.level == SharingLevel::Internal
+        && !a.meta.notes.trim().is_empty()
+    {
+        b.push(Block::Heading("Analyst notes (internal only)".into()));
+        b.push(Block::Paragraph(a.meta.notes.trim().to_string()));
+    }
+    b
+}
+
+/// The sources table: above internal, publisher, kind and period (by
+/// month), no file names or exact dates (METHODOLOGY §6); at internal, each
+/// file with its rows read, kept and rejected. `None` with no dataset.
+fn sources_table(ctx: &Ctx) -> Option<Block> {
+    let ws = ctx.ws;
     if ctx.suppress {
-        // Above internal: publisher, kind and period (by month), no file
-        // names or exact dates (METHODOLOGY §6).
         let month = |x: Option<i32>| {
             x.and_then(from_day_number)
                 .map_or(String::new(), |d| d.format("%Y-%m").to_string())
@@ -113,7 +128,7 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             })
             .collect();
         if !rows.is_empty() {
-            b.push(Block::Table(Table::new(
+            return Some(Block::Table(Table::new(
                 "sources",
                 "Sources: publisher, kind of data and the months they cover",
                 &["Publisher", "Kind", "Period"],
@@ -143,7 +158,7 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             })
             .collect();
         if !rows.is_empty() {
-            b.push(Block::Table(Table::new(
+            return Some(Block::Table(Table::new(
                 "sources",
                 "Sources: rows read, kept and rejected on import (rows read = kept + rejected)",
                 &[
@@ -160,41 +175,15 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             )));
         }
     }
-    // Coverage and caveats.
-    let (mut harm, mut coarse_time, mut coarse_place) = (0u64, 0u64, 0u64);
-    for_each_selected(ws, &ctx.filter, |(d, i), _, _, in_range| {
-        let inc = &ws.datasets[d].incidents;
-        if !in_range || !inc.civilian_harm[i] {
-            return;
-        }
-        harm += 1;
-        if inc.time_precision_at(i) >= TimePrecision::Month {
-            coarse_time += 1;
-        }
-        if inc.geo_precision_at(i) >= GeoPrecision::Admin1 {
-            coarse_place += 1;
-        }
-    });
-    let precision = if ctx.suppress {
-        // Above internal the share would be computed from the total, which
-        // the matrix may withhold: counts only, small ones withheld.
-        format!(
-            "Precision: {} civilian-harm events are dated only to the month or more coarsely; {} are placed no better than the first-level region or country.",
-            super::disclosure::single(coarse_time, ctx.k, true).display(),
-            super::disclosure::single(coarse_place, ctx.k, true).display(),
-        )
-    } else {
-        format!(
-            "Precision: {} of {} civilian-harm events ({}) are dated only to the month or more coarsely; {} ({}) are placed no better than the first-level region or country.",
-            group_thousands(coarse_time),
-            group_thousands(harm),
-            pct(coarse_time, harm),
-            group_thousands(coarse_place),
-            pct(coarse_place, harm)
-        )
-    };
+    None
+}
+
+/// The coverage and caveats bullets: precision, what the sources leave out,
+/// unreadable fatalities, repeats, a monitoring gap stated.
+fn caveats(ctx: &Ctx) -> Vec<String> {
+    let ws = ctx.ws;
     let mut caveats = vec![
-        precision,
+        precision_caveat(ctx),
         "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.".to_string(),
     ];
     if ws
@@ -242,16 +231,45 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
             ));
         }
     }
-    b.push(Block::Heading("Coverage and caveats".into()));
-    b.push(Block::Bullets(caveats));
-    if let Some(a) = ctx.a
-        && ctx.opts.level == SharingLevel::Internal
-        && !a.meta.notes.trim().is_empty()
-    {
-        b.push(Block::Heading("Analyst notes (internal only)".into()));
-        b.push(Block::Paragraph(a.meta.notes.trim().to_string()));
+    caveats
+}
+
+/// The precision caveat: events dated only to the month or more coarsely,
+/// and placed no better than the first-level region.
+fn precision_caveat(ctx: &Ctx) -> String {
+    let ws = ctx.ws;
+    let (mut harm, mut coarse_time, mut coarse_place) = (0u64, 0u64, 0u64);
+    for_each_selected(ws, &ctx.filter, |(d, i), _, _, in_range| {
+        let inc = &ws.datasets[d].incidents;
+        if !in_range || !inc.civilian_harm[i] {
+            return;
+        }
+        harm += 1;
+        if inc.time_precision_at(i) >= TimePrecision::Month {
+            coarse_time += 1;
+        }
+        if inc.geo_precision_at(i) >= GeoPrecision::Admin1 {
+            coarse_place += 1;
+        }
+    });
+    if ctx.suppress {
+        // Above internal the share would be computed from the total, which
+        // the matrix may withhold: counts only, small ones withheld.
+        format!(
+            "Precision: {} civilian-harm events are dated only to the month or more coarsely; {} are placed no better than the first-level region or country.",
+            super::disclosure::single(coarse_time, ctx.k, true).display(),
+            super::disclosure::single(coarse_place, ctx.k, true).display(),
+        )
+    } else {
+        format!(
+            "Precision: {} of {} civilian-harm events ({}) are dated only to the month or more coarsely; {} ({}) are placed no better than the first-level region or country.",
+            group_thousands(coarse_time),
+            group_thousands(harm),
+            pct(coarse_time, harm),
+            group_thousands(coarse_place),
+            pct(coarse_place, harm)
+        )
     }
-    b
 }
 
 /// Civilian-harm events and civilian fatalities in the period by kind of

@@ -10,8 +10,8 @@ use super::build_register::{NOT_CLEARED, base_cliff, text, threat_name};
 use super::build_threats::implied;
 use super::disclosure::single;
 use crate::assessment::benchmarks::BenchmarkStatus;
-use crate::assessment::review::harm_continues;
-use crate::assessment::{BenchmarkMetric, Direction, ThreatEntry};
+use crate::assessment::review::{BenchmarkReview, Review, harm_continues};
+use crate::assessment::{Benchmark, BenchmarkMetric, Direction, ThreatEntry};
 
 /// A flag as the annex can state it: on, off, or not decided by the counts
 /// it prints (above `internal`).
@@ -215,91 +215,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .zip(&r.benchmarks)
         .enumerate()
-        .map(|(i, (b, br))| {
-            let measure = format!(
-                "{} by {} in {} over {} months",
-                match b.metric {
-                    BenchmarkMetric::CivilianHarmEvents => "civilian-harm events",
-                    BenchmarkMetric::CivilianFatalities => "civilian fatalities",
-                },
-                if b.perpetrators.is_empty() {
-                    "all perpetrators".to_string()
-                } else {
-                    b.perpetrators
-                        .iter()
-                        .map(|t| t.label())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                },
-                if b.regions.is_empty() {
-                    "all regions".to_string()
-                } else {
-                    b.regions.join(", ")
-                },
-                b.window_months
-            );
-            let cleared = ctx.opts.level.allows(b.text_cleared);
-            let name = if cleared {
-                b.name.clone()
-            } else {
-                format!("Benchmark {}", i + 1)
-            };
-            let monitor = if b.monitor.trim().is_empty() {
-                "—".to_string()
-            } else if cleared {
-                b.monitor.clone()
-            } else {
-                NOT_CLEARED.to_string()
-            };
-            let value = match ctx.pattern.as_ref().and_then(|p| {
-                p.benchmarks
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map(|id| (id, p.cell(id)))
-            }) {
-                Some((id, c)) => {
-                    placed.push((i, 5, id));
-                    c
-                }
-                None => single(br.value, ctx.k, ctx.suppress),
-            };
-            // The status as the printed value decides it.
-            let st = match br.status {
-                BenchmarkStatus::InsufficientData => Some(status(br.status)),
-                _ => implied(&[&value], |v| {
-                    let met = match b.direction {
-                        Direction::AtMost => v[0] <= b.threshold,
-                        Direction::AtLeast => v[0] >= b.threshold,
-                    };
-                    if met { "met" } else { "not met" }
-                }),
-            };
-            let mut row = vec![
-                text(name),
-                text(br.kind()),
-                text(measure),
-                text(format!(
-                    "{} {}",
-                    match b.direction {
-                        Direction::AtMost => "at most",
-                        Direction::AtLeast => "at least",
-                    },
-                    b.threshold
-                )),
-                text(monitor),
-                value,
-                st.map_or(Cell::Hidden, text),
-            ];
-            if latest {
-                let later = r.benchmark_later(br);
-                row.push(later.map_or(Cell::Empty, |l| single(l.value, ctx.k, ctx.suppress)));
-                row.push(text(later.map_or(String::new(), |l| {
-                    format!("{} (at {})", status(l.status), l.at)
-                })));
-            }
-            row
-        })
+        .map(|(i, (b, br))| benchmark_row(ctx, r, i, b, br, latest, &mut placed))
         .collect();
     let mut header = vec![
         "Benchmark",
@@ -337,4 +253,108 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         )),
         Block::Table(table),
     ]
+}
+
+/// What a benchmark measures, in words: metric, perpetrators, regions and
+/// window.
+fn benchmark_measure(b: &Benchmark) -> String {
+    format!(
+        "{} by {} in {} over {} months",
+        match b.metric {
+            BenchmarkMetric::CivilianHarmEvents => "civilian-harm events",
+            BenchmarkMetric::CivilianFatalities => "civilian fatalities",
+        },
+        if b.perpetrators.is_empty() {
+            "all perpetrators".to_string()
+        } else {
+            b.perpetrators
+                .iter()
+                .map(|t| t.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+        if b.regions.is_empty() {
+            "all regions".to_string()
+        } else {
+            b.regions.join(", ")
+        },
+        b.window_months
+    )
+}
+
+/// One benchmark's row: name and monitor as cleared for the level, the
+/// value at the as-of date (a pattern figure, placed, when there is one),
+/// the status that value decides, and the latest value and status when
+/// shown.
+fn benchmark_row(
+    ctx: &Ctx,
+    r: &Review,
+    i: usize,
+    b: &Benchmark,
+    br: &BenchmarkReview,
+    latest: bool,
+    placed: &mut Vec<(usize, usize, usize)>,
+) -> Vec<Cell> {
+    let measure = benchmark_measure(b);
+    let cleared = ctx.opts.level.allows(b.text_cleared);
+    let name = if cleared {
+        b.name.clone()
+    } else {
+        format!("Benchmark {}", i + 1)
+    };
+    let monitor = if b.monitor.trim().is_empty() {
+        "—".to_string()
+    } else if cleared {
+        b.monitor.clone()
+    } else {
+        NOT_CLEARED.to_string()
+    };
+    let value = match ctx.pattern.as_ref().and_then(|p| {
+        p.benchmarks
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|id| (id, p.cell(id)))
+    }) {
+        Some((id, c)) => {
+            placed.push((i, 5, id));
+            c
+        }
+        None => single(br.value, ctx.k, ctx.suppress),
+    };
+    // The status as the printed value decides it.
+    let st = match br.status {
+        BenchmarkStatus::InsufficientData => Some(status(br.status)),
+        _ => implied(&[&value], |v| {
+            let met = match b.direction {
+                Direction::AtMost => v[0] <= b.threshold,
+                Direction::AtLeast => v[0] >= b.threshold,
+            };
+            if met { "met" } else { "not met" }
+        }),
+    };
+    let mut row = vec![
+        text(name),
+        text(br.kind()),
+        text(measure),
+        text(format!(
+            "{} {}",
+            match b.direction {
+                Direction::AtMost => "at most",
+                Direction::AtLeast => "at least",
+            },
+            b.threshold
+        )),
+        text(monitor),
+        value,
+        st.map_or(Cell::Hidden, text),
+    ];
+    if latest {
+        let later = r.benchmark_later(br);
+        row.push(later.map_or(Cell::Empty, |l| single(l.value, ctx.k, ctx.suppress)));
+        row.push(text(later.map_or(String::new(), |l| {
+            format!("{} (at {})", status(l.status), l.at)
+        })));
+    }
+    row
 }

@@ -7,8 +7,9 @@ use super::build_threats::implied;
 use super::disclosure::single;
 use super::{Block, Cell, Table};
 use crate::assessment::footprint::cliff_rule;
+use crate::assessment::review::Review;
 use crate::assessment::sharing::RegisterColumn;
-use crate::assessment::{SharingLevel, Successor, ThreatEntry};
+use crate::assessment::{Assessment, SharingLevel, Successor, ThreatEntry};
 
 pub(super) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
@@ -208,6 +209,17 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
     if a.register.is_empty() {
         return Vec::new();
     }
+    let mut blocks = vec![
+        Block::Paragraph(register_intro(ctx, a)),
+        Block::Table(ratings_table(ctx, a, r)),
+    ];
+    blocks.extend(handover_table(ctx, a).map(Block::Table));
+    blocks.extend(rationale_blocks(ctx, a));
+    blocks
+}
+
+/// The register's opening paragraph: threats assessed, residual, rated.
+fn register_intro(ctx: &Ctx, a: &Assessment) -> String {
     let has = |c: RegisterColumn| ctx.content.has(c);
     let residual = a.register.iter().filter(|e| e.residual).count();
     let unrated = a
@@ -231,7 +243,12 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
             if unrated == 1 { "is" } else { "are" }
         ));
     }
-    let mut blocks = vec![Block::Paragraph(intro)];
+    intro
+}
+
+/// The ratings table, with the columns that go at this level.
+fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
+    let has = |c: RegisterColumn| ctx.content.has(c);
     // Ratings table: the columns that go at this level.
     let mut header = vec!["#", "Threat", "Regions"];
     let rating_cols = [
@@ -275,13 +292,20 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
             row
         })
         .collect();
-    blocks.push(Block::Table(Table::new(
+    Table::new(
         "register",
         "Residual-threat register: ratings",
         &header,
         ratings,
         vec![],
-    )));
+    )
+}
+
+/// The handover table (tiers, successors, capacity, gap, mitigation,
+/// review date), with the columns that go at this level; `None` when none
+/// does.
+fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
+    let has = |c: RegisterColumn| ctx.content.has(c);
     let hand_cols = [
         RegisterColumn::Tiers,
         RegisterColumn::Successors,
@@ -290,50 +314,57 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
         RegisterColumn::Mitigation,
         RegisterColumn::ReviewBy,
     ];
-    if hand_cols.iter().any(|c| has(*c)) {
-        let mut header = vec!["#"];
-        header.extend(hand_cols.iter().filter(|c| has(**c)).map(|c| c.label()));
-        let handover = a
-            .register
-            .iter()
-            .map(|e| {
-                let mut row = vec![text(format!("{}", e.id))];
-                for c in hand_cols.iter().filter(|c| has(**c)) {
-                    row.push(match c {
-                        RegisterColumn::Tiers => text(
-                            e.tiers
-                                .iter()
-                                .map(|t| format!("{t:?}"))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
-                        RegisterColumn::Successors => text(successors_text(ctx, e)),
-                        RegisterColumn::Capacity => e
-                            .capacity
-                            .map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),
-                        RegisterColumn::Gap => text(gap_text(e)),
-                        RegisterColumn::Mitigation => text(
-                            free_text(ctx, &e.mitigation, e.mitigation_cleared)
-                                .unwrap_or_else(|| NOT_CLEARED.into()),
-                        ),
-                        _ => text(e.review_date.map_or(String::new(), |d| d.to_string())),
-                    });
-                }
-                row
-            })
-            .collect();
-        let mut notes = Vec::new();
-        if has(RegisterColumn::Tiers) || has(RegisterColumn::Capacity) {
-            notes.push("Tiers: I dialogue and engagement; II physical protection; III protective environment. Capacity of the successor: 1 none … 5 full.".to_string());
-        }
-        blocks.push(Block::Table(Table::new(
-            "handover",
-            "Residual-threat register: tiers, successors and gaps",
-            &header,
-            handover,
-            notes,
-        )));
+    if !hand_cols.iter().any(|c| has(*c)) {
+        return None;
     }
+    let mut header = vec!["#"];
+    header.extend(hand_cols.iter().filter(|c| has(**c)).map(|c| c.label()));
+    let handover = a
+        .register
+        .iter()
+        .map(|e| {
+            let mut row = vec![text(format!("{}", e.id))];
+            for c in hand_cols.iter().filter(|c| has(**c)) {
+                row.push(match c {
+                    RegisterColumn::Tiers => text(
+                        e.tiers
+                            .iter()
+                            .map(|t| format!("{t:?}"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                    RegisterColumn::Successors => text(successors_text(ctx, e)),
+                    RegisterColumn::Capacity => e
+                        .capacity
+                        .map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),
+                    RegisterColumn::Gap => text(gap_text(e)),
+                    RegisterColumn::Mitigation => text(
+                        free_text(ctx, &e.mitigation, e.mitigation_cleared)
+                            .unwrap_or_else(|| NOT_CLEARED.into()),
+                    ),
+                    _ => text(e.review_date.map_or(String::new(), |d| d.to_string())),
+                });
+            }
+            row
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if has(RegisterColumn::Tiers) || has(RegisterColumn::Capacity) {
+        notes.push("Tiers: I dialogue and engagement; II physical protection; III protective environment. Capacity of the successor: 1 none … 5 full.".to_string());
+    }
+    Some(Table::new(
+        "handover",
+        "Residual-threat register: tiers, successors and gaps",
+        &header,
+        handover,
+        notes,
+    ))
+}
+
+/// The analysts' rationales cleared for this level, and how many were
+/// left out.
+fn rationale_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let mut withheld = 0;
     let rationales: Vec<String> = a
         .register

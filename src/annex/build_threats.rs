@@ -145,6 +145,32 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
         ))];
     }
     let mut b = Vec::new();
+    let (events_table, fat_table, region_totals) = matrix_blocks(ctx, &mut b);
+    b.push(Block::Heading("Trends".into()));
+    b.push(Block::Paragraph(format!(
+        "Recent: the six months ending {}; previous: the six months before. Rising: recent at least 1.25 × previous and 3 or more events higher; falling: at most 0.75 × previous and 3 or more lower; new: none before and 3 or more now.",
+        ctx.as_of
+    )));
+    b.push(Block::Table(trends_by_type(ctx)));
+    b.push(Block::Table(trends_by_region(ctx)));
+    b.push(Block::Heading("State-perpetrated share".into()));
+    b.push(Block::Table(state_share_table(
+        ctx,
+        &events_table,
+        &fat_table,
+    )));
+    b.push(monthly_figure(ctx));
+    if let Some(f) = map_figure(ctx, &region_totals) {
+        b.push(f);
+    }
+    b
+}
+
+/// The opening sentence, the events matrix, its heat map and the
+/// fatalities matrix, pushed onto `b`. Gives both tables as printed and the
+/// events' region totals (for the map).
+fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
+    let m = &ctx.matrix;
     let share = &m.state_share_total;
     let (events, heat) = region_table(
         ctx,
@@ -204,43 +230,53 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     }));
     let fat_table = fat.clone();
     b.push(Block::Table(fat));
-    b.push(Block::Heading("Trends".into()));
-    b.push(Block::Paragraph(format!(
-        "Recent: the six months ending {}; previous: the six months before. Rising: recent at least 1.25 × previous and 3 or more events higher; falling: at most 0.75 × previous and 3 or more lower; new: none before and 3 or more now.",
-        ctx.as_of
-    )));
-    let trend_row =
-        |name: String, c: &crate::analysis::matrix::CellCounts, ids: Option<&[usize; 3]>| {
-            let cells: [Cell; 3] = match (&ctx.pattern, ids) {
-                (Some(p), Some(ids)) => [p.cell(ids[0]), p.cell(ids[1]), p.cell(ids[2])],
-                _ => [
-                    Cell::Count(c.recent_events),
-                    Cell::Count(c.previous_events),
-                    Cell::Count(c.recent_fatalities),
-                ],
-            };
-            let trend = implied(&[&cells[0], &cells[1]], |v| Trend::classify(v[0], v[1]));
-            let [recent, previous, fatalities] = cells;
-            vec![
-                Cell::Text(name),
-                recent,
-                previous,
-                match trend {
-                    Some(t) => Cell::Text(format!("{} {}", t.arrow(), t.key())),
-                    None => Cell::Hidden,
-                },
-                fatalities,
-            ]
-        };
-    let trend_header = |first: &'static str| {
-        [
-            first,
-            "Recent 6 months",
-            "Previous 6 months",
-            "Trend",
-            "Recent civilian fatalities",
-        ]
+    (events_table, fat_table, region_totals)
+}
+
+/// One row of a trend table: recent and previous events, the trend they
+/// imply as printed, recent fatalities.
+fn trend_row(
+    ctx: &Ctx,
+    name: String,
+    c: &crate::analysis::matrix::CellCounts,
+    ids: Option<&[usize; 3]>,
+) -> Vec<Cell> {
+    let cells: [Cell; 3] = match (&ctx.pattern, ids) {
+        (Some(p), Some(ids)) => [p.cell(ids[0]), p.cell(ids[1]), p.cell(ids[2])],
+        _ => [
+            Cell::Count(c.recent_events),
+            Cell::Count(c.previous_events),
+            Cell::Count(c.recent_fatalities),
+        ],
     };
+    let trend = implied(&[&cells[0], &cells[1]], |v| Trend::classify(v[0], v[1]));
+    let [recent, previous, fatalities] = cells;
+    vec![
+        Cell::Text(name),
+        recent,
+        previous,
+        match trend {
+            Some(t) => Cell::Text(format!("{} {}", t.arrow(), t.key())),
+            None => Cell::Hidden,
+        },
+        fatalities,
+    ]
+}
+
+/// The header of a trend table, `first` naming its rows.
+fn trend_header(first: &'static str) -> [&'static str; 5] {
+    [
+        first,
+        "Recent 6 months",
+        "Previous 6 months",
+        "Trend",
+        "Recent civilian fatalities",
+    ]
+}
+
+/// The trend table by perpetrator type.
+fn trends_by_type(ctx: &Ctx) -> Table {
+    let m = &ctx.matrix;
     let type_ids: Vec<Option<&[usize; 3]>> = (0..m.perpetrators.len())
         .map(|i| ctx.pattern.as_ref().map(|p| &p.trend_types[i]))
         .collect();
@@ -252,12 +288,18 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
             .iter()
             .zip(&m.row_totals)
             .zip(&type_ids)
-            .map(|((t, c), ids)| trend_row(t.label().to_string(), c, *ids))
+            .map(|((t, c), ids)| trend_row(ctx, t.label().to_string(), c, *ids))
             .collect(),
         trend_notes(ctx),
     );
     place_trends(&mut by_type, &type_ids);
-    b.push(Block::Table(by_type));
+    by_type
+}
+
+/// The trend table by region, listing the regions with events in the last
+/// 12 months.
+fn trends_by_region(ctx: &Ctx) -> Table {
+    let m = &ctx.matrix;
     let shown_regions: Vec<usize> = (0..m.regions.len())
         .filter(|&i| {
             let c = &m.column_totals[i];
@@ -275,13 +317,20 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
         shown_regions
             .iter()
             .zip(&region_ids)
-            .map(|(&i, ids)| trend_row(m.regions[i].clone(), &m.column_totals[i], *ids))
+            .map(|(&i, ids)| trend_row(ctx, m.regions[i].clone(), &m.column_totals[i], *ids))
             .collect(),
         trend_notes(ctx),
     );
     place_trends(&mut by_region, &region_ids);
-    b.push(Block::Table(by_region));
-    b.push(Block::Heading("State-perpetrated share".into()));
+    by_region
+}
+
+/// The state-perpetrated share per region and in all, computed from the
+/// matrices as printed.
+fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Table {
+    let m = &ctx.matrix;
+    let share = &m.state_share_total;
+    let nr = m.regions.len();
     let mut rows: Vec<Vec<Cell>> = m
         .regions
         .iter()
@@ -295,14 +344,14 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
                     ctx,
                     s.state_events,
                     s.attributed_events,
-                    share_inputs(ctx, &events_table, i),
+                    share_inputs(ctx, events_table, i),
                 )
                 .1,
                 share_cell(
                     ctx,
                     s.state_fatalities,
                     s.attributed_fatalities,
-                    share_inputs(ctx, &fat_table, i),
+                    share_inputs(ctx, fat_table, i),
                 )
                 .1,
             ]
@@ -314,14 +363,14 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
             ctx,
             share.state_events,
             share.attributed_events,
-            share_inputs(ctx, &events_table, nr),
+            share_inputs(ctx, events_table, nr),
         )
         .1,
         share_cell(
             ctx,
             share.state_fatalities,
             share.attributed_fatalities,
-            share_inputs(ctx, &fat_table, nr),
+            share_inputs(ctx, fat_table, nr),
         )
         .1,
     ]);
@@ -329,21 +378,14 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     if ctx.suppress {
         notes.push("Shown in 10-point bands, and only where every count it is computed from is printed in the tables above; otherwise x.".into());
     }
-    b.push(Block::Table(
-        Table::new(
-            "state-share",
-            "Share of attributed civilian harm perpetrated by state security forces",
-            &["Region", "Share of events", "Share of civilian fatalities"],
-            rows,
-            notes,
-        )
-        .with_totals(1, false),
-    ));
-    b.push(monthly_figure(ctx));
-    if let Some(f) = map_figure(ctx, &region_totals) {
-        b.push(f);
-    }
-    b
+    Table::new(
+        "state-share",
+        "Share of attributed civilian harm perpetrated by state security forces",
+        &["Region", "Share of events", "Share of civilian fatalities"],
+        rows,
+        notes,
+    )
+    .with_totals(1, false)
 }
 
 /// The printed cells a region's (or, at `r` = the number of regions, the

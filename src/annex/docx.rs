@@ -192,17 +192,47 @@ fn table(t: &Table) -> docx_rs::Table {
 
 /// The document's bytes.
 pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
-    let classification = |size: usize| {
-        Paragraph::new()
-            .add_run(
-                Run::new()
-                    .add_text(&annex.classification)
-                    .bold()
-                    .size(size)
-                    .color(RED),
-            )
-            .align(AlignmentType::Center)
-    };
+    let mut doc = start(annex);
+    let (mut tables, mut figures) = (0, 0);
+    for s in &annex.sections {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{}. {}", s.number, s.title)))
+                .style("Heading1")
+                .keep_next(true),
+        );
+        for b in &s.blocks {
+            doc = add_block(doc, b, &mut tables, &mut figures);
+        }
+    }
+    doc = doc.add_paragraph(classification(annex, 18));
+    let mut xml = doc.build();
+    // docx-rs has no repeating header rows: the header rows were marked
+    // `cantSplit`, and become `tblHeader` here (it writes no other cantSplit).
+    let text = String::from_utf8_lossy(&xml.document)
+        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
+    xml.document = text.into_bytes();
+    let mut out = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut out).map_err(std::io::Error::other)?;
+    Ok(out.into_inner())
+}
+
+/// The classification line, centred in red, at `size` half-points.
+fn classification(annex: &Annex, size: usize) -> Paragraph {
+    Paragraph::new()
+        .add_run(
+            Run::new()
+                .add_text(&annex.classification)
+                .bold()
+                .size(size)
+                .color(RED),
+        )
+        .align(AlignmentType::Center)
+}
+
+/// A new document: styles, page, header and footer, then the title,
+/// subtitle and header line.
+fn start(annex: &Annex) -> Docx {
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
             .add_run(
@@ -213,7 +243,7 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
             .add_page_num(PageNum::new())
             .align(AlignmentType::Center),
     );
-    let mut doc = styles(Docx::new())
+    let doc = styles(Docx::new())
         .page_size(11906, 16838)
         .page_margin(
             PageMargin::new()
@@ -226,103 +256,84 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
         )
         .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
         .default_size(20)
-        .header(Header::new().add_paragraph(classification(16)))
+        .header(Header::new().add_paragraph(classification(annex, 16)))
         .footer(footer)
         .created_at(&format!("{}T00:00:00Z", annex.generated))
         .updated_at(&format!("{}T00:00:00Z", annex.generated));
-    doc = doc
-        .add_paragraph(
+    doc.add_paragraph(
+        Paragraph::new()
+            .add_run(Run::new().add_text(&annex.title))
+            .style("Title"),
+    )
+    .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&annex.subtitle).italic()))
+    .add_paragraph(
+        Paragraph::new().add_run(
+            Run::new()
+                .add_text(header_line(annex))
+                .size(16)
+                .color("555555"),
+        ),
+    )
+}
+
+/// Adds one block; tables and figures are numbered from the counters.
+fn add_block(doc: Docx, b: &Block, tables: &mut usize, figures: &mut usize) -> Docx {
+    match b {
+        Block::Heading(h) => doc.add_paragraph(
             Paragraph::new()
-                .add_run(Run::new().add_text(&annex.title))
-                .style("Title"),
-        )
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&annex.subtitle).italic()))
-        .add_paragraph(
-            Paragraph::new().add_run(
-                Run::new()
-                    .add_text(header_line(annex))
-                    .size(16)
-                    .color("555555"),
-            ),
-        );
-    let (mut tables, mut figures) = (0, 0);
-    for s in &annex.sections {
-        doc = doc.add_paragraph(
-            Paragraph::new()
-                .add_run(Run::new().add_text(format!("{}. {}", s.number, s.title)))
-                .style("Heading1")
+                .add_run(Run::new().add_text(h))
+                .style("Heading2")
                 .keep_next(true),
-        );
-        for b in &s.blocks {
-            doc = match b {
-                Block::Heading(h) => doc.add_paragraph(
-                    Paragraph::new()
-                        .add_run(Run::new().add_text(h))
-                        .style("Heading2")
+        ),
+        Block::Paragraph(p) => doc.add_paragraph(para(p)),
+        Block::Bullets(v) => v.iter().fold(doc, |d, x| {
+            d.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(format!("•\u{a0}{x}")))
+                    .indent(
+                        Some(360),
+                        Some(docx_rs::SpecialIndentType::Hanging(200)),
+                        None,
+                        None,
+                    ),
+            )
+        }),
+        Block::Table(t) => {
+            *tables += 1;
+            let mut d = doc
+                .add_paragraph(
+                    para(&format!("Table {tables}: {}", t.caption))
+                        .style("Caption")
                         .keep_next(true),
-                ),
-                Block::Paragraph(p) => doc.add_paragraph(para(p)),
-                Block::Bullets(v) => v.iter().fold(doc, |d, x| {
-                    d.add_paragraph(
-                        Paragraph::new()
-                            .add_run(Run::new().add_text(format!("•\u{a0}{x}")))
-                            .indent(
-                                Some(360),
-                                Some(docx_rs::SpecialIndentType::Hanging(200)),
-                                None,
-                                None,
-                            ),
+                )
+                .add_table(table(t));
+            for n in &t.notes {
+                d = d.add_paragraph(
+                    Paragraph::new().add_run(Run::new().add_text(n).size(16).italic()),
+                );
+            }
+            d.add_paragraph(Paragraph::new())
+        }
+        Block::Figure(f) => {
+            *figures += 1;
+            let (png, (w, h)) = charts::png(&f.chart);
+            let emu_h = (u64::from(TEXT_WIDTH_EMU) * u64::from(h) / u64::from(w.max(1))) as u32;
+            let pic = Pic::new_with_dimensions(png, w, h).size(TEXT_WIDTH_EMU, emu_h);
+            doc.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_image(pic))
+                    .keep_next(true),
+            )
+            .add_paragraph(
+                Paragraph::new()
+                    .add_run(
+                        Run::new()
+                            .add_text(format!("Figure {figures}: {}. ", f.caption))
+                            .bold()
+                            .size(18),
                     )
-                }),
-                Block::Table(t) => {
-                    tables += 1;
-                    let mut d = doc
-                        .add_paragraph(
-                            para(&format!("Table {tables}: {}", t.caption))
-                                .style("Caption")
-                                .keep_next(true),
-                        )
-                        .add_table(table(t));
-                    for n in &t.notes {
-                        d = d.add_paragraph(
-                            Paragraph::new().add_run(Run::new().add_text(n).size(16).italic()),
-                        );
-                    }
-                    d.add_paragraph(Paragraph::new())
-                }
-                Block::Figure(f) => {
-                    figures += 1;
-                    let (png, (w, h)) = charts::png(&f.chart);
-                    let emu_h =
-                        (u64::from(TEXT_WIDTH_EMU) * u64::from(h) / u64::from(w.max(1))) as u32;
-                    let pic = Pic::new_with_dimensions(png, w, h).size(TEXT_WIDTH_EMU, emu_h);
-                    doc.add_paragraph(
-                        Paragraph::new()
-                            .add_run(Run::new().add_image(pic))
-                            .keep_next(true),
-                    )
-                    .add_paragraph(
-                        Paragraph::new()
-                            .add_run(
-                                Run::new()
-                                    .add_text(format!("Figure {figures}: {}. ", f.caption))
-                                    .bold()
-                                    .size(18),
-                            )
-                            .add_run(Run::new().add_text(&f.alt).size(18)),
-                    )
-                }
-            };
+                    .add_run(Run::new().add_text(&f.alt).size(18)),
+            )
         }
     }
-    doc = doc.add_paragraph(classification(18));
-    let mut xml = doc.build();
-    // docx-rs has no repeating header rows: the header rows were marked
-    // `cantSplit`, and become `tblHeader` here (it writes no other cantSplit).
-    let text = String::from_utf8_lossy(&xml.document)
-        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
-    xml.document = text.into_bytes();
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(std::io::Error::other)?;
-    Ok(out.into_inner())
 }

@@ -123,6 +123,82 @@ struct Atoms {
 }
 
 impl Atoms {
+    /// The atoms of the pattern: stretches cut at every date a printed
+    /// figure starts (the period, the trend windows, the chart, each
+    /// benchmark's window), one variable each, and their true values.
+    fn build(inp: &Inputs, period_from: i32, sys: &mut System) -> Atoms {
+        let m = inp.matrix;
+        let (nt, nr) = (m.perpetrators.len(), m.regions.len());
+        let day = |d: NaiveDate| day_number(d);
+        // Stretch starts.
+        let mut starts = vec![
+            period_from,
+            day(m.windows.recent.0),
+            day(m.windows.previous.0),
+            day(inp.chart_from),
+        ];
+        if let Some(a) = inp.a {
+            starts.extend(
+                a.benchmarks
+                    .iter()
+                    .map(|b| benchmark_start(inp.as_of, b.window_months)),
+            );
+        }
+        // Month starts inside the chart, so months can be tied to stretches.
+        let end = day(inp.as_of);
+        starts.retain(|s| *s <= end);
+        starts.sort_unstable();
+        starts.dedup();
+        let nstretch = starts.len().max(1);
+        let mut atoms = Atoms {
+            types: nt,
+            regions: nr,
+            starts,
+            end,
+            var: Vec::new(),
+            value: vec![0; 2 * nt * nr * nstretch],
+        };
+        atoms.var = (0..atoms.value.len()).map(|_| sys.var()).collect();
+        atoms.count(inp);
+        atoms
+    }
+
+    /// True values of the atoms: the same loop every count uses.
+    fn count(&mut self, inp: &Inputs) {
+        let m = inp.matrix;
+        let table = inp.ws.regions(RegionLevel::Admin1);
+        let col_of: Vec<Option<usize>> = table
+            .names
+            .iter()
+            .map(|n| m.regions.iter().position(|r| r == n))
+            .collect();
+        let mut row_of = [None; PerpetratorType::COUNT];
+        for (i, t) in m.perpetrators.iter().enumerate() {
+            row_of[*t as usize] = Some(i);
+        }
+        let all = Filter {
+            level: RegionLevel::Admin1,
+            ..Default::default()
+        };
+        for_each_selected(inp.ws, &all, |(d, i), r, t, _| {
+            let inc = &inp.ws.datasets[d].incidents;
+            if !inc.civilian_harm[i] {
+                return;
+            }
+            let (Some(Some(c)), Some(row), Some(s)) = (
+                col_of.get(r as usize),
+                row_of[t as usize],
+                self.stretch(inc.date[i]),
+            ) else {
+                return;
+            };
+            let e = self.index(0, row, *c, s);
+            self.value[e] += 1;
+            let f = self.index(1, row, *c, s);
+            self.value[f] += u64::from(inc.civilian_fatalities[i]);
+        });
+    }
+
     fn index(&self, measure: usize, t: usize, r: usize, s: usize) -> usize {
         ((measure * self.types + t) * self.regions + r) * self.starts.len() + s
     }
@@ -179,82 +255,16 @@ impl Pattern {
     /// Builds and secures the pattern.
     pub fn new(inp: &Inputs) -> Pattern {
         let m = inp.matrix;
-        let (nt, nr) = (m.perpetrators.len(), m.regions.len());
         let mut sys = System::new();
-        // Stretch starts.
         let day = |d: NaiveDate| day_number(d);
-        let next = |d: NaiveDate| d.succ_opt().unwrap_or(d);
         let period_from = inp
             .filter
             .from
             .map(day)
             .or_else(|| inp.ws.earliest_date())
             .unwrap_or_else(|| day(inp.as_of));
-        let mut starts = vec![
-            period_from,
-            day(m.windows.recent.0),
-            day(m.windows.previous.0),
-            day(inp.chart_from),
-        ];
-        let benchmark_start = |w: u32| {
-            inp.as_of
-                .checked_sub_months(Months::new(w))
-                .map_or(day(inp.as_of), |d| day(next(d)))
-        };
-        if let Some(a) = inp.a {
-            starts.extend(
-                a.benchmarks
-                    .iter()
-                    .map(|b| benchmark_start(b.window_months)),
-            );
-        }
-        // Month starts inside the chart, so months can be tied to stretches.
-        let end = day(inp.as_of);
-        starts.retain(|s| *s <= end);
-        starts.sort_unstable();
-        starts.dedup();
-        let nstretch = starts.len().max(1);
-        let mut atoms = Atoms {
-            types: nt,
-            regions: nr,
-            starts,
-            end,
-            var: Vec::new(),
-            value: vec![0; 2 * nt * nr * nstretch],
-        };
-        atoms.var = (0..atoms.value.len()).map(|_| sys.var()).collect();
-        // True values of the atoms: the same loop every count uses.
-        let table = inp.ws.regions(RegionLevel::Admin1);
-        let col_of: Vec<Option<usize>> = table
-            .names
-            .iter()
-            .map(|n| m.regions.iter().position(|r| r == n))
-            .collect();
-        let mut row_of = [None; PerpetratorType::COUNT];
-        for (i, t) in m.perpetrators.iter().enumerate() {
-            row_of[*t as usize] = Some(i);
-        }
-        let all = Filter {
-            level: RegionLevel::Admin1,
-            ..Default::default()
-        };
-        for_each_selected(inp.ws, &all, |(d, i), r, t, _| {
-            let inc = &inp.ws.datasets[d].incidents;
-            if !inc.civilian_harm[i] {
-                return;
-            }
-            let (Some(Some(c)), Some(row), Some(s)) = (
-                col_of.get(r as usize),
-                row_of[t as usize],
-                atoms.stretch(inc.date[i]),
-            ) else {
-                return;
-            };
-            let e = atoms.index(0, row, *c, s);
-            atoms.value[e] += 1;
-            let f = atoms.index(1, row, *c, s);
-            atoms.value[f] += u64::from(inc.civilian_fatalities[i]);
-        });
+        let atoms = Atoms::build(inp, period_from, &mut sys);
+        let end = atoms.end;
         let mut p = Pattern {
             k: inp.k,
             figures: Vec::new(),
@@ -269,12 +279,43 @@ impl Pattern {
             monthly: MonthlyIds::default(),
             benchmarks: Vec::new(),
         };
+        let all_t: Vec<usize> = (0..m.perpetrators.len()).collect();
+        let all_r: Vec<usize> = (0..m.regions.len()).collect();
+        let in_period = atoms.stretches(period_from, end);
+        // 1. The two matrices, each protected as a table.
+        p.add_matrices(&atoms, inp, &in_period);
+        // 2. Trend tables.
+        p.add_trends(&atoms, inp);
+        // 3. Kinds of harm: one unknown per kind, tied to the period's total.
+        p.add_effects(&mut sys, &atoms, inp, &in_period);
+        // 4. Months of the chart: parts of months in stretches, tied to them.
+        p.monthly = months(&mut p, &mut sys, &atoms, inp, &all_t, &all_r);
+        // 5. Benchmark values at the as-of date.
+        p.add_benchmarks(&atoms, inp);
+        p.vars = sys.vars();
+        let debug = std::env::var_os("POC_DEBUG_PATTERN").is_some();
+        let count = |p: &Pattern| p.figures.iter().filter(|f| f.mark == Mark::Hidden).count();
+        if debug {
+            eprintln!(
+                "pattern: {} figures, {} withheld (x) before the document pass",
+                p.figures.len(),
+                count(&p)
+            );
+        }
+        p.secure();
+        if debug {
+            eprintln!("pattern: {} withheld (x) after", count(&p));
+        }
+        p
+    }
+
+    /// The events and fatalities matrices, each protected as a table:
+    /// (R+1)×(C+1) figures over the period's stretches, totals last.
+    fn add_matrices(&mut self, atoms: &Atoms, inp: &Inputs, in_period: &[usize]) {
+        let m = inp.matrix;
+        let (nt, nr) = (m.perpetrators.len(), m.regions.len());
         let all_t: Vec<usize> = (0..nt).collect();
         let all_r: Vec<usize> = (0..nr).collect();
-        let in_period = atoms.stretches(period_from, end);
-        let recent = atoms.stretches(day(m.windows.recent.0), end);
-        let previous = atoms.stretches(day(m.windows.previous.0), day(m.windows.previous.1));
-        // 1. The two matrices, each protected as a table.
         for (measure, group) in [(0, Group::Events), (1, Group::Fatalities)] {
             let interior: Vec<Vec<u64>> = (0..nr)
                 .map(|r| {
@@ -297,27 +338,38 @@ impl Pattern {
                 let mut line = Vec::new();
                 for t in 0..=nt {
                     let ts = if t < nt { vec![t] } else { all_t.clone() };
-                    let (terms, _) = atoms.terms(measure, &ts, &rs, &in_period);
-                    line.push(p.add(
+                    let (terms, _) = atoms.terms(measure, &ts, &rs, in_period);
+                    line.push(self.add(
                         prot.values[r][t],
                         prot.marks[r][t],
                         terms,
                         group,
                         r == nr || t == nt,
-                        &atoms,
+                        atoms,
                     ));
                 }
                 ids.push(line);
             }
             if measure == 0 {
-                p.events = ids;
+                self.events = ids;
             } else {
-                p.fatalities = ids;
+                self.fatalities = ids;
             }
         }
-        // 2. Trend tables: recent and previous events, recent fatalities,
-        // per type and per region (primary suppression; the document pass
-        // adds what they need together).
+    }
+
+    /// Trend tables: recent and previous events, recent fatalities, per
+    /// type and per region (primary suppression; the document pass adds
+    /// what they need together), and the fact that a listed region had
+    /// events in the last 12 months.
+    fn add_trends(&mut self, atoms: &Atoms, inp: &Inputs) {
+        let m = inp.matrix;
+        let (nt, nr) = (m.perpetrators.len(), m.regions.len());
+        let all_t: Vec<usize> = (0..nt).collect();
+        let all_r: Vec<usize> = (0..nr).collect();
+        let day = |d: NaiveDate| day_number(d);
+        let recent = atoms.stretches(day(m.windows.recent.0), atoms.end);
+        let previous = atoms.stretches(day(m.windows.previous.0), day(m.windows.previous.1));
         let trend = |p: &mut Pattern, ts: &[usize], rs: &[usize], group: Group| -> [usize; 3] {
             let mut out = [0; 3];
             for (slot, (measure, window)) in [(0, &recent), (0, &previous), (1, &recent)]
@@ -325,15 +377,15 @@ impl Pattern {
                 .enumerate()
             {
                 let (terms, value) = atoms.terms(measure, ts, rs, window);
-                out[slot] = p.add(value, primary(value, inp.k), terms, group, false, &atoms);
+                out[slot] = p.add(value, primary(value, inp.k), terms, group, false, atoms);
             }
             out
         };
-        p.trend_types = (0..nt)
-            .map(|t| trend(&mut p, &[t], &all_r, Group::TrendTypes))
+        self.trend_types = (0..nt)
+            .map(|t| trend(self, &[t], &all_r, Group::TrendTypes))
             .collect();
-        p.trend_regions = (0..nr)
-            .map(|r| trend(&mut p, &all_t, &[r], Group::TrendRegions))
+        self.trend_regions = (0..nr)
+            .map(|r| trend(self, &all_t, &[r], Group::TrendRegions))
             .collect();
         // The by-region trend table lists the regions with events in the
         // last 12 months: being listed says recent + previous ≥ 1.
@@ -342,24 +394,30 @@ impl Pattern {
             let c = &m.column_totals[r];
             if c.recent_events + c.previous_events > 0 {
                 let (terms, _) = atoms.terms(0, &all_t, &[r], &twelve);
-                p.links.push(Fact {
+                self.links.push(Fact {
                     terms,
                     lo: 1.0,
                     hi: f64::INFINITY,
                 });
             }
         }
-        // 3. Kinds of harm: one unknown per kind, tied to the period's total.
+    }
+
+    /// Kinds of harm, events and fatalities: one unknown per kind, tied to
+    /// the period's total over the atoms.
+    fn add_effects(&mut self, sys: &mut System, atoms: &Atoms, inp: &Inputs, in_period: &[usize]) {
+        let all_t: Vec<usize> = (0..atoms.types).collect();
+        let all_r: Vec<usize> = (0..atoms.regions).collect();
         let (ev_kinds, fat_kinds) = inp.effects;
         for (measure, values) in [(0, ev_kinds), (1, fat_kinds)] {
             let (cells, total) = protect_list(&values, inp.k, true);
             let kind_vars: Vec<usize> = (0..KINDS.len()).map(|_| sys.var()).collect();
-            let (mut tie, _) = atoms.terms(measure, &all_t, &all_r, &in_period);
+            let (mut tie, _) = atoms.terms(measure, &all_t, &all_r, in_period);
             for t in &mut tie {
                 t.1 = -1.0;
             }
             tie.extend(kind_vars.iter().map(|v| (*v, 1.0)));
-            p.links.push(Fact {
+            self.links.push(Fact {
                 terms: tie,
                 lo: 0.0,
                 hi: 0.0,
@@ -369,10 +427,10 @@ impl Pattern {
                 .zip(&cells)
                 .zip(&kind_vars)
                 .map(|((v, c), var)| {
-                    p.add_unchecked(*v, mark_of(c), vec![(*var, 1.0)], Group::Effects, false)
+                    self.add_unchecked(*v, mark_of(c), vec![(*var, 1.0)], Group::Effects, false)
                 })
                 .collect();
-            ids.push(p.add_unchecked(
+            ids.push(self.add_unchecked(
                 values.iter().sum(),
                 mark_of(&total),
                 kind_vars.iter().map(|v| (*v, 1.0)).collect(),
@@ -380,55 +438,44 @@ impl Pattern {
                 true,
             ));
             if measure == 0 {
-                p.effects_events = ids;
+                self.effects_events = ids;
             } else {
-                p.effects_fatalities = ids;
+                self.effects_fatalities = ids;
             }
         }
-        // 4. Months of the chart: parts of months in stretches, tied to them.
-        p.monthly = months(&mut p, &mut sys, &atoms, inp, &all_t, &all_r);
-        // 5. Benchmark values at the as-of date.
-        if let (Some(a), Some(rv)) = (inp.a, inp.review) {
-            p.benchmarks = a
-                .benchmarks
-                .iter()
-                .zip(&rv.benchmarks)
-                .map(|(b, br)| {
-                    // An empty list in a benchmark means all of them.
-                    let ts = positions(&m.perpetrators, &b.perpetrators);
-                    let rs = positions(&m.regions, &b.regions);
-                    let measure = match b.metric {
-                        BenchmarkMetric::CivilianHarmEvents => 0,
-                        BenchmarkMetric::CivilianFatalities => 1,
-                    };
-                    let ss = atoms.stretches(benchmark_start(b.window_months), end);
-                    let (terms, _) = atoms.terms(measure, &ts, &rs, &ss);
-                    Some(p.add(
-                        br.value,
-                        primary(br.value, inp.k),
-                        terms,
-                        Group::Benchmarks,
-                        false,
-                        &atoms,
-                    ))
-                })
-                .collect();
-        }
-        p.vars = sys.vars();
-        let debug = std::env::var_os("POC_DEBUG_PATTERN").is_some();
-        let count = |p: &Pattern| p.figures.iter().filter(|f| f.mark == Mark::Hidden).count();
-        if debug {
-            eprintln!(
-                "pattern: {} figures, {} withheld (x) before the document pass",
-                p.figures.len(),
-                count(&p)
-            );
-        }
-        p.secure();
-        if debug {
-            eprintln!("pattern: {} withheld (x) after", count(&p));
-        }
-        p
+    }
+
+    /// Each benchmark's value at the as-of date, over its window.
+    fn add_benchmarks(&mut self, atoms: &Atoms, inp: &Inputs) {
+        let (Some(a), Some(rv)) = (inp.a, inp.review) else {
+            return;
+        };
+        let m = inp.matrix;
+        self.benchmarks = a
+            .benchmarks
+            .iter()
+            .zip(&rv.benchmarks)
+            .map(|(b, br)| {
+                // An empty list in a benchmark means all of them.
+                let ts = positions(&m.perpetrators, &b.perpetrators);
+                let rs = positions(&m.regions, &b.regions);
+                let measure = match b.metric {
+                    BenchmarkMetric::CivilianHarmEvents => 0,
+                    BenchmarkMetric::CivilianFatalities => 1,
+                };
+                let from = benchmark_start(inp.as_of, b.window_months);
+                let ss = atoms.stretches(from, atoms.end);
+                let (terms, _) = atoms.terms(measure, &ts, &rs, &ss);
+                Some(self.add(
+                    br.value,
+                    primary(br.value, inp.k),
+                    terms,
+                    Group::Benchmarks,
+                    false,
+                    atoms,
+                ))
+            })
+            .collect();
     }
 
     /// Adds a figure whose terms are checked against the atoms' true
@@ -663,6 +710,13 @@ impl Pattern {
             Mark::Hidden => super::Cell::Hidden,
         }
     }
+}
+
+/// The first day of a benchmark's window of `months` ending on `as_of`.
+fn benchmark_start(as_of: NaiveDate, months: u32) -> i32 {
+    as_of
+        .checked_sub_months(Months::new(months))
+        .map_or(day_number(as_of), |d| day_number(d.succ_opt().unwrap_or(d)))
 }
 
 /// The positions in `all` of the items `chosen` names; every position when

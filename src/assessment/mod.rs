@@ -16,6 +16,9 @@ pub mod sharing;
 use crate::analysis::Filter;
 use crate::import::ColumnMapping;
 use crate::model::{PerpetratorType, SourceFormat};
+
+// Plain data read by `import::bases`, so it lives in the model.
+pub use crate::model::base::Base;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -192,30 +195,6 @@ impl ThreatEntry {
             review_date: None,
         }
     }
-}
-
-/// A mission base (team site, company operating base).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Base {
-    pub name: String,
-    pub latitude: f64,
-    pub longitude: f64,
-    /// The admin-1 region it stands in, as the matrix names it.
-    pub region: String,
-    #[serde(default)]
-    pub opened: Option<NaiveDate>,
-    /// Closure (past or planned); `None` = stays open.
-    #[serde(default)]
-    pub closed: Option<NaiveDate>,
-    #[serde(default = "default_radius")]
-    pub radius_km: f64,
-    /// Sites and dates made up for an example.
-    #[serde(default)]
-    pub illustrative: bool,
-}
-
-fn default_radius() -> f64 {
-    30.0
 }
 
 /// What a benchmark measures.

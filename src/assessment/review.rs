@@ -231,104 +231,14 @@ pub fn review(a: &Assessment, ws: &Workspace) -> Review {
     let entries = a
         .register
         .iter()
-        .map(|e| {
-            let c = entry_counts(ws, e, as_of);
-            let s = c.suggestion();
-            let suggested = Scores::of(s.likelihood, s.impact);
-            let analyst = Scores::of(
-                e.likelihood.unwrap_or(s.likelihood),
-                e.impact.unwrap_or(s.impact),
-            );
-            let differs =
-                analyst.likelihood != suggested.likelihood || analyst.impact != suggested.impact;
-            // A tier the threat engages with no successor named (or "none");
-            // with no tiers given, no successor at all.
-            let lacks = |t: &Tier| e.successors.get(t).is_none_or(|s| *s == Successor::None);
-            let all_none = if e.tiers.is_empty() {
-                e.successors.values().all(|s| *s == Successor::None)
-            } else {
-                e.tiers.iter().any(lacks)
-            };
-            let regions: BTreeSet<&String> = e.regions.iter().collect();
-            let flags = Flags {
-                no_successor: e.residual && analyst.band >= RiskBand::High && all_none,
-                successor_is_perpetrator: e.perpetrator == PerpetratorType::StateForces
-                    && e.successors
-                        .values()
-                        .any(|s| *s == Successor::HostStateSecurityForces),
-                security_cliff: a
-                    .footprint
-                    .iter()
-                    .zip(&bases)
-                    .any(|(b, r)| regions.contains(&b.region) && r.cliff),
-                monitoring_gap: e.regions.iter().any(|region| {
-                    let here: Vec<&Base> =
-                        a.footprint.iter().filter(|b| &b.region == region).collect();
-                    !here.is_empty()
-                        && here.iter().all(|b| b.closed.is_some())
-                        && recent_regions.contains(region)
-                }),
-            };
-            EntryReview {
-                id: e.id,
-                perpetrator: e.perpetrator,
-                regions: e.regions.clone(),
-                suggested,
-                analyst,
-                trend: c.trend(),
-                recent_events: c.recent_events,
-                previous_events: c.previous_events,
-                recent_fatalities: c.recent_fatalities,
-                residual: e.residual,
-                successors: e.successors.iter().map(|(t, s)| (*t, s.clone())).collect(),
-                capacity: e.capacity,
-                flags,
-                rationale_missing: differs && e.rationale.trim().is_empty(),
-            }
-        })
+        .map(|e| entry_review(a, ws, e, &bases, &recent_regions))
         .collect::<Vec<_>>();
     let latest = ws.latest_date().and_then(from_day_number);
     let backtest = a
         .register
         .iter()
         .zip(&entries)
-        .map(|(e, r)| {
-            let filter = entry_filter(e);
-            let windows: Vec<(u32, u64, u64, u8, bool)> = [6u32, 12, 24]
-                .iter()
-                .map(|&n| {
-                    let end = as_of.checked_add_months(Months::new(n)).unwrap_or(as_of);
-                    let (ev, fat) = window_counts(ws, &filter, as_of, end);
-                    (
-                        n,
-                        ev,
-                        fat,
-                        likelihood_for_rate(ev, u64::from(n)),
-                        latest.is_some_and(|l| l >= end),
-                    )
-                })
-                .collect();
-            let predicted = r.analyst.likelihood;
-            let (_, _, _, observed, complete) = windows[1];
-            let verdict = if !complete {
-                "incomplete data".to_string()
-            } else if observed.abs_diff(predicted) <= 1 {
-                "right".to_string()
-            } else if observed > predicted {
-                "under-estimated".to_string()
-            } else {
-                "over-estimated".to_string()
-            };
-            BacktestRow {
-                id: e.id,
-                perpetrator: e.perpetrator,
-                regions: e.regions.clone(),
-                predicted_likelihood: predicted,
-                residual: e.residual,
-                windows,
-                verdict,
-            }
-        })
+        .map(|(e, r)| backtest_row(ws, e, r, as_of, latest))
         .collect();
     let benchmarks = a
         .benchmarks
@@ -350,6 +260,115 @@ pub fn review(a: &Assessment, ws: &Workspace) -> Review {
         benchmarks,
         benchmarks_latest,
         backtest,
+    }
+}
+
+/// One register entry reviewed: the suggested and the analyst's scores,
+/// the trend and counts behind them, and the flags it raises.
+fn entry_review(
+    a: &Assessment,
+    ws: &Workspace,
+    e: &ThreatEntry,
+    bases: &[BaseReview],
+    recent_regions: &BTreeSet<String>,
+) -> EntryReview {
+    let as_of = a.meta.as_of;
+    let c = entry_counts(ws, e, as_of);
+    let s = c.suggestion();
+    let suggested = Scores::of(s.likelihood, s.impact);
+    let analyst = Scores::of(
+        e.likelihood.unwrap_or(s.likelihood),
+        e.impact.unwrap_or(s.impact),
+    );
+    let differs = analyst.likelihood != suggested.likelihood || analyst.impact != suggested.impact;
+    // A tier the threat engages with no successor named (or "none");
+    // with no tiers given, no successor at all.
+    let lacks = |t: &Tier| e.successors.get(t).is_none_or(|s| *s == Successor::None);
+    let all_none = if e.tiers.is_empty() {
+        e.successors.values().all(|s| *s == Successor::None)
+    } else {
+        e.tiers.iter().any(lacks)
+    };
+    let regions: BTreeSet<&String> = e.regions.iter().collect();
+    let flags = Flags {
+        no_successor: e.residual && analyst.band >= RiskBand::High && all_none,
+        successor_is_perpetrator: e.perpetrator == PerpetratorType::StateForces
+            && e.successors
+                .values()
+                .any(|s| *s == Successor::HostStateSecurityForces),
+        security_cliff: a
+            .footprint
+            .iter()
+            .zip(bases)
+            .any(|(b, r)| regions.contains(&b.region) && r.cliff),
+        monitoring_gap: e.regions.iter().any(|region| {
+            let here: Vec<&Base> = a.footprint.iter().filter(|b| &b.region == region).collect();
+            !here.is_empty()
+                && here.iter().all(|b| b.closed.is_some())
+                && recent_regions.contains(region)
+        }),
+    };
+    EntryReview {
+        id: e.id,
+        perpetrator: e.perpetrator,
+        regions: e.regions.clone(),
+        suggested,
+        analyst,
+        trend: c.trend(),
+        recent_events: c.recent_events,
+        previous_events: c.previous_events,
+        recent_fatalities: c.recent_fatalities,
+        residual: e.residual,
+        successors: e.successors.iter().map(|(t, s)| (*t, s.clone())).collect(),
+        capacity: e.capacity,
+        flags,
+        rationale_missing: differs && e.rationale.trim().is_empty(),
+    }
+}
+
+/// How one entry's likelihood held up over the 6, 12 and 24 months after
+/// the as-of date (`latest`: the last date in the data).
+fn backtest_row(
+    ws: &Workspace,
+    e: &ThreatEntry,
+    r: &EntryReview,
+    as_of: NaiveDate,
+    latest: Option<NaiveDate>,
+) -> BacktestRow {
+    let filter = entry_filter(e);
+    let windows: Vec<(u32, u64, u64, u8, bool)> = [6u32, 12, 24]
+        .iter()
+        .map(|&n| {
+            let end = as_of.checked_add_months(Months::new(n)).unwrap_or(as_of);
+            let (ev, fat) = window_counts(ws, &filter, as_of, end);
+            (
+                n,
+                ev,
+                fat,
+                likelihood_for_rate(ev, u64::from(n)),
+                latest.is_some_and(|l| l >= end),
+            )
+        })
+        .collect();
+    let predicted = r.analyst.likelihood;
+    let (_, _, _, observed, complete) = windows[1];
+    let verdict = if !complete {
+        "incomplete data".to_string()
+    } else if observed.abs_diff(predicted) <= 1 {
+        "right".to_string()
+    } else if observed > predicted {
+        "under-estimated".to_string()
+    } else {
+        "over-estimated".to_string()
+    };
+    BacktestRow {
+        id: e.id,
+        perpetrator: e.perpetrator,
+        regions: e.regions.clone(),
+        predicted_likelihood: predicted,
+        residual: e.residual,
+        windows,
+        verdict,
     }
 }
 

@@ -4,7 +4,7 @@
 //! date.
 
 use crate::assessment::file::load;
-use crate::assessment::review::{open_datasets, review};
+use crate::assessment::review::{DatasetStatus, Review, open_datasets, review};
 use serde_json::json;
 use std::path::Path;
 
@@ -20,42 +20,7 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
     let (ws, datasets) = open_datasets(&a, path);
     let r = review(&a, &ws);
     if as_json {
-        let entries: Vec<_> = r
-            .entries
-            .iter()
-            .map(|e| {
-                json!({
-                    "id": e.id,
-                    "perpetrator": e.perpetrator.key(),
-                    "regions": e.regions,
-                    "suggested": {"likelihood": e.suggested.likelihood, "impact": e.suggested.impact, "risk": e.suggested.risk, "band": e.suggested.band.key()},
-                    "analyst": {"likelihood": e.analyst.likelihood, "impact": e.analyst.impact, "risk": e.analyst.risk, "band": e.analyst.band.key()},
-                    "trend": e.trend.key(),
-                    "recent_events": e.recent_events,
-                    "previous_events": e.previous_events,
-                    "recent_fatalities": e.recent_fatalities,
-                    "residual": e.residual,
-                    "successors": e.successors.iter().map(|(t, s)| (format!("{t:?}"), serde_json::Value::String(s.key()))).collect::<serde_json::Map<_, _>>(),
-                    "capacity": e.capacity,
-                    "flags": e.flags,
-                    "rationale_missing": e.rationale_missing,
-                })
-            })
-            .collect();
-        let v = json!({
-            "as_of": r.as_of.to_string(),
-            "datasets": datasets,
-            "entries": entries,
-            "bases": r.bases,
-            "benchmarks": r.benchmarks,
-            "benchmarks_latest": r.benchmarks_latest,
-            "backtest": r.backtest,
-        });
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&v).unwrap_or_default()
-        )?;
+        write_json(out, &r, &datasets)?;
         return Ok(0);
     }
     writeln!(out, "{} — as of {}", a.meta.title, r.as_of)?;
@@ -68,6 +33,60 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
             d.message
         )?;
     }
+    write_register(out, &r)?;
+    write_bases(out, &r)?;
+    write_benchmarks(out, &r)?;
+    write_backtest(out, &r)?;
+    Ok(0)
+}
+
+/// The whole review as pretty JSON.
+fn write_json(
+    out: &mut dyn std::io::Write,
+    r: &Review,
+    datasets: &[DatasetStatus],
+) -> std::io::Result<()> {
+    let entries: Vec<_> = r
+        .entries
+        .iter()
+        .map(|e| {
+            json!({
+                "id": e.id,
+                "perpetrator": e.perpetrator.key(),
+                "regions": e.regions,
+                "suggested": {"likelihood": e.suggested.likelihood, "impact": e.suggested.impact, "risk": e.suggested.risk, "band": e.suggested.band.key()},
+                "analyst": {"likelihood": e.analyst.likelihood, "impact": e.analyst.impact, "risk": e.analyst.risk, "band": e.analyst.band.key()},
+                "trend": e.trend.key(),
+                "recent_events": e.recent_events,
+                "previous_events": e.previous_events,
+                "recent_fatalities": e.recent_fatalities,
+                "residual": e.residual,
+                "successors": e.successors.iter().map(|(t, s)| (format!("{t:?}"), serde_json::Value::String(s.key()))).collect::<serde_json::Map<_, _>>(),
+                "capacity": e.capacity,
+                "flags": e.flags,
+                "rationale_missing": e.rationale_missing,
+            })
+        })
+        .collect();
+    let v = json!({
+        "as_of": r.as_of.to_string(),
+        "datasets": datasets,
+        "entries": entries,
+        "bases": r.bases,
+        "benchmarks": r.benchmarks,
+        "benchmarks_latest": r.benchmarks_latest,
+        "backtest": r.backtest,
+    });
+    writeln!(
+        out,
+        "{}",
+        serde_json::to_string_pretty(&v).unwrap_or_default()
+    )?;
+    Ok(())
+}
+
+/// The register: scores, trend, successors and flags of each entry.
+fn write_register(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
     writeln!(out, "\nThreat register")?;
     for e in &r.entries {
         writeln!(
@@ -114,6 +133,11 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
             writeln!(out, "   FLAGS: {}", flags.join(", "))?;
         }
     }
+    Ok(())
+}
+
+/// Each base's events before and after closure, and its cliff.
+fn write_bases(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
     writeln!(
         out,
         "\nBases: civilian-harm events within the radius, 12 months before / after closure"
@@ -135,6 +159,11 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
             if b.cliff { "  SECURITY CLIFF" } else { "" }
         )?;
     }
+    Ok(())
+}
+
+/// Each benchmark's status at the as-of date (and later).
+fn write_benchmarks(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
     writeln!(out, "\nBenchmarks (at {})", r.as_of)?;
     for b in &r.benchmarks {
         writeln!(
@@ -145,6 +174,11 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
             b.status_line(r.benchmark_later(b))
         )?;
     }
+    Ok(())
+}
+
+/// The back-test: each entry's predicted likelihood against what followed.
+fn write_backtest(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
     writeln!(
         out,
         "\nBack-test: predicted likelihood against what followed (events, fatalities, observed likelihood)"
@@ -170,5 +204,5 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
             t.verdict
         )?;
     }
-    Ok(0)
+    Ok(())
 }

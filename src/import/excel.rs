@@ -4,9 +4,10 @@
 //! blank rows (a used range of a million empty rows costs nothing), and feeds
 //! the rows to the same `RowMapper`s as text files.
 
-use super::fields::{Fields, Header, HxlTag, RowCtx, is_tag_row};
+use super::fields::{Fields, RowCtx, is_tag_row};
+use super::layout::{TableHead, is_known_header};
 use super::sniff::{self, Container};
-use super::{ImportError, ImportOptions, Progress, choose_mapper, finish};
+use super::{ImportError, ImportOptions, Progress, RowMapper, finish};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::incident::{IncidentColumns, SourcePosition};
 use crate::model::report::ImportReport;
@@ -179,10 +180,7 @@ pub(crate) fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
     .iter()
     .any(|w| lname.contains(w));
     let preview = &s.rows[..s.rows.len().min(25)];
-    let tagged_or_known = preview.iter().any(|r| {
-        let (h, _) = Header::new(r.clone(), vec![]);
-        is_tag_row(r) || super::acled::recognise(&h) || super::ucdp::recognise(&h)
-    });
+    let tagged_or_known = preview.iter().any(|r| is_tag_row(r) || is_known_header(r));
     let filled = s
         .rows
         .iter()
@@ -203,7 +201,53 @@ pub fn import_workbook(
         return Err(ImportError::Cancelled);
     }
     let wanted = options.mapping.as_ref().and_then(|m| m.sheet.clone());
-    let sheet = match &wanted {
+    let sheet = data_sheet(&sheets, wanted.as_deref(), path)?;
+    let preview: Vec<Vec<String>> = sheet.rows.iter().take(40).cloned().collect();
+    let head = TableHead::resolve(
+        &preview,
+        options.mapping.as_ref().and_then(|m| m.header_row),
+        sheet.first_row as usize,
+    );
+    let (mut mapper, format, layout) = head.choose_mapper(&preview, options, path)?;
+    let header = &head.header;
+    let data = sheet.rows.get(head.layout.data..).unwrap_or(&[]);
+    if let Some(dc) = mapper.date_column() {
+        super::pipeline::decide_date_order(
+            &mut *mapper,
+            header,
+            data.iter().map(|r| r.get(dc).cloned().unwrap_or_default()),
+            path,
+        )?;
+    }
+    let mut report = start_report(path, &sheets, sheet, &head, &layout);
+    let columns = map_rows(sheet, &head, &*mapper, &mut report, progress)?;
+    let meta = DatasetMeta {
+        path: path.to_path_buf(),
+        format,
+        layout,
+        encoding: "workbook".to_string(),
+        delimiter: None,
+        sheet: Some(sheet.name.clone()),
+        columns: (0..header.width()).map(|i| header.display(i)).collect(),
+        file_bytes,
+        byte_base: 0,
+        first_sheet_row: sheet.first_row,
+        mapping: options
+            .mapping
+            .clone()
+            .filter(|_| format == SourceFormat::Mapped),
+    };
+    Ok(finish(columns, report, meta))
+}
+
+/// The sheet to read: the one the mapping names, else the most promising
+/// (`sheet_score`); fails when there is none, or it holds no data.
+fn data_sheet<'s>(
+    sheets: &'s [SheetRows],
+    wanted: Option<&str>,
+    path: &Path,
+) -> Result<&'s SheetRows, ImportError> {
+    let sheet = match wanted {
         Some(name) => sheets
             .iter()
             .find(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
@@ -211,11 +255,7 @@ pub fn import_workbook(
                 path: path.to_path_buf(),
                 reason: format!(
                     "the mapping names sheet '{name}', but the workbook has {}",
-                    sheets
-                        .iter()
-                        .map(|s| format!("'{}'", s.name))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    sheet_list(sheets)
                 ),
             })?,
         None => sheets
@@ -236,71 +276,50 @@ pub fn import_workbook(
             reason: format!("sheet '{}' holds no data", sheet.name),
         });
     }
-    let preview: Vec<Vec<String>> = sheet.rows.iter().take(40).cloned().collect();
-    let lay = match options.mapping.as_ref().and_then(|m| m.header_row) {
-        Some(h) if h >= 1 => {
-            let hi = (h as usize - 1).saturating_sub(sheet.first_row as usize);
-            let tags = preview
-                .get(hi + 1)
-                .filter(|r| is_tag_row(r))
-                .map(|_| hi + 1);
-            sniff::Layout {
-                header: Some(hi),
-                tags,
-                data: tags.map_or(hi + 1, |t| t + 1),
-            }
-        }
-        _ => sniff::layout(&preview, |row| {
-            let (h, _) = Header::new(row.to_vec(), vec![]);
-            super::acled::recognise(&h) || super::ucdp::recognise(&h)
-        }),
-    };
-    let names = lay
-        .header
-        .and_then(|h| preview.get(h))
-        .cloned()
-        .unwrap_or_default();
-    let tags: Vec<Option<HxlTag>> = lay
-        .tags
-        .and_then(|t| preview.get(t))
-        .map(|r| r.iter().map(|c| HxlTag::parse(c)).collect())
-        .unwrap_or_default();
-    let (header, header_problems) = Header::new(names, tags);
-    let from = lay.header.or(lay.tags).unwrap_or(0);
-    let (mut mapper, format, layout) =
-        choose_mapper(&header, lay.tags.is_some(), options, path, &preview[from..])?;
-    let data = sheet.rows.get(lay.data..).unwrap_or(&[]);
-    if let Some(dc) = mapper.date_column() {
-        super::pipeline::decide_date_order(
-            &mut *mapper,
-            &header,
-            data.iter().map(|r| r.get(dc).cloned().unwrap_or_default()),
-            path,
-        )?;
-    }
+    Ok(sheet)
+}
 
+/// The sheets' names, quoted, for messages.
+fn sheet_list(sheets: &[SheetRows]) -> String {
+    sheets
+        .iter()
+        .map(|s| format!("'{}'", s.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The sheet row (1-based) of row `i` of a sheet's rows.
+fn line_of(sheet: &SheetRows, i: usize) -> u64 {
+    u64::from(sheet.first_row) + i as u64 + 1
+}
+
+/// The report's opening notes: the layout recognised, the sheet read, where
+/// the header stands, merged cells filled, and the header's problems.
+fn start_report(
+    path: &Path,
+    sheets: &[SheetRows],
+    sheet: &SheetRows,
+    head: &TableHead,
+    layout: &str,
+) -> ImportReport {
+    let lay = &head.layout;
     let mut report = ImportReport::new(path.display().to_string());
     report.notes.push(format!("recognised as {layout}"));
     report.notes.push(format!(
         "sheet '{}' of {} ({})",
         sheet.name,
         sheets.len(),
-        sheets
-            .iter()
-            .map(|s| format!("'{}'", s.name))
-            .collect::<Vec<_>>()
-            .join(", ")
+        sheet_list(sheets)
     ));
-    let line_of = |i: usize| u64::from(sheet.first_row) + i as u64 + 1;
     if let Some(h) = lay.header {
         report
             .notes
-            .push(format!("header at sheet row {}", line_of(h)));
+            .push(format!("header at sheet row {}", line_of(sheet, h)));
     }
     if let Some(t) = lay.tags {
         report
             .notes
-            .push(format!("HXL tag row at sheet row {}", line_of(t)));
+            .push(format!("HXL tag row at sheet row {}", line_of(sheet, t)));
     }
     if sheet.merged_filled > 0 {
         report.notes.push(format!(
@@ -308,16 +327,21 @@ pub fn import_workbook(
             sheet.merged_filled
         ));
     }
-    for (i, code) in header_problems {
-        report.push(crate::model::report::Issue {
-            severity: crate::model::report::Severity::Warning,
-            line: lay.header.map_or(0, line_of),
-            record: 0,
-            column: header.display(i),
-            code,
-            message: format!("column {} of the header: {}", i + 1, code.describe()),
-        });
-    }
+    head.report_problems(&mut report, lay.header.map_or(0, |h| line_of(sheet, h)));
+    report
+}
+
+/// Maps the sheet's data rows into incident columns, counting blank, kept
+/// and rejected rows in the report.
+fn map_rows(
+    sheet: &SheetRows,
+    head: &TableHead,
+    mapper: &dyn RowMapper,
+    report: &mut ImportReport,
+    progress: &Progress,
+) -> Result<IncidentColumns, ImportError> {
+    let first_data = head.layout.data;
+    let data = sheet.rows.get(first_data..).unwrap_or(&[]);
     progress
         .bytes_total
         .store(data.len() as u64, Ordering::Relaxed);
@@ -337,8 +361,8 @@ pub fn import_workbook(
         }
         record_no += 1;
         report.rows_read += 1;
-        let line = line_of(lay.data + k);
-        let mut ctx = RowCtx::new(line, record_no, &header, &mut report);
+        let line = line_of(sheet, first_data + k);
+        let mut ctx = RowCtx::new(line, record_no, &head.header, report);
         match mapper.map(row, &mut ctx) {
             Some(draft) if !ctx.is_rejected() => {
                 if draft.civilian_fatalities.is_none() {
@@ -353,21 +377,5 @@ pub fn import_workbook(
     progress
         .bytes_done
         .store(data.len() as u64, Ordering::Relaxed);
-    let meta = DatasetMeta {
-        path: path.to_path_buf(),
-        format,
-        layout,
-        encoding: "workbook".to_string(),
-        delimiter: None,
-        sheet: Some(sheet.name.clone()),
-        columns: (0..header.width()).map(|i| header.display(i)).collect(),
-        file_bytes,
-        byte_base: 0,
-        first_sheet_row: sheet.first_row,
-        mapping: options
-            .mapping
-            .clone()
-            .filter(|_| format == SourceFormat::Mapped),
-    };
-    Ok(finish(columns, report, meta))
+    Ok(columns)
 }

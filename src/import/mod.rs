@@ -9,12 +9,14 @@
 //! `mapping.rs`.
 
 pub mod acled;
+pub mod bases;
 pub mod blocks;
 pub mod cells;
 pub mod excel;
 pub mod fastcsv;
 pub mod fields;
 mod join;
+mod layout;
 pub mod mapping;
 mod mapping_check;
 pub mod numbers;

@@ -6,18 +6,20 @@
 //! thread appends the fragments in file order (`join.rs`). Memory stays
 //! bounded: UTF-8 files are streamed from disk, never held whole.
 
-use super::fields::{Header, HxlTag};
+use super::blocks::Blocks;
+use super::fields::Header;
 use super::join::Joiner;
+use super::layout::TableHead;
 use super::rows::{Block, Done, Fragment, convert_block};
 use super::sniff::{self, TextEncoding};
-use super::{ImportError, ImportOptions, Progress, RowMapper, choose_mapper, finish_scanned};
+use super::{ImportError, ImportOptions, Progress, RowMapper, finish_scanned};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::date_vote::DateOrderVote;
 use crate::model::report::ImportReport;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
-use std::sync::atomic::Ordering;
-use std::sync::{Mutex, mpsc};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 
 /// Records read before the date order is decided.
 const HEAD_RECORDS: usize = 50_000;
@@ -32,110 +34,196 @@ pub fn import_text(
     options: &ImportOptions,
     progress: &Progress,
 ) -> Result<crate::model::Dataset, ImportError> {
-    let io = |e: std::io::Error| ImportError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let file_bytes = file.metadata().map_err(io)?.len();
-    let mut sample = vec![0u8; SAMPLE_BYTES.min(file_bytes as usize)];
-    let mut got = 0;
-    while got < sample.len() {
-        match file.read(&mut sample[got..]).map_err(io)? {
-            0 => break,
-            k => got += k,
-        }
-    }
-    sample.truncate(got);
-    let whole = got as u64 >= file_bytes;
-    let encoding = sniff::encoding(&sample, whole);
-
-    // UTF-8 is streamed from the file; anything else is decoded whole first
-    // (such files come from Excel or old tools and are small).
-    let (source, sample_text, start): (Box<dyn ReadSeek + Send>, String, u64) = match encoding {
-        TextEncoding::Utf8 { bom } => {
-            let skip = if bom { 3 } else { 0 };
-            file.seek(SeekFrom::Start(skip)).map_err(io)?;
-            let text = String::from_utf8_lossy(&sample[skip as usize..]).into_owned();
-            // Blocks are read straight into their buffers (a BufReader
-            // would copy every byte once more).
-            (Box::new(file), text, skip)
-        }
-        other => {
-            let mut bytes = Vec::with_capacity(file_bytes as usize);
-            file.seek(SeekFrom::Start(0)).map_err(io)?;
-            file.read_to_end(&mut bytes).map_err(io)?;
-            let text = sniff::decode_all(&bytes, other);
-            drop(bytes);
-            let sample_text: String = text.chars().take(SAMPLE_BYTES).collect();
-            progress
-                .bytes_total
-                .store(text.len() as u64, Ordering::Relaxed);
-            (
-                Box::new(std::io::Cursor::new(text.into_bytes())),
-                sample_text,
-                0,
-            )
-        }
-    };
-    if sample_text
-        .chars()
-        .all(|c| c.is_whitespace() || c == '\u{feff}')
-    {
-        return Err(ImportError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    let nuls = sample_text.chars().filter(|&c| c == '\0').count();
-    if nuls * 2 > sample_text.len() {
-        return Err(ImportError::NotATable {
-            path: path.to_path_buf(),
-            reason: "the file is filled with NUL bytes, as a file cut off by a crash often is; it holds no table".to_string(),
-        });
-    }
-
-    let delimiter = sniff::delimiter(&sample_text);
-    let preview = sniff::preview_rows(&sample_text, delimiter, 40);
-    let lay = match options.mapping.as_ref().and_then(|m| m.header_row) {
-        Some(h) if h >= 1 => {
-            let hi = (h - 1) as usize;
-            let tags = preview
-                .get(hi + 1)
-                .filter(|r| super::fields::is_tag_row(r))
-                .map(|_| hi + 1);
-            sniff::Layout {
-                header: Some(hi),
-                tags,
-                data: tags.map_or(hi + 1, |t| t + 1),
-            }
-        }
-        _ => sniff::layout(&preview, |row| {
-            let (h, _) = Header::new(row.to_vec(), vec![]);
-            super::acled::recognise(&h) || super::ucdp::recognise(&h)
-        }),
-    };
-    let names = lay
-        .header
-        .and_then(|h| preview.get(h))
-        .cloned()
-        .unwrap_or_default();
-    let tags: Vec<Option<HxlTag>> = lay
-        .tags
-        .and_then(|t| preview.get(t))
-        .map(|r| r.iter().map(|c| HxlTag::parse(c)).collect())
-        .unwrap_or_default();
-    if names.iter().all(|n| n.trim().is_empty()) && tags.iter().all(Option::is_none) {
+    let opened = Opened::open(path, progress)?;
+    opened.check_sample(path)?;
+    let delimiter = sniff::delimiter(&opened.sample_text);
+    let preview = sniff::preview_rows(&opened.sample_text, delimiter, 40);
+    let head = TableHead::resolve(
+        &preview,
+        options.mapping.as_ref().and_then(|m| m.header_row),
+        0,
+    );
+    if head.blank {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
             reason: "no header row was found in the first rows".to_string(),
         });
     }
-    let has_tags = lay.tags.is_some();
-    let (header, header_problems) = Header::new(names, tags);
-    let preview_from_header = preview[lay.header.or(lay.tags).unwrap_or(0)..].to_vec();
-    let (mut mapper, format, layout) =
-        choose_mapper(&header, has_tags, options, path, &preview_from_header)?;
+    let (mut mapper, format, layout) = head.choose_mapper(&preview, options, path)?;
+    let report = start_report(path, &head, &layout, opened.encoding, delimiter);
 
+    let read_err = |e: std::io::Error| ImportError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    // The stream is cut into blocks of whole records (`blocks.rs`) that the
+    // workers split (`fastcsv.rs`) and map. The head, up to HEAD_RECORDS
+    // data records, is read first: its dates decide the day/month order.
+    let mut blocks = Blocks::new(opened.source, delimiter);
+    let mut first = Head::read(
+        &mut blocks,
+        delimiter,
+        head.layout.data,
+        mapper.date_column().unwrap_or(0),
+    )
+    .map_err(read_err)?;
+    // Blocks are cut the same way again, so the skips still apply.
+    blocks.restart(opened.start).map_err(read_err)?;
+    if progress.is_cancelled() {
+        return Err(ImportError::Cancelled);
+    }
+    let rows_estimate = first.rows_estimate(opened.file_bytes);
+    decide_date_order(
+        &mut *mapper,
+        &head.header,
+        std::mem::take(&mut first.dates).into_iter(),
+        path,
+    )?;
+    let parse = Parse {
+        delimiter,
+        mapper: &*mapper,
+        header: &head.header,
+        progress,
+    };
+    let read = parse.read_all(blocks, first, report, rows_estimate, opened.start);
+    let Some((joiner, read_error)) = read else {
+        return Err(ImportError::Cancelled);
+    };
+    if joiner.waiting() != 0 {
+        return Err(ImportError::Io {
+            path: path.to_path_buf(),
+            message: "a reading thread stopped before its part of the file was read".to_string(),
+        });
+    }
+    let (columns, mut report, ids) = joiner.finish();
+    if let Some(e) = read_error {
+        report.notes.push(format!("reading stopped early: {e}"));
+    }
+    progress.bytes_done.store(
+        progress.bytes_total.load(Ordering::Relaxed),
+        Ordering::Relaxed,
+    );
+    let header = &head.header;
+    let meta = DatasetMeta {
+        path: path.to_path_buf(),
+        format,
+        layout,
+        encoding: opened.encoding.label().to_string(),
+        delimiter: Some(delimiter as char),
+        sheet: None,
+        columns: (0..header.width()).map(|i| header.display(i)).collect(),
+        file_bytes: opened.file_bytes,
+        byte_base: opened.start,
+        first_sheet_row: 0,
+        mapping: options
+            .mapping
+            .clone()
+            .filter(|_| format == SourceFormat::Mapped),
+    };
+    Ok(finish_scanned(columns, report, meta, ids))
+}
+
+/// The file opened for reading: its first bytes sniffed, and the source the
+/// blocks are read from.
+struct Opened {
+    source: Source,
+    /// The first bytes as text, for the delimiter and the header.
+    sample_text: String,
+    /// Where the records start in `source` (after a BOM).
+    start: u64,
+    encoding: TextEncoding,
+    file_bytes: u64,
+}
+
+/// What blocks are read from: the file itself, or text decoded in memory.
+type Source = Box<dyn ReadSeek + Send>;
+
+impl Opened {
+    /// Opens `path` and sniffs its encoding from the first bytes. UTF-8 is
+    /// streamed from the file; anything else is decoded whole first (such
+    /// files come from Excel or old tools and are small).
+    fn open(path: &Path, progress: &Progress) -> Result<Opened, ImportError> {
+        let io = |e: std::io::Error| ImportError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        };
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let file_bytes = file.metadata().map_err(io)?.len();
+        let mut sample = vec![0u8; SAMPLE_BYTES.min(file_bytes as usize)];
+        let mut got = 0;
+        while got < sample.len() {
+            match file.read(&mut sample[got..]).map_err(io)? {
+                0 => break,
+                k => got += k,
+            }
+        }
+        sample.truncate(got);
+        let whole = got as u64 >= file_bytes;
+        let encoding = sniff::encoding(&sample, whole);
+        let (source, sample_text, start): (Source, String, u64) = match encoding {
+            TextEncoding::Utf8 { bom } => {
+                let skip = if bom { 3 } else { 0 };
+                file.seek(SeekFrom::Start(skip)).map_err(io)?;
+                let text = String::from_utf8_lossy(&sample[skip as usize..]).into_owned();
+                // Blocks are read straight into their buffers (a BufReader
+                // would copy every byte once more).
+                (Box::new(file), text, skip)
+            }
+            other => {
+                let mut bytes = Vec::with_capacity(file_bytes as usize);
+                file.seek(SeekFrom::Start(0)).map_err(io)?;
+                file.read_to_end(&mut bytes).map_err(io)?;
+                let text = sniff::decode_all(&bytes, other);
+                drop(bytes);
+                let sample_text: String = text.chars().take(SAMPLE_BYTES).collect();
+                progress
+                    .bytes_total
+                    .store(text.len() as u64, Ordering::Relaxed);
+                (
+                    Box::new(std::io::Cursor::new(text.into_bytes())),
+                    sample_text,
+                    0,
+                )
+            }
+        };
+        Ok(Opened {
+            source,
+            sample_text,
+            start,
+            encoding,
+            file_bytes,
+        })
+    }
+
+    /// Fails on a file that is blank, or filled with NUL bytes.
+    fn check_sample(&self, path: &Path) -> Result<(), ImportError> {
+        let text = &self.sample_text;
+        if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
+            return Err(ImportError::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        let nuls = text.chars().filter(|&c| c == '\0').count();
+        if nuls * 2 > text.len() {
+            return Err(ImportError::NotATable {
+                path: path.to_path_buf(),
+                reason: "the file is filled with NUL bytes, as a file cut off by a crash often is; it holds no table".to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The report's opening notes: the layout recognised, encoding and
+/// delimiter, where the header stands, and the header's problems.
+fn start_report(
+    path: &Path,
+    head: &TableHead,
+    layout: &str,
+    encoding: TextEncoding,
+    delimiter: u8,
+) -> ImportReport {
+    let lay = &head.layout;
     let mut report = ImportReport::new(path.display().to_string());
     report.notes.push(format!("recognised as {layout}"));
     report.notes.push(format!(
@@ -158,43 +246,48 @@ pub fn import_text(
             lay.data + 1
         ));
     }
-    for (i, code) in header_problems {
-        report.push(crate::model::report::Issue {
-            severity: crate::model::report::Severity::Warning,
-            line: header_line as u64,
-            record: 0,
-            column: header.display(i),
-            code,
-            message: format!("column {} of the header: {}", i + 1, code.describe()),
-        });
-    }
+    head.report_problems(&mut report, header_line as u64);
+    report
+}
 
-    let read_err = |e: std::io::Error| ImportError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    // The stream is cut into blocks of whole records (`blocks.rs`) that the
-    // workers split (`fastcsv.rs`) and map. The head, up to HEAD_RECORDS
-    // data records, is read first: its dates decide the day/month order.
-    let mut blocks = super::blocks::Blocks::new(source, delimiter);
-    let mut head_dates: Vec<String> = Vec::new();
-    // Per head block, the records before the data (title rows, header, tags).
-    let mut head_skips: Vec<usize> = Vec::new();
-    let mut head_bytes = 0usize;
-    let mut to_skip = lay.data;
-    let date_col = mapper.date_column().unwrap_or(0);
-    // One buffer: the head is read again from the start after the vote
-    // (cheaper than holding tens of megabytes of fresh memory), and the
-    // buffer then serves the first block.
-    let mut head_buffer = Vec::new();
-    {
-        let data = &mut head_buffer;
+/// The head of the file: up to HEAD_RECORDS data records, read before the
+/// rest for their dates.
+struct Head {
+    /// The date column's values.
+    dates: Vec<String>,
+    /// Per head block, the records before the data (title rows, header, tags).
+    skips: Vec<usize>,
+    bytes: usize,
+    /// Whether the head is the whole file.
+    was_all: bool,
+    /// One buffer: the head is read again from the start after the vote
+    /// (cheaper than holding tens of megabytes of fresh memory), and the
+    /// buffer then serves the first block.
+    buffer: Vec<u8>,
+}
+
+impl Head {
+    /// Reads the head, skipping the `to_skip` records before the data.
+    fn read(
+        blocks: &mut Blocks<Source>,
+        delimiter: u8,
+        mut to_skip: usize,
+        date_col: usize,
+    ) -> std::io::Result<Head> {
+        let mut head = Head {
+            dates: Vec::new(),
+            skips: Vec::new(),
+            bytes: 0,
+            was_all: false,
+            buffer: Vec::new(),
+        };
+        let data = &mut head.buffer;
         let mut rec = super::fastcsv::Split::default();
-        while head_dates.len() < HEAD_RECORDS {
-            if !blocks.next_block(data).map_err(read_err)? {
+        while head.dates.len() < HEAD_RECORDS {
+            if !blocks.next_block(data)? {
                 break;
             }
-            head_bytes += data.len();
+            head.bytes += data.len();
             let mut skip = 0;
             let mut sp = super::fastcsv::Splitter::new(data, delimiter);
             while sp.next_record(&mut rec) {
@@ -203,105 +296,174 @@ pub fn import_text(
                     skip += 1;
                 } else {
                     let v = rec.bytes(data, date_col).unwrap_or_default();
-                    head_dates.push(String::from_utf8_lossy(&v).into_owned());
+                    head.dates.push(String::from_utf8_lossy(&v).into_owned());
                 }
             }
-            head_skips.push(skip);
+            head.skips.push(skip);
         }
+        head.was_all = blocks.at_end();
+        Ok(head)
     }
-    let head_was_all = blocks.at_end();
-    // Blocks are cut the same way again, so the skips still apply.
-    blocks.restart(start).map_err(read_err)?;
-    if progress.is_cancelled() {
-        return Err(ImportError::Cancelled);
-    }
-    let head_records = head_dates.len();
-    decide_date_order(&mut *mapper, &header, head_dates.into_iter(), path)?;
-    let mapper: &dyn RowMapper = &*mapper;
 
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 4);
-    // Room for the rows the head suggests the file holds.
-    let rows_estimate = if head_was_all || head_bytes == 0 {
-        head_records
-    } else {
-        let per_record = head_bytes as f64 / head_records.max(1) as f64;
-        ((file_bytes as f64 / per_record.max(8.0)) * 1.02) as usize + 1024
-    }
-    // A head of short records must not reserve gigabytes for a file whose
-    // records grow later: past this the columns grow as they fill.
-    .min(MAX_RESERVED_ROWS);
-    // Each block queued is 1 MB of memory touched: one per worker is
-    // enough to keep them busy.
-    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers);
-    let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Done>();
-    let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
-    let _ = recycle_tx.send(head_buffer);
-    let (pool_tx, pool_rx) = mpsc::channel::<Fragment>();
-    let pool_rx = Mutex::new(pool_rx);
-    let slots = std::sync::atomic::AtomicUsize::new(0);
-    let header_ref = &header;
-    let mut read_error: Option<String> = None;
-    let joined = std::thread::scope(|scope| {
-        // The join runs on its own thread, so that reading is never held
-        // up by it (it writes the final columns: fresh memory, slow to
-        // touch the first time).
-        let joining = scope.spawn(move || {
-            let mut joiner = Joiner::new(report, rows_estimate, pool_tx);
-            for done in done_rx.iter() {
-                joiner.add(done);
-            }
-            joiner
-        });
-        for _ in 0..workers {
-            let done_tx = done_tx.clone();
-            let recycle_tx = recycle_tx.clone();
-            let (work_rx, pool_rx, slots) = (&work_rx, &pool_rx, &slots);
-            scope.spawn(move || {
-                let mut rec = super::fastcsv::Split::default();
-                loop {
-                    let next = match work_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => break,
-                    };
-                    let Ok(block) = next else { break };
-                    let fragment = pool_rx
-                        .lock()
-                        .ok()
-                        .and_then(|rx| rx.try_recv().ok())
-                        .unwrap_or_else(|| Fragment::new(slots.fetch_add(1, Ordering::Relaxed)));
-                    let done =
-                        convert_block(&block, fragment, delimiter, mapper, header_ref, &mut rec);
-                    progress.rows.fetch_add(done.records, Ordering::Relaxed);
-                    let _ = recycle_tx.send(block.data);
-                    if done_tx.send(done).is_err() {
-                        break;
-                    }
-                }
-            });
+    /// Room for the rows the head suggests the file holds.
+    fn rows_estimate(&self, file_bytes: u64) -> usize {
+        let records = self.dates.len();
+        if self.was_all || self.bytes == 0 {
+            records
+        } else {
+            let per_record = self.bytes as f64 / records.max(1) as f64;
+            ((file_bytes as f64 / per_record.max(8.0)) * 1.02) as usize + 1024
         }
-        drop(done_tx);
-        drop(recycle_tx);
+        // A head of short records must not reserve gigabytes for a file whose
+        // records grow later: past this the columns grow as they fill.
+        .min(MAX_RESERVED_ROWS)
+    }
+}
+
+/// What every worker reads the blocks with.
+struct Parse<'a> {
+    delimiter: u8,
+    mapper: &'a dyn RowMapper,
+    header: &'a Header,
+    progress: &'a Progress,
+}
+
+/// How feeding the blocks to the workers ended.
+enum Fed {
+    Cancelled,
+    /// Every block handed out, or reading failed with this message.
+    Ended(Option<String>),
+}
+
+impl Parse<'_> {
+    /// Reads every block on the workers and joins their fragments in file
+    /// order; `None` when cancelled. Also gives the message of a read error
+    /// that stopped the reading early.
+    fn read_all(
+        &self,
+        mut blocks: Blocks<Source>,
+        head: Head,
+        report: ImportReport,
+        rows_estimate: usize,
+        start: u64,
+    ) -> Option<(Joiner, Option<String>)> {
+        let workers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 4);
+        // Each block queued is 1 MB of memory touched: one per worker is
+        // enough to keep them busy.
+        let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers);
+        // Shared by the workers only: when they all stop (the join gone, or a
+        // panic), the queue closes and the reader stops instead of waiting on it.
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
+        let _ = recycle_tx.send(head.buffer);
+        let (pool_tx, pool_rx) = mpsc::channel::<Fragment>();
+        let pool_rx = Mutex::new(pool_rx);
+        let slots = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            // The join runs on its own thread, so that reading is never held
+            // up by it (it writes the final columns: fresh memory, slow to
+            // touch the first time).
+            let joining = scope.spawn(move || {
+                let mut joiner = Joiner::new(report, rows_estimate, pool_tx);
+                for done in done_rx.iter() {
+                    joiner.add(done);
+                }
+                joiner
+            });
+            for _ in 0..workers {
+                let done_tx = done_tx.clone();
+                let recycle_tx = recycle_tx.clone();
+                let work_rx = Arc::clone(&work_rx);
+                let (pool_rx, slots) = (&pool_rx, &slots);
+                scope.spawn(move || {
+                    self.work(&work_rx, pool_rx, slots, &recycle_tx, &done_tx);
+                });
+            }
+            drop(done_tx);
+            drop(recycle_tx);
+            drop(work_rx);
+            let fed = self.feed(&mut blocks, &recycle_rx, work_tx, &head.skips, start);
+            let Fed::Ended(read_error) = fed else {
+                return None;
+            };
+            // A panic in the join is a bug: re-raise it (the window catches it
+            // and reports the file as failed) rather than lose the rows.
+            let joiner = joining
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (!self.progress.is_cancelled()).then_some((joiner, read_error))
+        })
+    }
+
+    /// One worker: takes blocks off the queue, converts each into a column
+    /// fragment (a recycled one when there is one) and hands it to the join,
+    /// until the queue closes or the join is gone.
+    fn work(
+        &self,
+        work_rx: &Mutex<mpsc::Receiver<Block>>,
+        pool_rx: &Mutex<mpsc::Receiver<Fragment>>,
+        slots: &AtomicUsize,
+        recycle_tx: &mpsc::Sender<Vec<u8>>,
+        done_tx: &mpsc::Sender<Done>,
+    ) {
+        let mut rec = super::fastcsv::Split::default();
+        loop {
+            let next = match work_rx.lock() {
+                Ok(rx) => rx.recv(),
+                Err(_) => break,
+            };
+            let Ok(block) = next else { break };
+            let fragment = pool_rx
+                .lock()
+                .ok()
+                .and_then(|rx| rx.try_recv().ok())
+                .unwrap_or_else(|| Fragment::new(slots.fetch_add(1, Ordering::Relaxed)));
+            let done = convert_block(
+                &block,
+                fragment,
+                self.delimiter,
+                self.mapper,
+                self.header,
+                &mut rec,
+            );
+            self.progress
+                .rows
+                .fetch_add(done.records, Ordering::Relaxed);
+            let _ = recycle_tx.send(block.data);
+            if done_tx.send(done).is_err() {
+                break;
+            }
+        }
+    }
+
+    /// The reading thread's part: cuts the stream into blocks (in recycled
+    /// buffers when there are some) and queues them in order, until the end,
+    /// a read error, cancellation, or no worker is left. Closes the queue.
+    fn feed(
+        &self,
+        blocks: &mut Blocks<Source>,
+        recycle_rx: &mpsc::Receiver<Vec<u8>>,
+        work_tx: mpsc::SyncSender<Block>,
+        head_skips: &[usize],
+        start: u64,
+    ) -> Fed {
         let mut seq = 0u64;
         let mut line_offset = 0u64;
         loop {
-            if progress.is_cancelled() {
-                drop(work_tx);
-                return None;
+            if self.progress.is_cancelled() {
+                return Fed::Cancelled;
             }
             let mut data = recycle_rx.try_recv().unwrap_or_default();
             let byte_offset = blocks.consumed;
             match blocks.next_block(&mut data) {
                 Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    read_error = Some(e.to_string());
-                    break;
-                }
+                Ok(false) => return Fed::Ended(None),
+                Err(e) => return Fed::Ended(Some(e.to_string())),
             }
-            progress
+            self.progress
                 .bytes_done
                 .store(start + blocks.consumed, Ordering::Relaxed);
             let block = Block {
@@ -314,47 +476,10 @@ pub fn import_text(
             line_offset += blocks.lines;
             seq += 1;
             if work_tx.send(block).is_err() {
-                break;
+                return Fed::Ended(None);
             }
         }
-        drop(work_tx);
-        let joiner = joining.join().ok();
-        (!progress.is_cancelled()).then_some(joiner)
-    });
-    let Some(joiner) = joined else {
-        return Err(ImportError::Cancelled);
-    };
-    let Some(joiner) = joiner.filter(|j| j.waiting() == 0) else {
-        return Err(ImportError::Io {
-            path: path.to_path_buf(),
-            message: "a reading thread stopped before its part of the file was read".to_string(),
-        });
-    };
-    let (columns, mut report, ids) = joiner.finish();
-    if let Some(e) = read_error {
-        report.notes.push(format!("reading stopped early: {e}"));
     }
-    progress.bytes_done.store(
-        progress.bytes_total.load(Ordering::Relaxed),
-        Ordering::Relaxed,
-    );
-    let meta = DatasetMeta {
-        path: path.to_path_buf(),
-        format,
-        layout,
-        encoding: encoding.label().to_string(),
-        delimiter: Some(delimiter as char),
-        sheet: None,
-        columns: (0..header.width()).map(|i| header.display(i)).collect(),
-        file_bytes,
-        byte_base: start,
-        first_sheet_row: 0,
-        mapping: options
-            .mapping
-            .clone()
-            .filter(|_| format == SourceFormat::Mapped),
-    };
-    Ok(finish_scanned(columns, report, meta, ids))
 }
 
 /// Decides the day/month order of the date column from its values (the

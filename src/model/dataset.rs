@@ -52,7 +52,7 @@ pub struct DatasetMeta {
     pub first_sheet_row: u32,
     /// The column mapping the file was read through, if any.
     #[serde(skip)]
-    pub mapping: Option<crate::import::ColumnMapping>,
+    pub mapping: Option<super::mapping::ColumnMapping>,
 }
 
 /// One imported file.

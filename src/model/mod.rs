@@ -1,6 +1,7 @@
 //! The validated vocabulary of the workbench: perpetrator types, regions,
 //! dates, and the column store of incidents that every analysis reads.
 
+pub mod base;
 pub mod boundaries;
 pub mod codes;
 pub mod dataset;
@@ -8,6 +9,7 @@ pub mod date_vote;
 pub mod dates;
 pub mod incident;
 pub mod interner;
+pub mod mapping;
 pub mod palette;
 pub mod perpetrator;
 pub mod region;

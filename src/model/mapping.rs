@@ -1,0 +1,82 @@
+//! A column mapping as data: which columns of a table hold the incident
+//! fields, and how its perpetrator values and civilian-harm rows are read
+//! (METHODOLOGY §1). Reading one from a `.ron` file and resolving it against
+//! a header is import's work (`import::mapping`); a dataset keeps the
+//! mapping it was read through, so the type lives here.
+
+use super::dates::DateOrder;
+use super::perpetrator::PerpetratorType;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which rows of a mapped source are civilian-harm events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CivilianHarmRule {
+    /// Every row (incident logs of attacks on civilians, health care, aid).
+    #[default]
+    AllRows,
+    /// Rows where this column is not blank.
+    NonBlank(String),
+    /// Rows where this column holds one of these values (case-insensitive).
+    OneOf(String, Vec<String>),
+}
+
+/// A reusable mapping from a table's columns to the incident fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ColumnMapping {
+    /// A name for the profile ("SHCC Sudan 2021").
+    pub name: String,
+    /// The sheet to read in a workbook; the best one is picked when unset.
+    pub sheet: Option<String>,
+    /// The 1-based line (sheet row) of the header; detected when unset.
+    pub header_row: Option<u64>,
+    /// The date column (required).
+    pub date: String,
+    /// How to read `A/B/YYYY` dates in that column when they are ambiguous.
+    pub date_order: Option<DateOrder>,
+    pub event_id: Option<String>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub location: Option<String>,
+    pub latitude: Option<String>,
+    pub longitude: Option<String>,
+    /// The column holding the perpetrator type or category.
+    pub perpetrator: Option<String>,
+    /// The column holding the perpetrator's name, if separate.
+    pub actor: Option<String>,
+    /// Civilian fatalities.
+    pub fatalities: Option<String>,
+    pub event_type: Option<String>,
+    /// Values of the perpetrator column → type. Values not listed are
+    /// suggested from their wording and reported.
+    pub perpetrator_values: BTreeMap<String, PerpetratorType>,
+    /// The type when there is no perpetrator column.
+    pub default_perpetrator: Option<PerpetratorType>,
+    pub civilian_harm: CivilianHarmRule,
+}
+
+impl ColumnMapping {
+    /// The mapping as pretty RON, for saving a profile.
+    pub fn to_ron(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mapping_round_trips_through_ron() {
+        let m = ColumnMapping {
+            name: "x".into(),
+            date: "Date".into(),
+            perpetrator_values: [("Army".to_string(), PerpetratorType::StateForces)].into(),
+            ..Default::default()
+        };
+        let back: ColumnMapping = ron::from_str(&m.to_ron()).unwrap();
+        assert_eq!(back, m);
+    }
+}
