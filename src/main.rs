@@ -137,8 +137,14 @@ fn main() -> ExitCode {
                 });
                 measure_frames(&path);
                 // Remove only a file this command generated.
-                if !keep && file.is_none() {
-                    let _ = std::fs::remove_file(&path);
+                if !keep
+                    && file.is_none()
+                    && let Err(e) = std::fs::remove_file(&path)
+                {
+                    eprintln!(
+                        "warning: {}: the generated file was not removed: {e}",
+                        path.display()
+                    );
                 }
             }
             r

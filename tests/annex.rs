@@ -374,7 +374,7 @@ fn snapshots_of_the_darfur_annex_at_each_sharing_level() {
         let annex = build(Some(&a), &ws, &opts);
         let md = markdown::write(&annex);
         insta::assert_snapshot!(format!("darfur-{level}.md"), md);
-        let h = html::write(&annex);
+        let h = html::write(&annex).expect("renders");
         assert!(
             !h.contains("<script") && !h.contains("src=\"http"),
             "self-contained"
@@ -664,7 +664,7 @@ fn export_and_kill(ron: &Path, out: &Path, format: &str, micros: u64) {
     assert_eq!(line.trim(), "ready");
     std::thread::sleep(std::time::Duration::from_micros(micros));
     child.kill().expect("SIGKILL");
-    let _ = child.wait();
+    child.wait().expect("the killed child is reaped");
 }
 
 /// A child process exports the annex in a loop (two versions in turn) and is

@@ -532,7 +532,7 @@ fn sigkill_during_save_never_leaves_half_a_file() {
             2000 + rng.below(25_000) as u64,
         ));
         child.kill().expect("SIGKILL");
-        let _ = child.wait();
+        child.wait().expect("the killed child is reaped");
         if !p.exists() {
             // Only before the first save ever finished (a slow start of the
             // child, as on a busy machine) may there be no file at all.
@@ -581,16 +581,20 @@ impl SmallDisk {
         let mut f = std::fs::File::create(self.path().join("filler")).expect("filler");
         let block = vec![0u8; 4096];
         while f.write_all(&block).is_ok() {}
-        let _ = f.write_all(&[0u8; 1]);
-        let _ = f.sync_all();
+        // Fill the last bytes too; these are expected to fail (the disk is full).
+        f.write_all(&[0u8; 1]).ok();
+        f.sync_all().ok();
     }
 }
 
 impl Drop for SmallDisk {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
+        if let Err(e) = std::process::Command::new("umount")
             .arg(self.0.path())
-            .status();
+            .status()
+        {
+            eprintln!("umount: {e}");
+        }
     }
 }
 

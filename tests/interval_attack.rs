@@ -1397,7 +1397,10 @@ fn attack_document(name: &str, md: &str, stats: &mut Stats, failures: &mut Vec<S
 
 fn export(args: &[&str], cwd: &Path) -> Result<String, String> {
     let out = cwd.join("annex.md");
-    let _ = std::fs::remove_file(&out);
+    // A stale annex from an earlier call must not be read as this one's.
+    if out.exists() {
+        std::fs::remove_file(&out).map_err(|e| e.to_string())?;
+    }
     let status = Command::new(env!("CARGO_BIN_EXE_poc-workbench"))
         .arg("export")
         .args(args)

@@ -51,12 +51,18 @@ const FONT: &str = "DejaVu Sans";
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
-fn register_fonts() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let _ = plotters::style::register_font(FONT, FontStyle::Normal, REGULAR);
-        let _ = plotters::style::register_font(FONT, FontStyle::Bold, BOLD);
-    });
+/// Registers the bundled fonts once; a chart without its font would print
+/// no text, so a failure is an error, not a blank axis.
+fn register_fonts() -> Result<(), String> {
+    static DONE: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    DONE.get_or_init(|| {
+        for (style, bytes) in [(FontStyle::Normal, REGULAR), (FontStyle::Bold, BOLD)] {
+            plotters::style::register_font(FONT, style, bytes)
+                .map_err(|_| format!("the chart font {FONT} could not be loaded"))?;
+        }
+        Ok(())
+    })
+    .clone()
 }
 
 /// The chart's size in CSS pixels (the PNG is drawn at twice this).
@@ -69,39 +75,43 @@ pub fn size(chart: &Chart) -> (u32, u32) {
 }
 
 /// The chart as an SVG document.
-pub fn svg(chart: &Chart) -> String {
-    register_fonts();
+pub fn svg(chart: &Chart) -> Result<String, String> {
+    register_fonts()?;
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size(chart)).into_drawing_area();
-        let _ = draw(&root, chart, 1.0);
-        let _ = root.present();
+        draw(&root, chart, 1.0).map_err(|e| format!("a chart could not be drawn: {e}"))?;
+        root.present()
+            .map_err(|e| format!("a chart could not be drawn: {e}"))?;
     }
-    out
+    Ok(out)
 }
 
 /// The chart as a PNG image, at twice the SVG's size; returns the bytes
 /// and the pixel size.
-pub fn png(chart: &Chart) -> (Vec<u8>, (u32, u32)) {
-    register_fonts();
+pub fn png(chart: &Chart) -> Result<(Vec<u8>, (u32, u32)), String> {
+    register_fonts()?;
     let (w, h) = size(chart);
     let (w, h) = (w * 2, h * 2);
     let mut rgb = vec![255u8; (w * h * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        let _ = draw(&root, chart, 2.0);
-        let _ = root.present();
+        draw(&root, chart, 2.0).map_err(|e| format!("a chart could not be drawn: {e}"))?;
+        root.present()
+            .map_err(|e| format!("a chart could not be drawn: {e}"))?;
     }
     let mut bytes = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut bytes, w, h);
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
-        if let Ok(mut wr) = enc.write_header() {
-            let _ = wr.write_image_data(&rgb);
-        }
+        let encode = |e: png::EncodingError| format!("a chart could not be encoded: {e}");
+        enc.write_header()
+            .map_err(encode)?
+            .write_image_data(&rgb)
+            .map_err(encode)?;
     }
-    (bytes, (w, h))
+    Ok((bytes, (w, h)))
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -459,10 +469,10 @@ mod tests {
             withheld: vec![false, true],
             k: 5,
         };
-        let s = svg(&c);
+        let s = svg(&c).expect("draws");
         assert!(s.starts_with("<svg"), "{}", &s[..s.len().min(80)]);
         assert!(s.contains("State security forces"));
-        let (bytes, (w, h)) = png(&c);
+        let (bytes, (w, h)) = png(&c).expect("draws");
         assert_eq!(&bytes[1..4], b"PNG");
         assert_eq!((w, h), (1600, 760));
     }

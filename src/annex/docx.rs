@@ -202,7 +202,7 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
                 .keep_next(true),
         );
         for b in &s.blocks {
-            doc = add_block(doc, b, &mut tables, &mut figures);
+            doc = add_block(doc, b, &mut tables, &mut figures)?;
         }
     }
     doc = doc.add_paragraph(classification(annex, 18));
@@ -277,8 +277,13 @@ fn start(annex: &Annex) -> Docx {
 }
 
 /// Adds one block; tables and figures are numbered from the counters.
-fn add_block(doc: Docx, b: &Block, tables: &mut usize, figures: &mut usize) -> Docx {
-    match b {
+fn add_block(
+    doc: Docx,
+    b: &Block,
+    tables: &mut usize,
+    figures: &mut usize,
+) -> std::io::Result<Docx> {
+    Ok(match b {
         Block::Heading(h) => doc.add_paragraph(
             Paragraph::new()
                 .add_run(Run::new().add_text(h))
@@ -316,7 +321,7 @@ fn add_block(doc: Docx, b: &Block, tables: &mut usize, figures: &mut usize) -> D
         }
         Block::Figure(f) => {
             *figures += 1;
-            let (png, (w, h)) = charts::png(&f.chart);
+            let (png, (w, h)) = charts::png(&f.chart).map_err(std::io::Error::other)?;
             let emu_h = (u64::from(TEXT_WIDTH_EMU) * u64::from(h) / u64::from(w.max(1))) as u32;
             let pic = Pic::new_with_dimensions(png, w, h).size(TEXT_WIDTH_EMU, emu_h);
             doc.add_paragraph(
@@ -335,5 +340,5 @@ fn add_block(doc: Docx, b: &Block, tables: &mut usize, figures: &mut usize) -> D
                     .add_run(Run::new().add_text(&f.alt).size(18)),
             )
         }
-    }
+    })
 }

@@ -96,7 +96,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 pub fn render(annex: &Annex, format: Format) -> Result<Vec<u8>, String> {
     match format {
         Format::Docx => docx::write(annex).map_err(|e| e.to_string()),
-        Format::Html => Ok(html::write(annex).into_bytes()),
+        Format::Html => html::write(annex).map(String::into_bytes),
         Format::Markdown => Ok(markdown::write(annex).into_bytes()),
         Format::Xlsx => xlsx::write(annex).map_err(|e| e.to_string()),
         Format::Csv => Err("CSV is a folder of files; use csv_out::files".into()),

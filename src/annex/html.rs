@@ -56,8 +56,8 @@ fn print_css(classification: &str) -> String {
     )
 }
 
-/// Writes the annex.
-pub fn write(annex: &Annex) -> String {
+/// Writes the annex; fails only if a chart cannot be drawn.
+pub fn write(annex: &Annex) -> Result<String, String> {
     let mut o = String::new();
     o.push_str(&format!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>\n",
         esc(&annex.title),
@@ -138,7 +138,7 @@ pub fn write(annex: &Annex) -> String {
                 }
                 Block::Figure(f) => {
                     figures += 1;
-                    let svg = charts::svg(&f.chart);
+                    let svg = charts::svg(&f.chart)?;
                     let svg = svg.trim_start_matches(|c| c != '<');
                     let svg = svg.find("<svg").map_or(svg, |i| &svg[i..]);
                     o.push_str(&format!("<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>Figure {figures}: {} <span>{}</span></figcaption>\n</figure>\n",
@@ -157,5 +157,5 @@ pub fn write(annex: &Annex) -> String {
         "<div class=\"classification bottom\">{}</div>\n</body>\n</html>\n",
         esc(&annex.classification)
     ));
-    o
+    Ok(o)
 }

@@ -376,7 +376,7 @@ impl WorkbenchApp {
 
     fn import_bases(&mut self, file: &std::path::Path) {
         let Some(doc) = self.doc.as_mut() else { return };
-        match crate::assessment::footprint::read_bases(file) {
+        match crate::import::bases::read_bases(file) {
             Ok(bases) => {
                 let n = bases.len();
                 let at = doc.assessment().footprint.len();

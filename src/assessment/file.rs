@@ -275,8 +275,10 @@ fn write_with(path: &Path, text: &[u8], keep_backup: bool) -> std::io::Result<()
         Ok(())
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        let _ = std::fs::remove_file(dir.join(format!(".{name}.{}.bak.tmp", std::process::id())));
+        // Clean-up after a failed save, whose error is returned below; a
+        // temporary file that cannot be removed is hidden and harmless.
+        std::fs::remove_file(&tmp).ok();
+        std::fs::remove_file(dir.join(format!(".{name}.{}.bak.tmp", std::process::id()))).ok();
     }
     result
 }

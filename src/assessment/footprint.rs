@@ -92,9 +92,6 @@ pub fn cliff_rule(before: u64, after: u64) -> bool {
     after > before
 }
 
-// re-exported for the window; moved to import::bases
-pub use crate::import::bases::read_bases;
-
 #[cfg(test)]
 mod tests {
     use super::*;

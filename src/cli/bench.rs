@@ -147,17 +147,14 @@ pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<
         notes.push_str("(\"\"quoted, text\"\").");
         let lat = lat0 + (rng.below(4000) as f32 - 2000.0) / 1000.0;
         let lon = lon0 + (rng.below(4000) as f32 - 2000.0) / 1000.0;
-        use std::fmt::Write as _;
-        let _ = write!(
-            line,
-            "{iso3}{n},{year}-{month:02}-{day:02},{year},{tp},{disorder},{etype},{sub},{actor1},,{inter1},{actor2},,{inter2},{inter1}-{inter2},{ct},{iso},Africa,{country},Admin {a1} of {iso3},District {a2}-{a1},Sub {a2},Place {a1}-{a2},{lat:.4},{lon:.4},{gp},Source Newswire; Local Radio {a2},National,\"{notes}\",{fatalities},crowd size=no report,{ts}",
+        line.push_str(&format!("{iso3}{n},{year}-{month:02}-{day:02},{year},{tp},{disorder},{etype},{sub},{actor1},,{inter1},{actor2},,{inter2},{inter1}-{inter2},{ct},{iso},Africa,{country},Admin {a1} of {iso3},District {a2}-{a1},Sub {a2},Place {a1}-{a2},{lat:.4},{lon:.4},{gp},Source Newswire; Local Radio {a2},National,\"{notes}\",{fatalities},crowd size=no report,{ts}",
             tp = 1 + rng.below(3),
             inter1 = INTER[i1],
             inter2 = INTER[i2],
             ct = if civ { "Civilians targeted" } else { "" },
             gp = 1 + rng.below(3),
             ts = 1_600_000_000 + n,
-        );
+        ));
         line.push('\n');
         w.write_all(line.as_bytes())?;
     }
@@ -172,8 +169,10 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// Resets the peak-memory counter where the kernel allows it; elsewhere the
+/// peak includes what came before.
 fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    std::fs::write("/proc/self/clear_refs", "5").ok();
 }
 
 /// Runs the benchmark on `rows` rows (generating the file unless `file` is
@@ -268,8 +267,14 @@ pub fn run(
         peak.map_or("n/a".to_string(), |p| format!("{p:.0} MB"))
     )?;
     writeln!(out, "civilian-harm events {}", m.total.events)?;
-    if generated && !keep {
-        let _ = std::fs::remove_file(&path);
+    if generated
+        && !keep
+        && let Err(e) = std::fs::remove_file(&path)
+    {
+        eprintln!(
+            "warning: {}: the generated file was not removed: {e}",
+            path.display()
+        );
     }
     Ok(0)
 }

@@ -111,7 +111,12 @@ pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        let _ = f.read(&mut head);
+        // A short file leaves the rest of `head` zero: sniffing then finds no
+        // container and says so; a read error is reported, not sniffed past.
+        f.read(&mut head).map_err(|e| ImportError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
     }
     let container = sniff::container(&head);
     let mut out = Vec::new();

@@ -78,7 +78,7 @@ impl Joiner {
         self.report.absorb(report);
         f.columns.clear_rows();
         // The workers may all have stopped (the last blocks): nothing to do.
-        let _ = self.pool.send(f);
+        self.pool.send(f).ok();
     }
 
     /// Blocks received but not joined (an earlier block never came: only

@@ -358,7 +358,8 @@ impl Parse<'_> {
         let work_rx = Arc::new(Mutex::new(work_rx));
         let (done_tx, done_rx) = mpsc::channel::<Done>();
         let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
-        let _ = recycle_tx.send(head.buffer);
+        // The receiver is alive (made just above): this cannot fail.
+        recycle_tx.send(head.buffer).ok();
         let (pool_tx, pool_rx) = mpsc::channel::<Fragment>();
         let pool_rx = Mutex::new(pool_rx);
         let slots = AtomicUsize::new(0);
@@ -432,7 +433,8 @@ impl Parse<'_> {
             self.progress
                 .rows
                 .fetch_add(done.records, Ordering::Relaxed);
-            let _ = recycle_tx.send(block.data);
+            // The reader may have stopped (end of file): the buffer is dropped.
+            recycle_tx.send(block.data).ok();
             if done_tx.send(done).is_err() {
                 break;
             }
