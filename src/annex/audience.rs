@@ -10,7 +10,7 @@
 //! print. An assessment can set its own content per level (`audiences` in
 //! the `.ron`); the method section lists what was left out.
 
-use super::build::Sections;
+use super::build::{SectionId, Sections};
 use crate::assessment::sharing::RegisterColumn;
 use crate::assessment::{Assessment, SharingLevel};
 
@@ -25,14 +25,7 @@ impl Content {
     /// The built-in content for a level.
     pub fn default_for(level: SharingLevel) -> Content {
         use RegisterColumn as C;
-        let sections = |ids: &[&str]| {
-            let mut s = Sections([false; 8]);
-            for (i, (id, _)) in Sections::ALL.iter().enumerate() {
-                s.0[i] = ids.contains(id);
-            }
-            s
-        };
-        let all_sections: Vec<&str> = Sections::ALL.iter().map(|(id, _)| *id).collect();
+        use SectionId as S;
         let columns = |leave_out: &[C]| {
             C::ALL
                 .iter()
@@ -46,29 +39,29 @@ impl Content {
                 columns: C::ALL.to_vec(),
             },
             SharingLevel::UnPartners => Content {
-                sections: sections(&all_sections),
+                sections: Sections::default(),
                 columns: columns(&[C::Suggested, C::Trend]),
             },
             SharingLevel::HostGovernment => Content {
-                sections: sections(&[
-                    "scope",
-                    "footprint",
-                    "threats",
-                    "effects",
-                    "register",
-                    "benchmarks",
-                    "method",
+                sections: Sections::of([
+                    S::Scope,
+                    S::Footprint,
+                    S::Threats,
+                    S::Effects,
+                    S::Register,
+                    S::Benchmarks,
+                    S::Method,
                 ]),
                 columns: columns(&[C::Suggested, C::Trend, C::Capacity, C::Mitigation]),
             },
             SharingLevel::Public => Content {
-                sections: sections(&[
-                    "scope",
-                    "threats",
-                    "effects",
-                    "register",
-                    "benchmarks",
-                    "method",
+                sections: Sections::of([
+                    S::Scope,
+                    S::Threats,
+                    S::Effects,
+                    S::Register,
+                    S::Benchmarks,
+                    S::Method,
                 ]),
                 columns: columns(&[
                     C::Suggested,
@@ -88,10 +81,8 @@ impl Content {
     pub fn for_level(a: Option<&Assessment>, level: SharingLevel) -> Content {
         let mut c = match a.and_then(|a| a.audiences.iter().find(|x| x.level == level)) {
             Some(x) => {
-                let mut s = Sections([false; 8]);
-                for (i, (id, _)) in Sections::ALL.iter().enumerate() {
-                    s.0[i] = x.sections.iter().any(|w| w == id);
-                }
+                // Unknown keys in the file are ignored (a later version's section).
+                let s = Sections::of(x.sections.iter().filter_map(|k| SectionId::from_key(k)));
                 Content {
                     sections: s,
                     columns: x.columns.clone(),
@@ -119,7 +110,7 @@ mod tests {
     fn audiences_narrow_as_the_level_widens_and_counts_columns_stay_internal() {
         let count = |l| {
             let c = Content::default_for(l);
-            (c.sections.0.iter().filter(|x| **x).count(), c.columns.len())
+            (c.sections.count(), c.columns.len())
         };
         let levels = SharingLevel::ALL.map(count);
         for w in levels.windows(2) {

@@ -11,38 +11,110 @@ use crate::assessment::{Assessment, SharingLevel};
 use crate::model::dates::from_day_number;
 use chrono::NaiveDate;
 
+/// The annex's sections, in order: the one list the builder, the export
+/// dialog, the audiences and the method text take them from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionId {
+    Scope,
+    Footprint,
+    Threats,
+    Effects,
+    Register,
+    Flags,
+    Benchmarks,
+    Method,
+}
+
+impl SectionId {
+    /// Every section, in order.
+    pub const ALL: [SectionId; 8] = [
+        SectionId::Scope,
+        SectionId::Footprint,
+        SectionId::Threats,
+        SectionId::Effects,
+        SectionId::Register,
+        SectionId::Flags,
+        SectionId::Benchmarks,
+        SectionId::Method,
+    ];
+
+    /// The id written in the assessment file (`audiences`) and the HTML.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionId::Scope => "scope",
+            SectionId::Footprint => "footprint",
+            SectionId::Threats => "threats",
+            SectionId::Effects => "effects",
+            SectionId::Register => "register",
+            SectionId::Flags => "flags",
+            SectionId::Benchmarks => "benchmarks",
+            SectionId::Method => "method",
+        }
+    }
+
+    /// The section's title in the annex.
+    pub fn title(self) -> &'static str {
+        match self {
+            SectionId::Scope => "Purpose, scope, period and sources",
+            SectionId::Footprint => "Context and footprint change",
+            SectionId::Threats => "Threats by perpetrator type and region",
+            SectionId::Effects => "Effects on civilians",
+            SectionId::Register => "Residual-threat register",
+            SectionId::Flags => "Flags",
+            SectionId::Benchmarks => "Benchmarks and indicators to watch after exit",
+            SectionId::Method => "Method and sources",
+        }
+    }
+
+    /// The section with this key.
+    pub fn from_key(key: &str) -> Option<SectionId> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// Which sections to include (each is also left out when it has nothing to say).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sections(pub [bool; 8]);
+pub struct Sections([bool; SectionId::ALL.len()]);
 
 impl Default for Sections {
     fn default() -> Self {
-        Sections([true; 8])
+        Sections([true; SectionId::ALL.len()])
     }
 }
 
 impl Sections {
-    /// Section ids and titles, in order.
-    pub const ALL: [(&'static str, &'static str); 8] = [
-        ("scope", "Purpose, scope, period and sources"),
-        ("footprint", "Context and footprint change"),
-        ("threats", "Threats by perpetrator type and region"),
-        ("effects", "Effects on civilians"),
-        ("register", "Residual-threat register"),
-        ("flags", "Flags"),
-        (
-            "benchmarks",
-            "Benchmarks and indicators to watch after exit",
-        ),
-        ("method", "Method and sources"),
-    ];
+    /// No section.
+    pub fn none() -> Self {
+        Sections([false; SectionId::ALL.len()])
+    }
+
+    /// Exactly the sections in `ids`.
+    pub fn of(ids: impl IntoIterator<Item = SectionId>) -> Self {
+        let mut s = Self::none();
+        for id in ids {
+            s.set(id, true);
+        }
+        s
+    }
 
     /// Whether section `id` is wanted.
-    pub fn wants(&self, id: &str) -> bool {
-        Self::ALL
-            .iter()
-            .position(|(s, _)| *s == id)
-            .is_some_and(|i| self.0[i])
+    pub fn wants(&self, id: SectionId) -> bool {
+        self.0[id as usize]
+    }
+
+    /// Includes or leaves out section `id`.
+    pub fn set(&mut self, id: SectionId, on: bool) {
+        self.0[id as usize] = on;
+    }
+
+    /// The flag of section `id`, for a checkbox.
+    pub fn flag_mut(&mut self, id: SectionId) -> &mut bool {
+        &mut self.0[id as usize]
+    }
+
+    /// How many sections are wanted.
+    pub fn count(&self) -> usize {
+        self.0.iter().filter(|x| **x).count()
     }
 }
 
@@ -243,27 +315,27 @@ impl<'a> Ctx<'a> {
 fn sections(ctx: &Ctx) -> Vec<Section> {
     let opts = ctx.opts;
     let mut sections = Vec::new();
-    for (id, title) in Sections::ALL {
+    for id in SectionId::ALL {
         if !opts.sections.wants(id) || !ctx.content.sections.wants(id) {
             continue;
         }
         let blocks: Vec<Block> = match id {
-            "scope" => super::build_data::scope(ctx),
-            "footprint" => super::build_register::footprint(ctx),
-            "threats" => super::build_threats::threats(ctx),
-            "effects" => super::build_data::effects(ctx),
-            "register" => super::build_register::register(ctx),
-            "flags" => super::build_flags::flags(ctx),
-            "benchmarks" => super::build_flags::benchmarks(ctx),
-            _ => super::method::method(ctx),
+            SectionId::Scope => super::build_data::scope(ctx),
+            SectionId::Footprint => super::build_register::footprint(ctx),
+            SectionId::Threats => super::build_threats::threats(ctx),
+            SectionId::Effects => super::build_data::effects(ctx),
+            SectionId::Register => super::build_register::register(ctx),
+            SectionId::Flags => super::build_flags::flags(ctx),
+            SectionId::Benchmarks => super::build_flags::benchmarks(ctx),
+            SectionId::Method => super::method::method(ctx),
         };
         if blocks.is_empty() {
             continue;
         }
         sections.push(Section {
-            id,
+            id: id.key(),
             number: sections.len() + 1,
-            title: title.to_string(),
+            title: id.title().to_string(),
             blocks,
         });
     }

@@ -170,10 +170,10 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
         "Sharing level internal: counts are exact and unsuppressed; this annex is for the mission only. Even so it holds aggregates only: no source rows, event identifiers or notes.".into()
     }));
     if ctx.suppress {
-        let left_sections: Vec<&str> = super::build::Sections::ALL
-            .iter()
-            .filter(|(id, _)| !ctx.content.sections.wants(id) || !ctx.opts.sections.wants(id))
-            .map(|(_, title)| *title)
+        let left_sections: Vec<&str> = super::build::SectionId::ALL
+            .into_iter()
+            .filter(|id| !ctx.content.sections.wants(*id) || !ctx.opts.sections.wants(*id))
+            .map(super::build::SectionId::title)
             .collect();
         let left_columns: Vec<&str> = crate::assessment::sharing::RegisterColumn::ALL
             .iter()

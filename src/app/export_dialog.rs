@@ -11,6 +11,7 @@ use super::ViewCtx;
 use super::commands::{AppCommand, Purpose};
 use super::document::DocState;
 use super::i18n::{tr, tr_args};
+use crate::annex::build::SectionId;
 use crate::annex::{Annex, AnnexOptions, Block, Cell, Format, Sections, build, export, level_key};
 use crate::assessment::{ExportRecord, SharingLevel};
 use std::path::{Path, PathBuf};
@@ -237,11 +238,14 @@ fn sections_ui(ui: &mut egui::Ui, vctx: &ViewCtx<'_>, dialog: &mut ExportDialog)
                 vctx.doc.map(DocState::assessment),
                 dialog.level,
             );
-            for (i, (_, title)) in Sections::ALL.iter().enumerate() {
-                let goes = content.sections.0[i];
+            for (i, id) in SectionId::ALL.into_iter().enumerate() {
+                let goes = content.sections.wants(id);
                 ui.add_enabled(
                     goes,
-                    egui::Checkbox::new(&mut dialog.sections.0[i], format!("{}. {title}", i + 1)),
+                    egui::Checkbox::new(
+                        dialog.sections.flag_mut(id),
+                        format!("{}. {}", i + 1, id.title()),
+                    ),
                 )
                 .on_disabled_hover_text(tr("export.left_out_help"));
                 if i % per_row == per_row - 1 {

@@ -71,7 +71,7 @@ impl RegisterColumn {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Audience {
     pub level: SharingLevel,
-    /// Section ids that go (see `Sections::ALL`).
+    /// Section ids that go (`SectionId::key`; unknown ids are ignored).
     pub sections: Vec<String>,
     /// Register columns that go.
     pub columns: Vec<RegisterColumn>,
