@@ -51,25 +51,31 @@ pub fn save_profile(m: &ColumnMapping) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-fn load_profiles() -> Vec<(String, ColumnMapping)> {
+/// The saved profiles, and why any profile file could not be read (shown
+/// in the dialog: a broken profile is not skipped without a word).
+fn load_profiles() -> (Vec<(String, ColumnMapping)>, Vec<String>) {
     let mut out = Vec::new();
+    let mut broken = Vec::new();
+    // No folder yet: no profile saved yet.
     if let Ok(rd) = std::fs::read_dir(profiles_dir()) {
         for e in rd.flatten() {
             let p = e.path();
-            if p.extension().is_some_and(|x| x == "ron")
-                && let Ok(m) = ColumnMapping::load(&p)
-            {
-                out.push((
+            if !p.extension().is_some_and(|x| x == "ron") {
+                continue;
+            }
+            match ColumnMapping::load(&p) {
+                Ok(m) => out.push((
                     p.file_stem()
                         .map(|s| s.to_string_lossy().to_string())
                         .unwrap_or_default(),
                     m,
-                ));
+                )),
+                Err(e) => broken.push(e.to_string()),
             }
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    (out, broken)
 }
 
 /// The dialog's state.
@@ -81,6 +87,8 @@ pub struct MappingDialog {
     pub reason: String,
     columns: Vec<String>,
     profiles: Vec<(String, ColumnMapping)>,
+    /// Profile files that could not be read, and why.
+    broken_profiles: Vec<String>,
 }
 
 impl MappingDialog {
@@ -99,6 +107,7 @@ impl MappingDialog {
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         let check = check_mapping(&mapping, &preview);
+        let (profiles, broken_profiles) = load_profiles();
         MappingDialog {
             path,
             preview,
@@ -106,7 +115,8 @@ impl MappingDialog {
             check,
             reason,
             columns,
-            profiles: load_profiles(),
+            profiles,
+            broken_profiles,
         }
     }
 
@@ -175,6 +185,9 @@ impl MappingDialog {
             .show(ctx, |ui| {
                 ui.label(tr("mapping.why"));
                 ui.label(egui::RichText::new(&self.reason).small().weak());
+                for b in &self.broken_profiles {
+                    ui.colored_label(ui.visuals().warn_fg_color, b);
+                }
                 if !self.profiles.is_empty() {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(tr("mapping.profile"));
