@@ -859,3 +859,40 @@ fn an_assessment_whose_dataset_is_a_pipe_opens_and_says_so() {
         app.messages()
     );
 }
+
+/// Opening another assessment (here the worked example) while the open one
+/// has unsaved changes asks first; Cancel keeps the work, Discard goes on.
+#[test]
+fn replacing_a_document_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ron = copy_example(dir.path());
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
+    h.run();
+    let mut meta = h.state().doc().expect("doc").assessment().meta.clone();
+    meta.title = "Edited, not saved".into();
+    h.state_mut().send(AppCommand::EditDoc(
+        poc_workbench::assessment::edit::Edit::SetMeta(meta),
+    ));
+    h.run();
+    h.state_mut().send(AppCommand::OpenExample);
+    h.run();
+    h.state_mut().wait_for_loads();
+    h.run();
+    assert_eq!(
+        h.state().doc().expect("doc").assessment().meta.title,
+        "Edited, not saved",
+        "nothing replaced before the analyst answers"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Discard the changes and go on").is_none());
+    h.state_mut().send(AppCommand::OpenExample);
+    h.run();
+    h.get_by_label("Discard the changes and go on").click();
+    h.step();
+    h.state_mut().wait_for_loads();
+    h.run();
+    let doc = h.state().doc().expect("doc");
+    assert!(doc.source_of_copy().is_some(), "the example is open now");
+    assert!(!doc.is_dirty());
+}

@@ -17,7 +17,9 @@ pub struct ChartsState {
 /// Draws the view.
 pub fn charts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut ChartsState) {
     let reset = std::mem::take(&mut state.reset);
-    if ui.button(tr("charts.reset")).clicked() {
+    let reset_button = ui.button(tr("charts.reset"));
+    super::focus::mark(ui, super::focus::Anchor::View, &reset_button);
+    if reset_button.clicked() {
         state.reset = true;
     }
     let months = ctx.monthly;

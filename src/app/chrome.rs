@@ -215,7 +215,7 @@ fn file_menu(
 
 /// The view tabs, from `View::ALL`.
 pub(super) fn tabs_ui(ui: &mut egui::Ui, current: View, cmds: &mut Vec<AppCommand>) {
-    ui.horizontal_wrapped(|ui| {
+    let strip = ui.horizontal_wrapped(|ui| {
         for v in View::ALL {
             let r = ui.selectable_label(current == v, tr(v.label_key()));
             if current == v {
@@ -227,6 +227,7 @@ pub(super) fn tabs_ui(ui: &mut egui::Ui, current: View, cmds: &mut Vec<AppComman
             }
         }
     });
+    super::focus::mark_area(ui.ctx(), super::focus::Anchor::Tabs, strip.response.rect);
 }
 
 /// Messages and the recovery-journal banner.
@@ -297,6 +298,30 @@ pub(super) fn quit_ui(ctx: &egui::Context, open: &mut bool, cmds: &mut Vec<AppCo
                 }
                 if ui.button(tr("common.cancel")).clicked() {
                     *open = false;
+                }
+            });
+        });
+}
+
+/// Asking before a document with unsaved changes is replaced (another
+/// assessment opened, the example, a new assessment).
+pub(super) fn replace_ui(
+    ctx: &egui::Context,
+    pending: &mut Option<AppCommand>,
+    cmds: &mut Vec<AppCommand>,
+) {
+    egui::Window::new(tr("quit.title"))
+        .id(egui::Id::unique("confirm-replace"))
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(tr("replace.body"));
+            ui.horizontal(|ui| {
+                if ui.button(tr("replace.discard")).clicked() {
+                    cmds.push(AppCommand::ConfirmReplace);
+                }
+                if ui.button(tr("common.cancel")).clicked() {
+                    *pending = None;
                 }
             });
         });

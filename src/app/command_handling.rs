@@ -35,8 +35,37 @@ impl WorkbenchApp {
         }
     }
 
+    /// A command that replaces the document waits while the document has
+    /// unsaved changes, until the analyst discards them or cancels.
+    fn would_lose_work(&mut self, c: &AppCommand) -> bool {
+        let replaces = match c {
+            AppCommand::Open(paths) => paths.iter().any(|p| is_assessment(p)),
+            AppCommand::OpenAssessment(_) | AppCommand::OpenExample | AppCommand::NewAssessment => {
+                true
+            }
+            _ => false,
+        };
+        if !replaces || !self.doc.as_ref().is_some_and(document::DocState::is_dirty) {
+            return false;
+        }
+        if std::mem::take(&mut self.dialogs.replace_confirmed) {
+            return false;
+        }
+        self.dialogs.confirm_replace = Some(c.clone());
+        true
+    }
+
     fn handle_one(&mut self, ctx: &egui::Context, c: AppCommand) {
+        if self.would_lose_work(&c) {
+            return;
+        }
         match c {
+            AppCommand::ConfirmReplace => {
+                if let Some(pending) = self.dialogs.confirm_replace.take() {
+                    self.dialogs.replace_confirmed = true;
+                    self.send(pending);
+                }
+            }
             AppCommand::Open(paths) => {
                 for p in paths {
                     if is_assessment(&p) {
@@ -90,7 +119,7 @@ impl WorkbenchApp {
                 });
             }
             AppCommand::ToggleFilters => self.prefs.filters_open = !self.prefs.filters_open,
-            AppCommand::FocusPanel(a) => self.pending_focus = Some(a),
+            AppCommand::FocusPanel(a, back) => self.pending_focus = Some((a, back)),
             AppCommand::Dismiss(i) => {
                 if i < self.messages.len() {
                     self.messages.remove(i);
@@ -146,11 +175,11 @@ impl WorkbenchApp {
                 self.dialogs.confirm_quit = false;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            c => self.handle_doc(ctx, c),
+            c => self.handle_doc(c),
         }
     }
 
-    fn handle_doc(&mut self, ctx: &egui::Context, c: AppCommand) {
+    fn handle_doc(&mut self, c: AppCommand) {
         match c {
             AppCommand::NewEntry {
                 perpetrator,
@@ -171,14 +200,20 @@ impl WorkbenchApp {
                     }
                 }
             }
-            AppCommand::Save => self.save(ctx),
+            AppCommand::Save => self.save(),
             AppCommand::SaveAs if self.doc.is_some() => self.pick(Purpose::SaveAs),
+            AppCommand::SaveAs => self.error(tr("save.no_document").into()),
             AppCommand::NewAssessment => self.new_assessment(),
             AppCommand::RecoverJournal => self.recover_journal(),
             AppCommand::DiscardJournal => {
-                if let Some((_, journal)) = self.dialogs.recovery.take()
-                    && let Err(e) = document::remove_if_there(&journal)
-                {
+                let Some((_, journal)) = self.dialogs.recovery.take() else {
+                    return;
+                };
+                // From now on this document's unsaved work goes to the journal.
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.set_journal(self.journaling.then(|| journal.clone()));
+                }
+                if let Err(e) = document::remove_if_there(&journal) {
                     self.error(tr_args(
                         "recovery.not_deleted",
                         &[
@@ -196,8 +231,35 @@ impl WorkbenchApp {
                 }
             }
             AppCommand::Export { replace } => self.export(replace),
-            // Handled in `handle_one` and `handle_window`.
-            _ => {}
+            // Handled in `handle_one` and `handle_window` (listed, not `_`,
+            // so a new command cannot fall through unhandled).
+            AppCommand::Open(_)
+            | AppCommand::Pick(_)
+            | AppCommand::Picked(..)
+            | AppCommand::OpenWithMapping(..)
+            | AppCommand::CancelLoads
+            | AppCommand::RemoveDataset(_)
+            | AppCommand::CloseAll
+            | AppCommand::ShowIncidents(_)
+            | AppCommand::SelectIncident(_)
+            | AppCommand::SetView(_)
+            | AppCommand::SetMetric(_)
+            | AppCommand::SetFilter(_)
+            | AppCommand::FilterToRegion(_)
+            | AppCommand::ResetFilters
+            | AppCommand::ToggleFilters
+            | AppCommand::FocusPanel(..)
+            | AppCommand::ToggleWorkshop
+            | AppCommand::SetDark(_)
+            | AppCommand::Copy(_)
+            | AppCommand::SaveProfile(_)
+            | AppCommand::ShowAbout
+            | AppCommand::Dismiss(_)
+            | AppCommand::Quit
+            | AppCommand::QuitDiscarding
+            | AppCommand::ConfirmReplace
+            | AppCommand::OpenAssessment(_)
+            | AppCommand::OpenExample => {}
         }
     }
 
@@ -254,15 +316,26 @@ impl WorkbenchApp {
     }
 
     fn recover_journal(&mut self) {
-        let Some((_, journal)) = self.dialogs.recovery.take() else {
+        let Some((path, journal)) = self.dialogs.recovery.take() else {
+            return;
+        };
+        // Only into the document the journal belongs to.
+        let Some(doc) = self
+            .doc
+            .as_mut()
+            .filter(|d| d.path() == Some(path.as_path()))
+        else {
+            self.error(tr_args(
+                "recovery.other_document",
+                &[("file", &path.display().to_string())],
+            ));
             return;
         };
         match crate::assessment::file::load(&journal) {
             Ok(a) => {
-                if let Some(doc) = self.doc.as_mut() {
-                    doc.recover(a);
-                    self.info(tr("recovery.done").into());
-                }
+                doc.recover(a);
+                doc.set_journal(self.journaling.then_some(journal));
+                self.info(tr("recovery.done").into());
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -345,6 +418,8 @@ impl WorkbenchApp {
             Purpose::ExportPath => {
                 if let Some(d) = self.dialogs.export.as_mut() {
                     d.path = path.display().to_string();
+                    // A question about another path does not carry over.
+                    d.ask_replace = None;
                 }
             }
         }
@@ -431,34 +506,52 @@ impl WorkbenchApp {
             .collect();
         self.session.set_as_of(Some(as_of));
         self.doc = Some(document::DocState::new(a, None));
+        self.dialogs.recovery = None;
+        self.journal_error_shown = false;
     }
 
     /// Save: to the document's file, or Save As when it has none (a new
     /// assessment, or a copy of the worked example).
-    pub(super) fn save(&mut self, ctx: &egui::Context) {
-        let Some(doc) = self.doc.as_ref() else { return };
+    pub(super) fn save(&mut self) {
+        let Some(doc) = self.doc.as_ref() else {
+            self.error(tr("save.no_document").into());
+            return;
+        };
         match doc.path() {
             Some(p) => {
                 let p = p.to_path_buf();
                 self.save_to(p);
-                if self.dialogs.confirm_quit
-                    && !self.doc.as_ref().is_some_and(document::DocState::is_dirty)
-                {
-                    self.dialogs.quit_confirmed = true;
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
             }
             None => self.pick(Purpose::SaveAs),
         }
     }
 
     fn save_to(&mut self, path: PathBuf) {
+        let sources = self.session.workspace().source_paths();
+        if sources
+            .iter()
+            .any(|s| crate::annex::export::same_file(s, &path))
+        {
+            self.error(tr_args(
+                "save.over_dataset",
+                &[("file", &path.display().to_string())],
+            ));
+            return;
+        }
         let Some(doc) = self.doc.as_mut() else { return };
         match doc.save(Some(path)) {
             Ok(p) => {
-                self.prefs.recent.retain(|x| x != &p);
-                self.prefs.recent.insert(0, p.clone());
+                // Unsaved work from now on goes to this file's journal.
+                doc.set_journal(self.journaling.then(|| document::journal_for(&p)));
+                remember(&mut self.prefs.recent, &p);
                 self.info(tr_args("save.saved", &[("file", &p.display().to_string())]));
+                // "Save and quit": quit once the save has gone through.
+                if self.dialogs.confirm_quit {
+                    self.dialogs.quit_confirmed = true;
+                    if let Some(ctx) = &self.repaint {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
             }
             Err(e) => self.error(e),
         }
@@ -540,10 +633,28 @@ impl WorkbenchApp {
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let mut ask_first = false;
         let mut f6 = None;
+        // While a text field has the keyboard, Ctrl+Z and Ctrl+Y are its own
+        // undo; Save, Save As and Export wait until the field has committed.
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut wait_for_field = false;
         ctx.input_mut(|i| {
             for (sc, c) in plain {
+                let text_undo = matches!(c, AppCommand::Undo | AppCommand::Redo);
+                if typing && text_undo {
+                    continue;
+                }
                 if i.consume_shortcut(&sc) {
-                    self.commands.push(c);
+                    if typing
+                        && matches!(
+                            c,
+                            AppCommand::Save | AppCommand::SaveAs | AppCommand::ExportDialog
+                        )
+                    {
+                        self.after_draw.push((1, c));
+                        wait_for_field = true;
+                    } else {
+                        self.commands.push(c);
+                    }
                 }
             }
             if i.consume_shortcut(&find) {
@@ -553,7 +664,8 @@ impl WorkbenchApp {
             for v in View::ALL {
                 if i.consume_shortcut(&v.shortcut()) {
                     self.commands.push(AppCommand::SetView(v));
-                    self.commands.push(AppCommand::FocusPanel(Anchor::View));
+                    self.commands
+                        .push(AppCommand::FocusPanel(Anchor::View, false));
                 }
             }
             // Shift+F6 first: a plain F6 pattern also matches with Shift held.
@@ -585,9 +697,17 @@ impl WorkbenchApp {
             }
         });
         // (Memory is read outside `input_mut`: egui's locks do not nest.)
+        if wait_for_field {
+            // The field commits its text when it loses the focus.
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+        }
         if let Some(back) = f6 {
             let next = focus::focused_anchor(ctx).map_or(Anchor::Tabs, |a| a.step(back));
-            self.commands.push(AppCommand::FocusPanel(next));
+            self.commands.push(AppCommand::FocusPanel(next, back));
         }
         if ask_first {
             // Keep the window open until the analyst decides.
@@ -624,4 +744,11 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
             .map(|p| vec![p]),
         Purpose::ExportPath => fd.save_file().map(|p| vec![p]),
     }
+}
+
+/// Puts `p` first in the recent files, ten at most.
+pub(super) fn remember(recent: &mut Vec<PathBuf>, p: &std::path::Path) {
+    recent.retain(|x| x != p);
+    recent.insert(0, p.to_path_buf());
+    recent.truncate(10);
 }

@@ -133,8 +133,9 @@ pub enum AppCommand {
     ResetFilters,
     /// Show or hide the filter panel.
     ToggleFilters,
-    /// Move the keyboard focus to a panel once it is drawn.
-    FocusPanel(super::focus::Anchor),
+    /// Move the keyboard focus to a panel once it is drawn (going on
+    /// backwards, if `true`, when that panel is not shown).
+    FocusPanel(super::focus::Anchor, bool),
     ToggleWorkshop,
     SetDark(bool),
     /// Put text on the clipboard.
@@ -147,6 +148,8 @@ pub enum AppCommand {
     Quit,
     /// Quit without saving (from the unsaved-changes question).
     QuitDiscarding,
+    /// Discard the unsaved changes and run the command that was waiting.
+    ConfirmReplace,
     /// Add a register entry for a perpetrator type in a region (from a matrix cell).
     NewEntry {
         perpetrator: crate::model::PerpetratorType,

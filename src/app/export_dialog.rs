@@ -26,6 +26,9 @@ pub struct ExportDialog {
     pub path: String,
     /// The preview and the options it was built with.
     preview: Option<(AnnexOptions, Annex)>,
+    /// The document version and data generation the preview was built from:
+    /// an edit, an undo or a load while the dialog is open rebuilds it.
+    preview_for: (u64, u64),
     pub error: Option<String>,
     /// Asking whether to replace this file, which the workbench did not write.
     pub ask_replace: Option<PathBuf>,
@@ -66,6 +69,7 @@ impl ExportDialog {
             recipients: String::new(),
             path: String::new(),
             preview: None,
+            preview_for: (0, 0),
             error: None,
             ask_replace: None,
         };
@@ -148,11 +152,14 @@ pub fn show(
             ui.separator();
             // The preview, rebuilt when an option changes.
             let opts = dialog.options();
-            let stale = dialog.preview.as_ref().is_none_or(|(o, _)| {
-                (o.level, o.k, o.sections, &o.recipients)
-                    != (opts.level, opts.k, opts.sections, &opts.recipients)
-            });
+            let built_from = (vctx.doc.map_or(0, DocState::version), vctx.generation);
+            let stale = dialog.preview_for != built_from
+                || dialog.preview.as_ref().is_none_or(|(o, _)| {
+                    (o.level, o.k, o.sections, &o.recipients)
+                        != (opts.level, opts.k, opts.sections, &opts.recipients)
+                });
             if stale {
+                dialog.preview_for = built_from;
                 let a = vctx.doc.map(DocState::assessment);
                 let annex = build(a, vctx.ws, &opts);
                 dialog.preview = Some((opts, annex));
@@ -315,6 +322,8 @@ pub fn write(
     {
         return Err(crate::annex::ExportError::WouldOverwriteSource(path).to_string());
     }
+    // "Replace" answers the question about this path only.
+    let replace = replace && dialog.ask_replace.as_deref() == Some(path.as_path());
     if path.exists() && !replace && !written_by_export(&path, recorded) {
         dialog.ask_replace = Some(path);
         return Ok(Outcome::AskReplace);
@@ -332,20 +341,30 @@ pub fn write(
     Ok(Outcome::Written(record, text))
 }
 
-/// Whether `path` is, unchanged, what one of `recorded` wrote (a file's
-/// SHA-256, or a CSV folder's checksum list).
+/// Whether `path` is, unchanged, what one of `recorded` wrote: a file's
+/// SHA-256, or a CSV folder's checksum list with every file it lists
+/// still matching its line.
 pub fn written_by_export(path: &Path, recorded: &[ExportRecord]) -> bool {
-    let hashed = if path.is_dir() {
-        path.join(crate::annex::folder::SUMS)
-    } else {
-        path.to_path_buf()
-    };
-    let Ok(h) = crate::assessment::review::sha256_file(&hashed) else {
+    use crate::assessment::review::sha256_file;
+    let sums = path.join(crate::annex::folder::SUMS);
+    let hashed = if path.is_dir() { sums.as_path() } else { path };
+    let Ok(h) = sha256_file(hashed) else {
         return false;
     };
-    recorded
+    let recorded_here = recorded
         .iter()
-        .any(|r| r.sha256 == h && crate::annex::export::same_file(&r.path, path))
+        .any(|r| r.sha256 == h && crate::annex::export::same_file(&r.path, path));
+    if !recorded_here || !path.is_dir() {
+        return recorded_here;
+    }
+    let Ok(list) = std::fs::read_to_string(&sums) else {
+        return false;
+    };
+    list.lines().filter(|l| !l.trim().is_empty()).all(|l| {
+        l.split_once("  ").is_some_and(|(hash, name)| {
+            sha256_file(&path.join(name)).is_ok_and(|actual| actual == hash)
+        })
+    })
 }
 
 /// The annex as the reader will see it, withheld cells in grey italics.

@@ -21,6 +21,8 @@ pub struct FileBrowser {
     entries: Result<Vec<Entry>, String>,
     /// The file name typed or clicked.
     pub name: String,
+    /// Save As onto an existing file: asking before replacing it.
+    confirm: Option<PathBuf>,
 }
 
 impl FileBrowser {
@@ -31,6 +33,7 @@ impl FileBrowser {
             dir: PathBuf::new(),
             entries: Ok(Vec::new()),
             name,
+            confirm: None,
         };
         b.go(dir);
         b
@@ -97,6 +100,9 @@ impl FileBrowser {
                         if p.is_dir() && !self.purpose.saves() {
                             self.go(p);
                             self.name.clear();
+                        } else if self.purpose == Purpose::SaveAs && p.is_file() {
+                            // Ask first (the export asks for its own files).
+                            self.confirm = Some(p);
                         } else {
                             cmds.push(AppCommand::Picked(self.purpose.clone(), p));
                             close = true;
@@ -106,6 +112,21 @@ impl FileBrowser {
                         close = true;
                     }
                 });
+                if let Some(p) = self.confirm.clone() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            tr_args("browser.exists", &[("file", &p.display().to_string())]),
+                        );
+                        if ui.button(tr("export.replace")).clicked() {
+                            cmds.push(AppCommand::Picked(self.purpose.clone(), p));
+                            close = true;
+                        }
+                        if ui.button(tr("common.cancel")).clicked() {
+                            self.confirm = None;
+                        }
+                    });
+                }
             });
         open && !close
     }
@@ -155,7 +176,11 @@ impl FileBrowser {
                         }
                     }
                     if r.double_clicked() && !e.dir {
-                        pick = Some(self.dir.join(&e.name));
+                        if self.purpose == Purpose::SaveAs {
+                            self.confirm = Some(self.dir.join(&e.name));
+                        } else {
+                            pick = Some(self.dir.join(&e.name));
+                        }
                     }
                 }
             });

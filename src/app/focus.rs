@@ -45,13 +45,44 @@ pub fn anchor_id(ctx: &egui::Context, a: Anchor) -> Option<egui::Id> {
         .map(|(id, _)| id)
 }
 
-/// The anchor that has the focus, if any.
+fn area_key(a: Anchor) -> egui::Id {
+    egui::Id::unique(("poc-focus-area", a as u8))
+}
+
+/// Records where a panel is on screen this frame (the filter panel, the
+/// tab strip): a focused control inside it belongs to that panel.
+pub fn mark_area(ctx: &egui::Context, a: Anchor, rect: egui::Rect) {
+    ctx.data_mut(|d| d.insert_temp(area_key(a), rect));
+}
+
+/// Forgets a panel's area (the panel is hidden).
+pub fn clear_area(ctx: &egui::Context, a: Anchor) {
+    ctx.data_mut(|d| d.remove::<egui::Rect>(area_key(a)));
+}
+
+/// The panel that has the focus: the anchor itself, else the panel whose
+/// area holds the focused control, else the view.
 pub fn focused_anchor(ctx: &egui::Context) -> Option<Anchor> {
     // A hidden panel's anchor is stale, but a hidden widget has no focus.
     let focused = ctx.memory(egui::Memory::focused)?;
-    Anchor::ALL.into_iter().find(|a| {
+    let anchor = Anchor::ALL.into_iter().find(|a| {
         ctx.data(|d| d.get_temp::<(egui::Id, u64)>(a.key()))
             .is_some_and(|(id, _)| id == focused)
+    });
+    if anchor.is_some() {
+        return anchor;
+    }
+    let at = ctx.read_response(focused)?.rect.center();
+    let inside = |a: Anchor| {
+        ctx.data(|d| d.get_temp::<egui::Rect>(area_key(a)))
+            .is_some_and(|r| r.contains(at))
+    };
+    Some(if inside(Anchor::Filters) {
+        Anchor::Filters
+    } else if inside(Anchor::Tabs) {
+        Anchor::Tabs
+    } else {
+        Anchor::View
     })
 }
 

@@ -48,10 +48,10 @@ impl Default for Forms {
     }
 }
 
-fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) {
+fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
     let l = ui.label(label);
     ui.add(egui::TextEdit::singleline(text).desired_width(width))
-        .labelled_by(l.id);
+        .labelled_by(l.id)
 }
 
 /// Draws the view.
@@ -129,7 +129,8 @@ fn base_form_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        field(ui, tr("followup.name"), &mut f.0, 120.0);
+        let name = field(ui, tr("followup.name"), &mut f.0, 120.0);
+        super::focus::mark(ui, super::focus::Anchor::View, &name);
         field(ui, tr("followup.lat"), &mut f.1, 60.0);
         field(ui, tr("followup.lon"), &mut f.2, 60.0);
         field(ui, tr("matrix.region"), &mut f.3, 110.0);

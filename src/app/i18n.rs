@@ -81,23 +81,64 @@ pub fn tr(key: &'static str) -> &'static str {
         .unwrap_or(key)
 }
 
-/// The text of a message with arguments; a value that reads as a number
-/// is passed as one, so it selects the plural form.
+/// The text of a message with arguments; a whole number (plain digits,
+/// no leading zero) is passed as a number, so it selects the plural form;
+/// anything else ("3.0", "007", "Nan", an id) is passed as written.
 pub fn tr_args(key: &str, args: &[(&str, &str)]) -> String {
     let mut fa = FluentArgs::new();
     for (name, value) in args {
-        match value.parse::<f64>() {
-            Ok(n) if !value.contains(',') => fa.set(*name, FluentValue::from(n)),
-            _ => fa.set(*name, FluentValue::from(value.to_string())),
+        match count(value) {
+            Some(n) => fa.set(*name, FluentValue::from(n)),
+            None => fa.set(*name, FluentValue::from(value.to_string())),
         }
     }
     let bundle = &catalogue().bundle;
     format(bundle, &fluent_id(key), Some(&fa)).unwrap_or_else(|| key.to_string())
 }
 
+/// A count as written by `to_string` of an integer below 2^53.
+fn count(v: &str) -> Option<f64> {
+    let plain = !v.is_empty()
+        && v.len() <= 15
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && (v == "0" || !v.starts_with('0'));
+    plain.then(|| v.parse::<f64>().ok()).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_plain_counts_become_numbers() {
+        assert_eq!(count("12"), Some(12.0));
+        assert_eq!(count("0"), Some(0.0));
+        for v in [
+            "3.0",
+            "007",
+            "Nan",
+            "inf",
+            "-1",
+            "",
+            "1e3",
+            "12345678901234567",
+        ] {
+            assert_eq!(count(v), None, "{v}");
+        }
+        let s = tr_args(
+            "status.line",
+            &[
+                ("datasets", "1"),
+                ("incidents", "2"),
+                ("recompute", "3.0"),
+                ("frame", "0.5"),
+            ],
+        );
+        assert!(
+            s.contains("1 dataset,") && s.contains("2 incidents") && s.contains("3.0 ms"),
+            "{s}"
+        );
+    }
 
     #[test]
     fn the_bundled_file_parses_and_ids_are_unique() {

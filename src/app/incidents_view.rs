@@ -190,7 +190,11 @@ fn table_ui(
                         }
                         _ => "",
                     };
-                    if ui.button(format!("{}{arrow}", tr(key))).clicked() {
+                    let b = ui.button(format!("{}{arrow}", tr(key)));
+                    if i == 0 {
+                        super::focus::mark(ui, super::focus::Anchor::View, &b);
+                    }
+                    if b.clicked() {
                         sort_click = Some(i);
                     }
                 });

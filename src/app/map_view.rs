@@ -100,7 +100,9 @@ pub fn map_ui(
     update_areas(ctx, state);
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(tr("map.hint")).small());
-        if ui.button(tr("map.reset")).clicked() {
+        let reset = ui.button(tr("map.reset"));
+        super::focus::mark(ui, super::focus::Anchor::View, &reset);
+        if reset.clicked() {
             state.view = None;
         }
     });

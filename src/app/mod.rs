@@ -107,6 +107,11 @@ struct Dialogs {
     recovery: Option<(PathBuf, PathBuf)>,
     /// A backup offered after a damaged assessment failed to open.
     backup_offer: Option<PathBuf>,
+    /// A command that would replace a document with unsaved changes,
+    /// waiting for the analyst to discard them or cancel.
+    confirm_replace: Option<AppCommand>,
+    /// The analyst agreed: the next replacing command goes ahead.
+    replace_confirmed: bool,
 }
 
 /// The application.
@@ -124,6 +129,9 @@ pub struct WorkbenchApp {
     dataset_status: Vec<crate::assessment::review::DatasetStatus>,
     jobs: Vec<LoadJob>,
     open_jobs: Vec<OpenJob>,
+    /// Numbers open requests; `newest_open` is the last assessment asked for.
+    open_seq: u64,
+    newest_open: u64,
     view: View,
     metric: commands::Metric,
     selection: Selection,
@@ -137,8 +145,12 @@ pub struct WorkbenchApp {
     prefs: Prefs,
     last_frame_ms: f32,
     titled_for: Option<(u64, bool, bool)>,
-    /// A panel to move the focus to once it has been drawn (F6, Ctrl+1 …).
-    pending_focus: Option<focus::Anchor>,
+    /// A panel to move the focus to once it has been drawn (F6, Ctrl+1 …),
+    /// and the direction to go on in if it is not shown.
+    pending_focus: Option<(focus::Anchor, bool)>,
+    /// Commands to queue after the draw of a later frame: (frames to
+    /// wait, command). Ctrl+S while typing waits for the field to commit.
+    after_draw: Vec<(u8, AppCommand)>,
     commands: Vec<AppCommand>,
     repaint: Option<egui::Context>,
 }
@@ -155,6 +167,8 @@ impl WorkbenchApp {
             dataset_status: Vec::new(),
             jobs: Vec::new(),
             open_jobs: Vec::new(),
+            open_seq: 0,
+            newest_open: 0,
             view: View::Matrix,
             metric: commands::Metric::Events,
             selection: Selection::default(),
@@ -168,6 +182,7 @@ impl WorkbenchApp {
             last_frame_ms: 0.0,
             titled_for: None,
             pending_focus: None,
+            after_draw: Vec::new(),
             commands: Vec::new(),
             repaint: None,
         }
@@ -252,23 +267,43 @@ impl WorkbenchApp {
         self.shortcuts(&ctx);
         // Compute, then draw: every figure the frame shows is brought up to
         // date here, and the views only read it.
-        let sel = if self.view == View::Map {
-            Selection::default()
-        } else {
-            self.selection.clone()
+        let sel = match self.view {
+            View::Map => Some(Selection::default()),
+            View::Incidents => Some(self.selection.clone()),
+            _ => None,
         };
-        self.session.refresh(&sel, self.view == View::Charts);
+        self.session
+            .refresh(sel.as_ref(), self.view == View::Charts);
         if let Some(doc) = self.doc.as_mut()
             && matches!(self.view, View::Register | View::Followup | View::Map)
         {
             doc.refresh_review(self.session.workspace(), self.session.data_generation());
         }
         self.draw(ui, &ctx);
-        if let Some(a) = self.pending_focus.take()
-            && !focus::focus(&ctx, a)
-        {
-            // That panel is not shown (no data, filters hidden): the tabs.
-            focus::focus(&ctx, focus::Anchor::Tabs);
+        if let Some((a, back)) = self.pending_focus.take() {
+            // A panel that is not shown (no data, filters hidden, a view
+            // without controls) is passed over in the same direction.
+            let mut next = a;
+            for _ in 0..focus::Anchor::ALL.len() {
+                if focus::focus(&ctx, next) {
+                    break;
+                }
+                next = next.step(back);
+            }
+        }
+        for (wait, c) in std::mem::take(&mut self.after_draw) {
+            if wait == 0 {
+                self.commands.push(c);
+            } else {
+                self.after_draw.push((wait - 1, c));
+            }
+        }
+        if !self.after_draw.is_empty() {
+            ctx.request_repaint();
+        }
+        if self.journaling && self.doc.as_ref().is_some_and(document::DocState::is_dirty) {
+            // Wake up for the next journal write even if nothing happens.
+            ctx.request_repaint_after(document::JOURNAL_EVERY);
         }
         if let Some(doc) = self.doc.as_mut()
             && let Err(e) = doc.maybe_journal()
@@ -339,12 +374,15 @@ impl WorkbenchApp {
             self.metric,
         );
         if has_data && self.prefs.filters_open {
-            egui::Panel::left("filters")
+            let panel = egui::Panel::left("filters")
                 .resizable(true)
                 .default_size(270.0)
                 .show(ui, |ui| {
                     filters::filters_ui(ui, &vctx, &mut views.filters, commands)
                 });
+            focus::mark_area(ctx, focus::Anchor::Filters, panel.response.rect);
+        } else {
+            focus::clear_area(ctx, focus::Anchor::Filters);
         }
         egui::CentralPanel::default().show(ui, |ui| {
             chrome::banners_ui(ui, &self.messages, &self.dialogs, commands);
@@ -376,6 +414,9 @@ impl WorkbenchApp {
         }
         if self.dialogs.confirm_quit {
             chrome::quit_ui(ctx, &mut self.dialogs.confirm_quit, commands);
+        }
+        if self.dialogs.confirm_replace.is_some() {
+            chrome::replace_ui(ctx, &mut self.dialogs.confirm_replace, commands);
         }
         if self.dialogs.about {
             about::about_window(ctx, &mut self.dialogs.about);

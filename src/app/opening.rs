@@ -17,7 +17,8 @@ impl WorkbenchApp {
         for f in files {
             if is_assessment(f) {
                 let as_copy = is_example(f);
-                let job = OpenJob::assessment(f.clone(), as_copy, || {});
+                let mut job = OpenJob::assessment(f.clone(), as_copy, || {});
+                job.seq = self.next_open(true);
                 self.wait_for(job);
                 continue;
             }
@@ -42,12 +43,22 @@ impl WorkbenchApp {
     pub(super) fn start_open_assessment(&mut self, path: PathBuf) {
         let as_copy = is_example(&path);
         let ctx = self.repaint.clone();
-        self.open_jobs
-            .push(OpenJob::assessment(path, as_copy, move || {
-                if let Some(c) = &ctx {
-                    c.request_repaint();
-                }
-            }));
+        let mut job = OpenJob::assessment(path, as_copy, move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        });
+        job.seq = self.next_open(true);
+        self.open_jobs.push(job);
+    }
+
+    /// Numbers an open request; an assessment makes every earlier one stale.
+    fn next_open(&mut self, assessment: bool) -> u64 {
+        self.open_seq += 1;
+        if assessment {
+            self.newest_open = self.open_seq;
+        }
+        self.open_seq
     }
 
     /// Reads the open assessment's datasets again, in the background.
@@ -58,19 +69,25 @@ impl WorkbenchApp {
             .or(doc.source_of_copy())
             .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
         let ctx = self.repaint.clone();
-        self.open_jobs.push(OpenJob::datasets(
-            doc.assessment().clone(),
-            base,
-            move || {
-                if let Some(c) = &ctx {
-                    c.request_repaint();
-                }
-            },
-        ));
+        let mut job = OpenJob::datasets(doc.assessment().clone(), base, move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        });
+        job.seq = self.next_open(false);
+        self.open_jobs.push(job);
     }
 
-    /// Takes a finished `OpenJob` into the window.
+    /// Takes a finished `OpenJob` into the window, unless a newer
+    /// assessment was asked for meanwhile (then it is dropped, and said so).
     fn accept_open(&mut self, job: &OpenJob, r: Result<Opened, OpenFailure>) {
+        if job.seq < self.newest_open {
+            self.info(tr_args(
+                "load.superseded",
+                &[("file", &job.path.display().to_string())],
+            ));
+            return;
+        }
         match r {
             Ok(Opened::Assessment {
                 assessment: a,
@@ -85,17 +102,23 @@ impl WorkbenchApp {
                 self.selected_incident = None;
                 self.detail = None;
                 let a = *a;
+                self.journal_error_shown = false;
+                self.dialogs.recovery = None;
                 if job.as_copy {
                     self.doc = Some(document::DocState::copy_of(a, path));
                     return;
                 }
-                self.prefs.recent.retain(|p| p != &path);
-                self.prefs.recent.insert(0, path.clone());
+                super::command_handling::remember(&mut self.prefs.recent, &path);
                 let journal = document::journal_for(&path);
-                self.dialogs.recovery =
-                    (self.journaling && journal.exists()).then(|| (path.clone(), journal.clone()));
-                let mut doc = document::DocState::new(a, Some(path));
-                doc.set_journal(self.journaling.then_some(journal));
+                let found = self.journaling && journal.exists();
+                let mut doc = document::DocState::new(a, Some(path.clone()));
+                if found {
+                    // Until the analyst recovers or discards it, the journal
+                    // is left alone: an edit must not overwrite the crash's work.
+                    self.dialogs.recovery = Some((path, journal));
+                } else {
+                    doc.set_journal(self.journaling.then_some(journal));
+                }
                 self.doc = Some(doc);
             }
             Ok(Opened::Datasets {
@@ -140,9 +163,7 @@ impl WorkbenchApp {
     ) {
         match r {
             Ok(d) => {
-                self.prefs.recent.retain(|p| p != &path);
-                self.prefs.recent.insert(0, path.clone());
-                self.prefs.recent.truncate(10);
+                super::command_handling::remember(&mut self.prefs.recent, &path);
                 if let Some(doc) = self.doc.as_mut() {
                     let dir = doc.path().and_then(|p| p.parent().map(Path::to_path_buf));
                     let r = crate::assessment::Assessment::dataset_ref(

@@ -65,9 +65,6 @@ fn score_buttons(
     out
 }
 
-/// Makes the edit that replaces an entry with a changed copy.
-type Replace<'a> = dyn Fn(&dyn Fn(&mut ThreatEntry)) -> AppCommand + 'a;
-
 /// The register's own state: the sort column and direction.
 #[derive(Default)]
 pub struct RegisterState {
@@ -149,7 +146,9 @@ fn heading_ui(ui: &mut egui::Ui, doc: &DocState, commands: &mut Vec<AppCommand>)
         {
             commands.push(AppCommand::Redo);
         }
-        if ui.button(tr("register.save")).clicked() {
+        let save = ui.button(tr("register.save"));
+        super::focus::mark(ui, super::focus::Anchor::View, &save);
+        if save.clicked() {
             commands.push(AppCommand::Save);
         }
         if ui.button(tr("menu.save_as")).clicked() {
@@ -257,13 +256,12 @@ fn entry_ui(
     as_of: chrono::NaiveDate,
     commands: &mut Vec<AppCommand>,
 ) {
-    let replace = |f: &dyn Fn(&mut ThreatEntry)| {
-        let mut n = e.clone();
-        f(&mut n);
-        AppCommand::EditDoc(Edit::ReplaceEntry(i, n))
-    };
+    // Every change the row's widgets make in this frame goes into one copy
+    // and one edit: two edits built from the same old entry (a rationale
+    // committed as a score is clicked) would undo each other.
+    let mut n = e.clone();
     ui.label(e.id.to_string());
-    ui.vertical(|ui| threat_cell_ui(ui, e, &replace, commands));
+    ui.vertical(|ui| threat_cell_ui(ui, e, &mut n));
     ui.label(format!(
         "{}×{}={} {}",
         r.suggested.likelihood,
@@ -287,7 +285,7 @@ fn entry_ui(
         e.likelihood,
         r.suggested.likelihood,
     ) {
-        commands.push(replace(&|n| n.likelihood = v));
+        n.likelihood = v;
     }
     if let Some(v) = score_buttons(
         ui,
@@ -296,7 +294,7 @@ fn entry_ui(
         e.impact,
         r.suggested.impact,
     ) {
-        commands.push(replace(&|n| n.impact = v));
+        n.impact = v;
     }
     ui.strong(format!("{} {}", r.analyst.risk, r.analyst.band.label()));
     ui.label(format!("{} {}", r.trend.arrow(), r.trend.key()));
@@ -306,9 +304,9 @@ fn entry_ui(
         .on_hover_text(tr("register.residual_hint"))
         .changed()
     {
-        commands.push(replace(&|n| n.residual = residual));
+        n.residual = residual;
     }
-    ui.vertical(|ui| successors_ui(ui, e, &replace, commands));
+    ui.vertical(|ui| successors_ui(ui, e, &mut n));
     ui.vertical(|ui| {
         ui.set_min_width(190.0);
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
@@ -329,15 +327,12 @@ fn entry_ui(
     });
     if ui.small_button(tr("register.remove")).clicked() {
         commands.push(AppCommand::EditDoc(Edit::RemoveEntry(i)));
+    } else if n != *e {
+        commands.push(AppCommand::EditDoc(Edit::ReplaceEntry(i, n)));
     }
 }
 
-fn threat_cell_ui(
-    ui: &mut egui::Ui,
-    e: &ThreatEntry,
-    replace: &Replace<'_>,
-    commands: &mut Vec<AppCommand>,
-) {
+fn threat_cell_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
     ui.set_min_width(230.0);
     ui.set_max_width(260.0);
     ui.label(e.perpetrator.label());
@@ -362,20 +357,15 @@ fn threat_cell_ui(
     if resp.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(key));
         if text != e.rationale {
-            commands.push(replace(&|n| n.rationale = text.clone()));
+            n.rationale = text;
         }
     }
     if let Some(c) = clearance_ui(ui, ("rationale-cleared", e.id), e.rationale_cleared) {
-        commands.push(replace(&|n| n.rationale_cleared = c));
+        n.rationale_cleared = c;
     }
 }
 
-fn successors_ui(
-    ui: &mut egui::Ui,
-    e: &ThreatEntry,
-    replace: &Replace<'_>,
-    commands: &mut Vec<AppCommand>,
-) {
+fn successors_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
     for t in Tier::ALL {
         let current = e.successors.get(&t).cloned();
         let label = tr_args(
@@ -394,16 +384,11 @@ fn successors_ui(
                         .selectable_label(current.as_ref() == Some(s), s.label())
                         .clicked()
                     {
-                        let s = s.clone();
-                        commands.push(replace(&move |n| {
-                            n.successors.insert(t, s.clone());
-                        }));
+                        n.successors.insert(t, s.clone());
                     }
                 }
                 if ui.selectable_label(current.is_none(), "–").clicked() {
-                    commands.push(replace(&|n| {
-                        n.successors.remove(&t);
-                    }));
+                    n.successors.remove(&t);
                 }
             });
         resp.response

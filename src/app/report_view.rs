@@ -23,7 +23,11 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                             .map(|n| n.to_string_lossy().to_string())
                             .unwrap_or_default(),
                     );
-                    if ui.button(tr("report.copy")).clicked() {
+                    let copy = ui.button(tr("report.copy"));
+                    if i == 0 {
+                        super::focus::mark(ui, super::focus::Anchor::View, &copy);
+                    }
+                    if copy.clicked() {
                         commands.push(AppCommand::Copy(r.to_text()));
                     }
                     if ui.button(tr("report.remove")).clicked() {

@@ -99,11 +99,15 @@ impl Session {
     }
 
     /// Brings every figure a frame needs up to date before drawing: the
-    /// matrix always, the incident list of `sel`, the monthly series when
-    /// `monthly` (only the charts need it).
-    pub fn refresh(&mut self, sel: &Selection, monthly: bool) {
+    /// matrix always (the status bar shows its time), the incident list of
+    /// `sel` when there is one (the incidents view and the map), the monthly
+    /// series when `monthly` (the charts). Nothing is computed for a view
+    /// that is not shown: a filter change on the matrix costs the matrix.
+    pub fn refresh(&mut self, sel: Option<&Selection>, monthly: bool) {
         self.derived();
-        self.refresh_incidents(sel);
+        if let Some(sel) = sel {
+            self.refresh_incidents(sel);
+        }
         if monthly {
             self.monthly();
         }
@@ -242,9 +246,17 @@ impl LoadJob {
         }
     }
 
-    /// The result, once there is one.
+    /// The result, once there is one (a thread that ended without one is
+    /// reported, not waited for).
     pub fn poll(&self) -> Option<Result<Dataset, ImportError>> {
-        self.rx.try_recv().ok()
+        match self.rx.try_recv() {
+            Ok(r) => Some(r),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(ImportError::NotATable {
+                path: self.path.clone(),
+                reason: super::i18n::tr("load.importer_bug").to_string(),
+            })),
+        }
     }
 
     /// Asks the load to stop.
@@ -279,6 +291,9 @@ pub struct OpenJob {
     pub path: PathBuf,
     /// Open as an unsaved copy (the worked example).
     pub as_copy: bool,
+    /// Order of the request: a result older than the newest assessment
+    /// opened is not applied (see `WorkbenchApp::accept_open`).
+    pub seq: u64,
     pub started: Instant,
     rx: mpsc::Receiver<Result<Opened, OpenFailure>>,
 }
@@ -342,13 +357,25 @@ impl OpenJob {
         OpenJob {
             path,
             as_copy,
+            seq: 0,
             started: Instant::now(),
             rx,
         }
     }
 
-    /// The result, once there is one.
+    /// The result, once there is one (a thread that ended without one is
+    /// reported, not waited for).
     pub fn poll(&self) -> Option<Result<Opened, OpenFailure>> {
-        self.rx.try_recv().ok()
+        match self.rx.try_recv() {
+            Ok(r) => Some(r),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err((
+                super::i18n::tr_args(
+                    "load.open_bug",
+                    &[("file", &self.path.display().to_string())],
+                ),
+                None,
+            ))),
+        }
     }
 }
