@@ -60,7 +60,7 @@ fn load_profiles() -> (Vec<(String, ColumnMapping)>, Vec<String>) {
     if let Ok(rd) = std::fs::read_dir(profiles_dir()) {
         for e in rd.flatten() {
             let p = e.path();
-            if !p.extension().is_some_and(|x| x == "ron") {
+            if p.extension().is_none_or(|x| x != "ron") {
                 continue;
             }
             match ColumnMapping::load(&p) {
