@@ -14,7 +14,8 @@ const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
 
 struct Catalogue {
     bundle: FluentBundle<FluentResource>,
-    /// Messages without arguments, formatted once.
+    /// Messages without arguments, formatted once, by code key (`area.name`:
+    /// the code's keys have no `-`, so the id maps back exactly).
     plain: HashMap<String, &'static str>,
 }
 
@@ -42,7 +43,7 @@ fn build(ftl: &str, lang: &str) -> Catalogue {
     let mut plain = HashMap::new();
     for id in ids(ftl) {
         if let Some(text) = format(&bundle, &id, None) {
-            plain.insert(id, &*Box::leak(text.into_boxed_str()));
+            plain.insert(id.replace('-', "."), &*Box::leak(text.into_boxed_str()));
         }
     }
     Catalogue { bundle, plain }
@@ -74,11 +75,8 @@ fn fluent_id(key: &str) -> String {
 
 /// The text of a message without arguments.
 pub fn tr(key: &'static str) -> &'static str {
-    catalogue()
-        .plain
-        .get(&fluent_id(key))
-        .copied()
-        .unwrap_or(key)
+    // No allocation: a frame looks up a few hundred of these.
+    catalogue().plain.get(key).copied().unwrap_or(key)
 }
 
 /// The text of a message with arguments; a whole number (plain digits,
