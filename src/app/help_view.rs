@@ -17,7 +17,7 @@ pub fn help_ui(ui: &mut egui::Ui, _state: &mut HelpState) {
         .id_salt("guide")
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.set_max_width(900.0);
+            ui.set_max_width(ui.available_width().min(900.0));
             markdown_ui(ui, "guide", GUIDE);
             ui.separator();
             egui::CollapsingHeader::new(super::i18n::tr("about.method"))
