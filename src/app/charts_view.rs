@@ -4,6 +4,7 @@
 
 use super::ViewCtx;
 use super::i18n::tr;
+use super::labels::lbl;
 use super::theme::perpetrator_color;
 use crate::model::PerpetratorType;
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
@@ -65,7 +66,7 @@ pub fn charts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut ChartsState) 
                 if bars.iter().all(|b| b.value == 0.0) {
                     continue;
                 }
-                let mut c = BarChart::new(t.label(), bars).color(perpetrator_color(t));
+                let mut c = BarChart::new(lbl(t), bars).color(perpetrator_color(t));
                 let below: Vec<&BarChart> = charts.iter().collect();
                 if !below.is_empty() {
                     c = c.stack_on(&below);

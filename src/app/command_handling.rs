@@ -7,6 +7,7 @@
 use super::commands::{AppCommand, Purpose, View};
 use super::focus::{self, Anchor};
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use super::opening::is_assessment;
 use super::session::LoadJob;
 use super::{Message, WorkbenchApp, document, export_dialog, file_browser, mapping_dialog, theme};
@@ -307,7 +308,7 @@ impl WorkbenchApp {
                 self.info(format!(
                     "{}: {} × {region}",
                     tr("register.added"),
-                    perpetrator.label()
+                    lbl(perpetrator)
                 ));
                 self.view = View::Register;
             }

@@ -11,6 +11,7 @@ use super::ViewCtx;
 use super::commands::{AppCommand, Purpose};
 use super::document::DocState;
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use crate::annex::build::SectionId;
 use crate::annex::{Annex, AnnexOptions, Block, Cell, Format, Sections, build, export, level_key};
 use crate::assessment::{ExportRecord, SharingLevel};
@@ -189,17 +190,17 @@ fn options_ui(
         .show(ui, |ui| {
             ui.label("");
             egui::ComboBox::new("export-format", tr("export.format"))
-                .selected_text(dialog.format.label())
+                .selected_text(lbl(dialog.format))
                 .show_ui(ui, |ui| {
                     for f in Format::ALL {
-                        ui.selectable_value(&mut dialog.format, f, f.label());
+                        ui.selectable_value(&mut dialog.format, f, lbl(f));
                     }
                 });
             ui.end_row();
             ui.label(tr("export.level"));
             ui.horizontal(|ui| {
                 for l in SharingLevel::ALL {
-                    ui.selectable_value(&mut dialog.level, l, level_key(l));
+                    ui.selectable_value(&mut dialog.level, l, lbl(l));
                 }
                 ui.label(tr("export.k"));
                 ui.add(egui::DragValue::new(&mut dialog.k).range(crate::annex::MIN_K..=50))
@@ -251,7 +252,7 @@ fn sections_ui(ui: &mut egui::Ui, vctx: &ViewCtx<'_>, dialog: &mut ExportDialog)
                     goes,
                     egui::Checkbox::new(
                         dialog.sections.flag_mut(id),
-                        format!("{}. {}", i + 1, id.title()),
+                        format!("{}. {}", i + 1, lbl(id)),
                     ),
                 )
                 .on_disabled_hover_text(tr("export.left_out_help"));
@@ -335,7 +336,7 @@ pub fn write(
         &[
             ("file", &record.path.display().to_string()),
             ("format", dialog.format.key()),
-            ("level", level_key(record.level)),
+            ("level", lbl(record.level)),
         ],
     );
     Ok(Outcome::Written(record, text))

@@ -6,6 +6,7 @@
 use super::ViewCtx;
 use super::commands::AppCommand;
 use super::i18n::tr;
+use super::labels::lbl;
 use crate::analysis::{Filter, RegionLevel};
 use crate::model::dates::from_day_number;
 use crate::model::{GeoPrecision, PerpetratorType, TimePrecision};
@@ -90,7 +91,7 @@ pub fn filters_ui(
         let all_types = PerpetratorType::ALL.to_vec();
         for t in PerpetratorType::ALL {
             let mut on = f.perpetrators.as_ref().is_none_or(|s| s.contains(&t));
-            if ui.checkbox(&mut on, t.label()).changed() {
+            if ui.checkbox(&mut on, lbl(t)).changed() {
                 toggle(&mut f.perpetrators, &all_types, &t, on);
             }
         }

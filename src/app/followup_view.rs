@@ -5,6 +5,7 @@
 use super::ViewCtx;
 use super::commands::{AppCommand, Purpose};
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use crate::assessment::edit::Edit;
 use crate::assessment::review::{Flag, Review};
 use crate::assessment::{Base, Benchmark, BenchmarkMetric, Direction};
@@ -107,7 +108,7 @@ fn bases_ui(ui: &mut egui::Ui, r: &Review, n_bases: usize, commands: &mut Vec<Ap
             if b.cliff {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("⚑ {}", Flag::SecurityCliff.label()),
+                    format!("⚑ {}", lbl(Flag::SecurityCliff)),
                 );
             } else {
                 ui.label("");
@@ -258,11 +259,11 @@ fn benchmark_form_ui(
                 egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr("followup.bench_metric"))
             });
         egui::ComboBox::new("bench-type", "")
-            .selected_text(forms.bench_type.map_or(tr("followup.all"), |t| t.label()))
+            .selected_text(forms.bench_type.map_or(tr("followup.all"), lbl))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut forms.bench_type, None, tr("followup.all"));
                 for t in PerpetratorType::ALL {
-                    ui.selectable_value(&mut forms.bench_type, Some(t), t.label());
+                    ui.selectable_value(&mut forms.bench_type, Some(t), lbl(t));
                 }
             })
             .response
@@ -334,11 +335,7 @@ fn backtest_ui(ui: &mut egui::Ui, r: &Review) {
         ui.end_row();
         for t in &r.backtest {
             ui.label(t.id.to_string());
-            ui.label(format!(
-                "{} — {}",
-                t.perpetrator.label(),
-                t.regions.join(", ")
-            ));
+            ui.label(format!("{} — {}", lbl(t.perpetrator), t.regions.join(", ")));
             ui.label(format!("L{}", t.predicted_likelihood));
             for w in &t.windows {
                 ui.label(tr_args(

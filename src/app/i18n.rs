@@ -73,6 +73,11 @@ fn fluent_id(key: &str) -> String {
     key.replace('.', "-")
 }
 
+/// The text of a message without arguments, by a key made at run time.
+pub fn lookup(key: &str) -> Option<&'static str> {
+    catalogue().plain.get(key).copied()
+}
+
 /// The text of a message without arguments.
 pub fn tr(key: &'static str) -> &'static str {
     // No allocation: a frame looks up a few hundred of these.

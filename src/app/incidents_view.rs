@@ -5,6 +5,7 @@
 use super::ViewCtx;
 use super::commands::AppCommand;
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use super::session::Selection;
 use crate::analysis::workspace::RowRef;
 use crate::model::dates::iso;
@@ -93,8 +94,8 @@ fn sort_rows(ctx: &ViewCtx<'_>, state: &mut IncidentsState) {
 fn heading_ui(ui: &mut egui::Ui, sel: &Selection, n: usize, commands: &mut Vec<AppCommand>) {
     ui.horizontal_wrapped(|ui| {
         let what = match (&sel.perpetrator, &sel.region) {
-            (Some(p), Some(r)) => format!("{} × {r}", p.label()),
-            (Some(p), None) => p.label().to_string(),
+            (Some(p), Some(r)) => format!("{} × {r}", lbl(*p)),
+            (Some(p), None) => lbl(*p).to_string(),
             (None, Some(r)) => r.clone(),
             (None, None) => tr("incidents.all").to_string(),
         };
@@ -125,7 +126,7 @@ fn detail_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
             ui.label(format!(
                 "{} · {} · {}",
                 iso(inc.date[r.1]),
-                ws.perpetrator_of(r).label(),
+                lbl(ws.perpetrator_of(r)),
                 ws.datasets[r.0]
                     .meta
                     .path
@@ -210,7 +211,7 @@ fn table_ui(
                     ui.label(iso(inc.date[r.1]));
                 });
                 row.col(|ui| {
-                    ui.label(ws.perpetrator_of(r).label());
+                    ui.label(lbl(ws.perpetrator_of(r)));
                 });
                 row.col(|ui| {
                     ui.label(inc.names.get(inc.actor[r.1]));

@@ -8,6 +8,7 @@
 use super::ViewCtx;
 use super::commands::AppCommand;
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use super::theme::perpetrator_color;
 use crate::model::boundaries::{Area, bundled, match_key};
 use egui::{Color32, Pos2, Sense, Shape, Stroke};
@@ -334,7 +335,7 @@ fn draw_legend(
         painter.text(
             p + egui::vec2(12.0, 0.0),
             egui::Align2::LEFT_CENTER,
-            t.label(),
+            lbl(t),
             egui::FontId::proportional(13.0),
             ui.visuals().text_color(),
         );

@@ -5,6 +5,7 @@
 
 use super::commands::AppCommand;
 use super::i18n::tr;
+use super::labels::lbl;
 use crate::import::ColumnMapping;
 use crate::import::fields::{Header, HxlTag, is_tag_row};
 use crate::import::mapping::{MappingCheck, check_mapping, normalise_value};
@@ -287,10 +288,10 @@ impl MappingDialog {
                         .unwrap_or_else(|| suggest_type_for_value(&v));
                     let mut chosen = current;
                     egui::ComboBox::new(("value", &v), &v)
-                        .selected_text(chosen.label())
+                        .selected_text(lbl(chosen))
                         .show_ui(ui, |ui| {
                             for t in PerpetratorType::ALL {
-                                ui.selectable_value(&mut chosen, t, t.label());
+                                ui.selectable_value(&mut chosen, t, lbl(t));
                             }
                         });
                     if chosen != current || !self.mapping.perpetrator_values.contains_key(&v) {

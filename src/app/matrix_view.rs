@@ -5,6 +5,7 @@
 
 use super::commands::AppCommand;
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use super::session::Selection;
 use super::theme::heat;
 use super::{Metric, ViewCtx};
@@ -45,9 +46,7 @@ fn how_computed(
     region: Option<&str>,
     c: &CellCounts,
 ) -> String {
-    let who = p.map_or(tr("matrix.all_types").to_string(), |p| {
-        p.label().to_string()
-    });
+    let who = p.map_or(tr("matrix.all_types").to_string(), |p| lbl(p).to_string());
     let place = region.unwrap_or(tr("matrix.all_regions"));
     let s = c.suggestion();
     tr_args(
@@ -64,11 +63,11 @@ fn how_computed(
             ("previous", &c.previous_events.to_string()),
             ("previous_from", &m.windows.previous.0.to_string()),
             ("previous_to", &m.windows.previous.1.to_string()),
-            ("trend", c.trend().key()),
+            ("trend", lbl(c.trend())),
             ("likelihood", &s.likelihood.to_string()),
             ("impact", &s.impact.to_string()),
             ("risk", &s.risk.to_string()),
-            ("band", s.band.label()),
+            ("band", lbl(s.band)),
         ],
     )
 }
@@ -201,7 +200,7 @@ fn table_ui(
             for (pi, p) in m.perpetrators.iter().enumerate() {
                 header.col(|ui| {
                     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-                    header_button(ui, p.label(), Some(SortKey::Perpetrator(pi)), state);
+                    header_button(ui, lbl(*p), Some(SortKey::Perpetrator(pi)), state);
                 });
             }
             header.col(|ui| header_button(ui, tr("matrix.total"), Some(SortKey::Total), state));
@@ -327,7 +326,7 @@ fn cell_ui(
     } else {
         format!("{} {}", v, c.trend().arrow())
     };
-    let label = format!("{} × {}: {}", p.label(), region, text);
+    let label = format!("{} × {}: {}", lbl(p), region, text);
     let resp = ui.add(
         egui::Button::new(egui::RichText::new(text).color(text_color))
             .fill(fill)

@@ -19,6 +19,7 @@ mod frame_bench;
 mod help_view;
 pub mod i18n;
 mod incidents_view;
+pub mod labels;
 mod map_view;
 mod mapping_dialog;
 pub mod markdown_view;

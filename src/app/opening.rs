@@ -4,6 +4,7 @@
 //! dataset list, the mapping dialog for unknown shapes).
 
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use super::session::{LoadJob, OpenFailure, OpenJob, Opened};
 use super::{Message, WorkbenchApp, document, example_path, mapping_dialog};
 use crate::assessment::review::DatasetState;
@@ -146,7 +147,7 @@ impl WorkbenchApp {
                     "load.dataset_state",
                     &[
                         ("file", &s.path.display().to_string()),
-                        ("state", s.status.as_str()),
+                        ("state", lbl(s.status)),
                         ("reason", &s.message),
                     ],
                 ),

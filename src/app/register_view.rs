@@ -7,6 +7,7 @@ use super::ViewCtx;
 use super::commands::{AppCommand, Purpose};
 use super::document::DocState;
 use super::i18n::{tr, tr_args};
+use super::labels::lbl;
 use crate::assessment::edit::Edit;
 use crate::assessment::review::{DatasetState, DatasetStatus, EntryReview, Flag, Review};
 use crate::assessment::{Successor, ThreatEntry, Tier};
@@ -179,7 +180,7 @@ fn datasets_ui(
                     d.sha256.get(..12).unwrap_or("")
                 ));
                 if status != DatasetState::Ok {
-                    ui.colored_label(ui.visuals().error_fg_color, status.as_str());
+                    ui.colored_label(ui.visuals().error_fg_color, lbl(status));
                 }
                 if ui.small_button(tr("register.relink")).clicked() {
                     commands.push(AppCommand::Pick(Purpose::Relink(i)));
@@ -267,7 +268,7 @@ fn entry_ui(
         r.suggested.likelihood,
         r.suggested.impact,
         r.suggested.risk,
-        r.suggested.band.label()
+        lbl(r.suggested.band)
     ))
     .on_hover_text(tr_args(
         "register.suggested_help",
@@ -296,8 +297,8 @@ fn entry_ui(
     ) {
         n.impact = v;
     }
-    ui.strong(format!("{} {}", r.analyst.risk, r.analyst.band.label()));
-    ui.label(format!("{} {}", r.trend.arrow(), r.trend.key()));
+    ui.strong(format!("{} {}", r.analyst.risk, lbl(r.analyst.band)));
+    ui.label(format!("{} {}", r.trend.arrow(), lbl(r.trend)));
     let mut residual = e.residual;
     if ui
         .checkbox(&mut residual, "")
@@ -315,7 +316,7 @@ fn entry_ui(
             ui.label("–");
         }
         for f in flags {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("⚑ {}", f.label()))
+            ui.colored_label(ui.visuals().warn_fg_color, format!("⚑ {}", lbl(f)))
                 .on_hover_text(flag_explanation(f));
         }
         if r.rationale_missing {
@@ -335,7 +336,7 @@ fn entry_ui(
 fn threat_cell_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
     ui.set_min_width(230.0);
     ui.set_max_width(260.0);
-    ui.label(e.perpetrator.label());
+    ui.label(lbl(e.perpetrator));
     ui.label(egui::RichText::new(e.regions.join(", ")).small());
     // The rationale is edited in a buffer and committed as one edit when
     // the field loses focus, so undo takes back a whole text.
@@ -405,9 +406,9 @@ fn flags_panel_ui(ui: &mut egui::Ui, a: &crate::assessment::Assessment, review: 
             ui.label(format!(
                 "⚑ #{} {} ({}): {} — {}",
                 e.id,
-                e.perpetrator.label(),
+                lbl(e.perpetrator),
                 e.regions.join(", "),
-                f.label(),
+                lbl(f),
                 flag_explanation(f)
             ));
         }
@@ -436,7 +437,7 @@ pub fn clearance_ui(
     use crate::assessment::SharingLevel;
     let name = |c: Option<SharingLevel>| match c {
         None | Some(SharingLevel::Internal) => tr("register.internal_only").to_string(),
-        Some(l) => crate::annex::level_key(l).to_string(),
+        Some(l) => lbl(l).to_string(),
     };
     let mut changed = None;
     ui.horizontal(|ui| {

@@ -1,0 +1,160 @@
+//! The core's names as the window shows them, through the translation
+//! layer: perpetrator types, flags, trends, risk bands, sharing levels,
+//! sections, formats, dataset states and tiers. Each value has a Fluent
+//! message `kind-key` in `assets/i18n/en.ftl` (a test checks every one);
+//! the English name is the fallback, so a gap shows in English, not as a key.
+
+use crate::analysis::scores::{RiskBand, Trend};
+use crate::annex::Format;
+use crate::annex::build::SectionId;
+use crate::assessment::review::{DatasetState, Flag};
+use crate::assessment::{SharingLevel, Tier};
+use crate::model::PerpetratorType;
+
+/// A core value with a name the window shows.
+pub trait Labelled: Copy {
+    /// The message group (`perpetrator`, `flag`, …).
+    const KIND: &'static str;
+    /// The value's stable key (as in files and JSON).
+    fn key(self) -> &'static str;
+    /// The English name (the core's own label).
+    fn english(self) -> &'static str;
+    /// Every value, for the completeness test.
+    fn all() -> Vec<Self>;
+}
+
+/// The code key of a value's message (`kind.key`, `-` written `_`).
+pub fn message_key<T: Labelled>(x: T) -> String {
+    format!("{}.{}", T::KIND, x.key().replace('-', "_"))
+}
+
+/// The value's name in the window's language.
+pub fn lbl<T: Labelled>(x: T) -> &'static str {
+    super::i18n::lookup(&message_key(x)).unwrap_or_else(|| x.english())
+}
+
+macro_rules! labelled {
+    ($t:ty, $kind:literal, $key:expr, $english:expr, $all:expr) => {
+        impl Labelled for $t {
+            const KIND: &'static str = $kind;
+            fn key(self) -> &'static str {
+                $key(self)
+            }
+            fn english(self) -> &'static str {
+                $english(self)
+            }
+            fn all() -> Vec<Self> {
+                $all.to_vec()
+            }
+        }
+    };
+}
+
+labelled!(
+    PerpetratorType,
+    "perpetrator",
+    PerpetratorType::key,
+    PerpetratorType::label,
+    PerpetratorType::ALL
+);
+labelled!(Flag, "flag_name", Flag::key, Flag::label, Flag::ALL);
+labelled!(
+    Trend,
+    "trend",
+    Trend::key,
+    Trend::key,
+    [Trend::New, Trend::Rising, Trend::Stable, Trend::Falling]
+);
+labelled!(
+    RiskBand,
+    "band",
+    RiskBand::key,
+    RiskBand::label,
+    [
+        RiskBand::Low,
+        RiskBand::Medium,
+        RiskBand::High,
+        RiskBand::VeryHigh
+    ]
+);
+labelled!(
+    SharingLevel,
+    "level",
+    crate::annex::level_key,
+    crate::annex::level_key,
+    SharingLevel::ALL
+);
+labelled!(
+    SectionId,
+    "section",
+    SectionId::key,
+    SectionId::title,
+    SectionId::ALL
+);
+labelled!(Format, "format", Format::key, Format::label, Format::ALL);
+labelled!(
+    DatasetState,
+    "dataset_state",
+    DatasetState::as_str,
+    DatasetState::as_str,
+    [
+        DatasetState::Ok,
+        DatasetState::Missing,
+        DatasetState::Changed,
+        DatasetState::Unreadable
+    ]
+);
+labelled!(Tier, "tier", tier_key, Tier::label, Tier::ALL);
+
+fn tier_key(t: Tier) -> &'static str {
+    match t {
+        Tier::I => "i",
+        Tier::II => "ii",
+        Tier::III => "iii",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing<T: Labelled>(out: &mut Vec<String>) {
+        for x in T::all() {
+            if super::super::i18n::lookup(&message_key(x)).is_none() {
+                out.push(format!(
+                    "{} = {}",
+                    message_key(x).replace('.', "-"),
+                    x.english()
+                ));
+            }
+        }
+    }
+
+    #[test]
+    fn every_core_name_has_a_message() {
+        let mut out = Vec::new();
+        missing::<PerpetratorType>(&mut out);
+        missing::<Flag>(&mut out);
+        missing::<Trend>(&mut out);
+        missing::<RiskBand>(&mut out);
+        missing::<SharingLevel>(&mut out);
+        missing::<SectionId>(&mut out);
+        missing::<Format>(&mut out);
+        missing::<DatasetState>(&mut out);
+        missing::<Tier>(&mut out);
+        assert!(
+            out.is_empty(),
+            "add to assets/i18n/en.ftl:\n{}",
+            out.join("\n")
+        );
+    }
+
+    #[test]
+    fn names_come_from_the_message_file() {
+        assert_eq!(
+            lbl(PerpetratorType::StateForces),
+            PerpetratorType::StateForces.label()
+        );
+        assert_eq!(lbl(RiskBand::VeryHigh), "Very high");
+    }
+}
