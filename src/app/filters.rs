@@ -198,10 +198,7 @@ fn regions_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, f: &mut Filter, state: &mut 
 fn precision_ui(ui: &mut egui::Ui, f: &mut Filter) {
     ui.strong(tr("filters.precision"));
     egui::ComboBox::from_label(tr("filters.time_precision"))
-        .selected_text(
-            f.min_time_precision
-                .map_or(tr("filters.any"), |p| p.label()),
-        )
+        .selected_text(f.min_time_precision.map_or(tr("filters.any"), lbl))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut f.min_time_precision, None, tr("filters.any"));
             for p in [
@@ -210,11 +207,11 @@ fn precision_ui(ui: &mut egui::Ui, f: &mut Filter) {
                 TimePrecision::Month,
                 TimePrecision::Year,
             ] {
-                ui.selectable_value(&mut f.min_time_precision, Some(p), p.label());
+                ui.selectable_value(&mut f.min_time_precision, Some(p), lbl(p));
             }
         });
     egui::ComboBox::from_label(tr("filters.geo_precision"))
-        .selected_text(f.min_geo_precision.map_or(tr("filters.any"), |p| p.label()))
+        .selected_text(f.min_geo_precision.map_or(tr("filters.any"), lbl))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut f.min_geo_precision, None, tr("filters.any"));
             for p in [
@@ -224,7 +221,7 @@ fn precision_ui(ui: &mut egui::Ui, f: &mut Filter) {
                 GeoPrecision::Admin1,
                 GeoPrecision::Country,
             ] {
-                ui.selectable_value(&mut f.min_geo_precision, Some(p), p.label());
+                ui.selectable_value(&mut f.min_geo_precision, Some(p), lbl(p));
             }
         });
 }

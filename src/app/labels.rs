@@ -9,7 +9,7 @@ use crate::annex::Format;
 use crate::annex::build::SectionId;
 use crate::assessment::review::{DatasetState, Flag};
 use crate::assessment::{SharingLevel, Tier};
-use crate::model::PerpetratorType;
+use crate::model::{GeoPrecision, PerpetratorType, TimePrecision};
 
 /// A core value with a name the window shows.
 pub trait Labelled: Copy {
@@ -106,6 +106,55 @@ labelled!(
 );
 labelled!(Tier, "tier", tier_key, Tier::label, Tier::ALL);
 
+labelled!(
+    TimePrecision,
+    "time_precision",
+    time_key,
+    TimePrecision::label,
+    [
+        TimePrecision::Day,
+        TimePrecision::Week,
+        TimePrecision::Month,
+        TimePrecision::Year,
+        TimePrecision::Unknown
+    ]
+);
+labelled!(
+    GeoPrecision,
+    "geo_precision",
+    geo_key,
+    GeoPrecision::label,
+    [
+        GeoPrecision::Point,
+        GeoPrecision::Near,
+        GeoPrecision::Admin2,
+        GeoPrecision::Admin1,
+        GeoPrecision::Country,
+        GeoPrecision::Unknown
+    ]
+);
+
+fn time_key(t: TimePrecision) -> &'static str {
+    match t {
+        TimePrecision::Day => "day",
+        TimePrecision::Week => "week",
+        TimePrecision::Month => "month",
+        TimePrecision::Year => "year",
+        TimePrecision::Unknown => "unknown",
+    }
+}
+
+fn geo_key(g: GeoPrecision) -> &'static str {
+    match g {
+        GeoPrecision::Point => "point",
+        GeoPrecision::Near => "near",
+        GeoPrecision::Admin2 => "admin2",
+        GeoPrecision::Admin1 => "admin1",
+        GeoPrecision::Country => "country",
+        GeoPrecision::Unknown => "unknown",
+    }
+}
+
 fn tier_key(t: Tier) -> &'static str {
     match t {
         Tier::I => "i",
@@ -142,6 +191,8 @@ mod tests {
         missing::<Format>(&mut out);
         missing::<DatasetState>(&mut out);
         missing::<Tier>(&mut out);
+        missing::<TimePrecision>(&mut out);
+        missing::<GeoPrecision>(&mut out);
         assert!(
             out.is_empty(),
             "add to assets/i18n/en.ftl:\n{}",
