@@ -896,3 +896,101 @@ fn replacing_a_document_with_unsaved_changes_asks_first() {
     assert!(doc.source_of_copy().is_some(), "the example is open now");
     assert!(!doc.is_dirty());
 }
+
+fn type_into(h: &mut Harness<'_, WorkbenchApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(egui::Role::TextInput, label)
+        .click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(egui::Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+/// Title, mission, country and as-of date are edited in the window and
+/// applied as one undoable edit; the trend windows follow the new as-of date.
+#[test]
+fn the_assessment_details_are_edited_in_the_window() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    h.state_mut().send(AppCommand::NewAssessment);
+    h.state_mut().send(AppCommand::SetView(View::Register));
+    h.run();
+    h.get_by_label_contains("Assessment details").click();
+    h.run();
+    type_into(&mut h, "Title", "Darfur after UNAMID");
+    type_into(&mut h, "Mission", "UNAMID");
+    type_into(&mut h, "Country", "Sudan");
+    type_into(&mut h, "As of (YYYY-MM-DD)", "2020-12-31");
+    h.get_by_label("Apply").click();
+    h.run();
+    let meta = h.state().doc().expect("doc").assessment().meta.clone();
+    assert_eq!(
+        (
+            meta.title.as_str(),
+            meta.mission.as_str(),
+            meta.country.as_str()
+        ),
+        ("Darfur after UNAMID", "UNAMID", "Sudan")
+    );
+    assert_eq!(meta.as_of.to_string(), "2020-12-31");
+    assert_eq!(
+        h.state().session().as_of().map(|d| d.to_string()),
+        Some("2020-12-31".into()),
+        "the trend windows follow"
+    );
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    let meta = h.state().doc().expect("doc").assessment().meta.clone();
+    assert_eq!(
+        meta.title, "New assessment",
+        "one undo takes back the whole form"
+    );
+    assert_eq!(meta.as_of.to_string(), "2023-12-31");
+}
+
+/// "Last 6 months" counts back from the assessment's as-of date, not from
+/// the latest data (the worked example: as of 2020-12-31, data to 2023).
+#[test]
+fn last_six_months_counts_back_from_the_as_of_date() {
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    h.get_by_label("Last 6 months").click();
+    h.run();
+    let f = h.state().session().filter().clone();
+    assert_eq!(f.to.map(|d| d.to_string()), Some("2020-12-31".into()));
+    assert_eq!(f.from.map(|d| d.to_string()), Some("2020-07-01".into()));
+}
+
+/// The share view shows each type's share of a region's attributed events,
+/// not the event counts.
+#[test]
+fn the_share_view_shows_shares() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    let m = h
+        .state()
+        .session()
+        .cached_derived()
+        .expect("matrix")
+        .matrix
+        .clone();
+    let r = m
+        .regions
+        .iter()
+        .position(|x| x == "North Darfur")
+        .expect("region");
+    let pi = m
+        .perpetrators
+        .iter()
+        .position(|p| *p == PerpetratorType::StateForces)
+        .expect("state forces");
+    let expected = 100.0 * m.cells[pi][r].events as f64 / m.state_share[r].attributed_events as f64;
+    h.get_by_role_and_label(egui::Role::RadioButton, "State-perpetrated share")
+        .click();
+    h.run();
+    let text = format!("State security forces × North Darfur: {expected:.0}%");
+    h.get_by_label(&text);
+}

@@ -172,6 +172,11 @@ impl WorkbenchApp {
                 }
             }
             AppCommand::QuitDiscarding => {
+                if let Some(doc) = self.doc.as_mut()
+                    && let Err(e) = doc.discard_journal()
+                {
+                    self.error(e);
+                }
                 self.dialogs.quit_confirmed = true;
                 self.dialogs.confirm_quit = false;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -186,7 +191,10 @@ impl WorkbenchApp {
                 perpetrator,
                 region,
             } => self.new_entry(perpetrator, region),
-            AppCommand::EditDoc(e) => self.edit(e),
+            AppCommand::EditDoc(e) => {
+                self.edit(e);
+                self.sync_as_of();
+            }
             AppCommand::Undo | AppCommand::Redo => {
                 let undo = matches!(c, AppCommand::Undo);
                 if let Some(doc) = self.doc.as_mut() {
@@ -200,6 +208,7 @@ impl WorkbenchApp {
                         self.error(tr_args(key, &[("reason", &e.to_string())]));
                     }
                 }
+                self.sync_as_of();
             }
             AppCommand::Save => self.save(),
             AppCommand::SaveAs if self.doc.is_some() => self.pick(Purpose::SaveAs),
@@ -282,6 +291,13 @@ impl WorkbenchApp {
             byte: d.incidents.byte[r.1],
         };
         self.detail = Some(crate::import::source_record(&d.meta, pos).map_err(|e| e.to_string()));
+    }
+
+    /// The trend windows follow the assessment's as-of date.
+    fn sync_as_of(&mut self) {
+        if let Some(doc) = &self.doc {
+            self.session.set_as_of(Some(doc.assessment().meta.as_of));
+        }
     }
 
     fn edit(&mut self, e: Edit) {

@@ -114,6 +114,26 @@ impl DocState {
         self.history.can_redo()
     }
 
+    /// Deletes the recovery journal (the analyst quits without saving: the
+    /// changes are discarded on purpose, so the next start offers nothing).
+    pub fn discard_journal(&mut self) -> Result<(), String> {
+        let Some(j) = self.journal.take() else {
+            return Ok(());
+        };
+        for f in [file::backup_path(&j), j.clone()] {
+            remove_if_there(&f).map_err(|e| {
+                tr_args(
+                    "recovery.not_deleted",
+                    &[
+                        ("file", &f.display().to_string()),
+                        ("reason", &e.to_string()),
+                    ],
+                )
+            })?;
+        }
+        Ok(())
+    }
+
     /// Keeps the recovery journal at `path` (the real window only).
     pub fn set_journal(&mut self, path: Option<PathBuf>) {
         self.journal = path;

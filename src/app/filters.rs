@@ -71,7 +71,11 @@ pub fn filters_ui(
     state: &mut FiltersState,
     cmds: &mut Vec<AppCommand>,
 ) {
-    let latest = ctx.ws.latest_date().and_then(from_day_number);
+    // "Last 6 months" counts back from the assessment's as-of date, else
+    // from the latest data.
+    let latest = ctx
+        .as_of
+        .or_else(|| ctx.ws.latest_date().and_then(from_day_number));
     let mut f = ctx.filter.clone();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.horizontal(|ui| {

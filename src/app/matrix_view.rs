@@ -35,6 +35,24 @@ fn value(c: &CellCounts, metric: Metric) -> f64 {
     }
 }
 
+/// In the share view, a type's share of a region's attributed civilian-harm
+/// events (METHODOLOGY §5); `None` for the types that are not attributed
+/// (unidentified, crossfire) and for a region with no attributed event.
+fn share_of(m: &ThreatMatrix, pi: usize, r: usize) -> Option<f64> {
+    let p = m.perpetrators[pi];
+    let all = m.state_share[r].attributed_events;
+    (p.is_attributed() && all > 0).then(|| m.cells[pi][r].events as f64 / all as f64)
+}
+
+/// What a cell shows and is coloured and sorted by: the count, or in the
+/// share view the share (0–1).
+fn cell_value(m: &ThreatMatrix, metric: Metric, pi: usize, r: usize) -> Option<f64> {
+    match metric {
+        Metric::StateShare => share_of(m, pi, r),
+        _ => Some(value(&m.cells[pi][r], metric)),
+    }
+}
+
 fn share_text(s: &StateShare) -> String {
     s.events_share()
         .map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0))
@@ -93,6 +111,9 @@ pub fn matrix_ui(
     let Some(derived) = ctx.derived else { return };
     let m = &derived.matrix;
     totals_ui(ui, m);
+    if metric == Metric::StateShare {
+        ui.label(egui::RichText::new(tr("matrix.share_view_help")).small());
+    }
     if m.regions.is_empty() {
         ui.label(tr("matrix.empty"));
         return;
@@ -135,7 +156,7 @@ fn row_order(m: &ThreatMatrix, metric: Metric, state: &MatrixState) -> Vec<usize
     let key_of = |r: usize| -> f64 {
         match state.sort {
             None => 0.0,
-            Some(SortKey::Perpetrator(p)) => value(&m.cells[p][r], metric),
+            Some(SortKey::Perpetrator(p)) => cell_value(m, metric, p, r).unwrap_or(-1.0),
             Some(SortKey::Total) => value(&m.column_totals[r], metric),
             Some(SortKey::Share) => m.state_share[r].events_share().unwrap_or(-1.0),
         }
@@ -177,12 +198,15 @@ fn table_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let order = row_order(m, metric, state);
-    let max = m
-        .cells
-        .iter()
-        .flat_map(|row| row.iter().map(|c| value(c, metric)))
-        .fold(0.0, f64::max)
-        .max(1.0);
+    let max = if metric == Metric::StateShare {
+        1.0
+    } else {
+        m.cells
+            .iter()
+            .flat_map(|row| row.iter().map(|c| value(c, metric)))
+            .fold(0.0, f64::max)
+            .max(1.0)
+    };
     let row_h = egui::TextStyle::Button.resolve(ui.style()).size + 10.0;
     let mut table = TableBuilder::new(ui)
         .striped(true)
@@ -319,12 +343,14 @@ fn cell_ui(
 ) -> egui::Response {
     let region = &m.regions[r];
     let c = &m.cells[pi][r];
-    let v = value(c, metric);
-    let (fill, text_color) = heat((v / max) as f32);
-    let text = if c.events == 0 {
-        "·".to_string()
-    } else {
-        format!("{} {}", v, c.trend().arrow())
+    let shown = cell_value(m, metric, pi, r);
+    let (fill, text_color) = heat((shown.unwrap_or(0.0) / max) as f32);
+    let text = match (metric, shown) {
+        _ if c.events == 0 => "·".to_string(),
+        (Metric::StateShare, Some(s)) => format!("{:.0}%", s * 100.0),
+        (Metric::StateShare, None) => format!("({})", c.events),
+        (_, Some(v)) => format!("{} {}", v, c.trend().arrow()),
+        (_, None) => String::new(),
     };
     let label = format!("{} × {}: {}", lbl(p), region, text);
     let resp = ui.add(

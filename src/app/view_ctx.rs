@@ -17,6 +17,8 @@ pub struct ViewCtx<'a> {
     pub filter: &'a Filter,
     /// Bumped whenever the datasets change (view caches key on it).
     pub generation: u64,
+    /// The assessment's as-of date, when one is open.
+    pub as_of: Option<chrono::NaiveDate>,
     /// The matrix for the filter, computed before the frame.
     pub derived: Option<&'a Derived>,
     /// The monthly series (computed when the charts are shown).
@@ -50,6 +52,7 @@ impl<'a> ViewCtx<'a> {
             ws: session.workspace(),
             filter: session.filter(),
             generation: session.data_generation(),
+            as_of: session.as_of(),
             derived: session.cached_derived(),
             monthly: session.cached_monthly(),
             incidents: session.cached_incidents(),

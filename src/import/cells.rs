@@ -13,8 +13,23 @@ pub fn text(row: &dyn Fields, col: Option<usize>) -> &str {
         .map_or("", crate::model::text::trim)
 }
 
+/// The day of import (UTC, read once per process).
+fn today() -> chrono::NaiveDate {
+    static TODAY: std::sync::OnceLock<chrono::NaiveDate> = std::sync::OnceLock::new();
+    *TODAY.get_or_init(|| {
+        chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive()
+    })
+}
+
+/// The last day a row may carry: the day of import and one day of
+/// tolerance (a source a time zone ahead), METHODOLOGY §1.
+fn latest_day() -> i32 {
+    static LATEST: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *LATEST.get_or_init(|| day_number(today()) + 1)
+}
+
 /// Reads the date in `col`; rejects the row (and returns `None`) when it is
-/// missing or unreadable.
+/// missing, unreadable or in the future.
 pub fn date(
     row: &dyn Fields,
     col: usize,
@@ -23,6 +38,18 @@ pub fn date(
 ) -> Option<i32> {
     let raw = row.field(col).unwrap_or("");
     match parse_date(raw, order) {
+        Ok(d) if day_number(d) > latest_day() => {
+            ctx.reject(
+                Some(col),
+                IssueCode::DateInFuture,
+                format!(
+                    "'{}' is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
+                    raw.trim(),
+                    today()
+                ),
+            );
+            None
+        }
         Ok(d) => Some(day_number(d)),
         Err(e) => {
             let code = match e {

@@ -99,7 +99,8 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
             | IssueCode::DateAmbiguous
             | IssueCode::DateInvalid
             | IssueCode::DateOutOfRange
-            | IssueCode::DateYearOnly => {
+            | IssueCode::DateYearOnly
+            | IssueCode::DateInFuture => {
                 check.date_errors += 1;
                 if check.first_date_error.is_none() {
                     check.first_date_error = Some((issue.line, issue.message.clone()));
