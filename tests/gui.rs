@@ -994,3 +994,59 @@ fn the_share_view_shows_shares() {
     let text = format!("State security forces × North Darfur: {expected:.0}%");
     h.get_by_label(&text);
 }
+
+/// An entry's tiers, capacity and regions are edited in the window; the
+/// changes of one frame are one edit.
+#[test]
+fn an_entrys_tiers_capacity_and_regions_are_edited_in_the_window() {
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Register));
+    h.run();
+    let before = h.state().doc().expect("doc").assessment().register[0].clone();
+    h.get_all_by_label("Tiers, capacity, mitigation, review date, regions")
+        .next()
+        .expect("the first entry's details")
+        .click();
+    h.run();
+    h.get_by_label(&format!("Tier III engaged by entry {}", before.id))
+        .click();
+    h.run();
+    let after = h.state().doc().expect("doc").assessment().register[0].clone();
+    assert_ne!(
+        after.tiers.contains(&poc_workbench::assessment::Tier::III),
+        before.tiers.contains(&poc_workbench::assessment::Tier::III),
+        "Tier III toggled"
+    );
+    let capacity = if before.capacity == Some(4) { "5" } else { "4" };
+    h.get_by_label(capacity).click();
+    h.run();
+    type_into(
+        &mut h,
+        "Regions (comma-separated, as the matrix names them)",
+        "North Darfur, West Darfur",
+    );
+    // Leave the field: the text is committed.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let after = h.state().doc().expect("doc").assessment().register[0].clone();
+    assert_eq!(
+        after.capacity.map(|c| c.to_string()).as_deref(),
+        Some(capacity)
+    );
+    assert_eq!(
+        after.regions,
+        vec!["North Darfur".to_string(), "West Darfur".to_string()]
+    );
+    for _ in 0..3 {
+        h.state_mut().send(AppCommand::Undo);
+        h.run();
+    }
+    assert_eq!(
+        h.state().doc().expect("doc").assessment().register[0],
+        before,
+        "three edits, three undos"
+    );
+}

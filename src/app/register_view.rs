@@ -440,31 +440,121 @@ fn threat_cell_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
     ui.set_max_width(260.0);
     ui.label(lbl(e.perpetrator));
     ui.label(egui::RichText::new(e.regions.join(", ")).small());
-    // The rationale is edited in a buffer and committed as one edit when
-    // the field loses focus, so undo takes back a whole text.
-    let key = egui::Id::unique(("rationale", e.id));
+    if let Some(text) = committed_text(
+        ui,
+        ("rationale", e.id),
+        "register.rationale",
+        &e.rationale,
+        2,
+    ) {
+        n.rationale = text;
+    }
+    if let Some(c) = clearance_ui(ui, ("rationale-cleared", e.id), e.rationale_cleared) {
+        n.rationale_cleared = c;
+    }
+    egui::CollapsingHeader::new(tr("entry.more"))
+        .id_salt(("entry-more", e.id))
+        .show(ui, |ui| entry_more_ui(ui, e, n));
+}
+
+/// A text field edited in a buffer and committed as one edit when it loses
+/// the focus (so undo takes back a whole text); `Some` = the new text.
+fn committed_text(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    label_key: &'static str,
+    current: &str,
+    rows: usize,
+) -> Option<String> {
+    let key = egui::Id::unique(id);
     let mut text = ui
         .data(|d| d.get_temp::<String>(key))
-        .unwrap_or_else(|| e.rationale.clone());
-    let label = ui.label(egui::RichText::new(tr("register.rationale")).small());
-    let resp = ui
-        .add(
-            egui::TextEdit::multiline(&mut text)
-                .desired_rows(2)
-                .desired_width(240.0),
-        )
-        .labelled_by(label.id);
+        .unwrap_or_else(|| current.to_string());
+    let label = ui.label(egui::RichText::new(tr(label_key)).small());
+    let edit = if rows > 1 {
+        egui::TextEdit::multiline(&mut text).desired_rows(rows)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let resp = ui.add(edit.desired_width(240.0)).labelled_by(label.id);
     if resp.has_focus() {
         ui.data_mut(|d| d.insert_temp(key, text.clone()));
     }
     if resp.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(key));
-        if text != e.rationale {
-            n.rationale = text;
+        if text != current {
+            return Some(text);
         }
     }
-    if let Some(c) = clearance_ui(ui, ("rationale-cleared", e.id), e.rationale_cleared) {
-        n.rationale_cleared = c;
+    None
+}
+
+/// Tiers, successor capacity, mitigation, review date and regions.
+fn entry_more_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
+    ui.label(egui::RichText::new(tr("entry.tiers")).small());
+    ui.horizontal_wrapped(|ui| {
+        for t in Tier::ALL {
+            let mut on = e.tiers.contains(&t);
+            let r = ui.checkbox(&mut on, format!("{t:?}")).on_hover_text(lbl(t));
+            r.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::CheckBox,
+                    true,
+                    on,
+                    tr_args(
+                        "entry.tier_of",
+                        &[("tier", &format!("{t:?}")), ("id", &e.id.to_string())],
+                    ),
+                )
+            });
+            if r.changed() {
+                n.tiers.retain(|x| *x != t);
+                if on {
+                    n.tiers.push(t);
+                    n.tiers.sort();
+                }
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(tr("entry.capacity")).small());
+        for v in [None, Some(1u8), Some(2), Some(3), Some(4), Some(5)] {
+            let text = v.map_or("–".to_string(), |v| v.to_string());
+            if ui.selectable_label(e.capacity == v, text).clicked() {
+                n.capacity = v;
+            }
+        }
+    });
+    if let Some(text) = committed_text(
+        ui,
+        ("mitigation", e.id),
+        "entry.mitigation",
+        &e.mitigation,
+        2,
+    ) {
+        n.mitigation = text;
+    }
+    if let Some(c) = clearance_ui(ui, ("mitigation-cleared", e.id), e.mitigation_cleared) {
+        n.mitigation_cleared = c;
+    }
+    let review = e.review_date.map(|d| d.to_string()).unwrap_or_default();
+    if let Some(text) = committed_text(ui, ("review", e.id), "entry.review", &review, 1) {
+        match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(d) => n.review_date = Some(d),
+            Err(_) if text.trim().is_empty() => n.review_date = None,
+            Err(_) => {
+                ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
+            }
+        }
+    }
+    let regions = e.regions.join(", ");
+    if let Some(text) = committed_text(ui, ("regions", e.id), "entry.regions", &regions, 1) {
+        n.regions = text
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
     }
 }
 
