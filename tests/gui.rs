@@ -202,6 +202,7 @@ fn every_view_draws_with_the_worked_example() {
             View::Report => "rows read",
             View::Register => "Flags",
             View::Followup => "Back-test",
+            View::Actors => "Type given by the source",
             View::Help => "Your first assessment",
         };
         assert!(
@@ -1049,4 +1050,47 @@ fn an_entrys_tiers_capacity_and_regions_are_edited_in_the_window() {
         before,
         "three edits, three undos"
     );
+}
+
+/// An actor re-classified in the actor register moves its civilian-harm
+/// events to the new type in the matrix; undo moves them back.
+#[test]
+fn an_actor_is_reclassified_and_the_matrix_follows() {
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    let column = |h: &Harness<'_, WorkbenchApp>, t: PerpetratorType| {
+        let m = &h.state().session().cached_derived().expect("matrix").matrix;
+        m.perpetrators
+            .iter()
+            .position(|p| *p == t)
+            .map_or(0, |i| m.row_totals[i].events)
+    };
+    let rebels_before = column(&h, PerpetratorType::RebelGroups);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num8);
+    h.run();
+    type_into(&mut h, "Search actors", "Janjaweed");
+    h.get_by_label("Re-classify Janjaweed").click();
+    h.run();
+    h.get_all_by_label("Rebel groups")
+        .last()
+        .expect("option")
+        .click();
+    h.run();
+    let doc = h.state().doc().expect("doc");
+    let r = doc
+        .assessment()
+        .reclassifications
+        .iter()
+        .find(|r| r.actor == "Janjaweed")
+        .expect("recorded");
+    assert_eq!(r.to, PerpetratorType::RebelGroups);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    h.run();
+    let moved = column(&h, PerpetratorType::RebelGroups) - rebels_before;
+    assert!(moved > 0, "Janjaweed's events now count as rebel groups");
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert_eq!(column(&h, PerpetratorType::RebelGroups), rebels_before);
 }

@@ -411,3 +411,23 @@ entry-capacity = Successor's capacity (1 none – 5 full)
 entry-mitigation = Mitigation
 entry-review = Review by (YYYY-MM-DD)
 entry-regions = Regions (comma-separated, as the matrix names them)
+view-actors = Actors
+actors-no_assessment = Re-classifications belong to an assessment: start one (File › New assessment) or open one.
+actors-hint = Every actor name in the data, with the type its source gives. Re-classify an actor the source types wrongly (METHODOLOGY §2), with a reason; each change is one undoable edit and moves its civilian-harm events to the new type everywhere.
+actors-matches_nothing = The re-classification of "{ $actor }" matches no actor in the loaded data: check the name.
+actors-search = Search actors
+actors-count = { $n ->
+    [one] 1 actor
+   *[other] { $n } actors
+    }
+actors-actor = Actor
+actors-source_type = Type given by the source
+actors-events = Civilian-harm events
+actors-reclassified = Re-classified as
+actors-reason = Reason
+actors-reason_hint = Why (kept internal unless cleared)
+actors-moved = { $type } ({ $n ->
+    [one] 1 event moved
+   *[other] { $n } events moved
+    })
+actors-reclassify = Re-classify { $actor }

@@ -293,10 +293,12 @@ impl WorkbenchApp {
         self.detail = Some(crate::import::source_record(&d.meta, pos).map_err(|e| e.to_string()));
     }
 
-    /// The trend windows follow the assessment's as-of date.
+    /// The trend windows follow the assessment's as-of date, and the counts
+    /// its re-classifications (after any edit, undo or redo).
     fn sync_as_of(&mut self) {
         if let Some(doc) = &self.doc {
             self.session.set_as_of(Some(doc.assessment().meta.as_of));
+            self.session.set_overrides(doc.assessment().overrides());
         }
     }
 

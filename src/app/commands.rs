@@ -20,12 +20,13 @@ pub enum View {
     Report,
     Register,
     Followup,
+    Actors,
     Help,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Matrix,
         View::Incidents,
         View::Charts,
@@ -33,6 +34,7 @@ impl View {
         View::Report,
         View::Register,
         View::Followup,
+        View::Actors,
         View::Help,
     ];
 
@@ -46,11 +48,12 @@ impl View {
             View::Report => "view.report",
             View::Register => "view.register",
             View::Followup => "view.followup",
+            View::Actors => "view.actors",
             View::Help => "view.help",
         }
     }
 
-    /// The view's keyboard shortcut (Ctrl+1 … Ctrl+7; F1 for help).
+    /// The view's keyboard shortcut (Ctrl+1 … Ctrl+8; F1 for help).
     pub fn shortcut(self) -> egui::KeyboardShortcut {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let key = match self {
@@ -61,6 +64,7 @@ impl View {
             View::Report => Key::Num5,
             View::Register => Key::Num6,
             View::Followup => Key::Num7,
+            View::Actors => Key::Num8,
             View::Help => return KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)

@@ -5,6 +5,7 @@
 //! one place where the document, the session and the disk change.
 
 mod about;
+mod actors_view;
 mod charts_view;
 mod chrome;
 mod command_handling;
@@ -92,6 +93,7 @@ struct ViewStates {
     followup: followup_view::Forms,
     filters: filters::FiltersState,
     help: help_view::HelpState,
+    actors: actors_view::ActorsState,
 }
 
 /// The windows over the main one.
@@ -440,6 +442,7 @@ impl WorkbenchApp {
             View::Report => report_view::report_ui(ui, ctx, cmds),
             View::Register => register_view::register_ui(ui, ctx, &mut views.register, cmds),
             View::Followup => followup_view::followup_ui(ui, ctx, &mut views.followup, cmds),
+            View::Actors => actors_view::actors_ui(ui, ctx, &mut views.actors, cmds),
             View::Help => help_view::help_ui(ui, &mut views.help),
         }
     }

@@ -92,6 +92,18 @@ impl Session {
         self.as_of = d;
     }
 
+    /// Applies the assessment's re-classifications (every cached figure is
+    /// recomputed); nothing happens when they are the ones in force.
+    pub fn set_overrides(
+        &mut self,
+        overrides: std::collections::BTreeMap<String, crate::model::PerpetratorType>,
+    ) {
+        if self.workspace.overrides != overrides {
+            self.workspace.set_overrides(overrides);
+            self.data_generation += 1;
+        }
+    }
+
     /// Replaces every dataset (an assessment opened, datasets relinked).
     pub fn replace_workspace(&mut self, ws: Workspace) {
         self.workspace = ws;
