@@ -630,3 +630,61 @@ fn a_full_disk_on_save_keeps_the_old_file_and_says_why() {
     save(&p, &b).expect("saves after freeing space");
     assert_eq!(load(&p).expect("loads"), b);
 }
+
+/// Adding a dataset of another country (ACLED Mali) renames every region
+/// "NAME (Country)" in the matrix; the worked example's review must not
+/// move: the same suggestions, trends, flags and benchmark statuses.
+#[test]
+fn another_countrys_dataset_changes_nothing_in_the_review() {
+    let mali = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/acled-mali-hdx/conflict_data_mli.csv");
+    if !mali.exists() {
+        eprintln!("skipped: {} is not here", mali.display());
+        return;
+    }
+    let path = example_path();
+    let a = load(&path).expect("loads");
+    let (mut ws, _) = poc_workbench::assessment::review::open_datasets(&a, &path);
+    let alone = review(&a, &ws);
+    let d =
+        import_file(&mali, &ImportOptions::default(), &Progress::default()).expect("Mali reads");
+    ws.add(d);
+    let names = &ws
+        .regions(poc_workbench::analysis::RegionLevel::Admin1)
+        .names;
+    assert!(
+        names.iter().any(|n| n == "North Darfur (Sudan)"),
+        "two countries: names carry their country"
+    );
+    let both = review(&a, &ws);
+    let key = |r: &poc_workbench::assessment::review::Review| {
+        r.entries
+            .iter()
+            .map(|e| {
+                (
+                    e.id,
+                    e.suggested,
+                    e.trend,
+                    e.recent_events,
+                    e.previous_events,
+                    e.flags,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(key(&alone), key(&both));
+    let bench = |r: &poc_workbench::assessment::review::Review| {
+        r.benchmarks
+            .iter()
+            .map(|b| (b.value, b.status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bench(&alone), bench(&both));
+    let bases = |r: &poc_workbench::assessment::review::Review| {
+        r.bases
+            .iter()
+            .map(|b| (b.before, b.after, b.cliff))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bases(&alone), bases(&both));
+}

@@ -431,3 +431,4 @@ actors-moved = { $type } ({ $n ->
    *[other] { $n } events moved
     })
 actors-reclassify = Re-classify { $actor }
+load-second_country = { $file } adds another country: regions are now named with their country ("North Darfur (Sudan)"). The assessment keeps its regions: they are matched by name and by its country.

@@ -190,6 +190,9 @@ impl Ctx<'_> {
 
 /// Builds the annex. `a` is `None` for a data-only annex (sections 1, 3, 4 and 8).
 pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Annex {
+    // Region names as the loaded data names them (see `assessment::regions`).
+    let resolved = a.map(|a| crate::assessment::regions::resolve_regions(a, ws));
+    let a = resolved.as_deref();
     let ctx = Ctx::new(a, ws, opts);
     let as_of = ctx.as_of;
     let sections = sections(&ctx);

@@ -196,7 +196,16 @@ impl WorkbenchApp {
                         }
                     }
                 }
+                let was_multi = self.session.workspace().multi_country;
+                let had_data = !self.session.workspace().datasets.is_empty();
                 self.session.add(d);
+                if had_data && !was_multi && self.session.workspace().multi_country {
+                    // Say it: every region name now carries its country.
+                    self.info(tr_args(
+                        "load.second_country",
+                        &[("file", &path.display().to_string())],
+                    ));
+                }
             }
             Err(ImportError::Cancelled) => self.messages.push(Message {
                 error: false,

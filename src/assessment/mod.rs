@@ -10,6 +10,7 @@ pub mod datasets;
 pub mod edit;
 pub mod file;
 pub mod footprint;
+pub mod regions;
 pub mod review;
 pub mod sharing;
 

@@ -216,6 +216,10 @@ pub fn harm_continues(recent: u64, _previous: u64) -> bool {
 
 /// Reviews the whole assessment against the workspace.
 pub fn review(a: &Assessment, ws: &Workspace) -> Review {
+    // Region names as the loaded data names them (another country's
+    // dataset adds "(Country)" to every name).
+    let resolved = super::regions::resolve_regions(a, ws);
+    let a: &Assessment = &resolved;
     let as_of = a.meta.as_of;
     let bases: Vec<BaseReview> = a.footprint.iter().map(|b| base_review(ws, b)).collect();
     // Regions with recent civilian harm (all perpetrators).
