@@ -1094,3 +1094,39 @@ fn an_actor_is_reclassified_and_the_matrix_follows() {
     h.run();
     assert_eq!(column(&h, PerpetratorType::RebelGroups), rebels_before);
 }
+
+/// A dataset opened while an assessment is open is offered to it, not
+/// added silently; "This session only" leaves the assessment as it was.
+#[test]
+fn a_dataset_opened_beside_an_assessment_is_offered_not_added() {
+    let other = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/dates/acled_all_ambiguous_uses_day_first.csv");
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    let before = h.state().doc().expect("doc").assessment().datasets.len();
+    h.state_mut().send(AppCommand::Open(vec![other.clone()]));
+    h.step();
+    h.state_mut().wait_for_loads();
+    h.run();
+    assert_eq!(
+        h.state().doc().expect("doc").assessment().datasets.len(),
+        before,
+        "not added silently"
+    );
+    assert!(!h.state().doc().expect("doc").is_dirty());
+    h.get_by_label("Add to the assessment").click();
+    h.run();
+    assert_eq!(
+        h.state().doc().expect("doc").assessment().datasets.len(),
+        before + 1
+    );
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert_eq!(
+        h.state().doc().expect("doc").assessment().datasets.len(),
+        before,
+        "one undo"
+    );
+}

@@ -432,3 +432,6 @@ actors-moved = { $type } ({ $n ->
     })
 actors-reclassify = Re-classify { $actor }
 load-second_country = { $file } adds another country: regions are now named with their country ("North Darfur (Sudan)"). The assessment keeps its regions: they are matched by name and by its country.
+offer-question = { $file } is loaded and counts in the figures shown now. Record it among the assessment's datasets (it then reopens with the assessment, checked by its SHA-256)?
+offer-add = Add to the assessment
+offer-keep_out = This session only

@@ -269,6 +269,29 @@ pub(super) fn banners_ui(
     }
 }
 
+/// Datasets loaded while an assessment is open: add each to it, or keep it
+/// out (it stays loaded, for a look, without changing the assessment).
+pub(super) fn offers_ui(
+    ui: &mut egui::Ui,
+    offers: &[crate::assessment::DatasetRef],
+    cmds: &mut Vec<AppCommand>,
+) {
+    for (i, d) in offers.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr_args(
+                "offer.question",
+                &[("file", &d.path.display().to_string())],
+            ));
+            if ui.button(tr("offer.add")).clicked() {
+                cmds.push(AppCommand::AnswerOffer(i, true));
+            }
+            if ui.button(tr("offer.keep_out")).clicked() {
+                cmds.push(AppCommand::AnswerOffer(i, false));
+            }
+        });
+    }
+}
+
 /// The offer to open a damaged assessment's backup.
 pub(super) fn backup_ui(ui: &mut egui::Ui, bak: &std::path::Path, cmds: &mut Vec<AppCommand>) {
     ui.horizontal(|ui| {

@@ -121,6 +121,15 @@ impl WorkbenchApp {
             }
             AppCommand::ToggleFilters => self.prefs.filters_open = !self.prefs.filters_open,
             AppCommand::FocusPanel(a, back) => self.pending_focus = Some((a, back)),
+            AppCommand::AnswerOffer(i, add) => {
+                if i < self.dialogs.offer_datasets.len() {
+                    let d = self.dialogs.offer_datasets.remove(i);
+                    if add && let Some(doc) = self.doc.as_ref() {
+                        let at = doc.assessment().datasets.len();
+                        self.edit(Edit::InsertDataset(at, d));
+                    }
+                }
+            }
             AppCommand::Dismiss(i) => {
                 if i < self.messages.len() {
                     self.messages.remove(i);
@@ -268,6 +277,7 @@ impl WorkbenchApp {
             | AppCommand::Quit
             | AppCommand::QuitDiscarding
             | AppCommand::ConfirmReplace
+            | AppCommand::AnswerOffer(..)
             | AppCommand::OpenAssessment(_)
             | AppCommand::OpenExample => {}
         }

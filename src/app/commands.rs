@@ -154,6 +154,8 @@ pub enum AppCommand {
     QuitDiscarding,
     /// Discard the unsaved changes and run the command that was waiting.
     ConfirmReplace,
+    /// Offered dataset `i`: add it to the assessment (`true`) or keep it out.
+    AnswerOffer(usize, bool),
     /// Add a register entry for a perpetrator type in a region (from a matrix cell).
     NewEntry {
         perpetrator: crate::model::PerpetratorType,

@@ -115,6 +115,8 @@ struct Dialogs {
     confirm_replace: Option<AppCommand>,
     /// The analyst agreed: the next replacing command goes ahead.
     replace_confirmed: bool,
+    /// Datasets loaded while an assessment is open, offered to it.
+    offer_datasets: Vec<crate::assessment::DatasetRef>,
 }
 
 /// The application.
@@ -392,6 +394,7 @@ impl WorkbenchApp {
             if let Some(bak) = &self.dialogs.backup_offer {
                 chrome::backup_ui(ui, bak, commands);
             }
+            chrome::offers_ui(ui, &self.dialogs.offer_datasets, commands);
             if !has_data && self.view != View::Help {
                 chrome::welcome_ui(ui, commands);
                 return;

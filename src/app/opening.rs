@@ -173,27 +173,15 @@ impl WorkbenchApp {
                         d.meta.mapping.clone(),
                         dir.as_deref(),
                     );
+                    // Not added without asking: the analyst may be looking
+                    // at another file beside the assessment, not extending it.
                     if !doc
                         .assessment()
                         .datasets
                         .iter()
                         .any(|x| x.sha256 == r.sha256 && !r.sha256.is_empty())
                     {
-                        let at = doc.assessment().datasets.len();
-                        if let Err(e) =
-                            doc.apply(crate::assessment::edit::Edit::InsertDataset(at, r))
-                        {
-                            self.messages.push(Message {
-                                error: true,
-                                text: tr_args(
-                                    "load.not_added",
-                                    &[
-                                        ("file", &path.display().to_string()),
-                                        ("reason", &e.to_string()),
-                                    ],
-                                ),
-                            });
-                        }
+                        self.dialogs.offer_datasets.push(r);
                     }
                 }
                 let was_multi = self.session.workspace().multi_country;
