@@ -165,7 +165,15 @@ fn random_edit(rng: &mut Rng, a: &Assessment) -> Edit {
         radius_km: 30.0,
         illustrative: true,
     };
-    match rng.below(9) {
+    match rng.below(10) {
+        8 => Edit::SetRegionAliases(
+            (0..rng.below(3))
+                .map(|i| poc_workbench::assessment::RegionAlias {
+                    from: format!("R{i}"),
+                    to: format!("R{}", rng.below(5)),
+                })
+                .collect(),
+        ),
         0 => Edit::InsertEntry(rng.below(a.register.len() + 1), entry(rng)),
         1 if !a.register.is_empty() => Edit::RemoveEntry(rng.below(a.register.len())),
         2 if !a.register.is_empty() => Edit::ReplaceEntry(rng.below(a.register.len()), entry(rng)),
@@ -399,58 +407,113 @@ fn successor_is_perpetrator_fires_for_state_forces_handed_to_themselves() {
     );
 }
 
+/// A residual entry (flags are raised on residual entries only).
+fn residual(mut e: ThreatEntry) -> ThreatEntry {
+    e.residual = true;
+    e
+}
+
+/// The fixture with another as-of date.
+fn doc_as_of(entry: ThreatEntry, bases: Vec<Base>, as_of: &str) -> Assessment {
+    let mut a = doc(entry, bases);
+    a.meta.as_of = date(as_of);
+    a
+}
+
+/// METHODOLOGY §5 security cliff: harm within the radius in the 12 months
+/// after closure rose against the 12 before by the rising rule (× 1.25 and
+/// +3), counting only data up to the as-of date; the closure day is in the
+/// before-window; an after-window not over by the as-of date is not yet
+/// observed; an entry not residual carries no flag.
 #[test]
 fn security_cliff_fires_when_harm_near_a_closed_base_rises() {
-    // Base closes 2021-01-01; 1 event within 30 km before, 3 after, and 5 far away.
+    // Base closes 2021-01-01; 1 event within 30 km before (one on the
+    // closure day), 4 after, and 5 far away; one more after the as-of date.
     let near_before = ("2020-06-01", "North", 10.05, 20.05);
+    let on_closure_day = ("2021-01-01", "North", 10.05, 20.0);
     let near_after = [
         ("2021-02-01", "North", 10.1, 20.0),
         ("2021-03-01", "North", 10.0, 20.1),
         ("2021-04-01", "North", 9.95, 20.0),
+        ("2021-05-01", "North", 9.95, 20.05),
+        ("2021-06-01", "North", 9.95, 20.05),
     ];
+    let later = ("2022-03-01", "North", 10.0, 20.0);
     let far: Vec<(&str, &str, f64, f64)> = (0..5)
         .map(|_| ("2020-06-01", "North", 15.0, 25.0))
         .collect();
-    let mut events = vec![near_before];
+    let mut events = vec![near_before, on_closure_day, later];
     events.extend(near_after);
     events.extend(far.iter().copied());
     let ws = workspace(&events);
-    let e = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["North".into()]);
-    let r = review(
-        &doc(e.clone(), vec![base("North", Some("2021-01-01"))]),
-        &ws,
+    let e = residual(ThreatEntry::new(
+        1,
+        PerpetratorType::StateForces,
+        vec!["North".into()],
+    ));
+    let closing = || vec![base("North", Some("2021-01-01"))];
+    let r = review(&doc_as_of(e.clone(), closing(), "2022-01-31"), &ws);
+    assert_eq!(
+        (r.bases[0].before, r.bases[0].after),
+        (2, 5),
+        "2022-03-01 is after the as-of date"
     );
-    assert_eq!((r.bases[0].before, r.bases[0].after), (1, 3));
-    assert!(r.entries[0].flags.security_cliff);
-    // Against: the same base in another region, or harm falling.
+    assert!(r.bases[0].after_complete);
+    assert!(r.entries[0].flags.security_cliff, "2 → 5 is rising");
+    // As of 2021-12-31 the 12 months after are not over: not yet observed.
+    let r = review(&doc_as_of(e.clone(), closing(), "2021-12-31"), &ws);
+    assert!(!r.bases[0].after_complete);
+    assert!(!r.entries[0].flags.security_cliff);
+    // A planned closure after the as-of date: the baseline is the 12 months
+    // to the as-of date, nothing after it counts.
+    let r = review(&doc_as_of(e.clone(), closing(), "2020-12-31"), &ws);
+    assert_eq!((r.bases[0].before, r.bases[0].after), (1, 0));
+    assert!(!r.entries[0].flags.security_cliff);
+    // Against: the same base in another region; an entry not residual.
     assert!(
         !review(
-            &doc(e.clone(), vec![base("South", Some("2021-01-01"))]),
+            &doc_as_of(
+                e.clone(),
+                vec![base("South", Some("2021-01-01"))],
+                "2022-01-31"
+            ),
             &ws
         )
         .entries[0]
             .flags
             .security_cliff
     );
-    let ws_falling = workspace(&[near_before, near_before, near_after[0]]);
+    let mut not_residual = e.clone();
+    not_residual.residual = false;
     assert!(
-        !review(
-            &doc(e, vec![base("North", Some("2021-01-01"))]),
-            &ws_falling
-        )
-        .entries[0]
+        !review(&doc_as_of(not_residual, closing(), "2022-01-31"), &ws).entries[0]
             .flags
             .security_cliff
     );
+    // 0 → 1 is not a cliff.
+    let ws_one = workspace(&[near_after[0]]);
+    let r = review(&doc_as_of(e, closing(), "2022-01-31"), &ws_one);
+    assert_eq!((r.bases[0].before, r.bases[0].after), (0, 1));
+    assert!(!r.entries[0].flags.security_cliff);
 }
 
+/// METHODOLOGY §5 monitoring gap: 3 or more civilian-harm events in the 12
+/// months to the as-of date in a region whose every base closes.
 #[test]
 fn monitoring_gap_fires_when_every_base_of_a_harmed_region_closes() {
     let ws = workspace(&[
         ("2020-11-01", "North", 10.0, 20.0),
+        ("2020-06-01", "North", 10.0, 20.0),
+        ("2020-02-01", "North", 10.0, 20.0),
+        ("2020-11-01", "East", 10.0, 20.0),
+        ("2020-10-01", "East", 10.0, 20.0),
         ("2019-01-01", "South", 10.0, 20.0),
     ]);
-    let e = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["North".into()]);
+    let e = residual(ThreatEntry::new(
+        1,
+        PerpetratorType::StateForces,
+        vec!["North".into()],
+    ));
     assert!(
         review(
             &doc(e.clone(), vec![base("North", Some("2021-06-30"))]),
@@ -463,8 +526,23 @@ fn monitoring_gap_fires_when_every_base_of_a_harmed_region_closes() {
     // One base stays open: no gap.
     let open = vec![base("North", Some("2021-06-30")), base("North", None)];
     assert!(!review(&doc(e, open), &ws).entries[0].flags.monitoring_gap);
+    // Two events in East: under 3, no gap.
+    let east = residual(ThreatEntry::new(
+        1,
+        PerpetratorType::StateForces,
+        vec!["East".into()],
+    ));
+    assert!(
+        !review(&doc(east, vec![base("East", Some("2021-06-30"))]), &ws).entries[0]
+            .flags
+            .monitoring_gap
+    );
     // No recent harm in South: no gap even though its base closes.
-    let south = ThreatEntry::new(1, PerpetratorType::StateForces, vec!["South".into()]);
+    let south = residual(ThreatEntry::new(
+        1,
+        PerpetratorType::StateForces,
+        vec!["South".into()],
+    ));
     assert!(
         !review(&doc(south, vec![base("South", Some("2021-06-30"))]), &ws).entries[0]
             .flags
@@ -506,11 +584,9 @@ fn darfur_example_reviews_with_flags_benchmarks_and_backtest() {
         ..Default::default()
     };
     let m = poc_workbench::analysis::ThreatMatrix::compute(&ws, &f, Some(date("2020-12-31")));
-    let s = m.total.suggestion();
-    assert_eq!(
-        (e1.suggested.likelihood, e1.suggested.impact),
-        (s.likelihood, s.impact)
-    );
+    let s = m.total.suggestion().expect("the Darfur data cover 2020");
+    let e = e1.suggested.expect("suggested");
+    assert_eq!((e.likelihood, e.impact), (s.likelihood, s.impact));
     assert_eq!(e1.recent_events, m.total.recent_events);
 }
 
@@ -687,4 +763,180 @@ fn another_countrys_dataset_changes_nothing_in_the_review() {
             .collect::<Vec<_>>()
     };
     assert_eq!(bases(&alone), bases(&both));
+}
+
+/// Region aliases (issue #13): "Northern Darfur" counted as "North Darfur"
+/// moves every Northern Darfur event into North Darfur, in the matrix and
+/// in the review of an entry that still names the old region; the annex
+/// lists the merge.
+#[test]
+fn a_region_alias_merges_two_names_everywhere() {
+    let path = example_path();
+    let mut a = load(&path).expect("loads");
+    let (ws, _) = poc_workbench::assessment::review::open_datasets(&a, &path);
+    let m = poc_workbench::analysis::ThreatMatrix::compute(&ws, &Default::default(), None);
+    let events = |m: &poc_workbench::analysis::ThreatMatrix, r: &str| {
+        m.regions
+            .iter()
+            .position(|n| n == r)
+            .map(|i| m.column_totals[i].events)
+    };
+    let (north, northern) = (
+        events(&m, "North Darfur").expect("North Darfur"),
+        events(&m, "Northern Darfur").expect("Northern Darfur"),
+    );
+    a.region_aliases
+        .push(poc_workbench::assessment::RegionAlias {
+            from: "Northern Darfur".into(),
+            to: "North Darfur".into(),
+        });
+    // An entry written against the old name.
+    a.register[0].regions = vec!["Northern Darfur".into()];
+    let (ws, _) = poc_workbench::assessment::review::open_datasets(&a, &path);
+    let merged = poc_workbench::analysis::ThreatMatrix::compute(&ws, &Default::default(), None);
+    assert_eq!(events(&merged, "North Darfur"), Some(north + northern));
+    assert_eq!(events(&merged, "Northern Darfur"), None);
+    assert_eq!(
+        merged.total.events, m.total.events,
+        "nothing lost or doubled"
+    );
+    let r = review(&a, &ws);
+    assert_eq!(r.entries[0].regions, vec!["North Darfur".to_string()]);
+    let f = poc_workbench::analysis::Filter {
+        perpetrators: Some([a.register[0].perpetrator].into()),
+        regions: Some(["North Darfur".to_string()].into()),
+        ..Default::default()
+    };
+    let c = poc_workbench::analysis::ThreatMatrix::compute(&ws, &f, Some(a.meta.as_of)).total;
+    assert_eq!(r.entries[0].recent_events, c.recent_events);
+    let annex = poc_workbench::annex::build(
+        Some(&a),
+        &ws,
+        &poc_workbench::annex::AnnexOptions::for_assessment(&a, date("2021-01-15")),
+    );
+    let md = poc_workbench::annex::markdown::write(&annex);
+    assert!(
+        md.contains("Northern Darfur counted as North Darfur"),
+        "the annex lists the merge"
+    );
+}
+
+/// An annex made from an assessment whose mission and country are blank
+/// leaves no gap in its opening sentence ("after  draws down in , …").
+#[test]
+fn blank_details_leave_no_gap_in_the_annex() {
+    let path = example_path();
+    let mut a = load(&path).expect("loads");
+    let (ws, _) = poc_workbench::assessment::review::open_datasets(&a, &path);
+    a.meta.mission = String::new();
+    a.meta.country = " ".into();
+    let annex = poc_workbench::annex::build(
+        Some(&a),
+        &ws,
+        &poc_workbench::annex::AnnexOptions::for_assessment(&a, date("2021-01-15")),
+    );
+    let md = poc_workbench::annex::markdown::write(&annex);
+    assert!(
+        md.contains("expected to remain after the mission draws down, who"),
+        "{}",
+        &md[..md.len().min(2000)]
+    );
+    assert!(!md.contains("after  draws") && !md.contains(" in , "));
+}
+
+/// Issue #16 (data loss, 10): a misspelled field in an assessment or a
+/// mapping is refused with its line and column, never accepted and dropped
+/// on the next save.
+#[test]
+fn misspelled_fields_are_refused_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = std::fs::read_to_string(example_path()).expect("read");
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        good.replacen("    mission: \"UNAMID\",", "    misson: \"UNAMID\",", 1),
+    )
+    .expect("write");
+    let e = load(&bad).expect_err("refused").to_string();
+    assert!(
+        e.contains("misson") && e.contains("line 11, column 9"),
+        "{e}"
+    );
+    let mapping = dir.path().join("m.ron");
+    std::fs::write(
+        &mapping,
+        "(\n    date: \"Date\",\n    admin_1: Some(\"State\"),\n)\n",
+    )
+    .expect("write");
+    let e = poc_workbench::import::ColumnMapping::load(&mapping)
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        e.contains("admin_1") && e.contains("line 3, column 5"),
+        "{e}"
+    );
+}
+
+/// Issue #16 (6, 12): special files and odd encodings around the
+/// assessment: a device or a pipe named as an assessment or a mapping is
+/// refused before any read (it used to read until memory ran out); a BOM
+/// is read past; invalid UTF-8 is refused with its line and column (it was
+/// replaced, changing the text on the next save); saving through a
+/// symbolic link writes the file it points to and keeps the link.
+#[test]
+fn special_files_bom_invalid_utf8_and_symlinks_are_handled() {
+    let started = std::time::Instant::now();
+    let e = load(Path::new("/dev/zero"))
+        .expect_err("refused")
+        .to_string();
+    assert!(e.contains("not a regular file"), "{e}");
+    let e = poc_workbench::import::ColumnMapping::load(Path::new("/dev/zero"))
+        .expect_err("refused")
+        .to_string();
+    assert!(e.contains("not a regular file"), "{e}");
+    assert!(started.elapsed().as_secs() < 5, "refused at once");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let e = import_file(&fifo, &ImportOptions::default(), &Progress::default())
+            .expect_err("refused")
+            .to_string();
+        assert!(e.contains("not a regular file"), "{e}");
+    }
+    let good = std::fs::read(example_path()).expect("read");
+    let bom = dir.path().join("bom.ron");
+    std::fs::write(&bom, [b"\xEF\xBB\xBF".as_slice(), &good].concat()).expect("write");
+    assert!(load(&bom).is_ok(), "a BOM is read past");
+    let text = String::from_utf8(good.clone()).expect("utf8");
+    let broken = dir.path().join("broken.ron");
+    let mut bytes = text.replacen("UNAMID", "UNAM\u{1}D", 1).into_bytes();
+    let at = bytes.iter().position(|&b| b == 1).expect("marker");
+    bytes[at] = 0xFF;
+    std::fs::write(&broken, &bytes).expect("write");
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let e = load(&broken).expect_err("refused").to_string();
+    assert!(
+        e.contains("not UTF-8") && e.contains(&format!("line {line}, ")),
+        "{e}"
+    );
+    // Save through a link.
+    let real = dir.path().join("real.ron");
+    std::fs::write(&real, &good).expect("write");
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let mut a = load(&link).expect("loads");
+    a.meta.title = "Saved through a link".into();
+    poc_workbench::assessment::file::save(&link, &a).expect("saves");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert_eq!(
+        load(&real).expect("loads").meta.title,
+        "Saved through a link"
+    );
 }

@@ -19,7 +19,16 @@ fn assessment_found_by_fuzzing_round_trips() {
         let text = String::from_utf8_lossy(&std::fs::read(&p).expect("read")).into_owned();
         let loaded = from_text(&text, &p);
         if p.to_string_lossy().contains("f976aac3") {
-            let e = loaded.as_ref().expect_err("a NaN radius is refused");
+            // The find has two faults: a misspelled field (`radius_`, refused
+            // since unknown fields are) and a NaN radius. Each is refused.
+            let e = loaded.as_ref().expect_err("refused");
+            assert!(e.to_string().contains("`radius_`"), "{e}");
+            let example = std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron"),
+            )
+            .expect("example");
+            let one_fault = example.replacen("radius_km: 30.0", "radius_km: +NaN", 1);
+            let e = from_text(&one_fault, &p).expect_err("a NaN radius is refused");
             assert!(e.to_string().contains("radius_km NaN"), "{e}");
         }
         if let Ok(a) = loaded {

@@ -287,3 +287,57 @@ fn hxl_test_inputs_read_as_the_hxl_project_means() {
     .expect_err("untagged");
     assert_eq!(e.kind(), "unknown_shape");
 }
+
+/// METHODOLOGY §4 coverage on real files: ACLED Mali ends 2020-07-31; with
+/// UCDP Sudan loaded beside it the as-of date is Sudan's last day, and every
+/// Mali cell reads `no data` with no suggestion (not "stable, 1×1 Low"),
+/// while the Sudan cells keep their trends. Mali alone as of 2020-12-31
+/// says the same.
+#[test]
+fn mali_with_sudan_shows_no_data_for_mali_after_july_2020() {
+    let (Some(mali), Some(sudan)) = (
+        shared("acled-mali-hdx/conflict_data_mli.csv"),
+        shared("ucdp-ged-sudan-hdx/conflict_data_sdn.csv"),
+    ) else {
+        return;
+    };
+    let ws = Workspace::new(vec![load(&mali), load(&sudan)]);
+    let m = ThreatMatrix::compute(&ws, &Filter::default(), None);
+    let v = to_json(&ws, &m, &[]);
+    let mut mali_cells = 0;
+    let mut sudan_trends = 0;
+    for c in v["cells"].as_array().expect("cells") {
+        let region = c["region"].as_str().unwrap_or("");
+        if region.ends_with("(Mali)") {
+            mali_cells += 1;
+            assert_eq!(c["trend"], "no_data", "{c}");
+            assert!(c["suggested"].is_null(), "{c}");
+            assert_eq!(c["covered"]["recent"], false, "{c}");
+        } else if c["trend"] != "no_data" {
+            sudan_trends += 1;
+        }
+    }
+    assert!(mali_cells > 50, "{mali_cells} Mali cells");
+    assert!(sudan_trends > 50, "{sudan_trends} Sudan cells with a trend");
+    let spans: Vec<&serde_json::Value> = v["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| &s["span"])
+        .collect();
+    assert_eq!(
+        spans[0][1], "2020-07-31",
+        "Mali's span ends on its last row"
+    );
+    // Mali alone, as of 2020-12-31.
+    let ws = Workspace::new(vec![load(&mali)]);
+    let m = ThreatMatrix::compute(
+        &ws,
+        &Filter::default(),
+        chrono::NaiveDate::from_ymd_opt(2020, 12, 31),
+    );
+    assert!(m.cells.iter().flatten().filter(|c| c.events > 0).all(|c| {
+        c.trend() == poc_workbench::analysis::Trend::NoData && c.suggestion().is_none()
+    }));
+    assert!(!m.coverage_notes().is_empty());
+}

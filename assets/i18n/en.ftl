@@ -76,7 +76,7 @@ matrix-region = Region
 matrix-total = Total
 matrix-trend = Trend
 matrix-empty = No civilian-harm events match the filters.
-matrix-legend = Darker = more. Arrows: ↑ rising, ↓ falling, → stable, ★ new (last 6 months against the 6 before).
+matrix-legend = Darker = more. Arrows: ↑ rising, ↓ falling, → stable, ★ new (last 6 months against the 6 before), ∅ no data (a window the data do not cover).
 matrix-total_events = Total civilian-harm events
 matrix-total_fatalities = Total civilian fatalities
 matrix-click_hint = Click a cell to list its incidents.
@@ -141,6 +141,28 @@ mapping-saved = Profile saved
 mapping-profile = Use a saved profile
 mapping-cancel = Cancel
 mapping-profile_name = Profile name
+mapping-date_one_column = Date in one column
+mapping-date_parts = Date in year, month and day columns
+mapping-year = Year (required)
+mapping-month = Month (required; 1–12 or a month's name)
+mapping-day = Day (a blank day dates the row on the 1st)
+mapping-values_counted = Perpetrator values: { $n } in { $rows } rows (every row of the file)
+mapping-value_rows = { $value } ({ $n ->
+    [one] 1 row
+   *[other] { $n } rows
+    })
+mapping-reading_rows = Reading every row of the file for the value lists and the check…
+mapping-rows_truncated = The file is larger than 64 MB: the value lists and the check cover its first 64 MB; the import reads it all and lists any value not mapped.
+mapping-bundled = bundled
+mapping-other_profiles = { $n ->
+    [one] 1 other profile names
+   *[other] { $n } other profiles name
+    } columns this file does not have
+load-already_open = { $file } is already open: it is not read twice.
+mapping-reapply = Re-apply this mapping
+mapping-read_failed = The file could not be read to the end.
+mapping-change = Change mapping…
+mapping-change_reason = Change how this dataset is read: the new mapping is applied to every row, and the figures follow. Undo (Ctrl+Z) goes back to the old mapping.
 about-title = About the POC Transition Workbench
 about-version = Version
 about-method = Methodology (summary)
@@ -172,6 +194,7 @@ register-likelihood = Likelihood
 register-impact = Impact
 register-risk = Risk
 register-residual = Residual
+register-residual_of = Residual threat (entry { $id })
 register-residual_hint = Expected to persist after the mission leaves
 register-successors = Successors
 register-flags = Flags
@@ -261,7 +284,15 @@ matrix-how = { $who } × { $place }
     { $events } civilian-harm events, { $fatalities } civilian fatalities ({ $unknown } events with unknown fatalities, counted as 0).
     Counted per METHODOLOGY §3: ACLED events with civilian targeting; UCDP one-sided violence, and other events with civilian deaths as 'not attributable'.
     Trend (§4): { $recent } events in { $recent_from } – { $recent_to } against { $previous } in { $previous_from } – { $previous_to }: { $trend }.
-    Suggested (§4): likelihood { $likelihood } × impact { $impact } = risk { $risk } ({ $band }).
+matrix-how_suggested = Suggested (§4): likelihood { $likelihood } × impact { $impact } = risk { $risk } ({ $band }).
+matrix-no_data_recent = No data for the recent window (METHODOLOGY §4): the data here run { $from } – { $to } ({ $sources }), so they do not cover { $window_from } – { $window_to } (a window is covered when the data start by its first day and end no more than 31 days before its last). No likelihood or impact is suggested: rate this threat from other sources.
+matrix-no_data_previous = No data for the previous window (METHODOLOGY §4): the data here run { $from } – { $to } ({ $sources }), so they do not cover { $window_from } – { $window_to }. The trend cannot be read; the suggestion from the recent window stands.
+matrix-no_data_total = Some regions in this total are not covered by the data for a trend window (METHODOLOGY §4): see their cells.
+matrix-no_coverage = no dataset
+matrix-no_data_banner = ∅ { $n ->
+    [one] 1 region has
+   *[other] { $n } regions have
+    } no data for a trend window: the data there stop early or start late (METHODOLOGY §4). Hover here or a ∅ cell for the dates and the datasets.
 matrix-share_help = State security forces: { $state } of { $attributed } attributed civilian-harm events ({ $state_fatalities } of { $attributed_fatalities } civilian fatalities). METHODOLOGY §5; 'attributed' leaves out unidentified actors and crossfire.
 incidents-heading = Showing { $n ->
     [one] 1 civilian-harm incident
@@ -282,6 +313,7 @@ map-region_none = { $name }: no civilian-harm events in the filter
 filters-hide = Hide the filter panel (Ctrl+B)
 register-number = #
 register-actions = {""}
+register-no_data_help = No suggestion: the data do not cover this threat's recent window in one or more of its regions (METHODOLOGY §4). Rate it from other sources and write why.
 register-suggested_help = METHODOLOGY §4 at { $as_of }: { $recent } civilian-harm events and { $fatalities } civilian fatalities in the last 6 months ({ $previous } in the 6 before).
 register-successor_of = Tier { $tier } successor for entry { $id }
 register-score_for = { $what } { $v } for entry { $id }
@@ -290,7 +322,7 @@ flag-no_successor = a residual High or Very high threat has a tier with nobody t
 flag-successor_is_perpetrator = host-state security forces are named successor for a threat they perpetrate
 flag-security_cliff = civilian harm within a closed base's radius rose in the 12 months after closure
 flag-monitoring_gap = every base in a region with recent civilian harm closes
-followup-partial = { $n } (partial)
+followup-not_yet_observed = not yet observed
 followup-monitored_by = { $status } · monitored by { $monitor }
 followup-bench_metric = Benchmark metric
 followup-bench_type = Benchmark perpetrator type
@@ -313,6 +345,10 @@ recovery-not_written = { $file }: the recovery journal could not be written ({ $
 register-not_added = The entry was not added: { $reason }
 register-not_relinked = Not relinked: { $reason }
 register-new_title = New assessment
+bases-rows_rejected = { $n ->
+    [one] 1 row of { $file } could not be read and was not added:
+   *[other] { $n } rows of { $file } could not be read and were not added:
+    }
 bases-none_added = No base was added: { $reason }
 dialog-tables = Tables and assessments
 dialog-all_files = All files
@@ -355,6 +391,7 @@ trend-new = new
 trend-rising = rising
 trend-stable = stable
 trend-falling = falling
+trend-no_data = no data
 band-low = Low
 band-medium = Medium
 band-high = High
@@ -407,6 +444,7 @@ details-revert = Revert
 entry-more = Tiers, capacity, mitigation, review date, regions
 entry-tiers = POC tiers this threat engages
 entry-tier_of = Tier { $tier } engaged by entry { $id }
+entry-tier_capacity = Tier { $tier } successor capacity
 entry-capacity = Successor's capacity (1 none – 5 full)
 entry-mitigation = Mitigation
 entry-review = Review by (YYYY-MM-DD)
@@ -425,6 +463,7 @@ actors-source_type = Type given by the source
 actors-events = Civilian-harm events
 actors-reclassified = Re-classified as
 actors-reason = Reason
+actors-reason_of = Reason for re-classifying { $actor }
 actors-reason_hint = Why (kept internal unless cleared)
 actors-moved = { $type } ({ $n ->
     [one] 1 event moved
@@ -435,3 +474,11 @@ load-second_country = { $file } adds another country: regions are now named with
 offer-question = { $file } is loaded and counts in the figures shown now. Record it among the assessment's datasets (it then reopens with the assessment, checked by its SHA-256)?
 offer-add = Add to the assessment
 offer-keep_out = This session only
+regions-heading = Region names merged ({ $n })
+regions-hint = Count two region names as one: a name that changed over time (Northern Darfur / North Darfur), or regions split or joined while the data ran. Each merge is one undoable edit; the counts, the register and the annex follow, and the annex lists the merges.
+regions-merged = { $from } is counted as { $to }
+regions-split = Count separately again
+regions-from = Count the region
+regions-to = as
+regions-pick_to = (pick a region)
+regions-merge = Merge

@@ -31,6 +31,7 @@ impl RegionLevel {
 
 /// A selection of incidents. `None` in a set field means "all".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Filter {
     /// First day included.

@@ -30,6 +30,12 @@ pub struct CellCounts {
     pub recent_fatalities: u64,
     /// Sexual-violence or abduction events in the recent window.
     pub recent_sv_abduction: u64,
+    /// The data stop before the recent window ends (or start after it
+    /// begins) in this cell's region, or in one of the regions of a total
+    /// (METHODOLOGY §4 coverage).
+    pub recent_uncovered: bool,
+    /// The same for the previous window.
+    pub previous_uncovered: bool,
 }
 
 impl CellCounts {
@@ -41,20 +47,30 @@ impl CellCounts {
         self.previous_events += o.previous_events;
         self.recent_fatalities += o.recent_fatalities;
         self.recent_sv_abduction += o.recent_sv_abduction;
+        self.recent_uncovered |= o.recent_uncovered;
+        self.previous_uncovered |= o.previous_uncovered;
     }
 
-    /// The trend between the two windows.
+    /// The trend between the two windows: `no data` where either window is
+    /// not covered (METHODOLOGY §4).
     pub fn trend(&self) -> Trend {
-        Trend::classify(self.recent_events, self.previous_events)
+        if self.recent_uncovered || self.previous_uncovered {
+            Trend::NoData
+        } else {
+            Trend::classify(self.recent_events, self.previous_events)
+        }
     }
 
-    /// The suggested likelihood, impact and risk.
-    pub fn suggestion(&self) -> Suggestion {
-        suggest(
-            self.recent_events,
-            self.recent_fatalities,
-            self.recent_sv_abduction > 0,
-        )
+    /// The suggested likelihood, impact and risk; none where the recent
+    /// window is not covered (METHODOLOGY §4: `–`, not 1).
+    pub fn suggestion(&self) -> Option<Suggestion> {
+        (!self.recent_uncovered).then(|| {
+            suggest(
+                self.recent_events,
+                self.recent_fatalities,
+                self.recent_sv_abduction > 0,
+            )
+        })
     }
 }
 
@@ -84,6 +100,18 @@ impl Windows {
             recent: (next(six), as_of),
             previous: (next(twelve), six),
         }
+    }
+
+    /// Whether `cov` covers the recent and the previous window: it starts on
+    /// or before the window's first day and ends no more than 31 days before
+    /// its last (METHODOLOGY §4).
+    pub fn covered_by(&self, cov: &Coverage) -> (bool, bool) {
+        let Some((first, last)) = cov.span else {
+            return (false, false);
+        };
+        let covers =
+            |(a, b): (NaiveDate, NaiveDate)| first <= day_number(a) && last + 31 >= day_number(b);
+        (covers(self.recent), covers(self.previous))
     }
 
     fn days(&self) -> (i32, i32, i32) {
@@ -116,6 +144,22 @@ pub struct ThreatMatrix {
     pub windows: Windows,
     /// Incidents the filter let through (all kinds, not only civilian harm).
     pub incidents_in_filter: u64,
+    /// Per column: the region's coverage (METHODOLOGY §4).
+    pub coverage: Vec<Coverage>,
+    /// Per dataset: its file name and the span it covers, for saying which
+    /// dataset stops early.
+    pub dataset_spans: Vec<(String, Option<(i32, i32)>)>,
+}
+
+/// The dates the data cover in one region (METHODOLOGY §4): from the
+/// earliest first row to the latest last row of the datasets with rows in
+/// the region's country.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// First and last day numbers; none when no dataset covers the region.
+    pub span: Option<(i32, i32)>,
+    /// The datasets behind the span (indexes into the workspace).
+    pub datasets: Vec<usize>,
 }
 
 /// The numbers behind a state-perpetrated share.
@@ -233,10 +277,19 @@ impl ThreatMatrix {
         let nreg = table.names.len();
         let windows = Windows::ending(resolve_as_of(ws, filter, as_of));
         let Counts {
-            grid,
+            mut grid,
             shares,
             incidents_in_filter,
         } = Counts::count(ws, filter, nreg, &windows);
+        let coverage = ws.coverage(filter.level);
+        for (r, cov) in coverage.iter().enumerate().take(nreg) {
+            let (recent, previous) = windows.covered_by(cov);
+            for t in 0..PerpetratorType::COUNT {
+                let c = &mut grid[t * nreg + r];
+                c.recent_uncovered = !recent;
+                c.previous_uncovered = !previous;
+            }
+        }
         // Keep rows and columns that have events in the filter or in the windows.
         let active = |c: &CellCounts| c.events > 0 || c.recent_events > 0 || c.previous_events > 0;
         let cols: Vec<usize> = (0..nreg)
@@ -259,6 +312,22 @@ impl ThreatMatrix {
                 total.add(c);
             }
         }
+        // The regions the filter asks for carry their coverage into the
+        // totals even where they have no events: an entry of a type with no
+        // events in a region whose data stop early is "no data", not
+        // "stable, 1×1" (METHODOLOGY §4).
+        if let Some(set) = &filter.regions {
+            for (r, cov) in coverage.iter().enumerate().take(nreg) {
+                if !set.contains(&table.names[r]) {
+                    continue;
+                }
+                let (recent, previous) = windows.covered_by(cov);
+                for t in row_totals.iter_mut().chain(std::iter::once(&mut total)) {
+                    t.recent_uncovered |= !recent;
+                    t.previous_uncovered |= !previous;
+                }
+            }
+        }
         let state_share: Vec<StateShare> = cols.iter().map(|&r| shares[r]).collect();
         let mut state_share_total = StateShare::default();
         for s in &state_share {
@@ -279,7 +348,102 @@ impl ThreatMatrix {
             state_share_total,
             windows,
             incidents_in_filter,
+            coverage: cols
+                .iter()
+                .map(|&r| coverage.get(r).cloned().unwrap_or_default())
+                .collect(),
+            dataset_spans: (0..ws.datasets.len())
+                .map(|d| (ws.datasets[d].meta.display_name(), ws.dataset_span(d)))
+                .collect(),
         }
+    }
+
+    /// The datasets behind column `c`'s coverage, as "name (first – last)",
+    /// and the coverage's first and last day.
+    pub fn coverage_text(&self, c: usize) -> (String, Option<(NaiveDate, NaiveDate)>) {
+        self.coverage_text_named(c, &|d| {
+            self.dataset_spans
+                .get(d)
+                .map_or_else(String::new, |(n, _)| n.clone())
+        })
+    }
+
+    /// `coverage_text` with each dataset named by `name` (its index in the
+    /// workspace): above `internal` the annex names publishers, never files
+    /// (METHODOLOGY §6).
+    pub fn coverage_text_named(
+        &self,
+        c: usize,
+        name: &dyn Fn(usize) -> String,
+    ) -> (String, Option<(NaiveDate, NaiveDate)>) {
+        let Some(cov) = self.coverage.get(c) else {
+            return (String::new(), None);
+        };
+        let day = |d: i32| from_day_number(d).map_or_else(String::new, |d| d.to_string());
+        let names: Vec<String> = cov
+            .datasets
+            .iter()
+            .filter_map(|&d| self.dataset_spans.get(d).map(|(_, span)| (name(d), span)))
+            .map(|(name, span)| match span {
+                Some((a, b)) => format!("{name} {} – {}", day(*a), day(*b)),
+                None => name,
+            })
+            .collect();
+        let span = cov
+            .span
+            .and_then(|(a, b)| Some((from_day_number(a)?, from_day_number(b)?)));
+        (names.join("; "), span)
+    }
+
+    /// Which regions' data do not cover a trend window, and the datasets that
+    /// stop early (METHODOLOGY §4), one note per group of regions with the same
+    /// data.
+    pub fn coverage_notes(&self) -> Vec<String> {
+        self.coverage_notes_named(&|d| {
+            self.dataset_spans
+                .get(d)
+                .map_or_else(String::new, |(n, _)| n.clone())
+        })
+    }
+
+    /// `coverage_notes` with each dataset named by `name`.
+    pub fn coverage_notes_named(&self, name: &dyn Fn(usize) -> String) -> Vec<String> {
+        let m = self;
+        let mut groups: std::collections::BTreeMap<String, (Vec<&str>, bool)> =
+            std::collections::BTreeMap::new();
+        for (r, t) in m.column_totals.iter().enumerate() {
+            if !(t.recent_uncovered || t.previous_uncovered) {
+                continue;
+            }
+            let (sources, span) = m.coverage_text_named(r, name);
+            let key = match span {
+                Some((a, b)) => format!("{a} – {b} ({sources})"),
+                None => "no dataset".to_string(),
+            };
+            let g = groups.entry(key).or_default();
+            g.0.push(&m.regions[r]);
+            g.1 |= t.recent_uncovered;
+        }
+        groups
+            .into_iter()
+            .map(|(data, (regions, recent))| {
+                let what = if recent {
+                    format!(
+                        "the recent window ({} – {}): no trend and no suggested likelihood or impact",
+                        m.windows.recent.0, m.windows.recent.1
+                    )
+                } else {
+                    format!(
+                        "the previous window ({} – {}): no trend; the suggestions from the recent window stand",
+                        m.windows.previous.0, m.windows.previous.1
+                    )
+                };
+                format!(
+                    "∅ no data (METHODOLOGY §4) in {}: the data there cover {data}, which does not cover {what}.",
+                    regions.join(", ")
+                )
+            })
+            .collect()
     }
 
     /// The counts of one cell by labels.

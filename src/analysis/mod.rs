@@ -5,7 +5,7 @@
 
 pub mod filter;
 pub mod matrix;
-mod regions;
+pub mod regions;
 pub mod scores;
 pub mod series;
 pub mod workspace;

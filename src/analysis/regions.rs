@@ -16,6 +16,9 @@ pub struct RegionTable {
     pub names: Vec<String>,
     /// Per dataset, per incident: region id.
     pub of_row: Vec<Vec<u32>>,
+    /// Per region id: its country's key when the data span several
+    /// countries, else empty.
+    pub country: Vec<String>,
 }
 
 impl RegionTable {
@@ -47,8 +50,17 @@ type Combo = (u32, u32, u32);
 
 /// The region table at `level` over all datasets: ids in display-name
 /// order, "(unknown)" last.
-pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLevel) -> RegionTable {
-    let mut spellings = Spellings::default();
+pub(super) fn build(
+    datasets: &[Dataset],
+    multi_country: bool,
+    level: RegionLevel,
+    aliases: &Aliases,
+) -> RegionTable {
+    let mut spellings = Spellings {
+        aliases,
+        admin: HashMap::default(),
+        country: HashMap::default(),
+    };
     // Per dataset: its combinations, and each combination's key.
     let mut per_dataset_keys: Vec<(Vec<Combo>, HashMap<Combo, String>)> = Vec::new();
     // Per dataset: each row's combination, as an index into its list.
@@ -83,10 +95,20 @@ pub(super) fn build(datasets: &[Dataset], multi_country: bool, level: RegionLeve
             rows
         })
         .collect();
+    let mut country = vec![String::new(); names.len()];
+    if multi_country {
+        for (key, &id) in &id_of_key {
+            if let (Some(c), Some(slot)) = (key.split('\u{1}').next(), country.get_mut(id as usize))
+            {
+                c.clone_into(slot);
+            }
+        }
+    }
     RegionTable {
         level,
         names,
         of_row,
+        country,
     }
 }
 
@@ -130,16 +152,30 @@ fn combos_of(
     (combos, rows)
 }
 
+/// The analyst's region aliases at admin 1: the key of a name merged away
+/// → the key and the spelling of the name it is merged into.
+pub type Aliases = HashMap<String, (String, String)>;
+
+/// The aliases as the workspace takes them, from (from, to) names.
+pub fn aliases_of(pairs: &[(String, String)]) -> Aliases {
+    pairs
+        .iter()
+        .filter(|(f, t)| !region_key(f).is_empty() && !region_key(t).is_empty())
+        .map(|(f, t)| (region_key(f), (region_key(t), t.trim().to_string())))
+        .collect()
+}
+
 /// How often each spelling of a name is used, per key, over all incidents.
-#[derive(Default)]
-struct Spellings {
+struct Spellings<'a> {
+    /// Names merged by the analyst.
+    aliases: &'a Aliases,
     /// Admin names: `1\u{1}key` or `2\u{1}key` → spelling → rows.
     admin: HashMap<String, HashMap<String, u64>>,
     /// Country key → spelling → rows.
     country: HashMap<String, HashMap<String, u64>>,
 }
 
-impl Spellings {
+impl Spellings<'_> {
     /// Counts one dataset's spellings; gives each combination's key.
     fn count(
         &mut self,
@@ -150,10 +186,14 @@ impl Spellings {
         let mut keys = HashMap::default();
         for &((c, a1, a2), n) in combos {
             let country = inc.names.get(c);
-            let admin1 = inc.names.get(a1);
+            let mut admin1 = inc.names.get(a1);
             let admin2 = inc.names.get(a2);
             let ck = region_key(country);
-            let k1 = region_key(admin1);
+            let mut k1 = region_key(admin1);
+            if let Some((to_key, to)) = self.aliases.get(&k1) {
+                k1.clone_from(to_key);
+                admin1 = to;
+            }
             let k2 = region_key(admin2);
             let key = format!("{ck}\u{1}{k1}\u{1}{k2}");
             if !k1.is_empty() {
@@ -247,14 +287,19 @@ fn assign_ids(
             .then_with(|| a.0.cmp(&b.0))
     });
     // Two keys may share a display name only if spellings coincide; merge them.
+    // Linear in the number of names: a hash of the names given ids so far
+    // (a search per name made 200,000 names cost half a minute).
     let mut names: Vec<String> = Vec::new();
+    let mut id_of_name: HashMap<String, u32> = HashMap::default();
     let mut id_of_key: HashMap<String, u32> = HashMap::default();
     for (display, key) in named {
-        let id = match names.iter().position(|n| *n == display) {
-            Some(i) => i as u32,
+        let id = match id_of_name.get(&display) {
+            Some(&i) => i,
             None => {
+                let i = names.len() as u32;
+                id_of_name.insert(display.clone(), i);
                 names.push(display);
-                (names.len() - 1) as u32
+                i
             }
         };
         id_of_key.insert(key, id);

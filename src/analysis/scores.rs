@@ -16,6 +16,8 @@ pub enum Trend {
     Rising,
     Stable,
     Falling,
+    /// A window the data do not cover (METHODOLOGY §4): no trend can be read.
+    NoData,
 }
 
 impl Trend {
@@ -41,6 +43,7 @@ impl Trend {
             Trend::Rising => "rising",
             Trend::Stable => "stable",
             Trend::Falling => "falling",
+            Trend::NoData => "no_data",
         }
     }
 
@@ -51,6 +54,7 @@ impl Trend {
             Trend::Rising => "↑",
             Trend::Stable => "→",
             Trend::Falling => "↓",
+            Trend::NoData => "∅",
         }
     }
 }

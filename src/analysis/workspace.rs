@@ -12,6 +12,7 @@ use crate::model::region::region_key;
 use rustc_hash::FxHashSet as HashSet;
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::matrix::Coverage;
 pub use super::regions::RegionTable;
 
 /// All loaded datasets, with what is derived across them.
@@ -34,6 +35,13 @@ pub struct Workspace {
     pub repeats: Vec<u64>,
     /// Distinct event types, sorted (cached).
     event_types: BTreeSet<String>,
+    /// Per level, per region id: the dates the data cover there.
+    coverage: [Vec<Coverage>; 2],
+    /// The analyst's region aliases (from, to), admin 1.
+    pub region_aliases: Vec<(String, String)>,
+    /// Per dataset: the span the analyst declares it covers, where it
+    /// differs from its first and last rows (METHODOLOGY §4).
+    declared_spans: Vec<Option<(i32, i32)>>,
 }
 
 /// A reference to one incident: (dataset index, row index).
@@ -56,10 +64,30 @@ impl Workspace {
         self.rebuild();
     }
 
+    /// Puts `dataset` in place of dataset `i` and re-derives the tables.
+    pub fn replace(&mut self, i: usize, dataset: Dataset) {
+        if let Some(slot) = self.datasets.get_mut(i) {
+            *slot = dataset;
+            self.rebuild();
+        }
+    }
+
     /// Removes dataset `i`.
     pub fn remove(&mut self, i: usize) {
         if i < self.datasets.len() {
             self.datasets.remove(i);
+            if i < self.declared_spans.len() {
+                self.declared_spans.remove(i);
+            }
+            self.rebuild();
+        }
+    }
+
+    /// Replaces the region aliases (names merged into one), re-deriving the
+    /// region tables when they change.
+    pub fn set_region_aliases(&mut self, aliases: Vec<(String, String)>) {
+        if self.region_aliases != aliases {
+            self.region_aliases = aliases;
             self.rebuild();
         }
     }
@@ -86,6 +114,29 @@ impl Workspace {
             RegionLevel::Admin1 => &self.admin1,
             RegionLevel::Admin2 => &self.admin2,
         }
+    }
+
+    /// Per region id at `level`: the dates the data cover there (METHODOLOGY
+    /// §4).
+    pub fn coverage(&self, level: RegionLevel) -> &[Coverage] {
+        &self.coverage[level as usize]
+    }
+
+    /// The dates dataset `d` covers: the span the analyst declares, else
+    /// its first to its last row.
+    pub fn dataset_span(&self, d: usize) -> Option<(i32, i32)> {
+        self.declared_spans
+            .get(d)
+            .copied()
+            .flatten()
+            .or_else(|| self.datasets.get(d).and_then(Dataset::date_span))
+    }
+
+    /// Declares the spans the datasets cover (by dataset index; `None`:
+    /// first to last row), and re-derives coverage.
+    pub fn set_declared_spans(&mut self, spans: Vec<Option<(i32, i32)>>) {
+        self.declared_spans = spans;
+        self.rebuild_coverage();
     }
 
     /// The latest incident date (day number) in the data.
@@ -136,26 +187,6 @@ impl Workspace {
         out
     }
 
-    /// Every distinct perpetrator actor with its source type and count of
-    /// civilian-harm events, for the actor register.
-    pub fn actors(&self) -> BTreeMap<String, (PerpetratorType, u64)> {
-        let mut out: BTreeMap<String, (PerpetratorType, u64)> = BTreeMap::new();
-        for (di, d) in self.datasets.iter().enumerate() {
-            let inc = &d.incidents;
-            for i in 0..inc.len() {
-                if !inc.civilian_harm[i] || !self.counted[di][i] {
-                    continue;
-                }
-                let name = inc.names.get(inc.actor[i]);
-                let e = out
-                    .entry(name.to_string())
-                    .or_insert((inc.perpetrator_type_at(i), 0));
-                e.1 += 1;
-            }
-        }
-        out
-    }
-
     /// Per-dataset tables the filter needs: allowed event-type ids.
     pub(crate) fn event_type_mask(&self, filter: &Filter) -> Vec<Option<Vec<bool>>> {
         self.datasets
@@ -184,12 +215,23 @@ impl Workspace {
         }
         self.multi_country = countries.len() > 1;
         // The two levels are independent: one is built on a second core.
+        let aliases = super::regions::aliases_of(&self.region_aliases);
         let (admin1, admin2) = std::thread::scope(|scope| {
             let admin2 = scope.spawn(|| {
-                super::regions::build(&self.datasets, self.multi_country, RegionLevel::Admin2)
+                super::regions::build(
+                    &self.datasets,
+                    self.multi_country,
+                    RegionLevel::Admin2,
+                    &aliases,
+                )
             });
             (
-                super::regions::build(&self.datasets, self.multi_country, RegionLevel::Admin1),
+                super::regions::build(
+                    &self.datasets,
+                    self.multi_country,
+                    RegionLevel::Admin1,
+                    &aliases,
+                ),
                 admin2.join(),
             )
         });
@@ -199,6 +241,53 @@ impl Workspace {
         self.rebuild_overrides();
         self.find_repeats();
         self.event_types = self.collect_event_types();
+        self.declared_spans.resize(self.datasets.len(), None);
+        self.rebuild_coverage();
+    }
+
+    /// Each region's coverage: the hull of the spans of the datasets with
+    /// rows in its country (every dataset when the data hold one country).
+    fn rebuild_coverage(&mut self) {
+        let countries: Vec<HashSet<String>> = self
+            .datasets
+            .iter()
+            .map(|d| {
+                used_ids(&d.incidents.country, d.incidents.names.len())
+                    .into_iter()
+                    .map(|id| region_key(d.incidents.names.get(id)))
+                    .collect()
+            })
+            .collect();
+        let spans: Vec<Option<(i32, i32)>> = (0..self.datasets.len())
+            .map(|d| self.dataset_span(d))
+            .collect();
+        let of = |country: &str| -> Coverage {
+            let datasets: Vec<usize> = (0..self.datasets.len())
+                .filter(|&d| !self.multi_country || countries[d].contains(country))
+                .filter(|&d| spans[d].is_some())
+                .collect();
+            let span = datasets
+                .iter()
+                .filter_map(|&d| spans[d])
+                .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+            Coverage { span, datasets }
+        };
+        let mut by_country: std::collections::HashMap<String, Coverage> =
+            std::collections::HashMap::new();
+        let mut per_level = |table: &RegionTable| -> Vec<Coverage> {
+            (0..table.names.len())
+                .map(|r| {
+                    let c = table.country.get(r).map_or("", String::as_str);
+                    by_country
+                        .entry(c.to_string())
+                        .or_insert_with(|| of(c))
+                        .clone()
+                })
+                .collect()
+        };
+        let admin1 = per_level(&self.admin1);
+        let admin2 = per_level(&self.admin2);
+        self.coverage = [admin1, admin2];
     }
 
     fn rebuild_overrides(&mut self) {

@@ -65,10 +65,22 @@ fn pct(n: u64, d: u64) -> String {
 pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
     let mut b = Vec::new();
     b.push(Block::Paragraph(match ctx.a {
-        Some(a) => format!(
-            "This annex sets out the threats to civilians expected to remain after {} draws down in {}, who perpetrates them, where, and whether they are rising or falling; it names who takes over each protection task and where no one does. It supports the residual-threat section of the transition plan.",
-            a.meta.mission, a.meta.country
-        ),
+        Some(a) => {
+            // Blank details never leave a gap in the sentence ("after  draws
+            // down in ,"): they are named generically.
+            let or = |s: &str, d: &str| {
+                let t = s.trim();
+                if t.is_empty() { d.to_string() } else { t.to_string() }
+            };
+            format!(
+                "This annex sets out the threats to civilians expected to remain after {} draws down{}, who perpetrates them, where, and whether they are rising or falling; it names who takes over each protection task and where no one does. It supports the residual-threat section of the transition plan.",
+                or(&a.meta.mission, "the mission"),
+                match a.meta.country.trim() {
+                    "" => String::new(),
+                    c => format!(" in {c}"),
+                }
+            )
+        }
         None => "This data annex sets out civilian harm by perpetrator type and region, with trends, from the datasets listed below. It carries no analyst ratings.".into(),
     }));
     b.push(Block::Paragraph(format!(
@@ -293,6 +305,9 @@ pub(super) fn effects_counts(
     (events, fatalities)
 }
 
+/// Printed where no loaded source can record a kind of harm.
+const NOT_RECORDED: &str = "not recorded";
+
 /// Section 4.
 pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
     let (events, fatalities) = effects_counts(ctx.ws, &ctx.filter);
@@ -315,26 +330,43 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
             protect_list(&fatalities, ctx.k, false),
         ),
     };
+    // A kind no loaded source can record is "not recorded", never 0.
+    let recorded = |k: HarmKind| ctx.ws.datasets.iter().any(|d| d.records_harm_kind(k));
     let mut rows: Vec<Vec<Cell>> = KINDS
         .iter()
         .enumerate()
         .map(|(i, kind)| {
-            vec![
-                Cell::Text(kind.label().into()),
-                ev[i].clone(),
-                fa[i].clone(),
-            ]
+            let (e, f) = if recorded(*kind) {
+                (ev[i].clone(), fa[i].clone())
+            } else {
+                (
+                    Cell::Text(NOT_RECORDED.into()),
+                    Cell::Text(NOT_RECORDED.into()),
+                )
+            };
+            vec![Cell::Text(kind.label().into()), e, f]
         })
         .collect();
     rows.push(vec![Cell::Text("Total".into()), ev_total, fa_total]);
-    let only_lethal = ctx
+    let mut notes = vec!["Kinds of harm are read from the source's event sub-type (ACLED: sexual violence; abduction/forced disappearance; looting/property destruction; everything else counts as attacks and killings).".to_string()];
+    let blind: Vec<String> = ctx
         .ws
         .datasets
         .iter()
-        .all(|d| d.meta.format == SourceFormat::Ucdp);
-    let mut notes = vec!["Kinds of harm are read from the source's event sub-type (ACLED: sexual violence; abduction/forced disappearance; looting/property destruction; everything else counts as attacks and killings).".to_string()];
-    if only_lethal {
-        notes.push("The sources here (UCDP GED) do not record the kind of harm: every event counts as attacks and killings. Sexual violence and abductions need other sources (e.g. ACLED, MARA/CRSV reporting).".into());
+        .filter(|d| !d.records_harm_kind(HarmKind::SexualViolence))
+        .map(|d| match d.meta.format {
+            SourceFormat::Ucdp => "UCDP GED (killings only)".to_string(),
+            SourceFormat::Acled => "ACLED files without a sub-event type".to_string(),
+            _ => "files read without an event-type column".to_string(),
+        })
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect();
+    if !blind.is_empty() {
+        notes.push(format!(
+            "Sources that cannot record sexual violence, abduction or looting: {}; their events count as attacks and killings. \"{NOT_RECORDED}\": no loaded source can record that kind of harm, which says nothing of whether it happened; other sources are needed (e.g. MARA/CRSV reporting, protection monitoring).",
+            blind.join("; ")
+        ));
     }
     if ctx.suppress {
         notes.push("Aggregated over all regions and perpetrator types so that no victim group is identifiable.".into());
@@ -350,6 +382,11 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
     if let Some(p) = &ctx.pattern {
         for (col, ids) in [(1, &p.effects_events), (2, &p.effects_fatalities)] {
             for (row, id) in ids.iter().enumerate() {
+                // A kind no source can record prints no figure (its count
+                // is 0 by construction, and the audit takes it as such).
+                if KINDS.get(row).is_some_and(|k| !recorded(*k)) {
+                    continue;
+                }
                 table.figures.push((row, col, *id));
             }
         }

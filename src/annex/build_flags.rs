@@ -48,6 +48,10 @@ fn entry_flags(
             plain(f.monitoring_gap),
         ];
     };
+    // Flags are raised on residual entries only (METHODOLOGY §5).
+    if !e.residual {
+        return [FlagState::Off; 4];
+    }
     // No successor: from the analyst's ratings only (an unrated entry's
     // suggestion comes from counts the annex does not print).
     let rated = e.likelihood.is_some() && e.impact.is_some();
@@ -63,7 +67,12 @@ fn entry_flags(
         if !e.regions.contains(&b.region) {
             continue;
         }
-        match base_cliff(ctx, b.closed.is_some(), br.before, br.after) {
+        match base_cliff(
+            ctx,
+            b.closed.is_some() && br.after_complete,
+            br.before,
+            br.after,
+        ) {
             Some(true) => {
                 cliff = Some(true);
                 break;

@@ -117,17 +117,28 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
                 date(b.closed),
                 Cell::Decimal(b.radius_km, 0),
                 base_cells(ctx, b.closed.is_some(), br.before, br.after).0,
-                base_cells(ctx, b.closed.is_some(), br.before, br.after).1,
+                // An after-window not over by the as-of date is not yet
+                // observed (METHODOLOGY §5): no count, no flag.
+                if b.closed.is_some() && !br.after_complete {
+                    text("not yet observed")
+                } else {
+                    base_cells(ctx, b.closed.is_some(), br.before, br.after).1
+                },
                 match (
                     b.closed,
-                    base_cliff(ctx, b.closed.is_some(), br.before, br.after),
+                    base_cliff(
+                        ctx,
+                        b.closed.is_some() && br.after_complete,
+                        br.before,
+                        br.after,
+                    ),
                     br.after_complete,
                 ) {
                     (None, _, _) => text("open"),
+                    (Some(_), _, false) => text("not yet observed"),
                     (Some(_), None, _) => Cell::Hidden,
                     (Some(_), Some(true), _) => text("yes"),
                     (Some(_), Some(false), true) => text("no"),
-                    (Some(_), Some(false), false) => text("no (data incomplete)"),
                 },
             ];
             if internal {
@@ -275,13 +286,14 @@ fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
                 row.push(match c {
                     RegisterColumn::Likelihood => rating(e.likelihood),
                     RegisterColumn::Impact => rating(e.impact),
-                    RegisterColumn::Risk if rated => {
-                        text(format!("{} {}", er.analyst.risk, er.analyst.band.label()))
-                    }
+                    RegisterColumn::Risk if rated => text(er.analyst.map_or_else(
+                        || "not rated".to_string(),
+                        |a| format!("{} {}", a.risk, a.band.label()),
+                    )),
                     RegisterColumn::Risk => text("not rated"),
-                    RegisterColumn::Suggested => text(format!(
-                        "{}×{}",
-                        er.suggested.likelihood, er.suggested.impact
+                    RegisterColumn::Suggested => text(er.suggested.map_or_else(
+                        || "– (no data)".to_string(),
+                        |s| format!("{}×{}", s.likelihood, s.impact),
                     )),
                     RegisterColumn::Trend => {
                         text(format!("{} {}", er.trend.arrow(), er.trend.key()))
@@ -334,6 +346,13 @@ fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
                             .join(", "),
                     ),
                     RegisterColumn::Successors => text(successors_text(ctx, e)),
+                    RegisterColumn::Capacity if !e.tier_capacity.is_empty() => text(
+                        e.tier_capacity
+                            .iter()
+                            .map(|(t, c)| format!("{t:?} {c}"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
                     RegisterColumn::Capacity => e
                         .capacity
                         .map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),

@@ -217,17 +217,26 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
         .collect();
     let events_table = events.clone();
     b.push(Block::Table(events));
-    b.push(Block::Figure(Figure {
-        id: "heat-map".into(),
-        caption: "Civilian-harm events by region and perpetrator type (darker = more)".into(),
-        alt: "The table above as a heat map.".into(),
-        figures: Vec::new(),
-        chart: Chart::Heat {
-            rows: m.regions.clone(),
-            cols,
-            cells: heat,
-        },
-    }));
+    if m.regions.len() > super::charts::MAX_HEAT_ROWS {
+        // Unreadable as a picture, and costly to draw: the table has it all.
+        b.push(Block::Paragraph(format!(
+            "The heat map is left out: {} regions are more than a page can show ({} at most); the table above has every one.",
+            m.regions.len(),
+            super::charts::MAX_HEAT_ROWS
+        )));
+    } else {
+        b.push(Block::Figure(Figure {
+            id: "heat-map".into(),
+            caption: "Civilian-harm events by region and perpetrator type (darker = more)".into(),
+            alt: "The table above as a heat map.".into(),
+            figures: Vec::new(),
+            chart: Chart::Heat {
+                rows: m.regions.clone(),
+                cols,
+                cells: heat,
+            },
+        }));
+    }
     let fat_table = fat.clone();
     b.push(Block::Table(fat));
     (events_table, fat_table, region_totals)
@@ -249,13 +258,20 @@ fn trend_row(
             Cell::Count(c.recent_fatalities),
         ],
     };
-    let trend = implied(&[&cells[0], &cells[1]], |v| Trend::classify(v[0], v[1]));
+    // A window the data do not cover has no trend, whatever the counts
+    // (METHODOLOGY §4); coverage comes from the sources' dates, not the counts.
+    let trend = if c.trend() == Trend::NoData {
+        Some(Trend::NoData)
+    } else {
+        implied(&[&cells[0], &cells[1]], |v| Trend::classify(v[0], v[1]))
+    };
     let [recent, previous, fatalities] = cells;
     vec![
         Cell::Text(name),
         recent,
         previous,
         match trend {
+            Some(Trend::NoData) => Cell::Text(format!("{} no data", Trend::NoData.arrow())),
             Some(t) => Cell::Text(format!("{} {}", t.arrow(), t.key())),
             None => Cell::Hidden,
         },
@@ -466,14 +482,28 @@ fn share_cell(
 
 /// Notes under a trend table above `internal`.
 fn trend_notes(ctx: &Ctx) -> Vec<String> {
+    // Above internal the sources are named by publisher, never by file
+    // (METHODOLOGY §6).
+    let mut notes = if ctx.opts.level == crate::assessment::SharingLevel::Internal {
+        ctx.matrix.coverage_notes()
+    } else {
+        ctx.matrix.coverage_notes_named(&|d| {
+            ctx.ws
+                .datasets
+                .get(d)
+                .map_or("a source", |ds| {
+                    super::build_data::publisher(ds.meta.format)
+                })
+                .to_string()
+        })
+    };
     if ctx.suppress {
-        vec![format!(
+        notes.push(format!(
             "A trend is printed only where the counts as printed decide it; x: it depends on a withheld count (<{k} or x).",
             k = ctx.k
-        )]
-    } else {
-        Vec::new()
+        ));
     }
+    notes
 }
 
 fn monthly_figure(ctx: &Ctx) -> Block {

@@ -65,6 +65,13 @@ fn register_fonts() -> Result<(), String> {
     .clone()
 }
 
+/// The largest PNG buffer a chart may take (about 10,000 heat-map rows).
+const MAX_PNG_BYTES: usize = 256 * 1024 * 1024;
+
+/// Regions beyond which the heat map is left out of the annex (it would be
+/// unreadable; the tables carry every region).
+pub const MAX_HEAT_ROWS: usize = 150;
+
 /// The chart's size in CSS pixels (the PNG is drawn at twice this).
 pub fn size(chart: &Chart) -> (u32, u32) {
     match chart {
@@ -92,8 +99,15 @@ pub fn svg(chart: &Chart) -> Result<String, String> {
 pub fn png(chart: &Chart) -> Result<(Vec<u8>, (u32, u32)), String> {
     register_fonts()?;
     let (w, h) = size(chart);
-    let (w, h) = (w * 2, h * 2);
-    let mut rgb = vec![255u8; (w * h * 3) as usize];
+    let (w, h) = (w.saturating_mul(2), h.saturating_mul(2));
+    // Sized in usize, with a ceiling: a chart of thousands of rows must be
+    // refused with a message, not overflow its buffer (or take gigabytes).
+    let bytes_needed = (w as usize)
+        .checked_mul(h as usize)
+        .and_then(|n| n.checked_mul(3))
+        .filter(|&n| n <= MAX_PNG_BYTES)
+        .ok_or_else(|| format!("a chart of {w}×{h} pixels is too large to draw"))?;
+    let mut rgb = vec![255u8; bytes_needed];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
         draw(&root, chart, 2.0).map_err(|e| format!("a chart could not be drawn: {e}"))?;

@@ -86,8 +86,19 @@ fn sha256(bytes: &[u8]) -> String {
 
 /// Whether two paths name the same file (after resolving links).
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
+    // A path that does not exist yet is compared by its folder (resolved)
+    // and its name, so "./x.bak" and "x.bak" are one file.
+    let resolve = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let dir = match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.canonicalize().ok()?,
+                _ => std::env::current_dir().ok()?,
+            };
+            Some(dir.join(p.file_name()?))
+        })
+    };
+    match (resolve(a), resolve(b)) {
+        (Some(x), Some(y)) => x == y,
         _ => a == b,
     }
 }

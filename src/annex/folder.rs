@@ -19,8 +19,14 @@ pub enum FolderError {
 /// The name of the checksum list every folder export ends with.
 pub const SUMS: &str = "SHA256SUMS";
 
-/// Whether `dir` may be replaced: absent, empty, or a previous export (a
-/// checksum list naming every other file in it).
+/// The file that marks a folder as the workbench's own export. A folder
+/// with a checksum list alone (a release download looks like that) is not
+/// the workbench's to replace.
+pub const MARKER: &str = ".poc-workbench-export";
+
+/// Whether `dir` may be replaced: absent, empty, or a previous export (the
+/// workbench's marker, no subfolder, and a checksum list naming every other
+/// file in it).
 fn replaceable(dir: &Path) -> Result<(), FolderError> {
     let io = |e| FolderError::Io(dir.to_path_buf(), e);
     let entries = match std::fs::read_dir(dir) {
@@ -28,12 +34,20 @@ fn replaceable(dir: &Path) -> Result<(), FolderError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(io(e)),
     };
-    let names: Vec<String> = entries
-        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
+    let mut names: Vec<String> = Vec::new();
+    for e in entries {
+        let e = e.map_err(io)?;
+        // A subfolder is never part of an export.
+        if e.file_type().map_err(io)?.is_dir() {
+            return Err(FolderError::NotAnExport(dir.to_path_buf()));
+        }
+        names.push(e.file_name().to_string_lossy().into_owned());
+    }
     if names.is_empty() {
         return Ok(());
+    }
+    if !names.iter().any(|n| n == MARKER) {
+        return Err(FolderError::NotAnExport(dir.to_path_buf()));
     }
     let listed: Vec<String> = std::fs::read_to_string(dir.join(SUMS))
         .map(|s| {
@@ -42,7 +56,11 @@ fn replaceable(dir: &Path) -> Result<(), FolderError> {
                 .collect()
         })
         .unwrap_or_default();
-    if listed.is_empty() || names.iter().any(|n| n != SUMS && !listed.contains(n)) {
+    if listed.is_empty()
+        || names
+            .iter()
+            .any(|n| n != SUMS && n != MARKER && !listed.contains(n))
+    {
         return Err(FolderError::NotAnExport(dir.to_path_buf()));
     }
     Ok(())
@@ -126,6 +144,12 @@ pub fn write_folder<'a>(
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         std::fs::create_dir(&tmp).map_err(io(&tmp))?;
+        let marker = tmp.join(MARKER);
+        std::fs::write(
+            &marker,
+            "Written by the POC Transition Workbench: the next export to this folder replaces it whole.\n",
+        )
+        .map_err(io(&marker))?;
         for (file, bytes) in files {
             let p = tmp.join(file);
             let mut f = std::fs::File::create(&p).map_err(io(&p))?;
@@ -189,6 +213,24 @@ mod tests {
             std::fs::read_to_string(out.join("notes.txt")).expect("kept"),
             "mine"
         );
+        // A folder that only looks like one (a release download with its
+        // checksum list) is not replaced, nor one with a subfolder.
+        let download = dir.path().join("download");
+        std::fs::create_dir(&download).expect("mkdir");
+        for (n, b) in files("x") {
+            std::fs::write(download.join(n), b).expect("write");
+        }
+        assert!(matches!(
+            write(&download, &files("five")),
+            Err(FolderError::NotAnExport(_))
+        ));
+        std::fs::remove_file(out.join("notes.txt")).expect("rm");
+        std::fs::create_dir(out.join("sub")).expect("mkdir");
+        assert!(matches!(
+            write(&out, &files("six")),
+            Err(FolderError::NotAnExport(_))
+        ));
+        assert!(out.join("sub").is_dir() && download.join("a.csv").exists());
         // An empty folder is taken.
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).expect("mkdir");

@@ -91,6 +91,25 @@ fn strip_md(s: &str) -> String {
     s.replace("**", "").replace('`', "")
 }
 
+/// The region names the analyst merged, if any.
+fn alias_blocks(a: &crate::assessment::Assessment) -> Vec<Block> {
+    if a.region_aliases.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading("Region names merged".into()),
+        Block::Paragraph(
+            "The analyst counts these region names as one (names that changed over time, or regions split or joined while the data ran); every table and figure follows.".into(),
+        ),
+        Block::Bullets(
+            a.region_aliases
+                .iter()
+                .map(|r| format!("{} counted as {}", r.from.trim(), r.to.trim()))
+                .collect(),
+        ),
+    ]
+}
+
 /// Section 8.
 pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
     let mut b = vec![Block::Paragraph(
@@ -120,20 +139,22 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
                     .collect(),
             ));
         }
+        b.extend(alias_blocks(a));
         if let Some(r) = ctx.review.as_ref().filter(|_| !ctx.suppress) {
             let overrides: Vec<String> = r
                 .entries
                 .iter()
-                .filter(|e| e.analyst.likelihood != e.suggested.likelihood || e.analyst.impact != e.suggested.impact)
-                .map(|e| {
+                .filter_map(|e| Some((e, e.analyst?, e.suggested?)))
+                .filter(|(_, a, s)| a.likelihood != s.likelihood || a.impact != s.impact)
+                .map(|(e, a, s)| {
                     format!(
                         "#{} {}: analyst likelihood {} and impact {} against the suggested {} and {}{}",
                         e.id,
                         e.perpetrator.label(),
-                        e.analyst.likelihood,
-                        e.analyst.impact,
-                        e.suggested.likelihood,
-                        e.suggested.impact,
+                        a.likelihood,
+                        a.impact,
+                        s.likelihood,
+                        s.impact,
                         if e.rationale_missing { " (no rationale written)" } else { "; rationale in the register" }
                     )
                 })

@@ -51,7 +51,7 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
                 ui.label(format!(
                     "{}: {}",
                     tr("about.profiles"),
-                    super::mapping_dialog::profiles_dir().display()
+                    super::mapping_profiles::profiles_dir().display()
                 ));
             });
         });

@@ -31,10 +31,16 @@ pub struct ActorsState {
     rows: Vec<ActorRow>,
     rows_for: Option<u64>,
     search: String,
+    aliases: super::regions_ui::AliasForm,
 }
 
 /// Every actor of the workspace, most civilian-harm events first.
 pub fn actor_rows(ws: &crate::analysis::Workspace) -> Vec<ActorRow> {
+    // Per actor: its types where it is the one blamed (rows the source
+    // leaves "not attributable" name an actor that is not the perpetrator:
+    // UCDP's battles with civilian deaths), and the civilian-harm events a
+    // re-classification would move (the same rows, repeats counted once).
+    let unattributed = PerpetratorType::Unattributed as u8;
     let mut by_name: HashMap<&str, ([u64; PerpetratorType::COUNT], u64)> = HashMap::new();
     for (di, d) in ws.datasets.iter().enumerate() {
         let inc = &d.incidents;
@@ -44,10 +50,11 @@ pub fn actor_rows(ws: &crate::analysis::Workspace) -> Vec<ActorRow> {
                 continue;
             }
             let e = by_name.entry(name).or_default();
-            if let Some(t) = e.0.get_mut(inc.perpetrator_type[i] as usize) {
+            let stored = inc.perpetrator_type[i];
+            if let Some(t) = e.0.get_mut(stored as usize) {
                 *t += 1;
             }
-            if inc.civilian_harm[i] && ws.counted[di][i] {
+            if stored != unattributed && inc.civilian_harm[i] && ws.counted[di][i] {
                 e.1 += 1;
             }
         }
@@ -55,8 +62,16 @@ pub fn actor_rows(ws: &crate::analysis::Workspace) -> Vec<ActorRow> {
     let mut rows: Vec<ActorRow> = by_name
         .into_iter()
         .map(|(name, (types, events))| {
+            // The type the source gives it as a perpetrator; "not
+            // attributable" only for an actor never given another.
             let most = (0..PerpetratorType::COUNT)
-                .max_by_key(|&t| (types[t], std::cmp::Reverse(t)))
+                .max_by_key(|&t| {
+                    (
+                        t != unattributed as usize && types[t] > 0,
+                        types[t],
+                        std::cmp::Reverse(t),
+                    )
+                })
                 .and_then(PerpetratorType::from_index)
                 .unwrap_or(PerpetratorType::Other);
             ActorRow {
@@ -89,6 +104,14 @@ pub fn actors_ui(
         return;
     };
     let a = doc.assessment();
+    super::regions_ui::aliases_ui(
+        ui,
+        &ctx.ws.regions(crate::analysis::RegionLevel::Admin1).names,
+        a,
+        &mut state.aliases,
+        cmds,
+    );
+    ui.separator();
     ui.label(egui::RichText::new(tr("actors.hint")).small());
     // A re-classification that matches no actor of the data does nothing: say so.
     for r in &a.reclassifications {
@@ -216,6 +239,10 @@ fn actor_row_ui(
                 .hint_text(tr("actors.reason_hint"))
                 .desired_width(290.0),
         );
+        // Named for screen readers (the column header is not its label).
+        let name = tr_args("actors.reason_of", &[("actor", &r.name)]);
+        ui.ctx()
+            .accesskit_node_builder(resp.id, |b| b.set_label(name));
         if resp.has_focus() {
             ui.data_mut(|d| d.insert_temp(key, text.clone()));
         }
@@ -228,4 +255,37 @@ fn actor_row_ui(
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// UCDP names the government as side A of battles with civilian deaths,
+    /// which the source leaves "not attributable": the actor register shows
+    /// the type it has as a perpetrator (state forces), and counts only the
+    /// events a re-classification would move.
+    #[test]
+    fn an_actor_shows_its_type_as_a_perpetrator() {
+        let d = crate::import::import_file(
+            &crate::app::sample_path(),
+            &crate::import::ImportOptions::default(),
+            &crate::import::Progress::default(),
+        )
+        .expect("the sample reads");
+        let ws = crate::analysis::Workspace::new(vec![d]);
+        let rows = actor_rows(&ws);
+        let gov = rows
+            .iter()
+            .find(|r| r.name == "Government of Sudan")
+            .expect("listed");
+        assert_eq!(gov.source_type, PerpetratorType::StateForces);
+        let f = crate::analysis::Filter {
+            perpetrators: Some([PerpetratorType::StateForces].into()),
+            ..Default::default()
+        };
+        let m = crate::analysis::ThreatMatrix::compute(&ws, &f, None);
+        // Every state-forces event of the sample is the government's.
+        assert_eq!(gov.events, m.total.events);
+    }
 }

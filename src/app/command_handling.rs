@@ -5,19 +5,14 @@
 //! message the analyst sees.
 
 use super::commands::{AppCommand, Purpose, View};
-use super::focus::{self, Anchor};
 use super::i18n::{tr, tr_args};
 use super::labels::lbl;
 use super::opening::is_assessment;
 use super::session::LoadJob;
-use super::{Message, WorkbenchApp, document, export_dialog, file_browser, mapping_dialog, theme};
+use super::{Message, WorkbenchApp, document, export_dialog, theme};
 use crate::analysis::Filter;
 use crate::assessment::edit::Edit;
 use std::path::PathBuf;
-
-/// A native dialog that comes back empty this fast was not shown: there is
-/// no desktop dialog service, so the workbench's own browser opens instead.
-const NO_DIALOG_SERVICE: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl WorkbenchApp {
     /// Applies the queued commands.
@@ -83,6 +78,11 @@ impl WorkbenchApp {
             AppCommand::OpenWithMapping(p, m) => {
                 self.dialogs.mapping = None;
                 self.start_load(p, Some(m));
+            }
+            AppCommand::EditMapping(i) => self.edit_mapping(i),
+            AppCommand::Remap(i, m) => {
+                self.dialogs.mapping = None;
+                self.start_remap(i, Some(m), true);
             }
             AppCommand::CancelLoads => self.jobs.iter().for_each(LoadJob::cancel),
             AppCommand::RemoveDataset(i) => {
@@ -165,7 +165,7 @@ impl WorkbenchApp {
                 });
             }
             AppCommand::Copy(text) => ctx.copy_text(text),
-            AppCommand::SaveProfile(m) => match mapping_dialog::save_profile(&m) {
+            AppCommand::SaveProfile(m) => match super::mapping_profiles::save_profile(&m) {
                 Ok(p) => self.info(format!("{}: {}", tr("mapping.saved"), p.display())),
                 Err(e) => self.error(e),
             },
@@ -256,6 +256,8 @@ impl WorkbenchApp {
             | AppCommand::Pick(_)
             | AppCommand::Picked(..)
             | AppCommand::OpenWithMapping(..)
+            | AppCommand::EditMapping(_)
+            | AppCommand::Remap(..)
             | AppCommand::CancelLoads
             | AppCommand::RemoveDataset(_)
             | AppCommand::CloseAll
@@ -309,15 +311,19 @@ impl WorkbenchApp {
         if let Some(doc) = &self.doc {
             self.session.set_as_of(Some(doc.assessment().meta.as_of));
             self.session.set_overrides(doc.assessment().overrides());
+            self.session.set_region_aliases(doc.assessment().aliases());
         }
+        self.reconcile_datasets();
     }
 
-    fn edit(&mut self, e: Edit) {
+    pub(super) fn edit(&mut self, e: Edit) {
         if let Some(doc) = self.doc.as_mut()
             && let Err(err) = doc.apply(e)
         {
             self.error(tr_args("edit.failed", &[("reason", &err.to_string())]));
         }
+        // Whatever edited the list of datasets, the loaded ones follow.
+        self.reconcile_datasets();
     }
 
     fn new_entry(&mut self, perpetrator: crate::model::PerpetratorType, region: String) {
@@ -370,91 +376,7 @@ impl WorkbenchApp {
         }
     }
 
-    /// Asks for a file: the desktop's dialog where there is one, else (or
-    /// when it cannot be shown) the workbench's own browser.
-    pub(super) fn pick(&mut self, purpose: Purpose) {
-        if self.native_dialogs {
-            let t = std::time::Instant::now();
-            let picked = native_pick(&purpose, self.default_dir(&purpose));
-            if let Some(paths) = picked {
-                self.picked_many(purpose, paths);
-                return;
-            }
-            if t.elapsed() > NO_DIALOG_SERVICE {
-                // The analyst cancelled.
-                return;
-            }
-        }
-        let dir = self.default_dir(&purpose);
-        let name = self.default_name(&purpose);
-        self.dialogs.browser = Some(file_browser::FileBrowser::new(purpose, dir, name));
-    }
-
-    fn picked_many(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
-        if purpose == Purpose::Open {
-            self.send(AppCommand::Open(paths));
-        } else if let Some(p) = paths.into_iter().next() {
-            self.picked(purpose, p);
-        }
-    }
-
-    fn default_dir(&self, purpose: &Purpose) -> PathBuf {
-        let from_doc = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.path())
-            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
-        let from_export = self
-            .dialogs
-            .export
-            .as_ref()
-            .filter(|_| *purpose == Purpose::ExportPath)
-            .and_then(|d| {
-                PathBuf::from(&d.path)
-                    .parent()
-                    .map(std::path::Path::to_path_buf)
-            });
-        from_export
-            .or(from_doc)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_else(|| PathBuf::from("."))
-    }
-
-    fn default_name(&self, purpose: &Purpose) -> String {
-        match purpose {
-            Purpose::SaveAs => "assessment.ron".into(),
-            Purpose::ExportPath => self
-                .dialogs
-                .export
-                .as_ref()
-                .and_then(|d| {
-                    PathBuf::from(&d.path)
-                        .file_name()
-                        .map(|n| n.to_string_lossy().to_string())
-                })
-                .unwrap_or_default(),
-            _ => String::new(),
-        }
-    }
-
-    fn picked(&mut self, purpose: Purpose, path: PathBuf) {
-        self.dialogs.browser = None;
-        match purpose {
-            Purpose::Open => self.send(AppCommand::Open(vec![path])),
-            Purpose::SaveAs => self.save_to(path),
-            Purpose::ImportBases => self.import_bases(&path),
-            Purpose::Relink(i) => self.relink(i, &path),
-            Purpose::ExportPath => {
-                if let Some(d) = self.dialogs.export.as_mut() {
-                    d.path = path.display().to_string();
-                    // A question about another path does not carry over.
-                    d.ask_replace = None;
-                }
-            }
-        }
-    }
-
-    fn relink(&mut self, i: usize, file: &std::path::Path) {
+    pub(super) fn relink(&mut self, i: usize, file: &std::path::Path) {
         let Some(doc) = self.doc.as_mut() else { return };
         let Some(old) = doc.assessment().datasets.get(i).cloned() else {
             return;
@@ -478,26 +400,42 @@ impl WorkbenchApp {
         }
     }
 
-    fn import_bases(&mut self, file: &std::path::Path) {
+    pub(super) fn import_bases(&mut self, file: &std::path::Path) {
         let Some(doc) = self.doc.as_mut() else { return };
         match crate::import::bases::read_bases(file) {
-            Ok(bases) => {
-                let n = bases.len();
+            Ok(read) => {
+                let n = read.bases.len();
                 let at = doc.assessment().footprint.len();
                 // One undo step for the whole file.
-                let batch = bases
+                let batch = read
+                    .bases
                     .into_iter()
                     .enumerate()
                     .map(|(j, b)| Edit::InsertBase(at + j, b))
                     .collect();
+                let file_name = file.display().to_string();
                 match doc.apply(Edit::Batch(batch)) {
                     Ok(()) => self.info(tr_args(
                         "bases.imported",
-                        &[("n", &n.to_string()), ("file", &file.display().to_string())],
+                        &[("n", &n.to_string()), ("file", &file_name)],
                     )),
                     Err(e) => {
                         self.error(tr_args("bases.none_added", &[("reason", &e.to_string())]))
                     }
+                }
+                // Every row is accounted for: the ones not added are named.
+                if !read.rejected.is_empty() {
+                    self.error(format!(
+                        "{}\n{}",
+                        tr_args(
+                            "bases.rows_rejected",
+                            &[
+                                ("n", &read.rejected.len().to_string()),
+                                ("file", &file_name)
+                            ]
+                        ),
+                        read.rejected.join("\n")
+                    ));
                 }
             }
             Err(errors) => self.error(errors.join("\n")),
@@ -535,6 +473,7 @@ impl WorkbenchApp {
             .collect();
         self.session.set_as_of(Some(as_of));
         self.doc = Some(document::DocState::new(a, None));
+        self.synced_refs = self.doc_refs();
         self.dialogs.recovery = None;
         self.journal_error_shown = false;
     }
@@ -555,7 +494,7 @@ impl WorkbenchApp {
         }
     }
 
-    fn save_to(&mut self, path: PathBuf) {
+    pub(super) fn save_to(&mut self, path: PathBuf) {
         let sources = self.session.workspace().source_paths();
         if sources
             .iter()
@@ -617,161 +556,6 @@ impl WorkbenchApp {
             Ok(export_dialog::Outcome::AskReplace) => {}
             Err(e) => dialog.error = Some(e),
         }
-    }
-
-    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let plain = [
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
-                AppCommand::Pick(Purpose::Open),
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-                AppCommand::SaveAs,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
-                AppCommand::Save,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
-                AppCommand::Redo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
-                AppCommand::Redo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
-                AppCommand::Undo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
-                AppCommand::ExportDialog,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::B),
-                AppCommand::ToggleFilters,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::NONE, Key::F11),
-                AppCommand::ToggleWorkshop,
-            ),
-        ];
-        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        let mut ask_first = false;
-        let mut f6 = None;
-        // While a text field has the keyboard, Ctrl+Z and Ctrl+Y are its own
-        // undo; Save, Save As and Export wait until the field has committed.
-        let typing = ctx.egui_wants_keyboard_input();
-        let mut wait_for_field = false;
-        ctx.input_mut(|i| {
-            for (sc, c) in plain {
-                let text_undo = matches!(c, AppCommand::Undo | AppCommand::Redo);
-                if typing && text_undo {
-                    continue;
-                }
-                if i.consume_shortcut(&sc) {
-                    if typing
-                        && matches!(
-                            c,
-                            AppCommand::Save | AppCommand::SaveAs | AppCommand::ExportDialog
-                        )
-                    {
-                        self.after_draw.push((1, c));
-                        wait_for_field = true;
-                    } else {
-                        self.commands.push(c);
-                    }
-                }
-            }
-            if i.consume_shortcut(&find) {
-                self.views.filters.focus_search = true;
-                self.prefs.filters_open = true;
-            }
-            for v in View::ALL {
-                if i.consume_shortcut(&v.shortcut()) {
-                    self.commands.push(AppCommand::SetView(v));
-                    self.commands
-                        .push(AppCommand::FocusPanel(Anchor::View, false));
-                }
-            }
-            // Shift+F6 first: a plain F6 pattern also matches with Shift held.
-            for back in [true, false] {
-                let m = if back {
-                    Modifiers::SHIFT
-                } else {
-                    Modifiers::NONE
-                };
-                if i.consume_key(m, Key::F6) {
-                    f6 = Some(back);
-                }
-            }
-            let dropped: Vec<PathBuf> = i
-                .raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect();
-            if !dropped.is_empty() {
-                self.commands.push(AppCommand::Open(dropped));
-            }
-            if i.viewport().close_requested()
-                && self.doc.as_ref().is_some_and(document::DocState::is_dirty)
-                && !self.dialogs.quit_confirmed
-            {
-                self.dialogs.confirm_quit = true;
-                ask_first = true;
-            }
-        });
-        // (Memory is read outside `input_mut`: egui's locks do not nest.)
-        if wait_for_field {
-            // The field commits its text when it loses the focus.
-            ctx.memory_mut(|m| {
-                if let Some(id) = m.focused() {
-                    m.surrender_focus(id);
-                }
-            });
-        }
-        if let Some(back) = f6 {
-            let next = focus::focused_anchor(ctx).map_or(Anchor::Tabs, |a| a.step(back));
-            self.commands.push(AppCommand::FocusPanel(next, back));
-        }
-        if ask_first {
-            // Keep the window open until the analyst decides.
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-    }
-}
-
-/// The desktop's file dialog for `purpose`; `None` if cancelled or not shown.
-fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
-    let fd = rfd::FileDialog::new().set_directory(dir);
-    match purpose {
-        Purpose::Open => fd
-            .add_filter(
-                tr("dialog.tables"),
-                &[
-                    "csv", "tsv", "txt", "ssv", "xlsx", "xlsm", "xls", "ods", "ron",
-                ],
-            )
-            .add_filter(tr("dialog.all_files"), &["*"])
-            .pick_files(),
-        Purpose::SaveAs => fd
-            .add_filter(tr("dialog.assessment"), &["ron"])
-            .set_file_name("assessment.ron")
-            .save_file()
-            .map(|p| vec![p]),
-        Purpose::ImportBases => fd
-            .add_filter("CSV", &["csv", "tsv", "txt"])
-            .pick_file()
-            .map(|p| vec![p]),
-        Purpose::Relink(_) => fd
-            .set_title(tr("dialog.relink"))
-            .pick_file()
-            .map(|p| vec![p]),
-        Purpose::ExportPath => fd.save_file().map(|p| vec![p]),
     }
 }
 

@@ -118,6 +118,11 @@ pub enum AppCommand {
     Picked(Purpose, PathBuf),
     /// Load a file through a column mapping.
     OpenWithMapping(PathBuf, ColumnMapping),
+    /// Open the mapping dialog on loaded dataset `i`'s mapping.
+    EditMapping(usize),
+    /// Read loaded dataset `i` again through this mapping (recorded in the
+    /// assessment as one undoable edit).
+    Remap(usize, ColumnMapping),
     /// Stop every running load.
     CancelLoads,
     /// Close a dataset.

@@ -47,7 +47,7 @@ pub fn journal_for(path: &std::path::Path) -> PathBuf {
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
-    super::mapping_dialog::profiles_dir()
+    super::mapping_profiles::profiles_dir()
         .parent()
         .map(|d| d.join("journals"))
         .unwrap_or_else(std::env::temp_dir)
@@ -211,6 +211,19 @@ impl DocState {
         let path = path
             .or_else(|| self.path.clone())
             .ok_or(tr("save.no_file"))?;
+        // Saved into another folder (Save As, or a copy of the worked
+        // example): dataset paths relative to the old folder are rewritten
+        // so they still name the same files.
+        let old_dir = self
+            .path
+            .as_deref()
+            .or(self.copy_of.as_deref())
+            .and_then(std::path::Path::parent)
+            .map(std::path::Path::to_path_buf);
+        let rebased = rebase_datasets(&self.assessment, old_dir.as_deref(), path.parent());
+        if let Some(a) = rebased {
+            self.assessment = a;
+        }
         file::save(&path, &self.assessment).map_err(|e| {
             let key = if e.kind() == std::io::ErrorKind::StorageFull {
                 "save.failed_full"
@@ -285,4 +298,44 @@ pub fn remove_if_there(p: &std::path::Path) -> std::io::Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
+}
+
+/// The assessment with its dataset paths rewritten from `old_dir` to
+/// `new_dir` (relative where the file lies below the new folder, else
+/// absolute); `None` when no path changes.
+fn rebase_datasets(
+    a: &Assessment,
+    old_dir: Option<&std::path::Path>,
+    new_dir: Option<&std::path::Path>,
+) -> Option<Assessment> {
+    let canon = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let new_dir = new_dir.map(|d| {
+        if d.as_os_str().is_empty() {
+            canon(std::path::Path::new("."))
+        } else {
+            canon(d)
+        }
+    });
+    if old_dir.map(canon) == new_dir {
+        // Saved where it was: every path still names its file.
+        return None;
+    }
+    let mut out = a.clone();
+    let mut changed = false;
+    for d in &mut out.datasets {
+        let full = match old_dir {
+            Some(dir) if d.path.is_relative() => canon(&dir.join(&d.path)),
+            _ if d.path.is_relative() => continue,
+            _ => d.path.clone(),
+        };
+        let new = new_dir
+            .as_deref()
+            .and_then(|nd| full.strip_prefix(nd).ok())
+            .map_or_else(|| full.clone(), std::path::Path::to_path_buf);
+        if new != d.path {
+            d.path = new;
+            changed = true;
+        }
+    }
+    changed.then_some(out)
 }

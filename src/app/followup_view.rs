@@ -100,10 +100,12 @@ fn bases_ui(ui: &mut egui::Ui, r: &Review, n_bases: usize, commands: &mut Vec<Ap
             ui.label(&b.region);
             ui.label(b.closed.map_or("–".to_string(), |d| d.to_string()));
             ui.label(b.before.to_string());
-            ui.label(if b.after_complete {
-                b.after.to_string()
-            } else {
-                tr_args("followup.partial", &[("n", &b.after.to_string())])
+            // METHODOLOGY §5: an after-window not over by the as-of date is
+            // not yet observed; an open base has none.
+            ui.label(match (b.closed, b.after_complete) {
+                (None, _) => "–".to_string(),
+                (Some(_), false) => tr("followup.not_yet_observed").to_string(),
+                (Some(_), true) => b.after.to_string(),
             });
             if b.cliff {
                 ui.colored_label(
@@ -336,7 +338,10 @@ fn backtest_ui(ui: &mut egui::Ui, r: &Review) {
         for t in &r.backtest {
             ui.label(t.id.to_string());
             ui.label(format!("{} — {}", lbl(t.perpetrator), t.regions.join(", ")));
-            ui.label(format!("L{}", t.predicted_likelihood));
+            ui.label(
+                t.predicted_likelihood
+                    .map_or_else(|| "–".to_string(), |l| format!("L{l}")),
+            );
             for w in &t.windows {
                 ui.label(tr_args(
                     if w.4 {

@@ -63,7 +63,13 @@ labelled!(
     "trend",
     Trend::key,
     Trend::key,
-    [Trend::New, Trend::Rising, Trend::Stable, Trend::Falling]
+    [
+        Trend::New,
+        Trend::Rising,
+        Trend::Stable,
+        Trend::Falling,
+        Trend::NoData,
+    ]
 );
 labelled!(
     RiskBand,

@@ -4,8 +4,9 @@
 //! row 14: …"), saved profiles, and "Import with this mapping".
 
 use super::commands::AppCommand;
-use super::i18n::tr;
+use super::i18n::{tr, tr_args};
 use super::labels::lbl;
+use super::mapping_profiles::{Profile, bundled_profiles, load_profiles};
 use crate::import::ColumnMapping;
 use crate::import::fields::{Header, HxlTag, is_tag_row};
 use crate::import::mapping::{MappingCheck, check_mapping, normalise_value};
@@ -14,69 +15,20 @@ use crate::model::dates::DateOrder;
 use crate::model::perpetrator::suggest_type_for_value;
 use std::path::PathBuf;
 
-/// Where mapping profiles are kept.
-pub fn profiles_dir() -> PathBuf {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("poc-workbench").join("mappings")
-}
+/// Every row of the file (header first) and whether the file went on past
+/// them, or why it could not be read.
+type TableRead = Result<(Vec<Vec<String>>, bool), String>;
 
-/// Saves a profile as `<name>.ron` in `profiles_dir`, atomically.
-pub fn save_profile(m: &ColumnMapping) -> Result<PathBuf, String> {
-    let dir = profiles_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let stem: String = m
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let path = dir.join(format!(
-        "{}.ron",
-        if stem.is_empty() {
-            "mapping".to_string()
-        } else {
-            stem
-        }
-    ));
-    let tmp = path.with_extension("ron.tmp");
-    std::fs::write(&tmp, m.to_ron()).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(path)
-}
-
-/// The saved profiles, and why any profile file could not be read (shown
-/// in the dialog: a broken profile is not skipped without a word).
-fn load_profiles() -> (Vec<(String, ColumnMapping)>, Vec<String>) {
-    let mut out = Vec::new();
-    let mut broken = Vec::new();
-    // No folder yet: no profile saved yet.
-    if let Ok(rd) = std::fs::read_dir(profiles_dir()) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.extension().is_none_or(|x| x != "ron") {
-                continue;
-            }
-            match ColumnMapping::load(&p) {
-                Ok(m) => out.push((
-                    p.file_stem()
-                        .map(|s| s.to_string_lossy().to_string())
-                        .unwrap_or_default(),
-                    m,
-                )),
-                Err(e) => broken.push(e.to_string()),
-            }
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    (out, broken)
+/// Every row of the file, read in the background for the value lists and
+/// the live check (the preview holds only the first rows).
+enum Rows {
+    Reading(std::sync::mpsc::Receiver<TableRead>),
+    Ready {
+        rows: Vec<Vec<String>>,
+        /// The file went on past what was read.
+        truncated: bool,
+    },
+    Failed(String),
 }
 
 /// The dialog's state.
@@ -87,9 +39,19 @@ pub struct MappingDialog {
     pub check: MappingCheck,
     pub reason: String,
     columns: Vec<String>,
-    profiles: Vec<(String, ColumnMapping)>,
+    /// Profiles whose columns all exist in this file.
+    profiles: Vec<Profile>,
+    /// Saved or bundled profiles left out because the file lacks a column
+    /// they name.
+    other_profiles: usize,
     /// Profile files that could not be read, and why.
     broken_profiles: Vec<String>,
+    rows: Rows,
+    /// The perpetrator column's values over every row, with their counts
+    /// (cached per column).
+    values: Option<(String, Vec<(String, u64)>)>,
+    /// The loaded dataset this dialog changes the mapping of, if any.
+    pub remap: Option<usize>,
 }
 
 impl MappingDialog {
@@ -108,7 +70,24 @@ impl MappingDialog {
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         let check = check_mapping(&mapping, &preview);
-        let (profiles, broken_profiles) = load_profiles();
+        let (saved, broken_profiles) = load_profiles();
+        // A profile is offered only when every column it names is here.
+        let head: Vec<Vec<String>> = preview.iter().take(2).cloned().collect();
+        let (profiles, other): (Vec<Profile>, Vec<Profile>) = bundled_profiles()
+            .into_iter()
+            .chain(saved.into_iter().map(|(name, mapping)| Profile {
+                name,
+                mapping,
+                bundled: false,
+            }))
+            .partition(|p| check_mapping(&p.mapping, &head).error.is_none());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let file = path.clone();
+        std::thread::spawn(move || {
+            let rows = crate::import::source::table_file(&file).map_err(|e| e.to_string());
+            // The dialog may be closed by now: then nobody is told.
+            tx.send(rows).ok();
+        });
         MappingDialog {
             path,
             preview,
@@ -117,7 +96,60 @@ impl MappingDialog {
             reason,
             columns,
             profiles,
+            other_profiles: other.len(),
             broken_profiles,
+            rows: Rows::Reading(rx),
+            values: None,
+            remap: None,
+        }
+    }
+
+    /// A dialog that changes the mapping of loaded dataset `index`.
+    pub fn remapping(
+        index: usize,
+        path: PathBuf,
+        preview: Vec<Vec<String>>,
+        mapping: ColumnMapping,
+        reason: String,
+    ) -> Self {
+        let mut d = MappingDialog::new(path, preview, reason);
+        d.check = check_mapping(&mapping, &d.preview);
+        d.mapping = mapping;
+        d.remap = Some(index);
+        d
+    }
+
+    /// Waits until every row of the file is read (for tests and scripts).
+    pub fn wait_for_rows(&mut self) {
+        while matches!(self.rows, Rows::Reading(_)) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            self.poll_rows();
+        }
+    }
+
+    /// Takes the background read's result when it has come.
+    fn poll_rows(&mut self) {
+        let Rows::Reading(rx) = &self.rows else {
+            return;
+        };
+        let next = match rx.try_recv() {
+            Ok(Ok((rows, truncated))) => Rows::Ready { rows, truncated },
+            Ok(Err(e)) => Rows::Failed(e),
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Rows::Failed(tr("mapping.read_failed").to_string())
+            }
+        };
+        self.rows = next;
+        self.values = None;
+        self.check = check_mapping(&self.mapping, self.all_rows());
+    }
+
+    /// Every row read (header first), or the preview until they are read.
+    fn all_rows(&self) -> &[Vec<String>] {
+        match &self.rows {
+            Rows::Ready { rows, .. } if !rows.is_empty() => rows,
+            _ => &self.preview,
         }
     }
 
@@ -147,30 +179,45 @@ impl MappingDialog {
         changed
     }
 
-    fn distinct_values(&self, column: &str) -> Vec<String> {
+    /// The distinct values of a column over every row read, most frequent
+    /// first, with their row counts.
+    fn distinct_values(&mut self, column: &str) -> Vec<(String, u64)> {
+        if let Some((c, v)) = &self.values
+            && c == column
+        {
+            return v.clone();
+        }
         let Some(i) = self.columns.iter().position(|c| c == column) else {
             return Vec::new();
         };
-        let skip = if self.preview.get(1).is_some_and(|r| is_tag_row(r)) {
+        let rows = self.all_rows();
+        let skip = if rows.get(1).is_some_and(|r| is_tag_row(r)) {
             2
         } else {
             1
         };
-        let mut v: Vec<String> = self
-            .preview
-            .iter()
-            .skip(skip)
-            .filter_map(|r| r.get(i))
-            .map(|s| s.trim().trim_end_matches([',', ' ']).to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        v.sort();
-        v.dedup();
+        let mut counts: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+        for r in rows.iter().skip(skip) {
+            let v = r
+                .get(i)
+                .map(|s| s.trim().trim_end_matches([',', ' ']))
+                .unwrap_or("");
+            if !v.is_empty() {
+                *counts.entry(v.to_string()).or_insert(0) += 1;
+            }
+        }
+        let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        self.values = Some((column.to_string(), v.clone()));
         v
     }
 
     /// Shows the dialog; returns false once it is closed. Commands go to `out`.
     pub fn show(&mut self, ctx: &egui::Context, out: &mut Vec<AppCommand>) -> bool {
+        self.poll_rows();
+        if matches!(self.rows, Rows::Reading(_)) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
         let mut keep = true;
         let title = format!(
             "{} — {}",
@@ -189,20 +236,19 @@ impl MappingDialog {
                 for b in &self.broken_profiles {
                     ui.colored_label(ui.visuals().warn_fg_color, b);
                 }
-                if !self.profiles.is_empty() {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(tr("mapping.profile"));
-                        for (name, m) in &self.profiles {
-                            if ui.button(name).clicked() {
-                                self.mapping = m.clone();
-                            }
-                        }
+                self.profiles_ui(ui);
+                // The form scrolls; the check and the buttons stay in view.
+                let form_height = (ui.ctx().content_rect().height() - 330.0).max(160.0);
+                let mut changed = false;
+                egui::ScrollArea::vertical()
+                    .id_salt("mapping-form")
+                    .max_height(form_height)
+                    .show(ui, |ui| {
+                        changed |= self.columns_ui(ui);
+                        changed |= self.values_ui(ui);
                     });
-                }
-                let mut changed = self.columns_ui(ui);
-                changed |= self.values_ui(ui);
                 if changed {
-                    self.check = check_mapping(&self.mapping, &self.preview);
+                    self.check = check_mapping(&self.mapping, self.all_rows());
                 }
                 ui.separator();
                 self.check_ui(ui);
@@ -212,40 +258,76 @@ impl MappingDialog {
         keep
     }
 
+    /// The profiles that fit this file (bundled ones marked), and how many
+    /// others do not.
+    fn profiles_ui(&mut self, ui: &mut egui::Ui) {
+        if self.profiles.is_empty() && self.other_profiles == 0 {
+            return;
+        }
+        let mut chosen = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr("mapping.profile"));
+            for (i, p) in self.profiles.iter().enumerate() {
+                let name = if p.bundled {
+                    format!("{} ({})", p.name, tr("mapping.bundled"))
+                } else {
+                    p.name.clone()
+                };
+                if ui.button(name).clicked() {
+                    chosen = Some(i);
+                }
+            }
+            if self.other_profiles > 0 {
+                ui.label(
+                    egui::RichText::new(tr_args(
+                        "mapping.other_profiles",
+                        &[("n", &self.other_profiles.to_string())],
+                    ))
+                    .small()
+                    .weak(),
+                );
+            }
+        });
+        if let Some(i) = chosen {
+            self.mapping = self.profiles[i].mapping.clone();
+            self.check = check_mapping(&self.mapping, self.all_rows());
+        }
+    }
+
     /// Which column holds what; true when something changed.
     fn columns_ui(&mut self, ui: &mut egui::Ui) -> bool {
         let mut changed = false;
         let cols = self.columns.clone();
+        ui.horizontal(|ui| {
+            let mut parts = self.mapping.date_parts.is_some();
+            changed |= ui
+                .radio_value(&mut parts, false, tr("mapping.date_one_column"))
+                .changed();
+            changed |= ui
+                .radio_value(&mut parts, true, tr("mapping.date_parts"))
+                .changed();
+            if parts && self.mapping.date_parts.is_none() {
+                self.mapping.date_parts = Some(crate::model::mapping::DateParts::default());
+            } else if !parts {
+                self.mapping.date_parts = None;
+            }
+        });
         egui::Grid::new("mapping-grid")
             .num_columns(1)
             .show(ui, |ui| {
-                let mut date = Some(self.mapping.date.clone()).filter(|d| !d.is_empty());
-                egui::ComboBox::new("date", tr("mapping.date"))
-                    .selected_text(
-                        date.clone()
-                            .unwrap_or_else(|| tr("mapping.none").to_string()),
-                    )
-                    .width(240.0)
-                    .show_ui(ui, |ui| {
-                        for c in &cols {
-                            changed |= ui.selectable_value(&mut date, Some(c.clone()), c).changed();
-                        }
-                    });
-                self.mapping.date = date.unwrap_or_default();
-                ui.end_row();
-                ui.horizontal(|ui| {
-                    ui.label(tr("mapping.date_order"));
-                    for (v, key) in [
-                        (None, "mapping.auto"),
-                        (Some(DateOrder::DayFirst), "mapping.day_first"),
-                        (Some(DateOrder::MonthFirst), "mapping.month_first"),
+                if let Some(p) = self.mapping.date_parts.as_mut() {
+                    for (key, slot) in [
+                        ("mapping.year", &mut p.year),
+                        ("mapping.month", &mut p.month),
                     ] {
-                        changed |= ui
-                            .radio_value(&mut self.mapping.date_order, v, tr(key))
-                            .changed();
+                        let mut v = Some(slot.clone()).filter(|d| !d.is_empty());
+                        changed |= Self::column_combo(ui, tr(key), &cols, &mut v);
+                        *slot = v.unwrap_or_default();
                     }
-                });
-                ui.end_row();
+                    changed |= Self::column_combo(ui, tr("mapping.day"), &cols, &mut p.day);
+                } else {
+                    changed |= self.date_column_ui(ui, &cols);
+                }
                 let m = &mut self.mapping;
                 for (key, slot) in [
                     ("mapping.admin1", &mut m.admin1),
@@ -265,7 +347,42 @@ impl MappingDialog {
         changed
     }
 
-    /// The perpetrator column's values and the type each maps to.
+    /// The one date column and its day/month order.
+    fn date_column_ui(&mut self, ui: &mut egui::Ui, cols: &[String]) -> bool {
+        let mut changed = false;
+        let mut date = Some(self.mapping.date.clone()).filter(|d| !d.is_empty());
+        egui::ComboBox::new("date", tr("mapping.date"))
+            .selected_text(
+                date.clone()
+                    .unwrap_or_else(|| tr("mapping.none").to_string()),
+            )
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                for c in cols {
+                    changed |= ui.selectable_value(&mut date, Some(c.clone()), c).changed();
+                }
+            });
+        self.mapping.date = date.unwrap_or_default();
+        ui.end_row();
+        ui.horizontal(|ui| {
+            ui.label(tr("mapping.date_order"));
+            for (v, key) in [
+                (None, "mapping.auto"),
+                (Some(DateOrder::DayFirst), "mapping.day_first"),
+                (Some(DateOrder::MonthFirst), "mapping.month_first"),
+            ] {
+                changed |= ui
+                    .radio_value(&mut self.mapping.date_order, v, tr(key))
+                    .changed();
+            }
+        });
+        ui.end_row();
+        changed
+    }
+
+    /// The perpetrator column's values over every row, with their counts,
+    /// and the type each maps to (the suggestion from its wording until the
+    /// analyst picks one). Every value shown is written into the mapping.
     fn values_ui(&mut self, ui: &mut egui::Ui) -> bool {
         let mut changed = false;
         let Some(pcol) = self.mapping.perpetrator.clone() else {
@@ -275,37 +392,95 @@ impl MappingDialog {
         if values.is_empty() {
             return false;
         }
-        ui.collapsing(tr("mapping.values"), |ui| {
-            egui::Grid::new("values").num_columns(1).show(ui, |ui| {
-                for v in values {
-                    let key = normalise_value(&v);
-                    let current = self
-                        .mapping
-                        .perpetrator_values
-                        .iter()
-                        .find(|(k, _)| normalise_value(k) == key)
-                        .map(|(_, t)| *t)
-                        .unwrap_or_else(|| suggest_type_for_value(&v));
-                    let mut chosen = current;
-                    egui::ComboBox::new(("value", &v), &v)
-                        .selected_text(lbl(chosen))
-                        .show_ui(ui, |ui| {
-                            for t in PerpetratorType::ALL {
-                                ui.selectable_value(&mut chosen, t, lbl(t));
+        let reading = matches!(self.rows, Rows::Reading(_));
+        let heading = tr_args(
+            "mapping.values_counted",
+            &[
+                ("n", &values.len().to_string()),
+                ("rows", &values.iter().map(|v| v.1).sum::<u64>().to_string()),
+            ],
+        );
+        egui::CollapsingHeader::new(heading)
+            .id_salt("mapping-values")
+            .default_open(true)
+            .show(ui, |ui| {
+                if reading {
+                    ui.label(
+                        egui::RichText::new(tr("mapping.reading_rows"))
+                            .small()
+                            .weak(),
+                    );
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("mapping-values-scroll")
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("values").num_columns(2).show(ui, |ui| {
+                            for (v, n) in &values {
+                                changed |= self.value_row(ui, v, *n);
+                                ui.end_row();
                             }
                         });
-                    if chosen != current || !self.mapping.perpetrator_values.contains_key(&v) {
-                        self.mapping.perpetrator_values.insert(v.clone(), chosen);
-                        changed |= chosen != current;
-                    }
-                    ui.end_row();
-                }
+                    });
             });
-        });
         changed
     }
 
+    /// One value of the perpetrator column: its count and its type.
+    fn value_row(&mut self, ui: &mut egui::Ui, v: &str, n: u64) -> bool {
+        let key = normalise_value(v);
+        let listed = self
+            .mapping
+            .perpetrator_values
+            .iter()
+            .find(|(k, _)| normalise_value(k) == key)
+            .map(|(_, t)| *t);
+        let current = listed.unwrap_or_else(|| suggest_type_for_value(v));
+        let mut chosen = current;
+        let label = tr_args("mapping.value_rows", &[("value", v), ("n", &n.to_string())]);
+        ui.label(&label);
+        egui::ComboBox::new(("value", v), "")
+            .selected_text(lbl(chosen))
+            .show_ui(ui, |ui| {
+                for t in PerpetratorType::ALL {
+                    ui.selectable_value(&mut chosen, t, lbl(t));
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::ComboBox,
+                    true,
+                    format!("{v}: {}", lbl(chosen)),
+                )
+            });
+        if listed.is_none() || chosen != current {
+            self.mapping
+                .perpetrator_values
+                .insert(v.to_string(), chosen);
+        }
+        chosen != current
+    }
+
     fn check_ui(&self, ui: &mut egui::Ui) {
+        match &self.rows {
+            Rows::Reading(_) => {
+                ui.label(
+                    egui::RichText::new(tr("mapping.reading_rows"))
+                        .small()
+                        .weak(),
+                );
+            }
+            Rows::Ready {
+                truncated: true, ..
+            } => {
+                ui.colored_label(ui.visuals().warn_fg_color, tr("mapping.rows_truncated"));
+            }
+            Rows::Failed(e) => {
+                ui.colored_label(ui.visuals().warn_fg_color, e);
+            }
+            Rows::Ready { .. } => {}
+        }
         ui.horizontal_wrapped(|ui| {
             ui.strong(tr("mapping.check"));
             let color = if self.check.error.is_some() || self.check.date_errors > 0 {
@@ -336,15 +511,17 @@ impl MappingDialog {
             let label = ui.label(tr("mapping.profile_name"));
             ui.text_edit_singleline(&mut self.mapping.name)
                 .labelled_by(label.id);
-            let ok = self.check.error.is_none() && !self.mapping.date.is_empty();
-            if ui
-                .add_enabled(ok, egui::Button::new(tr("mapping.import")))
-                .clicked()
-            {
-                out.push(AppCommand::OpenWithMapping(
-                    self.path.clone(),
-                    self.mapping.clone(),
-                ));
+            let ok = self.check.error.is_none() && self.mapping.has_date();
+            let label = if self.remap.is_some() {
+                tr("mapping.reapply")
+            } else {
+                tr("mapping.import")
+            };
+            if ui.add_enabled(ok, egui::Button::new(label)).clicked() {
+                out.push(match self.remap {
+                    Some(i) => AppCommand::Remap(i, self.mapping.clone()),
+                    None => AppCommand::OpenWithMapping(self.path.clone(), self.mapping.clone()),
+                });
                 keep = false;
             }
             if ui.button(tr("mapping.save")).clicked() {

@@ -61,13 +61,14 @@ fn share_text(s: &StateShare) -> String {
 fn how_computed(
     m: &ThreatMatrix,
     p: Option<PerpetratorType>,
-    region: Option<&str>,
+    region: Option<usize>,
     c: &CellCounts,
 ) -> String {
     let who = p.map_or(tr("matrix.all_types").to_string(), |p| lbl(p).to_string());
-    let place = region.unwrap_or(tr("matrix.all_regions"));
-    let s = c.suggestion();
-    tr_args(
+    let place = region
+        .and_then(|r| m.regions.get(r))
+        .map_or(tr("matrix.all_regions"), String::as_str);
+    let mut out = tr_args(
         "matrix.how",
         &[
             ("who", &who),
@@ -82,10 +83,51 @@ fn how_computed(
             ("previous_from", &m.windows.previous.0.to_string()),
             ("previous_to", &m.windows.previous.1.to_string()),
             ("trend", lbl(c.trend())),
-            ("likelihood", &s.likelihood.to_string()),
-            ("impact", &s.impact.to_string()),
-            ("risk", &s.risk.to_string()),
-            ("band", lbl(s.band)),
+        ],
+    );
+    if let Some(s) = c.suggestion() {
+        out.push('\n');
+        out.push_str(&tr_args(
+            "matrix.how_suggested",
+            &[
+                ("likelihood", &s.likelihood.to_string()),
+                ("impact", &s.impact.to_string()),
+                ("risk", &s.risk.to_string()),
+                ("band", lbl(s.band)),
+            ],
+        ));
+    }
+    if c.recent_uncovered || c.previous_uncovered {
+        out.push('\n');
+        out.push_str(&no_data_text(m, region, c));
+    }
+    out
+}
+
+/// Why a cell (or a total) has no trend or no suggestion: the dates its
+/// region's data cover and the datasets behind them (METHODOLOGY §4).
+fn no_data_text(m: &ThreatMatrix, region: Option<usize>, c: &CellCounts) -> String {
+    let Some(r) = region else {
+        return tr("matrix.no_data_total").to_string();
+    };
+    let (sources, span) = m.coverage_text(r);
+    let (from, to) = span.map_or_else(
+        || (tr("matrix.no_coverage").to_string(), String::new()),
+        |(a, b)| (a.to_string(), b.to_string()),
+    );
+    let (key, window) = if c.recent_uncovered {
+        ("matrix.no_data_recent", m.windows.recent)
+    } else {
+        ("matrix.no_data_previous", m.windows.previous)
+    };
+    tr_args(
+        key,
+        &[
+            ("from", &from),
+            ("to", &to),
+            ("sources", &sources),
+            ("window_from", &window.0.to_string()),
+            ("window_to", &window.1.to_string()),
         ],
     )
 }
@@ -111,6 +153,21 @@ pub fn matrix_ui(
     let Some(derived) = ctx.derived else { return };
     let m = &derived.matrix;
     totals_ui(ui, m);
+    let uncovered = m
+        .column_totals
+        .iter()
+        .filter(|t| t.recent_uncovered || t.previous_uncovered)
+        .count();
+    if uncovered > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            tr_args("matrix.no_data_banner", &[("n", &uncovered.to_string())]),
+        )
+        // The notes are built only while hovered, not every frame.
+        .on_hover_ui(|ui| {
+            ui.label(m.coverage_notes().join("\n"));
+        });
+    }
     if metric == Metric::StateShare {
         ui.label(egui::RichText::new(tr("matrix.share_view_help")).small());
     }
@@ -310,7 +367,7 @@ fn region_row(
         let t = &m.column_totals[r];
         ui.strong(format!("{} {}", value(t, metric), t.trend().arrow()))
             .on_hover_ui(|ui| {
-                ui.label(how_computed(m, None, Some(region), t));
+                ui.label(how_computed(m, None, Some(r), t));
             });
     });
     row.col(|ui| {
@@ -360,7 +417,7 @@ fn cell_ui(
     );
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     let resp = resp.on_hover_ui(|ui| {
-        ui.label(how_computed(m, Some(p), Some(region), c));
+        ui.label(how_computed(m, Some(p), Some(r), c));
     });
     resp.context_menu(|ui| {
         if ui.button(tr("register.add_cell")).clicked() {

@@ -23,12 +23,18 @@ mod incidents_view;
 pub mod labels;
 mod map_view;
 mod mapping_dialog;
+mod mapping_profiles;
 pub mod markdown_view;
 mod matrix_view;
 mod opening;
+mod picking;
+mod reconcile;
+mod regions_ui;
+mod register_entry;
 mod register_view;
 mod report_view;
 pub mod session;
+mod shortcuts;
 pub mod theme;
 mod view_ctx;
 
@@ -158,6 +164,8 @@ pub struct WorkbenchApp {
     after_draw: Vec<(u8, AppCommand)>,
     commands: Vec<AppCommand>,
     repaint: Option<egui::Context>,
+    /// The assessment's datasets as last synced with the loaded ones.
+    synced_refs: reconcile::SyncedRefs,
 }
 
 impl WorkbenchApp {
@@ -190,6 +198,7 @@ impl WorkbenchApp {
             after_draw: Vec::new(),
             commands: Vec::new(),
             repaint: None,
+            synced_refs: Vec::new(),
         }
     }
 
@@ -235,6 +244,16 @@ impl WorkbenchApp {
     /// The mapping dialog is open.
     pub fn mapping_dialog_open(&self) -> bool {
         self.dialogs.mapping.is_some()
+    }
+
+    /// The mapping dialog's live check, when it is open (tests).
+    pub fn mapping_check_text(&self) -> Option<String> {
+        self.dialogs.mapping.as_ref().map(|d| d.check.summary())
+    }
+
+    /// The messages shown in the window's message bar (tests).
+    pub fn messages_text(&self) -> Vec<String> {
+        self.messages.iter().map(|m| m.text.clone()).collect()
     }
 
     /// The export dialog, when open (tests set its fields as an analyst would).

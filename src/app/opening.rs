@@ -107,6 +107,7 @@ impl WorkbenchApp {
                 self.dialogs.recovery = None;
                 if job.as_copy {
                     self.doc = Some(document::DocState::copy_of(a, path));
+                    self.synced_refs = self.doc_refs();
                     return;
                 }
                 super::command_handling::remember(&mut self.prefs.recent, &path);
@@ -121,6 +122,7 @@ impl WorkbenchApp {
                     doc.set_journal(self.journaling.then_some(journal));
                 }
                 self.doc = Some(doc);
+                self.synced_refs = self.doc_refs();
             }
             Ok(Opened::Datasets {
                 workspace,
@@ -229,12 +231,44 @@ impl WorkbenchApp {
     }
 
     pub(super) fn start_load(&mut self, path: PathBuf, mapping: Option<ColumnMapping>) {
+        // A file already open (or being opened) is not read a second time:
+        // an id-less log counted twice would double every figure.
+        let key = |p: &Path| super::reconcile::key(None, p);
+        let wanted = key(&path);
+        let open = self
+            .session
+            .workspace()
+            .datasets
+            .iter()
+            .any(|d| key(&d.meta.path) == wanted);
+        let loading = self
+            .jobs
+            .iter()
+            .any(|j| j.replace.is_none() && key(&j.path) == wanted);
+        if open || loading {
+            self.info(tr_args(
+                "load.already_open",
+                &[("file", &path.display().to_string())],
+            ));
+            return;
+        }
+        self.spawn_load(path, mapping);
+    }
+
+    /// Starts reading `path` in the background (no check for a file
+    /// already open: a re-read through a new mapping comes here directly).
+    pub(super) fn spawn_load(
+        &mut self,
+        path: PathBuf,
+        mapping: Option<ColumnMapping>,
+    ) -> Option<&mut LoadJob> {
         let ctx = self.repaint.clone();
         self.jobs.push(LoadJob::start(path, mapping, move || {
             if let Some(c) = &ctx {
                 c.request_repaint();
             }
         }));
+        self.jobs.last_mut()
     }
 
     pub(super) fn poll_jobs(&mut self) {
@@ -251,7 +285,10 @@ impl WorkbenchApp {
         while i < self.jobs.len() {
             if let Some(r) = self.jobs[i].poll() {
                 let job = self.jobs.remove(i);
-                self.accept_load(job.path, r);
+                match job.replace {
+                    Some(_) => self.accept_remap(job.record, r),
+                    None => self.accept_load(job.path, r),
+                }
             } else {
                 i += 1;
             }
@@ -263,6 +300,9 @@ impl WorkbenchApp {
         while !self.jobs.is_empty() || !self.open_jobs.is_empty() {
             std::thread::sleep(std::time::Duration::from_millis(5));
             self.poll_jobs();
+        }
+        if let Some(d) = self.dialogs.mapping.as_mut() {
+            d.wait_for_rows();
         }
     }
 }

@@ -8,32 +8,23 @@ use super::commands::{AppCommand, Purpose};
 use super::document::DocState;
 use super::i18n::{tr, tr_args};
 use super::labels::lbl;
+use super::register_entry::{successors_ui, threat_cell_ui};
+use crate::assessment::ThreatEntry;
 use crate::assessment::edit::Edit;
 use crate::assessment::review::{DatasetState, DatasetStatus, EntryReview, Flag, Review};
-use crate::assessment::{Successor, ThreatEntry, Tier};
-
-const SUCCESSORS: [Successor; 7] = [
-    Successor::HostStateAuthorities,
-    Successor::HostStateSecurityForces,
-    Successor::UnCountryTeam,
-    Successor::SpecialPoliticalMission,
-    Successor::Ohchr,
-    Successor::ProtectionCluster,
-    Successor::None,
-];
 
 fn score_buttons(
     ui: &mut egui::Ui,
     what: &str,
     id: u32,
     value: Option<u8>,
-    suggested: u8,
+    suggested: Option<u8>,
 ) -> Option<Option<u8>> {
     let mut out = None;
     ui.horizontal(|ui| {
         for v in 1..=5u8 {
             let chosen = value == Some(v);
-            let text = if v == suggested && value.is_none() {
+            let text = if Some(v) == suggested && value.is_none() {
                 format!("{v}*")
             } else {
                 v.to_string()
@@ -339,8 +330,11 @@ fn order(a: &crate::assessment::Assessment, review: &Review, sort: (usize, bool)
         let (rx, ry) = (&review.entries[x], &review.entries[y]);
         let o = match sort.0 {
             1 => ex.perpetrator.cmp(&ey.perpetrator),
-            2 => rx.suggested.risk.cmp(&ry.suggested.risk),
-            5 => rx.analyst.risk.cmp(&ry.analyst.risk),
+            2 => rx
+                .suggested
+                .map(|s| s.risk)
+                .cmp(&ry.suggested.map(|s| s.risk)),
+            5 => rx.analyst.map(|s| s.risk).cmp(&ry.analyst.map(|s| s.risk)),
             6 => rx.trend.cmp(&ry.trend),
             _ => ex.id.cmp(&ey.id),
         };
@@ -365,14 +359,7 @@ fn entry_ui(
     let mut n = e.clone();
     ui.label(e.id.to_string());
     ui.vertical(|ui| threat_cell_ui(ui, e, &mut n));
-    ui.label(format!(
-        "{}×{}={} {}",
-        r.suggested.likelihood,
-        r.suggested.impact,
-        r.suggested.risk,
-        lbl(r.suggested.band)
-    ))
-    .on_hover_text(tr_args(
+    let help = tr_args(
         "register.suggested_help",
         &[
             ("as_of", &as_of.to_string()),
@@ -380,13 +367,27 @@ fn entry_ui(
             ("fatalities", &r.recent_fatalities.to_string()),
             ("previous", &r.previous_events.to_string()),
         ],
-    ));
+    );
+    match r.suggested {
+        Some(s) => ui
+            .label(format!(
+                "{}×{}={} {}",
+                s.likelihood,
+                s.impact,
+                s.risk,
+                lbl(s.band)
+            ))
+            .on_hover_text(help),
+        None => ui
+            .label("–")
+            .on_hover_text(format!("{}\n{}", tr("register.no_data_help"), help)),
+    };
     if let Some(v) = score_buttons(
         ui,
         tr("register.likelihood"),
         e.id,
         e.likelihood,
-        r.suggested.likelihood,
+        r.suggested.map(|s| s.likelihood),
     ) {
         n.likelihood = v;
     }
@@ -395,18 +396,26 @@ fn entry_ui(
         tr("register.impact"),
         e.id,
         e.impact,
-        r.suggested.impact,
+        r.suggested.map(|s| s.impact),
     ) {
         n.impact = v;
     }
-    ui.strong(format!("{} {}", r.analyst.risk, lbl(r.analyst.band)));
+    ui.strong(r.analyst.map_or_else(
+        || "–".to_string(),
+        |a| format!("{} {}", a.risk, lbl(a.band)),
+    ));
     ui.label(format!("{} {}", r.trend.arrow(), lbl(r.trend)));
     let mut residual = e.residual;
-    if ui
-        .checkbox(&mut residual, "")
-        .on_hover_text(tr("register.residual_hint"))
-        .changed()
-    {
+    let check = ui.checkbox(&mut residual, "");
+    check.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::CheckBox,
+            true,
+            residual,
+            tr_args("register.residual_of", &[("id", &e.id.to_string())]),
+        )
+    });
+    if check.on_hover_text(tr("register.residual_hint")).changed() {
         n.residual = residual;
     }
     ui.vertical(|ui| successors_ui(ui, e, &mut n));
@@ -432,160 +441,6 @@ fn entry_ui(
         commands.push(AppCommand::EditDoc(Edit::RemoveEntry(i)));
     } else if n != *e {
         commands.push(AppCommand::EditDoc(Edit::ReplaceEntry(i, n)));
-    }
-}
-
-fn threat_cell_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
-    ui.set_min_width(230.0);
-    ui.set_max_width(260.0);
-    ui.label(lbl(e.perpetrator));
-    ui.label(egui::RichText::new(e.regions.join(", ")).small());
-    if let Some(text) = committed_text(
-        ui,
-        ("rationale", e.id),
-        "register.rationale",
-        &e.rationale,
-        2,
-    ) {
-        n.rationale = text;
-    }
-    if let Some(c) = clearance_ui(ui, ("rationale-cleared", e.id), e.rationale_cleared) {
-        n.rationale_cleared = c;
-    }
-    egui::CollapsingHeader::new(tr("entry.more"))
-        .id_salt(("entry-more", e.id))
-        .show(ui, |ui| entry_more_ui(ui, e, n));
-}
-
-/// A text field edited in a buffer and committed as one edit when it loses
-/// the focus (so undo takes back a whole text); `Some` = the new text.
-fn committed_text(
-    ui: &mut egui::Ui,
-    id: impl std::hash::Hash + std::fmt::Debug,
-    label_key: &'static str,
-    current: &str,
-    rows: usize,
-) -> Option<String> {
-    let key = egui::Id::unique(id);
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(key))
-        .unwrap_or_else(|| current.to_string());
-    let label = ui.label(egui::RichText::new(tr(label_key)).small());
-    let edit = if rows > 1 {
-        egui::TextEdit::multiline(&mut text).desired_rows(rows)
-    } else {
-        egui::TextEdit::singleline(&mut text)
-    };
-    let resp = ui.add(edit.desired_width(240.0)).labelled_by(label.id);
-    if resp.has_focus() {
-        ui.data_mut(|d| d.insert_temp(key, text.clone()));
-    }
-    if resp.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(key));
-        if text != current {
-            return Some(text);
-        }
-    }
-    None
-}
-
-/// Tiers, successor capacity, mitigation, review date and regions.
-fn entry_more_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
-    ui.label(egui::RichText::new(tr("entry.tiers")).small());
-    ui.horizontal_wrapped(|ui| {
-        for t in Tier::ALL {
-            let mut on = e.tiers.contains(&t);
-            let r = ui.checkbox(&mut on, format!("{t:?}")).on_hover_text(lbl(t));
-            r.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::CheckBox,
-                    true,
-                    on,
-                    tr_args(
-                        "entry.tier_of",
-                        &[("tier", &format!("{t:?}")), ("id", &e.id.to_string())],
-                    ),
-                )
-            });
-            if r.changed() {
-                n.tiers.retain(|x| *x != t);
-                if on {
-                    n.tiers.push(t);
-                    n.tiers.sort();
-                }
-            }
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(tr("entry.capacity")).small());
-        for v in [None, Some(1u8), Some(2), Some(3), Some(4), Some(5)] {
-            let text = v.map_or("–".to_string(), |v| v.to_string());
-            if ui.selectable_label(e.capacity == v, text).clicked() {
-                n.capacity = v;
-            }
-        }
-    });
-    if let Some(text) = committed_text(
-        ui,
-        ("mitigation", e.id),
-        "entry.mitigation",
-        &e.mitigation,
-        2,
-    ) {
-        n.mitigation = text;
-    }
-    if let Some(c) = clearance_ui(ui, ("mitigation-cleared", e.id), e.mitigation_cleared) {
-        n.mitigation_cleared = c;
-    }
-    let review = e.review_date.map(|d| d.to_string()).unwrap_or_default();
-    if let Some(text) = committed_text(ui, ("review", e.id), "entry.review", &review, 1) {
-        match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(d) => n.review_date = Some(d),
-            Err(_) if text.trim().is_empty() => n.review_date = None,
-            Err(_) => {
-                ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
-            }
-        }
-    }
-    let regions = e.regions.join(", ");
-    if let Some(text) = committed_text(ui, ("regions", e.id), "entry.regions", &regions, 1) {
-        n.regions = text
-            .split([',', ';'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect();
-    }
-}
-
-fn successors_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
-    for t in Tier::ALL {
-        let current = e.successors.get(&t).cloned();
-        let label = tr_args(
-            "register.successor_of",
-            &[("tier", &format!("{t:?}")), ("id", &e.id.to_string())],
-        );
-        let resp = egui::ComboBox::from_id_salt(("succ", e.id, t))
-            .selected_text(format!(
-                "{t:?}: {}",
-                current.as_ref().map_or("–".to_string(), Successor::label)
-            ))
-            .width(230.0)
-            .show_ui(ui, |ui| {
-                for s in &SUCCESSORS {
-                    if ui
-                        .selectable_label(current.as_ref() == Some(s), s.label())
-                        .clicked()
-                    {
-                        n.successors.insert(t, s.clone());
-                    }
-                }
-                if ui.selectable_label(current.is_none(), "–").clicked() {
-                    n.successors.remove(&t);
-                }
-            });
-        resp.response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &label));
     }
 }
 

@@ -33,6 +33,9 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                     if ui.button(tr("report.remove")).clicked() {
                         commands.push(AppCommand::RemoveDataset(i));
                     }
+                    if d.meta.mapping.is_some() && ui.button(tr("mapping.change")).clicked() {
+                        commands.push(AppCommand::EditMapping(i));
+                    }
                 });
                 ui.label(d.meta.path.display().to_string());
                 let span = d

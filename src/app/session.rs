@@ -104,6 +104,15 @@ impl Session {
         }
     }
 
+    /// Applies the assessment's region aliases; nothing happens when they are
+    /// the ones in force.
+    pub fn set_region_aliases(&mut self, aliases: Vec<(String, String)>) {
+        if self.workspace.region_aliases != aliases {
+            self.workspace.set_region_aliases(aliases);
+            self.data_generation += 1;
+        }
+    }
+
     /// Replaces every dataset (an assessment opened, datasets relinked).
     pub fn replace_workspace(&mut self, ws: Workspace) {
         self.workspace = ws;
@@ -138,6 +147,12 @@ impl Session {
     /// Adds a loaded dataset.
     pub fn add(&mut self, d: Dataset) {
         self.workspace.add(d);
+        self.data_generation += 1;
+    }
+
+    /// Puts `d` in place of dataset `i` (read again through a new mapping).
+    pub fn replace(&mut self, i: usize, d: Dataset) {
+        self.workspace.replace(i, d);
         self.data_generation += 1;
     }
 
@@ -221,6 +236,11 @@ impl Session {
 /// A file loading on a background thread.
 pub struct LoadJob {
     pub path: PathBuf,
+    /// The loaded dataset this load re-reads (a changed mapping), if any.
+    pub replace: Option<usize>,
+    /// For a re-read: whether the analyst asked for it (its mapping is then
+    /// recorded in the assessment).
+    pub record: bool,
     pub progress: Arc<Progress>,
     pub started: Instant,
     rx: mpsc::Receiver<Result<Dataset, ImportError>>,
@@ -252,6 +272,8 @@ impl LoadJob {
         });
         LoadJob {
             path,
+            replace: None,
+            record: false,
             progress,
             started: Instant::now(),
             rx,

@@ -5,6 +5,7 @@
 use super::Assessment;
 use crate::analysis::Workspace;
 use crate::import::{ImportOptions, Progress, import_file};
+use crate::model::dates::day_number;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -75,6 +76,7 @@ pub fn sha256_file(path: &Path) -> std::io::Result<String> {
 pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<DatasetStatus>) {
     let base = assessment_path.parent().unwrap_or(Path::new("."));
     let mut datasets = Vec::new();
+    let mut spans = Vec::new();
     let mut statuses = Vec::new();
     for d in &a.datasets {
         let p = if d.path.is_absolute() {
@@ -106,6 +108,7 @@ pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<
             ) {
                 Ok(ds) => {
                     datasets.push(ds);
+                    spans.push(d.covers.map(|(a, b)| (day_number(a), day_number(b))));
                     (status, message)
                 }
                 Err(e) => (DatasetState::Unreadable, e.to_string()),
@@ -119,5 +122,9 @@ pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<
     }
     let mut ws = Workspace::new(datasets);
     ws.set_overrides(a.overrides());
+    ws.set_region_aliases(a.aliases());
+    if spans.iter().any(Option::is_some) {
+        ws.set_declared_spans(spans);
+    }
     (ws, statuses)
 }

@@ -27,6 +27,8 @@ pub enum Edit {
         at: Option<usize>,
     },
     SetSharing(SharingLevel, u32),
+    /// Replace the region aliases (merge or split region names).
+    SetRegionAliases(Vec<super::RegionAlias>),
     InsertDataset(usize, DatasetRef),
     RemoveDataset(usize),
     /// Relink or re-hash a dataset.
@@ -110,6 +112,9 @@ impl Assessment {
                     value: old,
                     at: pos,
                 }
+            }
+            Edit::SetRegionAliases(v) => {
+                Edit::SetRegionAliases(std::mem::replace(&mut self.region_aliases, v))
             }
             Edit::InsertDataset(i, d) => {
                 insert(&mut self.datasets, i, d, "dataset")?;

@@ -213,18 +213,41 @@ pub fn validate(a: &Assessment) -> Result<(), String> {
 
 /// Reads an assessment file.
 pub fn load(path: &Path) -> Result<Assessment, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: path.into(),
-        message: e.to_string(),
-    })?;
+    // An assessment is text of a few hundred KB: 64 MB is far beyond any,
+    // and a device or pipe named as one is refused before it is read.
+    let bytes =
+        crate::model::text::read_limited(path, 64 * 1024 * 1024).map_err(|e| LoadError::Io {
+            path: path.into(),
+            message: e.to_string(),
+        })?;
     if !bytes.is_empty() && bytes.iter().all(|&b| b == 0) {
         return Err(LoadError::Nul {
             path: path.into(),
             backup: Some(backup_path(path)).filter(|b| b.exists()),
         });
     }
-    let text = String::from_utf8_lossy(&bytes);
-    from_text(&text, path)
+    // A byte-order mark (Windows editors write one) is not part of the text.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    // Invalid UTF-8 is refused with its place: replacing it would change
+    // the analyst's text on the next save.
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let before = &body[..e.valid_up_to()];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before.len()
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
+        LoadError::Syntax {
+            path: path.into(),
+            line,
+            column,
+            message: "not UTF-8 text (save the file as UTF-8)".into(),
+            backup: Some(backup_path(path)).filter(|b| b.exists()),
+        }
+    })?;
+    from_text(text, path)
 }
 
 /// Writes `text` to `path` atomically, keeping the previous file as `.bak`.
@@ -239,6 +262,27 @@ pub fn replace_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn write_with(path: &Path, text: &[u8], keep_backup: bool) -> std::io::Result<()> {
+    // Saving through a symbolic link writes the file it points to (the
+    // link stays a link); a device or pipe is never replaced by a file.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    if let Ok(m) = std::fs::metadata(path)
+        && !m.is_file()
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{} is not a regular file (a folder, device or pipe is not written over)",
+                path.display()
+            ),
+        ));
+    }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -19,7 +19,8 @@ pub struct BaseReview {
     pub before: u64,
     /// … and in the 12 months after.
     pub after: u64,
-    /// Whether the data covers the whole 12 months after closure.
+    /// Whether the 12 months after closure are over by the as-of date (else
+    /// the after-window is not yet observed and no cliff is raised).
     pub after_complete: bool,
     pub cliff: bool,
 }
@@ -33,29 +34,34 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().asin()
 }
 
-/// Civilian-harm events (all perpetrators) within a base's radius, in the 12
-/// months before and after its closure.
-pub fn base_review(ws: &Workspace, b: &Base) -> BaseReview {
+/// Civilian-harm events (all perpetrators) within a base's radius in the 12
+/// months before and after its closure, counting only data up to the as-of
+/// date (METHODOLOGY §5): windows as in §4, before = (c − 12 months, c] and
+/// after = (c, c + 12 months], so the closure day counts once, in the
+/// before-window. For a planned closure after the as-of date the baseline is
+/// the 12 months to the as-of date, and an after-window not over by the
+/// as-of date is not yet observed (no flag).
+pub fn base_review(ws: &Workspace, b: &Base, as_of: NaiveDate) -> BaseReview {
     let (mut before, mut after) = (0u64, 0u64);
     let closed = b.closed;
-    let latest = ws.latest_date();
     let mut after_complete = false;
     if let Some(c) = closed {
-        let start = c
+        let pivot = c.min(as_of);
+        let start = pivot
             .checked_sub_months(Months::new(12))
             .map_or(i32::MIN, day_number);
         let end = c
             .checked_add_months(Months::new(12))
             .map_or(i32::MAX, day_number);
-        let cd = day_number(c);
-        after_complete = latest.is_some_and(|l| l >= end);
+        let (cd, last) = (day_number(pivot), day_number(as_of));
+        after_complete = last >= end;
         for_each_selected(ws, &Filter::default(), |(d, i), _, _, _| {
             let inc = &ws.datasets[d].incidents;
             if !inc.civilian_harm[i] || inc.latitude[i].is_nan() {
                 return;
             }
             let day = inc.date[i];
-            if day < start || day > end {
+            if day <= start || day > end || day > last {
                 return;
             }
             if distance_km(
@@ -67,9 +73,9 @@ pub fn base_review(ws: &Workspace, b: &Base) -> BaseReview {
             {
                 return;
             }
-            if day < cd {
+            if day <= cd {
                 before += 1;
-            } else if day > cd {
+            } else {
                 after += 1;
             }
         });
@@ -81,15 +87,16 @@ pub fn base_review(ws: &Workspace, b: &Base) -> BaseReview {
         before,
         after,
         after_complete,
-        cliff: closed.is_some() && cliff_rule(before, after),
+        cliff: closed.is_some() && after_complete && cliff_rule(before, after),
     }
 }
 
 /// The security-cliff test on the counts around one closed base: harm in
-/// the 12 months after closure exceeds the 12 months before (the annex
-/// applies the same rule to the counts it prints).
+/// the 12 months after closure rose against the 12 months before by the
+/// `rising` rule of §4 (at least 1.25 × and 3 or more events more); the
+/// annex applies the same rule to the counts it prints.
 pub fn cliff_rule(before: u64, after: u64) -> bool {
-    after > before
+    4 * after >= 5 * before && after >= before + 3
 }
 
 #[cfg(test)]
@@ -102,5 +109,16 @@ mod tests {
         let d = distance_km(13.6333, 25.35, 12.05, 24.8833);
         assert!((180.0..220.0).contains(&d), "{d}");
         assert!(distance_km(1.0, 1.0, 1.0, 1.0) < 1e-9);
+    }
+
+    #[test]
+    fn the_cliff_follows_the_rising_rule() {
+        assert!(!cliff_rule(0, 1), "0 → 1 is not a cliff");
+        assert!(!cliff_rule(0, 2));
+        assert!(cliff_rule(0, 3));
+        assert!(!cliff_rule(12, 14), "+2 is not enough");
+        assert!(cliff_rule(12, 15));
+        assert!(!cliff_rule(20, 24), "+4 but under 1.25 ×");
+        assert!(cliff_rule(20, 25));
     }
 }

@@ -31,6 +31,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A dataset the assessment is built on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DatasetRef {
     /// Relative to the assessment file's folder when it lies below it.
     pub path: PathBuf,
@@ -39,10 +40,16 @@ pub struct DatasetRef {
     pub format: SourceFormat,
     #[serde(default)]
     pub mapping: Option<ColumnMapping>,
+    /// The dates the analyst declares the dataset covers, where they differ
+    /// from its first and last rows (METHODOLOGY §4: an export cut at a
+    /// date with no event that day, a log kept since before its first case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// An analyst's re-classification of an actor (METHODOLOGY §2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reclassification {
     pub actor: String,
     pub to: PerpetratorType,
@@ -53,8 +60,18 @@ pub struct Reclassification {
     pub reason_cleared: Option<SharingLevel>,
 }
 
+/// Two admin-1 region names counted as one: rows named `from` (case,
+/// accents and punctuation aside) count in `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionAlias {
+    pub from: String,
+    pub to: String,
+}
+
 /// A named filter the analyst keeps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedFilter {
     pub name: String,
     pub filter: Filter,
@@ -133,6 +150,7 @@ impl Successor {
 
 /// One threat in the register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ThreatEntry {
     /// Stable within the file.
     pub id: u32,
@@ -166,6 +184,10 @@ pub struct ThreatEntry {
     /// The successor's capacity, 1 (none) to 5 (full).
     #[serde(default)]
     pub capacity: Option<u8>,
+    /// The capacity of each tier's successor, 1 (none) to 5 (full), where
+    /// the analyst rates them apart.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tier_capacity: BTreeMap<Tier, u8>,
     #[serde(default)]
     pub mitigation: String,
     /// The widest level the mitigation may be printed at.
@@ -191,6 +213,7 @@ impl ThreatEntry {
             residual: false,
             successors: BTreeMap::new(),
             capacity: None,
+            tier_capacity: BTreeMap::new(),
             mitigation: String::new(),
             mitigation_cleared: None,
             review_date: None,
@@ -216,6 +239,7 @@ pub enum Direction {
 
 /// An indicator to watch after exit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Benchmark {
     pub name: String,
     pub metric: BenchmarkMetric,
@@ -267,6 +291,7 @@ impl SharingLevel {
 
 /// A record of one export (filled by the annex writers).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportRecord {
     pub path: PathBuf,
     pub format: String,
@@ -279,6 +304,7 @@ pub struct ExportRecord {
 
 /// Title, mission, country, as-of date and authors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: String,
     pub mission: String,
@@ -293,6 +319,7 @@ pub struct Meta {
 
 /// The whole document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub format_version: u32,
     pub meta: Meta,
@@ -300,6 +327,10 @@ pub struct Assessment {
     pub datasets: Vec<DatasetRef>,
     #[serde(default)]
     pub reclassifications: Vec<Reclassification>,
+    /// Region names the analyst merges into one (admin 1): a name that
+    /// changed over time, or regions split or joined since the data began.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub region_aliases: Vec<RegionAlias>,
     #[serde(default)]
     pub saved_filters: Vec<SavedFilter>,
     #[serde(default)]
@@ -333,6 +364,7 @@ impl Assessment {
             meta,
             datasets: Vec::new(),
             reclassifications: Vec::new(),
+            region_aliases: Vec::new(),
             saved_filters: Vec::new(),
             register: Vec::new(),
             footprint: Vec::new(),
@@ -370,7 +402,16 @@ impl Assessment {
             sha256,
             format,
             mapping,
+            covers: None,
         }
+    }
+
+    /// Region aliases as the workspace takes them: (from, to).
+    pub fn aliases(&self) -> Vec<(String, String)> {
+        self.region_aliases
+            .iter()
+            .map(|r| (r.from.clone(), r.to.clone()))
+            .collect()
     }
 
     /// Re-classifications as the workspace takes them.

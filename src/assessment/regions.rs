@@ -13,7 +13,7 @@ use crate::model::region::region_key;
 use std::borrow::Cow;
 
 /// A display name split into its region and its country, if it has one.
-fn split(name: &str) -> (&str, Option<&str>) {
+pub fn split(name: &str) -> (&str, Option<&str>) {
     match name.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
         Some((region, country)) => (region, Some(country)),
         None => (name, None),
@@ -54,7 +54,18 @@ pub fn resolve_name<'n>(names: &'n [String], name: &'n str, country: &str) -> &'
 pub fn resolve_regions<'a>(a: &'a Assessment, ws: &Workspace) -> Cow<'a, Assessment> {
     let names = &ws.regions(RegionLevel::Admin1).names;
     let country = a.meta.country.as_str();
-    let moves = |n: &String| resolve_name(names, n, country) != n.as_str();
+    // A name the analyst merged into another is read as that other.
+    let aliases = crate::analysis::regions::aliases_of(&a.aliases());
+    let aliased = |n: &str| -> Option<String> {
+        let (region, own) = split(n);
+        let (_, to) = aliases.get(&region_key(region))?;
+        Some(own.map_or_else(|| to.clone(), |c| format!("{to} ({c})")))
+    };
+    let resolve = |n: &str| -> String {
+        let n = aliased(n).unwrap_or_else(|| n.to_string());
+        resolve_name(names, &n, country).to_string()
+    };
+    let moves = |n: &String| resolve(n) != *n;
     let any = a.register.iter().flat_map(|e| &e.regions).any(moves)
         || a.benchmarks.iter().flat_map(|b| &b.regions).any(moves)
         || a.footprint.iter().map(|b| &b.region).any(moves);
@@ -62,7 +73,7 @@ pub fn resolve_regions<'a>(a: &'a Assessment, ws: &Workspace) -> Cow<'a, Assessm
         return Cow::Borrowed(a);
     }
     let mut r = a.clone();
-    let fix = |n: &mut String| *n = resolve_name(names, n, country).to_string();
+    let fix = |n: &mut String| *n = resolve(n);
     r.register
         .iter_mut()
         .flat_map(|e| &mut e.regions)

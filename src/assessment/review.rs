@@ -107,6 +107,23 @@ pub struct Scores {
 }
 
 impl Scores {
+    /// "L3×I3=9 (Medium)", or "–" for no scores (a window the data do not
+    /// cover).
+    pub fn text(s: Option<Scores>) -> String {
+        s.map_or_else(
+            || "–".to_string(),
+            |s| {
+                format!(
+                    "L{}×I{}={} ({})",
+                    s.likelihood,
+                    s.impact,
+                    s.risk,
+                    s.band.label()
+                )
+            },
+        )
+    }
+
     fn of(l: u8, i: u8) -> Scores {
         let risk = l * i;
         Scores {
@@ -124,9 +141,11 @@ pub struct EntryReview {
     pub id: u32,
     pub perpetrator: PerpetratorType,
     pub regions: Vec<String>,
-    pub suggested: Scores,
-    /// The analyst's scores (suggestion where the analyst left one unset).
-    pub analyst: Scores,
+    /// None where the recent window is not covered (METHODOLOGY §4).
+    pub suggested: Option<Scores>,
+    /// The analyst's scores (suggestion where the analyst left one unset);
+    /// none where a score is unset and there is no suggestion.
+    pub analyst: Option<Scores>,
     pub trend: Trend,
     pub recent_events: u64,
     pub previous_events: u64,
@@ -152,7 +171,8 @@ pub struct BacktestRow {
     pub id: u32,
     pub perpetrator: PerpetratorType,
     pub regions: Vec<String>,
-    pub predicted_likelihood: u8,
+    /// The analyst's likelihood; none where there is none to test.
+    pub predicted_likelihood: Option<u8>,
     pub residual: bool,
     /// (months after as-of, events, civilian fatalities, observed likelihood, data complete).
     pub windows: Vec<(u32, u64, u64, u8, bool)>,
@@ -210,8 +230,10 @@ pub fn likelihood_for_rate(events: u64, months: u64) -> u8 {
 /// The monitoring-gap test on a region's counts in the recent and previous
 /// windows: civilian harm continues there (the annex applies the same rule
 /// to the counts it prints).
-pub fn harm_continues(recent: u64, _previous: u64) -> bool {
-    recent > 0
+pub fn harm_continues(recent: u64, previous: u64) -> bool {
+    // METHODOLOGY §5: 3 or more civilian-harm events in the 12 months to
+    // the as-of date.
+    recent + previous >= 3
 }
 
 /// Reviews the whole assessment against the workspace.
@@ -221,7 +243,11 @@ pub fn review(a: &Assessment, ws: &Workspace) -> Review {
     let resolved = super::regions::resolve_regions(a, ws);
     let a: &Assessment = &resolved;
     let as_of = a.meta.as_of;
-    let bases: Vec<BaseReview> = a.footprint.iter().map(|b| base_review(ws, b)).collect();
+    let bases: Vec<BaseReview> = a
+        .footprint
+        .iter()
+        .map(|b| base_review(ws, b, as_of))
+        .collect();
     // Regions with recent civilian harm (all perpetrators).
     let recent_regions: BTreeSet<String> = {
         let m = ThreatMatrix::compute(ws, &Filter::default(), Some(as_of));
@@ -279,12 +305,16 @@ fn entry_review(
     let as_of = a.meta.as_of;
     let c = entry_counts(ws, e, as_of);
     let s = c.suggestion();
-    let suggested = Scores::of(s.likelihood, s.impact);
-    let analyst = Scores::of(
-        e.likelihood.unwrap_or(s.likelihood),
-        e.impact.unwrap_or(s.impact),
-    );
-    let differs = analyst.likelihood != suggested.likelihood || analyst.impact != suggested.impact;
+    let suggested = s.map(|s| Scores::of(s.likelihood, s.impact));
+    let analyst = match (
+        e.likelihood.or(s.map(|s| s.likelihood)),
+        e.impact.or(s.map(|s| s.impact)),
+    ) {
+        (Some(l), Some(i)) => Some(Scores::of(l, i)),
+        _ => None,
+    };
+    let differs =
+        analyst.map(|a| (a.likelihood, a.impact)) != suggested.map(|s| (s.likelihood, s.impact));
     // A tier the threat engages with no successor named (or "none");
     // with no tiers given, no successor at all.
     let lacks = |t: &Tier| e.successors.get(t).is_none_or(|s| *s == Successor::None);
@@ -295,22 +325,25 @@ fn entry_review(
     };
     let regions: BTreeSet<&String> = e.regions.iter().collect();
     let flags = Flags {
-        no_successor: e.residual && analyst.band >= RiskBand::High && all_none,
-        successor_is_perpetrator: e.perpetrator == PerpetratorType::StateForces
+        no_successor: e.residual && analyst.is_some_and(|a| a.band >= RiskBand::High) && all_none,
+        // Flags are raised on residual entries only (METHODOLOGY §5).
+        successor_is_perpetrator: e.residual
+            && e.perpetrator == PerpetratorType::StateForces
             && e.successors
                 .values()
                 .any(|s| *s == Successor::HostStateSecurityForces),
-        security_cliff: a
-            .footprint
-            .iter()
-            .zip(bases)
-            .any(|(b, r)| regions.contains(&b.region) && r.cliff),
-        monitoring_gap: e.regions.iter().any(|region| {
-            let here: Vec<&Base> = a.footprint.iter().filter(|b| &b.region == region).collect();
-            !here.is_empty()
-                && here.iter().all(|b| b.closed.is_some())
-                && recent_regions.contains(region)
-        }),
+        security_cliff: e.residual
+            && a.footprint
+                .iter()
+                .zip(bases)
+                .any(|(b, r)| regions.contains(&b.region) && r.cliff),
+        monitoring_gap: e.residual
+            && e.regions.iter().any(|region| {
+                let here: Vec<&Base> = a.footprint.iter().filter(|b| &b.region == region).collect();
+                !here.is_empty()
+                    && here.iter().all(|b| b.closed.is_some())
+                    && recent_regions.contains(region)
+            }),
     };
     EntryReview {
         id: e.id,
@@ -354,17 +387,16 @@ fn backtest_row(
             )
         })
         .collect();
-    let predicted = r.analyst.likelihood;
+    let predicted = r.analyst.map(|a| a.likelihood);
     let (_, _, _, observed, complete) = windows[1];
-    let verdict = if !complete {
-        "incomplete data".to_string()
-    } else if observed.abs_diff(predicted) <= 1 {
-        "right".to_string()
-    } else if observed > predicted {
-        "under-estimated".to_string()
-    } else {
-        "over-estimated".to_string()
-    };
+    let verdict = match predicted {
+        _ if !complete => "incomplete data",
+        None => "no rating",
+        Some(p) if observed.abs_diff(p) <= 1 => "right",
+        Some(p) if observed > p => "under-estimated",
+        Some(_) => "over-estimated",
+    }
+    .to_string();
     BacktestRow {
         id: e.id,
         perpetrator: e.perpetrator,

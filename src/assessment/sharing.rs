@@ -69,6 +69,7 @@ impl RegisterColumn {
 /// An assessment's own choice of content for one level (replaces the
 /// default for that level).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Audience {
     pub level: SharingLevel,
     /// Section ids that go (`SectionId::key`; unknown ids are ignored).

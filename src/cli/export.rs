@@ -77,51 +77,13 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
     let generated = args.date.unwrap_or_else(|| {
         chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive()
     });
-    let (assessment, ws, mut protected) = match (&args.assessment, args.data.is_empty()) {
-        (Some(path), true) => {
-            let a = match load(path) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return Ok(1);
-                }
-            };
-            let (ws, statuses) = open_datasets(&a, path);
-            let mut bad = false;
-            for s in &statuses {
-                if s.status != DatasetState::Ok {
-                    eprintln!("{}: {} {}", s.path.display(), s.status, s.message);
-                    bad |= matches!(s.status, DatasetState::Missing | DatasetState::Unreadable);
-                }
-            }
-            if bad {
-                eprintln!("error: a dataset of the assessment could not be read; relink it first");
-                return Ok(1);
-            }
-            (Some(a), ws, vec![path.clone()])
-        }
-        (None, false) => {
-            let (ws, errors) = match load_all(&args.data, args.mapping.as_deref()) {
-                Ok(x) => x,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return Ok(1);
-                }
-            };
-            if !errors.is_empty() {
-                for e in &errors {
-                    eprintln!("error: {e}");
-                }
-                return Ok(1);
-            }
-            (None, ws, Vec::new())
-        }
-        _ => {
-            eprintln!("error: give either --assessment FILE.ron or --data FILE...");
-            return Ok(2);
-        }
+    let (assessment, ws, mut protected) = match open_inputs(args) {
+        Ok(x) => x,
+        Err(code) => return Ok(code),
     };
     protected.extend(ws.source_paths());
+    // Nor the column mapping the data were read through.
+    protected.extend(args.mapping.iter().cloned());
     let mut opts = match &assessment {
         Some(a) => AnnexOptions::for_assessment(a, generated),
         None => AnnexOptions {
@@ -169,4 +131,68 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
         writeln!(out, "recorded in {}", path.display())?;
     }
     Ok(0)
+}
+
+/// The assessment (if any), the loaded data, and the paths an export must
+/// never write over.
+type Inputs = (
+    Option<crate::assessment::Assessment>,
+    crate::analysis::Workspace,
+    Vec<std::path::PathBuf>,
+);
+
+/// What the export reads: the assessment and its datasets, or data files;
+/// the paths it must never write over. `Err`: the exit code, after saying why.
+fn open_inputs(args: &ExportArgs) -> Result<Inputs, i32> {
+    let inputs = match (&args.assessment, args.data.is_empty()) {
+        (Some(path), true) => {
+            let a = match load(path) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Err(1);
+                }
+            };
+            let (ws, statuses) = open_datasets(&a, path);
+            let mut bad = false;
+            for s in &statuses {
+                if s.status != DatasetState::Ok {
+                    eprintln!("{}: {} {}", s.path.display(), s.status, s.message);
+                    bad |= matches!(s.status, DatasetState::Missing | DatasetState::Unreadable);
+                }
+            }
+            if bad {
+                eprintln!("error: a dataset of the assessment could not be read; relink it first");
+                return Err(1);
+            }
+            // The assessment and its backup (the save that records the
+            // export rewrites it) are never written over.
+            (
+                Some(a),
+                ws,
+                vec![path.clone(), crate::assessment::file::backup_path(path)],
+            )
+        }
+        (None, false) => {
+            let (ws, errors) = match load_all(&args.data, args.mapping.as_deref()) {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Err(1);
+                }
+            };
+            if !errors.is_empty() {
+                for e in &errors {
+                    eprintln!("error: {e}");
+                }
+                return Err(1);
+            }
+            (None, ws, Vec::new())
+        }
+        _ => {
+            eprintln!("error: give either --assessment FILE.ron or --data FILE...");
+            return Err(2);
+        }
+    };
+    Ok(inputs)
 }

@@ -19,7 +19,15 @@ pub fn load_all(
     let options = ImportOptions { mapping };
     let mut datasets = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for f in files {
+        // The same file named twice is read once: counted twice, an id-less
+        // log would double every figure.
+        let key = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        if !seen.insert(key) {
+            eprintln!("note: {} is named twice; it is read once", f.display());
+            continue;
+        }
         match import_file(f, &options, &Progress::default()) {
             Ok(d) => datasets.push(d),
             Err(e) => errors.push(e),

@@ -4,7 +4,7 @@
 //! date.
 
 use crate::assessment::file::load;
-use crate::assessment::review::{DatasetStatus, Review, open_datasets, review};
+use crate::assessment::review::{DatasetStatus, Review, Scores, open_datasets, review};
 use serde_json::json;
 use std::path::Path;
 
@@ -54,8 +54,8 @@ fn write_json(
                 "id": e.id,
                 "perpetrator": e.perpetrator.key(),
                 "regions": e.regions,
-                "suggested": {"likelihood": e.suggested.likelihood, "impact": e.suggested.impact, "risk": e.suggested.risk, "band": e.suggested.band.key()},
-                "analyst": {"likelihood": e.analyst.likelihood, "impact": e.analyst.impact, "risk": e.analyst.risk, "band": e.analyst.band.key()},
+                "suggested": e.suggested.map(|s| json!({"likelihood": s.likelihood, "impact": s.impact, "risk": s.risk, "band": s.band.key()})),
+                "analyst": e.analyst.map(|s| json!({"likelihood": s.likelihood, "impact": s.impact, "risk": s.risk, "band": s.band.key()})),
                 "trend": e.trend.key(),
                 "recent_events": e.recent_events,
                 "previous_events": e.previous_events,
@@ -91,18 +91,12 @@ fn write_register(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<(
     for e in &r.entries {
         writeln!(
             out,
-            "#{} {} in {}\n   suggested L{}×I{}={} ({}), analyst L{}×I{}={} ({}); trend {} ({} recent vs {} previous events){}",
+            "#{} {} in {}\n   suggested {}, analyst {}; trend {} ({} recent vs {} previous events){}",
             e.id,
             e.perpetrator.label(),
             e.regions.join(", "),
-            e.suggested.likelihood,
-            e.suggested.impact,
-            e.suggested.risk,
-            e.suggested.band.label(),
-            e.analyst.likelihood,
-            e.analyst.impact,
-            e.analyst.risk,
-            e.analyst.band.label(),
+            Scores::text(e.suggested),
+            Scores::text(e.analyst),
             e.trend.key(),
             e.recent_events,
             e.previous_events,
@@ -145,16 +139,17 @@ fn write_bases(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> 
     for b in &r.bases {
         writeln!(
             out,
-            "   {} ({}), closed {}: {} / {}{}{}",
+            "   {} ({}), closed {}: {} / {}{}",
             b.name,
             b.region,
             b.closed.map_or("–".to_string(), |d| d.to_string()),
             b.before,
-            b.after,
-            if b.after_complete {
-                ""
-            } else {
-                " (after-window not fully covered by the data)"
+            // METHODOLOGY §5: an after-window not over by the as-of date is
+            // not yet observed; an open base has none.
+            match (b.closed, b.after_complete) {
+                (None, _) => "–".to_string(),
+                (Some(_), false) => "not yet observed".to_string(),
+                (Some(_), true) => b.after.to_string(),
             },
             if b.cliff { "  SECURITY CLIFF" } else { "" }
         )?;
@@ -196,10 +191,11 @@ fn write_backtest(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<(
             .collect();
         writeln!(
             out,
-            "   #{} {} predicted L{}: {} → {}",
+            "   #{} {} predicted {}: {} → {}",
             t.id,
             t.perpetrator.key(),
-            t.predicted_likelihood,
+            t.predicted_likelihood
+                .map_or_else(|| "–".to_string(), |l| format!("L{l}")),
             w.join("; "),
             t.verdict
         )?;

@@ -57,6 +57,11 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
     Ok(if errors.is_empty() { 0 } else { 1 })
 }
 
+/// A day number as an ISO date.
+fn day(d: i32) -> String {
+    crate::model::dates::from_day_number(d).map_or_else(String::new, |d| d.to_string())
+}
+
 /// The JSON document of `summarize --json`.
 pub fn to_json(
     ws: &crate::analysis::Workspace,
@@ -79,6 +84,7 @@ pub fn to_json(
                 "blank_rows": d.report.blank_rows,
                 "fatalities_unknown": d.report.fatalities_unknown,
                 "repeats_not_counted": ws.repeats.get(i).copied().unwrap_or(0),
+                "span": ws.dataset_span(i).map(|(a, b)| [day(a), day(b)]),
             })
         })
         .collect();
@@ -100,7 +106,8 @@ pub fn to_json(
                 "previous_events": c.previous_events,
                 "recent_fatalities": c.recent_fatalities,
                 "trend": c.trend().key(),
-                "suggested": {"likelihood": s.likelihood, "impact": s.impact, "risk": s.risk, "band": s.band.key()},
+                "covered": {"recent": !c.recent_uncovered, "previous": !c.previous_uncovered},
+                "suggested": s.map(|s| json!({"likelihood": s.likelihood, "impact": s.impact, "risk": s.risk, "band": s.band.key()})),
             }));
         }
     }
@@ -126,9 +133,11 @@ pub fn to_json(
             "perpetrator": p.key(), "events": t.events, "civilian_fatalities": t.civilian_fatalities,
             "trend": t.trend().key(),
         })).collect::<Vec<_>>(),
-        "by_region": m.regions.iter().zip(&m.column_totals).zip(&m.state_share).map(|((r, t), s)| json!({
+        "by_region": m.regions.iter().zip(&m.column_totals).zip(&m.state_share).zip(&m.coverage).map(|(((r, t), s), cov)| json!({
             "region": r, "events": t.events, "civilian_fatalities": t.civilian_fatalities,
             "trend": t.trend().key(), "state_share": share(s),
+            "coverage": cov.span.map(|(a, b)| [day(a), day(b)]),
+            "coverage_sources": cov.datasets,
         })).collect::<Vec<_>>(),
         "state_share": share(&m.state_share_total),
         "totals": {
@@ -159,6 +168,9 @@ fn write_text(
         m.windows.previous.1,
         m.windows.as_of
     )?;
+    for note in m.coverage_notes() {
+        writeln!(out, "{note}")?;
+    }
     writeln!(out)?;
     let rw = m
         .regions
@@ -181,17 +193,23 @@ fn write_text(
             let s = c.suggestion();
             writeln!(
                 out,
-                "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} {}×{}={} {}",
+                "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} {}",
                 p.label(),
                 r,
                 c.events,
                 c.civilian_fatalities,
                 c.recent_events,
                 c.trend().key(),
-                s.likelihood,
-                s.impact,
-                s.risk,
-                s.band.label()
+                s.map_or_else(
+                    || "–".to_string(),
+                    |s| format!(
+                        "{}×{}={} {}",
+                        s.likelihood,
+                        s.impact,
+                        s.risk,
+                        s.band.label()
+                    )
+                )
             )?;
         }
     }

@@ -11,7 +11,15 @@ use crate::model::dates::parse_date;
 use std::path::Path;
 
 /// Reads bases from a CSV file; fails with one message per bad row.
-pub fn read_bases(path: &Path) -> Result<Vec<Base>, Vec<String>> {
+/// The bases a file gives, and each row that could not be read (file, line
+/// and reason): rows read = bases + rejected.
+#[derive(Debug, Clone, Default)]
+pub struct BasesRead {
+    pub bases: Vec<Base>,
+    pub rejected: Vec<String>,
+}
+
+pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<String>> {
     let name = path.display();
     let text =
         std::fs::read(path).map_err(|e| vec![format!("{name}: cannot read the file: {e}")])?;
@@ -46,6 +54,7 @@ pub fn read_bases(path: &Path) -> Result<Vec<Base>, Vec<String>> {
     );
     let mut bases = Vec::new();
     let mut errors = Vec::new();
+    let mut row_errors: Vec<String> = Vec::new();
     for rec in records {
         let rec = match rec {
             Ok(r) => r,
@@ -70,8 +79,15 @@ pub fn read_bases(path: &Path) -> Result<Vec<Base>, Vec<String>> {
                 .map_err(|e| errors.push(format!("{name}:{line}: column '{what}': {e}")))
                 .ok()
         };
-        let opened = date(c_opened, "opened", &mut errors);
-        let closed = date(c_closed, "closed", &mut errors);
+        row_errors.clear();
+        let opened = date(c_opened, "opened", &mut row_errors);
+        let closed = date(c_closed, "closed", &mut row_errors);
+        if !row_errors.is_empty() {
+            // A closure date that cannot be read is not "never closed":
+            // the row is rejected, not kept without it.
+            errors.append(&mut row_errors);
+            continue;
+        }
         match (lat, lon) {
             (Some(latitude), Some(longitude)) => bases.push(Base {
                 name: get(Some(c_name)).to_string(),
@@ -92,11 +108,10 @@ pub fn read_bases(path: &Path) -> Result<Vec<Base>, Vec<String>> {
             )),
         }
     }
-    if errors.is_empty() {
-        Ok(bases)
-    } else {
-        Err(errors)
-    }
+    Ok(BasesRead {
+        bases,
+        rejected: errors,
+    })
 }
 
 #[cfg(test)]
@@ -108,7 +123,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("bases.csv");
         std::fs::write(&p, "Radius_km;Name;Latitude;Longitude;Region;Closed\n25;Site A;13,6;25,3;North Darfur state;30/06/2021\n;Site B;12.0;24.8;South Darfur;\n").unwrap();
-        let b = read_bases(&p).unwrap();
+        let read = read_bases(&p).unwrap();
+        assert!(read.rejected.is_empty());
+        let b = read.bases;
         assert_eq!(b.len(), 2);
         assert_eq!(
             (b[0].radius_km, b[0].region.as_str(), b[0].latitude),
@@ -119,8 +136,17 @@ mod tests {
             Some("2021-06-30".to_string())
         );
         assert_eq!(b[1].radius_km, 30.0);
-        std::fs::write(&p, "name,latitude,longitude\nX,95,20\n").unwrap();
-        let e = read_bases(&p).unwrap_err();
-        assert!(e[0].contains(":2:") && e[0].contains("latitude"), "{e:?}");
+        // One bad row among good ones: the good ones are read, the bad
+        // ones named with their line and reason.
+        std::fs::write(
+            &p,
+            "name,latitude,longitude,closed\nX,95,20,\nY,13,25,2021-06-30\nZ,13,25,31/31/2021\n",
+        )
+        .unwrap();
+        let read = read_bases(&p).unwrap();
+        assert_eq!(read.bases.len(), 1);
+        assert_eq!(read.rejected.len(), 2, "{:?}", read.rejected);
+        assert!(read.rejected[0].contains(":2:") && read.rejected[0].contains("latitude"));
+        assert!(read.rejected[1].contains(":4:") && read.rejected[1].contains("closed"));
     }
 }

@@ -43,8 +43,8 @@ pub fn date(
                 Some(col),
                 IssueCode::DateInFuture,
                 format!(
-                    "'{}' is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
-                    raw.trim(),
+                    "{} is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
+                    quote(raw),
                     today()
                 ),
             );
@@ -62,10 +62,16 @@ pub fn date(
             };
             let message = match (&e, order) {
                 (DateError::Invalid(v), Some(DateOrder::DayFirst)) => {
-                    format!("'{v}' is not a date when read as DD/MM/YYYY, the order of this column")
+                    format!(
+                        "{} is not a date when read as DD/MM/YYYY, the order of this column",
+                        quote(v)
+                    )
                 }
                 (DateError::Invalid(v), Some(DateOrder::MonthFirst)) => {
-                    format!("'{v}' is not a date when read as MM/DD/YYYY, the order of this column")
+                    format!(
+                        "{} is not a date when read as MM/DD/YYYY, the order of this column",
+                        quote(v)
+                    )
                 }
                 _ => e.to_string(),
             };
@@ -73,6 +79,134 @@ pub fn date(
             None
         }
     }
+}
+
+/// A month from a number (`3`, `03`, `3.0`) or a name in English or French,
+/// full or abbreviated (`March`, `Mar`, `mars`, `févr.`).
+pub fn parse_month(raw: &str) -> Option<u32> {
+    let t = crate::model::text::trim(raw).trim_end_matches('.');
+    if let Some(n) = parse_whole(t) {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    let k: String = crate::model::region::region_key(t);
+    const NAMES: [&[&str]; 12] = [
+        &["january", "jan", "janvier", "janv"],
+        &["february", "feb", "fevrier", "fevr", "fev"],
+        &["march", "mar", "mars"],
+        &["april", "apr", "avril", "avr"],
+        &["may", "mai"],
+        &["june", "jun", "juin"],
+        &["july", "jul", "juillet", "juil"],
+        &["august", "aug", "aout"],
+        &["september", "sep", "sept", "septembre"],
+        &["october", "oct", "octobre"],
+        &["november", "nov", "novembre"],
+        &["december", "dec", "decembre"],
+    ];
+    NAMES
+        .iter()
+        .position(|names| names.contains(&k.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
+/// A whole number written as `12` or `12.0` (spreadsheets store numbers as
+/// floats).
+fn parse_whole(t: &str) -> Option<u32> {
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 6 {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Reads a date from year, month and (optional) day columns; rejects the
+/// row when the year or month is missing or unreadable, the day does not
+/// exist in that month, or the date is in the future. A blank day dates
+/// the row on the 1st at month precision, with a warning.
+pub fn date_from_parts(
+    row: &dyn Fields,
+    (year_col, month_col, day_col): (usize, usize, Option<usize>),
+    ctx: &mut RowCtx,
+) -> Option<(i32, crate::model::TimePrecision)> {
+    use crate::model::TimePrecision;
+    let (y_raw, m_raw) = (text(row, Some(year_col)), text(row, Some(month_col)));
+    let Some(year) = parse_whole(y_raw) else {
+        let code = if y_raw.is_empty() {
+            IssueCode::DateBlank
+        } else {
+            IssueCode::DateUnreadable
+        };
+        ctx.reject(
+            Some(year_col),
+            code,
+            format!("year {} is not a year", quote(y_raw)),
+        );
+        return None;
+    };
+    if !(1900..=2100).contains(&year) {
+        ctx.reject(
+            Some(year_col),
+            IssueCode::DateOutOfRange,
+            format!("year {year} is outside 1900–2100"),
+        );
+        return None;
+    }
+    let Some(month) = parse_month(m_raw) else {
+        let code = if m_raw.is_empty() {
+            IssueCode::DateBlank
+        } else {
+            IssueCode::DateUnreadable
+        };
+        ctx.reject(
+            Some(month_col),
+            code,
+            format!(
+                "month {} is not a month (1–12 or a month's name)",
+                quote(m_raw)
+            ),
+        );
+        return None;
+    };
+    let d_raw = text(row, day_col);
+    let (day, precision) = if day_col.is_none() {
+        (1, TimePrecision::Month)
+    } else if d_raw.is_empty() {
+        ctx.warn(
+            day_col,
+            IssueCode::DateDayBlank,
+            format!("the day is blank: dated {year}-{month:02}-01 at month precision"),
+        );
+        (1, TimePrecision::Month)
+    } else if let Some(d) = parse_whole(d_raw) {
+        (d, TimePrecision::Day)
+    } else {
+        ctx.reject(
+            day_col,
+            IssueCode::DateUnreadable,
+            format!("day {} is not a day of the month", quote(d_raw)),
+        );
+        return None;
+    };
+    let Some(date) = chrono::NaiveDate::from_ymd_opt(year as i32, month, day) else {
+        ctx.reject(
+            day_col.or(Some(month_col)),
+            IssueCode::DateInvalid,
+            format!("{year}-{month:02}-{day:02} does not exist"),
+        );
+        return None;
+    };
+    if day_number(date) > latest_day() {
+        ctx.reject(
+            Some(year_col),
+            IssueCode::DateInFuture,
+            format!(
+                "{date} is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
+                today()
+            ),
+        );
+        return None;
+    }
+    Some((day_number(date), precision))
 }
 
 /// Reads a fatality count. `None` (unknown) for blank or unreadable values,
@@ -132,8 +266,24 @@ pub fn coordinates(
     lon_col: Option<usize>,
     ctx: &mut RowCtx,
 ) -> (Option<f32>, Option<f32>) {
-    let lat = parse_coordinate(text(row, lat_col));
-    let lon = parse_coordinate(text(row, lon_col));
+    let (lat_raw, lon_raw) = (text(row, lat_col), text(row, lon_col));
+    let lat = parse_coordinate(lat_raw);
+    let lon = parse_coordinate(lon_raw);
+    // A value that is there but not a number (NaN, inf, "12°N") loses the
+    // point: said, not dropped silently.
+    for (raw, v, col) in [(lat_raw, lat, lat_col), (lon_raw, lon, lon_col)] {
+        if v.is_none() && !raw.is_empty() {
+            ctx.warn(
+                col,
+                IssueCode::CoordinatesUnreadable,
+                format!(
+                    "{} is not a coordinate; the event is kept without a point",
+                    quote(raw)
+                ),
+            );
+            return (None, None);
+        }
+    }
     match (lat, lon) {
         (Some(la), Some(lo)) => {
             if la == 0.0 && lo == 0.0 {

@@ -21,7 +21,10 @@ pub(crate) struct SheetRows {
     /// 0-based sheet row of `rows[0]`.
     pub(crate) first_row: u32,
     pub(crate) rows: Vec<Vec<String>>,
-    merged_filled: usize,
+    merged_filled: Filled,
+    /// Hidden in the workbook (a working copy or an old version, not the
+    /// data the author shows).
+    pub(crate) hidden: bool,
 }
 
 fn cell_text(c: &Data) -> String {
@@ -45,7 +48,7 @@ fn cell_text(c: &Data) -> String {
     }
 }
 
-fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>, usize) {
+fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>, Filled) {
     let first_row = range.start().map_or(0, |(r, _)| r);
     let first_col = range.start().map_or(0, |(_, c)| c);
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(range.height());
@@ -55,13 +58,109 @@ fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>
         row.extend(r.iter().map(cell_text));
         rows.push(row);
     }
-    // Fill merged regions down their first column only: a value merged over
-    // several rows belongs to each of them, while a title or a group header
-    // merged across columns must not become several header cells.
+    let filled = fill_merged(&mut rows, first_row, merged);
+    (first_row, rows, filled)
+}
+
+/// Bytes of cell text (and row padding) one workbook may hold once read:
+/// beyond it the file is refused, not read until memory runs out.
+const WORKBOOK_BUDGET: usize = 1536 * 1024 * 1024;
+
+/// An XLSX sheet read cell by cell, never as a dense range: one stray cell
+/// in a far corner (`XFD1048576`) would make the range rows × columns
+/// (billions of cells). Each row is as long as its own last cell; the text
+/// and padding are counted against `WORKBOOK_BUDGET`.
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<RS>,
+    name: &str,
+    merged: &[Dimensions],
+    spent: &mut usize,
+) -> Result<(u32, Vec<Vec<String>>, Filled), String> {
+    let mut reader = match wb.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        // A chart sheet has no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => {
+            return Ok((0, Vec::new(), Filled::default()));
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut cells: Vec<(u32, u32, String)> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        *spent += text.len() + std::mem::size_of::<String>();
+        if *spent > WORKBOOK_BUDGET {
+            return Err(over_budget());
+        }
+        cells.push((r, c, text));
+    }
+    let Some(first_row) = cells.iter().map(|c| c.0).min() else {
+        return Ok((0, Vec::new(), Filled::default()));
+    };
+    let last_row = cells.iter().map(|c| c.0).max().unwrap_or(first_row);
+    let height = (last_row - first_row) as usize + 1;
+    *spent += height * std::mem::size_of::<Vec<String>>();
+    if *spent > WORKBOOK_BUDGET {
+        return Err(over_budget());
+    }
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); height];
+    for (r, c, text) in cells {
+        let row = &mut rows[(r - first_row) as usize];
+        let c = c as usize;
+        if row.len() <= c {
+            *spent += (c + 1 - row.len()) * std::mem::size_of::<String>();
+            if *spent > WORKBOOK_BUDGET {
+                return Err(over_budget());
+            }
+            row.resize(c + 1, String::new());
+        }
+        row[c] = text;
+    }
+    let filled = fill_merged(&mut rows, first_row, merged);
+    Ok((first_row, rows, filled))
+}
+
+fn over_budget() -> String {
+    format!(
+        "the workbook's cells hold more than {} MB of text once read (a cell repeated thousands of times, or cells scattered over a huge range); save the data sheet as CSV, or remove the stray cells",
+        WORKBOOK_BUDGET / (1024 * 1024)
+    )
+}
+
+/// Cells a sheet's merged regions may fill down, in all.
+const MAX_FILL_STEPS: usize = 20_000_000;
+
+/// What filling merged regions did: cells filled, and whether it stopped
+/// at `MAX_FILL_STEPS`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Filled {
+    cells: usize,
+    cut: bool,
+}
+
+/// Fills merged regions down their first column only: a value merged over
+/// several rows belongs to each of them, while a title or a group header
+/// merged across columns must not become several header cells. Returns the
+/// cells filled.
+fn fill_merged(rows: &mut [Vec<String>], first_row: u32, merged: &[Dimensions]) -> Filled {
     let mut filled = 0;
+    // Linear at most in a fixed number of steps: millions of overlapping
+    // merged regions once took most of a minute. Past the budget the rest
+    // are left as they are, and the report says so.
+    let mut steps: usize = 0;
     for m in merged {
+        steps += (m.end.0.saturating_sub(m.start.0) as usize).min(10_000) + 1;
+        if steps > MAX_FILL_STEPS {
+            return Filled {
+                cells: filled,
+                cut: true,
+            };
+        }
         let (r0, c0) = m.start;
-        let (r1, c1) = m.end;
+        let (r1, _) = m.end;
         let Some(value) = rows
             .get((r0.saturating_sub(first_row)) as usize)
             .and_then(|row| row.get(c0 as usize))
@@ -72,7 +171,6 @@ fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>
         if value.is_empty() || r1.saturating_sub(r0) > 10_000 {
             continue;
         }
-        let _ = c1;
         for r in r0 + 1..=r1 {
             let Some(row) = rows.get_mut((r.saturating_sub(first_row)) as usize) else {
                 continue;
@@ -87,7 +185,10 @@ fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>
             }
         }
     }
-    (first_row, rows, filled)
+    Filled {
+        cells: filled,
+        cut: false,
+    }
 }
 
 fn workbook_error(path: &Path, e: impl std::fmt::Display, container: Container) -> ImportError {
@@ -101,6 +202,15 @@ fn workbook_error(path: &Path, e: impl std::fmt::Display, container: Container) 
         path: path.to_path_buf(),
         message: format!("{e}{hint}"),
     }
+}
+
+/// The names of a workbook's hidden sheets.
+fn hidden_sheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(wb: &R) -> Vec<String> {
+    wb.sheets_metadata()
+        .iter()
+        .filter(|m| m.visible != calamine::SheetVisible::Visible)
+        .map(|m| m.name.clone())
+        .collect()
 }
 
 pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
@@ -124,6 +234,7 @@ pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
         Container::Ole => {
             let mut wb: calamine::Xls<_> =
                 calamine::open_workbook(path).map_err(|e| workbook_error(path, e, container))?;
+            let hidden = hidden_sheets(&wb);
             for name in wb.sheet_names() {
                 let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 let range = wb
@@ -131,6 +242,7 @@ pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
                     .map_err(|e| workbook_error(path, e, container))?;
                 let (first_row, rows, merged_filled) = rows_of(&range, &merged);
                 out.push(SheetRows {
+                    hidden: hidden.contains(&name),
                     name,
                     first_row,
                     rows,
@@ -140,13 +252,15 @@ pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
         }
         _ => match calamine::open_workbook::<calamine::Xlsx<_>, _>(path) {
             Ok(mut wb) => {
+                let mut spent = 0;
+                let hidden = hidden_sheets(&wb);
                 for name in wb.sheet_names() {
                     let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                    let range = wb
-                        .worksheet_range(&name)
-                        .map_err(|e| workbook_error(path, e, container))?;
-                    let (first_row, rows, merged_filled) = rows_of(&range, &merged);
+                    let (first_row, rows, merged_filled) =
+                        xlsx_rows(&mut wb, &name, &merged, &mut spent)
+                            .map_err(|e| workbook_error(path, e, container))?;
                     out.push(SheetRows {
+                        hidden: hidden.contains(&name),
                         name,
                         first_row,
                         rows,
@@ -157,12 +271,14 @@ pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
             Err(xlsx_err) => {
                 let mut wb: calamine::Ods<_> = calamine::open_workbook(path)
                     .map_err(|_| workbook_error(path, xlsx_err, container))?;
+                let hidden = hidden_sheets(&wb);
                 for name in wb.sheet_names() {
                     let range = wb
                         .worksheet_range(&name)
                         .map_err(|e| workbook_error(path, e, container))?;
                     let (first_row, rows, merged_filled) = rows_of(&range, &[]);
                     out.push(SheetRows {
+                        hidden: hidden.contains(&name),
                         name,
                         first_row,
                         rows,
@@ -175,9 +291,9 @@ pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
     Ok(out)
 }
 
-/// How promising a sheet is as the data sheet: (has a known header or tag
-/// row, not a metadata sheet, number of non-blank rows).
-pub(crate) fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
+/// How promising a sheet is as the data sheet: (visible, has a known
+/// header or tag row, not a metadata sheet, number of non-blank rows).
+pub(crate) fn sheet_score(s: &SheetRows) -> (bool, bool, bool, usize) {
     let lname = s.name.to_lowercase();
     let metadata = [
         "meta", "note", "readme", "read me", "about", "codebook", "legend", "source",
@@ -191,7 +307,7 @@ pub(crate) fn sheet_score(s: &SheetRows) -> (bool, bool, usize) {
         .iter()
         .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
         .count();
-    (tagged_or_known, !metadata, filled)
+    (!s.hidden, tagged_or_known, !metadata, filled)
 }
 
 /// Imports the data sheet of a workbook.
@@ -207,24 +323,31 @@ pub fn import_workbook(
     }
     let wanted = options.mapping.as_ref().and_then(|m| m.sheet.clone());
     let sheet = data_sheet(&sheets, wanted.as_deref(), path)?;
-    let preview: Vec<Vec<String>> = sheet.rows.iter().take(40).cloned().collect();
-    let head = TableHead::resolve(
-        &preview,
-        options.mapping.as_ref().and_then(|m| m.header_row),
-        sheet.first_row as usize,
-    );
+    let header_row = options.mapping.as_ref().and_then(|m| m.header_row);
+    // A mapping's header row further down than the usual 40 rows is read.
+    let rows = header_row.map_or(40, |h| {
+        usize::try_from(h)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(sheet.first_row as usize)
+            .saturating_add(2)
+            .max(40)
+    });
+    let preview: Vec<Vec<String>> = sheet.rows.iter().take(rows).cloned().collect();
+    let head = TableHead::resolve(&preview, header_row, sheet.first_row as usize);
     let (mut mapper, format, layout) = head.choose_mapper(&preview, options, path)?;
     let header = &head.header;
     let data = sheet.rows.get(head.layout.data..).unwrap_or(&[]);
-    if let Some(dc) = mapper.date_column() {
-        super::pipeline::decide_date_order(
+    let order_note = match mapper.date_column() {
+        Some(dc) => super::pipeline::decide_date_order(
             &mut *mapper,
             header,
             data.iter().map(|r| r.get(dc).cloned().unwrap_or_default()),
             path,
-        )?;
-    }
+        )?,
+        None => None,
+    };
     let mut report = start_report(path, &sheets, sheet, &head, &layout);
+    report.notes.extend(order_note);
     let columns = map_rows(sheet, &head, &*mapper, &mut report, progress)?;
     let meta = DatasetMeta {
         path: path.to_path_buf(),
@@ -293,6 +416,60 @@ fn sheet_list(sheets: &[SheetRows]) -> String {
         .join(", ")
 }
 
+/// What the report says of the sheets not read: the ones with the same
+/// columns as the one read (a workbook with one sheet per year), which would
+/// otherwise be left out without a word, and the hidden ones with data.
+fn other_sheets_note(sheets: &[SheetRows], sheet: &SheetRows, head: &TableHead) -> Vec<String> {
+    let key = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .map(|n| crate::model::region::region_key(n))
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let ours = key(&head.header.names);
+    let mut same = Vec::new();
+    let mut hidden = Vec::new();
+    for other in sheets.iter().filter(|o| o.name != sheet.name) {
+        let has_data = other
+            .rows
+            .iter()
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .nth(1)
+            .is_some();
+        if !has_data {
+            continue;
+        }
+        let preview: Vec<Vec<String>> = other.rows.iter().take(40).cloned().collect();
+        let theirs = TableHead::resolve(&preview, None, other.first_row as usize);
+        if other.hidden {
+            hidden.push(format!("'{}'", other.name));
+        } else if !ours.is_empty() && key(&theirs.header.names) == ours {
+            same.push(format!("'{}'", other.name));
+        }
+    }
+    let mut notes = Vec::new();
+    if !same.is_empty() {
+        notes.push(format!(
+            "WARNING: sheet{} {} ha{} the same columns as '{}' and {} not read: only '{}' is counted. Open each through a column mapping that names its sheet (sheet: Some(\"…\")), or put the rows in one sheet",
+            if same.len() == 1 { "" } else { "s" },
+            same.join(", "),
+            if same.len() == 1 { "s" } else { "ve" },
+            sheet.name,
+            if same.len() == 1 { "was" } else { "were" },
+            sheet.name
+        ));
+    }
+    if !hidden.is_empty() {
+        notes.push(format!(
+            "hidden sheet{} {} not read (a hidden sheet is not the data the workbook shows)",
+            if hidden.len() == 1 { "" } else { "s" },
+            hidden.join(", ")
+        ));
+    }
+    notes
+}
+
 /// The sheet row (1-based) of row `i` of a sheet's rows.
 fn line_of(sheet: &SheetRows, i: usize) -> u64 {
     u64::from(sheet.first_row) + i as u64 + 1
@@ -321,15 +498,21 @@ fn start_report(
             .notes
             .push(format!("header at sheet row {}", line_of(sheet, h)));
     }
+    report.notes.extend(other_sheets_note(sheets, sheet, head));
     if let Some(t) = lay.tags {
         report
             .notes
             .push(format!("HXL tag row at sheet row {}", line_of(sheet, t)));
     }
-    if sheet.merged_filled > 0 {
+    let filled = sheet.merged_filled.cells;
+    if filled > 0 {
         report.notes.push(format!(
-            "{} cells of merged regions filled down from the merged value",
-            sheet.merged_filled
+            "{filled} cells of merged regions filled down from the merged value"
+        ));
+    }
+    if sheet.merged_filled.cut {
+        report.notes.push(format!(
+            "the sheet has more merged regions than can be filled down ({MAX_FILL_STEPS} cells in all): the rest are read as they are, blank below their first row"
         ));
     }
     head.report_problems(&mut report, lay.header.map_or(0, |h| line_of(sheet, h)));
@@ -338,6 +521,25 @@ fn start_report(
 
 /// Maps the sheet's data rows into incident columns, counting blank, kept
 /// and rejected rows in the report.
+/// A sheet row as the mappers read it: as wide as the header at least.
+struct SheetRow<'a> {
+    cells: &'a [String],
+    width: usize,
+}
+
+impl Fields for SheetRow<'_> {
+    fn field(&self, i: usize) -> Option<&str> {
+        match self.cells.get(i) {
+            Some(c) => Some(c.as_str()),
+            None if i < self.width => Some(""),
+            None => None,
+        }
+    }
+    fn count(&self) -> usize {
+        self.cells.len().max(self.width)
+    }
+}
+
 fn map_rows(
     sheet: &SheetRows,
     head: &TableHead,
@@ -368,7 +570,13 @@ fn map_rows(
         report.rows_read += 1;
         let line = line_of(sheet, first_data + k);
         let mut ctx = RowCtx::new(line, record_no, &head.header, report);
-        match mapper.map(row, &mut ctx) {
+        // A sheet row ends at its last cell: blank cells after it are
+        // blank fields, not a short row.
+        let row = SheetRow {
+            cells: row,
+            width: head.header.width(),
+        };
+        match mapper.map(&row, &mut ctx) {
             Some(draft) if !ctx.is_rejected() => {
                 if draft.civilian_fatalities.is_none() {
                     report.fatalities_unknown += 1;
@@ -383,4 +591,42 @@ fn map_rows(
         .bytes_done
         .store(data.len() as u64, Ordering::Relaxed);
     Ok(columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Millions of overlapping merged regions (issue #16, 7) are filled
+    /// within a fixed budget, and the cut is reported, not hidden.
+    #[test]
+    fn overlapping_merged_regions_stop_at_the_budget() {
+        let mut rows = vec![vec!["a".to_string()]; 20];
+        let merged: Vec<Dimensions> = (0..3_000_000)
+            .map(|_| Dimensions {
+                start: (0, 0),
+                end: (50_000, 0),
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let f = fill_merged(&mut rows, 0, &merged);
+        assert!(f.cut);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        let mut rows = vec![
+            vec!["a".to_string()],
+            vec![String::new()],
+            vec![String::new()],
+        ];
+        let f = fill_merged(
+            &mut rows,
+            0,
+            &[Dimensions {
+                start: (0, 0),
+                end: (2, 0),
+            }],
+        );
+        assert!(!f.cut);
+        assert_eq!(f.cells, 2);
+        assert_eq!(rows[2][0], "a");
+    }
 }

@@ -249,12 +249,7 @@ impl<'a> RowCtx<'a> {
 /// Quotes a short cell value for a message, cut to 40 characters so that a
 /// misplaced free-text field never lands whole in a report.
 pub fn quote(value: &str) -> String {
-    let v = value.trim();
-    let mut out: String = v.chars().take(40).collect();
-    if v.chars().count() > 40 {
-        out.push('…');
-    }
-    format!("'{out}'")
+    format!("'{}'", crate::model::text::clip(value.trim()))
 }
 
 #[cfg(test)]

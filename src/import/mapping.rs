@@ -33,9 +33,18 @@ pub use crate::model::mapping::{CivilianHarmRule, ColumnMapping};
 impl ColumnMapping {
     /// Reads a mapping from a `.ron` file.
     pub fn load(path: &Path) -> Result<ColumnMapping, ImportError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ImportError::Io {
+        // A mapping is a few KB: a device, a pipe or a huge file is refused
+        // before it is read.
+        let bytes = crate::model::text::read_limited(path, 4 * 1024 * 1024).map_err(|e| {
+            ImportError::Io {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            }
+        })?;
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let text = String::from_utf8(body.to_vec()).map_err(|_| ImportError::Mapping {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: "not UTF-8 text (save the file as UTF-8)".into(),
         })?;
         ron::from_str(&text).map_err(|e| ImportError::Mapping {
             path: path.to_path_buf(),
@@ -95,9 +104,34 @@ impl ColumnMapping {
         if let Some(m) = ColumnMapping::hxl_default(header) {
             return m;
         }
+        let date = pick(&["date", "when", "cuándo", "quand"]).unwrap_or_default();
+        // No date column: year, month and day columns, named exactly so.
+        let named = |words: &[&str]| -> Option<String> {
+            header
+                .names
+                .iter()
+                .find(|n| words.contains(&crate::model::region::region_key(n).as_str()))
+                .cloned()
+        };
+        let date_parts = if date.is_empty() {
+            match (
+                named(&["year", "annee", "ano", "yr"]),
+                named(&["month", "mois", "mes"]),
+            ) {
+                (Some(year), Some(month)) => Some(crate::model::mapping::DateParts {
+                    year,
+                    month,
+                    day: named(&["day", "jour", "dia"]),
+                }),
+                _ => None,
+            }
+        } else {
+            None
+        };
         ColumnMapping {
             name: "suggested".to_string(),
-            date: pick(&["date", "when", "cuándo", "quand"]).unwrap_or_default(),
+            date,
+            date_parts,
             admin1: pick(&[
                 "admin 1",
                 "admin1",
@@ -116,15 +150,33 @@ impl ColumnMapping {
             latitude: pick(&["latitude", "lat"]),
             longitude: pick(&["longitude", "lon", "lng"]),
             event_type: pick(&["event type", "type of event", "incident type"]),
+            event_id: pick(&[
+                "incident id",
+                "event id",
+                "event_id",
+                "case id",
+                "incident number",
+                "incident code",
+            ]),
             ..Default::default()
         }
     }
 }
 
+/// Where a mapped row's date comes from.
+#[derive(Debug, Clone, Copy)]
+enum DateSource {
+    Column(usize),
+    /// Year, month and day columns.
+    Parts(usize, usize, Option<usize>),
+}
+
 /// Column positions resolved from a mapping.
 pub struct MappedMapper {
-    date: usize,
+    date: DateSource,
     date_order: Option<DateOrder>,
+    /// The order the mapping itself gives, if any.
+    fixed_order: Option<DateOrder>,
     event_id: Option<usize>,
     country: Option<usize>,
     admin1: Option<usize>,
@@ -161,12 +213,21 @@ impl MappedMapper {
                     }),
             }
         };
-        let date =
-            resolve(&Some(mapping.date.clone()))?.ok_or_else(|| ImportError::MissingColumn {
+        let required = |r: &str, what: &str| {
+            resolve(&Some(r.to_string()))?.ok_or_else(|| ImportError::MissingColumn {
                 path: path.to_path_buf(),
                 format: "the column mapping",
-                column: "(date)".to_string(),
-            })?;
+                column: format!("({what})"),
+            })
+        };
+        let date = match &mapping.date_parts {
+            Some(p) => DateSource::Parts(
+                required(&p.year, "year")?,
+                required(&p.month, "month")?,
+                resolve(&p.day)?,
+            ),
+            None => DateSource::Column(required(&mapping.date, "date")?),
+        };
         let (harm_column, harm_values) = match &mapping.civilian_harm {
             CivilianHarmRule::AllRows => (None, Vec::new()),
             CivilianHarmRule::NonBlank(c) => (resolve(&Some(c.clone()))?, Vec::new()),
@@ -178,6 +239,7 @@ impl MappedMapper {
         Ok(MappedMapper {
             date,
             date_order: mapping.date_order,
+            fixed_order: mapping.date_order,
             event_id: resolve(&mapping.event_id)?,
             country: resolve(&mapping.country)?,
             admin1: resolve(&mapping.admin1)?,
@@ -215,7 +277,10 @@ pub fn normalise_value(v: &str) -> String {
 
 impl RowMapper for MappedMapper {
     fn date_column(&self) -> Option<usize> {
-        Some(self.date)
+        match self.date {
+            DateSource::Column(c) => Some(c),
+            DateSource::Parts(..) => None,
+        }
     }
 
     fn set_date_order(&mut self, order: DateOrder) {
@@ -224,13 +289,23 @@ impl RowMapper for MappedMapper {
         }
     }
 
+    fn fixed_date_order(&self) -> Option<DateOrder> {
+        self.fixed_order
+    }
+
     fn lacks_date_order(&self) -> bool {
-        self.date_order.is_none()
+        matches!(self.date, DateSource::Column(_)) && self.date_order.is_none()
     }
 
     fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>> {
         cells::check_width(row, self.width, ctx);
-        let date = cells::date(row, self.date, self.date_order, ctx)?;
+        let (date, time_precision) = match self.date {
+            DateSource::Column(c) => (cells::date(row, c, self.date_order, ctx)?, None),
+            DateSource::Parts(y, m, d) => {
+                let (date, p) = cells::date_from_parts(row, (y, m, d), ctx)?;
+                (date, Some(p))
+            }
+        };
         let perpetrator_raw = cells::text(row, self.perpetrator);
         let perpetrator_type = match self.perpetrator {
             None => self.default_perpetrator,
@@ -270,7 +345,7 @@ impl RowMapper for MappedMapper {
         Some(IncidentDraft {
             event_id: cells::text(row, self.event_id).into(),
             date,
-            time_precision: None,
+            time_precision,
             geo_precision: None,
             perpetrator_type: Some(perpetrator_type),
             actor: actor.into(),

@@ -25,6 +25,9 @@ pub struct MappingCheck {
     pub unmapped_values: Vec<String>,
     /// A problem with the mapping itself (a column that is not there).
     pub error: Option<String>,
+    /// The day/month order the date column's values decide, when the
+    /// mapping leaves it to them, and the values that decide it.
+    pub decided_order: Option<(crate::model::dates::DateOrder, u64)>,
 }
 
 impl MappingCheck {
@@ -34,6 +37,15 @@ impl MappingCheck {
             return e.clone();
         }
         let mut parts = vec![format!("{} of {} rows would be kept", self.kept, self.rows)];
+        if let Some((order, n)) = self.decided_order {
+            parts.push(format!(
+                "dates read as {} ({n} values can only be read that way)",
+                match order {
+                    crate::model::dates::DateOrder::DayFirst => "day-first (DD/MM)",
+                    crate::model::dates::DateOrder::MonthFirst => "month-first (MM/DD)",
+                }
+            ));
+        }
         if let Some((row, msg)) = &self.first_date_error {
             parts.push(format!(
                 "{} dates could not be read, e.g. row {row}: {msg}",
@@ -71,7 +83,7 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
         _ => (Vec::new(), 1),
     };
     let (header, _) = Header::new(names.clone(), tags);
-    let mapper = match MappedMapper::new(mapping, &header, Path::new("preview")) {
+    let mut mapper = match MappedMapper::new(mapping, &header, Path::new("preview")) {
         Ok(m) => m,
         Err(e) => {
             return MappingCheck {
@@ -80,8 +92,26 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
             };
         }
     };
-    let mut report = crate::model::report::ImportReport::default();
     let mut check = MappingCheck::default();
+    // As the import does: the values decide the day/month order when the
+    // mapping gives none.
+    if let Some(dc) = mapper.date_column()
+        && mapping.date_order.is_none()
+    {
+        let mut vote = crate::model::date_vote::DateOrderVote::default();
+        for row in preview.iter().skip(data_from) {
+            vote.add(row.get(dc).map_or("", String::as_str));
+        }
+        if let Some(order) = vote.decided() {
+            mapper.set_date_order(order);
+            let n = match order {
+                crate::model::dates::DateOrder::DayFirst => vote.day_first,
+                crate::model::dates::DateOrder::MonthFirst => vote.month_first,
+            };
+            check.decided_order = Some((order, n));
+        }
+    }
+    let mut report = crate::model::report::ImportReport::default();
     for (i, row) in preview.iter().enumerate().skip(data_from) {
         if super::sniff::is_blank(row as &dyn Fields) {
             continue;
@@ -116,6 +146,13 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
                 }
             }
             _ => {}
+        }
+    }
+    // Values the analyst left (or put) under "other" are named too: the
+    // dialog writes every value it shows into the mapping.
+    for (v, t) in &mapping.perpetrator_values {
+        if *t == crate::model::PerpetratorType::Other && !check.unmapped_values.contains(v) {
+            check.unmapped_values.push(v.clone());
         }
     }
     check
@@ -169,6 +206,60 @@ mod tests {
             c.error.as_deref().is_some_and(|e| e.contains("'Date'")),
             "{:?}",
             c.error
+        );
+    }
+
+    /// The live check decides the day/month order from the values as the
+    /// import does, and says so (it used to say "order not known").
+    #[test]
+    fn check_decides_the_order_from_the_values() {
+        let preview = rows(&[
+            &["When", "Where"],
+            &["03/04/2020", "A"],
+            &["25/03/2020", "B"],
+            &["05/06/2020", "C"],
+        ]);
+        let m = ColumnMapping {
+            date: "When".into(),
+            admin1: Some("Where".into()),
+            ..Default::default()
+        };
+        let c = check_mapping(&m, &preview);
+        assert_eq!(c.decided_order, Some((DateOrder::DayFirst, 1)));
+        assert_eq!((c.rows, c.kept, c.date_errors), (3, 3, 0));
+        assert!(c.summary().contains("day-first"), "{}", c.summary());
+    }
+
+    /// Dates from year, month and day columns: month names in English or
+    /// French, a blank day at month precision, an impossible day rejected.
+    #[test]
+    fn check_reads_dates_from_year_month_day_columns() {
+        let preview = rows(&[
+            &["Year", "Month", "Day"],
+            &["2020", "3", "14"],
+            &["2020", "mars", ""],
+            &["2021", "February", "30"],
+            &["2021.0", "Feb.", "2.0"],
+        ]);
+        let m = ColumnMapping {
+            date_parts: Some(crate::model::mapping::DateParts {
+                year: "Year".into(),
+                month: "Month".into(),
+                day: Some("Day".into()),
+            }),
+            ..Default::default()
+        };
+        let c = check_mapping(&m, &preview);
+        assert_eq!(
+            (c.rows, c.kept, c.date_errors),
+            (4, 3, 1),
+            "{}",
+            c.summary()
+        );
+        assert!(
+            c.first_date_error
+                .as_ref()
+                .is_some_and(|e| e.0 == 4 && e.1.contains("2021-02-30"))
         );
     }
 }

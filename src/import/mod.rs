@@ -47,6 +47,11 @@ pub trait RowMapper: Send + Sync {
     fn lacks_date_order(&self) -> bool {
         false
     }
+    /// The day/month order the analyst fixed (a mapping's `date_order`),
+    /// which the values do not override.
+    fn fixed_date_order(&self) -> Option<DateOrder> {
+        None
+    }
     /// Maps one record. `None` means rejected; the reason is in `ctx`.
     fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>>;
 }
@@ -166,6 +171,14 @@ pub fn import_file(
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
             reason: "this is a folder, not a file".to_string(),
+        });
+    }
+    if !meta.is_file() {
+        // A device (`/dev/zero`) or a pipe would never end: refused before
+        // any read, with the reason (not as "empty").
+        return Err(ImportError::NotATable {
+            path: path.to_path_buf(),
+            reason: "not a regular file (a device or pipe cannot be read as a dataset)".to_string(),
         });
     }
     let len = meta.len();

@@ -40,6 +40,10 @@ pub fn parse_count(raw: &str) -> Result<Option<u32>, CountError> {
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     {
+        // "-0" (or "-0.0") is zero written with a sign, not a negative count.
+        if rest.bytes().all(|b| matches!(b, b'0' | b'.' | b',')) && rest.contains('0') {
+            return Ok(Some(0));
+        }
         return Err(CountError::Negative);
     }
     if compact.bytes().all(|b| b.is_ascii_digit()) {
@@ -182,6 +186,9 @@ mod tests {
         assert_eq!(parse_count("1\u{a0}234"), Ok(Some(1234)));
         assert_eq!(parse_count("12,5"), Err(CountError::Unreadable));
         assert_eq!(parse_count("-3"), Err(CountError::Negative));
+        assert_eq!(parse_count("-0"), Ok(Some(0)), "zero with a sign");
+        assert_eq!(parse_count("-0.0"), Ok(Some(0)));
+        assert_eq!(parse_count("-0.5"), Err(CountError::Negative));
         for bad in [
             "10+",
             "~20",

@@ -15,6 +15,7 @@ use super::sniff::{self, TextEncoding};
 use super::{ImportError, ImportOptions, Progress, RowMapper, finish_scanned};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::date_vote::DateOrderVote;
+use crate::model::dates::DateOrder;
 use crate::model::report::ImportReport;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -37,16 +38,27 @@ pub fn import_text(
     let opened = Opened::open(path, progress)?;
     opened.check_sample(path)?;
     let delimiter = sniff::delimiter(&opened.sample_text);
-    let preview = sniff::preview_rows(&opened.sample_text, delimiter, 40);
-    let head = TableHead::resolve(
-        &preview,
-        options.mapping.as_ref().and_then(|m| m.header_row),
-        0,
-    );
+    let header_row = options.mapping.as_ref().and_then(|m| m.header_row);
+    // A mapping's header row further down than the usual 40 rows is read.
+    let rows = header_row.map_or(40, |h| {
+        usize::try_from(h)
+            .unwrap_or(usize::MAX)
+            .saturating_add(2)
+            .max(40)
+    });
+    let preview = sniff::preview_rows(&opened.sample_text, delimiter, rows);
+    let head = TableHead::resolve(&preview, header_row, 0);
     if head.blank {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
-            reason: "no header row was found in the first rows".to_string(),
+            reason: match header_row {
+                Some(h) if h as usize > preview.len() => format!(
+                    "the column mapping's header_row {h} is past the {} rows of the file's first {} KB",
+                    preview.len(),
+                    opened.sample_text.len() / 1024
+                ),
+                _ => "no header row was found in the first rows".to_string(),
+            },
         });
     }
     let (mut mapper, format, layout) = head.choose_mapper(&preview, options, path)?;
@@ -73,12 +85,16 @@ pub fn import_text(
         return Err(ImportError::Cancelled);
     }
     let rows_estimate = first.rows_estimate(opened.file_bytes);
-    decide_date_order(
-        &mut *mapper,
-        &head.header,
-        std::mem::take(&mut first.dates).into_iter(),
-        path,
-    )?;
+    let order_note = if mapper.date_column().is_some() {
+        decide_date_order(
+            &mut *mapper,
+            &head.header,
+            std::mem::take(&mut first.dates).into_iter(),
+            path,
+        )?
+    } else {
+        None
+    };
     let parse = Parse {
         delimiter,
         mapper: &*mapper,
@@ -96,6 +112,7 @@ pub fn import_text(
         });
     }
     let (columns, mut report, ids) = joiner.finish();
+    report.notes.extend(order_note);
     if let Some(e) = read_error {
         report.notes.push(format!("reading stopped early: {e}"));
     }
@@ -486,35 +503,68 @@ impl Parse<'_> {
 
 /// Decides the day/month order of the date column from its values (the
 /// values win over a source's convention when they are unambiguous), or
-/// fails when nothing decides it and the mapping gives no order.
+/// fails when nothing decides it and the mapping gives no order. Returns a
+/// note for the import report when the values give evidence both ways (the
+/// majority is followed; the other rows are rejected as invalid dates).
 pub(crate) fn decide_date_order(
     mapper: &mut dyn RowMapper,
     header: &Header,
     values: impl Iterator<Item = String>,
     path: &Path,
-) -> Result<(), ImportError> {
+) -> Result<Option<String>, ImportError> {
     let mut vote = DateOrderVote::default();
     let mut example = String::new();
+    let (mut day_example, mut month_example) = (String::new(), String::new());
     for v in values {
-        let before = vote.ambiguous;
+        let before = vote;
         vote.add(&v);
-        if vote.ambiguous > before && example.is_empty() {
-            example = v.trim().chars().take(40).collect();
+        let clip = || v.trim().chars().take(40).collect::<String>();
+        if vote.ambiguous > before.ambiguous && example.is_empty() {
+            example = clip();
+        }
+        if vote.day_first > before.day_first && day_example.is_empty() {
+            day_example = clip();
+        }
+        if vote.month_first > before.month_first && month_example.is_empty() {
+            month_example = clip();
         }
     }
+    let column = || {
+        mapper
+            .date_column()
+            .map(|c| header.display(c))
+            .unwrap_or_default()
+    };
     if let Some(order) = vote.decided() {
+        // The order the column is read in: the mapping's where it gives one.
+        let order = mapper.fixed_date_order().unwrap_or(order);
+        let note = (vote.day_first > 0 && vote.month_first > 0).then(|| {
+            let (chosen, other) = match order {
+                DateOrder::DayFirst => ("day-first (DD/MM)", "month-first"),
+                DateOrder::MonthFirst => ("month-first (MM/DD)", "day-first"),
+            };
+            format!(
+                "column '{}' holds dates that can only be day-first ({} values, e.g. '{day_example}') and dates that can only be month-first ({} values, e.g. '{month_example}'); it is read as {chosen} ({}), and the {other} dates are rejected as invalid: check the column",
+                column(),
+                vote.day_first,
+                vote.month_first,
+                if mapper.fixed_date_order().is_some() {
+                    "the column mapping's order"
+                } else {
+                    "the majority"
+                }
+            )
+        });
         mapper.set_date_order(order);
+        return Ok(note);
     } else if vote.needs_order() && mapper.lacks_date_order() {
         return Err(ImportError::AmbiguousDates {
             path: path.to_path_buf(),
-            column: mapper
-                .date_column()
-                .map(|c| header.display(c))
-                .unwrap_or_default(),
+            column: column(),
             example,
         });
     }
-    Ok(())
+    Ok(None)
 }
 
 /// A byte source that can be read again from a position (a file, or text

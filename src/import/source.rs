@@ -93,10 +93,30 @@ pub fn source_record(
 /// The first rows of a file from its header on (header first, then an HXL
 /// row if any, then data), for the mapping dialog. At most `max` rows.
 pub fn preview_file(path: &Path, max: usize) -> Result<Vec<Vec<String>>, ImportError> {
+    read_table(path, max, 256 * 1024).map(|(rows, _)| rows)
+}
+
+/// Bytes of a text file read for the mapping dialog's value lists.
+pub const TABLE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Every row of a file from its header on, as `preview_file` gives them,
+/// for the mapping dialog's value lists and live check. Text files are read
+/// up to `TABLE_BYTES`; the flag says whether the file went on past that.
+pub fn table_file(path: &Path) -> Result<(Vec<Vec<String>>, bool), ImportError> {
+    read_table(path, usize::MAX - 25, TABLE_BYTES)
+}
+
+/// The rows of a file from its header on, at most `max` rows and (for
+/// text) `cap` bytes; the flag says whether text was cut at `cap`.
+fn read_table(
+    path: &Path,
+    max: usize,
+    cap: usize,
+) -> Result<(Vec<Vec<String>>, bool), ImportError> {
     let mut head = Vec::new();
     std::fs::File::open(path)
         .map_err(|e| io_err(path, e))?
-        .take(256 * 1024)
+        .take(cap as u64 + 1)
         .read_to_end(&mut head)
         .map_err(|e| io_err(path, e))?;
     if head.is_empty() {
@@ -104,6 +124,7 @@ pub fn preview_file(path: &Path, max: usize) -> Result<Vec<Vec<String>>, ImportE
             path: path.to_path_buf(),
         });
     }
+    let mut truncated = false;
     let rows = match sniff::container(&head) {
         Container::Zip | Container::Ole => {
             let sheets = read_sheets(path)?;
@@ -117,7 +138,15 @@ pub fn preview_file(path: &Path, max: usize) -> Result<Vec<Vec<String>>, ImportE
             best.rows.iter().take(max + 25).cloned().collect::<Vec<_>>()
         }
         Container::Text => {
-            let whole = head.len() < 256 * 1024;
+            let whole = head.len() <= cap;
+            if !whole {
+                // Cut at the last line end: no half record.
+                head.truncate(cap);
+                if let Some(nl) = head.iter().rposition(|&b| b == b'\n') {
+                    head.truncate(nl + 1);
+                }
+                truncated = true;
+            }
             let text = match sniff::encoding(&head, whole) {
                 TextEncoding::Utf8 { bom } => {
                     String::from_utf8_lossy(&head[if bom { 3 } else { 0 }..]).into_owned()
@@ -136,5 +165,5 @@ pub fn preview_file(path: &Path, max: usize) -> Result<Vec<Vec<String>>, ImportE
         let tags = out[0].clone();
         out.insert(0, tags);
     }
-    Ok(out)
+    Ok((out, truncated))
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A mission base (team site, company operating base).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Base {
     pub name: String,
     pub latitude: f64,

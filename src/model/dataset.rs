@@ -55,6 +55,16 @@ pub struct DatasetMeta {
     pub mapping: Option<super::mapping::ColumnMapping>,
 }
 
+impl DatasetMeta {
+    /// The file's name without its folder, for messages.
+    pub fn display_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
 /// One imported file.
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -73,6 +83,32 @@ impl Dataset {
             incidents,
             report,
             span: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether the source can record this kind of harm at all: UCDP GED
+    /// records killings only; ACLED files without a sub-event type (the
+    /// oldest exports) and mapped files without an event-type column cannot
+    /// tell sexual violence or abduction from other attacks. Where a source
+    /// cannot record a kind, its count is "not recorded", never 0.
+    pub fn records_harm_kind(&self, kind: super::HarmKind) -> bool {
+        if kind == super::HarmKind::Violence {
+            return true;
+        }
+        match self.meta.format {
+            SourceFormat::Ucdp => false,
+            SourceFormat::Acled => self
+                .meta
+                .columns
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case("sub_event_type")),
+            SourceFormat::Hxl | SourceFormat::Mapped => {
+                self.meta.mapping.as_ref().is_some_and(|m| {
+                    m.event_type
+                        .as_deref()
+                        .is_some_and(|c| !c.trim().is_empty())
+                })
+            }
         }
     }
 

@@ -49,17 +49,17 @@ pub enum ExcelEpoch {
 pub enum DateError {
     #[error("the date is blank")]
     Blank,
-    #[error("'{0}' is not a date in any known form")]
+    #[error("'{}' is not a date in any known form", crate::model::text::clip(.0))]
     Unreadable(String),
-    #[error("'{0}' could be DD/MM or MM/DD; the column's order is not known")]
+    #[error("'{}' could be DD/MM or MM/DD; the column's order is not known", crate::model::text::clip(.0))]
     Ambiguous(String),
-    #[error("'{0}' does not exist (day or month out of range)")]
+    #[error("'{}' does not exist (day or month out of range)", crate::model::text::clip(.0))]
     Invalid(String),
-    #[error("'{0}' has a year outside 1900–2100")]
+    #[error("'{}' has a year outside 1900–2100", crate::model::text::clip(.0))]
     YearOutOfRange(String),
-    #[error("'{0}' gives only a year, not a date")]
+    #[error("'{}' gives only a year, not a date", crate::model::text::clip(.0))]
     YearOnly(String),
-    #[error("Excel serial {0} is not a calendar date")]
+    #[error("Excel serial {} is not a calendar date", crate::model::text::clip(.0))]
     BadSerial(String),
 }
 

@@ -21,8 +21,24 @@ pub enum CivilianHarmRule {
     OneOf(String, Vec<String>),
 }
 
+/// A date kept in separate year, month and day columns (the Aid Worker
+/// Security Database and many case logs).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(default)]
+pub struct DateParts {
+    pub year: String,
+    /// Month as a number (1–12) or a name (English or French, full or
+    /// abbreviated).
+    pub month: String,
+    /// Day of the month; a blank day dates the row on the 1st, at month
+    /// precision, with a warning. None: every row at month precision.
+    pub day: Option<String>,
+}
+
 /// A reusable mapping from a table's columns to the incident fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct ColumnMapping {
     /// A name for the profile ("SHCC Sudan 2021").
@@ -31,8 +47,11 @@ pub struct ColumnMapping {
     pub sheet: Option<String>,
     /// The 1-based line (sheet row) of the header; detected when unset.
     pub header_row: Option<u64>,
-    /// The date column (required).
+    /// The date column (required unless `date_parts` is given).
     pub date: String,
+    /// The date from year, month and day columns instead of one column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_parts: Option<DateParts>,
     /// How to read `A/B/YYYY` dates in that column when they are ambiguous.
     pub date_order: Option<DateOrder>,
     pub event_id: Option<String>,
@@ -58,6 +77,14 @@ pub struct ColumnMapping {
 }
 
 impl ColumnMapping {
+    /// Whether the mapping says where the date is.
+    pub fn has_date(&self) -> bool {
+        match &self.date_parts {
+            Some(p) => !p.year.trim().is_empty() && !p.month.trim().is_empty(),
+            None => !self.date.trim().is_empty(),
+        }
+    }
+
     /// The mapping as pretty RON, for saving a profile.
     pub fn to_ron(&self) -> String {
         ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default()

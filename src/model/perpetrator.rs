@@ -216,50 +216,99 @@ pub fn ucdp_side_type(side: &str, country: &str) -> PerpetratorType {
 /// analyst confirms or changes it, and the import report lists every value
 /// that fell through to `other`.
 pub fn suggest_type_for_value(value: &str) -> PerpetratorType {
-    let v = value.trim().trim_end_matches([',', ' ']).to_lowercase();
-    if v.is_empty()
-        || [
+    let raw = value.trim().trim_end_matches([',', ' ']).to_lowercase();
+    if let Ok(InterCode::Code(c)) = InterCode::parse(&raw) {
+        return InterCode::Code(c).perpetrator_type();
+    }
+    // Accents and punctuation folded, so "Forces armées" and "forces armees"
+    // read alike; words matched whole at their start ("army" in "army's",
+    // never "police" inside a longer word's middle).
+    let v = format!(" {} ", super::region::region_key(&raw));
+    let has = |words: &[&str]| words.iter().any(|w| v.contains(&format!(" {w}")));
+    if v.trim().is_empty()
+        || has(&[
             "unknown",
             "no information",
             "unidentified",
             "not known",
-            "n/a",
+            "n a ",
             "unclear",
-        ]
-        .iter()
-        .any(|k| v.starts_with(k))
+            "inconnu",
+            "non identifie",
+            "non determine",
+            "indetermine",
+        ])
     {
         return PerpetratorType::Unidentified;
     }
-    if let Ok(InterCode::Code(c)) = InterCode::parse(&v) {
-        return InterCode::Code(c).perpetrator_type();
-    }
-    let has = |words: &[&str]| words.iter().any(|w| v.contains(w));
-    if has(&["foreign", "external", "international force"]) {
+    if has(&[
+        "foreign",
+        "external",
+        "international force",
+        "etranger",
+        "force internationale",
+        "forces internationales",
+        "forces etrangeres",
+    ]) {
         PerpetratorType::ExternalForces
     } else if has(&[
         "state actor",
+        "host state",
+        "state security",
+        "state forces",
+        "state agent",
         "armed forces",
+        "armed force",
         "government",
+        "gouvernement",
         "police",
         "army",
         "military",
+        "militaire",
         "security forces",
-        "state forces",
-        "armed force",
+        "soldier",
+        "soldat",
+        "gendarm",
+        "national guard",
+        "forces armees",
+        "forces de defense",
+        "forces de securite",
+        "forces de l ordre",
+        "armee",
+        "garde republicaine",
+        "fardc ",
+        "faca ",
+        "fama ",
+        "pnc ",
     ]) {
         PerpetratorType::StateForces
-    } else if has(&["opposition", "rebel", "insurgent"]) {
+    } else if has(&["opposition", "rebel", "rebelle", "insurg"]) {
         PerpetratorType::RebelGroups
-    } else if has(&["communal", "ethnic", "identity", "vigilante", "self-defen"]) {
+    } else if has(&[
+        "communal",
+        "ethnic",
+        "identity",
+        "vigilante",
+        "self defen",
+        "communautaire",
+        "auto defense",
+        "autodefense",
+        "dozo",
+    ]) {
         PerpetratorType::IdentityMilitias
-    } else if has(&["militia"]) {
+    } else if has(&["militia", "milice", "milicien"]) {
         PerpetratorType::PoliticalMilitias
-    } else if has(&["nsa", "non-state", "non state", "armed group"]) {
+    } else if has(&[
+        "nsa ",
+        "non state",
+        "armed group",
+        "groupe arme",
+        "groupes armes",
+    ]) {
         PerpetratorType::NonStateArmedGroups
-    } else if has(&["mob", "rioter"]) {
+    } else if has(&["mob ", "mobs ", "rioter", "foule ", "emeutier"]) {
         PerpetratorType::Rioters
-    } else if has(&["crossfire", "cross-fire"]) {
+    } else if has(&["crossfire", "cross fire", "tirs croises"]) {
         PerpetratorType::Unattributed
     } else {
         PerpetratorType::Other
@@ -324,6 +373,39 @@ mod tests {
         for t in PerpetratorType::ALL {
             assert_eq!(PerpetratorType::from_key(t.key()), Some(t));
             assert_eq!(PerpetratorType::from_index(t as usize), Some(t));
+        }
+    }
+
+    /// Wording in English and French suggests a type; words are matched
+    /// whole at their start, so "mobile" is not a mob and "Fama" only as a
+    /// word.
+    #[test]
+    fn values_are_suggested_from_their_wording() {
+        use PerpetratorType as T;
+        for (v, t) in [
+            ("Host state", T::StateForces),
+            ("Host State security forces", T::StateForces),
+            ("Forces armées", T::StateForces),
+            ("FORCES ARMEES", T::StateForces),
+            ("Police", T::StateForces),
+            ("Military", T::StateForces),
+            ("Gendarmerie nationale", T::StateForces),
+            ("FARDC", T::StateForces),
+            ("Groupe armé", T::NonStateArmedGroups),
+            ("Milice", T::PoliticalMilitias),
+            ("Dozo", T::IdentityMilitias),
+            ("Groupe d'autodéfense communautaire", T::IdentityMilitias),
+            ("Rebelles", T::RebelGroups),
+            ("Inconnu", T::Unidentified),
+            ("Hommes armés non identifiés", T::Unidentified),
+            ("Unknown", T::Unidentified),
+            ("", T::Unidentified),
+            ("Mobile clinic staff", T::Other),
+            ("Mob", T::Rioters),
+            ("Forces étrangères", T::ExternalForces),
+            ("1", T::StateForces),
+        ] {
+            assert_eq!(suggest_type_for_value(v), t, "{v}");
         }
     }
 }

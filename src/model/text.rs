@@ -38,6 +38,46 @@ pub fn contains_lowercase(haystack: &str, needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(n))
 }
 
+/// Reads a small text-like file (an assessment, a mapping) with a size
+/// limit: a folder, a device (`/dev/zero`) or a pipe is refused before any
+/// read, and a file over `max` bytes is refused rather than read into
+/// memory.
+pub fn read_limited(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, device or pipe cannot be read here)",
+        ));
+    }
+    if meta.len() > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the file is {} MB, more than the {} MB this kind of file can be",
+                meta.len() / (1024 * 1024),
+                max / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A cell's text as a message quotes it: at most 40 characters, then "…"
+/// (a 1 MB cell must not become a 1 MB report line).
+pub fn clip(v: &str) -> String {
+    let mut out: String = v.chars().take(40).collect();
+    if v.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
