@@ -296,7 +296,8 @@ fn a_rewritten_annex_and_assessment_keep_their_permissions() {
     for p in [&out, &ron] {
         std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o600)).expect("chmod");
     }
-    let (ok, err) = export(&ron, "md", "public", &out, &[]);
+    // "old" was not written by an export: replacing it must be asked for.
+    let (ok, err) = export(&ron, "md", "public", &out, &["--replace"]);
     assert!(ok, "{err}");
     for p in [&out, &ron] {
         let mode = std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;

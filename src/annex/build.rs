@@ -188,6 +188,69 @@ impl Ctx<'_> {
     }
 }
 
+/// The period of an annex: its first day (`None`: from the first record)
+/// and its as-of date (`None`: no assessment, no `to` and no dated row).
+fn period(
+    a: Option<&Assessment>,
+    ws: &Workspace,
+    opts: &AnnexOptions,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let latest = ws.latest_date().and_then(from_day_number);
+    let as_of = opts.to.or(a.map(|a| a.meta.as_of)).or(latest);
+    // An assessment's annex covers the three years to its as-of date unless
+    // told otherwise; a data annex covers all the data.
+    let from = opts.from.or_else(|| {
+        a.and(as_of)
+            .and_then(|d| d.checked_sub_months(chrono::Months::new(36)))
+            .and_then(|d| d.succ_opt())
+    });
+    (from, as_of)
+}
+
+/// Whether an annex can be built for this period: `Err` says why not (no
+/// as-of date, a period that ends before it starts); `Ok` holds warnings
+/// to show before writing (a period with no civilian-harm event).
+pub fn period_check(
+    a: Option<&Assessment>,
+    ws: &Workspace,
+    opts: &AnnexOptions,
+) -> Result<Vec<String>, String> {
+    let (from, as_of) = period(a, ws, opts);
+    let Some(as_of) = as_of else {
+        return Err(
+            "the data hold no dated record, so the annex has no as-of date; give the last day of the period (--to)"
+                .into(),
+        );
+    };
+    if let Some(f) = from.filter(|f| *f > as_of) {
+        return Err(format!(
+            "the period would start on {f}, after its last day (the as-of date) {as_of}"
+        ));
+    }
+    let filter = Filter {
+        from,
+        to: Some(as_of),
+        level: RegionLevel::Admin1,
+        ..Default::default()
+    };
+    let mut warnings = Vec::new();
+    if ThreatMatrix::compute(ws, &filter, Some(as_of)).total.events == 0 {
+        let span = match (ws.earliest_date(), ws.latest_date()) {
+            (Some(e), Some(l)) => format!(
+                "the loaded data run from {} to {}",
+                from_day_number(e).map_or_else(String::new, |d| d.to_string()),
+                from_day_number(l).map_or_else(String::new, |d| d.to_string())
+            ),
+            _ => "the loaded data hold no dated record".to_string(),
+        };
+        warnings.push(format!(
+            "no civilian-harm event is recorded in the period {} to {as_of} ({span}); every count in the annex is 0",
+            from.map_or_else(|| "the first record".to_string(), |d| d.to_string())
+        ));
+    }
+    Ok(warnings)
+}
+
 /// Builds the annex. `a` is `None` for a data-only annex (sections 1, 3, 4 and 8).
 pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Annex {
     // Region names as the loaded data names them (see `assessment::regions`).
@@ -219,6 +282,8 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         level: opts.level,
         k: ctx.k,
         generated: opts.generated,
+        from: ctx.filter.from,
+        as_of,
         recipients: opts.recipients.clone(),
         sections,
         attributions: super::method::attributions(&ctx),
@@ -231,18 +296,8 @@ impl<'a> Ctx<'a> {
     /// The context of an annex: the period and as-of date, the matrix and
     /// review over it, and above `internal` the pattern that secures them.
     fn new(a: Option<&'a Assessment>, ws: &'a Workspace, opts: &'a AnnexOptions) -> Ctx<'a> {
-        let latest = ws.latest_date().and_then(from_day_number);
-        let as_of = opts
-            .to
-            .or(a.map(|a| a.meta.as_of))
-            .or(latest)
-            .unwrap_or(opts.generated);
-        // An assessment's annex covers the three years to its as-of date unless
-        // told otherwise; a data annex covers all the data.
-        let from = opts.from.or_else(|| {
-            a.and_then(|_| as_of.checked_sub_months(chrono::Months::new(36)))
-                .and_then(|d| d.succ_opt())
-        });
+        let (from, as_of) = period(a, ws, opts);
+        let as_of = as_of.unwrap_or(opts.generated);
         let filter = Filter {
             from,
             to: Some(as_of),

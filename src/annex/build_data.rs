@@ -194,10 +194,17 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
 /// unreadable fatalities, repeats, a monitoring gap stated.
 fn caveats(ctx: &Ctx) -> Vec<String> {
     let ws = ctx.ws;
-    let mut caveats = vec![
+    let mut caveats = Vec::new();
+    if ctx.matrix.total.events == 0 {
+        caveats.push(format!(
+            "No civilian-harm event is recorded in the period ({}) in the loaded data: every count below is 0, which says nothing of whether civilians were harmed. Check the period and the sources.",
+            ctx.period()
+        ));
+    }
+    caveats.extend([
         precision_caveat(ctx),
         "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.".to_string(),
-    ];
+    ]);
     if ws
         .datasets
         .iter()

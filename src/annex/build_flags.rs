@@ -216,17 +216,18 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
     if a.benchmarks.is_empty() {
         return Vec::new();
     }
-    // After the as-of date is hindsight: internal only.
-    let latest = !ctx.suppress && !r.benchmarks_latest.is_empty();
+    // After the as-of date is hindsight: internal only, and apart, under
+    // its own heading (METHODOLOGY §5: the back-test).
+    let hindsight = !ctx.suppress && !r.benchmarks_latest.is_empty();
     let mut placed = Vec::new();
     let rows = a
         .benchmarks
         .iter()
         .zip(&r.benchmarks)
         .enumerate()
-        .map(|(i, (b, br))| benchmark_row(ctx, r, i, b, br, latest, &mut placed))
+        .map(|(i, (b, br))| benchmark_row(ctx, i, b, br, &mut placed))
         .collect();
-    let mut header = vec![
+    let header = [
         "Benchmark",
         "Kind",
         "Measure",
@@ -235,9 +236,6 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         "Value at as-of",
         "Status at as-of",
     ];
-    if latest {
-        header.extend(["Latest value", "Latest status"]);
-    }
     let mut notes = Vec::new();
     if ctx.suppress {
         notes.push("A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.".to_string());
@@ -250,18 +248,103 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         notes,
     );
     table.figures = placed;
-    vec![
+    let mut blocks = vec![
         Block::Paragraph(format!(
-            "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}){}.",
+            "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}).",
             r.as_of,
-            if latest {
-                " and on the last date in the data"
-            } else {
-                ""
-            }
         )),
         Block::Table(table),
-    ]
+    ];
+    if hindsight {
+        blocks.extend(hindsight_blocks(a, r));
+    }
+    blocks
+}
+
+/// Internal only: what the data after the as-of date show, apart from
+/// everything else and labelled as hindsight (METHODOLOGY §5).
+fn hindsight_blocks(a: &crate::assessment::Assessment, r: &Review) -> Vec<Block> {
+    let rows: Vec<Vec<Cell>> = a
+        .benchmarks
+        .iter()
+        .zip(&r.benchmarks)
+        .filter_map(|(b, br)| {
+            let later = r.benchmark_later(br)?;
+            Some(vec![
+                text(b.name.clone()),
+                Cell::Count(br.value),
+                text(status(br.status)),
+                text(later.at.to_string()),
+                Cell::Count(later.value),
+                text(status(later.status)),
+            ])
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Heading(format!("Back-test: hindsight after {}", r.as_of)),
+        Block::Paragraph(format!(
+            "The loaded data run past the as-of date. What they show later was not known on {}: it tests the assessment, and nothing above uses it.",
+            r.as_of
+        )),
+    ];
+    if !rows.is_empty() {
+        blocks.push(Block::Table(Table::new(
+            "benchmarks-hindsight",
+            "Benchmarks at the as-of date and at the last date in the data (hindsight)",
+            &[
+                "Benchmark",
+                "Value at as-of",
+                "Status at as-of",
+                "Last date",
+                "Value then",
+                "Status then",
+            ],
+            rows,
+            Vec::new(),
+        )));
+    }
+    let tested: Vec<Vec<Cell>> = r
+        .backtest
+        .iter()
+        .filter_map(|t| {
+            let &(months, events, fatalities, observed, complete) =
+                t.windows.iter().find(|w| w.0 == 12)?;
+            Some(vec![
+                text(format!("#{}", t.id)),
+                text(t.perpetrator.label().to_string()),
+                t.predicted_likelihood.map_or_else(
+                    || text("not rated".to_string()),
+                    |l| Cell::Count(u64::from(l)),
+                ),
+                Cell::Count(events),
+                Cell::Count(fatalities),
+                Cell::Count(u64::from(observed)),
+                text(if complete {
+                    t.verdict.clone()
+                } else {
+                    format!("{} ({months} months not all in the data)", t.verdict)
+                }),
+            ])
+        })
+        .collect();
+    if !tested.is_empty() {
+        blocks.push(Block::Table(Table::new(
+            "register-hindsight",
+            "Register back-test: the analyst's likelihood against the 12 months after the as-of date (hindsight)",
+            &[
+                "#",
+                "Threat",
+                "Analyst likelihood",
+                "Events, 12 months after",
+                "Civilian fatalities",
+                "Likelihood observed",
+                "Verdict",
+            ],
+            tested,
+            vec!["Observed likelihood: the suggestion rule of METHODOLOGY §4 applied to the 12 months after the as-of date. Right: within one step of the analyst's likelihood.".to_string()],
+        )));
+    }
+    blocks
 }
 
 /// What a benchmark measures, in words: metric, perpetrators, regions and
@@ -297,11 +380,9 @@ fn benchmark_measure(b: &Benchmark) -> String {
 /// shown.
 fn benchmark_row(
     ctx: &Ctx,
-    r: &Review,
     i: usize,
     b: &Benchmark,
     br: &BenchmarkReview,
-    latest: bool,
     placed: &mut Vec<(usize, usize, usize)>,
 ) -> Vec<Cell> {
     let measure = benchmark_measure(b);
@@ -342,7 +423,7 @@ fn benchmark_row(
             if met { "met" } else { "not met" }
         }),
     };
-    let mut row = vec![
+    vec![
         text(name),
         text(br.kind()),
         text(measure),
@@ -357,13 +438,5 @@ fn benchmark_row(
         text(monitor),
         value,
         st.map_or(Cell::Hidden, text),
-    ];
-    if latest {
-        let later = r.benchmark_later(br);
-        row.push(later.map_or(Cell::Empty, |l| single(l.value, ctx.k, ctx.suppress)));
-        row.push(text(later.map_or(String::new(), |l| {
-            format!("{} (at {})", status(l.status), l.at)
-        })));
-    }
-    row
+    ]
 }

@@ -62,7 +62,9 @@ impl Format {
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{0}: refusing to write over a source file of this assessment")]
+    #[error(
+        "{0}: refusing to write over a source file of this export (a dataset, the column mapping or the assessment)"
+    )]
     WouldOverwriteSource(PathBuf),
     #[error(
         "{0}: the folder holds files that are not from an earlier export of this annex; choose a new or empty folder"
@@ -146,13 +148,21 @@ pub fn export(
         message,
     })?;
     let sha256 = write_rendered(&rendered, out, protected)?;
+    // Recorded as an absolute path: the record must name the same file
+    // whatever folder the assessment is later opened from.
+    let path = out
+        .canonicalize()
+        .or_else(|_| std::env::current_dir().map(|d| d.join(out)))
+        .unwrap_or_else(|_| out.to_path_buf());
     Ok(ExportRecord {
-        path: out.to_path_buf(),
+        path,
         format: format.key().to_string(),
         level: annex.level,
         date: annex.generated,
         recipients: annex.recipients.clone(),
         sha256,
+        k: (annex.level != crate::assessment::SharingLevel::Internal).then_some(annex.k),
+        period: Some((annex.from, annex.as_of)),
     })
 }
 
@@ -205,4 +215,30 @@ pub fn write_rendered(
             Ok(sha256(bytes))
         }
     }
+}
+
+/// Whether `path` is, unchanged, what one of `recorded` wrote: a file's
+/// SHA-256, or a CSV folder's checksum list with every file it lists
+/// still matching its line.
+pub fn written_by_export(path: &Path, recorded: &[ExportRecord]) -> bool {
+    use crate::assessment::review::sha256_file;
+    let sums = path.join(crate::annex::folder::SUMS);
+    let hashed = if path.is_dir() { sums.as_path() } else { path };
+    let Ok(h) = sha256_file(hashed) else {
+        return false;
+    };
+    let recorded_here = recorded
+        .iter()
+        .any(|r| r.sha256 == h && crate::annex::export::same_file(&r.path, path));
+    if !recorded_here || !path.is_dir() {
+        return recorded_here;
+    }
+    let Ok(list) = std::fs::read_to_string(&sums) else {
+        return false;
+    };
+    list.lines().filter(|l| !l.trim().is_empty()).all(|l| {
+        l.split_once("  ").is_some_and(|(hash, name)| {
+            sha256_file(&path.join(name)).is_ok_and(|actual| actual == hash)
+        })
+    })
 }

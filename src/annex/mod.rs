@@ -50,6 +50,10 @@ pub struct Annex {
     /// Suppression threshold: counts 1..k−1 are withheld above `internal`.
     pub k: u32,
     pub generated: NaiveDate,
+    /// The period: its first day (none: from the first record) and its
+    /// last day, the as-of date.
+    pub from: Option<NaiveDate>,
+    pub as_of: NaiveDate,
     pub recipients: Vec<String>,
     pub sections: Vec<Section>,
     /// Each source's required attribution (also in section 8), repeated in

@@ -15,7 +15,7 @@ use super::labels::lbl;
 use crate::annex::build::SectionId;
 use crate::annex::{Annex, AnnexOptions, Block, Cell, Format, Sections, build, export, level_key};
 use crate::assessment::{ExportRecord, SharingLevel};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The dialog's state.
 pub struct ExportDialog {
@@ -325,7 +325,7 @@ pub fn write(
     }
     // "Replace" answers the question about this path only.
     let replace = replace && dialog.ask_replace.as_deref() == Some(path.as_path());
-    if path.exists() && !replace && !written_by_export(&path, recorded) {
+    if path.exists() && !replace && !crate::annex::export::written_by_export(&path, recorded) {
         dialog.ask_replace = Some(path);
         return Ok(Outcome::AskReplace);
     }
@@ -340,32 +340,6 @@ pub fn write(
         ],
     );
     Ok(Outcome::Written(record, text))
-}
-
-/// Whether `path` is, unchanged, what one of `recorded` wrote: a file's
-/// SHA-256, or a CSV folder's checksum list with every file it lists
-/// still matching its line.
-pub fn written_by_export(path: &Path, recorded: &[ExportRecord]) -> bool {
-    use crate::assessment::review::sha256_file;
-    let sums = path.join(crate::annex::folder::SUMS);
-    let hashed = if path.is_dir() { sums.as_path() } else { path };
-    let Ok(h) = sha256_file(hashed) else {
-        return false;
-    };
-    let recorded_here = recorded
-        .iter()
-        .any(|r| r.sha256 == h && crate::annex::export::same_file(&r.path, path));
-    if !recorded_here || !path.is_dir() {
-        return recorded_here;
-    }
-    let Ok(list) = std::fs::read_to_string(&sums) else {
-        return false;
-    };
-    list.lines().filter(|l| !l.trim().is_empty()).all(|l| {
-        l.split_once("  ").is_some_and(|(hash, name)| {
-            sha256_file(&path.join(name)).is_ok_and(|actual| actual == hash)
-        })
-    })
 }
 
 /// The annex as the reader will see it, withheld cells in grey italics.

@@ -95,8 +95,23 @@ pub fn benchmark_review(ws: &Workspace, b: &Benchmark, at: NaiveDate) -> Benchma
         BenchmarkMetric::CivilianHarmEvents => ev,
         BenchmarkMetric::CivilianFatalities => fat,
     };
-    let covered = ws.earliest_date().is_some_and(|e| e <= day_number(start))
-        && ws.latest_date().is_some_and(|l| l >= day_number(at));
+    // Covered as a trend window is (METHODOLOGY §4): the data start by the
+    // window's start and end no more than 31 days before its last day.
+    // Spans are the analyst's declared ones where given, so whether a
+    // window is covered never depends on rows after it.
+    let spans: Vec<(i32, i32)> = (0..ws.datasets.len())
+        .filter_map(|d| ws.dataset_span(d))
+        .collect();
+    let covered = spans
+        .iter()
+        .map(|s| s.0)
+        .min()
+        .is_some_and(|e| e <= day_number(start))
+        && spans
+            .iter()
+            .map(|s| s.1)
+            .max()
+            .is_some_and(|l| l + 31 >= day_number(at));
     let status = if !covered {
         BenchmarkStatus::InsufficientData
     } else if match b.direction {

@@ -300,6 +300,12 @@ pub struct ExportRecord {
     #[serde(default)]
     pub recipients: Vec<String>,
     pub sha256: String,
+    /// The k of disclosure control (above `internal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub k: Option<u32>,
+    /// The period the annex covers: first and last day (the as-of date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<(Option<NaiveDate>, NaiveDate)>,
 }
 
 /// Title, mission, country, as-of date and authors.

@@ -267,8 +267,7 @@ pub fn review(a: &Assessment, ws: &Workspace) -> Review {
     let backtest = a
         .register
         .iter()
-        .zip(&entries)
-        .map(|(e, r)| backtest_row(ws, e, r, as_of, latest))
+        .map(|e| backtest_row(ws, e, as_of, latest))
         .collect();
     let benchmarks = a
         .benchmarks
@@ -368,7 +367,6 @@ fn entry_review(
 fn backtest_row(
     ws: &Workspace,
     e: &ThreatEntry,
-    r: &EntryReview,
     as_of: NaiveDate,
     latest: Option<NaiveDate>,
 ) -> BacktestRow {
@@ -387,7 +385,9 @@ fn backtest_row(
             )
         })
         .collect();
-    let predicted = r.analyst.map(|a| a.likelihood);
+    // The analyst's own rating only: a suggestion standing in for an unset
+    // one is not a prediction to test (METHODOLOGY §5, `not rated`).
+    let predicted = e.likelihood;
     let (_, _, _, observed, complete) = windows[1];
     let verdict = match predicted {
         _ if !complete => "incomplete data",

@@ -47,6 +47,9 @@ pub struct ExportArgs {
     /// The date printed on the annex and recorded (default: today).
     #[arg(long)]
     pub date: Option<NaiveDate>,
+    /// Write over an existing --out that is not an earlier export recorded in the assessment.
+    #[arg(long)]
+    pub replace: bool,
 }
 
 /// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
@@ -72,6 +75,12 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
             "error: --k must be at least {} (with k = 2 every <2 is exactly 1; METHODOLOGY §6)",
             crate::annex::MIN_K
         );
+        return Ok(2);
+    }
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        eprintln!("error: --from {from} is after --to {to}: the period would be empty");
         return Ok(2);
     }
     let generated = args.date.unwrap_or_else(|| {
@@ -103,6 +112,33 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
     opts.recipients = args.recipients.clone();
     opts.from = args.from;
     opts.to = args.to;
+    let recorded = assessment.as_ref().map_or(&[][..], |a| &a.exports[..]);
+    // A folder (CSV) is guarded by its own marker file (`annex::folder`).
+    // A source file is refused by `export` itself, with its own reason.
+    if args.out.is_file()
+        && !protected
+            .iter()
+            .any(|p| crate::annex::export::same_file(p, &args.out))
+        && !args.replace
+        && !crate::annex::export::written_by_export(&args.out, recorded)
+    {
+        eprintln!(
+            "error: {} exists and is not an unchanged earlier export recorded in the assessment; \
+             give --replace to write over it, or choose another --out",
+            args.out.display()
+        );
+        return Ok(2);
+    }
+    let warnings = match crate::annex::build::period_check(assessment.as_ref(), &ws, &opts) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(2);
+        }
+    };
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
     let annex = build(assessment.as_ref(), &ws, &opts);
     let record = match export(&annex, format, &args.out, &protected) {
         Ok(r) => r,
