@@ -175,12 +175,13 @@ fn main() -> ExitCode {
 fn save_loop(path: &std::path::Path) -> std::io::Result<i32> {
     use poc_workbench::assessment::{Assessment, Meta, file::save};
     let meta = |title: &str| Meta {
-        title: title.to_string(),
-        mission: "TEST".into(),
-        country: "Testland".into(),
-        as_of: chrono::NaiveDate::from_ymd_opt(2020, 12, 31).unwrap_or_default(),
-        authors: vec![],
         notes: "x".repeat(20_000),
+        ..Meta::new(
+            title,
+            "TEST",
+            "Testland",
+            chrono::NaiveDate::from_ymd_opt(2020, 12, 31).unwrap_or_default(),
+        )
     };
     let versions = [
         Assessment::new(meta("version A")),

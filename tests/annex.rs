@@ -220,14 +220,17 @@ fn check_docx_layout(parts: &BTreeMap<String, Vec<u8>>, doc: &str, level: &str) 
     assert_eq!(
         headings,
         [
-            "1. Purpose, scope, period and sources",
-            "2. Context and footprint change",
-            "3. Threats by perpetrator type and region",
-            "4. Effects on civilians",
-            "5. Residual-threat register",
-            "6. Flags",
-            "7. Benchmarks and indicators to watch after exit",
-            "8. Method and sources"
+            "1. Document control",
+            "2. Key judgements",
+            "3. Purpose, scope, period and sources",
+            "4. Context and footprint change",
+            "5. Threats by perpetrator type and region",
+            "6. Effects on civilians",
+            "7. Residual-threat register",
+            "8. Handover by protection tier",
+            "9. Flags",
+            "10. Benchmarks and indicators to watch after exit",
+            "11. Method and sources"
         ]
     );
     let styles = String::from_utf8_lossy(&parts["word/styles.xml"]).to_string();
@@ -597,7 +600,7 @@ fn formulas_are_escaped_and_numbers_untouched_in_csv_and_xlsx() {
         let (ok, _, err) = export_with("--assessment", &ron, format, "internal", out, &[]);
         assert!(ok, "{err}");
     }
-    let handover = std::fs::read_to_string(csv_dir.join("handover.csv")).expect("handover");
+    let handover = std::fs::read_to_string(csv_dir.join("mitigation.csv")).expect("mitigation");
     assert!(
         handover.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
         "{handover}"

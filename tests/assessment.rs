@@ -318,14 +318,7 @@ fn workspace(events: &[(&str, &str, f64, f64)]) -> Workspace {
 }
 
 fn doc(entry: ThreatEntry, bases: Vec<Base>) -> Assessment {
-    let mut a = Assessment::new(Meta {
-        title: "t".into(),
-        mission: "m".into(),
-        country: "Testland".into(),
-        as_of: date("2020-12-31"),
-        authors: vec![],
-        notes: String::new(),
-    });
+    let mut a = Assessment::new(Meta::new("t", "m", "Testland", date("2020-12-31")));
     a.register.push(entry);
     a.footprint = bases;
     a

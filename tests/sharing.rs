@@ -88,12 +88,13 @@ fn planted_data(dir: &Path) -> PathBuf {
 /// reason, a benchmark name and monitor, an "other" successor.
 fn planted_assessment(dir: &Path, data: &Path) -> PathBuf {
     let mut a = Assessment::new(Meta {
-        title: "Testland: residual threats".into(),
-        mission: "UNMIT".into(),
-        country: "Testland".into(),
-        as_of: "2020-12-31".parse().expect("date"),
-        authors: vec![],
         notes: format!("Internal note about {SV_ACTOR}."),
+        ..Meta::new(
+            "Testland: residual threats",
+            "UNMIT",
+            "Testland",
+            "2020-12-31".parse().expect("date"),
+        )
     });
     a.datasets.push(Assessment::dataset_ref(
         data,
@@ -135,6 +136,7 @@ fn planted_assessment(dir: &Path, data: &Path) -> PathBuf {
         core: true,
         monitor: "Zorblatqx Brigade watchers".into(),
         text_cleared: None,
+        frequency: None,
     });
     let p = dir.join("planted.ron");
     save(&p, &a).expect("save");

@@ -44,11 +44,14 @@ impl Content {
             },
             SharingLevel::HostGovernment => Content {
                 sections: Sections::of([
+                    S::Control,
+                    S::KeyJudgements,
                     S::Scope,
                     S::Footprint,
                     S::Threats,
                     S::Effects,
                     S::Register,
+                    S::Handover,
                     S::Benchmarks,
                     S::Method,
                 ]),
@@ -56,10 +59,13 @@ impl Content {
             },
             SharingLevel::Public => Content {
                 sections: Sections::of([
+                    S::Control,
+                    S::KeyJudgements,
                     S::Scope,
                     S::Threats,
                     S::Effects,
                     S::Register,
+                    S::Handover,
                     S::Benchmarks,
                     S::Method,
                 ]),

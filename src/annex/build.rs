@@ -15,11 +15,14 @@ use chrono::NaiveDate;
 /// dialog, the audiences and the method text take them from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SectionId {
+    Control,
+    KeyJudgements,
     Scope,
     Footprint,
     Threats,
     Effects,
     Register,
+    Handover,
     Flags,
     Benchmarks,
     Method,
@@ -27,12 +30,15 @@ pub enum SectionId {
 
 impl SectionId {
     /// Every section, in order.
-    pub const ALL: [SectionId; 8] = [
+    pub const ALL: [SectionId; 11] = [
+        SectionId::Control,
+        SectionId::KeyJudgements,
         SectionId::Scope,
         SectionId::Footprint,
         SectionId::Threats,
         SectionId::Effects,
         SectionId::Register,
+        SectionId::Handover,
         SectionId::Flags,
         SectionId::Benchmarks,
         SectionId::Method,
@@ -41,6 +47,9 @@ impl SectionId {
     /// The id written in the assessment file (`audiences`) and the HTML.
     pub fn key(self) -> &'static str {
         match self {
+            SectionId::Control => "control",
+            SectionId::KeyJudgements => "key-judgements",
+            SectionId::Handover => "handover",
             SectionId::Scope => "scope",
             SectionId::Footprint => "footprint",
             SectionId::Threats => "threats",
@@ -55,6 +64,9 @@ impl SectionId {
     /// The section's title in the annex.
     pub fn title(self) -> &'static str {
         match self {
+            SectionId::Control => "Document control",
+            SectionId::KeyJudgements => "Key judgements",
+            SectionId::Handover => "Handover by protection tier",
             SectionId::Scope => "Purpose, scope, period and sources",
             SectionId::Footprint => "Context and footprint change",
             SectionId::Threats => "Threats by perpetrator type and region",
@@ -285,6 +297,12 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         from: ctx.filter.from,
         as_of,
         recipients: opts.recipients.clone(),
+        control: a.map_or_else(Default::default, |a| super::Control {
+            number: a.meta.document_number.trim().to_string(),
+            version: a.meta.version.trim().to_string(),
+            prepared_by: a.meta.authors.clone(),
+            cleared_by: a.meta.cleared_by.trim().to_string(),
+        }),
         sections,
         attributions: super::method::attributions(&ctx),
         pattern: ctx.pattern.clone(),
@@ -378,6 +396,9 @@ fn sections(ctx: &Ctx) -> Vec<Section> {
             continue;
         }
         let blocks: Vec<Block> = match id {
+            SectionId::Control => super::build_front::control(ctx),
+            SectionId::KeyJudgements => super::build_front::key_judgements(ctx),
+            SectionId::Handover => super::build_register::handover(ctx),
             SectionId::Scope => super::build_data::scope(ctx),
             SectionId::Footprint => super::build_register::footprint(ctx),
             SectionId::Threats => super::build_threats::threats(ctx),

@@ -53,6 +53,22 @@ pub(super) fn publisher(f: SourceFormat) -> &'static str {
     }
 }
 
+/// A source's kind as a reader names it: "UCDP GED (HDX copy)", not the
+/// importer's layout string.
+fn source_kind(d: &crate::model::Dataset) -> String {
+    let kind = match d.meta.format {
+        SourceFormat::Acled => "ACLED export",
+        SourceFormat::Ucdp => "UCDP GED",
+        _ => "Other source (analyst's column mapping)",
+    };
+    let layout = d.meta.layout.to_ascii_lowercase();
+    if layout.contains("hdx") || layout.contains("hxl") {
+        format!("{kind} (HDX copy)")
+    } else {
+        kind.to_string()
+    }
+}
+
 fn pct(n: u64, d: u64) -> String {
     if d == 0 {
         "0%".into()
@@ -160,7 +176,7 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
                 };
                 vec![
                     Cell::Text(file_name(&d.meta.path)),
-                    Cell::Text(format!("{} ({})", d.meta.format.key(), d.meta.layout)),
+                    Cell::Text(source_kind(d)),
                     Cell::Count(d.report.rows_read),
                     Cell::Count(d.report.kept),
                     Cell::Count(d.report.rejected),

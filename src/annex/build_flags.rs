@@ -219,24 +219,56 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
     // After the as-of date is hindsight: internal only, and apart, under
     // its own heading (METHODOLOGY §5: the back-test).
     let hindsight = !ctx.suppress && !r.benchmarks_latest.is_empty();
+    // The baseline (the same window a year earlier) is a count no other
+    // table ties down: internal only, like every unaudited figure.
+    let baseline_at = (!ctx.suppress)
+        .then(|| r.as_of.checked_sub_months(chrono::Months::new(12)))
+        .flatten();
     let mut placed = Vec::new();
     let rows = a
         .benchmarks
         .iter()
         .zip(&r.benchmarks)
         .enumerate()
-        .map(|(i, (b, br))| benchmark_row(ctx, i, b, br, &mut placed))
+        .map(|(i, (b, br))| {
+            let mut row = benchmark_row(ctx, i, b, br, &mut placed);
+            if let Some(at) = baseline_at {
+                let base = crate::assessment::benchmarks::benchmark_review(ctx.ws, b, at);
+                row.insert(
+                    4,
+                    if base.status == BenchmarkStatus::InsufficientData {
+                        text("no data")
+                    } else {
+                        Cell::Count(base.value)
+                    },
+                );
+            }
+            row
+        })
         .collect();
-    let header = [
+    let mut header = vec![
         "Benchmark",
         "Kind",
         "Measure",
-        "Threshold",
+        "Target",
         "Monitored by",
+        "Measured",
         "Value at as-of",
         "Status at as-of",
     ];
+    if baseline_at.is_some() {
+        header.insert(4, "Baseline");
+    }
+    // Placed figures sit one column further right past the baseline.
+    if baseline_at.is_some() {
+        for f in &mut placed {
+            f.1 += 1;
+        }
+    }
     let mut notes = Vec::new();
+    if let Some(at) = baseline_at {
+        notes.push(format!("Baseline: the same measure over the window ending on {at}, a year before the as-of date. Measured: how often the monitor is to measure it after exit."));
+    }
     if ctx.suppress {
         notes.push("A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.".to_string());
     }
@@ -407,7 +439,7 @@ fn benchmark_row(
             .map(|id| (id, p.cell(id)))
     }) {
         Some((id, c)) => {
-            placed.push((i, 5, id));
+            placed.push((i, 6, id));
             c
         }
         None => single(br.value, ctx.k, ctx.suppress),
@@ -436,6 +468,10 @@ fn benchmark_row(
             b.threshold
         )),
         text(monitor),
+        text(
+            b.frequency
+                .map_or("not set", crate::assessment::Frequency::label),
+        ),
         value,
         st.map_or(Cell::Hidden, text),
     ]

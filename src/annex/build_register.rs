@@ -166,46 +166,6 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     blocks
 }
 
-fn successors_text(ctx: &Ctx, e: &ThreatEntry) -> String {
-    if e.successors.is_empty() {
-        return "—".into();
-    }
-    e.successors
-        .iter()
-        .map(|(t, s)| match s {
-            // An "other" successor is typed by the analyst: screened.
-            Successor::Other(x) if ctx.names.find(x).is_some() => {
-                format!("{t:?}: Other (not named at this sharing level)")
-            }
-            _ => format!("{t:?}: {}", s.label()),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn gap_text(e: &ThreatEntry) -> String {
-    if !e.residual {
-        return "—".into();
-    }
-    let tiers: Vec<_> = if e.tiers.is_empty() {
-        e.successors.keys().copied().collect()
-    } else {
-        e.tiers.clone()
-    };
-    let gaps: Vec<String> = tiers
-        .iter()
-        .filter(|t| e.successors.get(t).is_none_or(|s| *s == Successor::None))
-        .map(|t| format!("Tier {t:?}: no successor"))
-        .collect();
-    if e.successors.is_empty() && e.tiers.is_empty() {
-        "no successor named".into()
-    } else if gaps.is_empty() {
-        "—".into()
-    } else {
-        gaps.join("; ")
-    }
-}
-
 /// A rating as printed: the analyst's, or `not rated` (METHODOLOGY §5:
 /// never the suggestion in the analyst's columns).
 fn rating(v: Option<u8>) -> Cell {
@@ -313,16 +273,16 @@ fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
     )
 }
 
-/// The handover table (tiers, successors, capacity, gap, mitigation,
-/// review date), with the columns that go at this level; `None` when none
-/// does.
+const TIERS_NOTE: &str =
+    "Tiers: I dialogue and engagement; II physical protection; III protective environment.";
+
+/// The register's second table (tiers, mitigation, review date), with the
+/// columns that go at this level; `None` when none does.
 fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
     let has = |c: RegisterColumn| ctx.content.has(c);
+    // Successors, capacity and gaps per tier: the handover section.
     let hand_cols = [
         RegisterColumn::Tiers,
-        RegisterColumn::Successors,
-        RegisterColumn::Capacity,
-        RegisterColumn::Gap,
         RegisterColumn::Mitigation,
         RegisterColumn::ReviewBy,
     ];
@@ -345,18 +305,6 @@ fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
                             .collect::<Vec<_>>()
                             .join(", "),
                     ),
-                    RegisterColumn::Successors => text(successors_text(ctx, e)),
-                    RegisterColumn::Capacity if !e.tier_capacity.is_empty() => text(
-                        e.tier_capacity
-                            .iter()
-                            .map(|(t, c)| format!("{t:?} {c}"))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
-                    RegisterColumn::Capacity => e
-                        .capacity
-                        .map_or(Cell::Empty, |c| Cell::Count(u64::from(c))),
-                    RegisterColumn::Gap => text(gap_text(e)),
                     RegisterColumn::Mitigation => text(
                         free_text(ctx, &e.mitigation, e.mitigation_cleared)
                             .unwrap_or_else(|| NOT_CLEARED.into()),
@@ -368,12 +316,12 @@ fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
         })
         .collect();
     let mut notes = Vec::new();
-    if has(RegisterColumn::Tiers) || has(RegisterColumn::Capacity) {
-        notes.push("Tiers: I dialogue and engagement; II physical protection; III protective environment. Capacity of the successor: 1 none … 5 full.".to_string());
+    if has(RegisterColumn::Tiers) {
+        notes.push(TIERS_NOTE.to_string());
     }
     Some(Table::new(
-        "handover",
-        "Residual-threat register: tiers, successors and gaps",
+        "mitigation",
+        "Residual-threat register: tiers, mitigation and review",
         &header,
         handover,
         notes,
@@ -412,4 +360,131 @@ fn rationale_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
         )));
     }
     blocks
+}
+
+/// The handover section: per residual threat and per protection tier, the
+/// successor, its capacity for that tier, the planned handover date and
+/// the gap, with the columns that go at this level.
+pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
+    let Some(a) = ctx.a else {
+        return Vec::new();
+    };
+    let has = |c: RegisterColumn| ctx.content.has(c);
+    if !has(RegisterColumn::Successors) {
+        return Vec::new();
+    }
+    let mut header = vec!["#", "Threat", "Tier", "Successor"];
+    if has(RegisterColumn::Capacity) {
+        header.push("Capacity (1–5)");
+    }
+    header.push("Planned handover");
+    if has(RegisterColumn::Gap) {
+        header.push("Gap");
+    }
+    let mut rows = Vec::new();
+    for e in a.register.iter().filter(|e| e.residual) {
+        let tiers: Vec<crate::assessment::Tier> = if e.tiers.is_empty() {
+            e.successors.keys().copied().collect()
+        } else {
+            e.tiers.clone()
+        };
+        if tiers.is_empty() {
+            let mut row = vec![
+                text(format!("{}", e.id)),
+                text(threat_name(ctx, e)),
+                text("—"),
+                text("none named"),
+            ];
+            if has(RegisterColumn::Capacity) {
+                row.push(Cell::Empty);
+            }
+            row.push(text("—"));
+            if has(RegisterColumn::Gap) {
+                row.push(text("no tier or successor named"));
+            }
+            rows.push(row);
+            continue;
+        }
+        for t in tiers {
+            let successor = e.successors.get(&t).filter(|s| **s != Successor::None);
+            let capacity = e.tier_capacity.get(&t).copied().or(e.capacity);
+            let mut row = vec![
+                text(format!("{}", e.id)),
+                text(threat_name(ctx, e)),
+                text(format!("{t:?}")),
+                text(successor.map_or_else(|| "none".to_string(), |s| successor_name(ctx, s))),
+            ];
+            if has(RegisterColumn::Capacity) {
+                row.push(match (successor, capacity) {
+                    (Some(_), Some(c)) => Cell::Count(u64::from(c)),
+                    _ => Cell::Empty,
+                });
+            }
+            row.push(text(
+                e.handover
+                    .get(&t)
+                    .map_or_else(|| "not set".to_string(), |d| d.to_string()),
+            ));
+            if has(RegisterColumn::Gap) {
+                row.push(text(tier_gap(e, successor, capacity)));
+            }
+            rows.push(row);
+        }
+    }
+    if rows.is_empty() {
+        return vec![Block::Paragraph(
+            "No threat is expected to persist after the mission leaves: there is nothing to hand over."
+                .to_string(),
+        )];
+    }
+    let mut notes = vec![TIERS_NOTE.to_string()];
+    if has(RegisterColumn::Capacity) {
+        notes.push(
+            "Capacity of the successor for that tier: 1 none … 5 full (the analyst's rating)."
+                .to_string(),
+        );
+    }
+    if has(RegisterColumn::Gap) {
+        notes.push("Gap: no successor; a successor rated 2 or lower; or host-state security forces taking over a threat they perpetrate.".to_string());
+    }
+    vec![
+        Block::Paragraph(
+            "Who takes over each protection task of the residual threats, tier by tier, and where no one does."
+                .to_string(),
+        ),
+        Block::Table(Table::new(
+            "handover",
+            "Handover by protection tier",
+            &header,
+            rows,
+            notes,
+        )),
+    ]
+}
+
+/// A successor's name as printed: an "other" successor is typed by the
+/// analyst and screened.
+fn successor_name(ctx: &Ctx, s: &Successor) -> String {
+    match s {
+        Successor::Other(x) if ctx.names.find(x).is_some() => {
+            "Other (not named at this sharing level)".to_string()
+        }
+        _ => s.label(),
+    }
+}
+
+/// The gap of one tier's handover.
+fn tier_gap(e: &ThreatEntry, successor: Option<&Successor>, capacity: Option<u8>) -> String {
+    match successor {
+        None => "no successor".to_string(),
+        Some(Successor::HostStateSecurityForces)
+            if e.perpetrator == crate::model::perpetrator::PerpetratorType::StateForces =>
+        {
+            "successor is the perpetrator".to_string()
+        }
+        Some(_) => match capacity {
+            Some(c) if c <= 2 => format!("weak capacity ({c})"),
+            _ => "—".to_string(),
+        },
+    }
 }

@@ -341,6 +341,9 @@ fn trends_by_region(ctx: &Ctx) -> Table {
     by_region
 }
 
+/// A share of nothing (0 ÷ 0).
+const NO_SHARE: &str = "–";
+
 /// The state-perpetrated share per region and in all, computed from the
 /// matrices as printed.
 fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Table {
@@ -391,6 +394,13 @@ fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Tabl
         .1,
     ]);
     let mut notes = vec!["Share = events (fatalities) by state security forces ÷ all events (fatalities) attributed to an identified perpetrator, i.e. not unidentified armed actors or crossfire.".to_string()];
+    if rows
+        .iter()
+        .flatten()
+        .any(|c| *c == Cell::Text(NO_SHARE.into()))
+    {
+        notes.push(format!("{NO_SHARE}: nothing to divide by (no civilian fatalities, or no events, attributed to an identified perpetrator there)."));
+    }
     if ctx.suppress {
         notes.push("Shown in 10-point bands, and only where every count it is computed from is printed in the tables above; otherwise x.".into());
     }
@@ -442,7 +452,7 @@ fn share_cell(
         if whole == 0 {
             return (
                 "No event is attributed to an identified perpetrator.".into(),
-                Cell::Empty,
+                Cell::Text(NO_SHARE.into()),
             );
         }
         let p = part as f64 / whole as f64;
@@ -468,7 +478,7 @@ fn share_cell(
     match shown {
         Some((_, 0)) => (
             "No event is attributed to an identified perpetrator.".into(),
-            Cell::Empty,
+            Cell::Text(NO_SHARE.into()),
         ),
         Some((s, w)) => {
             let p = s as f64 / w as f64;

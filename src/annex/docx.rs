@@ -61,8 +61,8 @@ fn para(text: &str) -> Paragraph {
         .line_spacing(LineSpacing::new().after(100))
 }
 
-fn cell_para(text: &str, right: bool, bold: bool, colour: Option<&str>) -> Paragraph {
-    let mut run = Run::new().add_text(text).size(16);
+fn cell_para(text: &str, size: usize, right: bool, bold: bool, colour: Option<&str>) -> Paragraph {
+    let mut run = Run::new().add_text(text).size(size);
     if bold {
         run = run.bold();
     }
@@ -81,15 +81,78 @@ fn cell_para(text: &str, right: bool, bold: bool, colour: Option<&str>) -> Parag
 
 /// Text width of an A4 page with 2 cm margins, in twentieths of a point.
 const TEXT_WIDTH_TWIPS: usize = 9638;
+/// The same on a landscape A4 page.
+const LANDSCAPE_TEXT_WIDTH_TWIPS: usize = 16838 - 2 * 1134;
+/// A4 in twips.
+const A4: (u32, u32) = (11906, 16838);
 
-/// Column widths (twips): every column at least as wide as its longest
-/// word; the room left goes to the columns whose text would wrap, in
-/// proportion to how much more they would take.
-fn column_widths(t: &Table) -> Vec<usize> {
-    const PER_CHAR: usize = 95; // 8 pt Arial, average character, in twips
+/// How a table is set: its column widths (twips), whether it needs a
+/// landscape page, and its text size (half-points).
+struct Fit {
+    widths: Vec<usize>,
+    landscape: bool,
+    size: usize,
+}
+
+/// How a table is set. On a portrait page its longest words must fit
+/// across the page at 8 pt, else at 7 pt; a table that still would break
+/// words ("Kabkabiy-a") needs a landscape page. In a landscape section
+/// every table takes the landscape width at 8 pt.
+fn fit(t: &Table, landscape_section: bool) -> Fit {
+    if !landscape_section {
+        for size in [16, 14] {
+            let (min, _) = column_needs(t, size);
+            if min.iter().sum::<usize>() <= TEXT_WIDTH_TWIPS {
+                return Fit {
+                    widths: column_widths(t, TEXT_WIDTH_TWIPS, size),
+                    landscape: false,
+                    size,
+                };
+            }
+        }
+    }
+    Fit {
+        widths: column_widths(t, LANDSCAPE_TEXT_WIDTH_TWIPS, 16),
+        landscape: true,
+        size: 16,
+    }
+}
+
+/// Whether a section holds a table that needs a landscape page.
+fn needs_landscape(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .any(|b| matches!(b, Block::Table(t) if fit(t, false).landscape))
+}
+
+/// Column widths (twips) across `width`: every column at least as wide as
+/// its longest word; the room left goes to the columns whose text would
+/// wrap, in proportion to how much more they would take.
+fn column_widths(t: &Table, width: usize, size: usize) -> Vec<usize> {
+    let (min, need) = column_needs(t, size);
+    let total_need: usize = need.iter().sum();
+    let total_min: usize = min.iter().sum();
+    if total_need <= width || total_min >= width {
+        let base = if total_need <= width { &need } else { &min };
+        let sum = base.iter().sum::<usize>().max(1);
+        return base.iter().map(|w| w * width / sum).collect();
+    }
+    let spare = width - total_min;
+    let wants: usize = (total_need - total_min).max(1);
+    min.iter()
+        .zip(&need)
+        .map(|(m, n)| m + (n - m) * spare / wants)
+        .collect()
+}
+
+/// Per column: the width of its longest word (no word is broken) and the
+/// width its longest text would take on one line (up to 48 characters).
+fn column_needs(t: &Table, size: usize) -> (Vec<usize>, Vec<usize>) {
+    // 8 pt (16 half-points) Arial, average character, in twips; scaled.
+    let per_char: usize = 95 * size / 16;
     // Header words are bold, and one broken mid-word ("month/s") reads
     // badly: they get a wider character and one to spare.
-    const PER_HEADER_CHAR: usize = 112;
+    let per_header_char: usize = 112 * size / 16;
     const PAD: usize = 230; // cell margins
     let words = |s: &str| {
         s.split_whitespace()
@@ -118,37 +181,17 @@ fn column_widths(t: &Table) -> Vec<usize> {
             .max()
             .unwrap_or(0)
             .max(words(&t.header[c]));
-        let header_word = (words(&t.header[c]).min(16) + 1) * PER_HEADER_CHAR;
-        min.push((longest_word * PER_CHAR).max(header_word) + PAD);
-        need.push((longest.min(48).max(longest_word) * PER_CHAR).max(header_word) + PAD);
+        let header_word = (words(&t.header[c]).min(16) + 1) * per_header_char;
+        min.push((longest_word * per_char).max(header_word) + PAD);
+        need.push((longest.min(48).max(longest_word) * per_char).max(header_word) + PAD);
     }
-    let total_need: usize = need.iter().sum();
-    let total_min: usize = min.iter().sum();
-    if total_need <= TEXT_WIDTH_TWIPS || total_min >= TEXT_WIDTH_TWIPS {
-        let sum = if total_need <= TEXT_WIDTH_TWIPS {
-            total_need
-        } else {
-            total_min
-        }
-        .max(1);
-        let base = if total_need <= TEXT_WIDTH_TWIPS {
-            &need
-        } else {
-            &min
-        };
-        return base.iter().map(|w| w * TEXT_WIDTH_TWIPS / sum).collect();
-    }
-    let spare = TEXT_WIDTH_TWIPS - total_min;
-    let wants: usize = (total_need - total_min).max(1);
-    min.iter()
-        .zip(&need)
-        .map(|(m, n)| m + (n - m) * spare / wants)
-        .collect()
+    (min, need)
 }
 
-fn table(t: &Table) -> docx_rs::Table {
+fn table(t: &Table, fit: Fit) -> docx_rs::Table {
+    let Fit { widths, size, .. } = fit;
     let numeric = t.numeric_columns();
-    let widths = column_widths(t);
+    let width = widths.iter().sum();
     let head = TableRow::new(
         t.header
             .iter()
@@ -156,7 +199,7 @@ fn table(t: &Table) -> docx_rs::Table {
             .zip(&widths)
             .map(|((h, n), w)| {
                 TableCell::new()
-                    .add_paragraph(cell_para(h, *n, true, Some("FFFFFF")))
+                    .add_paragraph(cell_para(h, size, *n, true, Some("FFFFFF")))
                     .shading(Shading::new().fill(BLUE))
                     .width(*w, WidthType::Dxa)
             })
@@ -173,7 +216,7 @@ fn table(t: &Table) -> docx_rs::Table {
                 .map(|(c, w)| {
                     let colour = c.is_withheld().then_some("5A5A5A");
                     let tc = TableCell::new()
-                        .add_paragraph(cell_para(&c.display(), c.is_numeric(), total, colour))
+                        .add_paragraph(cell_para(&c.display(), size, c.is_numeric(), total, colour))
                         .width(*w, WidthType::Dxa);
                     if total {
                         tc.shading(Shading::new().fill("EEF3F9"))
@@ -187,14 +230,23 @@ fn table(t: &Table) -> docx_rs::Table {
     docx_rs::Table::new(rows)
         .set_grid(widths)
         .layout(docx_rs::TableLayoutType::Fixed)
-        .width(TEXT_WIDTH_TWIPS, WidthType::Dxa)
+        .width(width, WidthType::Dxa)
 }
 
 /// The document's bytes.
 pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
     let mut doc = start(annex);
     let (mut tables, mut figures) = (0, 0);
+    // A section with a table too wide for a portrait page is set on
+    // landscape pages, heading and all; a section break is written only
+    // where the orientation changes.
+    let mut landscape = false;
     for s in &annex.sections {
+        let wide = needs_landscape(&s.blocks);
+        if wide != landscape {
+            doc = doc.add_paragraph(section_break(landscape));
+            landscape = wide;
+        }
         doc = doc.add_paragraph(
             Paragraph::new()
                 .add_run(Run::new().add_text(format!("{}. {}", s.number, s.title)))
@@ -202,19 +254,63 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
                 .keep_next(true),
         );
         for b in &s.blocks {
-            doc = add_block(doc, b, &mut tables, &mut figures)?;
+            doc = add_block(doc, b, landscape, &mut tables, &mut figures)?;
         }
+    }
+    if landscape {
+        doc = doc.add_paragraph(section_break(true));
     }
     doc = doc.add_paragraph(classification(annex, 18));
     let mut xml = doc.build();
     // docx-rs has no repeating header rows: the header rows were marked
     // `cantSplit`, and become `tblHeader` here (it writes no other cantSplit).
+    // No body row splits across pages either.
     let text = String::from_utf8_lossy(&xml.document)
-        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
+        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+        .replace("<w:trPr />", "<w:trPr><w:cantSplit /></w:trPr>");
     xml.document = text.into_bytes();
+    properties(&mut xml, annex);
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(std::io::Error::other)?;
     Ok(out.into_inner())
+}
+
+/// The document properties a records system reads: title, subject,
+/// authors, the classification as keywords, and the application
+/// (docx-rs writes "unknown" and no title).
+fn properties(xml: &mut docx_rs::XMLDocx, annex: &Annex) {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let authors = if annex.control.prepared_by.is_empty() {
+        "POC Transition Workbench".to_string()
+    } else {
+        annex.control.prepared_by.join("; ")
+    };
+    let core = String::from_utf8_lossy(&xml.doc_props.core)
+        .replace(
+            "<dc:creator>unknown</dc:creator>",
+            &format!(
+                "<dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords>",
+                esc(&annex.title),
+                esc(&annex.subtitle),
+                esc(&authors),
+                esc(&annex.classification)
+            ),
+        )
+        .replace(
+            "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+            "<cp:lastModifiedBy>POC Transition Workbench</cp:lastModifiedBy>",
+        );
+    xml.doc_props.core = core.into_bytes();
+    let app = String::from_utf8_lossy(&xml.doc_props.app).replace(
+        "docPropsVTypes\" />",
+        "docPropsVTypes\"><Application>POC Transition Workbench</Application></Properties>",
+    );
+    xml.doc_props.app = app.into_bytes();
 }
 
 /// The classification line, centred in red, at `size` half-points.
@@ -230,30 +326,58 @@ fn classification(annex: &Annex, size: usize) -> Paragraph {
         .align(AlignmentType::Center)
 }
 
+/// The page margins of every section.
+fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(1247)
+        .bottom(1134)
+        .left(1134)
+        .right(1134)
+        .header(567)
+        .footer(567)
+}
+
+/// An empty paragraph that ends a section: the pages before it are
+/// landscape or portrait A4, with the document's header and footer.
+fn section_break(landscape: bool) -> Paragraph {
+    let size = if landscape {
+        docx_rs::PageSize::new()
+            .size(A4.1, A4.0)
+            .orient(docx_rs::PageOrientationType::Landscape)
+    } else {
+        docx_rs::PageSize::new().size(A4.0, A4.1)
+    };
+    let mut sect = docx_rs::SectionProperty::new()
+        .page_size(size)
+        .page_margin(margins());
+    // The header and footer `start` adds are the first of each.
+    sect.header_reference = Some(docx_rs::HeaderReference::new("default", "rIdHeader1"));
+    sect.footer_reference = Some(docx_rs::FooterReference::new("default", "rIdFooter1"));
+    Paragraph::new().section_property(sect)
+}
+
 /// A new document: styles, page, header and footer, then the title,
 /// subtitle and header line.
 fn start(annex: &Annex) -> Docx {
-    let footer = Footer::new().add_paragraph(
-        Paragraph::new()
-            .add_run(
-                Run::new()
-                    .add_text(format!("{} · page ", annex.title))
-                    .size(16),
-            )
-            .add_page_num(PageNum::new())
-            .align(AlignmentType::Center),
-    );
+    // The classification at the foot of every page too, then the
+    // document's reference and "page x of y".
+    let reference = match annex.control.number.trim() {
+        "" => annex.title.clone(),
+        n => format!("{} · {n}", annex.title),
+    };
+    let footer = Footer::new()
+        .add_paragraph(classification(annex, 14))
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{reference} · page ")).size(16))
+                .add_page_num(PageNum::new())
+                .add_run(Run::new().add_text(" of ").size(16))
+                .add_num_pages(docx_rs::NumPages::new())
+                .align(AlignmentType::Center),
+        );
     let doc = styles(Docx::new())
-        .page_size(11906, 16838)
-        .page_margin(
-            PageMargin::new()
-                .top(1247)
-                .bottom(1134)
-                .left(1134)
-                .right(1134)
-                .header(567)
-                .footer(567),
-        )
+        .page_size(A4.0, A4.1)
+        .page_margin(margins())
         .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
         .default_size(20)
         .header(Header::new().add_paragraph(classification(annex, 16)))
@@ -280,6 +404,7 @@ fn start(annex: &Annex) -> Docx {
 fn add_block(
     doc: Docx,
     b: &Block,
+    landscape: bool,
     tables: &mut usize,
     figures: &mut usize,
 ) -> std::io::Result<Docx> {
@@ -311,7 +436,7 @@ fn add_block(
                         .style("Caption")
                         .keep_next(true),
                 )
-                .add_table(table(t));
+                .add_table(table(t, fit(t, landscape)));
             for n in &t.notes {
                 d = d.add_paragraph(
                     Paragraph::new().add_run(Run::new().add_text(n).size(16).italic()),

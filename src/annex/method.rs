@@ -1,94 +1,80 @@
-//! Section 8, "Method and sources": the counting rules, generated from the
-//! bundled METHODOLOGY.md (sections 2–6; section 1, how files are
-//! recognised, is for the tool, not the reader), then every
-//! re-classification and analyst override, the disclosure rules applied to
-//! this annex, and each source's required attribution.
+//! "Method and sources": the counting rules in plain words with the
+//! parameters this annex used (windows and their dates, thresholds, k),
+//! written for a reader and not copied from METHODOLOGY.md; then every
+//! re-classification and analyst override, the disclosure rules applied
+//! to this annex, and each source's required attribution.
 
 use super::build::Ctx;
 use super::{Block, level_key};
+use crate::analysis::matrix::Windows;
 use crate::model::SourceFormat;
 
-const METHODOLOGY: &str = include_str!("../../assets/METHODOLOGY.md");
-
-/// Markdown of METHODOLOGY.md into blocks: `## ` headings, paragraphs,
-/// bullets (with their continuation lines), tables as bullets of their rows.
-pub(super) fn methodology_blocks(md: &str, skip_sections: &[&str]) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut para = String::new();
-    let mut bullets: Vec<String> = Vec::new();
-    // Everything before the first `## ` (the title and preamble) is skipped.
-    let mut skipping = true;
-    let mut in_table = false;
-    let flush = |out: &mut Vec<Block>, para: &mut String, bullets: &mut Vec<String>| {
-        if !para.trim().is_empty() {
-            out.push(Block::Paragraph(strip_md(para.trim())));
-        }
-        para.clear();
-        if !bullets.is_empty() {
-            out.push(Block::Bullets(
-                bullets.iter().map(|b| strip_md(b)).collect(),
-            ));
-        }
-        bullets.clear();
-    };
-    for line in md.lines() {
-        let t = line.trim_end();
-        if let Some(h) = t.strip_prefix("## ") {
-            flush(&mut out, &mut para, &mut bullets);
-            skipping = skip_sections.iter().any(|s| h.starts_with(s));
-            if !skipping {
-                out.push(Block::Heading(format!("Rule {h}")));
-            }
-            continue;
-        }
-        if skipping || t.starts_with("# ") {
-            continue;
-        }
-        if !t.starts_with('|') {
-            in_table = false;
-        }
-        if t.trim().is_empty() {
-            flush(&mut out, &mut para, &mut bullets);
-        } else if let Some(b) = t.trim_start().strip_prefix("- ") {
-            if !para.trim().is_empty() {
-                out.push(Block::Paragraph(strip_md(para.trim())));
-                para.clear();
-            }
-            bullets.push(b.to_string());
-        } else if t.starts_with('|') {
-            let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
-            // The first row of a table is its header; the second its rule.
-            let first = !in_table;
-            in_table = true;
-            if first
-                || cells
-                    .iter()
-                    .all(|c| c.chars().all(|ch| ch == '-' || ch == ':'))
-            {
-                continue;
-            }
-            bullets.push(cells.join(" — "));
-        } else if let Some(last) = bullets.last_mut().filter(|_| line.starts_with("  ")) {
-            last.push(' ');
-            last.push_str(t.trim());
-        } else {
-            if !bullets.is_empty() {
-                out.push(Block::Bullets(
-                    bullets.iter().map(|b| strip_md(b)).collect(),
-                ));
-                bullets.clear();
-            }
-            para.push(' ');
-            para.push_str(t.trim());
-        }
+/// The counting rules, in plain words, with this annex's dates.
+fn rules(ctx: &Ctx) -> Vec<Block> {
+    let w = Windows::ending(ctx.as_of);
+    let has = |f: SourceFormat| ctx.ws.datasets.iter().any(|d| d.meta.format == f);
+    let mut b = Vec::new();
+    b.push(Block::Heading("What is counted".into()));
+    let mut counted = vec![
+        "A civilian-harm event is a recorded event in which civilians were harmed by violence. Each event counts once in its source; a row repeated in a source (the same event identifier) counts once.".to_string(),
+    ];
+    if has(SourceFormat::Acled) {
+        counted.push("ACLED: events ACLED marks as targeting civilians (in older files without that mark: violence against civilians, or an event with civilians as one side). Civilian fatalities are all the fatalities ACLED gives for those events, as ACLED does not separate civilian deaths.".to_string());
     }
-    flush(&mut out, &mut para, &mut bullets);
-    out
-}
-
-/// Drops Markdown emphasis and code marks.
-fn strip_md(s: &str) -> String {
-    s.replace("**", "").replace('`', "")
+    if has(SourceFormat::Ucdp) {
+        counted.push("UCDP GED: one-sided violence against civilians, and battles in which civilians died (counted as not attributable to either side). Civilian fatalities are UCDP's civilian deaths.".to_string());
+    }
+    if ctx
+        .ws
+        .datasets
+        .iter()
+        .any(|d| !matches!(d.meta.format, SourceFormat::Acled | SourceFormat::Ucdp))
+    {
+        counted.push("Other sources: read through a column mapping the analyst made; each value of their perpetrator column was mapped once to a type below.".to_string());
+    }
+    counted.push("A fatality figure a source gives as unknown or as a range is not counted as zero: the event counts, its fatalities are reported as unknown.".to_string());
+    b.push(Block::Bullets(counted));
+    b.push(Block::Heading("Who, and where".into()));
+    b.push(Block::Bullets(vec![
+        "Each event is attributed to one type of perpetrator from the source's own coding of the actor: state security forces, external or foreign forces, rebel groups, political militias, communal or identity militias, armed groups whose type the source does not give, rioters, protesters, civilians, unidentified armed actors, not attributable (crossfire), and other.".to_string(),
+        "ACLED types come from the actor's interaction code. In UCDP data, the government of the country is the state's security forces, another government is external forces, and every other side is an armed group whose type UCDP does not give.".to_string(),
+        "The analyst may re-classify an actor (a pro-government militia as state forces, say); each re-classification is listed below with its reason.".to_string(),
+        "Regions are first-level administrative units as the source names them; names that differ only in case, accents or a trailing \"State\" are one region. Events the source places in no region are shown as (unknown).".to_string(),
+        "The state-perpetrated share is the events (or fatalities) by state security forces divided by all events attributed to an identified perpetrator, that is, leaving out unidentified armed actors and crossfire.".to_string(),
+    ]));
+    b.push(Block::Heading("Trends".into()));
+    b.push(Block::Bullets(vec![
+        format!(
+            "The recent window is the six months from {} to {} (the as-of date); the previous window, the six months from {} to {}.",
+            w.recent.0, w.recent.1, w.previous.0, w.previous.1
+        ),
+        "Rising: the recent window holds at least a quarter more events than the previous one and at least 3 more. Falling: at least a quarter fewer and at least 3 fewer. New: none before and 3 or more now. Otherwise stable.".to_string(),
+        "No data: a window the sources do not cover, because they start after its first day or stop more than 31 days before its last. A region is then never called stable or low for lack of data.".to_string(),
+    ]));
+    if !ctx.suppress {
+        b.push(Block::Heading("Suggested scores".into()));
+        b.push(Block::Bullets(vec![
+            "Likelihood (1–5) is suggested from civilian-harm events per month in the recent window: none 1, under 0.5 a month 2, under 2 a month 3, under 5 a month 4, 5 or more 5.".to_string(),
+            "Impact (1–5) from civilian fatalities per month in the recent window: none 1, under 1 a month 2, under 5 a month 3, under 20 a month 4, 20 or more 5; one step higher where the window holds sexual violence or abductions.".to_string(),
+            "Risk is likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high. The suggestion is a starting point: the analyst's rating and written rationale are what the register states.".to_string(),
+        ]));
+    }
+    if ctx.a.is_some() {
+        b.push(Block::Heading("Flags".into()));
+        b.push(Block::Bullets(vec![
+            "No successor: a residual threat rated High or Very high with a protection tier that no one takes over.".to_string(),
+            "Successor is perpetrator: host-state security forces are named to take over a threat that state security forces perpetrate.".to_string(),
+            "Security cliff: civilian-harm events within a base's radius (30 km unless set otherwise) in the 12 months after it closed rose against the 12 months before, by the rising rule above. Only data up to the as-of date count: where those 12 months are not over by then, the after-window is shown as not yet observed and no flag is raised.".to_string(),
+            "Monitoring gap: a region of the threat had 3 or more civilian-harm events in the 12 months to the as-of date, and every mission base in it closes.".to_string(),
+            "Flags are raised only on threats expected to persist after the mission leaves.".to_string(),
+        ]));
+        b.push(Block::Heading("Benchmarks".into()));
+        b.push(Block::Paragraph(format!(
+            "Each benchmark is its measure over its window ending on the as-of date ({}), met or not met against its target; insufficient data where the sources do not cover the window. Nothing after the as-of date is used, except in the back-test, which is labelled as hindsight.",
+            ctx.as_of
+        )));
+    }
+    b
 }
 
 /// The region names the analyst merged, if any.
@@ -113,9 +99,9 @@ fn alias_blocks(a: &crate::assessment::Assessment) -> Vec<Block> {
 /// Section 8.
 pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
     let mut b = vec![Block::Paragraph(
-        "Every figure in this annex follows the counting rules below (the workbench's METHODOLOGY.md) and can be reproduced from them and the source files.".into(),
+        "Every figure in this annex follows the rules below, which can be checked against the source files. They are the workbench's counting rules, stated with the dates and thresholds this annex used.".into(),
     )];
-    b.extend(methodology_blocks(METHODOLOGY, &["1."]));
+    b.extend(rules(ctx));
     if let Some(a) = ctx.a {
         b.push(Block::Heading("Re-classifications".into()));
         if a.reclassifications.is_empty() {
@@ -254,49 +240,20 @@ pub(super) fn attributions(ctx: &Ctx) -> Vec<String> {
                 "{name}: UCDP Georeferenced Event Dataset. Sundberg, Ralph and Erik Melander (2013), \"Introducing the UCDP Georeferenced Event Dataset\", Journal of Peace Research 50(4), and the release article of the GED version used. Licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
             ),
             SourceFormat::Acled if ctx.suppress => format!(
-                "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Filters used: period {}, civilian-harm events only (METHODOLOGY §3). Aggregates only, per ACLED's terms of use.",
+                "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Filters used: period {}, civilian-harm events only. Aggregates only, per ACLED's terms of use.",
                 ctx.period()
             ),
             SourceFormat::Acled => format!(
-                "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Accessed {} (file date); filters used: period {}, civilian-harm events only (METHODOLOGY §3). Aggregates only, per ACLED's terms of use.",
-                accessed.unwrap_or_else(|| "on an unknown date".into()),
+                "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Access date: not recorded in the file{}; filters used: period {}, civilian-harm events only. Aggregates only, per ACLED's terms of use.",
+                accessed.map_or_else(String::new, |d| format!(
+                    " (the copy on this computer is dated {d}; state the date it was downloaded when citing)"
+                )),
                 ctx.period()
             ),
             _ if ctx.suppress => format!("{name}, mapped by the analyst."),
-            _ => format!("{name}: {} source, as named by the analyst.", d.meta.format.key()),
+            _ => format!("{name}: a source read through the analyst's column mapping."),
         });
     }
     sources.push("Admin-1 boundaries on the map: OCHA / national statistics offices via HDX, and Natural Earth (public domain); see the workbench's assets/boundaries/ATTRIBUTION.md.".into());
     sources
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn methodology_becomes_headings_paragraphs_and_bullets() {
-        let blocks = methodology_blocks(METHODOLOGY, &["1."]);
-        let headings: Vec<&String> = blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading(h) => Some(h),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(headings.len(), 5, "{headings:?}");
-        assert!(headings[0].contains("2. Perpetrator types"));
-        let text: String = blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => p.clone(),
-                Block::Bullets(v) => v.join("\n"),
-                _ => String::new(),
-            })
-            .collect();
-        assert!(text.contains("state_forces — State security forces"));
-        assert!(text.contains("1–4 Low, 5–9 Medium"));
-        assert!(!text.contains("**"));
-        assert!(!text.contains("recognised by"), "section 1 is skipped");
-    }
 }

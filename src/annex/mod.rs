@@ -12,6 +12,7 @@ pub mod audit;
 pub mod build;
 mod build_data;
 mod build_flags;
+mod build_front;
 mod build_register;
 mod build_threats;
 pub mod charts;
@@ -55,6 +56,8 @@ pub struct Annex {
     pub from: Option<NaiveDate>,
     pub as_of: NaiveDate,
     pub recipients: Vec<String>,
+    /// Document number, version and who prepared and cleared it.
+    pub control: Control,
     pub sections: Vec<Section>,
     /// Each source's required attribution (also in section 8), repeated in
     /// formats that have no section 8 of their own (the CSV README, the
@@ -65,6 +68,16 @@ pub struct Annex {
     pub(crate) pattern: Option<pattern::Pattern>,
     /// Above `internal`: names that must not appear anywhere in it.
     pub(crate) names: screen::Names,
+}
+
+/// Document control, from the assessment's metadata (empty for a data
+/// annex).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Control {
+    pub number: String,
+    pub version: String,
+    pub prepared_by: Vec<String>,
+    pub cleared_by: String,
 }
 
 /// A numbered section.

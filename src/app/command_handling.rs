@@ -449,14 +449,12 @@ impl WorkbenchApp {
             .latest_date()
             .and_then(crate::model::dates::from_day_number)
             .unwrap_or_default();
-        let mut a = crate::assessment::Assessment::new(crate::assessment::Meta {
-            title: tr("register.new_title").into(),
-            mission: String::new(),
-            country: String::new(),
+        let mut a = crate::assessment::Assessment::new(crate::assessment::Meta::new(
+            tr("register.new_title"),
+            "",
+            "",
             as_of,
-            authors: Vec::new(),
-            notes: String::new(),
-        });
+        ));
         a.datasets = self
             .session
             .workspace()

@@ -42,6 +42,7 @@ impl Default for Forms {
                 core: true,
                 monitor: String::new(),
                 text_cleared: None,
+                frequency: None,
             },
             bench_type: None,
             bench_region: None,

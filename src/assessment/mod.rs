@@ -195,6 +195,9 @@ pub struct ThreatEntry {
     pub mitigation_cleared: Option<SharingLevel>,
     #[serde(default)]
     pub review_date: Option<NaiveDate>,
+    /// The planned date of handover to each tier's successor.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub handover: BTreeMap<Tier, NaiveDate>,
 }
 
 impl ThreatEntry {
@@ -217,6 +220,7 @@ impl ThreatEntry {
             mitigation: String::new(),
             mitigation_cleared: None,
             review_date: None,
+            handover: BTreeMap::new(),
         }
     }
 }
@@ -262,6 +266,37 @@ pub struct Benchmark {
     /// printed at; below it the annex numbers the benchmark instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_cleared: Option<SharingLevel>,
+    /// How often it is to be measured after exit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Frequency>,
+}
+
+/// How often a benchmark is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Frequency {
+    Monthly,
+    Quarterly,
+    SixMonthly,
+    Yearly,
+}
+
+impl Frequency {
+    pub const ALL: [Frequency; 4] = [
+        Frequency::Monthly,
+        Frequency::Quarterly,
+        Frequency::SixMonthly,
+        Frequency::Yearly,
+    ];
+
+    /// As printed in the annex.
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Monthly => "monthly",
+            Frequency::Quarterly => "quarterly",
+            Frequency::SixMonthly => "every six months",
+            Frequency::Yearly => "yearly",
+        }
+    }
 }
 
 /// How widely an export may travel (METHODOLOGY §6).
@@ -321,6 +356,41 @@ pub struct Meta {
     /// Free notes for the analyst (never exported above `internal`).
     #[serde(default)]
     pub notes: String,
+    /// Document control: the annex's document number and version.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub document_number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+    /// Who cleared the annex (name and function), for the clearance block.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cleared_by: String,
+    /// The key judgements as the analyst wrote them, one per item; empty:
+    /// the annex generates them from the register.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_judgements: Vec<String>,
+    /// The widest level the written key judgements may be printed at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_judgements_cleared: Option<SharingLevel>,
+}
+
+impl Meta {
+    /// Metadata with the given title, mission, country and as-of date, the
+    /// rest empty.
+    pub fn new(title: &str, mission: &str, country: &str, as_of: NaiveDate) -> Meta {
+        Meta {
+            title: title.to_string(),
+            mission: mission.to_string(),
+            country: country.to_string(),
+            as_of,
+            authors: Vec::new(),
+            notes: String::new(),
+            document_number: String::new(),
+            version: String::new(),
+            cleared_by: String::new(),
+            key_judgements: Vec::new(),
+            key_judgements_cleared: None,
+        }
+    }
 }
 
 /// The whole document.
