@@ -369,3 +369,98 @@ fn the_word_file_reads_on_paper() {
     assert!(!core.contains("unknown"), "{core}");
     assert!(parts["docProps/app.xml"].contains("POC Transition Workbench"));
 }
+
+/// Exports the worked example in `format` at `level` into a fresh folder.
+fn export_example(format: &str, level: &str, name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
+        std::fs::copy(sample(f), dir.path().join(f)).expect("copy");
+    }
+    let out = dir.path().join(name);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_poc-workbench"))
+        .args([
+            "export",
+            "--format",
+            format,
+            "--sharing",
+            level,
+            "--assessment",
+        ])
+        .arg(dir.path().join("darfur-transition.ron"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (dir, out)
+}
+
+#[test]
+fn the_workbook_prints_on_a4_one_page_wide_and_carries_the_text_and_method() {
+    let (_d, out) = export_example("xlsx", "internal", "annex.xlsx");
+    let parts = unzip(&out);
+    let sheets: Vec<(&String, &String)> = parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("xl/worksheets/sheet"))
+        .collect();
+    assert!(sheets.len() > 10);
+    let mut landscape = 0;
+    for (name, xml) in &sheets {
+        assert!(xml.contains("paperSize=\"9\""), "{name}: A4");
+        assert!(
+            xml.contains("fitToWidth=\"1\"") || !xml.contains("fitToWidth"),
+            "{name}: one page wide"
+        );
+        assert!(xml.contains("fitToPage=\"1\""), "{name}: fit to page set");
+        assert!(
+            xml.contains("fitToHeight=\"0\""),
+            "{name}: as many pages long as needed"
+        );
+        assert!(xml.contains("&amp;P of &amp;N"), "{name}: page x of y");
+        assert!(
+            xml.contains("UN INTERNAL"),
+            "{name}: classification at the head"
+        );
+        if xml.contains("orientation=\"landscape\"") {
+            landscape += 1;
+        }
+    }
+    assert!(landscape >= 3, "the wide tables turn the page: {landscape}");
+    let workbook = &parts["xl/workbook.xml"];
+    assert!(workbook.contains("name=\"Text and method\""), "{workbook}");
+    let strings = &parts["xl/sharedStrings.xml"];
+    for want in [
+        "Coverage and caveats",
+        "Key judgements",
+        "The recent window is the six months",
+    ] {
+        assert!(strings.contains(want), "{want} on the text sheet");
+    }
+}
+
+#[test]
+fn every_csv_file_opens_with_its_classification() {
+    let (_d, out) = export_example("csv", "public", "annex-csv");
+    let mut n = 0;
+    for e in std::fs::read_dir(&out).expect("folder") {
+        let p = e.expect("entry").path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            let text = std::fs::read_to_string(&p).expect("read");
+            let first = text
+                .trim_start_matches('\u{feff}')
+                .lines()
+                .next()
+                .unwrap_or("");
+            assert!(first.starts_with("# PUBLIC"), "{}: {first}", p.display());
+            // The rest reads as CSV once the marked line is skipped.
+            let rest: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+            let mut r = csv::ReaderBuilder::new().from_reader(rest.as_bytes());
+            let width = r.headers().expect("header").len();
+            for rec in r.records() {
+                assert_eq!(rec.expect("record").len(), width, "{}", p.display());
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 8, "{n} CSV files");
+}

@@ -611,7 +611,12 @@ fn the_export_dialog_previews_withheld_cells_and_writes_and_records_the_annex() 
         h.query_all_by_label("<5").count() > 5,
         "withheld cells in the preview"
     );
-    h.get_by_label_contains("PUBLIC: small counts withheld");
+    // The classification heads the preview (and is in document control).
+    assert!(
+        h.query_all_by_label_contains("PUBLIC: small counts withheld")
+            .count()
+            >= 1
+    );
     let out = dir.path().join("annex.html");
     set_export(&mut h, poc_workbench::annex::Format::Html, &out);
     h.get_by_label("Export").click();
@@ -1078,6 +1083,99 @@ fn the_assessment_details_are_edited_in_the_window() {
         "one undo takes back the whole form"
     );
     assert_eq!(meta.as_of.to_string(), "2023-12-31");
+}
+
+/// Issue #15: the annex's document control and key judgements, a tier's
+/// planned handover date and a benchmark's measuring frequency are edited
+/// in the window, each as one undoable edit, and reach the annex.
+#[test]
+fn document_control_key_judgements_handover_and_frequency_are_edited_in_the_window() {
+    let mut h = Harness::builder()
+        .with_size([1600.0, 2200.0])
+        .build_ui_state(
+            |ui, app: &mut WorkbenchApp| app.show(ui),
+            WorkbenchApp::with_files(&[poc_workbench::app::example_path()]),
+        );
+    h.run();
+    h.state_mut().wait_for_loads();
+    h.state_mut().send(AppCommand::SetView(View::Register));
+    h.run();
+    h.get_by_label_contains("Assessment details").click();
+    h.run();
+    type_into(&mut h, "Document number", "UNAMID/POC/2020/017");
+    type_into(&mut h, "Version", "2.1");
+    type_into(
+        &mut h,
+        "Cleared by (name, function)",
+        "Head of the POC Unit",
+    );
+    h.get_by_label("Fill from the register").click();
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    let meta = h.state().doc().expect("doc").assessment().meta.clone();
+    assert_eq!(meta.document_number, "UNAMID/POC/2020/017");
+    assert_eq!(meta.version, "2.1");
+    assert_eq!(meta.cleared_by, "Head of the POC Unit");
+    assert_eq!(meta.key_judgements.len(), 2, "{:?}", meta.key_judgements);
+    assert!(meta.key_judgements[0].starts_with("Non-state armed groups"));
+    // The planned handover of entry #1's tier I.
+    h.get_all_by_label("Tiers, capacity, mitigation, review date, regions")
+        .next()
+        .expect("entry #1")
+        .click();
+    h.run();
+    type_into(&mut h, "Tier I planned handover (YYYY-MM-DD)", "2021-06-30");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let e = h.state().doc().expect("doc").assessment().register[0].clone();
+    assert_eq!(
+        e.handover
+            .get(&poc_workbench::assessment::Tier::I)
+            .map(|d| d.to_string()),
+        Some("2021-06-30".into())
+    );
+    // The first benchmark measured quarterly.
+    h.state_mut().send(AppCommand::SetView(View::Followup));
+    h.run();
+    h.get_all_by_label("Measured")
+        .next()
+        .expect("combo")
+        .click();
+    h.run();
+    h.get_by_label("quarterly").click();
+    h.run();
+    let b = h.state().doc().expect("doc").assessment().benchmarks[0].clone();
+    assert_eq!(
+        b.frequency,
+        Some(poc_workbench::assessment::Frequency::Quarterly)
+    );
+    // Each was one edit: three undos take back the frequency, the date and
+    // the details, in that order.
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert_eq!(
+        h.state().doc().expect("doc").assessment().benchmarks[0].frequency,
+        None
+    );
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert!(
+        h.state().doc().expect("doc").assessment().register[0]
+            .handover
+            .is_empty()
+    );
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .expect("doc")
+            .assessment()
+            .meta
+            .document_number
+            .is_empty()
+    );
 }
 
 /// "Last 6 months" counts back from the assessment's as-of date, not from

@@ -267,3 +267,29 @@ fn judgement(ctx: &Ctx, e: &ThreatEntry, er: &EntryReview) -> String {
     s.push('.');
     s
 }
+
+/// The key judgements the annex would generate for this assessment at
+/// `internal` (for the window's "Fill from the register"): the opening
+/// sentence, then one item per threat.
+pub fn generated_key_judgements(
+    a: &crate::assessment::Assessment,
+    ws: &crate::analysis::Workspace,
+    today: chrono::NaiveDate,
+) -> Vec<String> {
+    let mut a = a.clone();
+    a.meta.key_judgements.clear();
+    let mut opts = super::AnnexOptions::for_assessment(&a, today);
+    opts.level = crate::assessment::SharingLevel::Internal;
+    opts.sections = super::Sections::of([super::build::SectionId::KeyJudgements]);
+    let annex = super::build(Some(&a), ws, &opts);
+    annex
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Bullets(v) => Some(v.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}

@@ -1,5 +1,6 @@
 //! The annex as CSV: one file per table, named by the table's id
-//! (`threat-matrix.csv`, `register.csv`, …), plus a README.txt with the
+//! (`threat-matrix.csv`, `register.csv`, …), each opening with the
+//! classification as a `#` line, plus a README.txt with the
 //! classification line and the list of files. Counts are plain digits;
 //! withheld cells are `<k` or `x`; text that a spreadsheet would read as a
 //! formula is prefixed with `'`.
@@ -53,14 +54,25 @@ fn record<'a>(out: &mut Vec<u8>, fields: impl ExactSizeIterator<Item = &'a str>)
     out.push(b'\n');
 }
 
+/// One table as a file of the folder: its first line is the
+/// classification, marked `#` so that readers can skip it (pandas:
+/// `comment="#"`; R: `comment.char = "#"`).
+fn classified_table(annex: &Annex, t: &Table) -> Vec<u8> {
+    let body = table(t);
+    let mut out = vec![0xEF, 0xBB, 0xBF];
+    out.extend_from_slice(format!("# {}\n", annex.classification).as_bytes());
+    out.extend_from_slice(&body[3..]);
+    out
+}
+
 /// Every file of the folder: (name, bytes). The README comes last.
 pub fn files(annex: &Annex) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = annex
         .tables()
-        .map(|t| (format!("{}.csv", t.id), table(t)))
+        .map(|t| (format!("{}.csv", t.id), classified_table(annex, t)))
         .collect();
     let mut readme = format!(
-        "{}\n\n{}\n{}\n{}\n\nOne CSV file per table of the annex:\n",
+        "{}\n\n{}\n{}\n{}\n\nOne CSV file per table of the annex. The first line of each is the classification above, starting with #: skip it when reading (pandas: comment=\"#\"; R: comment.char = \"#\").\n",
         annex.classification,
         annex.title,
         annex.subtitle,

@@ -33,6 +33,7 @@ use crate::assessment::SharingLevel;
 use chrono::NaiveDate;
 
 pub use build::{AnnexOptions, Sections, build};
+pub use build_front::generated_key_judgements;
 pub use export::{ExportError, Format, export};
 
 /// The smallest suppression threshold: with k = 2 every `<2` is exactly 1

@@ -1,8 +1,11 @@
 //! The annex as an XLSX workbook: an "About" sheet with the classification
 //! line, then one sheet per table (header row bold and frozen, counts as
-//! numbers, shares as percentages, withheld cells as text). Text a
-//! spreadsheet would read as a formula carries Excel's quote prefix. The
-//! classification line is also the printed page header of every sheet.
+//! numbers, shares as percentages, withheld cells as text), then the
+//! annex's text (key judgements, caveats, method) on its own sheet. Text a
+//! spreadsheet would read as a formula carries Excel's quote prefix.
+//! Printed, every sheet is A4, one page wide (landscape where the table is
+//! wide), its header row repeated, with the classification at the head
+//! and "page x of y" at the foot.
 
 use super::markdown::header_line;
 use super::{Annex, Cell, needs_formula_escape};
@@ -24,10 +27,23 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
     let withheld = Format::new().set_italic().set_align(FormatAlign::Right);
     let percent = Format::new().set_num_format("0%");
     let page_header = format!("&C&\"-,Bold\"{}", annex.classification.replace('&', "&&"));
+    let page_footer = format!(
+        "&L{}&RPage &P of &N",
+        annex
+            .title
+            .replace('&', "&&")
+            .chars()
+            .take(120)
+            .collect::<String>()
+    );
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     {
         let ws = wb.add_worksheet();
         ws.set_name("About")?;
         ws.set_header(&page_header);
+        ws.set_footer(&page_footer);
+        ws.set_paper_size(9); // A4
+        ws.set_print_fit_to_pages(1, 0);
         ws.write_string_with_format(0, 0, &annex.classification, &bold)?;
         ws.write_string_with_format(2, 0, &annex.title, &bold)?;
         ws.write_string(3, 0, &annex.subtitle)?;
@@ -38,20 +54,43 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
             ws.write_string(7 + i as u32, 0, sheet_name(&t.id))?;
             ws.write_string(7 + i as u32, 1, &t.caption)?;
         }
-        let mut row = 8 + annex.tables().count() as u32;
+        let mut row = 7 + annex.tables().count() as u32;
+        ws.write_string(row, 0, TEXT_SHEET)?;
+        ws.write_string(
+            row,
+            1,
+            "Key judgements, coverage and caveats, and the method, as text",
+        )?;
+        row += 2;
         ws.write_string_with_format(row, 0, "Sources", &bold)?;
         for a in &annex.attributions {
             row += 1;
-            ws.write_string(row, 0, a)?;
+            ws.write_string_with_format(row, 1, a, &wrap)?;
         }
         ws.set_column_width(0, 24)?;
-        ws.set_column_width(1, 70)?;
+        ws.set_column_width(1, 90)?;
     }
     for t in annex.tables() {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&t.id))?;
         ws.set_header(&page_header);
+        // The table's caption at the foot (a narrow page has no room for
+        // it beside the classification at the head).
+        ws.set_footer(format!(
+            "&L{}&RPage &P of &N",
+            t.caption
+                .replace('&', "&&")
+                .chars()
+                .take(100)
+                .collect::<String>()
+        ));
         ws.set_paper_size(9); // A4
+        // One page wide, as many long as it takes; wide tables turn the page.
+        ws.set_print_fit_to_pages(1, 0);
+        if t.header.len() > 6 {
+            ws.set_landscape();
+        }
+        ws.set_repeat_rows(0, 0)?;
         for (c, h) in t.header.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, h, &head)?;
         }
@@ -90,7 +129,85 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         ws.set_autofit_max_width(320);
         ws.autofit();
     }
+    text_sheet(&mut wb, annex, &page_header, &page_footer)?;
     wb.save_to_buffer()
+}
+
+/// The sheet that holds the annex's text: every section's headings,
+/// paragraphs and bullets in reading order (the tables are on their own
+/// sheets, named where they stand).
+const TEXT_SHEET: &str = "Text and method";
+
+fn text_sheet(
+    wb: &mut Workbook,
+    annex: &Annex,
+    page_header: &str,
+    page_footer: &str,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(TEXT_SHEET)?;
+    ws.set_header(page_header);
+    ws.set_footer(page_footer);
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_column_width(0, 72)?;
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let h1 = Format::new().set_bold().set_font_size(13);
+    let h2 = Format::new().set_bold();
+    let mut row = 0u32;
+    let mut put = |ws: &mut rust_xlsxwriter::Worksheet, text: &str, f: &Format| {
+        let r = row;
+        row += 1;
+        // Free text is written as text, never as a formula.
+        let f = if needs_formula_escape(text) {
+            f.clone().set_quote_prefix()
+        } else {
+            f.clone()
+        };
+        // Wrapped text gets the rows' height it needs (no reader
+        // recomputes it): about 68 characters to a line at this width.
+        let lines = text
+            .lines()
+            .map(|l| l.chars().count().div_ceil(68).max(1))
+            .sum::<usize>()
+            .max(1);
+        if lines > 1 {
+            ws.set_row_height(r, 15.0 * lines as f64)?;
+        }
+        ws.write_string_with_format(r, 0, text, &f).map(|_| ())
+    };
+    put(ws, &annex.classification, &h2)?;
+    put(ws, &annex.title, &h1)?;
+    put(ws, &annex.subtitle, &wrap)?;
+    for s in &annex.sections {
+        put(ws, "", &wrap)?;
+        put(ws, &format!("{}. {}", s.number, s.title), &h1)?;
+        for b in &s.blocks {
+            match b {
+                super::Block::Heading(h) => put(ws, h, &h2)?,
+                super::Block::Paragraph(p) => put(ws, p, &wrap)?,
+                super::Block::Bullets(v) => {
+                    for x in v {
+                        put(ws, &format!("• {x}"), &wrap)?;
+                    }
+                }
+                super::Block::Table(t) => {
+                    put(
+                        ws,
+                        &format!("[Table: {}, sheet {}]", t.caption, sheet_name(&t.id)),
+                        &wrap,
+                    )?;
+                    for n in &t.notes {
+                        put(ws, n, &wrap)?;
+                    }
+                }
+                super::Block::Figure(f) => {
+                    put(ws, &format!("[Figure: {}. {}]", f.caption, f.alt), &wrap)?
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A sheet name from a table id: at most 31 characters, none of `[]:*?/\`.

@@ -216,6 +216,13 @@ fn benchmarks_ui(
                 .allow_scroll(false)
                 .show(ui, |p| p.line(Line::new(tr("followup.monthly"), pts)));
             if let Some(bench) = a.benchmarks.get(i)
+                && let Some(f) = frequency_ui(ui, ("bench-frequency", i), bench.frequency)
+            {
+                let mut n = bench.clone();
+                n.frequency = f;
+                commands.push(AppCommand::EditDoc(Edit::ReplaceBenchmark(i, n)));
+            }
+            if let Some(bench) = a.benchmarks.get(i)
                 && let Some(c) =
                     super::register_view::clearance_ui(ui, ("bench-cleared", i), bench.text_cleared)
             {
@@ -228,6 +235,36 @@ fn benchmarks_ui(
             }
         });
     }
+}
+
+/// How often a benchmark is measured after exit; `Some` = changed.
+fn frequency_ui(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<crate::assessment::Frequency>,
+) -> Option<Option<crate::assessment::Frequency>> {
+    use crate::assessment::Frequency;
+    let name = |f: Option<Frequency>| match f {
+        None => tr("followup.frequency_unset"),
+        Some(Frequency::Monthly) => tr("followup.frequency_monthly"),
+        Some(Frequency::Quarterly) => tr("followup.frequency_quarterly"),
+        Some(Frequency::SixMonthly) => tr("followup.frequency_six_monthly"),
+        Some(Frequency::Yearly) => tr("followup.frequency_yearly"),
+    };
+    let mut changed = None;
+    let label = ui.label(egui::RichText::new(tr("followup.frequency")).small());
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(name(current))
+        .show_ui(ui, |ui| {
+            for f in std::iter::once(None).chain(Frequency::ALL.map(Some)) {
+                if ui.selectable_label(current == f, name(f)).clicked() && current != f {
+                    changed = Some(f);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    changed
 }
 
 fn benchmark_form_ui(
@@ -304,6 +341,9 @@ fn benchmark_form_ui(
         );
         ui.checkbox(&mut b.core, tr("followup.core"));
         field(ui, tr("followup.monitor"), &mut b.monitor, 140.0);
+        if let Some(f) = frequency_ui(ui, "bench-form-frequency", b.frequency) {
+            b.frequency = f;
+        }
         if ui
             .add_enabled(
                 !b.name.trim().is_empty(),

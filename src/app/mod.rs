@@ -10,6 +10,7 @@ mod charts_view;
 mod chrome;
 mod command_handling;
 pub mod commands;
+mod details_view;
 pub mod document;
 pub mod export_dialog;
 pub mod file_browser;

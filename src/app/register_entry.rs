@@ -49,11 +49,22 @@ fn committed_text(
     current: &str,
     rows: usize,
 ) -> Option<String> {
+    committed_text_labelled(ui, id, tr(label_key), current, rows)
+}
+
+/// `committed_text` with a label already written.
+fn committed_text_labelled(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    current: &str,
+    rows: usize,
+) -> Option<String> {
     let key = egui::Id::unique(id);
     let mut text = ui
         .data(|d| d.get_temp::<String>(key))
         .unwrap_or_else(|| current.to_string());
-    let label = ui.label(egui::RichText::new(tr(label_key)).small());
+    let label = ui.label(egui::RichText::new(label).small());
     let edit = if rows > 1 {
         egui::TextEdit::multiline(&mut text).desired_rows(rows)
     } else {
@@ -131,6 +142,25 @@ fn entry_more_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
                 Some(v) => n.tier_capacity.insert(*t, v),
                 None => n.tier_capacity.remove(t),
             };
+        }
+    }
+    // Each engaged tier's planned handover date.
+    for t in &e.tiers {
+        let label = tr_args("entry.handover", &[("tier", &format!("{t:?}"))]);
+        let current = e.handover.get(t).map(|d| d.to_string()).unwrap_or_default();
+        if let Some(text) = committed_text_labelled(ui, ("handover", e.id, *t), &label, &current, 1)
+        {
+            match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+                Ok(d) => {
+                    n.handover.insert(*t, d);
+                }
+                Err(_) if text.trim().is_empty() => {
+                    n.handover.remove(t);
+                }
+                Err(_) => {
+                    ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
+                }
+            }
         }
     }
     if let Some(text) = committed_text(

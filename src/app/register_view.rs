@@ -62,16 +62,7 @@ fn score_buttons(
 pub struct RegisterState {
     sort: (usize, bool),
     /// The details form being edited (applied as one `SetMeta` edit).
-    details: Option<DetailsDraft>,
-}
-
-/// The details form: the details it started from, the edited copy, and the
-/// as-of date and authors as typed.
-struct DetailsDraft {
-    base: crate::assessment::Meta,
-    meta: crate::assessment::Meta,
-    as_of: String,
-    authors: String,
+    details: Option<super::details_view::DetailsDraft>,
 }
 
 /// Draws the register view.
@@ -90,7 +81,7 @@ pub fn register_ui(
     };
     let a = doc.assessment();
     heading_ui(ui, doc, commands);
-    details_ui(ui, &a.meta, &mut state.details, commands);
+    super::details_view::details_ui(ui, a, ctx.ws, &mut state.details, commands);
     datasets_ui(ui, a, ctx.dataset_status, commands);
     ui.label(egui::RichText::new(tr("register.hint")).small());
     ui.separator();
@@ -115,96 +106,6 @@ pub fn register_ui(
         ui.separator();
         flags_panel_ui(ui, a, review);
     });
-}
-
-/// Title, mission, country, as-of date, authors and notes, edited in a
-/// form and applied as one undoable edit.
-fn details_ui(
-    ui: &mut egui::Ui,
-    meta: &crate::assessment::Meta,
-    draft: &mut Option<DetailsDraft>,
-    commands: &mut Vec<AppCommand>,
-) {
-    // The document changed under the form (undo, an apply, another file):
-    // start again from the document.
-    if draft.as_ref().is_some_and(|d| d.base != *meta) {
-        *draft = None;
-    }
-    let header = egui::CollapsingHeader::new(tr("details.title"))
-        .id_salt("assessment-details")
-        .show(ui, |ui| {
-            let d = draft.get_or_insert_with(|| DetailsDraft {
-                base: meta.clone(),
-                meta: meta.clone(),
-                as_of: meta.as_of.to_string(),
-                authors: meta.authors.join(", "),
-            });
-            let (m, as_of, authors) = (&mut d.meta, &mut d.as_of, &mut d.authors);
-            egui::Grid::new("details-grid")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for (key, text) in [
-                        ("details.name", &mut m.title),
-                        ("details.mission", &mut m.mission),
-                        ("details.country", &mut m.country),
-                    ] {
-                        let l = ui.label(tr(key));
-                        ui.add(egui::TextEdit::singleline(text).desired_width(420.0))
-                            .labelled_by(l.id);
-                        ui.end_row();
-                    }
-                    let l = ui.label(tr("details.as_of"));
-                    ui.horizontal(|ui| {
-                        ui.add(egui::TextEdit::singleline(as_of).desired_width(110.0))
-                            .labelled_by(l.id);
-                        if chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d").is_err() {
-                            ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
-                        }
-                    });
-                    ui.end_row();
-                    let l = ui.label(tr("details.authors"));
-                    ui.add(egui::TextEdit::singleline(authors).desired_width(420.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label(tr("details.notes"));
-                    ui.add(egui::TextEdit::multiline(&mut m.notes).desired_width(420.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                });
-            let parsed = chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d").ok();
-            let mut new = m.clone();
-            if let Some(d) = parsed {
-                new.as_of = d;
-            }
-            new.authors = authors
-                .split([',', ';'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect();
-            ui.horizontal(|ui| {
-                let changed = new != *meta;
-                if ui
-                    .add_enabled(
-                        changed && parsed.is_some(),
-                        egui::Button::new(tr("details.apply")),
-                    )
-                    .clicked()
-                {
-                    commands.push(AppCommand::EditDoc(Edit::SetMeta(new.clone())));
-                }
-                if ui
-                    .add_enabled(changed, egui::Button::new(tr("details.revert")))
-                    .clicked()
-                {
-                    *draft = None;
-                }
-            });
-        });
-    // Closed: the next opening starts from the document again.
-    if header.body_returned.is_none() {
-        *draft = None;
-    }
 }
 
 fn heading_ui(ui: &mut egui::Ui, doc: &DocState, commands: &mut Vec<AppCommand>) {
