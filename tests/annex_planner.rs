@@ -464,3 +464,78 @@ fn every_csv_file_opens_with_its_classification() {
     }
     assert!(n >= 8, "{n} CSV files");
 }
+
+/// The map names regions as the tables do, and draws a region whose name
+/// matches no boundary where its events lie.
+#[test]
+fn the_map_names_regions_as_the_tables_do() {
+    use poc_workbench::annex::charts::Chart;
+    let (a, ws) = darfur();
+    let annex = annex_at(&a, &ws, SharingLevel::Internal);
+    let threats = section(&annex, "threats").expect("threats");
+    let matrix = table(threats, "threat-matrix");
+    let regions: Vec<String> = matrix.rows.iter().map(|r| r[0].display()).collect();
+    let areas = threats
+        .iter()
+        .find_map(|b| match b {
+            Block::Figure(f) => match &f.chart {
+                Chart::Map { areas } => Some(areas.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .expect("a map");
+    let drawn: Vec<&str> = areas
+        .iter()
+        .filter(|x| x.cell != Cell::Empty)
+        .map(|x| x.name.as_str())
+        .collect();
+    assert!(drawn.len() >= 17, "{drawn:?}");
+    for name in &drawn {
+        assert!(
+            regions.iter().any(|r| r == name),
+            "{name} is not a table region"
+        );
+    }
+    assert!(
+        drawn.contains(&"Gezira") && drawn.contains(&"Gedarif"),
+        "{drawn:?}"
+    );
+    // Each drawn region carries the table's total for it.
+    for x in areas.iter().filter(|x| x.cell != Cell::Empty) {
+        let row = matrix
+            .rows
+            .iter()
+            .find(|r| r[0].display() == x.name)
+            .expect("row");
+        assert_eq!(
+            row.last().expect("total").display(),
+            x.cell.display(),
+            "{}",
+            x.name
+        );
+    }
+    // A region renamed so no boundary matches is still drawn, where its
+    // events lie (North Darfur's events are in North Darfur).
+    let mut renamed = a.clone();
+    renamed
+        .region_aliases
+        .push(poc_workbench::assessment::RegionAlias {
+            from: "North Darfur".into(),
+            to: "Shamal Darfur".into(),
+        });
+    let ron = sample("darfur-transition.ron");
+    let (ws2, _) = open_datasets(&renamed, &ron);
+    let annex = annex_at(&renamed, &ws2, SharingLevel::Internal);
+    let text = format!(
+        "{:?}",
+        section(&annex, "threats")
+            .expect("threats")
+            .iter()
+            .find_map(|b| match b {
+                Block::Figure(f) if matches!(f.chart, Chart::Map { .. }) => Some(f.chart.clone()),
+                _ => None,
+            })
+    );
+    assert!(text.contains("\"Shamal Darfur\""), "drawn by its events");
+}

@@ -598,28 +598,96 @@ fn monthly_figure(ctx: &Ctx) -> Block {
     })
 }
 
+/// For table regions whose name matches no boundary: the boundary that
+/// holds most (at least 60%) of their located civilian-harm events in the
+/// period, from up to 200 events each.
+fn place_by_events(ctx: &Ctx, regions: &[usize]) -> Vec<(usize, usize)> {
+    if regions.is_empty() {
+        return Vec::new();
+    }
+    let m = &ctx.matrix;
+    let table = ctx.ws.regions(ctx.filter.level);
+    let wanted: std::collections::HashMap<&str, usize> = regions
+        .iter()
+        .map(|&r| (m.regions[r].as_str(), r))
+        .collect();
+    let areas = bundled();
+    let mut votes: std::collections::HashMap<usize, (u32, std::collections::HashMap<usize, u32>)> =
+        std::collections::HashMap::new();
+    crate::analysis::matrix::for_each_selected(ctx.ws, &ctx.filter, |(d, i), rid, _, inside| {
+        let inc = &ctx.ws.datasets[d].incidents;
+        if !inside || !inc.civilian_harm[i] {
+            return;
+        }
+        let Some(&r) = table
+            .names
+            .get(rid as usize)
+            .and_then(|n| wanted.get(n.as_str()))
+        else {
+            return;
+        };
+        let (lat, lon) = (f64::from(inc.latitude[i]), f64::from(inc.longitude[i]));
+        if !lat.is_finite() || !lon.is_finite() {
+            return;
+        }
+        let v = votes.entry(r).or_default();
+        if v.0 >= 200 {
+            return;
+        }
+        v.0 += 1;
+        if let Some(b) = areas.iter().position(|a| a.contains(lon, lat)) {
+            *v.1.entry(b).or_default() += 1;
+        }
+    });
+    votes
+        .into_iter()
+        .filter_map(|(r, (n, by))| {
+            let (b, c) = by
+                .into_iter()
+                .max_by_key(|(b, c)| (*c, std::cmp::Reverse(*b)))?;
+            (c * 5 >= n * 3).then_some((r, b))
+        })
+        .collect()
+}
+
 fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
     let m = &ctx.matrix;
-    let by_key: std::collections::HashMap<String, &Cell> = m
-        .regions
+    let areas_all = bundled();
+    // Each boundary a table region is drawn on: by name (spellings
+    // folded), else where the region's events lie.
+    let mut on: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let keys: std::collections::HashMap<String, usize> = areas_all
         .iter()
-        .zip(totals)
-        .map(|(r, c)| (match_key(r.split(" (").next().unwrap_or(r)), c))
+        .enumerate()
+        .map(|(i, a)| (match_key(&a.name), i))
         .collect();
+    let mut unplaced = Vec::new();
+    for (r, name) in m.regions.iter().enumerate() {
+        match keys.get(&match_key(name.split(" (").next().unwrap_or(name))) {
+            Some(&b) if !on.contains_key(&b) => {
+                on.insert(b, r);
+            }
+            _ => unplaced.push(r),
+        }
+    }
+    for (r, b) in place_by_events(ctx, &unplaced) {
+        on.entry(b).or_insert(r);
+    }
     let mut areas: Vec<MapArea> = Vec::new();
     let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-    for a in bundled() {
-        if let Some(c) = by_key.get(&match_key(&a.name)) {
+    for (b, a) in areas_all.iter().enumerate() {
+        if let Some(&r) = on.get(&b) {
             bbox = [
                 bbox[0].min(a.bbox[0]),
                 bbox[1].min(a.bbox[1]),
                 bbox[2].max(a.bbox[2]),
                 bbox[3].max(a.bbox[3]),
             ];
+            // Named as the tables name it.
             areas.push(MapArea {
-                name: a.name.clone(),
+                name: m.regions[r].clone(),
                 rings: a.rings.clone(),
-                cell: (*c).clone(),
+                cell: totals.get(r).cloned().unwrap_or(Cell::Empty),
             });
         }
     }
@@ -627,8 +695,8 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
         return None;
     }
     // Neighbouring boundaries inside the frame, uncoloured.
-    for a in bundled() {
-        if by_key.contains_key(&match_key(&a.name)) {
+    for (b, a) in areas_all.iter().enumerate() {
+        if on.contains_key(&b) {
             continue;
         }
         let c = [(a.bbox[0] + a.bbox[2]) / 2.0, (a.bbox[1] + a.bbox[3]) / 2.0];
@@ -644,13 +712,33 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
         }
     }
     let matched = areas.iter().filter(|a| a.cell != Cell::Empty).count();
+    let placed: std::collections::HashSet<usize> = on.values().copied().collect();
+    // "(unknown)" has no place to be drawn; it is in the tables.
+    let missing: Vec<&str> = (0..m.regions.len())
+        .filter(|r| !placed.contains(r))
+        .map(|r| m.regions[r].as_str())
+        .filter(|name| !name.starts_with('('))
+        .collect();
+    let mut alt = format!(
+        "{matched} of {} regions with civilian harm shown on the bundled admin-1 boundaries.",
+        m.regions.len()
+    );
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().copied().take(12).collect();
+        alt.push_str(&format!(
+            " Not on the map (no boundary of that name and no located events, or a second name for a region already drawn, which the analyst can merge): {}{}.",
+            shown.join(", "),
+            if missing.len() > shown.len() {
+                format!(" and {} more", missing.len() - shown.len())
+            } else {
+                String::new()
+            }
+        ));
+    }
     Some(Block::Figure(Figure {
         id: "map".into(),
         caption: "Civilian-harm events by region in the period".into(),
-        alt: format!(
-            "{matched} of {} regions with civilian harm shown on the bundled admin-1 boundaries.",
-            m.regions.len()
-        ),
+        alt,
         figures: Vec::new(),
         chart: Chart::Map { areas },
     }))

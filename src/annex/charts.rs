@@ -76,7 +76,7 @@ pub const MAX_HEAT_ROWS: usize = 150;
 pub fn size(chart: &Chart) -> (u32, u32) {
     match chart {
         Chart::Monthly { .. } => (800, 380),
-        Chart::Heat { rows, .. } => (800, 90 + 26 * rows.len().max(1) as u32),
+        Chart::Heat { rows, .. } => (800, 140 + 30 * rows.len().max(1) as u32),
         Chart::Map { .. } => (800, 560),
     }
 }
@@ -156,6 +156,66 @@ fn font(size: f64, s: f64) -> TextStyle<'static> {
     (FONT, size * s).into_font().color(&BLACK)
 }
 
+/// Colours for `n` stacked series that stay apart in greyscale: evenly
+/// spaced along viridis (luminance rising all the way), stopping short of
+/// its pale yellow.
+pub fn print_palette(n: usize) -> Vec<[u8; 3]> {
+    const STOPS: [(f64, f64, f64); 5] = [
+        (68.0, 1.0, 84.0),
+        (59.0, 82.0, 139.0),
+        (33.0, 145.0, 140.0),
+        (94.0, 201.0, 98.0),
+        (253.0, 231.0, 37.0),
+    ];
+    (0..n)
+        .map(|i| {
+            let t = if n <= 1 {
+                0.0
+            } else {
+                0.88 * i as f64 / (n - 1) as f64
+            };
+            let x = t * (STOPS.len() - 1) as f64;
+            let k = (x.floor() as usize).min(STOPS.len() - 2);
+            let f = x - k as f64;
+            let (a, b) = (STOPS[k], STOPS[k + 1]);
+            let lerp = |p: f64, q: f64| (p + (q - p) * f).round() as u8;
+            [lerp(a.0, b.0), lerp(a.1, b.1), lerp(a.2, b.2)]
+        })
+        .collect()
+}
+
+/// Relative luminance (0–255) of a colour, as a greyscale print shows it.
+pub fn grey_of(rgb: [u8; 3]) -> f64 {
+    0.2126 * f64::from(rgb[0]) + 0.7152 * f64::from(rgb[1]) + 0.0722 * f64::from(rgb[2])
+}
+
+/// A withheld cell or bar: white, outlined, with a diagonal hatch (no
+/// grey of a value can be mistaken for it).
+fn hatched<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+    s: f64,
+) -> DrawResult<DB> {
+    let ink = RGBColor(60, 60, 60);
+    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.filled()))?;
+    let gap = px(7.0, s).max(3);
+    let (w, h) = (x1 - x0, y1 - y0);
+    let mut d = gap;
+    while d < w + h {
+        // A line x + y = const, clipped to the box.
+        let (ax, ay) = (x0 + d.min(w), y0 + (d - w).max(0));
+        let (bx, by) = (x0 + (d - h).max(0), y0 + d.min(h));
+        root.draw(&PathElement::new(
+            vec![(ax, ay), (bx, by)],
+            ink.stroke_width(1),
+        ))?;
+        d += gap;
+    }
+    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], ink.stroke_width(1)))?;
+    Ok(())
+}
+
 fn monthly<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     months: &[String],
@@ -165,7 +225,6 @@ fn monthly<DB: DrawingBackend>(
     s: f64,
 ) -> DrawResult<DB> {
     let n = months.len();
-    let grey = RGBColor(190, 190, 190);
     let top: u64 = (0..n)
         .map(|i| {
             let v: u64 = series.iter().map(|x| x.values[i]).sum();
@@ -178,33 +237,40 @@ fn monthly<DB: DrawingBackend>(
         .max()
         .unwrap_or(0)
         .max(1);
+    // Every `step`-th month labelled, at most twelve labels.
     let step = n.div_ceil(12).max(1);
     let mut chart = ChartBuilder::on(root)
         .margin(px(10.0, s))
-        .x_label_area_size(px(34.0, s))
-        .y_label_area_size(px(48.0, s))
+        .x_label_area_size(px(40.0, s))
+        .y_label_area_size(px(58.0, s))
         .build_cartesian_2d(0f64..n.max(1) as f64, 0f64..(top as f64 * 1.1))?;
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n.clamp(2, 12))
-        .x_label_formatter(&|x| {
-            let i = x.floor() as usize;
-            if i.is_multiple_of(step) {
-                months.get(i).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .x_labels(0)
+        .x_label_formatter(&|_| String::new())
         .y_desc("civilian-harm events")
         .y_label_formatter(&|v| format!("{v:.0}"))
         .light_line_style(RGBColor(245, 245, 245))
-        .label_style(font(11.0, s))
-        .axis_desc_style(font(11.0, s))
+        .label_style(font(15.0, s))
+        .axis_desc_style(font(15.0, s))
         .draw()?;
+    let below = plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Center,
+        plotters::style::text_anchor::VPos::Top,
+    );
+    for (i, m) in months.iter().enumerate().filter(|(i, _)| i % step == 0) {
+        let (x, y) = chart.backend_coord(&(i as f64 + 0.5, 0.0));
+        root.draw(&Text::new(
+            m.clone(),
+            (x, y + px(6.0, s)),
+            font(13.0, s).pos(below),
+        ))?;
+    }
+    let colours = print_palette(series.len());
     let mut base = vec![0u64; n];
-    for x in series {
-        let c = RGBColor(x.rgb[0], x.rgb[1], x.rgb[2]);
+    for (x, rgb) in series.iter().zip(colours) {
+        let c = RGBColor(rgb[0], rgb[1], rgb[2]);
         let bars: Vec<Rectangle<(f64, f64)>> = (0..n)
             .filter(|&i| x.values[i] > 0)
             .map(|i| {
@@ -215,34 +281,56 @@ fn monthly<DB: DrawingBackend>(
                 )
             })
             .collect();
+        // A white rule between stacked parts keeps them apart on paper.
+        let rules: Vec<Rectangle<(f64, f64)>> = (0..n)
+            .filter(|&i| x.values[i] > 0)
+            .map(|i| {
+                let (y0, y1) = (base[i], base[i] + x.values[i]);
+                Rectangle::new(
+                    [(i as f64 + 0.1, y0 as f64), (i as f64 + 0.9, y1 as f64)],
+                    WHITE.stroke_width(1),
+                )
+            })
+            .collect();
         for (i, b) in base.iter_mut().enumerate() {
             *b += x.values[i];
         }
         chart
             .draw_series(bars)?
             .label(x.label.clone())
-            .legend(move |(lx, ly)| Rectangle::new([(lx, ly - 5), (lx + 10, ly + 5)], c.filled()));
+            .legend(move |(lx, ly)| Rectangle::new([(lx, ly - 6), (lx + 14, ly + 6)], c.filled()));
+        chart.draw_series(rules)?;
     }
+    let mut hatches = Vec::new();
     if withheld.iter().any(|w| *w) {
         let h = f64::from(k.saturating_sub(1));
-        let bars: Vec<Rectangle<(f64, f64)>> = (0..n)
-            .filter(|&i| withheld.get(i).copied().unwrap_or(false))
-            .map(|i| Rectangle::new([(i as f64 + 0.1, 0.0), (i as f64 + 0.9, h)], grey.filled()))
-            .collect();
+        for i in (0..n).filter(|&i| withheld.get(i).copied().unwrap_or(false)) {
+            hatches.push((
+                chart.backend_coord(&(i as f64 + 0.1, h)),
+                chart.backend_coord(&(i as f64 + 0.9, 0.0)),
+            ));
+        }
+        // An empty series carries the legend entry.
         chart
-            .draw_series(bars)?
+            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
             .label(format!("withheld (<{k} or x; drawn at {})", k - 1))
             .legend(move |(lx, ly)| {
-                Rectangle::new([(lx, ly - 5), (lx + 10, ly + 5)], grey.filled())
+                Rectangle::new(
+                    [(lx, ly - 6), (lx + 14, ly + 6)],
+                    RGBColor(60, 60, 60).stroke_width(1),
+                )
             });
     }
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
+        .background_style(WHITE.mix(0.9))
         .border_style(RGBColor(200, 200, 200))
-        .label_font(font(10.0, s))
+        .label_font(font(13.0, s))
         .draw()?;
+    for (a, b) in hatches {
+        hatched(root, a, b, s)?;
+    }
     Ok(())
 }
 
@@ -280,9 +368,9 @@ fn heat<DB: DrawingBackend>(
     s: f64,
 ) -> DrawResult<DB> {
     let (w, _) = root.dim_in_pixel();
-    let left = 190.0;
-    let top = 60.0;
-    let row_h = 26.0;
+    let left = 210.0;
+    let top = 66.0;
+    let row_h = 30.0;
     let col_w = ((f64::from(w) / s - left - 10.0) / cols.len().max(1) as f64).min(110.0);
     let max = cells
         .iter()
@@ -294,25 +382,25 @@ fn heat<DB: DrawingBackend>(
         .max()
         .unwrap_or(1)
         .max(1);
-    let chars = (col_w / 6.5) as usize;
+    let chars = (col_w / 8.0) as usize;
     for (j, c) in cols.iter().enumerate() {
         let (a, b) = wrap2(c, chars.max(6));
         let x = left + col_w * (j as f64 + 0.5);
-        let st = font(10.0, s).pos(plotters::style::text_anchor::Pos::new(
+        let st = font(13.0, s).pos(plotters::style::text_anchor::Pos::new(
             plotters::style::text_anchor::HPos::Center,
             plotters::style::text_anchor::VPos::Bottom,
         ));
-        root.draw(&Text::new(a, (px(x, s), px(top - 20.0, s)), st.clone()))?;
+        root.draw(&Text::new(a, (px(x, s), px(top - 22.0, s)), st.clone()))?;
         root.draw(&Text::new(b, (px(x, s), px(top - 6.0, s)), st))?;
     }
     for (i, r) in rows.iter().enumerate() {
         let y = top + row_h * i as f64;
-        let name: String = if r.chars().count() > 28 {
-            r.chars().take(27).collect::<String>() + "…"
+        let name: String = if r.chars().count() > 24 {
+            r.chars().take(23).collect::<String>() + "…"
         } else {
             r.clone()
         };
-        let st = font(11.0, s).pos(plotters::style::text_anchor::Pos::new(
+        let st = font(14.0, s).pos(plotters::style::text_anchor::Pos::new(
             plotters::style::text_anchor::HPos::Right,
             plotters::style::text_anchor::VPos::Center,
         ));
@@ -328,26 +416,32 @@ fn heat<DB: DrawingBackend>(
             .enumerate()
         {
             let x = left + col_w * j as f64;
-            let (fill, white) = match c {
-                Cell::Count(v) => heat_rgb(*v as f32 / max as f32)
-                    .map_or(([255, 255, 255], false), |(rgb, wt)| (rgb, wt)),
-                Cell::Small(_) => ([225, 225, 225], false),
-                Cell::Hidden => ([160, 160, 160], false),
-                _ => ([255, 255, 255], false),
+            let (a, b) = (
+                (px(x + 1.0, s), px(y + 1.0, s)),
+                (px(x + col_w - 1.0, s), px(y + row_h - 1.0, s)),
+            );
+            let white = match c {
+                Cell::Count(v) => {
+                    let (fill, white) = heat_rgb(*v as f32 / max as f32)
+                        .map_or(([255, 255, 255], false), |(rgb, wt)| (rgb, wt));
+                    root.draw(&Rectangle::new(
+                        [a, b],
+                        RGBColor(fill[0], fill[1], fill[2]).filled(),
+                    ))?;
+                    white
+                }
+                Cell::Small(_) | Cell::Hidden => {
+                    hatched(root, a, b, s)?;
+                    false
+                }
+                _ => false,
             };
-            root.draw(&Rectangle::new(
-                [
-                    (px(x + 1.0, s), px(y + 1.0, s)),
-                    (px(x + col_w - 1.0, s), px(y + row_h - 1.0, s)),
-                ],
-                RGBColor(fill[0], fill[1], fill[2]).filled(),
-            ))?;
             let text = match c {
                 Cell::Count(0) => String::new(),
                 other => other.display(),
             };
             let colour = if white { WHITE } else { BLACK };
-            let st = font(10.0, s)
+            let st = font(13.0, s)
                 .color(&colour)
                 .pos(plotters::style::text_anchor::Pos::new(
                     plotters::style::text_anchor::HPos::Center,
@@ -360,7 +454,61 @@ fn heat<DB: DrawingBackend>(
             ))?;
         }
     }
+    legend(root, max, top + row_h * rows.len() as f64 + 16.0, s)
+}
+
+/// The numeric key of the heat colours, and the withheld hatch.
+fn legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    max: u64,
+    y: f64,
+    s: f64,
+) -> DrawResult<DB> {
+    let centre = plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Left,
+        plotters::style::text_anchor::VPos::Center,
+    );
+    root.draw(&Text::new(
+        "Events:",
+        (px(10.0, s), px(y + 10.0, s)),
+        font(13.0, s).pos(centre),
+    ))?;
+    let mut stops: Vec<u64> = [1, max / 4, max / 2, (3 * max) / 4, max]
+        .into_iter()
+        .filter(|v| *v >= 1)
+        .collect();
+    stops.dedup();
+    let mut x = 80.0;
+    for v in stops {
+        let fill = heat_rgb(v as f32 / max.max(1) as f32).map_or([255, 255, 255], |c| c.0);
+        root.draw(&Rectangle::new(
+            [(px(x, s), px(y, s)), (px(x + 28.0, s), px(y + 20.0, s))],
+            RGBColor(fill[0], fill[1], fill[2]).filled(),
+        ))?;
+        root.draw(&Text::new(
+            group(v),
+            (px(x + 32.0, s), px(y + 10.0, s)),
+            font(13.0, s).pos(centre),
+        ))?;
+        x += 90.0;
+    }
+    hatched(
+        root,
+        (px(x, s), px(y, s)),
+        (px(x + 28.0, s), px(y + 20.0, s)),
+        s,
+    )?;
+    root.draw(&Text::new(
+        "withheld (<k or x)",
+        (px(x + 32.0, s), px(y + 10.0, s)),
+        font(13.0, s).pos(centre),
+    ))?;
     Ok(())
+}
+
+/// A count with thousands separators.
+fn group(v: u64) -> String {
+    super::group_thousands(v)
 }
 
 fn map<DB: DrawingBackend>(
@@ -408,9 +556,9 @@ fn map<DB: DrawingBackend>(
     for a in areas {
         let fill = match a.cell {
             Cell::Count(v) => heat_rgb(v as f32 / max as f32).map_or([255, 255, 255], |x| x.0),
-            Cell::Small(_) => [225, 225, 225],
-            Cell::Hidden => [160, 160, 160],
-            _ => [250, 250, 250],
+            // Withheld: white, labelled <k or x (no grey of a value).
+            Cell::Small(_) | Cell::Hidden => [255, 255, 255],
+            _ => [236, 236, 236],
         };
         for ring in &a.rings {
             // Consecutive points on the same pixel add bytes, not detail.
@@ -449,20 +597,20 @@ fn map<DB: DrawingBackend>(
         let colour = if white { WHITE } else { BLACK };
         root.draw(&Text::new(
             a.name.clone(),
-            (x, y - px(7.0, s)),
-            font(9.0, s).color(&colour).pos(centre),
+            (x, y - px(8.0, s)),
+            font(12.0, s).color(&colour).pos(centre),
         ))?;
         root.draw(&Text::new(
             a.cell.display(),
-            (x, y + px(7.0, s)),
-            font(10.0, s).color(&colour).pos(centre),
+            (x, y + px(8.0, s)),
+            font(13.0, s).color(&colour).pos(centre),
         ))?;
     }
-    let note = "Darker = more civilian-harm events in the period; grey = withheld (<k or x). Boundaries: see section 8.";
+    let note = "Darker = more civilian-harm events in the period; white with <k or x = withheld; light grey = no civilian harm recorded. Boundaries: see the sources.";
     root.draw(&Text::new(
         note,
         (px(10.0, s), px(h + 16.0, s)),
-        font(10.0, s),
+        font(12.0, s),
     ))?;
     Ok(())
 }
@@ -489,5 +637,40 @@ mod tests {
         let (bytes, (w, h)) = png(&c).expect("draws");
         assert_eq!(&bytes[1..4], b"PNG");
         assert_eq!((w, h), (1600, 760));
+    }
+
+    #[test]
+    fn stacked_colours_stay_apart_in_greyscale() {
+        for n in 1..=12 {
+            let p = print_palette(n);
+            let mut greys: Vec<f64> = p.iter().map(|c| grey_of(*c)).collect();
+            greys.sort_by(f64::total_cmp);
+            for w in greys.windows(2) {
+                assert!(w[1] - w[0] >= 12.0, "{n} series: greys {greys:?}");
+            }
+            // None as pale as the page, none as pale as a withheld hatch.
+            assert!(greys.iter().all(|g| *g < 215.0), "{greys:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_monthly_chart_labels_a_month_in_three() {
+        let months: Vec<String> = (0..36)
+            .map(|i| format!("{}-{:02}", 2018 + i / 12, i % 12 + 1))
+            .collect();
+        let c = Chart::Monthly {
+            months: months.clone(),
+            series: vec![Series {
+                label: "State security forces".into(),
+                rgb: [0, 0, 0],
+                values: vec![1; 36],
+            }],
+            withheld: vec![false; 36],
+            k: 5,
+        };
+        let s = svg(&c).expect("draws");
+        for (i, m) in months.iter().enumerate() {
+            assert_eq!(s.contains(&format!(">\n{m}\n<")), i % 3 == 0, "{m}");
+        }
     }
 }

@@ -120,7 +120,24 @@ const FILES: [&str; 5] = [
 
 /// The key under which a data region and a boundary name are compared.
 pub fn match_key(name: &str) -> String {
-    let k = region_key(name).replace("bahr al ghazal", "bahr el ghazal");
+    // "Western Equatoria" and "West Equatoria" are one name: the compass
+    // words are folded on both sides.
+    let k = region_key(name)
+        .split(' ')
+        .map(|w| match w {
+            "northern" => "north",
+            "southern" => "south",
+            "eastern" => "east",
+            "western" => "west",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("bahr al ghazal", "bahr el ghazal");
+    let k = ["state", "province", "region"]
+        .iter()
+        .find_map(|w| k.strip_suffix(&format!(" {w}")))
+        .map_or(k.clone(), str::to_string);
     ALIASES
         .iter()
         .find(|(from, _)| *from == k)
@@ -156,5 +173,15 @@ mod tests {
             match_key("Western Bahr el Ghazal")
         );
         assert_eq!(match_key("Tombouctou"), match_key("Timbuktu"));
+        // Compass words, either way round, and a trailing "State".
+        assert_eq!(
+            match_key("West Equatoria state"),
+            match_key("Western Equatoria")
+        );
+        assert_eq!(
+            match_key("Northern Bahr el Ghazal"),
+            match_key("North Bahr al Ghazal")
+        );
+        assert_ne!(match_key("North Darfur"), match_key("South Darfur"));
     }
 }
