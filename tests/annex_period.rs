@@ -340,3 +340,58 @@ fn an_unrelated_file_is_replaced_only_when_asked_and_the_record_is_complete() {
     let (code, err) = base(&[]);
     assert_eq!(code, Some(2), "{err}");
 }
+
+/// Issue #16 (data loss, 11): exports started together on one assessment
+/// each keep their record, and exports to one CSV folder take turns and
+/// leave one whole version with nothing beside it.
+#[test]
+fn concurrent_exports_each_keep_their_record_and_folders_stay_whole() {
+    let (dir, ron) = darfur(None);
+    let children: Vec<std::process::Child> = (0..6)
+        .map(|i| {
+            let (format, out) = if i < 4 {
+                ("md", dir.path().join(format!("annex-{i}.md")))
+            } else {
+                ("csv", dir.path().join("annex-csv"))
+            };
+            bin()
+                .args(["export", "--sharing", "internal", "--format", format])
+                .arg("--assessment")
+                .arg(&ron)
+                .arg("--out")
+                .arg(&out)
+                .arg("--recipient")
+                .arg(format!("reader {i}"))
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for c in children {
+        let o = c.wait_with_output().expect("wait");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let a = poc_workbench::assessment::file::load(&ron).expect("load");
+    let mut who: Vec<String> = a
+        .exports
+        .iter()
+        .flat_map(|r| r.recipients.clone())
+        .collect();
+    who.sort();
+    assert_eq!(
+        who,
+        (0..6).map(|i| format!("reader {i}")).collect::<Vec<_>>(),
+        "every export recorded"
+    );
+    let sums = std::fs::read_to_string(dir.path().join("annex-csv").join("SHA256SUMS"))
+        .expect("the folder is whole");
+    assert!(sums.lines().count() > 5);
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("annex-csv") && !n.ends_with(".lock"))
+        .collect();
+    assert_eq!(beside, ["annex-csv"], "no temporary folder left");
+}

@@ -126,6 +126,17 @@ pub fn write_folder<'a>(
     target: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<(), FolderError> {
+    // Two exports to one folder take turns: the second clears no folder
+    // the first is still writing, and each leaves one whole version.
+    let lock = crate::assessment::file::lock_path(target);
+    crate::assessment::file::locked(&lock, || write_folder_unlocked(target, files))
+        .map_err(|e| FolderError::Io(lock.clone(), e))?
+}
+
+fn write_folder_unlocked<'a>(
+    target: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), FolderError> {
     replaceable(target)?;
     let parent = target
         .parent()

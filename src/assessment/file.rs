@@ -332,6 +332,45 @@ pub fn save(path: &Path, a: &Assessment) -> std::io::Result<()> {
     write_atomic(path, to_text(a).as_bytes())
 }
 
+/// The lock file beside `path` (`.name.lock`), held while a process reads,
+/// changes and writes it back (`locked`).
+pub fn lock_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.lock"))
+}
+
+/// Runs `f` holding an exclusive advisory lock on the file `lock` (made
+/// if missing), so that two processes never interleave a read-change-write
+/// of the same file (on Linux; elsewhere `f` runs unlocked).
+pub fn locked<T>(lock: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock)?;
+    #[cfg(target_os = "linux")]
+    rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)
+        .map_err(std::io::Error::from)?;
+    let out = f();
+    // Closing the file releases the lock.
+    drop(file);
+    Ok(out)
+}
+
+/// Adds an export record to the assessment at `path` as it is on disk now,
+/// under its lock: concurrent exports each keep their record.
+pub fn record_export(path: &Path, record: super::ExportRecord) -> Result<(), String> {
+    locked(&lock_path(path), || {
+        let mut a = load(path).map_err(|e| e.to_string())?;
+        a.exports.push(record);
+        save(path, &a).map_err(|e| format!("{}: {e}", path.display()))
+    })
+    .map_err(|e| format!("{}: cannot lock the assessment: {e}", path.display()))?
+}
+
 /// The recovery journal of an assessment file, written while it has unsaved
 /// changes: `name.ron.journal`.
 pub fn journal_path(path: &Path) -> PathBuf {

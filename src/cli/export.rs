@@ -5,7 +5,7 @@
 
 use super::load_all;
 use crate::annex::{AnnexOptions, Format, build, export, parse_level};
-use crate::assessment::file::{load, save};
+use crate::assessment::file::load;
 use crate::assessment::review::{DatasetState, open_datasets};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -155,13 +155,11 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
         crate::annex::level_key(level),
         record.sha256
     )?;
-    if let (Some(mut a), Some(path)) = (assessment, &args.assessment) {
-        a.exports.push(record);
-        if let Err(e) = save(path, &a) {
-            eprintln!(
-                "error: the export was written but could not be recorded in {}: {e}",
-                path.display()
-            );
+    if let (Some(_), Some(path)) = (assessment, &args.assessment) {
+        // Re-read under the assessment's lock: another export (or a save)
+        // since this one started keeps its changes.
+        if let Err(e) = crate::assessment::file::record_export(path, record) {
+            eprintln!("error: the export was written but could not be recorded: {e}");
             return Ok(1);
         }
         writeln!(out, "recorded in {}", path.display())?;
