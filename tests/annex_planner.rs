@@ -206,7 +206,8 @@ fn handover_has_a_row_per_residual_tier_with_its_capacity_date_and_gap() {
     assert_eq!(row("1", "I")[when], "2021-06-30");
     assert_eq!(row("1", "I")[gap], "—");
     assert_eq!(row("1", "II")[gap], "successor is the perpetrator");
-    assert_eq!(row("1", "II")[when], "not set");
+    assert_eq!(row("1", "II")[when], "2021-06-30", "the worked example's");
+    assert_eq!(row("2", "II")[when], "not set");
     assert_eq!(row("2", "II")[succ], "Other: Darfur Joint Protection Force");
     assert_eq!(row("2", "III")[gap], "weak capacity (1)");
     // At public the capacity and gap columns go (the level's register
@@ -225,6 +226,7 @@ fn handover_has_a_row_per_residual_tier_with_its_capacity_date_and_gap() {
 fn benchmarks_carry_a_baseline_at_internal_and_how_often_they_are_measured() {
     let (mut a, ws) = darfur();
     a.benchmarks[0].frequency = Some(Frequency::Quarterly);
+    a.benchmarks[1].frequency = None;
     let annex = annex_at(&a, &ws, SharingLevel::Internal);
     let t = table(
         section(&annex, "benchmarks").expect("benchmarks"),
