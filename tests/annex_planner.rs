@@ -541,3 +541,57 @@ fn the_map_names_regions_as_the_tables_do() {
     );
     assert!(text.contains("\"Shamal Darfur\""), "drawn by its events");
 }
+
+#[test]
+fn a_share_of_nothing_is_a_dash_and_the_acled_access_date_is_not_guessed() {
+    let (a, ws) = darfur();
+    let annex = annex_at(&a, &ws, SharingLevel::Internal);
+    let threats = section(&annex, "threats").expect("threats");
+    let t = table(threats, "state-share");
+    // North Kordofan: state events, no attributed civilian fatalities.
+    let row = t
+        .rows
+        .iter()
+        .find(|r| r[0].display() == "North Kordofan")
+        .expect("row");
+    assert_eq!(row[2].display(), "–");
+    assert!(
+        t.notes
+            .iter()
+            .any(|n| n.starts_with("–: nothing to divide by"))
+    );
+    // An ACLED-shaped file: the copy's date is not passed off as the date
+    // it was downloaded.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("acled.csv");
+    let bin = env!("CARGO_BIN_EXE_poc-workbench");
+    let o = std::process::Command::new(bin)
+        .args(["generate", "--rows", "3000", "--out"])
+        .arg(&data)
+        .output()
+        .expect("runs");
+    assert!(o.status.success());
+    let out = dir.path().join("annex.md");
+    let o = std::process::Command::new(bin)
+        .args([
+            "export",
+            "--format",
+            "md",
+            "--sharing",
+            "internal",
+            "--data",
+        ])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(&out).expect("annex");
+    assert!(md.contains("Access date: not recorded in the file"), "{md}");
+    assert!(!md.contains("(file date)"));
+    assert!(
+        md.contains("| ACLED export |"),
+        "the source's kind in words"
+    );
+}

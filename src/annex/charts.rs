@@ -673,4 +673,24 @@ mod tests {
             assert_eq!(s.contains(&format!(">\n{m}\n<")), i % 3 == 0, "{m}");
         }
     }
+
+    #[test]
+    fn withheld_heat_cells_are_hatched_and_the_colours_have_a_key() {
+        let c = Chart::Heat {
+            rows: vec!["North".into(), "South".into()],
+            cols: vec!["State security forces".into()],
+            cells: vec![vec![Cell::Count(40)], vec![Cell::Small(5)]],
+        };
+        let s = svg(&c).expect("draws");
+        // The old greys of a withheld cell are gone: no fill a value could have.
+        for grey in ["#E1E1E1", "#A0A0A0", "#BEBEBE"] {
+            assert!(!s.contains(grey), "{grey}");
+        }
+        // A hatch: diagonal lines inside the withheld cell, and in the key.
+        assert!(s.matches("<polyline").count() >= 4, "hatch lines");
+        assert!(s.contains("withheld (&lt;k or x)") || s.contains("withheld (<k or x)"));
+        for v in ["1", "10", "20", "30", "40"] {
+            assert!(s.contains(&format!(">\n{v}\n<")), "the key shows {v}");
+        }
+    }
 }
