@@ -70,6 +70,9 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Read the assessment's datasets that lie outside its folder.
+        #[arg(long)]
+        allow_outside: bool,
         /// The assessment (.ron).
         file: PathBuf,
     },
@@ -149,7 +152,11 @@ fn main() -> ExitCode {
             }
             r
         }
-        Some(Command::Review { json, file }) => cli::review::run(&file, json, &mut stdout),
+        Some(Command::Review {
+            json,
+            allow_outside,
+            file,
+        }) => cli::review::run(&file, json, allow_outside, &mut stdout),
         Some(Command::SaveLoop { file }) => save_loop(&file),
         Some(Command::ExportLoop {
             assessment,

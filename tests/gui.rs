@@ -1173,6 +1173,48 @@ fn document_control_key_judgements_handover_and_frequency_are_edited_in_the_wind
     assert!(meta.key_judgements.is_empty());
 }
 
+/// Issue #16: an assessment naming a dataset outside its folder opens with
+/// that file listed and not read; one click reads it.
+#[test]
+fn a_dataset_outside_the_assessments_folder_is_read_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("case")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("data")).expect("mkdir");
+    std::fs::copy(sample_path(), dir.path().join("data/ucdp-ged-sudan.csv")).expect("copy");
+    let ron = dir.path().join("case/darfur.ron");
+    let mut a =
+        poc_workbench::assessment::file::load(&poc_workbench::app::example_path()).expect("load");
+    a.datasets[0].path = std::path::PathBuf::from("../data/ucdp-ged-sudan.csv");
+    poc_workbench::assessment::file::save(&ron, &a).expect("save");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&ron)));
+    h.run();
+    h.state_mut().wait_for_loads();
+    h.state_mut().send(AppCommand::SetView(View::Register));
+    h.run();
+    assert!(h.state().doc().is_some(), "the assessment opened");
+    assert_eq!(
+        h.state().session().workspace().datasets.len(),
+        0,
+        "not read"
+    );
+    assert!(
+        h.query_all_by_label_contains("outside the assessment's folder")
+            .count()
+            >= 1
+    );
+    // The datasets list opens by itself when one was not read.
+    h.get_by_label("Read the files outside the assessment's folder")
+        .click();
+    h.step();
+    h.state_mut().wait_for_loads();
+    h.run();
+    assert_eq!(
+        h.state().session().workspace().datasets.len(),
+        1,
+        "read when asked"
+    );
+}
+
 /// "Last 6 months" counts back from the assessment's as-of date, not from
 /// the latest data (the worked example: as of 2020-12-31, data to 2023).
 #[test]

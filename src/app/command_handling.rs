@@ -84,6 +84,23 @@ impl WorkbenchApp {
                 self.dialogs.mapping = None;
                 self.start_remap(i, Some(m), true);
             }
+            AppCommand::ReadOutside => {
+                // The paths the analyst saw in the datasets list.
+                if let Some(base) = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path().or(d.source_of_copy()))
+                {
+                    let base = base.to_path_buf();
+                    for s in &self.dataset_status {
+                        if s.status == crate::assessment::review::DatasetState::Outside {
+                            self.outside_allowed
+                                .push(crate::assessment::datasets::resolve(&base, &s.path));
+                        }
+                    }
+                }
+                self.start_reload_datasets();
+            }
             AppCommand::CancelLoads => self.jobs.iter().for_each(LoadJob::cancel),
             AppCommand::RemoveDataset(i) => {
                 self.session.remove(i);
@@ -259,6 +276,7 @@ impl WorkbenchApp {
             | AppCommand::EditMapping(_)
             | AppCommand::Remap(..)
             | AppCommand::CancelLoads
+            | AppCommand::ReadOutside
             | AppCommand::RemoveDataset(_)
             | AppCommand::CloseAll
             | AppCommand::ShowIncidents(_)

@@ -123,6 +123,9 @@ pub enum AppCommand {
     /// Read loaded dataset `i` again through this mapping (recorded in the
     /// assessment as one undoable edit).
     Remap(usize, ColumnMapping),
+    /// Read the open assessment's datasets that lie outside its folder
+    /// (shown to the analyst first, not read until this).
+    ReadOutside,
     /// Stop every running load.
     CancelLoads,
     /// Close a dataset.

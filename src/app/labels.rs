@@ -107,7 +107,8 @@ labelled!(
         DatasetState::Ok,
         DatasetState::Missing,
         DatasetState::Changed,
-        DatasetState::Unreadable
+        DatasetState::Unreadable,
+        DatasetState::Outside
     ]
 );
 labelled!(Tier, "tier", tier_key, Tier::label, Tier::ALL);

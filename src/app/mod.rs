@@ -139,6 +139,9 @@ pub struct WorkbenchApp {
     native_dialogs: bool,
     /// How the assessment's datasets were found on disk when it opened.
     dataset_status: Vec<crate::assessment::review::DatasetStatus>,
+    /// Datasets outside their assessment's folder the analyst chose to read
+    /// (resolved paths), for this session.
+    outside_allowed: Vec<PathBuf>,
     jobs: Vec<LoadJob>,
     open_jobs: Vec<OpenJob>,
     /// Numbers open requests; `newest_open` is the last assessment asked for.
@@ -179,6 +182,7 @@ impl WorkbenchApp {
             journal_error_shown: false,
             native_dialogs: false,
             dataset_status: Vec::new(),
+            outside_allowed: Vec::new(),
             jobs: Vec::new(),
             open_jobs: Vec::new(),
             open_seq: 0,
@@ -415,13 +419,21 @@ impl WorkbenchApp {
                 chrome::backup_ui(ui, bak, commands);
             }
             chrome::offers_ui(ui, &self.dialogs.offer_datasets, commands);
-            if !has_data && self.view != View::Help {
+            if !has_data && self.view != View::Help && doc.is_none() {
                 chrome::welcome_ui(ui, commands);
                 return;
             }
-            chrome::tabs_ui(ui, self.view, commands);
+            // An assessment whose datasets are not read (missing, or
+            // outside its folder and not yet allowed) opens on its register,
+            // where they are listed with what to do.
+            let view = if !has_data && !matches!(self.view, View::Help) {
+                View::Register
+            } else {
+                self.view
+            };
+            chrome::tabs_ui(ui, view, commands);
             ui.separator();
-            Self::view_ui(self.view, ui, &vctx, views, commands);
+            Self::view_ui(view, ui, &vctx, views, commands);
         });
         if let Some(dialog) = self.dialogs.mapping.as_mut()
             && !dialog.show(ctx, commands)

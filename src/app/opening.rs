@@ -18,7 +18,8 @@ impl WorkbenchApp {
         for f in files {
             if is_assessment(f) {
                 let as_copy = is_example(f);
-                let mut job = OpenJob::assessment(f.clone(), as_copy, || {});
+                let mut job =
+                    OpenJob::assessment(f.clone(), as_copy, self.outside_allowed.clone(), || {});
                 job.seq = self.next_open(true);
                 self.wait_for(job);
                 continue;
@@ -44,7 +45,7 @@ impl WorkbenchApp {
     pub(super) fn start_open_assessment(&mut self, path: PathBuf) {
         let as_copy = is_example(&path);
         let ctx = self.repaint.clone();
-        let mut job = OpenJob::assessment(path, as_copy, move || {
+        let mut job = OpenJob::assessment(path, as_copy, self.outside_allowed.clone(), move || {
             if let Some(c) = &ctx {
                 c.request_repaint();
             }
@@ -70,7 +71,8 @@ impl WorkbenchApp {
             .or(doc.source_of_copy())
             .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
         let ctx = self.repaint.clone();
-        let mut job = OpenJob::datasets(doc.assessment().clone(), base, move || {
+        let allowed = self.outside_allowed.clone();
+        let mut job = OpenJob::datasets(doc.assessment().clone(), base, allowed, move || {
             if let Some(c) = &ctx {
                 c.request_repaint();
             }

@@ -163,6 +163,7 @@ fn datasets_ui(
         tr("register.datasets"),
         a.datasets.len()
     ))
+    .default_open(statuses.iter().any(|s| s.status != DatasetState::Ok))
     .show(ui, |ui| {
         for (i, d) in a.datasets.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
@@ -180,6 +181,14 @@ fn datasets_ui(
                     commands.push(AppCommand::Pick(Purpose::Relink(i)));
                 }
             });
+        }
+        if statuses.iter().any(|s| s.status == DatasetState::Outside)
+            && ui
+                .button(tr("register.read_outside"))
+                .on_hover_text(tr("register.read_outside_help"))
+                .clicked()
+        {
+            commands.push(AppCommand::ReadOutside);
         }
     });
 }

@@ -334,12 +334,22 @@ pub struct OpenJob {
 
 impl OpenJob {
     /// Opens the assessment at `path` and its datasets.
-    pub fn assessment(path: PathBuf, as_copy: bool, repaint: impl Fn() + Send + 'static) -> Self {
+    /// A dataset outside the assessment's folder is read only if it is in
+    /// `allowed` (resolved paths); the others are listed, not read.
+    pub fn assessment(
+        path: PathBuf,
+        as_copy: bool,
+        allowed: Vec<PathBuf>,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Self {
         let file = path.clone();
         Self::spawn(path, as_copy, repaint, move || {
             let a = crate::assessment::file::load(&file)
                 .map_err(|e| (e.to_string(), e.backup().map(std::path::Path::to_path_buf)))?;
-            let (workspace, statuses) = crate::assessment::review::open_datasets(&a, &file);
+            let (workspace, statuses) =
+                crate::assessment::datasets::open_datasets_checked(&a, &file, &|p| {
+                    allowed.iter().any(|x| x == p)
+                });
             Ok(Opened::Assessment {
                 assessment: Box::new(a),
                 workspace,
@@ -352,11 +362,15 @@ impl OpenJob {
     pub fn datasets(
         a: crate::assessment::Assessment,
         path: PathBuf,
+        allowed: Vec<PathBuf>,
         repaint: impl Fn() + Send + 'static,
     ) -> Self {
         let file = path.clone();
         Self::spawn(path, false, repaint, move || {
-            let (workspace, statuses) = crate::assessment::review::open_datasets(&a, &file);
+            let (workspace, statuses) =
+                crate::assessment::datasets::open_datasets_checked(&a, &file, &|p| {
+                    allowed.iter().any(|x| x == p)
+                });
             Ok(Opened::Datasets {
                 workspace,
                 statuses,

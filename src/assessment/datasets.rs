@@ -20,6 +20,10 @@ pub enum DatasetState {
     Changed,
     /// Found, but the importer refused it.
     Unreadable,
+    /// Outside the assessment's folder, and not read: the analyst is shown
+    /// the path and says whether to read it (an assessment from someone
+    /// else could name any file on this computer).
+    Outside,
 }
 
 impl DatasetState {
@@ -30,6 +34,7 @@ impl DatasetState {
             DatasetState::Missing => "missing",
             DatasetState::Changed => "changed",
             DatasetState::Unreadable => "unreadable",
+            DatasetState::Outside => "outside",
         }
     }
 }
@@ -71,19 +76,110 @@ pub fn sha256_file(path: &Path) -> std::io::Result<String> {
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Where a dataset path of the assessment at `assessment_path` resolves.
+pub fn resolve(assessment_path: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        assessment_path
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(path)
+    }
+}
+
+/// Whether a resolved dataset path lies outside the assessment's folder
+/// (after following `..` and links; a path that does not exist is judged
+/// by its words).
+pub fn is_outside(assessment_path: &Path, resolved: &Path) -> bool {
+    let base = assessment_path.parent().unwrap_or(Path::new("."));
+    let base = base
+        .canonicalize()
+        .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(base));
+    let full = resolved.canonicalize().unwrap_or_else(|_| {
+        let mut out = PathBuf::new();
+        for c in std::env::current_dir()
+            .unwrap_or_default()
+            .join(resolved)
+            .components()
+        {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        out
+    });
+    !full.starts_with(&base)
+}
+
+/// The assessment's datasets that lie outside its folder, resolved.
+pub fn outside_folder(a: &Assessment, assessment_path: &Path) -> Vec<PathBuf> {
+    a.datasets
+        .iter()
+        .map(|d| resolve(assessment_path, &d.path))
+        .filter(|p| is_outside(assessment_path, p))
+        .collect()
+}
+
+/// `open_datasets`, reading a dataset outside the assessment's folder
+/// only where `allow` says so; the others are `Outside`, not read.
+pub fn open_datasets_checked(
+    a: &Assessment,
+    assessment_path: &Path,
+    allow: &dyn Fn(&Path) -> bool,
+) -> (Workspace, Vec<DatasetStatus>) {
+    let refused: Vec<bool> = a
+        .datasets
+        .iter()
+        .map(|d| {
+            let p = resolve(assessment_path, &d.path);
+            is_outside(assessment_path, &p) && !allow(&p)
+        })
+        .collect();
+    let mut kept = a.clone();
+    kept.datasets = a
+        .datasets
+        .iter()
+        .zip(&refused)
+        .filter(|(_, r)| !**r)
+        .map(|(d, _)| d.clone())
+        .collect();
+    let (ws, read) = open_datasets(&kept, assessment_path);
+    let mut read = read.into_iter();
+    let statuses = a
+        .datasets
+        .iter()
+        .zip(&refused)
+        .filter_map(|(d, r)| {
+            if *r {
+                Some(DatasetStatus {
+                    path: d.path.clone(),
+                    status: DatasetState::Outside,
+                    message: format!(
+                        "{}: outside the assessment's folder; not read until you say so",
+                        resolve(assessment_path, &d.path).display()
+                    ),
+                })
+            } else {
+                read.next()
+            }
+        })
+        .collect();
+    (ws, statuses)
+}
+
 /// Loads the assessment's datasets (paths relative to `assessment_path`'s
 /// folder), checking each one's hash. Re-classifications are applied.
 pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<DatasetStatus>) {
-    let base = assessment_path.parent().unwrap_or(Path::new("."));
     let mut datasets = Vec::new();
     let mut spans = Vec::new();
     let mut statuses = Vec::new();
     for d in &a.datasets {
-        let p = if d.path.is_absolute() {
-            d.path.clone()
-        } else {
-            base.join(&d.path)
-        };
+        let p = resolve(assessment_path, &d.path);
         let (status, message) = match regular_file(&p).and_then(|()| sha256_file(&p)) {
             Err(e) => (DatasetState::Missing, format!("{}: {e}", p.display())),
             Ok(h) if !d.sha256.is_empty() && h != d.sha256 => (

@@ -50,6 +50,9 @@ pub struct ExportArgs {
     /// Write over an existing --out that is not an earlier export recorded in the assessment.
     #[arg(long)]
     pub replace: bool,
+    /// Read the assessment's datasets that lie outside its folder.
+    #[arg(long)]
+    pub allow_outside: bool,
 }
 
 /// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
@@ -187,6 +190,9 @@ fn open_inputs(args: &ExportArgs) -> Result<Inputs, i32> {
                     return Err(1);
                 }
             };
+            if let Some(code) = super::review::refuse_outside(&a, path, args.allow_outside) {
+                return Err(code);
+            }
             let (ws, statuses) = open_datasets(&a, path);
             let mut bad = false;
             for s in &statuses {

@@ -8,8 +8,39 @@ use crate::assessment::review::{DatasetStatus, Review, Scores, open_datasets, re
 use serde_json::json;
 use std::path::Path;
 
+/// Refuses an assessment whose datasets lie outside its folder unless the
+/// analyst allowed them: names each one first (an assessment from
+/// someone else could name any file on this computer). `Some`: the exit
+/// code.
+pub fn refuse_outside(a: &crate::assessment::Assessment, path: &Path, allow: bool) -> Option<i32> {
+    let outside = crate::assessment::datasets::outside_folder(a, path);
+    if outside.is_empty() || allow {
+        for p in &outside {
+            eprintln!(
+                "note: reading {}, outside the assessment's folder",
+                p.display()
+            );
+        }
+        return None;
+    }
+    eprintln!(
+        "error: {} names datasets outside its folder; none was read:",
+        path.display()
+    );
+    for p in &outside {
+        eprintln!("  {}", p.display());
+    }
+    eprintln!("give --allow-outside to read them");
+    Some(2)
+}
+
 /// Runs `review`; returns the exit code.
-pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io::Result<i32> {
+pub fn run(
+    path: &Path,
+    as_json: bool,
+    allow_outside: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
     let a = match load(path) {
         Ok(a) => a,
         Err(e) => {
@@ -17,6 +48,9 @@ pub fn run(path: &Path, as_json: bool, out: &mut dyn std::io::Write) -> std::io:
             return Ok(1);
         }
     };
+    if let Some(code) = refuse_outside(&a, path, allow_outside) {
+        return Ok(code);
+    }
     let (ws, datasets) = open_datasets(&a, path);
     let r = review(&a, &ws);
     if as_json {
