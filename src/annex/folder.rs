@@ -129,6 +129,10 @@ pub fn write_folder<'a>(
     // Two exports to one folder take turns: the second clears no folder
     // the first is still writing, and each leaves one whole version.
     let lock = crate::assessment::file::lock_path(target);
+    if let Some(d) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // The folder to lock must exist before it can be locked.
+        std::fs::create_dir_all(d).map_err(|e| FolderError::Io(d.to_path_buf(), e))?;
+    }
     crate::assessment::file::locked(&lock, || write_folder_unlocked(target, files))
         .map_err(|e| FolderError::Io(lock.clone(), e))?
 }

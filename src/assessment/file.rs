@@ -332,31 +332,30 @@ pub fn save(path: &Path, a: &Assessment) -> std::io::Result<()> {
     write_atomic(path, to_text(a).as_bytes())
 }
 
-/// The lock file beside `path` (`.name.lock`), held while a process reads,
-/// changes and writes it back (`locked`).
+/// What is locked while a process reads, changes and writes back `path`:
+/// the folder that holds it (`locked`). No lock file is left behind.
 pub fn lock_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.lock"))
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
-/// Runs `f` holding an exclusive advisory lock on the file `lock` (made
-/// if missing), so that two processes never interleave a read-change-write
-/// of the same file (on Linux; elsewhere `f` runs unlocked).
-pub fn locked<T>(lock: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock)?;
+/// Runs `f` holding an exclusive advisory lock on the folder `dir`, so
+/// that two processes never interleave a read-change-write of a file in it
+/// (on Linux, `flock`; elsewhere `f` runs unlocked).
+pub fn locked<T>(dir: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
     #[cfg(target_os = "linux")]
-    rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)
-        .map_err(std::io::Error::from)?;
+    let held = {
+        let d = std::fs::File::open(dir)?;
+        rustix::fs::flock(&d, rustix::fs::FlockOperation::LockExclusive)
+            .map_err(std::io::Error::from)?;
+        d
+    };
     let out = f();
-    // Closing the file releases the lock.
-    drop(file);
+    // Closing the folder releases the lock.
+    #[cfg(target_os = "linux")]
+    drop(held);
     Ok(out)
 }
 
