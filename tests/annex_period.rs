@@ -92,7 +92,13 @@ fn before_hindsight(md: &str) -> String {
         } else if line.starts_with("## ") || line.starts_with("---") {
             in_backtest = false;
         }
-        if in_backtest || line.starts_with("| ucdp-ged-sudan.csv") {
+        // The sources row counts the whole file as imported (rows read =
+        // kept + rejected), and its note says the file runs on.
+        if in_backtest
+            || line.is_empty()
+            || line.starts_with("| ucdp-ged-sudan.csv")
+            || line.starts_with("*Rows read, kept and rejected count whole files")
+        {
             continue;
         }
         out.push(line);
@@ -133,6 +139,13 @@ fn nothing_after_the_as_of_date_reaches_the_annex_outside_the_back_test() {
             "the whole data run past {to}: the annex has a back-test"
         );
         assert!(!texts[1].contains("### Back-test"));
+        // The sources row's last date is the last one used, not the file's.
+        let row = texts[0]
+            .lines()
+            .find(|l| l.starts_with("| ucdp-ged-sudan.csv"))
+            .expect("sources row");
+        let last_used = row.trim_end_matches(" |").rsplit("| ").next().unwrap_or("");
+        assert!(last_used <= to, "{row}");
         let (a, b) = (before_hindsight(&texts[0]), before_hindsight(&texts[1]));
         let diff: Vec<(&str, &str)> = a
             .lines()
@@ -394,4 +407,72 @@ fn concurrent_exports_each_keep_their_record_and_folders_stay_whole() {
         .filter(|n| n.contains("annex-csv") || n.ends_with(".lock"))
         .collect();
     assert_eq!(beside, ["annex-csv"], "no temporary folder left");
+}
+
+/// The helper's review found every shared level crashing on a period with
+/// no event, and a short `--from` silently turning the trend tables into
+/// part-window trends.
+#[test]
+fn an_empty_period_exports_at_every_level_and_a_period_cutting_the_trend_windows_is_refused() {
+    let (_d, ron) = darfur(None);
+    for level in ["internal", "un-partners", "host-government", "public"] {
+        for format in ["md", "docx"] {
+            let out = ron.with_file_name(format!("empty-{level}.{format}"));
+            let (code, _, err) = run(&[
+                "export",
+                "--assessment",
+                s(&ron),
+                "--format",
+                format,
+                "--sharing",
+                level,
+                "--out",
+                s(&out),
+                "--from",
+                "1950-01-01",
+                "--to",
+                "1960-01-01",
+            ]);
+            assert_eq!(code, 0, "{level} {format}: {err}");
+            assert!(err.contains("no civilian-harm event"), "{err}");
+        }
+    }
+    let out = ron.with_file_name("short.md");
+    let (code, _, err) = run(&[
+        "export",
+        "--assessment",
+        s(&ron),
+        "--format",
+        "md",
+        "--sharing",
+        "internal",
+        "--out",
+        s(&out),
+        "--from",
+        "2020-10-01",
+        "--to",
+        "2020-12-31",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("start it on 2020-01-01 or earlier"), "{err}");
+    assert!(!out.exists());
+    // Planned closures are marked, and the before-window explained.
+    let (code, _, err) = run(&[
+        "export",
+        "--assessment",
+        s(&ron),
+        "--format",
+        "md",
+        "--sharing",
+        "internal",
+        "--out",
+        s(&out),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(&out).expect("annex");
+    assert!(
+        md.contains("| 2021-06-30 (planned) |"),
+        "a closure after the as-of date"
+    );
+    assert!(md.contains("the 12 months before are the 12 months to the as-of date (2020-12-31)"));
 }

@@ -192,7 +192,7 @@ fn handover_has_a_row_per_residual_tier_with_its_capacity_date_and_gap() {
     let (tier, succ, cap, when, gap) = (
         col("Tier"),
         col("Successor"),
-        col("Capacity (1–5)"),
+        col("Capacity (1 to 5)"),
         col("Planned handover"),
         col("Gap"),
     );

@@ -439,7 +439,7 @@ impl ThreatMatrix {
                     )
                 };
                 format!(
-                    "∅ no data (METHODOLOGY §4) in {}: the data there cover {data}, which does not cover {what}.",
+                    "∅ no data in {}: the data there cover {data}, which does not cover {what}.",
                     regions.join(", ")
                 )
             })

@@ -239,6 +239,14 @@ pub fn period_check(
             "the period would start on {f}, after its last day (the as-of date) {as_of}"
         ));
     }
+    // The trend tables compare the two six-month windows before the as-of
+    // date: a period that cuts into them would print trends of part-windows.
+    let trend_start = crate::analysis::matrix::Windows::ending(as_of).previous.0;
+    if let Some(f) = from.filter(|f| *f > trend_start) {
+        return Err(format!(
+            "the period starting {f} leaves out part of the 12 months the trends compare ({trend_start} to {as_of}); start it on {trend_start} or earlier"
+        ));
+    }
     let filter = Filter {
         from,
         to: Some(as_of),
@@ -256,9 +264,16 @@ pub fn period_check(
             _ => "the loaded data hold no dated record".to_string(),
         };
         warnings.push(format!(
-            "no civilian-harm event is recorded in the period {} to {as_of} ({span}); every count in the annex is 0",
-            from.map_or_else(|| "the first record".to_string(), |d| d.to_string())
+            "no civilian-harm event is recorded in the period {} ({span}); every count in the annex is 0",
+            from.map_or_else(|| format!("up to {as_of}"), |d| format!("{d} to {as_of}"))
         ));
+    }
+    if opts.level != SharingLevel::Internal
+        && a.is_some_and(|a| a.meta.cleared_by.trim().is_empty())
+    {
+        warnings.push(
+            "the annex goes beyond the mission but nobody is named as having cleared it (assessment details: Cleared by); its document control says \"not yet cleared\"".to_string(),
+        );
     }
     Ok(warnings)
 }

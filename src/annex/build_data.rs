@@ -123,6 +123,33 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
     b
 }
 
+/// The dates of `d` the annex uses: its first to its last row, cut at the
+/// as-of date (later rows serve only the back-test).
+fn used_span(ctx: &Ctx, d: &crate::model::Dataset) -> Option<(i32, i32)> {
+    let as_of = crate::model::dates::day_number(ctx.as_of);
+    d.date_span()
+        .map(|(a, b)| (a, b.min(as_of)))
+        .filter(|(a, b)| a <= b)
+}
+
+/// A note under the sources table where a file runs past the as-of date.
+fn past_as_of_note(ctx: &Ctx) -> Vec<String> {
+    let as_of = crate::model::dates::day_number(ctx.as_of);
+    if ctx
+        .ws
+        .datasets
+        .iter()
+        .any(|d| d.date_span().is_some_and(|(_, b)| b > as_of))
+    {
+        vec![format!(
+            "Rows read, kept and rejected count whole files as imported. Rows dated after the as-of date ({}) are not used in this annex, except in the back-test marked as hindsight.",
+            ctx.as_of
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
 /// The sources table: above internal, publisher, kind and period (by
 /// month), no file names or exact dates (METHODOLOGY §6); at internal, each
 /// file with its rows read, kept and rejected. `None` with no dataset.
@@ -137,7 +164,7 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
             .datasets
             .iter()
             .map(|d| {
-                let span = d.date_span();
+                let span = used_span(ctx, d);
                 vec![
                     Cell::Text(publisher(d.meta.format).into()),
                     Cell::Text(
@@ -169,7 +196,7 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
             .datasets
             .iter()
             .map(|d| {
-                let span = d.date_span();
+                let span = used_span(ctx, d);
                 let date = |x: Option<i32>| {
                     x.and_then(from_day_number)
                         .map_or(String::new(), |d| d.to_string())
@@ -196,10 +223,10 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
                     "Kept",
                     "Rejected",
                     "First date",
-                    "Last date",
+                    "Last date used",
                 ],
                 rows,
-                vec![],
+                past_as_of_note(ctx),
             )));
         }
     }
@@ -217,8 +244,10 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
             ctx.period()
         ));
     }
+    if ctx.matrix.total.events > 0 {
+        caveats.push(precision_caveat(ctx));
+    }
     caveats.extend([
-        precision_caveat(ctx),
         "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.".to_string(),
     ]);
     if ws
@@ -261,7 +290,7 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
             .collect();
         if !gaps.is_empty() {
             caveats.push(format!(
-                "Monitoring gap: every mission base closes in {}, where civilian harm was recorded in the last six months; after exit, these figures will depend on others' reporting.",
+                "Monitoring gap (threats in {}): every mission base closes in a region of the threat that had 3 or more civilian-harm events in the 12 months to the as-of date; after exit, figures there will depend on others' reporting.",
                 gaps.into_iter().cloned().collect::<Vec<_>>().join(", ")
             ));
         }

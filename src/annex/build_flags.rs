@@ -179,7 +179,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
         return Vec::new();
     }
     let mut intro = format!(
-        "The workbench raises {on} flag{} on the register (METHODOLOGY §5); each needs an answer in the transition plan.",
+        "The workbench raises {on} flag{} on the register (rules in \"Method and sources\"); each needs an answer in the transition plan.",
         if on == 1 { "" } else { "s" }
     );
     if withheld > 0 {
@@ -373,7 +373,7 @@ fn hindsight_blocks(a: &crate::assessment::Assessment, r: &Review) -> Vec<Block>
                 "Verdict",
             ],
             tested,
-            vec!["Observed likelihood: the suggestion rule of METHODOLOGY §4 applied to the 12 months after the as-of date. Right: within one step of the analyst's likelihood.".to_string()],
+            vec!["Observed likelihood: the suggestion rule (see \"Method and sources\") applied to the 12 months after the as-of date. Right: within one step of the analyst's likelihood.".to_string()],
         )));
     }
     blocks
@@ -431,17 +431,23 @@ fn benchmark_row(
     } else {
         NOT_CLEARED.to_string()
     };
-    let value = match ctx.pattern.as_ref().and_then(|p| {
-        p.benchmarks
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|id| (id, p.cell(id)))
-    }) {
+    let value = match ctx
+        .pattern
+        .as_ref()
+        .filter(|_| br.status != BenchmarkStatus::InsufficientData)
+        .and_then(|p| {
+            p.benchmarks
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|id| (id, p.cell(id)))
+        }) {
         Some((id, c)) => {
             placed.push((i, 6, id));
             c
         }
+        // No value where the data do not cover the window.
+        None if br.status == BenchmarkStatus::InsufficientData => text("–"),
         None => single(br.value, ctx.k, ctx.suppress),
     };
     // The status as the printed value decides it.

@@ -156,14 +156,14 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
         .take(KEY_THREATS)
         .map(|(e, er)| judgement(ctx, e, er))
         .collect();
-    vec![
-        Block::Paragraph(opening),
-        Block::Bullets(items),
-        Block::Paragraph(
+    let mut blocks = vec![Block::Paragraph(opening), Block::Bullets(items)];
+    if !ctx.suppress {
+        blocks.push(Block::Paragraph(
             "Generated from the register (ratings, successors and flags); the analyst can replace these with their own judgements in the assessment."
                 .to_string(),
-        ),
-    ]
+        ));
+    }
+    blocks
 }
 
 /// The analyst's risk, where both ratings are set.

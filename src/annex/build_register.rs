@@ -114,7 +114,10 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
                 )),
                 text(b.region.clone()),
                 date(b.opened),
-                date(b.closed),
+                match b.closed {
+                    Some(c) if c > ctx.as_of => text(format!("{c} (planned)")),
+                    other => date(other),
+                },
                 Cell::Decimal(b.radius_km, 0),
                 base_cells(ctx, b.closed.is_some(), br.before, br.after).0,
                 // An after-window not over by the as-of date is not yet
@@ -152,6 +155,12 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     if a.footprint.iter().any(|b| b.illustrative) {
         notes
             .push("† Illustrative site or date (worked example), not the mission's record.".into());
+    }
+    if a.footprint
+        .iter()
+        .any(|b| b.closed.is_some_and(|c| c > ctx.as_of))
+    {
+        notes.push(format!("Planned: a closure after the as-of date. For such a base the 12 months before are the 12 months to the as-of date ({}), the data's last known months; the months after are not yet observed.", ctx.as_of));
     }
     if !internal {
         notes.push("Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).".into());
@@ -203,7 +212,7 @@ fn register_intro(ctx: &Ctx, a: &Assessment) -> String {
         a.register.len(),
         residual,
         if has(RegisterColumn::Suggested) {
-            "; the suggestion computed from the last six months (METHODOLOGY §4) is shown beside them"
+            "; the suggestion computed from the last six months (see \"Method and sources\") is shown beside them"
         } else {
             ""
         }
@@ -255,9 +264,11 @@ fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
                         || "– (no data)".to_string(),
                         |s| format!("{}×{}", s.likelihood, s.impact),
                     )),
-                    RegisterColumn::Trend => {
-                        text(format!("{} {}", er.trend.arrow(), er.trend.key()))
-                    }
+                    RegisterColumn::Trend => text(format!(
+                        "{} {}",
+                        er.trend.arrow(),
+                        er.trend.key().replace('_', " ")
+                    )),
                     _ => text(if e.residual { "yes" } else { "no" }),
                 });
             }
@@ -319,13 +330,17 @@ fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
     if has(RegisterColumn::Tiers) {
         notes.push(TIERS_NOTE.to_string());
     }
-    Some(Table::new(
-        "mitigation",
-        "Residual-threat register: tiers, mitigation and review",
-        &header,
-        handover,
-        notes,
-    ))
+    let named: Vec<&str> = hand_cols
+        .iter()
+        .filter(|c| has(**c))
+        .map(|c| match c {
+            RegisterColumn::Tiers => "tiers",
+            RegisterColumn::Mitigation => "mitigation",
+            _ => "review date",
+        })
+        .collect();
+    let caption = format!("Residual-threat register: {}", named.join(", "));
+    Some(Table::new("mitigation", &caption, &header, handover, notes))
 }
 
 /// The analysts' rationales cleared for this level, and how many were
@@ -375,7 +390,7 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
     }
     let mut header = vec!["#", "Threat", "Tier", "Successor"];
     if has(RegisterColumn::Capacity) {
-        header.push("Capacity (1–5)");
+        header.push("Capacity (1 to 5)");
     }
     header.push("Planned handover");
     if has(RegisterColumn::Gap) {

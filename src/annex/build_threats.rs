@@ -578,7 +578,7 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             labels.first().cloned().unwrap_or_default(),
             labels.last().cloned().unwrap_or_default(),
             if ctx.suppress {
-                " (all perpetrator types; withheld months greyed)"
+                " (all perpetrator types; withheld months hatched)"
             } else {
                 ", by perpetrator type"
             }
@@ -598,10 +598,16 @@ fn monthly_figure(ctx: &Ctx) -> Block {
     })
 }
 
-/// For table regions whose name matches no boundary: the boundary that
-/// holds most (at least 60%) of their located civilian-harm events in the
-/// period, from up to 200 events each.
-fn place_by_events(ctx: &Ctx, regions: &[usize]) -> Vec<(usize, usize)> {
+/// Where a table region whose name matches no boundary is drawn: the
+/// boundary that holds most (at least 60%) of its located civilian-harm
+/// events in the period (from up to 200 events), or why it is not drawn.
+enum Placed {
+    On(usize),
+    NoLocatedEvents,
+    Spread,
+}
+
+fn place_by_events(ctx: &Ctx, regions: &[usize]) -> Vec<(usize, Placed)> {
     if regions.is_empty() {
         return Vec::new();
     }
@@ -639,13 +645,20 @@ fn place_by_events(ctx: &Ctx, regions: &[usize]) -> Vec<(usize, usize)> {
             *v.1.entry(b).or_default() += 1;
         }
     });
-    votes
-        .into_iter()
-        .filter_map(|(r, (n, by))| {
-            let (b, c) = by
-                .into_iter()
-                .max_by_key(|(b, c)| (*c, std::cmp::Reverse(*b)))?;
-            (c * 5 >= n * 3).then_some((r, b))
+    regions
+        .iter()
+        .map(|&r| {
+            let placed = match votes.remove(&r) {
+                None => Placed::NoLocatedEvents,
+                Some((n, by)) => match by
+                    .into_iter()
+                    .max_by_key(|(b, c)| (*c, std::cmp::Reverse(*b)))
+                {
+                    Some((b, c)) if c * 5 >= n * 3 => Placed::On(b),
+                    _ => Placed::Spread,
+                },
+            };
+            (r, placed)
         })
         .collect()
 }
@@ -670,8 +683,33 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
             _ => unplaced.push(r),
         }
     }
-    for (r, b) in place_by_events(ctx, &unplaced) {
-        on.entry(b).or_insert(r);
+    // Why a region is not on the map, in words.
+    let mut why: Vec<(usize, String)> = Vec::new();
+    for (r, placed) in place_by_events(ctx, &unplaced) {
+        match placed {
+            Placed::On(b) => match on.get(&b) {
+                None => {
+                    on.insert(b, r);
+                }
+                Some(&other) => why.push((
+                    r,
+                    format!("its events lie in the area drawn for {}", m.regions[other]),
+                )),
+            },
+            Placed::NoLocatedEvents if m.regions[r].starts_with('(') => {
+                why.push((r, "no place is given for these events".to_string()));
+            }
+            Placed::NoLocatedEvents => {
+                why.push((
+                    r,
+                    "no boundary of that name, and no event with coordinates".to_string(),
+                ));
+            }
+            Placed::Spread => why.push((
+                r,
+                "no boundary of that name, and its events are spread over several".to_string(),
+            )),
+        }
     }
     let mut areas: Vec<MapArea> = Vec::new();
     let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
@@ -688,13 +726,18 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
                 name: m.regions[r].clone(),
                 rings: a.rings.clone(),
                 cell: totals.get(r).cloned().unwrap_or(Cell::Empty),
+                neighbour: false,
             });
         }
     }
     if areas.is_empty() {
         return None;
     }
-    // Neighbouring boundaries inside the frame, uncoloured.
+    // Neighbouring boundaries inside the frame, uncoloured: the drawn
+    // countries' other regions grey (no harm recorded), other countries
+    // white.
+    let countries: std::collections::HashSet<usize> =
+        on.keys().map(|&b| areas_all[b].country).collect();
     for (b, a) in areas_all.iter().enumerate() {
         if on.contains_key(&b) {
             continue;
@@ -707,32 +750,32 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
                     name: a.name.clone(),
                     rings: a.rings.clone(),
                     cell: Cell::Empty,
+                    neighbour: !countries.contains(&a.country),
                 },
             );
         }
     }
     let matched = areas.iter().filter(|a| a.cell != Cell::Empty).count();
-    let placed: std::collections::HashSet<usize> = on.values().copied().collect();
-    // "(unknown)" has no place to be drawn; it is in the tables.
-    let missing: Vec<&str> = (0..m.regions.len())
-        .filter(|r| !placed.contains(r))
-        .map(|r| m.regions[r].as_str())
-        .filter(|name| !name.starts_with('('))
-        .collect();
     let mut alt = format!(
         "{matched} of {} regions with civilian harm shown on the bundled admin-1 boundaries.",
         m.regions.len()
     );
+    let placed: std::collections::HashSet<usize> = on.values().copied().collect();
+    // Every region not drawn, by name, with the reason.
+    let missing: Vec<String> = (0..m.regions.len())
+        .filter(|r| !placed.contains(r))
+        .map(|r| {
+            let reason = why
+                .iter()
+                .find(|(x, _)| *x == r)
+                .map_or("another region of that name is drawn", |(_, w)| w.as_str());
+            format!("{} ({reason})", m.regions[r])
+        })
+        .collect();
     if !missing.is_empty() {
-        let shown: Vec<&str> = missing.iter().copied().take(12).collect();
         alt.push_str(&format!(
-            " Not on the map (no boundary of that name and no located events, or a second name for a region already drawn, which the analyst can merge): {}{}.",
-            shown.join(", "),
-            if missing.len() > shown.len() {
-                format!(" and {} more", missing.len() - shown.len())
-            } else {
-                String::new()
-            }
+            " Not on the map: {}. Two names for one region can be merged (Actors view, region names).",
+            missing.join("; ")
         ));
     }
     Some(Block::Figure(Figure {

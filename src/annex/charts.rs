@@ -45,6 +45,8 @@ pub struct MapArea {
     pub name: String,
     pub rings: Vec<Vec<[f64; 2]>>,
     pub cell: Cell,
+    /// Another country's area, drawn for orientation only (white).
+    pub neighbour: bool,
 }
 
 const FONT: &str = "DejaVu Sans";
@@ -440,6 +442,17 @@ fn heat<DB: DrawingBackend>(
                 Cell::Count(0) => String::new(),
                 other => other.display(),
             };
+            if matches!(c, Cell::Small(_) | Cell::Hidden) {
+                // The label on a white patch, clear of the hatch.
+                let (cx, cy) = (x + col_w / 2.0, y + row_h / 2.0);
+                root.draw(&Rectangle::new(
+                    [
+                        (px(cx - 16.0, s), px(cy - 9.0, s)),
+                        (px(cx + 16.0, s), px(cy + 9.0, s)),
+                    ],
+                    WHITE.filled(),
+                ))?;
+            }
             let colour = if white { WHITE } else { BLACK };
             let st = font(13.0, s)
                 .color(&colour)
@@ -454,13 +467,24 @@ fn heat<DB: DrawingBackend>(
             ))?;
         }
     }
-    legend(root, max, top + row_h * rows.len() as f64 + 16.0, s)
+    let any_withheld = cells
+        .iter()
+        .flatten()
+        .any(|c| matches!(c, Cell::Small(_) | Cell::Hidden));
+    legend(
+        root,
+        max,
+        any_withheld,
+        top + row_h * rows.len() as f64 + 16.0,
+        s,
+    )
 }
 
 /// The numeric key of the heat colours, and the withheld hatch.
 fn legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     max: u64,
+    withheld: bool,
     y: f64,
     s: f64,
 ) -> DrawResult<DB> {
@@ -491,6 +515,9 @@ fn legend<DB: DrawingBackend>(
             font(13.0, s).pos(centre),
         ))?;
         x += 90.0;
+    }
+    if !withheld {
+        return Ok(());
     }
     hatched(
         root,
@@ -558,7 +585,13 @@ fn map<DB: DrawingBackend>(
             Cell::Count(v) => heat_rgb(v as f32 / max as f32).map_or([255, 255, 255], |x| x.0),
             // Withheld: white, labelled <k or x (no grey of a value).
             Cell::Small(_) | Cell::Hidden => [255, 255, 255],
+            _ if a.neighbour => [255, 255, 255],
             _ => [236, 236, 236],
+        };
+        let edge = if a.neighbour {
+            RGBColor(190, 190, 190)
+        } else {
+            edge
         };
         for ring in &a.rings {
             // Consecutive points on the same pixel add bytes, not detail.
@@ -593,20 +626,26 @@ fn map<DB: DrawingBackend>(
             ];
         }
         let (x, y) = project(&[(rb[0] + rb[2]) / 2.0, (rb[1] + rb[3]) / 2.0]);
-        let white = matches!(a.cell, Cell::Count(v) if heat_rgb(v as f32 / max as f32).is_some_and(|x| x.1));
-        let colour = if white { WHITE } else { BLACK };
+        // Black on a pale box: readable on any fill, and where a label runs
+        // past its region's edge.
+        let chars = a.name.chars().count().max(a.cell.display().chars().count()) as f64;
+        let (hw, hh) = (px(chars * 3.6 + 4.0, s), px(17.0, s));
+        root.draw(&Rectangle::new(
+            [(x - hw, y - hh), (x + hw, y + hh)],
+            WHITE.mix(0.78).filled(),
+        ))?;
         root.draw(&Text::new(
             a.name.clone(),
             (x, y - px(8.0, s)),
-            font(12.0, s).color(&colour).pos(centre),
+            font(12.0, s).pos(centre),
         ))?;
         root.draw(&Text::new(
             a.cell.display(),
             (x, y + px(8.0, s)),
-            font(13.0, s).color(&colour).pos(centre),
+            font(13.0, s).pos(centre),
         ))?;
     }
-    let note = "Darker = more civilian-harm events in the period; white with <k or x = withheld; light grey = no civilian harm recorded. Boundaries: see the sources.";
+    let note = "Darker = more civilian-harm events in the period; <k or x on white = withheld; light grey = no civilian harm recorded; white without a label = another country.";
     root.draw(&Text::new(
         note,
         (px(10.0, s), px(h + 16.0, s)),

@@ -300,6 +300,10 @@ pub fn protect_list(values: &[u64], k: u32, suppress: bool) -> (Vec<Cell>, Cell)
             Cell::Count(total),
         );
     }
+    if values.is_empty() {
+        // Nothing to protect: a total of nothing is 0.
+        return (Vec::new(), Cell::Count(0));
+    }
     // A list is a grid of one column whose row totals are the counts
     // themselves: protect it as such and read back the first column.
     let interior: Vec<Vec<u64>> = values.iter().map(|v| vec![*v]).collect();

@@ -199,7 +199,7 @@ fn table(t: &Table, fit: Fit) -> docx_rs::Table {
             .zip(&widths)
             .map(|((h, n), w)| {
                 TableCell::new()
-                    .add_paragraph(cell_para(h, size, *n, true, Some("FFFFFF")))
+                    .add_paragraph(cell_para(h, size, *n, true, Some("FFFFFF")).keep_next(true))
                     .shading(Shading::new().fill(BLUE))
                     .width(*w, WidthType::Dxa)
             })
@@ -208,15 +208,21 @@ fn table(t: &Table, fit: Fit) -> docx_rs::Table {
     // Marks the header row; turned into a repeating header in `write`.
     .cant_split();
     let mut rows = vec![head];
+    // A short table is kept on one page (each row kept with the next).
+    let keep = t.rows.len() <= 25;
     for (i, r) in t.rows.iter().enumerate() {
         let total = t.is_total_row(i);
+        let with_next = keep && i + 1 < t.rows.len();
         rows.push(TableRow::new(
             r.iter()
                 .zip(&widths)
                 .map(|(c, w)| {
                     let colour = c.is_withheld().then_some("5A5A5A");
                     let tc = TableCell::new()
-                        .add_paragraph(cell_para(&c.display(), size, c.is_numeric(), total, colour))
+                        .add_paragraph(
+                            cell_para(&c.display(), size, c.is_numeric(), total, colour)
+                                .keep_next(with_next),
+                        )
                         .width(*w, WidthType::Dxa);
                     if total {
                         tc.shading(Shading::new().fill("EEF3F9"))
@@ -260,7 +266,6 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
     if landscape {
         doc = doc.add_paragraph(section_break(true));
     }
-    doc = doc.add_paragraph(classification(annex, 18));
     let mut xml = doc.build();
     // docx-rs has no repeating header rows: the header rows were marked
     // `cantSplit`, and become `tblHeader` here (it writes no other cantSplit).

@@ -127,34 +127,7 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
         }
         b.extend(alias_blocks(a));
         if let Some(r) = ctx.review.as_ref().filter(|_| !ctx.suppress) {
-            let overrides: Vec<String> = r
-                .entries
-                .iter()
-                .filter_map(|e| Some((e, e.analyst?, e.suggested?)))
-                .filter(|(_, a, s)| a.likelihood != s.likelihood || a.impact != s.impact)
-                .map(|(e, a, s)| {
-                    format!(
-                        "#{} {}: analyst likelihood {} and impact {} against the suggested {} and {}{}",
-                        e.id,
-                        e.perpetrator.label(),
-                        a.likelihood,
-                        a.impact,
-                        s.likelihood,
-                        s.impact,
-                        if e.rationale_missing { " (no rationale written)" } else { "; rationale in the register" }
-                    )
-                })
-                .collect();
-            b.push(Block::Heading(
-                "Analyst overrides of the suggested scores".into(),
-            ));
-            if overrides.is_empty() {
-                b.push(Block::Paragraph(
-                    "None: every rating equals the suggestion.".into(),
-                ));
-            } else {
-                b.push(Block::Bullets(overrides));
-            }
+            b.extend(override_blocks(r));
         }
     }
     b.push(Block::Heading(
@@ -213,6 +186,53 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
     b
 }
 
+/// The analyst's overrides of the suggested scores (internal only).
+fn override_blocks(r: &crate::assessment::review::Review) -> Vec<Block> {
+    let mut b = Vec::new();
+    let overrides: Vec<String> = r
+        .entries
+        .iter()
+        .filter_map(|e| Some((e, e.analyst?, e.suggested?)))
+        .filter(|(_, a, s)| a.likelihood != s.likelihood || a.impact != s.impact)
+        .map(|(e, a, s)| {
+            format!(
+                "#{} {}: analyst likelihood {} and impact {} against the suggested {} and {}{}",
+                e.id,
+                e.perpetrator.label(),
+                a.likelihood,
+                a.impact,
+                s.likelihood,
+                s.impact,
+                if e.rationale_missing {
+                    " (no rationale written)"
+                } else {
+                    "; rationale in the register"
+                }
+            )
+        })
+        .collect();
+    b.push(Block::Heading(
+        "Analyst overrides of the suggested scores".into(),
+    ));
+    let compared = r
+        .entries
+        .iter()
+        .filter(|e| e.analyst.is_some() && e.suggested.is_some())
+        .count();
+    if compared == 0 {
+        b.push(Block::Paragraph(
+            "None to compare: no rated threat has a suggestion (the data do not cover its recent window).".into(),
+        ));
+    } else if overrides.is_empty() {
+        b.push(Block::Paragraph(
+            "None: every rating equals the suggestion.".into(),
+        ));
+    } else {
+        b.push(Block::Bullets(overrides));
+    }
+    b
+}
+
 /// Each source's attribution, as section 8 prints it.
 pub(super) fn attributions(ctx: &Ctx) -> Vec<String> {
     let mut sources = Vec::new();
@@ -236,11 +256,13 @@ pub(super) fn attributions(ctx: &Ctx) -> Vec<String> {
                     .to_string()
             });
         sources.push(match d.meta.format {
+            // Above internal the publisher already names the dataset.
+            SourceFormat::Ucdp if ctx.suppress => "UCDP Georeferenced Event Dataset (Uppsala Conflict Data Program). Sundberg, Ralph and Erik Melander (2013), \"Introducing the UCDP Georeferenced Event Dataset\", Journal of Peace Research 50(4), and the release article of the GED version used. Licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).".to_string(),
             SourceFormat::Ucdp => format!(
                 "{name}: UCDP Georeferenced Event Dataset. Sundberg, Ralph and Erik Melander (2013), \"Introducing the UCDP Georeferenced Event Dataset\", Journal of Peace Research 50(4), and the release article of the GED version used. Licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
             ),
             SourceFormat::Acled if ctx.suppress => format!(
-                "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Filters used: period {}, civilian-harm events only. Aggregates only, per ACLED's terms of use.",
+                "{name}: Armed Conflict Location & Event Data (ACLED); www.acleddata.com. Access date: not recorded in the file (state it when citing); filters used: period {}, civilian-harm events only. Aggregates only, per ACLED's terms of use.",
                 ctx.period()
             ),
             SourceFormat::Acled => format!(
@@ -254,6 +276,6 @@ pub(super) fn attributions(ctx: &Ctx) -> Vec<String> {
             _ => format!("{name}: a source read through the analyst's column mapping."),
         });
     }
-    sources.push("Admin-1 boundaries on the map: OCHA / national statistics offices via HDX, and Natural Earth (public domain); see the workbench's assets/boundaries/ATTRIBUTION.md.".into());
+    sources.push("Admin-1 boundaries on the map: OCHA / national statistics offices via HDX, and Natural Earth (public domain); each publisher's terms travel with the workbench.".into());
     sources
 }

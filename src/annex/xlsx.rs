@@ -66,71 +66,161 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         for a in &annex.attributions {
             row += 1;
             ws.write_string_with_format(row, 1, a, &wrap)?;
+            ws.set_row_height(row, 15.0 * lines(a, 86) as f64)?;
         }
         ws.set_column_width(0, 24)?;
         ws.set_column_width(1, 90)?;
     }
+    let formats = Formats {
+        head,
+        quoted,
+        total,
+        withheld,
+        percent,
+        wrap,
+    };
     for t in annex.tables() {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet_name(&t.id))?;
-        ws.set_header(&page_header);
-        // The table's caption at the foot (a narrow page has no room for
-        // it beside the classification at the head).
-        ws.set_footer(format!(
-            "&L{}&RPage &P of &N",
-            t.caption
-                .replace('&', "&&")
-                .chars()
-                .take(100)
-                .collect::<String>()
-        ));
-        ws.set_paper_size(9); // A4
-        // One page wide, as many long as it takes; wide tables turn the page.
-        ws.set_print_fit_to_pages(1, 0);
-        if t.header.len() > 6 {
-            ws.set_landscape();
-        }
-        ws.set_repeat_rows(0, 0)?;
-        for (c, h) in t.header.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &head)?;
-        }
-        for (i, r) in t.rows.iter().enumerate() {
-            let row = (i + 1) as u32;
-            let is_total = t.is_total_row(i);
-            for (c, cell) in r.iter().enumerate() {
-                let col = c as u16;
-                match cell {
-                    Cell::Count(n) if is_total => ws
-                        .write_number_with_format(row, col, *n as f64, &total)
-                        .map(|_| ())?,
-                    Cell::Count(n) => ws.write_number(row, col, *n as f64).map(|_| ())?,
-                    Cell::Decimal(v, _) => ws.write_number(row, col, *v).map(|_| ())?,
-                    Cell::Percent(p) => ws
-                        .write_number_with_format(row, col, *p, &percent)
-                        .map(|_| ())?,
-                    Cell::Small(_) | Cell::Hidden => ws
-                        .write_string_with_format(row, col, cell.display(), &withheld)
-                        .map(|_| ())?,
-                    Cell::Text(s) if needs_formula_escape(s) => ws
-                        .write_string_with_format(row, col, s, &quoted)
-                        .map(|_| ())?,
-                    Cell::Text(s) if is_total => ws
-                        .write_string_with_format(row, col, s, &total)
-                        .map(|_| ())?,
-                    Cell::Empty => {}
-                    other => ws.write_string(row, col, other.display()).map(|_| ())?,
-                }
-            }
-        }
-        for (note_row, n) in (t.rows.len() as u32 + 2..).zip(&t.notes) {
-            ws.write_string(note_row, 0, n)?;
-        }
-        ws.set_freeze_panes(1, 0)?;
-        ws.set_autofit_max_width(320);
-        ws.autofit();
+        table_sheet(&mut wb, t, &formats, &page_header)?;
     }
     text_sheet(&mut wb, annex, &page_header, &page_footer)?;
     wb.save_to_buffer()
+}
+
+/// The cell formats of the table sheets.
+struct Formats {
+    head: Format,
+    quoted: Format,
+    total: Format,
+    withheld: Format,
+    percent: Format,
+    wrap: Format,
+}
+
+/// One table on its own sheet.
+fn table_sheet(
+    wb: &mut Workbook,
+    t: &super::Table,
+    f: &Formats,
+    page_header: &str,
+) -> Result<(), XlsxError> {
+    let Formats {
+        head,
+        quoted,
+        total,
+        withheld,
+        percent,
+        wrap,
+    } = f;
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(&t.id))?;
+    // The classification at the head with the page number; the
+    // table's caption alone at the foot (side by side they overprint).
+    ws.set_header(format!("{page_header}&RPage &P of &N"));
+    ws.set_footer(format!(
+        "&L{}",
+        t.caption
+            .replace('&', "&&")
+            .chars()
+            .take(120)
+            .collect::<String>()
+    ));
+    ws.set_paper_size(9); // A4
+    // One page wide, as many long as it takes; wide tables turn the page.
+    ws.set_print_fit_to_pages(1, 0);
+    if t.header.len() > 6 {
+        ws.set_landscape();
+    }
+    ws.set_repeat_rows(0, 0)?;
+    // Column widths from the text (a cell never runs into the next),
+    // long text wrapped in rows as tall as it needs.
+    let widths: Vec<usize> = (0..t.header.len())
+        .map(|c| {
+            t.rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|x| x.display().chars().count())
+                .chain(t.header[c].split_whitespace().map(|w| w.chars().count()))
+                .max()
+                .unwrap_or(4)
+                .clamp(6, 40)
+                + 2
+        })
+        .collect();
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w as f64)?;
+    }
+    for (c, h) in t.header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, head)?;
+    }
+    let head_lines = t
+        .header
+        .iter()
+        .zip(&widths)
+        .map(|(h, w)| lines(h, w - 2))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(0, 15.0 * head_lines as f64)?;
+    for (i, r) in t.rows.iter().enumerate() {
+        let row = (i + 1) as u32;
+        let is_total = t.is_total_row(i);
+        let tall = r
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| lines(&c.display(), w - 2))
+            .max()
+            .unwrap_or(1);
+        if tall > 1 {
+            ws.set_row_height(row, 15.0 * tall as f64)?;
+        }
+        for (c, cell) in r.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Count(n) if is_total => ws
+                    .write_number_with_format(row, col, *n as f64, total)
+                    .map(|_| ())?,
+                Cell::Count(n) => ws.write_number(row, col, *n as f64).map(|_| ())?,
+                Cell::Decimal(v, _) => ws.write_number(row, col, *v).map(|_| ())?,
+                Cell::Percent(p) => ws
+                    .write_number_with_format(row, col, *p, percent)
+                    .map(|_| ())?,
+                Cell::Small(_) | Cell::Hidden => ws
+                    .write_string_with_format(row, col, cell.display(), withheld)
+                    .map(|_| ())?,
+                Cell::Text(s) if needs_formula_escape(s) => ws
+                    .write_string_with_format(row, col, s, quoted)
+                    .map(|_| ())?,
+                Cell::Text(s) if is_total => ws
+                    .write_string_with_format(row, col, s, total)
+                    .map(|_| ())?,
+                Cell::Empty => {}
+                other => ws
+                    .write_string_with_format(row, col, other.display(), wrap)
+                    .map(|_| ())?,
+            }
+        }
+    }
+    // Notes span the table's width, wrapped, so they neither run off
+    // the page nor shrink it.
+    let span: usize = widths.iter().sum();
+    let last = (t.header.len().max(1) - 1) as u16;
+    for (note_row, n) in (t.rows.len() as u32 + 2..).zip(&t.notes) {
+        let f = if needs_formula_escape(n) {
+            wrap.clone().set_quote_prefix()
+        } else {
+            wrap.clone()
+        };
+        if last > 0 {
+            ws.merge_range(note_row, 0, note_row, last, n, &f)?;
+        } else {
+            ws.write_string_with_format(note_row, 0, n, &f)?;
+        }
+        ws.set_row_height(
+            note_row,
+            15.0 * lines(n, span.saturating_sub(4).max(10)) as f64,
+        )?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
 }
 
 /// The sheet that holds the annex's text: every section's headings,
@@ -208,6 +298,14 @@ fn text_sheet(
         }
     }
     Ok(())
+}
+
+/// How many lines `text` takes in a column of `width` characters.
+fn lines(text: &str, width: usize) -> usize {
+    text.lines()
+        .map(|l| l.chars().count().div_ceil(width.max(1)).max(1))
+        .sum::<usize>()
+        .max(1)
 }
 
 /// A sheet name from a table id: at most 31 characters, none of `[]:*?/\`.

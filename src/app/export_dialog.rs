@@ -171,6 +171,19 @@ pub fn show(
                 if let Err(e) = crate::annex::screen::check(annex) {
                     ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
                 }
+                // The same warnings the command line prints (an uncleared
+                // annex going out, a period with no data).
+                let a = vctx.doc.map(DocState::assessment);
+                match crate::annex::build::period_check(a, vctx.ws, &dialog.options()) {
+                    Ok(warnings) => {
+                        for w in warnings {
+                            ui.colored_label(ui.visuals().warn_fg_color, w);
+                        }
+                    }
+                    Err(e) => {
+                        ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
+                    }
+                }
                 egui::ScrollArea::both()
                     .auto_shrink(false)
                     .show(ui, |ui| preview_ui(ui, annex));

@@ -126,9 +126,13 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
         && !crate::annex::export::written_by_export(&args.out, recorded)
     {
         eprintln!(
-            "error: {} exists and is not an unchanged earlier export recorded in the assessment; \
-             give --replace to write over it, or choose another --out",
-            args.out.display()
+            "error: {} exists and is not {}; give --replace to write over it, or choose another --out",
+            args.out.display(),
+            if assessment.is_some() {
+                "an unchanged earlier export recorded in the assessment"
+            } else {
+                "known to be an export (with --data, no assessment records exports)"
+            }
         );
         return Ok(2);
     }

@@ -12,6 +12,8 @@ pub struct Area {
     pub rings: Vec<Vec<[f64; 2]>>,
     /// (min lon, min lat, max lon, max lat).
     pub bbox: [f64; 4],
+    /// Which bundled file (one per country) it comes from.
+    pub country: usize,
 }
 
 impl Area {
@@ -80,7 +82,12 @@ pub fn parse_geojson(text: &str) -> Result<Vec<Area>, String> {
                 rings.push(pts);
             }
         }
-        out.push(Area { name, rings, bbox });
+        out.push(Area {
+            name,
+            rings,
+            bbox,
+            country: 0,
+        });
     }
     Ok(out)
 }
@@ -105,7 +112,14 @@ pub fn bundled() -> &'static [Area] {
     AREAS.get_or_init(|| {
         FILES
             .iter()
-            .flat_map(|t| parse_geojson(t).unwrap_or_default())
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let mut areas = parse_geojson(t).unwrap_or_default();
+                for a in &mut areas {
+                    a.country = i;
+                }
+                areas
+            })
             .collect()
     })
 }
@@ -160,6 +174,7 @@ mod tests {
                 [0.0, 0.0],
             ]],
             bbox: [0.0, 0.0, 2.0, 2.0],
+            country: 0,
         };
         assert!(a.contains(1.0, 1.0));
         assert!(!a.contains(3.0, 1.0));
