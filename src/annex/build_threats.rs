@@ -685,6 +685,13 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
     }
     // Why a region is not on the map, in words.
     let mut why: Vec<(usize, String)> = Vec::new();
+    // "(unknown)" has no place to be drawn, whatever its coordinates.
+    let (unknown, unplaced): (Vec<usize>, Vec<usize>) = unplaced
+        .into_iter()
+        .partition(|&r| m.regions[r].starts_with('('));
+    for r in unknown {
+        why.push((r, "no region is given for these events".to_string()));
+    }
     for (r, placed) in place_by_events(ctx, &unplaced) {
         match placed {
             Placed::On(b) => match on.get(&b) {
@@ -696,9 +703,6 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
                     format!("its events lie in the area drawn for {}", m.regions[other]),
                 )),
             },
-            Placed::NoLocatedEvents if m.regions[r].starts_with('(') => {
-                why.push((r, "no place is given for these events".to_string()));
-            }
             Placed::NoLocatedEvents => {
                 why.push((
                     r,

@@ -645,7 +645,7 @@ fn map<DB: DrawingBackend>(
             font(13.0, s).pos(centre),
         ))?;
     }
-    let note = "Darker = more civilian-harm events in the period; <k or x on white = withheld; light grey = no civilian harm recorded; white without a label = another country.";
+    let note = "Darker = more events; <k or x on white = withheld; light grey = none recorded; white, no label = another country.";
     root.draw(&Text::new(
         note,
         (px(10.0, s), px(h + 16.0, s)),

@@ -37,6 +37,8 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
             .collect::<String>()
     );
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    // Text in a table cell stands a little off a number to its left.
+    let text_cell = wrap.clone().set_indent(1);
     {
         let ws = wb.add_worksheet();
         ws.set_name("About")?;
@@ -77,7 +79,7 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         total,
         withheld,
         percent,
-        wrap,
+        wrap: text_cell,
     };
     for t in annex.tables() {
         table_sheet(&mut wb, t, &formats, &page_header)?;
@@ -113,16 +115,18 @@ fn table_sheet(
     } = f;
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(&t.id))?;
-    // The classification at the head with the page number; the
-    // table's caption alone at the foot (side by side they overprint).
-    ws.set_header(format!("{page_header}&RPage &P of &N"));
+    // The classification at the head; the caption (cut to fit) and the
+    // page number at the foot, apart, so neither overprints the other.
+    ws.set_header(page_header);
+    let caption: String = t.caption.chars().take(60).collect();
+    let more = if t.caption.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
     ws.set_footer(format!(
-        "&L{}",
-        t.caption
-            .replace('&', "&&")
-            .chars()
-            .take(120)
-            .collect::<String>()
+        "&C{}{more}&RPage &P of &N",
+        caption.replace('&', "&&")
     ));
     ws.set_paper_size(9); // A4
     // One page wide, as many long as it takes; wide tables turn the page.
