@@ -22,10 +22,16 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         .set_text_wrap();
     let quoted = Format::new().set_quote_prefix();
     let total = Format::new()
+        .set_align(FormatAlign::Top)
         .set_bold()
         .set_background_color(Color::RGB(0xEEF3F9));
-    let withheld = Format::new().set_italic().set_align(FormatAlign::Right);
-    let percent = Format::new().set_num_format("0%");
+    let withheld = Format::new()
+        .set_italic()
+        .set_align(FormatAlign::Right)
+        .set_align(FormatAlign::Top);
+    let percent = Format::new()
+        .set_num_format("0%")
+        .set_align(FormatAlign::Top);
     let page_header = format!("&C&\"-,Bold\"{}", annex.classification.replace('&', "&&"));
     let page_footer = format!(
         "&L{}&RPage &P of &N",
@@ -73,6 +79,7 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         ws.set_column_width(0, 24)?;
         ws.set_column_width(1, 90)?;
     }
+    // Numbers at the top of their rows, level with wrapped text.
     let formats = Formats {
         head,
         quoted,
@@ -113,6 +120,7 @@ fn table_sheet(
         percent,
         wrap,
     } = f;
+    let top = Format::new().set_align(FormatAlign::Top);
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(&t.id))?;
     // The classification at the head; the caption (cut to fit) and the
@@ -146,7 +154,7 @@ fn table_sheet(
                 .chain(t.header[c].split_whitespace().map(|w| w.chars().count()))
                 .max()
                 .unwrap_or(4)
-                .clamp(6, 40)
+                .clamp(6, 26)
                 + 2
         })
         .collect();
@@ -182,8 +190,12 @@ fn table_sheet(
                 Cell::Count(n) if is_total => ws
                     .write_number_with_format(row, col, *n as f64, total)
                     .map(|_| ())?,
-                Cell::Count(n) => ws.write_number(row, col, *n as f64).map(|_| ())?,
-                Cell::Decimal(v, _) => ws.write_number(row, col, *v).map(|_| ())?,
+                Cell::Count(n) => ws
+                    .write_number_with_format(row, col, *n as f64, &top)
+                    .map(|_| ())?,
+                Cell::Decimal(v, _) => ws
+                    .write_number_with_format(row, col, *v, &top)
+                    .map(|_| ())?,
                 Cell::Percent(p) => ws
                     .write_number_with_format(row, col, *p, percent)
                     .map(|_| ())?,
