@@ -530,6 +530,9 @@ case("mapping", "header_row_given_in_mapping", "csv", "junk,junk\nmore junk,x\nD
 # Parameterised families (scripts/corpus_families.py), with the helpers above.
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus_families.py"), encoding="utf-8") as f:
     exec(f.read())
+# Issue #16's classes (scripts/corpus_hardening.py).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus_hardening.py"), encoding="utf-8") as f:
+    exec(f.read())
 
 # ----------------------------------------------------------------- writing
 def toml_value(v):

@@ -23,11 +23,19 @@ fn scan(data: &[u8], delimiter: u8) -> Option<(usize, u64)> {
     let mut lines = 0u64;
     // Only quotes and line feeds matter; whether a quote opens a field is
     // read from the byte before it.
-    for pos in super::stops::matches(data, [b'"', b'\n']) {
+    for pos in super::stops::matches(data, [b'"', b'\n', b'\r']) {
         if pos == skip {
             continue;
         }
         let b = data[pos];
+        if b == b'\r' {
+            // A bare CR outside quotes ends a line, as the splitter counts
+            // it; a CR before LF, or inside quotes, is not counted here.
+            if !in_quotes && data.get(pos + 1) != Some(&b'\n') {
+                lines += 1;
+            }
+            continue;
+        }
         if b == b'\n' {
             lines += 1;
         }

@@ -1,0 +1,88 @@
+# Hardening, second round (issue #16): cases for the classes the red team
+# found, run by make_corpus.py after corpus_families.py with the same
+# helpers. Each expectation is written from what an analyst would want.
+
+# ------------------------------------------- far-corner cells in a workbook
+# A stray note far from the data must cost nothing and add no event: the
+# sheet is read cell by cell, never as a dense range.
+for ref_name, (col, row) in [("xfd1", (16383, 0)), ("a1048576", (0, 1048575)),
+                              ("xfd1048576", (16383, 1048575)), ("z100000", (25, 99999)),
+                              ("aaa5000", (702, 4999))]:
+    body = sheet_xml(xrows).replace("</sheetData>",
+                                    f'<row r="{row + 1}"><c r="{col_letter(col)}{row + 1}" t="inlineStr">'
+                                    f'<is><t>stray note</t></is></c></row></sheetData>')
+    # Never silent: a stray cell below the data is a row of its own,
+    # rejected with its reason (no date); one beside the header leaves the
+    # columns between it and the data without a name, which is said.
+    if row == 0:
+        expect = warned(3, 3, warnings=["blank_header"])
+    elif col == 0:
+        expect = warned(4, 3, warnings=["date_unreadable"])
+    else:
+        expect = warned(4, 3, warnings=["date_blank", "long_row"])
+    case("hardening", f"far_corner_cell_{ref_name}", "xlsx", xlsx([("Data", body, False)]),
+         mapping="xlsx.ron", extra={"xlsx.ron": XMAP}, **expect)
+
+# A dimension record that claims the whole sheet, over three real rows.
+case("hardening", "dimension_claims_whole_sheet", "xlsx",
+     xlsx([("Data", sheet_xml(xrows, dimension="A1:XFD1048576"), False)]),
+     mapping="xlsx.ron", extra={"xlsx.ron": XMAP}, **ok(3))
+
+# ---------------------------------------------------- hidden and year sheets
+# A hidden sheet is never chosen over visible data, wherever it stands.
+for pos in range(3):
+    sheets = [("Notes", sheet_xml([["About"], ["Synthetic"]]), False), ("Data", sheet_xml(xrows), False)]
+    sheets.insert(pos, ("Old data", sheet_xml([XCOLS, [("date", 40000), "West Darfur", "Army", ("num", 9)]]), True))
+    case("hardening", f"hidden_sheet_at_{pos}", "xlsx", xlsx(sheets),
+         mapping="xlsx.ron", extra={"xlsx.ron": XMAP}, **ok(3, events=3))
+
+# --------------------------------------------- coordinates that are not numbers
+for name, value in [("nan", "NaN"), ("inf", "inf"), ("minus_inf", "-inf"), ("huge_exponent", "1e999"),
+                    ("word", "north of town"), ("two_dots", "14.5.2")]:
+    rows = acled(3)
+    rows[1]["latitude"] = value
+    case("hardening", f"coordinate_{name}", "csv", table(rows, ACLED_COLS),
+         **warned(3, 3, warnings=["coordinates_unreadable"], with_points=2))
+
+# ------------------------------------------------- zero written several ways
+for name, value in [("minus_zero", "-0"), ("plus_zero", "+0"), ("zero_point_zero", "0.0"),
+                    ("minus_zero_point_zero", "-0.0"), ("spaced_zero", " 0 ")]:
+    rows = acled(2)
+    rows[0]["fatalities"] = value
+    case("hardening", f"fatalities_{name}", "csv", table(rows, ACLED_COLS),
+         **ok(2, civilian_fatalities=1))
+
+# ------------------------------------- dates after the day of import (§1)
+for name, value in [("year_2099", "2099-03-15"), ("next_century", "2100-01-01"), ("typo_2921", "2921-03-15")]:
+    rows = acled(4)
+    rows[2]["event_date"] = value
+    rows[2]["year"] = value[:4]
+    reason = "date_in_future" if value[:4] <= "2100" else "date_out_of_range"
+    case("hardening", f"future_date_{name}", "csv", table(rows, ACLED_COLS),
+         **warned(4, 3, warnings=[reason], date_span=["2020-03-15", "2020-03-15"]))
+
+# ------------------------------------------ header rows past a 40-row preview
+for above in (41, 60, 150):
+    junk = "".join(f"Export note line {k},\n" for k in range(above))
+    body = junk + "Date,Region\n2021-01-01,North\n2021-01-02,South\n"
+    case("hardening", f"header_row_{above + 1}_in_mapping", "csv", body,
+         mapping=f"header_row_{above + 1}_in_mapping.ron",
+         extra={f"header_row_{above + 1}_in_mapping.ron": f'(header_row: Some({above + 1}), date: "Date", admin1: Some("Region"))'},
+         **ok(2, regions=["North", "South"]))
+
+# ------------------------------------------------- line numbers in CR-only files
+for nl_name, nl in [("cr", "\r"), ("crlf", "\r\n")]:
+    rows = acled(6)
+    rows[3]["event_date"] = "not a date"
+    case("hardening", f"line_numbers_{nl_name}", "csv", table(rows, ACLED_COLS, nl=nl),
+         **warned(6, 5, issues=[dict(line=5, record=4, column="event_date", code="date_unreadable")]))
+
+# ------------------------------------------------------ very long cells
+for size in (100_000, 1_000_000):
+    rows = acled(3)
+    rows[1]["event_date"] = "9" * size
+    case("hardening", f"long_date_cell_{size}", "csv", table(rows, ACLED_COLS),
+         **warned(3, 2, issues=[dict(line=3, record=2, column="event_date", code="date_unreadable")]))
+    rows = acled(3)
+    rows[1]["notes"] = "n" * size
+    case("hardening", f"long_note_cell_{size}", "csv", table(rows, ACLED_COLS), **ok(3))
