@@ -86,3 +86,37 @@ for size in (100_000, 1_000_000):
     rows = acled(3)
     rows[1]["notes"] = "n" * size
     case("hardening", f"long_note_cell_{size}", "csv", table(rows, ACLED_COLS), **ok(3))
+
+# ------------------------------- one stray Windows-1252 byte early in a UTF-8 file
+# The rest of the file stays UTF-8: names later in it keep their accents
+# and one region stays one region.
+for at in (2, 20, 200):
+    rows = acled(max(at + 5, 10))
+    for r in rows:
+        r["admin1"] = "Ségou"
+    text = table(rows, ACLED_COLS).encode("utf-8")
+    lines = text.split(b"\n")
+    lines[at] = lines[at].replace(b"Synthetic test", b"Synth\xe9tic test")
+    case("hardening", f"stray_cp1252_byte_line_{at + 1}", "csv", b"\n".join(lines),
+         **warned(len(rows), len(rows), warnings=["invalid_utf8"], regions=["Ségou"],
+                  issues=[dict(line=at + 1, column="notes", code="invalid_utf8")]))
+
+# ------------------------------------------ coordinates outside the globe
+for name, (lat, lon) in [("lat_91", ("91", "10")), ("lat_minus_91", ("-91", "10")),
+                         ("lon_181", ("14", "181")), ("lon_minus_181", ("14", "-181"))]:
+    rows = acled(3)
+    rows[1]["latitude"], rows[1]["longitude"] = lat, lon
+    case("hardening", f"coordinate_{name}", "csv", table(rows, ACLED_COLS),
+         **warned(3, 3, warnings=["coordinates_out_of_range"], with_points=2))
+
+# ---------------------------------------------- a header cell of 64 KB / 1 MB
+for size in (65_536, 1_048_576):
+    cols = ACLED_COLS + ["x" * size]
+    case("hardening", f"header_cell_{size}", "csv", table(acled(3), cols), **ok(3))
+
+# ------------------------------------ many merged ranges below the data
+for n in (10, 1_000, 10_000):
+    merges = [f"A{10 + 2 * k}:D{11 + 2 * k}" for k in range(n)]
+    case("hardening", f"merged_ranges_{n}_below_data", "xlsx",
+         xlsx([("Data", sheet_xml(xrows, merges=merges), False)]),
+         mapping="xlsx.ron", extra={"xlsx.ron": XMAP}, **ok(3))
