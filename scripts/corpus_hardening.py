@@ -120,3 +120,42 @@ for n in (10, 1_000, 10_000):
     case("hardening", f"merged_ranges_{n}_below_data", "xlsx",
          xlsx([("Data", sheet_xml(xrows, merges=merges), False)]),
          mapping="xlsx.ron", extra={"xlsx.ron": XMAP}, **ok(3))
+
+# ------------------------------------------------- the same classes in UCDP files
+for name, value in [("nan", "NaN"), ("inf", "inf"), ("word", "east"), ("lat_95", "95")]:
+    rows = [urow(i, f"2020-01-1{i}") for i in range(1, 4)]
+    rows[1]["latitude"] = value
+    code = "coordinates_out_of_range" if value == "95" else "coordinates_unreadable"
+    case("hardening", f"ucdp_coordinate_{name}", "csv", ut(rows),
+         **warned(3, 3, warnings=[code], with_points=2, events=3))
+for name, value in [("minus_zero", "-0"), ("zero_point_zero", "0.0"), ("plus_zero", "+0")]:
+    rows = [urow(i, f"2020-01-1{i}") for i in range(1, 3)]
+    rows[0]["deaths_civilians"] = value
+    rows[0]["best_est"] = value
+    case("hardening", f"ucdp_civilian_deaths_{name}", "csv", ut(rows),
+         **ok(2, civilian_fatalities=2))
+for name, value in [("year_2099", "2099-01-15"), ("typo_2921", "2921-01-15")]:
+    rows = [urow(i, f"2020-01-1{i}") for i in range(1, 4)]
+    rows[2]["date_start"] = rows[2]["date_end"] = value
+    reason = "date_in_future" if value[:4] <= "2100" else "date_out_of_range"
+    case("hardening", f"ucdp_future_date_{name}", "csv", ut(rows),
+         **warned(3, 2, warnings=[reason], date_span=["2020-01-11", "2020-01-12"]))
+
+# ------------------------------------------- the same classes in a workbook
+for name, value in [("nan", "NaN"), ("word", "north of town")]:
+    cols = XCOLS + ["Latitude", "Longitude"]
+    rows = [cols] + [r + ["14.5", "-4.2"] for r in xrows[1:]]
+    rows[2] = rows[2][:4] + [value, "-4.2"]
+    mapping = XMAP[:-1] + ', latitude: Some("Latitude"), longitude: Some("Longitude"))'
+    case("hardening", f"xlsx_coordinate_{name}", "xlsx", xlsx([("Data", sheet_xml(rows), False)]),
+         mapping=f"xlsx_coordinate_{name}.ron", extra={f"xlsx_coordinate_{name}.ron": mapping},
+         **warned(3, 3, warnings=["coordinates_unreadable"], with_points=2))
+for size in (100_000, 1_000_000):
+    rows = [r[:] for r in xrows]
+    rows[2] = [rows[2][0], rows[2][1], rows[2][2], ("num", 1), "n" * size]
+    case("hardening", f"xlsx_long_cell_{size}", "xlsx", xlsx([("Data", sheet_xml(rows), False)]),
+         mapping="xlsx.ron", extra={"xlsx.ron": XMAP}, **warned(3, 3, warnings=["long_row"]))
+rows = [r[:] for r in xrows]
+rows[3] = [("date", 72700)] + rows[3][1:]  # 2099-01-15
+case("hardening", "xlsx_future_date", "xlsx", xlsx([("Data", sheet_xml(rows), False)]),
+     mapping="xlsx.ron", extra={"xlsx.ron": XMAP}, **warned(3, 2, warnings=["date_in_future"]))
