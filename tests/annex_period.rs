@@ -76,6 +76,20 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `export --assessment RON --format F --sharing L --out OUT EXTRA...`.
+fn export(
+    ron: &Path,
+    format: &str,
+    level: &str,
+    out: &Path,
+    extra: &[&str],
+) -> (i32, String, String) {
+    let mut args = vec!["export", "--assessment", s(ron), "--format", format];
+    args.extend(["--sharing", level, "--out", s(out)]);
+    args.extend(extra);
+    run(&args)
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf8")
 }
@@ -116,21 +130,13 @@ fn nothing_after_the_as_of_date_reaches_the_annex_outside_the_back_test() {
         let mut texts = Vec::new();
         for ron in [&whole, &cut] {
             let out = ron.with_file_name("annex.md");
-            let (code, _, err) = run(&[
-                "export",
-                "--assessment",
-                s(ron),
-                "--format",
+            let (code, _, err) = export(
+                ron,
                 "md",
-                "--sharing",
                 "internal",
-                "--out",
-                s(&out),
-                "--to",
-                to,
-                "--date",
-                "2026-01-01",
-            ]);
+                &out,
+                &["--to", to, "--date", "2026-01-01"],
+            );
             assert_eq!(code, 0, "{err}");
             texts.push(std::fs::read_to_string(&out).expect("annex"));
         }
@@ -165,21 +171,13 @@ fn a_period_that_ends_before_it_starts_is_refused_and_nothing_is_written() {
     let (_d, ron) = darfur(None);
     let before = std::fs::read(&ron).expect("ron");
     let out = ron.with_file_name("annex.md");
-    let (code, _, err) = run(&[
-        "export",
-        "--assessment",
-        s(&ron),
-        "--format",
+    let (code, _, err) = export(
+        &ron,
         "md",
-        "--sharing",
         "internal",
-        "--out",
-        s(&out),
-        "--from",
-        "2021-01-01",
-        "--to",
-        "2020-01-01",
-    ]);
+        &out,
+        &["--from", "2021-01-01", "--to", "2020-01-01"],
+    );
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("--from 2021-01-01 is after --to 2020-01-01"),
@@ -192,19 +190,7 @@ fn a_period_that_ends_before_it_starts_is_refused_and_nothing_is_written() {
         "nothing recorded"
     );
     // The same through the assessment's as-of date (no --to).
-    let (code, _, err) = run(&[
-        "export",
-        "--assessment",
-        s(&ron),
-        "--format",
-        "md",
-        "--sharing",
-        "internal",
-        "--out",
-        s(&out),
-        "--from",
-        "2022-01-01",
-    ]);
+    let (code, _, err) = export(&ron, "md", "internal", &out, &["--from", "2022-01-01"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("after its last day"), "{err}");
     assert!(!out.exists());
@@ -253,21 +239,13 @@ fn data_with_no_dated_row_have_no_as_of_date_until_one_is_given() {
 fn a_period_with_no_data_is_warned_in_the_terminal_and_the_annex() {
     let (_d, ron) = darfur(None);
     let out = ron.with_file_name("annex.md");
-    let (code, _, err) = run(&[
-        "export",
-        "--assessment",
-        s(&ron),
-        "--format",
+    let (code, _, err) = export(
+        &ron,
         "md",
-        "--sharing",
         "internal",
-        "--out",
-        s(&out),
-        "--from",
-        "1950-01-01",
-        "--to",
-        "1960-01-01",
-    ]);
+        &out,
+        &["--from", "1950-01-01", "--to", "1960-01-01"],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains(
@@ -280,17 +258,7 @@ fn a_period_with_no_data_is_warned_in_the_terminal_and_the_annex() {
         md.contains("No civilian-harm event is recorded in the period (1950-01-01 to 1960-01-01)")
     );
     // The worked example's data run to 2023: in the normal period, no warning.
-    let (code, _, err) = run(&[
-        "export",
-        "--assessment",
-        s(&ron),
-        "--format",
-        "md",
-        "--sharing",
-        "internal",
-        "--out",
-        s(&out),
-    ]);
+    let (code, _, err) = export(&ron, "md", "internal", &out, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("warning"), "{err}");
 }
@@ -418,56 +386,30 @@ fn an_empty_period_exports_at_every_level_and_a_period_cutting_the_trend_windows
     for level in ["internal", "un-partners", "host-government", "public"] {
         for format in ["md", "docx"] {
             let out = ron.with_file_name(format!("empty-{level}.{format}"));
-            let (code, _, err) = run(&[
-                "export",
-                "--assessment",
-                s(&ron),
-                "--format",
+            let (code, _, err) = export(
+                &ron,
                 format,
-                "--sharing",
                 level,
-                "--out",
-                s(&out),
-                "--from",
-                "1950-01-01",
-                "--to",
-                "1960-01-01",
-            ]);
+                &out,
+                &["--from", "1950-01-01", "--to", "1960-01-01"],
+            );
             assert_eq!(code, 0, "{level} {format}: {err}");
             assert!(err.contains("no civilian-harm event"), "{err}");
         }
     }
     let out = ron.with_file_name("short.md");
-    let (code, _, err) = run(&[
-        "export",
-        "--assessment",
-        s(&ron),
-        "--format",
+    let (code, _, err) = export(
+        &ron,
         "md",
-        "--sharing",
         "internal",
-        "--out",
-        s(&out),
-        "--from",
-        "2020-10-01",
-        "--to",
-        "2020-12-31",
-    ]);
+        &out,
+        &["--from", "2020-10-01", "--to", "2020-12-31"],
+    );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("start it on 2020-01-01 or earlier"), "{err}");
     assert!(!out.exists());
     // Planned closures are marked, and the before-window explained.
-    let (code, _, err) = run(&[
-        "export",
-        "--assessment",
-        s(&ron),
-        "--format",
-        "md",
-        "--sharing",
-        "internal",
-        "--out",
-        s(&out),
-    ]);
+    let (code, _, err) = export(&ron, "md", "internal", &out, &[]);
     assert_eq!(code, 0, "{err}");
     let md = std::fs::read_to_string(&out).expect("annex");
     assert!(

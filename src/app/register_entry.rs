@@ -83,6 +83,27 @@ fn committed_text_labelled(
     None
 }
 
+/// A date field (YYYY-MM-DD) committed like `committed_text`: `Some(None)`
+/// when emptied, `Some(Some(d))` when a date is typed; a date that does not
+/// read is said and not applied.
+fn committed_date(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    current: Option<chrono::NaiveDate>,
+) -> Option<Option<chrono::NaiveDate>> {
+    let shown = current.map(|d| d.to_string()).unwrap_or_default();
+    let text = committed_text_labelled(ui, id, label, &shown, 1)?;
+    match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(d) => Some(Some(d)),
+        Err(_) if text.trim().is_empty() => Some(None),
+        Err(_) => {
+            ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
+            None
+        }
+    }
+}
+
 /// Tiers, successor capacity, mitigation, review date and regions.
 fn entry_more_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
     ui.label(egui::RichText::new(tr("entry.tiers")).small());
@@ -147,20 +168,16 @@ fn entry_more_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
     // Each engaged tier's planned handover date.
     for t in &e.tiers {
         let label = tr_args("entry.handover", &[("tier", &format!("{t:?}"))]);
-        let current = e.handover.get(t).map(|d| d.to_string()).unwrap_or_default();
-        if let Some(text) = committed_text_labelled(ui, ("handover", e.id, *t), &label, &current, 1)
-        {
-            match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-                Ok(d) => {
-                    n.handover.insert(*t, d);
-                }
-                Err(_) if text.trim().is_empty() => {
-                    n.handover.remove(t);
-                }
-                Err(_) => {
-                    ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
-                }
-            }
+        if let Some(d) = committed_date(
+            ui,
+            ("handover", e.id, *t),
+            &label,
+            e.handover.get(t).copied(),
+        ) {
+            match d {
+                Some(d) => n.handover.insert(*t, d),
+                None => n.handover.remove(t),
+            };
         }
     }
     if let Some(text) = committed_text(
@@ -175,15 +192,8 @@ fn entry_more_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEntry) {
     if let Some(c) = clearance_ui(ui, ("mitigation-cleared", e.id), e.mitigation_cleared) {
         n.mitigation_cleared = c;
     }
-    let review = e.review_date.map(|d| d.to_string()).unwrap_or_default();
-    if let Some(text) = committed_text(ui, ("review", e.id), "entry.review", &review, 1) {
-        match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(d) => n.review_date = Some(d),
-            Err(_) if text.trim().is_empty() => n.review_date = None,
-            Err(_) => {
-                ui.colored_label(ui.visuals().error_fg_color, tr("filters.bad_date"));
-            }
-        }
+    if let Some(d) = committed_date(ui, ("review", e.id), tr("entry.review"), e.review_date) {
+        n.review_date = d;
     }
     let regions = e.regions.join(", ");
     if let Some(text) = committed_text(ui, ("regions", e.id), "entry.regions", &regions, 1) {

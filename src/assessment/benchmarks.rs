@@ -1,13 +1,89 @@
-//! Benchmarks: an indicator computed from the data over a window, against a
-//! threshold and direction; its status (met, not met, insufficient data) and
+//! Benchmarks: what the analyst defines (measure, window, threshold,
+//! direction, monitor, frequency), and the indicator computed from the data
+//! over a window against its threshold and direction; its status (met, not met, insufficient data) and
 //! its monthly values for the small trend chart.
 
-use super::{Benchmark, BenchmarkMetric, Direction};
+use super::SharingLevel;
 use crate::analysis::matrix::for_each_selected;
 use crate::analysis::{Filter, Workspace};
+use crate::model::PerpetratorType;
 use crate::model::dates::day_number;
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// What a benchmark measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BenchmarkMetric {
+    CivilianHarmEvents,
+    CivilianFatalities,
+}
+
+/// Which side of the threshold is good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    /// Met when the value is at most the threshold.
+    AtMost,
+    /// Met when the value is at least the threshold.
+    AtLeast,
+}
+
+/// An indicator to watch after exit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    pub name: String,
+    pub metric: BenchmarkMetric,
+    /// Empty = all types.
+    #[serde(default)]
+    pub perpetrators: Vec<PerpetratorType>,
+    /// Empty = all regions.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// The window ending on the evaluation date.
+    pub window_months: u32,
+    pub threshold: u64,
+    pub direction: Direction,
+    /// Core (the mission can influence it) or contextual (it cannot).
+    pub core: bool,
+    /// Who monitors it after exit.
+    #[serde(default)]
+    pub monitor: String,
+    /// The widest level the benchmark's name and monitor (free text) may be
+    /// printed at; below it the annex numbers the benchmark instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_cleared: Option<SharingLevel>,
+    /// How often it is to be measured after exit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Frequency>,
+}
+
+/// How often a benchmark is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Frequency {
+    Monthly,
+    Quarterly,
+    SixMonthly,
+    Yearly,
+}
+
+impl Frequency {
+    pub const ALL: [Frequency; 4] = [
+        Frequency::Monthly,
+        Frequency::Quarterly,
+        Frequency::SixMonthly,
+        Frequency::Yearly,
+    ];
+
+    /// As printed in the annex.
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Monthly => "monthly",
+            Frequency::Quarterly => "quarterly",
+            Frequency::SixMonthly => "every six months",
+            Frequency::Yearly => "yearly",
+        }
+    }
+}
 
 /// Status of a benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
