@@ -11,6 +11,7 @@ mod chrome;
 mod command_handling;
 pub mod commands;
 mod details_view;
+mod doc_commands;
 pub mod document;
 pub mod export_dialog;
 pub mod file_browser;
