@@ -8,10 +8,17 @@ use std::path::Path;
 
 fn app_sources() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
-    let mut v: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .expect("src/app")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+    // The window's modules and their child modules (`mapping_dialog/…`).
+    let files = |d: &Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(d)
+            .expect("src/app")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect()
+    };
+    let mut v: Vec<(String, String)> = files(&dir)
+        .into_iter()
+        .flat_map(|p| if p.is_dir() { files(&p) } else { vec![p] })
         .filter(|p| p.extension().is_some_and(|x| x == "rs"))
         .filter(|p| p.file_name().is_some_and(|n| n != "i18n.rs"))
         .map(|p| {
