@@ -30,6 +30,9 @@ pub struct ExportDialog {
     /// The document version and data generation the preview was built from:
     /// an edit, an undo or a load while the dialog is open rebuilds it.
     preview_for: (u64, u64),
+    /// What the export would warn about or refuse (`period_check`), worked
+    /// out with the preview, not every frame.
+    warnings: Result<Vec<String>, String>,
     pub error: Option<String>,
     /// Asking whether to replace this file, which the workbench did not write.
     pub ask_replace: Option<PathBuf>,
@@ -71,6 +74,7 @@ impl ExportDialog {
             path: String::new(),
             preview: None,
             preview_for: (0, 0),
+            warnings: Ok(Vec::new()),
             error: None,
             ask_replace: None,
         };
@@ -162,6 +166,7 @@ pub fn show(
             if stale {
                 dialog.preview_for = built_from;
                 let a = vctx.doc.map(DocState::assessment);
+                dialog.warnings = crate::annex::build::period_check(a, vctx.ws, &opts);
                 let annex = build(a, vctx.ws, &opts);
                 dialog.preview = Some((opts, annex));
             }
@@ -173,8 +178,7 @@ pub fn show(
                 }
                 // The same warnings the command line prints (an uncleared
                 // annex going out, a period with no data).
-                let a = vctx.doc.map(DocState::assessment);
-                match crate::annex::build::period_check(a, vctx.ws, &dialog.options()) {
+                match &dialog.warnings {
                     Ok(warnings) => {
                         for w in warnings {
                             ui.colored_label(ui.visuals().warn_fg_color, w);
