@@ -9,13 +9,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-600}"; shift || true
-targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(import_csv import_excel load_assessment)
+targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(import_csv import_excel import_xls import_ods load_assessment)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 for t in "${targets[@]}"; do
   seeds="fuzz/corpus/$t"; mkdir -p "$seeds"
   case "$t" in
     import_csv) find tests/corpus -type f \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \) -size -200k -exec cp -t "$seeds" {} + ;;
     import_excel) find tests/corpus -type f \( -name '*.xlsx' -o -name '*.xls' -o -name '*.ods' \) -exec cp -t "$seeds" {} + ;;
+    import_xls) find tests/corpus tests/fuzz-seeds -type f -name '*.xls' -exec cp -t "$seeds" {} + ;;
+    import_ods) find tests/corpus tests/fuzz-seeds -type f -name '*.ods' -exec cp -t "$seeds" {} + ;;
     load_assessment) cp sample-data/darfur-transition.ron "$seeds/"; find tests/corpus -name '*.ron' -exec cp -t "$seeds" {} + ;;
   esac
   echo "== $t for ${secs}s ($(ls "$seeds" | wc -l) seeds)"

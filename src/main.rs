@@ -100,6 +100,17 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // The workbook reader's child process (see `import::workbook`).
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == "__read-workbook")
+    {
+        let code = poc_workbench::import::workbook::child_main();
+        return ExitCode::from(u8::try_from(code).unwrap_or(1));
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        poc_workbench::import::workbook::use_reader_process(exe);
+    }
     let args = Args::parse();
     let mut stdout = std::io::stdout().lock();
     let code = match args.command {

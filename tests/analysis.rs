@@ -601,31 +601,37 @@ fn a_cell_in_the_far_corner_of_a_workbook_costs_nothing() {
 }
 
 /// Issue #16 (13): a hidden sheet is never taken for the data sheet, and
-/// sheets with the same columns as the one read (one sheet per year) are
-/// named in the import report instead of being left out without a word.
+/// the visible sheets with the same columns as the one read (one sheet per
+/// year) are read with it as one table, the choice said in the report and
+/// changed by a mapping that names one sheet.
 #[test]
-fn hidden_sheets_are_passed_over_and_sheets_per_year_are_named() {
+fn hidden_sheets_are_passed_over_and_sheets_per_year_are_read_together() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("years.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
-    let mut sheet = |name: &str, rows: u32, hidden: bool| {
+    let mut sheet = |name: &str, rows: u32, hidden: bool, bad_row: bool| {
         let ws = wb.add_worksheet();
         ws.set_name(name).expect("name");
         for (c, h) in ["Date", "Province", "Perpetrator"].iter().enumerate() {
             ws.write_string(0, c as u16, *h).expect("write");
         }
         for r in 1..=rows {
-            ws.write_string(r, 0, "2021-03-20").expect("write");
+            ws.write_string(r, 0, format!("{name}-03-{r:02}"))
+                .expect("write");
             ws.write_string(r, 1, "North").expect("write");
             ws.write_string(r, 2, "Army").expect("write");
+        }
+        if bad_row {
+            ws.write_string(rows + 1, 0, "someday").expect("write");
+            ws.write_string(rows + 1, 1, "North").expect("write");
         }
         if hidden {
             ws.set_hidden(true);
         }
     };
-    sheet("2021", 5, false);
-    sheet("2022", 3, false);
-    sheet("old copy", 50, true);
+    sheet("2021", 5, false, false);
+    sheet("2022", 3, false, true);
+    sheet("2019", 50, true, false);
     wb.save(&path).expect("save");
     let mapping = poc_workbench::import::ColumnMapping {
         date: "Date".into(),
@@ -633,25 +639,58 @@ fn hidden_sheets_are_passed_over_and_sheets_per_year_are_named() {
         perpetrator: Some("Perpetrator".into()),
         ..Default::default()
     };
-    let d = import_file(
-        &path,
-        &ImportOptions {
-            mapping: Some(mapping),
-        },
-        &Progress::default(),
-    )
-    .expect("imports");
+    let read = |mapping: &poc_workbench::import::ColumnMapping| {
+        import_file(
+            &path,
+            &ImportOptions {
+                mapping: Some(mapping.clone()),
+            },
+            &Progress::default(),
+        )
+        .expect("imports")
+    };
+    let d = read(&mapping);
     assert_eq!(
         d.meta.sheet.as_deref(),
         Some("2021"),
         "the hidden sheet is not read"
     );
-    assert_eq!(d.report.kept, 5);
+    assert_eq!(d.meta.sheets, vec!["2021".to_string(), "2022".to_string()]);
+    assert_eq!((d.report.kept, d.report.rejected), (8, 1));
+    assert!(d.report.balances());
     let notes = d.report.notes.join("\n");
     assert!(
-        notes.contains("sheet '2022' has the same columns as '2021'"),
+        notes.contains("sheets '2021', '2022' of 3 ('2021', '2022', '2019') read as one table"),
         "{notes}"
     );
+    assert!(notes.contains("hidden sheet '2019' not read"), "{notes}");
+    // The rejected row says which sheet it is in, and its row there.
+    let bad = &d.report.issues[0];
+    assert_eq!(bad.line, 5, "{bad:?}");
+    assert!(bad.message.starts_with("sheet '2022': "), "{bad:?}");
+    // Every event keeps its dates: both years are in.
+    let years: std::collections::BTreeSet<String> = d
+        .incidents
+        .date
+        .iter()
+        .map(|x| poc_workbench::model::dates::iso(*x)[..4].to_string())
+        .collect();
+    assert_eq!(years, ["2021".to_string(), "2022".to_string()].into());
+    // An incident's source record is read from its own sheet.
+    let last = d.incidents.len() - 1;
+    let pos = poc_workbench::model::incident::SourcePosition {
+        line: u64::from(d.incidents.line[last]),
+        byte: d.incidents.byte[last],
+    };
+    let rec = poc_workbench::import::source::source_record(&d.meta, pos).expect("record");
+    assert_eq!(rec[0], ("Date".to_string(), "2022-03-03".to_string()));
+    // A mapping that names a sheet reads that one only.
+    let one = read(&poc_workbench::import::ColumnMapping {
+        sheet: Some("2022".into()),
+        ..mapping.clone()
+    });
+    assert_eq!((one.report.kept, one.report.rejected), (3, 1));
+    assert!(one.meta.sheets.is_empty());
 }
 
 /// A filter to a type with no events in a region whose data stop early

@@ -71,7 +71,7 @@ fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
         let mut e = z.by_index(i).expect("entry");
         let mut b = Vec::new();
         e.read_to_end(&mut b).expect("read entry");
-        out.insert(e.name().to_string(), b);
+        out.insert(e.name().expect("name").to_string(), b);
     }
     out
 }

@@ -297,7 +297,7 @@ fn unzip(path: &Path) -> std::collections::BTreeMap<String, String> {
         let mut e = z.by_index(i).expect("entry");
         let mut s = String::new();
         if e.read_to_string(&mut s).is_ok() {
-            out.insert(e.name().to_string(), s);
+            out.insert(e.name().expect("name").to_string(), s);
         }
     }
     out

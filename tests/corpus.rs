@@ -272,6 +272,10 @@ fn check_figures(e: &Expect, d: Dataset, problems: &mut Vec<String>) {
 
 #[test]
 fn corpus_cases_meet_their_expectations() {
+    // Workbooks are read as the program reads them: in a child process.
+    poc_workbench::import::workbook::use_reader_process(PathBuf::from(env!(
+        "CARGO_BIN_EXE_poc-workbench"
+    )));
     let cases = cases();
     assert!(
         cases.len() >= 60,

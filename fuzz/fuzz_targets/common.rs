@@ -1,6 +1,6 @@
 // Shared by the import targets: the importer reads paths, so each input is
 // written to a per-process file in /dev/shm (memory) and imported from there.
-use poc_workbench::import::{ImportOptions, Progress, import_file};
+use poc_workbench::import::{ColumnMapping, ImportOptions, Progress, import_file};
 
 pub fn import_bytes(data: &[u8], ext: &str, options: &ImportOptions) {
     let dir = if std::path::Path::new("/dev/shm").is_dir() {
@@ -18,5 +18,17 @@ pub fn import_bytes(data: &[u8], ext: &str, options: &ImportOptions) {
         assert_eq!(d.report.kept as usize, d.incidents.len());
         let ws = poc_workbench::analysis::Workspace::new(vec![d]);
         let _ = poc_workbench::analysis::ThreatMatrix::compute(&ws, &Default::default(), None);
+    }
+}
+
+/// A column mapping, so that sheets which open go all the way through the
+/// mapped importer.
+#[allow(dead_code)]
+pub fn mapped_options() -> ImportOptions {
+    ImportOptions {
+        mapping: ron::from_str::<ColumnMapping>(
+            r#"(date: "Incident date", admin1: Some("State"), perpetrator: Some("Perpetrator"), fatalities: Some("Killed"), perpetrator_values: {"Army": state_forces})"#,
+        )
+        .ok(),
     }
 }

@@ -1,425 +1,229 @@
-//! Workbooks (XLSX, XLSM, ODS, legacy XLS) through `calamine`. Picks the data
+//! Workbooks (XLSX, XLSM, ODS, legacy XLS), read as streams of rows through
+//! `workbook.rs` (guarded, never a whole sheet in memory). Picks the data
 //! sheet (the one a mapping names, else one with an HXL row or a known
-//! header, skipping metadata sheets), fills merged body cells down, skips
-//! blank rows (a used range of a million empty rows costs nothing), and feeds
-//! the rows to the same `RowMapper`s as text files.
+//! header, skipping hidden and metadata sheets), reads with it every
+//! visible sheet with the same columns (a workbook with one sheet per
+//! year), fills merged body cells down, skips blank rows, and feeds the
+//! rows to the same `RowMapper`s as text files.
 
 use super::fields::{Fields, RowCtx, is_tag_row};
 use super::layout::{TableHead, is_known_header};
-use super::sniff::{self, Container};
+use super::pipeline::DateEvidence;
+use super::workbook::{self, Event, Filled, MAX_FILL_STEPS, Request, SheetInfo};
 use super::{ImportError, ImportOptions, Progress, RowMapper, finish};
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::incident::{IncidentColumns, SourcePosition};
 use crate::model::report::ImportReport;
-use calamine::{Data, Dimensions, Range, Reader};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-/// A sheet read into rows of text.
-pub(crate) struct SheetRows {
-    pub(crate) name: String,
-    /// 0-based sheet row of `rows[0]`.
+/// A sheet's first rows, as the preview pass reads them.
+pub(crate) struct SheetPreview {
+    pub(crate) info: SheetInfo,
+    /// 0-based sheet row of `rows[0]` (the first row with a cell).
     pub(crate) first_row: u32,
     pub(crate) rows: Vec<Vec<String>>,
-    merged_filled: Filled,
-    /// Hidden in the workbook (a working copy or an old version, not the
-    /// data the author shows).
-    pub(crate) hidden: bool,
 }
 
-fn cell_text(c: &Data) -> String {
-    match c {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{}", *f as i64)
-            } else {
-                f.to_string()
-            }
-        }
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(d) if !dt.is_duration() => d.format("%Y-%m-%d").to_string(),
-            _ => dt.as_f64().to_string(),
-        },
-        Data::Error(e) => format!("#{e:?}"),
-    }
-}
-
-fn rows_of(range: &Range<Data>, merged: &[Dimensions]) -> (u32, Vec<Vec<String>>, Filled) {
-    let first_row = range.start().map_or(0, |(r, _)| r);
-    let first_col = range.start().map_or(0, |(_, c)| c);
-    let mut rows: Vec<Vec<String>> = Vec::with_capacity(range.height());
-    // Leading empty columns before the range still count as positions.
-    for r in range.rows() {
-        let mut row = vec![String::new(); first_col as usize];
-        row.extend(r.iter().map(cell_text));
-        rows.push(row);
-    }
-    let filled = fill_merged(&mut rows, first_row, merged);
-    (first_row, rows, filled)
-}
-
-/// Bytes of cell text (and row padding) one workbook may hold once read:
-/// beyond it the file is refused, not read until memory runs out.
-const WORKBOOK_BUDGET: usize = 1536 * 1024 * 1024;
-
-/// An XLSX sheet read cell by cell, never as a dense range: one stray cell
-/// in a far corner (`XFD1048576`) would make the range rows × columns
-/// (billions of cells). Each row is as long as its own last cell; the text
-/// and padding are counted against `WORKBOOK_BUDGET`.
-fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
-    wb: &mut calamine::Xlsx<RS>,
-    name: &str,
-    merged: &[Dimensions],
-    spent: &mut usize,
-) -> Result<(u32, Vec<Vec<String>>, Filled), String> {
-    let mut reader = match wb.worksheet_cells_reader(name) {
-        Ok(r) => r,
-        // A chart sheet has no cells.
-        Err(calamine::XlsxError::NotAWorksheet(_)) => {
-            return Ok((0, Vec::new(), Filled::default()));
-        }
-        Err(e) => return Err(e.to_string()),
-    };
-    let mut cells: Vec<(u32, u32, String)> = Vec::new();
-    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-        let text = cell_text(&Data::from(cell.get_value().clone()));
-        if text.is_empty() {
-            continue;
-        }
-        let (r, c) = cell.get_position();
-        *spent += text.len() + std::mem::size_of::<String>();
-        if *spent > WORKBOOK_BUDGET {
-            return Err(over_budget());
-        }
-        cells.push((r, c, text));
-    }
-    let Some(first_row) = cells.iter().map(|c| c.0).min() else {
-        return Ok((0, Vec::new(), Filled::default()));
-    };
-    let last_row = cells.iter().map(|c| c.0).max().unwrap_or(first_row);
-    let height = (last_row - first_row) as usize + 1;
-    *spent += height * std::mem::size_of::<Vec<String>>();
-    if *spent > WORKBOOK_BUDGET {
-        return Err(over_budget());
-    }
-    let mut rows: Vec<Vec<String>> = vec![Vec::new(); height];
-    for (r, c, text) in cells {
-        let row = &mut rows[(r - first_row) as usize];
-        let c = c as usize;
-        if row.len() <= c {
-            *spent += (c + 1 - row.len()) * std::mem::size_of::<String>();
-            if *spent > WORKBOOK_BUDGET {
-                return Err(over_budget());
-            }
-            row.resize(c + 1, String::new());
-        }
-        row[c] = text;
-    }
-    let filled = fill_merged(&mut rows, first_row, merged);
-    Ok((first_row, rows, filled))
-}
-
-fn over_budget() -> String {
-    format!(
-        "the workbook's cells hold more than {} MB of text once read (a cell repeated thousands of times, or cells scattered over a huge range); save the data sheet as CSV, or remove the stray cells",
-        WORKBOOK_BUDGET / (1024 * 1024)
-    )
-}
-
-/// Cells a sheet's merged regions may fill down, in all.
-const MAX_FILL_STEPS: usize = 20_000_000;
-
-/// What filling merged regions did: cells filled, and whether it stopped
-/// at `MAX_FILL_STEPS`.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Filled {
-    cells: usize,
-    cut: bool,
-}
-
-/// Fills merged regions down their first column only: a value merged over
-/// several rows belongs to each of them, while a title or a group header
-/// merged across columns must not become several header cells. Returns the
-/// cells filled.
-fn fill_merged(rows: &mut [Vec<String>], first_row: u32, merged: &[Dimensions]) -> Filled {
-    let mut filled = 0;
-    // Linear at most in a fixed number of steps: millions of overlapping
-    // merged regions once took most of a minute. Past the budget the rest
-    // are left as they are, and the report says so.
-    let mut steps: usize = 0;
-    for m in merged {
-        steps += (m.end.0.saturating_sub(m.start.0) as usize).min(10_000) + 1;
-        if steps > MAX_FILL_STEPS {
-            return Filled {
-                cells: filled,
-                cut: true,
-            };
-        }
-        let (r0, c0) = m.start;
-        let (r1, _) = m.end;
-        let Some(value) = rows
-            .get((r0.saturating_sub(first_row)) as usize)
-            .and_then(|row| row.get(c0 as usize))
-            .cloned()
-        else {
-            continue;
-        };
-        if value.is_empty() || r1.saturating_sub(r0) > 10_000 {
-            continue;
-        }
-        for r in r0 + 1..=r1 {
-            let Some(row) = rows.get_mut((r.saturating_sub(first_row)) as usize) else {
-                continue;
-            };
-            let c = c0 as usize;
-            if row.len() <= c {
-                row.resize(c + 1, String::new());
-            }
-            if row[c].is_empty() {
-                row[c] = value.clone();
-                filled += 1;
-            }
-        }
-    }
-    Filled {
-        cells: filled,
-        cut: false,
-    }
-}
-
-fn workbook_error(path: &Path, e: impl std::fmt::Display, container: Container) -> ImportError {
-    let hint = match container {
-        Container::Ole => {
-            " (if this is an .xlsx file, it may be password-protected: save an unprotected copy)"
-        }
-        _ => "",
-    };
+fn workbook_error(path: &Path, message: String) -> ImportError {
     ImportError::Workbook {
         path: path.to_path_buf(),
-        message: format!("{e}{hint}"),
+        message,
     }
 }
 
-/// The names of a workbook's hidden sheets.
-fn hidden_sheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(wb: &R) -> Vec<String> {
-    wb.sheets_metadata()
-        .iter()
-        .filter(|m| m.visible != calamine::SheetVisible::Visible)
-        .map(|m| m.name.clone())
-        .collect()
-}
-
-pub(crate) fn read_sheets(path: &Path) -> Result<Vec<SheetRows>, ImportError> {
-    let mut head = [0u8; 8];
-    {
-        use std::io::Read;
-        let mut f = std::fs::File::open(path).map_err(|e| ImportError::Io {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
-        // A short file leaves the rest of `head` zero: sniffing then finds no
-        // container and says so; a read error is reported, not sniffed past.
-        f.read(&mut head).map_err(|e| ImportError::Io {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
-    }
-    let container = sniff::container(&head);
-    let mut out = Vec::new();
-    match container {
-        Container::Ole => {
-            let mut wb: calamine::Xls<_> =
-                calamine::open_workbook(path).map_err(|e| workbook_error(path, e, container))?;
-            let hidden = hidden_sheets(&wb);
-            for name in wb.sheet_names() {
-                let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                let range = wb
-                    .worksheet_range(&name)
-                    .map_err(|e| workbook_error(path, e, container))?;
-                let (first_row, rows, merged_filled) = rows_of(&range, &merged);
-                out.push(SheetRows {
-                    hidden: hidden.contains(&name),
-                    name,
-                    first_row,
-                    rows,
-                    merged_filled,
-                });
+/// The sheets of a workbook with their first `rows` rows (all sheets, or
+/// the ones named).
+pub(crate) fn preview_sheets(
+    path: &Path,
+    rows: u32,
+    only: Vec<String>,
+    progress: &Progress,
+) -> Result<Vec<SheetPreview>, ImportError> {
+    let mut out: Vec<SheetPreview> = Vec::new();
+    let mut infos: Vec<SheetInfo> = Vec::new();
+    let request = Request {
+        sheets: only,
+        max_rows: Some(rows),
+        fill_merged: false,
+        sorted: false,
+    };
+    workbook::read(path, &request, &|| progress.is_cancelled(), &mut |ev| {
+        match ev {
+            Event::Sheets(list) => infos = list.to_vec(),
+            Event::Begin(name) => out.push(SheetPreview {
+                info: infos
+                    .iter()
+                    .find(|i| i.name == name)
+                    .cloned()
+                    .unwrap_or(SheetInfo {
+                        name: name.to_string(),
+                        hidden: false,
+                    }),
+                first_row: 0,
+                rows: Vec::new(),
+            }),
+            Event::Row(r, cells) => {
+                if let Some(p) = out.last_mut() {
+                    if p.rows.is_empty() {
+                        p.first_row = r;
+                    }
+                    p.rows.push(cells.to_vec());
+                }
             }
+            Event::Restart => {
+                if let Some(p) = out.last_mut() {
+                    p.rows.clear();
+                }
+            }
+            Event::End(_) => {}
         }
-        _ => match calamine::open_workbook::<calamine::Xlsx<_>, _>(path) {
-            Ok(mut wb) => {
-                let mut spent = 0;
-                let hidden = hidden_sheets(&wb);
-                for name in wb.sheet_names() {
-                    let merged = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                    let (first_row, rows, merged_filled) =
-                        xlsx_rows(&mut wb, &name, &merged, &mut spent)
-                            .map_err(|e| workbook_error(path, e, container))?;
-                    out.push(SheetRows {
-                        hidden: hidden.contains(&name),
-                        name,
-                        first_row,
-                        rows,
-                        merged_filled,
-                    });
-                }
-            }
-            Err(xlsx_err) => {
-                let mut wb: calamine::Ods<_> = calamine::open_workbook(path)
-                    .map_err(|_| workbook_error(path, xlsx_err, container))?;
-                let hidden = hidden_sheets(&wb);
-                for name in wb.sheet_names() {
-                    let range = wb
-                        .worksheet_range(&name)
-                        .map_err(|e| workbook_error(path, e, container))?;
-                    let (first_row, rows, merged_filled) = rows_of(&range, &[]);
-                    out.push(SheetRows {
-                        hidden: hidden.contains(&name),
-                        name,
-                        first_row,
-                        rows,
-                        merged_filled,
-                    });
-                }
-            }
-        },
+        true
+    })
+    .map_err(|m| workbook_error(path, m))?;
+    if progress.is_cancelled() {
+        return Err(ImportError::Cancelled);
     }
     Ok(out)
 }
 
-/// How promising a sheet is as the data sheet: (visible, has a known
-/// header or tag row, not a metadata sheet, number of non-blank rows).
-pub(crate) fn sheet_score(s: &SheetRows) -> (bool, bool, bool, usize) {
-    let lname = s.name.to_lowercase();
-    let metadata = [
+/// Whether a sheet's name says it holds notes, not data.
+fn is_metadata(name: &str) -> bool {
+    let lname = name.to_lowercase();
+    [
         "meta", "note", "readme", "read me", "about", "codebook", "legend", "source",
     ]
     .iter()
-    .any(|w| lname.contains(w));
-    let preview = &s.rows[..s.rows.len().min(25)];
-    let tagged_or_known = preview.iter().any(|r| is_tag_row(r) || is_known_header(r));
+    .any(|w| lname.contains(w))
+}
+
+/// How promising a sheet is as the data sheet: (visible, has a known
+/// header or tag row, not a metadata sheet, non-blank rows in its preview).
+pub(crate) fn sheet_score(s: &SheetPreview) -> (bool, bool, bool, usize) {
+    let head = &s.rows[..s.rows.len().min(25)];
+    let tagged_or_known = head.iter().any(|r| is_tag_row(r) || is_known_header(r));
     let filled = s
         .rows
         .iter()
         .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
         .count();
-    (!s.hidden, tagged_or_known, !metadata, filled)
+    (
+        !s.info.hidden,
+        tagged_or_known,
+        !is_metadata(&s.info.name),
+        filled,
+    )
 }
 
-/// Imports the data sheet of a workbook.
+/// The most promising sheet; the first of equals (the sheet an author
+/// puts first).
+pub(crate) fn best_sheet(sheets: &[SheetPreview]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, s) in sheets.iter().enumerate() {
+        if best.is_none_or(|b| sheet_score(s) > sheet_score(&sheets[b])) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// A sheet to be read, with its header.
+struct Part {
+    sheet: usize,
+    head: TableHead,
+}
+
+/// Imports the data sheet of a workbook, with the visible sheets that share
+/// its columns.
 pub fn import_workbook(
     path: &Path,
     options: &ImportOptions,
     progress: &Progress,
 ) -> Result<crate::model::Dataset, ImportError> {
     let file_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let sheets = read_sheets(path)?;
-    if progress.is_cancelled() {
-        return Err(ImportError::Cancelled);
-    }
-    let wanted = options.mapping.as_ref().and_then(|m| m.sheet.clone());
-    let sheet = data_sheet(&sheets, wanted.as_deref(), path)?;
-    let header_row = options.mapping.as_ref().and_then(|m| m.header_row);
+    let mapping = options.mapping.as_ref();
+    let header_row = mapping.and_then(|m| m.header_row);
     // A mapping's header row further down than the usual 40 rows is read.
     let rows = header_row.map_or(40, |h| {
-        usize::try_from(h)
-            .unwrap_or(usize::MAX)
-            .saturating_sub(sheet.first_row as usize)
-            .saturating_add(2)
+        u32::try_from(h.saturating_add(2))
+            .unwrap_or(u32::MAX)
             .max(40)
     });
-    let preview: Vec<Vec<String>> = sheet.rows.iter().take(rows).cloned().collect();
-    let head = TableHead::resolve(&preview, header_row, sheet.first_row as usize);
-    let (mut mapper, format, layout) = head.choose_mapper(&preview, options, path)?;
-    let header = &head.header;
-    let data = sheet.rows.get(head.layout.data..).unwrap_or(&[]);
-    let order_note = match mapper.date_column() {
-        Some(dc) => super::pipeline::decide_date_order(
-            &mut *mapper,
-            header,
-            data.iter().map(|r| r.get(dc).cloned().unwrap_or_default()),
-            path,
-        )?,
-        None => None,
-    };
-    let mut report = start_report(path, &sheets, sheet, &head, &layout);
-    report.notes.extend(order_note);
-    let columns = map_rows(sheet, &head, &*mapper, &mut report, progress)?;
+    let sheets = preview_sheets(path, rows, Vec::new(), progress)?;
+    let wanted = mapping.and_then(|m| m.sheet.clone());
+    let main = data_sheet(&sheets, wanted.as_deref(), path)?;
+    let first = &sheets[main];
+    let head = TableHead::resolve(&first.rows, header_row, first.first_row as usize);
+    let (mut mapper, format, layout) = head.choose_mapper(&first.rows, options, path)?;
+    let mut parts = vec![Part { sheet: main, head }];
+    let mut same_hidden = Vec::new();
+    if wanted.is_none() {
+        let (same, hidden) = same_column_sheets(&sheets, main, &parts[0].head);
+        parts.extend(same);
+        same_hidden = hidden;
+    }
+    parts.sort_by_key(|p| p.sheet);
+    let mut report = start_report(path, &sheets, main, &parts, &layout, &same_hidden);
+    let start = report.clone();
+    let mut evidence = DateEvidence::default();
+    let mut pass = map_parts(
+        path,
+        &sheets,
+        &parts,
+        &*mapper,
+        &mut report,
+        progress,
+        Some(&mut evidence),
+    )?;
+    let main_head = &parts
+        .iter()
+        .find(|p| p.sheet == main)
+        .map_or(&parts[0].head, |p| &p.head)
+        .header;
+    if mapper.date_column().is_some() {
+        let redo = evidence.changes_order(&*mapper);
+        let note = evidence.decide(&mut *mapper, main_head, path)?;
+        if redo {
+            // The order is known only now: the rows are read again with it.
+            report = start;
+            pass = map_parts(path, &sheets, &parts, &*mapper, &mut report, progress, None)?;
+        }
+        report.notes.extend(note);
+    }
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| sheets[p.sheet].info.name.clone())
+        .collect();
     let meta = DatasetMeta {
         path: path.to_path_buf(),
         format,
         layout,
         encoding: "workbook".to_string(),
         delimiter: None,
-        sheet: Some(sheet.name.clone()),
-        columns: (0..header.width()).map(|i| header.display(i)).collect(),
+        sheet: Some(sheets[main].info.name.clone()),
+        sheets: if names.len() > 1 { names } else { Vec::new() },
+        columns: (0..main_head.width())
+            .map(|i| main_head.display(i))
+            .collect(),
         file_bytes,
         byte_base: 0,
-        first_sheet_row: sheet.first_row,
+        first_sheet_row: sheets[main].first_row,
         mapping: options
             .mapping
             .clone()
             .filter(|_| format == SourceFormat::Mapped),
     };
-    Ok(finish(columns, report, meta))
+    Ok(finish(pass, report, meta))
 }
 
-/// The sheet to read: the one the mapping names, else the most promising
-/// (`sheet_score`); fails when there is none, or it holds no data.
-fn data_sheet<'s>(
-    sheets: &'s [SheetRows],
-    wanted: Option<&str>,
-    path: &Path,
-) -> Result<&'s SheetRows, ImportError> {
-    let sheet = match wanted {
-        Some(name) => sheets
-            .iter()
-            .find(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| ImportError::NotATable {
-                path: path.to_path_buf(),
-                reason: format!(
-                    "the mapping names sheet '{name}', but the workbook has {}",
-                    sheet_list(sheets)
-                ),
-            })?,
-        None => sheets
-            .iter()
-            .max_by_key(|s| sheet_score(s))
-            .ok_or_else(|| ImportError::NotATable {
-                path: path.to_path_buf(),
-                reason: "the workbook has no sheets".to_string(),
-            })?,
-    };
-    if sheet
-        .rows
-        .iter()
-        .all(|r| r.iter().all(|c| c.trim().is_empty()))
-    {
-        return Err(ImportError::NotATable {
-            path: path.to_path_buf(),
-            reason: format!("sheet '{}' holds no data", sheet.name),
-        });
-    }
-    Ok(sheet)
-}
-
-/// The sheets' names, quoted, for messages.
-fn sheet_list(sheets: &[SheetRows]) -> String {
-    sheets
-        .iter()
-        .map(|s| format!("'{}'", s.name))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// What the report says of the sheets not read: the ones with the same
-/// columns as the one read (a workbook with one sheet per year), which would
-/// otherwise be left out without a word, and the hidden ones with data.
-fn other_sheets_note(sheets: &[SheetRows], sheet: &SheetRows, head: &TableHead) -> Vec<String> {
+/// The visible, non-metadata sheets (other than `main`) whose columns are
+/// `head`'s, read with it; and the hidden ones with those columns, named
+/// but not read.
+fn same_column_sheets(
+    sheets: &[SheetPreview],
+    main: usize,
+    head: &TableHead,
+) -> (Vec<Part>, Vec<String>) {
     let key = |names: &[String]| -> Vec<String> {
         names
             .iter()
@@ -430,39 +234,122 @@ fn other_sheets_note(sheets: &[SheetRows], sheet: &SheetRows, head: &TableHead) 
     let ours = key(&head.header.names);
     let mut same = Vec::new();
     let mut hidden = Vec::new();
-    for other in sheets.iter().filter(|o| o.name != sheet.name) {
-        let has_data = other
-            .rows
-            .iter()
-            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-            .nth(1)
-            .is_some();
-        if !has_data {
+    if ours.is_empty() {
+        return (same, hidden);
+    }
+    for (i, other) in sheets.iter().enumerate() {
+        if i == main || is_metadata(&other.info.name) {
             continue;
         }
-        let preview: Vec<Vec<String>> = other.rows.iter().take(40).cloned().collect();
-        let theirs = TableHead::resolve(&preview, None, other.first_row as usize);
-        if other.hidden {
-            hidden.push(format!("'{}'", other.name));
-        } else if !ours.is_empty() && key(&theirs.header.names) == ours {
-            same.push(format!("'{}'", other.name));
+        let theirs = TableHead::resolve(&other.rows, None, other.first_row as usize);
+        if key(&theirs.header.names) != ours || theirs.layout.header.is_none() {
+            continue;
+        }
+        if other.info.hidden {
+            hidden.push(format!("'{}'", other.info.name));
+        } else {
+            same.push(Part {
+                sheet: i,
+                head: theirs,
+            });
         }
     }
+    (same, hidden)
+}
+
+/// The sheet to read: the one the mapping names, else the most promising
+/// (`sheet_score`); fails when there is none, or it holds no data.
+fn data_sheet(
+    sheets: &[SheetPreview],
+    wanted: Option<&str>,
+    path: &Path,
+) -> Result<usize, ImportError> {
+    let i = match wanted {
+        Some(name) => sheets
+            .iter()
+            .position(|s| s.info.name.trim().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| ImportError::NotATable {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "the mapping names sheet '{name}', but the workbook has {}",
+                    sheet_list(sheets.iter().map(|s| &s.info))
+                ),
+            })?,
+        None => best_sheet(sheets).ok_or_else(|| ImportError::NotATable {
+            path: path.to_path_buf(),
+            reason: "the workbook has no sheets".to_string(),
+        })?,
+    };
+    if sheets[i]
+        .rows
+        .iter()
+        .all(|r| r.iter().all(|c| c.trim().is_empty()))
+    {
+        return Err(ImportError::NotATable {
+            path: path.to_path_buf(),
+            reason: format!("sheet '{}' holds no data", sheets[i].info.name),
+        });
+    }
+    Ok(i)
+}
+
+/// The sheets' names, quoted, for messages.
+fn sheet_list<'a>(sheets: impl Iterator<Item = &'a SheetInfo>) -> String {
+    sheets
+        .map(|s| format!("'{}'", s.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What the report says of the sheets: which were read (several when they
+/// share their columns) and the hidden ones with data, not read.
+fn sheets_note(
+    sheets: &[SheetPreview],
+    main: usize,
+    parts: &[Part],
+    same_hidden: &[String],
+) -> Vec<String> {
     let mut notes = Vec::new();
-    if !same.is_empty() {
+    let all = sheet_list(sheets.iter().map(|s| &s.info));
+    if parts.len() > 1 {
+        let read = sheet_list(parts.iter().map(|p| &sheets[p.sheet].info));
         notes.push(format!(
-            "WARNING: sheet{} {} ha{} the same columns as '{}' and {} not read: only '{}' is counted. Open each through a column mapping that names its sheet (sheet: Some(\"…\")), or put the rows in one sheet",
-            if same.len() == 1 { "" } else { "s" },
-            same.join(", "),
-            if same.len() == 1 { "s" } else { "ve" },
-            sheet.name,
-            if same.len() == 1 { "was" } else { "were" },
-            sheet.name
+            "sheets {read} of {} ({all}) read as one table: they have the same columns. To read one sheet only, open the file through a column mapping that names it (sheet: Some(\"{}\"))",
+            sheets.len(),
+            sheets[main].info.name
+        ));
+    } else {
+        notes.push(format!(
+            "sheet '{}' of {} ({all})",
+            sheets[main].info.name,
+            sheets.len()
         ));
     }
+    let hidden: Vec<String> = sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            *i != main
+                && s.info.hidden
+                && s.rows
+                    .iter()
+                    .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+                    .nth(1)
+                    .is_some()
+        })
+        .map(|(_, s)| format!("'{}'", s.info.name))
+        .collect();
     if !hidden.is_empty() {
+        let with_columns = if same_hidden.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", among them {} with the same columns",
+                same_hidden.join(", ")
+            )
+        };
         notes.push(format!(
-            "hidden sheet{} {} not read (a hidden sheet is not the data the workbook shows)",
+            "hidden sheet{} {} not read (a hidden sheet is not the data the workbook shows{with_columns})",
             if hidden.len() == 1 { "" } else { "s" },
             hidden.join(", ")
         ));
@@ -470,57 +357,42 @@ fn other_sheets_note(sheets: &[SheetRows], sheet: &SheetRows, head: &TableHead) 
     notes
 }
 
-/// The sheet row (1-based) of row `i` of a sheet's rows.
-fn line_of(sheet: &SheetRows, i: usize) -> u64 {
-    u64::from(sheet.first_row) + i as u64 + 1
-}
-
-/// The report's opening notes: the layout recognised, the sheet read, where
-/// the header stands, merged cells filled, and the header's problems.
+/// The report's opening notes: the layout recognised, the sheets read,
+/// where the header stands, and the header's problems.
 fn start_report(
     path: &Path,
-    sheets: &[SheetRows],
-    sheet: &SheetRows,
-    head: &TableHead,
+    sheets: &[SheetPreview],
+    main: usize,
+    parts: &[Part],
     layout: &str,
+    same_hidden: &[String],
 ) -> ImportReport {
+    let first = &sheets[main];
+    let head = &parts
+        .iter()
+        .find(|p| p.sheet == main)
+        .map_or(&parts[0].head, |p| &p.head);
     let lay = &head.layout;
     let mut report = ImportReport::new(path.display().to_string());
     report.notes.push(format!("recognised as {layout}"));
-    report.notes.push(format!(
-        "sheet '{}' of {} ({})",
-        sheet.name,
-        sheets.len(),
-        sheet_list(sheets)
-    ));
+    report
+        .notes
+        .extend(sheets_note(sheets, main, parts, same_hidden));
+    let line = |i: usize| u64::from(first.first_row) + i as u64 + 1;
     if let Some(h) = lay.header {
         report
             .notes
-            .push(format!("header at sheet row {}", line_of(sheet, h)));
+            .push(format!("header at sheet row {}", line(h)));
     }
-    report.notes.extend(other_sheets_note(sheets, sheet, head));
     if let Some(t) = lay.tags {
         report
             .notes
-            .push(format!("HXL tag row at sheet row {}", line_of(sheet, t)));
+            .push(format!("HXL tag row at sheet row {}", line(t)));
     }
-    let filled = sheet.merged_filled.cells;
-    if filled > 0 {
-        report.notes.push(format!(
-            "{filled} cells of merged regions filled down from the merged value"
-        ));
-    }
-    if sheet.merged_filled.cut {
-        report.notes.push(format!(
-            "the sheet has more merged regions than can be filled down ({MAX_FILL_STEPS} cells in all): the rest are read as they are, blank below their first row"
-        ));
-    }
-    head.report_problems(&mut report, lay.header.map_or(0, |h| line_of(sheet, h)));
+    head.report_problems(&mut report, lay.header.map_or(0, line));
     report
 }
 
-/// Maps the sheet's data rows into incident columns, counting blank, kept
-/// and rejected rows in the report.
 /// A sheet row as the mappers read it: as wide as the header at least.
 struct SheetRow<'a> {
     cells: &'a [String],
@@ -540,93 +412,189 @@ impl Fields for SheetRow<'_> {
     }
 }
 
-fn map_rows(
-    sheet: &SheetRows,
-    head: &TableHead,
+/// Where the mapping pass stands.
+struct Cursor<'p> {
+    part: Option<&'p Part>,
+    part_no: usize,
+    /// Sheet row of the sheet's first row with a cell.
+    first_row: u32,
+    record_no: u64,
+    rows_seen: u64,
+    filled: Filled,
+    issues_from: usize,
+}
+
+/// Reads the parts' rows, maps them into incident columns and counts blank,
+/// kept and rejected rows in the report; gathers the date column's
+/// evidence when asked.
+fn map_parts(
+    path: &Path,
+    sheets: &[SheetPreview],
+    parts: &[Part],
     mapper: &dyn RowMapper,
     report: &mut ImportReport,
     progress: &Progress,
+    mut evidence: Option<&mut DateEvidence>,
 ) -> Result<IncidentColumns, ImportError> {
-    let first_data = head.layout.data;
-    let data = sheet.rows.get(first_data..).unwrap_or(&[]);
-    progress
-        .bytes_total
-        .store(data.len() as u64, Ordering::Relaxed);
-    let mut columns = IncidentColumns::default();
-    let mut record_no = 0u64;
-    for (k, row) in data.iter().enumerate() {
-        if k % 4096 == 0 {
-            if progress.is_cancelled() {
-                return Err(ImportError::Cancelled);
+    let start = report.clone();
+    let ev_start = evidence.as_deref().cloned();
+    match map_pass(
+        path,
+        sheets,
+        parts,
+        mapper,
+        report,
+        progress,
+        evidence.as_deref_mut(),
+        false,
+    )? {
+        Some(columns) => Ok(columns),
+        None => {
+            // A sheet's cells are out of order: read again, sorted.
+            *report = start;
+            if let (Some(e), Some(s)) = (evidence.as_deref_mut(), ev_start) {
+                *e = s;
             }
-            progress.bytes_done.store(k as u64, Ordering::Relaxed);
-            progress.rows.store(k as u64, Ordering::Relaxed);
-        }
-        if sniff::is_blank(row as &dyn Fields) {
-            report.blank_rows += 1;
-            continue;
-        }
-        record_no += 1;
-        report.rows_read += 1;
-        let line = line_of(sheet, first_data + k);
-        let mut ctx = RowCtx::new(line, record_no, &head.header, report);
-        // A sheet row ends at its last cell: blank cells after it are
-        // blank fields, not a short row.
-        let row = SheetRow {
-            cells: row,
-            width: head.header.width(),
-        };
-        match mapper.map(&row, &mut ctx) {
-            Some(draft) if !ctx.is_rejected() => {
-                if draft.civilian_fatalities.is_none() {
-                    report.fatalities_unknown += 1;
-                }
-                columns.push(&draft, SourcePosition { line, byte: 0 });
-                report.kept += 1;
-            }
-            _ => report.rejected += 1,
+            map_pass(
+                path, sheets, parts, mapper, report, progress, evidence, true,
+            )?
+            .ok_or(ImportError::Cancelled)
         }
     }
-    progress
-        .bytes_done
-        .store(data.len() as u64, Ordering::Relaxed);
-    Ok(columns)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Millions of overlapping merged regions (issue #16, 7) are filled
-    /// within a fixed budget, and the cut is reported, not hidden.
-    #[test]
-    fn overlapping_merged_regions_stop_at_the_budget() {
-        let mut rows = vec![vec!["a".to_string()]; 20];
-        let merged: Vec<Dimensions> = (0..3_000_000)
-            .map(|_| Dimensions {
-                start: (0, 0),
-                end: (50_000, 0),
-            })
-            .collect();
-        let started = std::time::Instant::now();
-        let f = fill_merged(&mut rows, 0, &merged);
-        assert!(f.cut);
-        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
-        let mut rows = vec![
-            vec!["a".to_string()],
-            vec![String::new()],
-            vec![String::new()],
-        ];
-        let f = fill_merged(
-            &mut rows,
-            0,
-            &[Dimensions {
-                start: (0, 0),
-                end: (2, 0),
-            }],
-        );
-        assert!(!f.cut);
-        assert_eq!(f.cells, 2);
-        assert_eq!(rows[2][0], "a");
+/// One pass over the parts' rows; `None` when a sheet turned out to be out
+/// of order (and `sorted` was not asked).
+#[allow(clippy::too_many_arguments)]
+fn map_pass(
+    path: &Path,
+    sheets: &[SheetPreview],
+    parts: &[Part],
+    mapper: &dyn RowMapper,
+    report: &mut ImportReport,
+    progress: &Progress,
+    mut evidence: Option<&mut DateEvidence>,
+    sorted: bool,
+) -> Result<Option<IncidentColumns>, ImportError> {
+    let request = Request {
+        sheets: parts
+            .iter()
+            .map(|p| sheets[p.sheet].info.name.clone())
+            .collect(),
+        max_rows: None,
+        fill_merged: true,
+        sorted,
+    };
+    let mut restarted = false;
+    progress.bytes_total.store(0, Ordering::Relaxed);
+    let mut columns = IncidentColumns::default();
+    let date_column = mapper.date_column();
+    let several = parts.len() > 1;
+    let mut at = Cursor {
+        part: None,
+        part_no: 0,
+        first_row: 0,
+        record_no: 0,
+        rows_seen: 0,
+        filled: Filled::default(),
+        issues_from: 0,
+    };
+    let mut notes: Vec<String> = Vec::new();
+    let result = workbook::read(path, &request, &|| progress.is_cancelled(), &mut |ev| {
+        match ev {
+            Event::Sheets(_) => {}
+            Event::Restart => {
+                restarted = true;
+                return false;
+            }
+            Event::Begin(name) => {
+                at.part = parts.iter().find(|p| sheets[p.sheet].info.name == name);
+                at.first_row = at.part.map_or(0, |p| sheets[p.sheet].first_row);
+                at.issues_from = report.issues.len();
+                at.part_no += 1;
+            }
+            Event::End(filled) => {
+                at.filled.cells += filled.cells;
+                at.filled.cut |= filled.cut;
+                at.filled.long += filled.long;
+                if several && let Some(p) = at.part {
+                    // Which sheet each issue is in, when several are read.
+                    let name = &sheets[p.sheet].info.name;
+                    for issue in report.issues.iter_mut().skip(at.issues_from) {
+                        issue.message = format!("sheet '{name}': {}", issue.message);
+                    }
+                }
+            }
+            Event::Row(r, cells) => {
+                let Some(part) = at.part else { return true };
+                at.rows_seen += 1;
+                if at.rows_seen.is_multiple_of(4096) {
+                    progress.rows.store(at.rows_seen, Ordering::Relaxed);
+                }
+                let k = r.saturating_sub(at.first_row) as usize;
+                if r < at.first_row || k < part.head.layout.data {
+                    return true;
+                }
+                if super::sniff::is_blank(&SheetRow { cells, width: 0 } as &dyn Fields) {
+                    report.blank_rows += 1;
+                    return true;
+                }
+                if let (Some(e), Some(dc)) = (evidence.as_deref_mut(), date_column) {
+                    e.add(cells.get(dc).map_or("", String::as_str));
+                }
+                at.record_no += 1;
+                report.rows_read += 1;
+                let line = u64::from(r) + 1;
+                let mut ctx = RowCtx::new(line, at.record_no, &part.head.header, report);
+                // A sheet row ends at its last cell: blank cells after it
+                // are blank fields, not a short row.
+                let row = SheetRow {
+                    cells,
+                    width: part.head.header.width(),
+                };
+                match mapper.map(&row, &mut ctx) {
+                    Some(draft) if !ctx.is_rejected() => {
+                        if draft.civilian_fatalities.is_none() {
+                            report.fatalities_unknown += 1;
+                        }
+                        // For a workbook, `byte` holds the sheet's place among
+                        // the sheets read (`DatasetMeta::sheets`).
+                        let byte = at.part_no.saturating_sub(1) as u64;
+                        columns.push(&draft, SourcePosition { line, byte });
+                        report.kept += 1;
+                    }
+                    _ => report.rejected += 1,
+                }
+            }
+        }
+        true
+    });
+    if progress.is_cancelled() {
+        return Err(ImportError::Cancelled);
     }
+    result.map_err(|m| workbook_error(path, m))?;
+    if restarted {
+        return Ok(None);
+    }
+    progress.rows.store(at.rows_seen, Ordering::Relaxed);
+    if at.filled.cells > 0 {
+        notes.push(format!(
+            "{} cells of merged regions filled down from the merged value",
+            at.filled.cells
+        ));
+    }
+    if at.filled.long > 0 {
+        notes.push(format!(
+            "WARNING: {} cells held more text than a spreadsheet cell can ({} characters) and were cut to that length",
+            at.filled.long,
+            workbook::MAX_CELL
+        ));
+    }
+    if at.filled.cut {
+        notes.push(format!(
+            "the sheet has more merged regions than can be filled down ({MAX_FILL_STEPS} cells in all): the rest are read as they are, blank below their first row"
+        ));
+    }
+    report.notes.extend(notes);
+    Ok(Some(columns))
 }

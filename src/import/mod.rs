@@ -26,6 +26,7 @@ pub mod sniff;
 pub mod source;
 mod stops;
 pub mod ucdp;
+pub mod workbook;
 
 use crate::model::dataset::{Dataset, DatasetMeta, SourceFormat};
 use crate::model::dates::DateOrder;

@@ -132,6 +132,7 @@ pub fn import_text(
         file_bytes: opened.file_bytes,
         byte_base: opened.start,
         first_sheet_row: 0,
+        sheets: Vec::new(),
         mapping: options
             .mapping
             .clone()
@@ -512,59 +513,93 @@ pub(crate) fn decide_date_order(
     values: impl Iterator<Item = String>,
     path: &Path,
 ) -> Result<Option<String>, ImportError> {
-    let mut vote = DateOrderVote::default();
-    let mut example = String::new();
-    let (mut day_example, mut month_example) = (String::new(), String::new());
+    let mut evidence = DateEvidence::default();
     for v in values {
-        let before = vote;
-        vote.add(&v);
+        evidence.add(&v);
+    }
+    evidence.decide(mapper, header, path)
+}
+
+/// The day/month evidence of a date column, gathered value by value (a
+/// workbook's rows go by once), with the first example of each kind.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DateEvidence {
+    vote: DateOrderVote,
+    example: String,
+    day_example: String,
+    month_example: String,
+}
+
+impl DateEvidence {
+    pub(crate) fn add(&mut self, v: &str) {
+        let before = self.vote;
+        self.vote.add(v);
         let clip = || v.trim().chars().take(40).collect::<String>();
-        if vote.ambiguous > before.ambiguous && example.is_empty() {
-            example = clip();
+        if self.vote.ambiguous > before.ambiguous && self.example.is_empty() {
+            self.example = clip();
         }
-        if vote.day_first > before.day_first && day_example.is_empty() {
-            day_example = clip();
+        if self.vote.day_first > before.day_first && self.day_example.is_empty() {
+            self.day_example = clip();
         }
-        if vote.month_first > before.month_first && month_example.is_empty() {
-            month_example = clip();
+        if self.vote.month_first > before.month_first && self.month_example.is_empty() {
+            self.month_example = clip();
         }
     }
-    let column = || {
-        mapper
-            .date_column()
-            .map(|c| header.display(c))
-            .unwrap_or_default()
-    };
-    if let Some(order) = vote.decided() {
-        // The order the column is read in: the mapping's where it gives one.
-        let order = mapper.fixed_date_order().unwrap_or(order);
-        let note = (vote.day_first > 0 && vote.month_first > 0).then(|| {
-            let (chosen, other) = match order {
-                DateOrder::DayFirst => ("day-first (DD/MM)", "month-first"),
-                DateOrder::MonthFirst => ("month-first (MM/DD)", "day-first"),
-            };
-            format!(
-                "column '{}' holds dates that can only be day-first ({} values, e.g. '{day_example}') and dates that can only be month-first ({} values, e.g. '{month_example}'); it is read as {chosen} ({}), and the {other} dates are rejected as invalid: check the column",
-                column(),
-                vote.day_first,
-                vote.month_first,
-                if mapper.fixed_date_order().is_some() {
-                    "the column mapping's order"
-                } else {
-                    "the majority"
-                }
-            )
-        });
-        mapper.set_date_order(order);
-        return Ok(note);
-    } else if vote.needs_order() && mapper.lacks_date_order() {
-        return Err(ImportError::AmbiguousDates {
-            path: path.to_path_buf(),
-            column: column(),
-            example,
-        });
+
+    /// Whether the values decide an order the mapper does not fix itself
+    /// (rows read before the decision must then be read again).
+    pub(crate) fn changes_order(&self, mapper: &dyn RowMapper) -> bool {
+        self.vote.decided().is_some() && mapper.fixed_date_order().is_none()
     }
-    Ok(None)
+
+    /// Sets the mapper's order from the evidence; the note says when the
+    /// column holds dates of both orders; fails when no order can be told.
+    pub(crate) fn decide(
+        &self,
+        mapper: &mut dyn RowMapper,
+        header: &Header,
+        path: &Path,
+    ) -> Result<Option<String>, ImportError> {
+        let vote = self.vote;
+        let (day_example, month_example) = (&self.day_example, &self.month_example);
+        let example = self.example.clone();
+        let column = || {
+            mapper
+                .date_column()
+                .map(|c| header.display(c))
+                .unwrap_or_default()
+        };
+        if let Some(order) = vote.decided() {
+            // The order the column is read in: the mapping's where it gives one.
+            let order = mapper.fixed_date_order().unwrap_or(order);
+            let note = (vote.day_first > 0 && vote.month_first > 0).then(|| {
+                let (chosen, other) = match order {
+                    DateOrder::DayFirst => ("day-first (DD/MM)", "month-first"),
+                    DateOrder::MonthFirst => ("month-first (MM/DD)", "day-first"),
+                };
+                format!(
+                    "column '{}' holds dates that can only be day-first ({} values, e.g. '{day_example}') and dates that can only be month-first ({} values, e.g. '{month_example}'); it is read as {chosen} ({}), and the {other} dates are rejected as invalid: check the column",
+                    column(),
+                    vote.day_first,
+                    vote.month_first,
+                    if mapper.fixed_date_order().is_some() {
+                        "the column mapping's order"
+                    } else {
+                        "the majority"
+                    }
+                )
+            });
+            mapper.set_date_order(order);
+            return Ok(note);
+        } else if vote.needs_order() && mapper.lacks_date_order() {
+            return Err(ImportError::AmbiguousDates {
+                path: path.to_path_buf(),
+                column: column(),
+                example,
+            });
+        }
+        Ok(None)
+    }
 }
 
 /// A byte source that can be read again from a position (a file, or text

@@ -3,9 +3,10 @@
 //! for the column-mapping dialog. Free text stays on disk until shown.
 
 use super::ImportError;
-use super::excel::{read_sheets, sheet_score};
+use super::excel::{best_sheet, preview_sheets};
 use super::fields::is_tag_row;
 use super::sniff::{self, Container, TextEncoding};
+use super::workbook::{self, Event, Request};
 use crate::model::dataset::DatasetMeta;
 use crate::model::incident::SourcePosition;
 use std::io::{Read, Seek, SeekFrom};
@@ -24,20 +25,46 @@ pub fn source_record(
     pos: SourcePosition,
 ) -> Result<Vec<(String, String)>, ImportError> {
     let path = &meta.path;
-    let values: Vec<String> = if let Some(sheet_name) = &meta.sheet {
-        let sheets = read_sheets(path)?;
-        let sheet = sheets
-            .iter()
-            .find(|s| &s.name == sheet_name)
-            .ok_or_else(|| ImportError::NotATable {
+    let values: Vec<String> = if let Some(main) = &meta.sheet {
+        // For a workbook, `byte` is the sheet's place among the sheets read.
+        let sheet_name = meta.sheets.get(pos.byte as usize).unwrap_or(main);
+        let wanted = pos.line.saturating_sub(1);
+        let mut found: Option<Vec<String>> = None;
+        let mut seen = false;
+        let request = Request {
+            sheets: vec![sheet_name.clone()],
+            max_rows: None,
+            fill_merged: true,
+            sorted: false,
+        };
+        workbook::read(path, &request, &|| false, &mut |ev| match ev {
+            Event::Begin(_) => {
+                seen = true;
+                true
+            }
+            Event::Row(r, cells) if u64::from(r) == wanted => {
+                found = Some(cells.to_vec());
+                false
+            }
+            Event::Row(r, _) => u64::from(r) < wanted,
+            Event::Restart => {
+                // Out of order: the sheet comes again, sorted.
+                found = None;
+                true
+            }
+            _ => true,
+        })
+        .map_err(|message| ImportError::Workbook {
+            path: path.clone(),
+            message,
+        })?;
+        if !seen {
+            return Err(ImportError::NotATable {
                 path: path.clone(),
                 reason: format!("sheet '{sheet_name}' is no longer in the workbook"),
-            })?;
-        let idx = pos
-            .line
-            .saturating_sub(1)
-            .saturating_sub(u64::from(sheet.first_row)) as usize;
-        sheet.rows.get(idx).cloned().unwrap_or_default()
+            });
+        }
+        found.unwrap_or_default()
     } else {
         let delimiter = meta.delimiter.map_or(b',', |c| c as u8);
         let mut file = std::fs::File::open(path).map_err(|e| io_err(path, e))?;
@@ -127,15 +154,26 @@ fn read_table(
     let mut truncated = false;
     let rows = match sniff::container(&head) {
         Container::Zip | Container::Ole => {
-            let sheets = read_sheets(path)?;
-            let best = sheets
-                .iter()
-                .max_by_key(|s| sheet_score(s))
-                .ok_or_else(|| ImportError::NotATable {
-                    path: path.to_path_buf(),
-                    reason: "the workbook has no sheets".to_string(),
-                })?;
-            best.rows.iter().take(max + 25).cloned().collect::<Vec<_>>()
+            let progress = super::Progress::default();
+            let want = u32::try_from(max.saturating_add(25)).unwrap_or(u32::MAX);
+            let sheets = preview_sheets(path, want.min(40), Vec::new(), &progress)?;
+            let best = best_sheet(&sheets).ok_or_else(|| ImportError::NotATable {
+                path: path.to_path_buf(),
+                reason: "the workbook has no sheets".to_string(),
+            })?;
+            if want > 40 {
+                let name = sheets[best].info.name.clone();
+                preview_sheets(path, want, vec![name], &progress)?
+                    .pop()
+                    .map(|s| s.rows)
+                    .unwrap_or_default()
+            } else {
+                sheets
+                    .into_iter()
+                    .nth(best)
+                    .map(|s| s.rows)
+                    .unwrap_or_default()
+            }
         }
         Container::Text => {
             let whole = head.len() <= cap;

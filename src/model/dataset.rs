@@ -41,6 +41,10 @@ pub struct DatasetMeta {
     pub delimiter: Option<char>,
     /// Sheet name for workbooks.
     pub sheet: Option<String>,
+    /// The sheets read, in order, when there are several with the same
+    /// columns (one per year); empty when one sheet is read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
     /// Header names as read (after trimming).
     pub columns: Vec<String>,
     /// Bytes in the file.
