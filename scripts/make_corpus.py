@@ -533,6 +533,9 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus_famil
 # Issue #16's classes (scripts/corpus_hardening.py).
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus_hardening.py"), encoding="utf-8") as f:
     exec(f.read())
+# Issue #16's workbook classes (scripts/corpus_workbooks.py).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus_workbooks.py"), encoding="utf-8") as f:
+    exec(f.read())
 
 # ----------------------------------------------------------------- writing
 def toml_value(v):

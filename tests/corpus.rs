@@ -41,6 +41,13 @@ struct Expect {
     perpetrators: Option<Vec<String>>,
     date_span: Option<[String; 2]>,
     with_points: Option<usize>,
+    /// A note of the import report that must be there (several sheets
+    /// read, cells cut, merged cells filled).
+    note_contains: Option<String>,
+    /// Words no note of the import report may hold.
+    note_absent: Option<String>,
+    /// Words a refusal's message must hold.
+    message_contains: Option<String>,
 }
 
 fn cases() -> Vec<(PathBuf, Expect)> {
@@ -129,6 +136,11 @@ fn check_refusal(e: &Expect, err: &ImportError, problems: &mut Vec<String>) {
         ));
     }
     let msg = err.to_string();
+    if let Some(words) = &e.message_contains
+        && !msg.contains(words.as_str())
+    {
+        problems.push(format!("the refusal does not say '{words}': {msg}"));
+    }
     let names_file = msg.contains(&e.file) || e.mapping.as_ref().is_some_and(|m| msg.contains(m));
     if !names_file {
         problems.push(format!("error does not name the file: {msg}"));
@@ -139,6 +151,16 @@ fn check_refusal(e: &Expect, err: &ImportError, problems: &mut Vec<String>) {
 /// warnings and issues, and what a rejection must say.
 fn check_report(e: &Expect, outcome: &str, d: &Dataset, problems: &mut Vec<String>) {
     let r = &d.report;
+    if let Some(words) = &e.note_contains
+        && !r.notes.iter().any(|n| n.contains(words.as_str()))
+    {
+        problems.push(format!("no note says '{words}': {:?}", r.notes));
+    }
+    if let Some(words) = &e.note_absent
+        && let Some(n) = r.notes.iter().find(|n| n.contains(words.as_str()))
+    {
+        problems.push(format!("a note says '{words}': {n}"));
+    }
     if !r.balances() {
         problems.push(format!(
             "rows read {} ≠ kept {} + rejected {}",

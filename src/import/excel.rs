@@ -91,7 +91,17 @@ pub(crate) fn preview_sheets(
 fn is_metadata(name: &str) -> bool {
     let lname = name.to_lowercase();
     [
-        "meta", "note", "readme", "read me", "about", "codebook", "legend", "source",
+        "meta",
+        "note",
+        "readme",
+        "read me",
+        "about",
+        "codebook",
+        "legend",
+        "source",
+        "lookup",
+        "dropdown",
+        "drop-down",
     ]
     .iter()
     .any(|w| lname.contains(w))
@@ -131,6 +141,9 @@ pub(crate) fn best_sheet(sheets: &[SheetPreview]) -> Option<usize> {
 struct Part {
     sheet: usize,
     head: TableHead,
+    /// For a sheet whose columns are the main sheet's in another order:
+    /// the column of this sheet that holds each of the main sheet's.
+    order: Option<Vec<Option<usize>>>,
 }
 
 /// Imports the data sheet of a workbook, with the visible sheets that share
@@ -155,7 +168,11 @@ pub fn import_workbook(
     let first = &sheets[main];
     let head = TableHead::resolve(&first.rows, header_row, first.first_row as usize);
     let (mut mapper, format, layout) = head.choose_mapper(&first.rows, options, path)?;
-    let mut parts = vec![Part { sheet: main, head }];
+    let mut parts = vec![Part {
+        sheet: main,
+        head,
+        order: None,
+    }];
     let mut same_hidden = Vec::new();
     if wanted.is_none() {
         let (same, hidden) = same_column_sheets(&sheets, main, &parts[0].head);
@@ -164,29 +181,26 @@ pub fn import_workbook(
     }
     parts.sort_by_key(|p| p.sheet);
     let mut report = start_report(path, &sheets, main, &parts, &layout, &same_hidden);
+    if wanted.is_none() {
+        report.notes.extend(unread_note(&sheets, &parts));
+    }
     let start = report.clone();
     let mut evidence = DateEvidence::default();
-    let mut pass = map_parts(
+    let plan = Plan {
         path,
-        &sheets,
-        &parts,
-        &*mapper,
-        &mut report,
-        progress,
-        Some(&mut evidence),
-    )?;
-    let main_head = &parts
-        .iter()
-        .find(|p| p.sheet == main)
-        .map_or(&parts[0].head, |p| &p.head)
-        .header;
+        sheets: &sheets,
+        parts: &parts,
+        main,
+    };
+    let mut pass = map_parts(&plan, &*mapper, &mut report, progress, Some(&mut evidence))?;
+    let main_head = plan.main_header();
     if mapper.date_column().is_some() {
         let redo = evidence.changes_order(&*mapper);
         let note = evidence.decide(&mut *mapper, main_head, path)?;
         if redo {
             // The order is known only now: the rows are read again with it.
             report = start;
-            pass = map_parts(path, &sheets, &parts, &*mapper, &mut report, progress, None)?;
+            pass = map_parts(&plan, &*mapper, &mut report, progress, None)?;
         }
         report.notes.extend(note);
     }
@@ -217,8 +231,8 @@ pub fn import_workbook(
 }
 
 /// The visible, non-metadata sheets (other than `main`) whose columns are
-/// `head`'s, read with it; and the hidden ones with those columns, named
-/// but not read.
+/// `head`'s, in any order, read with it; and the hidden ones with those
+/// columns, named but not read.
 fn same_column_sheets(
     sheets: &[SheetPreview],
     main: usize,
@@ -228,13 +242,18 @@ fn same_column_sheets(
         names
             .iter()
             .map(|n| crate::model::region::region_key(n))
-            .filter(|n| !n.is_empty())
             .collect()
     };
+    let sorted = |mut k: Vec<String>| {
+        k.retain(|n| !n.is_empty());
+        k.sort();
+        k
+    };
     let ours = key(&head.header.names);
+    let our_set = sorted(ours.clone());
     let mut same = Vec::new();
     let mut hidden = Vec::new();
-    if ours.is_empty() {
+    if our_set.is_empty() {
         return (same, hidden);
     }
     for (i, other) in sheets.iter().enumerate() {
@@ -242,17 +261,34 @@ fn same_column_sheets(
             continue;
         }
         let theirs = TableHead::resolve(&other.rows, None, other.first_row as usize);
-        if key(&theirs.header.names) != ours || theirs.layout.header.is_none() {
+        let their_keys = key(&theirs.header.names);
+        if theirs.layout.header.is_none() || sorted(their_keys.clone()) != our_set {
             continue;
         }
         if other.info.hidden {
             hidden.push(format!("'{}'", other.info.name));
-        } else {
-            same.push(Part {
-                sheet: i,
-                head: theirs,
-            });
+            continue;
         }
+        let mut used = vec![false; their_keys.len()];
+        let order: Vec<Option<usize>> = ours
+            .iter()
+            .map(|k| {
+                let j = (!k.is_empty())
+                    .then(|| (0..their_keys.len()).find(|&j| !used[j] && &their_keys[j] == k))
+                    .flatten()?;
+                used[j] = true;
+                Some(j)
+            })
+            .collect();
+        let in_place = order
+            .iter()
+            .enumerate()
+            .all(|(i, j)| j.is_none_or(|j| j == i));
+        same.push(Part {
+            sheet: i,
+            head: theirs,
+            order: (!in_place).then_some(order),
+        });
     }
     (same, hidden)
 }
@@ -357,6 +393,36 @@ fn sheets_note(
     notes
 }
 
+/// The visible data sheets left out because their columns differ: never
+/// without a word (a workbook with one sheet per year whose last year
+/// gained a column).
+fn unread_note(sheets: &[SheetPreview], parts: &[Part]) -> Option<String> {
+    let unread: Vec<String> = sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            !parts.iter().any(|p| p.sheet == *i)
+                && !s.info.hidden
+                && !is_metadata(&s.info.name)
+                && s.rows
+                    .iter()
+                    .filter(|r| r.iter().filter(|c| !c.trim().is_empty()).nth(1).is_some())
+                    .nth(1)
+                    .is_some()
+        })
+        .map(|(_, s)| format!("'{}'", s.info.name))
+        .collect();
+    (!unread.is_empty()).then(|| {
+        format!(
+            "WARNING: sheet{} {} hold{} a table with other columns and {} not read. To read one, open the file through a column mapping that names its sheet (sheet: Some(\"…\"))",
+            if unread.len() == 1 { "" } else { "s" },
+            unread.join(", "),
+            if unread.len() == 1 { "s" } else { "" },
+            if unread.len() == 1 { "was" } else { "were" },
+        )
+    })
+}
+
 /// The report's opening notes: the layout recognised, the sheets read,
 /// where the header stands, and the header's problems.
 fn start_report(
@@ -424,13 +490,32 @@ struct Cursor<'p> {
     issues_from: usize,
 }
 
+/// What is read: the sheets, the parts among them, the main sheet.
+struct Plan<'a> {
+    path: &'a Path,
+    sheets: &'a [SheetPreview],
+    parts: &'a [Part],
+    main: usize,
+}
+
+impl Plan<'_> {
+    /// The main sheet's header, which the mapper was built on and every
+    /// part is read under.
+    fn main_header(&self) -> &super::fields::Header {
+        &self
+            .parts
+            .iter()
+            .find(|p| p.sheet == self.main)
+            .map_or(&self.parts[0].head, |p| &p.head)
+            .header
+    }
+}
+
 /// Reads the parts' rows, maps them into incident columns and counts blank,
 /// kept and rejected rows in the report; gathers the date column's
 /// evidence when asked.
 fn map_parts(
-    path: &Path,
-    sheets: &[SheetPreview],
-    parts: &[Part],
+    plan: &Plan,
     mapper: &dyn RowMapper,
     report: &mut ImportReport,
     progress: &Progress,
@@ -439,9 +524,7 @@ fn map_parts(
     let start = report.clone();
     let ev_start = evidence.as_deref().cloned();
     match map_pass(
-        path,
-        sheets,
-        parts,
+        plan,
         mapper,
         report,
         progress,
@@ -455,27 +538,23 @@ fn map_parts(
             if let (Some(e), Some(s)) = (evidence.as_deref_mut(), ev_start) {
                 *e = s;
             }
-            map_pass(
-                path, sheets, parts, mapper, report, progress, evidence, true,
-            )?
-            .ok_or(ImportError::Cancelled)
+            map_pass(plan, mapper, report, progress, evidence, true)?.ok_or(ImportError::Cancelled)
         }
     }
 }
 
 /// One pass over the parts' rows; `None` when a sheet turned out to be out
 /// of order (and `sorted` was not asked).
-#[allow(clippy::too_many_arguments)]
 fn map_pass(
-    path: &Path,
-    sheets: &[SheetPreview],
-    parts: &[Part],
+    plan: &Plan,
     mapper: &dyn RowMapper,
     report: &mut ImportReport,
     progress: &Progress,
     mut evidence: Option<&mut DateEvidence>,
     sorted: bool,
 ) -> Result<Option<IncidentColumns>, ImportError> {
+    let (path, sheets, parts) = (plan.path, plan.sheets, plan.parts);
+    let main_header = plan.main_header();
     let request = Request {
         sheets: parts
             .iter()
@@ -539,18 +618,31 @@ fn map_pass(
                     report.blank_rows += 1;
                     return true;
                 }
+                // A sheet with the columns in another order is read in the
+                // main sheet's order, under its header.
+                let reordered: Vec<String>;
+                let cells: &[String] = match &part.order {
+                    Some(order) => {
+                        reordered = order
+                            .iter()
+                            .map(|j| j.and_then(|j| cells.get(j)).cloned().unwrap_or_default())
+                            .collect();
+                        &reordered
+                    }
+                    None => cells,
+                };
                 if let (Some(e), Some(dc)) = (evidence.as_deref_mut(), date_column) {
                     e.add(cells.get(dc).map_or("", String::as_str));
                 }
                 at.record_no += 1;
                 report.rows_read += 1;
                 let line = u64::from(r) + 1;
-                let mut ctx = RowCtx::new(line, at.record_no, &part.head.header, report);
+                let mut ctx = RowCtx::new(line, at.record_no, main_header, report);
                 // A sheet row ends at its last cell: blank cells after it
                 // are blank fields, not a short row.
                 let row = SheetRow {
                     cells,
-                    width: part.head.header.width(),
+                    width: main_header.width(),
                 };
                 match mapper.map(&row, &mut ctx) {
                     Some(draft) if !ctx.is_rejected() => {
