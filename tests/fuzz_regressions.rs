@@ -41,3 +41,45 @@ fn assessment_found_by_fuzzing_round_trips() {
     }
     assert!(n > 0);
 }
+
+/// import_xls / import_ods: workbooks on which the reader (calamine)
+/// panics. The workbench reads them in a child process and in this one
+/// under `catch_unwind`: either way the analyst gets an error naming the
+/// file, and the process lives. (The first find: an `.xls` whose sector
+/// table is not a whole number of entries, an assertion in calamine.)
+#[test]
+fn workbooks_found_by_fuzzing_are_errors_naming_the_file() {
+    use poc_workbench::import::workbook::{self, Request};
+    use poc_workbench::import::{ImportOptions, Progress, import_file};
+    workbook::use_reader_process(std::path::PathBuf::from(env!(
+        "CARGO_BIN_EXE_poc-workbench"
+    )));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).expect("tests/fuzz-regressions") {
+        let p = e.expect("entry").path();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if !(name.starts_with("import_xls-") || name.starts_with("import_ods-")) {
+            continue;
+        }
+        n += 1;
+        // As the program reads it: in the child.
+        match import_file(&p, &ImportOptions::default(), &Progress::default()) {
+            Ok(d) => assert!(d.report.balances(), "{name}"),
+            Err(err) => {
+                let text = err.to_string();
+                assert_eq!(err.kind(), "workbook", "{name}: {text}");
+                assert!(text.contains(&name), "{text}");
+            }
+        }
+        // In this process: the panic is caught and said.
+        let here = workbook::read_here(&p, &Request::default(), &|| false, &mut |_| true);
+        if let Err(message) = here {
+            assert!(!message.is_empty(), "{name}");
+        }
+    }
+    assert!(n > 0, "no workbook finds in {}", dir.display());
+}

@@ -2,6 +2,17 @@
 // written to a per-process file in /dev/shm (memory) and imported from there.
 use poc_workbench::import::{ColumnMapping, ImportOptions, Progress, import_file};
 
+/// The workbook readers (calamine) panic on some damaged files; the
+/// workbench turns such a panic into an error naming the file (in a child
+/// process, or under `catch_unwind` here). libfuzzer-sys's panic hook would
+/// abort on the caught panic, so the hook is made silent: a panic that is
+/// not caught still ends the target and is reported as a crash.
+#[allow(dead_code)]
+pub fn quiet_caught_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+}
+
 pub fn import_bytes(data: &[u8], ext: &str, options: &ImportOptions) {
     let dir = if std::path::Path::new("/dev/shm").is_dir() {
         std::path::PathBuf::from("/dev/shm")

@@ -11,6 +11,7 @@ mod common;
 fuzz_target!(|data: &[u8]| {
     static OPTIONS: std::sync::OnceLock<ImportOptions> = std::sync::OnceLock::new();
     let options = OPTIONS.get_or_init(common::mapped_options);
+    common::quiet_caught_panics();
     // A zip ("PK"): anything else is not read as a workbook at all.
     if data.starts_with(b"PK") {
         common::import_bytes(data, "ods", options);

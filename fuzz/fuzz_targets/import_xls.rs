@@ -15,6 +15,7 @@ const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 fuzz_target!(|data: &[u8]| {
     static OPTIONS: std::sync::OnceLock<ImportOptions> = std::sync::OnceLock::new();
     let options = OPTIONS.get_or_init(common::mapped_options);
+    common::quiet_caught_panics();
     let mut bytes = data.to_vec();
     if !bytes.starts_with(&OLE) {
         bytes.splice(0..0, OLE);

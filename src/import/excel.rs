@@ -578,7 +578,6 @@ fn map_pass(
         filled: Filled::default(),
         issues_from: 0,
     };
-    let mut notes: Vec<String> = Vec::new();
     let result = workbook::read(path, &request, &|| progress.is_cancelled(), &mut |ev| {
         match ev {
             Event::Sheets(_) => {}
@@ -669,24 +668,30 @@ fn map_pass(
         return Ok(None);
     }
     progress.rows.store(at.rows_seen, Ordering::Relaxed);
-    if at.filled.cells > 0 {
+    report.notes.extend(filled_notes(at.filled));
+    Ok(Some(columns))
+}
+
+/// What the notes say of merged regions filled and cells cut.
+fn filled_notes(filled: Filled) -> Vec<String> {
+    let mut notes = Vec::new();
+    if filled.cells > 0 {
         notes.push(format!(
             "{} cells of merged regions filled down from the merged value",
-            at.filled.cells
+            filled.cells
         ));
     }
-    if at.filled.long > 0 {
+    if filled.long > 0 {
         notes.push(format!(
             "WARNING: {} cells held more text than a spreadsheet cell can ({} characters) and were cut to that length",
-            at.filled.long,
+            filled.long,
             workbook::MAX_CELL
         ));
     }
-    if at.filled.cut {
+    if filled.cut {
         notes.push(format!(
             "the sheet has more merged regions than can be filled down ({MAX_FILL_STEPS} cells in all): the rest are read as they are, blank below their first row"
         ));
     }
-    report.notes.extend(notes);
-    Ok(Some(columns))
+    notes
 }
