@@ -334,3 +334,73 @@ fn html_in_region_names_does_not_reach_markdown_raw() {
     assert!(md.contains("&lt;script>"), "escaped");
     assert!(!md.contains("<script"), "no raw HTML");
 }
+
+/// Issue #16 (7): suppression at many regions. The audit's linear
+/// programmes grow faster than the table: 145 regions of scattered small
+/// counts took a minute. The audit is given a fixed time; past it the
+/// export above internal is refused with what to do, nothing is written,
+/// and the same data export at internal at once.
+#[test]
+fn a_table_too_intricate_to_audit_in_time_is_refused_in_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("scattered.csv");
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n",
+    );
+    let actors = [
+        ("Military Forces of Sudan (2019-)", "State forces"),
+        ("Rapid Support Forces", "Political militia"),
+        ("Unidentified Armed Group (Sudan)", "Rebel group"),
+        ("Arab Ethnic Militia (Sudan)", "Identity militia"),
+    ];
+    // A fixed linear congruential sequence: the same table every run.
+    let mut x: u64 = 12345;
+    let mut next = |n: u64| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) % n
+    };
+    for i in 0..4000 {
+        let (a, t) = actors[next(4) as usize];
+        let (region, y, m, d, f) = (
+            next(145),
+            2021 + next(2),
+            1 + next(12),
+            1 + next(27),
+            next(4),
+        );
+        text.push_str(&format!(
+            "SDN{i},{y}-{m:02}-{d:02},{y},1,Political violence,Violence against civilians,Attack,{a},,{t},Civilians (Sudan),,Civilians,x,Civilians targeted,729,Northern Africa,Sudan,Region {region},D{region},,Place,12.0,24.0,1,src,National,n,{f},,1\n"
+        ));
+    }
+    std::fs::write(&data, text).expect("write");
+    let out = dir.path().join("annex.md");
+    let started = std::time::Instant::now();
+    let o = bin()
+        .args(["export", "--format", "md", "--sharing", "public", "--out"])
+        .arg(&out)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .expect("runs");
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    assert!(
+        err.contains("too large or too intricate for the disclosure audit"),
+        "{err}"
+    );
+    assert!(err.contains("share it at internal"), "{err}");
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+    assert!(!out.exists());
+    let o = bin()
+        .args(["export", "--format", "md", "--sharing", "internal", "--out"])
+        .arg(&out)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.exists());
+}

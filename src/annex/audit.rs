@@ -122,36 +122,48 @@ impl System {
 
     /// `shortfall` for many targets, shared presolve, on two threads.
     pub fn shortfalls(&self, targets: &[(Terms, u64)], k: u32) -> Vec<u64> {
+        self.shortfalls_by(targets, k, None).unwrap_or_default()
+    }
+
+    /// `shortfalls`, given up (`None`) once `deadline` has passed: the
+    /// programmes of a large, intricate table can take minutes.
+    pub fn shortfalls_by(
+        &self,
+        targets: &[(Terms, u64)],
+        k: u32,
+        deadline: Option<std::time::Instant>,
+    ) -> Option<Vec<u64>> {
         let pre = Presolved::new(self);
+        let late = || deadline.is_some_and(|d| std::time::Instant::now() > d);
+        let run = |part: &[(Terms, u64)]| -> Option<Vec<u64>> {
+            let mut out = Vec::with_capacity(part.len());
+            for (t, v) in part {
+                if late() {
+                    return None;
+                }
+                out.push(pre.shortfall(self, t, *v, k));
+            }
+            Some(out)
+        };
         if targets.len() < 8 {
-            return targets
-                .iter()
-                .map(|(t, v)| pre.shortfall(self, t, *v, k))
-                .collect();
+            return run(targets);
         }
         let half = targets.len() / 2;
         let (a, b) = targets.split_at(half);
-        let pre = &pre;
+        let run = &run;
         std::thread::scope(|scope| {
             let other = std::thread::Builder::new()
                 .name("disclosure-audit".into())
-                .spawn_scoped(scope, move || {
-                    b.iter()
-                        .map(|(t, v)| pre.shortfall(self, t, *v, k))
-                        .collect::<Vec<u64>>()
-                });
-            let mut out: Vec<u64> = a
-                .iter()
-                .map(|(t, v)| pre.shortfall(self, t, *v, k))
-                .collect();
+                .spawn_scoped(scope, move || run(b));
+            let mut out = run(a)?;
             match other.map(|h| h.join()) {
-                Ok(Ok(rest)) => out.extend(rest),
+                Ok(Ok(rest)) => out.extend(rest?),
                 // No thread to be had: the same work here. A panic in the
                 // solver is a bug: raise it.
                 Ok(Err(panic)) => std::panic::resume_unwind(panic),
-                Err(_) => out.extend(b.iter().map(|(t, v)| pre.shortfall(self, t, *v, k))),
+                Err(_) => out.extend(run(b)?),
             }
-            out
+            Some(out)
         })
     }
 }

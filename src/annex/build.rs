@@ -376,6 +376,10 @@ impl<'a> Ctx<'a> {
                 months: &months,
                 effects,
                 k,
+                deadline: Some(
+                    std::time::Instant::now()
+                        + std::time::Duration::from_secs(super::pattern::AUDIT_SECONDS),
+                ),
             })
         });
         Ctx {

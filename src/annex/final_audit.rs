@@ -5,7 +5,7 @@
 //! solves). `screen.rs` calls it.
 
 use super::disclosure::Mark;
-use super::pattern::MAX_AUDITED_CELLS;
+use super::pattern::{AUDIT_SECONDS, MAX_AUDITED_CELLS};
 
 /// Where a figure is printed, for a refusal that names it.
 fn place(annex: &super::Annex, fig: usize) -> String {
@@ -37,10 +37,13 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
     if annex.level == crate::assessment::SharingLevel::Internal {
         return Ok(());
     }
-    let Some(p) = &annex.pattern else {
-        return Err(vec![format!(
-            "the threat matrix is larger than the disclosure audit takes above internal ({MAX_AUDITED_CELLS} region × perpetrator-type cells): filter to fewer regions (one country) or share it at internal"
-        )]);
+    let too_much = || {
+        vec![format!(
+            "the threat matrix is too large or too intricate for the disclosure audit above internal (at most {MAX_AUDITED_CELLS} region × perpetrator-type cells, audited within {AUDIT_SECONDS} s): filter to fewer regions (one country, or admin 1 instead of admin 2) or share it at internal"
+        )]
+    };
+    let Some(p) = annex.pattern.as_ref().filter(|p| !p.over_time) else {
+        return Err(too_much());
     };
     let mut printed = p.clone();
     let mut errors = Vec::new();
@@ -106,7 +109,10 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
             }
         }
     }
-    for (fig, range) in printed.failures() {
+    let Some(failures) = printed.failures() else {
+        return Err(too_much());
+    };
+    for (fig, range) in failures {
         errors.push(format!(
             "{}: a count below {k} could be narrowed to {} from the other figures (METHODOLOGY §6)",
             place(annex, fig),

@@ -85,12 +85,23 @@ pub(crate) struct Pattern {
     pub monthly: MonthlyIds,
     /// Per benchmark: its value at the as-of date.
     pub benchmarks: Vec<Option<usize>>,
+    /// When the audit must be done by (the document's final audit too).
+    pub deadline: Option<std::time::Instant>,
+    /// The audit ran out of time: nothing may be shared from it.
+    pub over_time: bool,
 }
 
 /// The largest threat matrix (regions × perpetrator types) the audit takes
 /// above `internal`; a larger one is refused with a message (filter to
 /// fewer regions, or share at `internal`).
 pub const MAX_AUDITED_CELLS: usize = 600;
+
+/// The time the audit (the pattern and the document's final audit
+/// together) is given; past it the export above internal is refused. The
+/// linear programmes of a large table with many small counts grow faster
+/// than the table (145 regions × 4 types of scattered counts took a
+/// minute).
+pub const AUDIT_SECONDS: u64 = 8;
 
 /// How many candidate choices the document pass may weigh (each one is a
 /// linear programme or two) before it falls back to withholding whole
@@ -249,6 +260,8 @@ pub(crate) struct Inputs<'a> {
     pub months: &'a [(String, u64)],
     pub effects: ([u64; 4], [u64; 4]),
     pub k: u32,
+    /// When the audit must be done by (`None`: no limit).
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl Pattern {
@@ -278,6 +291,8 @@ impl Pattern {
             effects_fatalities: Vec::new(),
             monthly: MonthlyIds::default(),
             benchmarks: Vec::new(),
+            deadline: inp.deadline,
+            over_time: false,
         };
         let all_t: Vec<usize> = (0..m.perpetrators.len()).collect();
         let all_r: Vec<usize> = (0..m.regions.len()).collect();
@@ -546,7 +561,8 @@ impl Pattern {
     }
 
     /// The `<k` figures that do not keep their whole range, with it.
-    pub fn failures(&self) -> Vec<(usize, super::audit::Range)> {
+    /// `None` when the deadline passed first.
+    pub fn failures(&self) -> Option<Vec<(usize, super::audit::Range)>> {
         let (s, terms) = self.system();
         // Every count in 1..k−1 that is withheld: a `<k` must keep its
         // whole range, an `x` (a `<k` total over `<k` parts) must not be
@@ -562,7 +578,7 @@ impl Pattern {
             .filter(|i| self.figures[**i].mark == Mark::Small)
             .map(|i| (terms[*i].clone(), self.figures[*i].value))
             .collect();
-        let mut small_short = s.shortfalls(&asked, self.k).into_iter();
+        let mut small_short = s.shortfalls_by(&asked, self.k, self.deadline)?.into_iter();
         let short: Vec<u64> = targets
             .iter()
             .map(|i| {
@@ -573,12 +589,14 @@ impl Pattern {
                 }
             })
             .collect();
-        targets
-            .into_iter()
-            .zip(short)
-            .filter(|(_, sh)| *sh > 0)
-            .filter_map(|(i, _)| s.range_of(&terms[i]).map(|r| (i, r)))
-            .collect()
+        Some(
+            targets
+                .into_iter()
+                .zip(short)
+                .filter(|(_, sh)| *sh > 0)
+                .filter_map(|(i, _)| s.range_of(&terms[i]).map(|r| (i, r)))
+                .collect(),
+        )
     }
 
     /// Withholds further figures until every `<k` figure passes: for a
@@ -589,7 +607,11 @@ impl Pattern {
         // that passes stays passed: one sweep over the failures secures
         // them all (the final audit of the document checks it again).
         let mut budget = SOLVE_BUDGET;
-        for (target, r) in self.failures() {
+        let Some(failures) = self.failures() else {
+            self.over_time = true;
+            return;
+        };
+        for (target, r) in failures {
             if std::env::var_os("POC_DEBUG_PATTERN").is_some() {
                 let f = &self.figures[target];
                 eprintln!(
@@ -601,7 +623,16 @@ impl Pattern {
                 );
             }
             self.secure_one(target, &mut budget);
+            if self.late() {
+                self.over_time = true;
+                return;
+            }
         }
+    }
+
+    /// Whether the audit's time is up.
+    fn late(&self) -> bool {
+        self.deadline.is_some_and(|d| std::time::Instant::now() > d)
     }
 
     fn passes(&self, target: usize) -> bool {
@@ -610,6 +641,9 @@ impl Pattern {
 
     fn secure_one(&mut self, target: usize, budget: &mut usize) {
         while !self.passes(target) {
+            if self.late() {
+                return;
+            }
             if *budget == 0 {
                 // Out of time for a careful choice: withhold the rest of
                 // the target's own table and those that share unknowns
