@@ -378,7 +378,7 @@ impl<'a> Ctx<'a> {
                 k,
                 deadline: Some(
                     std::time::Instant::now()
-                        + std::time::Duration::from_secs(super::pattern::AUDIT_SECONDS),
+                        + std::time::Duration::from_secs(super::pattern::audit_seconds()),
                 ),
             })
         });

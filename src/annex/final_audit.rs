@@ -5,7 +5,7 @@
 //! solves). `screen.rs` calls it.
 
 use super::disclosure::Mark;
-use super::pattern::{AUDIT_SECONDS, MAX_AUDITED_CELLS};
+use super::pattern::{MAX_AUDITED_CELLS, audit_seconds};
 
 /// Where a figure is printed, for a refusal that names it.
 fn place(annex: &super::Annex, fig: usize) -> String {
@@ -39,7 +39,8 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
     }
     let too_much = || {
         vec![format!(
-            "the threat matrix is too large or too intricate for the disclosure audit above internal (at most {MAX_AUDITED_CELLS} region × perpetrator-type cells, audited within {AUDIT_SECONDS} s): filter to fewer regions (one country, or admin 1 instead of admin 2) or share it at internal"
+            "the threat matrix is too large or too intricate for the disclosure audit above internal (at most {MAX_AUDITED_CELLS} region × perpetrator-type cells, audited within {} s): filter to fewer regions (one country, or admin 1 instead of admin 2) or share it at internal",
+            audit_seconds()
         )]
     };
     let Some(p) = annex.pattern.as_ref().filter(|p| !p.over_time) else {

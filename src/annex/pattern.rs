@@ -103,6 +103,19 @@ pub const MAX_AUDITED_CELLS: usize = 600;
 /// minute).
 pub const AUDIT_SECONDS: u64 = 8;
 
+/// `AUDIT_SECONDS`, or `POC_AUDIT_SECONDS` where set; a debug build (the
+/// tests') is about ten times slower and is given ten times as long.
+pub fn audit_seconds() -> u64 {
+    std::env::var("POC_AUDIT_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) {
+            AUDIT_SECONDS * 10
+        } else {
+            AUDIT_SECONDS
+        })
+}
+
 /// How many candidate choices the document pass may weigh (each one is a
 /// linear programme or two) before it falls back to withholding whole
 /// tables: bounds the time an export can take on any data.
