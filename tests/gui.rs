@@ -158,6 +158,73 @@ fn an_unknown_csv_opens_the_mapping_dialog() {
     assert_eq!(app.session().workspace().datasets[0].report.kept, 2);
 }
 
+/// Issue #16 (13): a workbook with one sheet per year. The mapping dialog
+/// offers the sheet to read: by default the data sheet with every visible
+/// sheet of the same columns (both years counted), or one sheet chosen.
+#[test]
+fn the_mapping_dialog_reads_every_year_sheet_or_the_one_chosen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("case-log.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (year, rows) in [("2020", 3u32), ("2021", 2)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(year).expect("name");
+        for (c, h) in ["Incident date", "Province", "Perpetrator", "Killed"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).expect("write");
+        }
+        for r in 1..=rows {
+            ws.write_string(r, 0, format!("{year}-02-1{r}"))
+                .expect("write");
+            ws.write_string(r, 1, "North").expect("write");
+            ws.write_string(r, 2, "Army").expect("write");
+            ws.write_number(r, 3, 1.0).expect("write");
+        }
+    }
+    wb.save(&f).expect("save");
+    let import = |choose: Option<&str>| {
+        let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&f)));
+        h.run();
+        assert!(h.state().mapping_dialog_open());
+        h.state_mut().wait_for_loads();
+        h.run();
+        // The sheet picker, on "the data sheet with its same-column sheets".
+        let combo = h.get_by_label("Sheet");
+        assert_eq!(
+            combo.accesskit_node().value().as_deref(),
+            Some("The data sheet, with every visible sheet that has its columns")
+        );
+        if let Some(name) = choose {
+            combo.click();
+            h.run();
+            h.get_by_label(name).click();
+            h.run();
+            h.state_mut().wait_for_loads();
+            h.run();
+        }
+        h.get_by_label("Import with this mapping").click();
+        h.run_steps(2);
+        h.state_mut().wait_for_loads();
+        h.run_steps(3);
+        let app = h.state();
+        let ws = app.session().workspace();
+        assert_eq!(ws.datasets.len(), 1, "{:?}", app.messages_text());
+        let d = &ws.datasets[0];
+        (
+            d.report.kept,
+            d.meta.sheet.clone(),
+            d.report.notes.join("\n"),
+        )
+    };
+    let (kept, _, notes) = import(None);
+    assert_eq!(kept, 5, "{notes}");
+    assert!(notes.contains("sheets '2020', '2021' of 2"), "{notes}");
+    let (kept, sheet, notes) = import(Some("2021"));
+    assert_eq!((kept, sheet.as_deref()), (2, Some("2021")), "{notes}");
+}
+
 /// An incident log in the Aid Worker Security Database's shape: the date
 /// in Year / Month / Day columns (a blank day in one row), and perpetrator
 /// values that first appear after the preview's rows.

@@ -36,18 +36,45 @@ pub struct MappingDialog {
     values: Option<(String, Vec<(String, u64)>)>,
     /// The loaded dataset this dialog changes the mapping of, if any.
     pub remap: Option<usize>,
+    /// A workbook's sheets (read with the rows; empty for a text file).
+    pub sheets: Vec<crate::import::workbook::SheetInfo>,
+}
+
+/// Every row of `path` (of `sheet`, else the data sheet) and the workbook's
+/// sheets, read in the background.
+fn read_rows(path: &std::path::Path, sheet: Option<String>) -> Rows {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let file = path.to_path_buf();
+    std::thread::spawn(move || {
+        let read = crate::import::source::table_sheet(&file, sheet.as_deref()).and_then(
+            |(rows, truncated)| {
+                let sheets = crate::import::source::workbook_sheets(&file)?;
+                Ok((rows, truncated, sheets))
+            },
+        );
+        // The dialog may be closed by now: then nobody is told.
+        tx.send(read.map_err(|e| e.to_string())).ok();
+    });
+    Rows::Reading(rx)
+}
+
+/// The header of a preview (names, then tags if the next row holds them)
+/// and its columns as shown.
+fn header_of(preview: &[Vec<String>]) -> (Header, Vec<String>) {
+    let names = preview.first().cloned().unwrap_or_default();
+    let tags: Vec<Option<HxlTag>> = match preview.get(1) {
+        Some(r) if is_tag_row(r) => r.iter().map(|c| HxlTag::parse(c)).collect(),
+        _ => Vec::new(),
+    };
+    let (header, _) = Header::new(names, tags);
+    let columns = (0..header.width()).map(|i| header.display(i)).collect();
+    (header, columns)
 }
 
 impl MappingDialog {
     /// A dialog for `path`, with its preview (header first) and why it opened.
     pub fn new(path: PathBuf, preview: Vec<Vec<String>>, reason: String) -> Self {
-        let names = preview.first().cloned().unwrap_or_default();
-        let tags: Vec<Option<HxlTag>> = match preview.get(1) {
-            Some(r) if is_tag_row(r) => r.iter().map(|c| HxlTag::parse(c)).collect(),
-            _ => Vec::new(),
-        };
-        let (header, _) = Header::new(names, tags);
-        let columns = (0..header.width()).map(|i| header.display(i)).collect();
+        let (header, columns) = header_of(&preview);
         let mut mapping = ColumnMapping::suggest(&header);
         mapping.name = path
             .file_stem()
@@ -65,13 +92,7 @@ impl MappingDialog {
                 bundled: false,
             }))
             .partition(|p| check_mapping(&p.mapping, &head).error.is_none());
-        let (tx, rx) = std::sync::mpsc::channel();
-        let file = path.clone();
-        std::thread::spawn(move || {
-            let rows = crate::import::source::table_file(&file).map_err(|e| e.to_string());
-            // The dialog may be closed by now: then nobody is told.
-            tx.send(rows).ok();
-        });
+        let rows = read_rows(&path, None);
         MappingDialog {
             path,
             preview,
@@ -82,9 +103,83 @@ impl MappingDialog {
             profiles,
             other_profiles: other.len(),
             broken_profiles,
-            rows: Rows::Reading(rx),
+            rows,
             values: None,
             remap: None,
+            sheets: Vec::new(),
+        }
+    }
+
+    /// Reads the file again as the sheet chosen (`None`: the data sheet with
+    /// the sheets that share its columns), keeping the columns chosen that
+    /// the new header has.
+    pub fn choose_sheet(&mut self, sheet: Option<String>) {
+        self.mapping.sheet = sheet.clone();
+        match crate::import::source::preview_sheet(&self.path, 40, sheet.as_deref()) {
+            Ok(preview) => {
+                self.columns = header_of(&preview).1;
+                self.preview = preview;
+            }
+            Err(e) => self.rows = Rows::Failed(e.to_string()),
+        }
+        let keep = |c: &mut Option<String>, cols: &[String]| {
+            if c.as_ref().is_some_and(|c| !cols.contains(c)) {
+                *c = None;
+            }
+        };
+        let cols = self.columns.clone();
+        let m = &mut self.mapping;
+        for slot in [
+            &mut m.admin1,
+            &mut m.admin2,
+            &mut m.country,
+            &mut m.perpetrator,
+            &mut m.actor,
+            &mut m.fatalities,
+            &mut m.latitude,
+            &mut m.longitude,
+            &mut m.event_type,
+            &mut m.event_id,
+        ] {
+            keep(slot, &cols);
+        }
+        if !cols.contains(&m.date) {
+            m.date.clear();
+        }
+        let sheets = std::mem::take(&mut self.sheets);
+        self.rows = read_rows(&self.path, sheet);
+        self.sheets = sheets;
+        self.values = None;
+        self.check = check_mapping(&self.mapping, &self.preview);
+    }
+
+    /// The sheet to read, for a workbook of several sheets.
+    fn sheet_ui(&mut self, ui: &mut egui::Ui) {
+        if self.sheets.len() < 2 {
+            return;
+        }
+        let all = tr("mapping.sheet_all").to_string();
+        let mut chosen = self.mapping.sheet.clone();
+        ui.horizontal(|ui| {
+            egui::ComboBox::new("mapping-sheet", tr("mapping.sheet"))
+                .selected_text(chosen.clone().unwrap_or_else(|| all.clone()))
+                .width(320.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, &all);
+                    for s in &self.sheets {
+                        let label = if s.hidden {
+                            tr_args("mapping.sheet_hidden", &[("sheet", &s.name)])
+                        } else {
+                            s.name.clone()
+                        };
+                        ui.selectable_value(&mut chosen, Some(s.name.clone()), label);
+                    }
+                })
+                .response
+                .on_hover_text(tr("mapping.sheet_tip"));
+        });
+        if chosen != self.mapping.sheet {
+            self.choose_sheet(chosen);
         }
     }
 
@@ -98,8 +193,12 @@ impl MappingDialog {
     ) -> Self {
         let mut d = MappingDialog::new(path, preview, reason);
         d.check = check_mapping(&mapping, &d.preview);
+        let sheet = mapping.sheet.clone();
         d.mapping = mapping;
         d.remap = Some(index);
+        if sheet.is_some() {
+            d.choose_sheet(sheet);
+        }
         d
     }
 
@@ -154,6 +253,7 @@ impl MappingDialog {
                     ui.colored_label(ui.visuals().warn_fg_color, b);
                 }
                 self.profiles_ui(ui);
+                self.sheet_ui(ui);
                 // The form scrolls; the check and the buttons stay in view.
                 let form_height = (ui.ctx().content_rect().height() - 330.0).max(160.0);
                 let mut changed = false;

@@ -120,7 +120,29 @@ pub fn source_record(
 /// The first rows of a file from its header on (header first, then an HXL
 /// row if any, then data), for the mapping dialog. At most `max` rows.
 pub fn preview_file(path: &Path, max: usize) -> Result<Vec<Vec<String>>, ImportError> {
-    read_table(path, max, 256 * 1024).map(|(rows, _)| rows)
+    read_table(path, max, 256 * 1024, None).map(|(rows, _)| rows)
+}
+
+/// `preview_file` of one sheet of a workbook (`None`: the data sheet).
+pub fn preview_sheet(
+    path: &Path,
+    max: usize,
+    sheet: Option<&str>,
+) -> Result<Vec<Vec<String>>, ImportError> {
+    read_table(path, max, 256 * 1024, sheet).map(|(rows, _)| rows)
+}
+
+/// The sheets of a workbook, in order (none for a text file).
+pub fn workbook_sheets(path: &Path) -> Result<Vec<super::workbook::SheetInfo>, ImportError> {
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| io_err(path, e))?;
+    if sniff::container(&head[..n]) == Container::Text {
+        return Ok(Vec::new());
+    }
+    let sheets = preview_sheets(path, 0, Vec::new(), &super::Progress::default())?;
+    Ok(sheets.into_iter().map(|s| s.info).collect())
 }
 
 /// Bytes of a text file read for the mapping dialog's value lists.
@@ -130,7 +152,15 @@ pub const TABLE_BYTES: usize = 64 * 1024 * 1024;
 /// for the mapping dialog's value lists and live check. Text files are read
 /// up to `TABLE_BYTES`; the flag says whether the file went on past that.
 pub fn table_file(path: &Path) -> Result<(Vec<Vec<String>>, bool), ImportError> {
-    read_table(path, usize::MAX - 25, TABLE_BYTES)
+    read_table(path, usize::MAX - 25, TABLE_BYTES, None)
+}
+
+/// `table_file` of one sheet of a workbook (`None`: the data sheet).
+pub fn table_sheet(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<(Vec<Vec<String>>, bool), ImportError> {
+    read_table(path, usize::MAX - 25, TABLE_BYTES, sheet)
 }
 
 /// The rows of a file from its header on, at most `max` rows and (for
@@ -139,6 +169,7 @@ fn read_table(
     path: &Path,
     max: usize,
     cap: usize,
+    sheet: Option<&str>,
 ) -> Result<(Vec<Vec<String>>, bool), ImportError> {
     let mut head = Vec::new();
     std::fs::File::open(path)
@@ -156,6 +187,16 @@ fn read_table(
         Container::Zip | Container::Ole => {
             let progress = super::Progress::default();
             let want = u32::try_from(max.saturating_add(25)).unwrap_or(u32::MAX);
+            if let Some(name) = sheet {
+                let rows = preview_sheets(path, want, vec![name.to_string()], &progress)?
+                    .pop()
+                    .ok_or_else(|| ImportError::NotATable {
+                        path: path.to_path_buf(),
+                        reason: format!("the workbook has no sheet '{name}'"),
+                    })?
+                    .rows;
+                return Ok((table_from(rows, max), false));
+            }
             let sheets = preview_sheets(path, want.min(40), Vec::new(), &progress)?;
             let best = best_sheet(&sheets).ok_or_else(|| ImportError::NotATable {
                 path: path.to_path_buf(),
@@ -195,6 +236,12 @@ fn read_table(
             sniff::preview_rows(&text, d, max + 25)
         }
     };
+    Ok((table_from(rows, max), truncated))
+}
+
+/// The rows from the header on (at most `max`); tags above no header are
+/// used as names.
+fn table_from(rows: Vec<Vec<String>>, max: usize) -> Vec<Vec<String>> {
     let lay = sniff::layout(&rows, |_| false);
     let from = lay.header.or(lay.tags).unwrap_or(0);
     let mut out: Vec<Vec<String>> = rows.into_iter().skip(from).take(max).collect();
@@ -203,5 +250,5 @@ fn read_table(
         let tags = out[0].clone();
         out.insert(0, tags);
     }
-    Ok((out, truncated))
+    out
 }

@@ -7,12 +7,13 @@ use crate::app::i18n::{tr, tr_args};
 use crate::app::labels::lbl;
 use crate::import::fields::is_tag_row;
 use crate::import::mapping::{check_mapping, normalise_value};
+use crate::import::workbook::SheetInfo;
 use crate::model::PerpetratorType;
 use crate::model::perpetrator::suggest_type_for_value;
 
 /// Every row of the file (header first) and whether the file went on past
 /// them, or why it could not be read.
-pub(super) type TableRead = Result<(Vec<Vec<String>>, bool), String>;
+pub(super) type TableRead = Result<(Vec<Vec<String>>, bool, Vec<SheetInfo>), String>;
 
 /// Every row of the file, read in the background for the value lists and
 /// the live check (the preview holds only the first rows).
@@ -41,7 +42,10 @@ impl MappingDialog {
             return;
         };
         let next = match rx.try_recv() {
-            Ok(Ok((rows, truncated))) => Rows::Ready { rows, truncated },
+            Ok(Ok((rows, truncated, sheets))) => {
+                self.sheets = sheets;
+                Rows::Ready { rows, truncated }
+            }
             Ok(Err(e)) => Rows::Failed(e),
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
