@@ -4,8 +4,8 @@
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 600 s, all three)
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); on a stable toolchain the
 # sanitizer flags are allowed through RUSTC_BOOTSTRAP=1. Not part of CI.
-# A crash is saved under fuzz/artifacts/<target>/; turn each into a corpus
-# case (scripts/make_corpus.py) once fixed.
+# A crash is saved under fuzz/artifacts/<target>/ and the run goes on (fork
+# mode); turn each into a corpus case or a file in tests/fuzz-regressions/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-600}"; shift || true
@@ -21,6 +21,6 @@ for t in "${targets[@]}"; do
     load_assessment) cp sample-data/darfur-transition.ron "$seeds/"; find tests/corpus -name '*.ron' -exec cp -t "$seeds" {} + ;;
   esac
   echo "== $t for ${secs}s ($(ls "$seeds" | wc -l) seeds)"
-  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 2>&1) \
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -fork=1 -ignore_ooms=1 -ignore_crashes=1 -ignore_timeouts=1 -detect_leaks=0 -print_final_stats=1 2>&1) \
     | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::|==[0-9]+==|SUMMARY|.*panicked|Test unit written|artifact)' || true
 done

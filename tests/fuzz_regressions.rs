@@ -45,8 +45,9 @@ fn assessment_found_by_fuzzing_round_trips() {
 /// import_xls / import_ods: workbooks on which the reader (calamine)
 /// panics. The workbench reads them in a child process and in this one
 /// under `catch_unwind`: either way the analyst gets an error naming the
-/// file, and the process lives. (The first find: an `.xls` whose sector
-/// table is not a whole number of entries, an assertion in calamine.)
+/// file, and the process lives. (The finds: an `.xls` whose sector table
+/// is not a whole number of entries, an assertion in calamine; an `.xls`
+/// of 5.7 KB that makes it ask for more than 2 GB.)
 #[test]
 fn workbooks_found_by_fuzzing_are_errors_naming_the_file() {
     use poc_workbench::import::workbook::{self, Request};
@@ -75,7 +76,11 @@ fn workbooks_found_by_fuzzing_are_errors_naming_the_file() {
                 assert!(text.contains(&name), "{text}");
             }
         }
-        // In this process: the panic is caught and said.
+        // In this process: the panic is caught and said. (A find that
+        // exhausts memory would end this process: the child is the guard.)
+        if name.contains("-oom-") {
+            continue;
+        }
         let here = workbook::read_here(&p, &Request::default(), &|| false, &mut |_| true);
         if let Err(message) = here {
             assert!(!message.is_empty(), "{name}");
