@@ -266,6 +266,10 @@ pub fn run(
         "peak memory (VmHWM)  {}",
         peak.map_or("n/a".to_string(), |p| format!("{p:.0} MB"))
     )?;
+    let reader = crate::import::workbook::reader_peak_mb();
+    if reader > 0 {
+        writeln!(out, "peak memory, workbook reader process  {reader} MB")?;
+    }
     writeln!(out, "civilian-harm events {}", m.total.events)?;
     if generated
         && !keep

@@ -89,6 +89,28 @@ const CHILD_CPU_SECONDS: u64 = 600;
 
 static READER_EXE: OnceLock<PathBuf> = OnceLock::new();
 
+/// The largest peak memory (KB) a reader child has reported.
+static READER_PEAK_KB: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The largest peak memory, in MB, of the workbook reader processes this
+/// process started (for `bench`; 0 when none ran).
+pub fn reader_peak_mb() -> u64 {
+    READER_PEAK_KB.load(std::sync::atomic::Ordering::Relaxed) / 1024
+}
+
+/// This process's peak resident memory in KB (Linux; 0 elsewhere).
+fn own_peak_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
 /// Reads workbooks in a child process started from `exe` (the
 /// `poc-workbench` binary, which answers `__read-workbook`).
 pub fn use_reader_process(exe: PathBuf) {
@@ -758,7 +780,9 @@ fn serve() -> i32 {
         return 0;
     }
     let end = match result {
-        Ok(()) => w.write_all(b"D"),
+        Ok(()) => w
+            .write_all(b"D")
+            .and_then(|()| w.write_all(&own_peak_kb().to_le_bytes())),
         Err(e) => w.write_all(b"X").and_then(|()| put_str(&mut w, &e)),
     };
     // Nobody to tell if the parent has gone.
@@ -934,7 +958,14 @@ fn forward(
                 }))
             }
             b'Z' => sink(Event::Restart),
-            b'D' => return Forwarded::Done,
+            b'D' => {
+                let mut b = [0u8; 8];
+                if r.read_exact(&mut b).is_ok() {
+                    READER_PEAK_KB
+                        .fetch_max(u64::from_le_bytes(b), std::sync::atomic::Ordering::Relaxed);
+                }
+                return Forwarded::Done;
+            }
             b'X' => {
                 return match get_str(&mut r, &mut buf) {
                     Ok(m) => Forwarded::Failed(m),
@@ -1047,6 +1078,7 @@ mod tests {
         )
         .unwrap();
         bytes.push(b'D');
+        bytes.extend_from_slice(&2048u64.to_le_bytes());
         let mut seen = Vec::new();
         let out = forward(bytes.as_slice(), &|| false, &mut |ev| {
             seen.push(format!("{ev:?}"));
@@ -1059,7 +1091,8 @@ mod tests {
         assert!(seen[3].contains("cells: 3") && seen[3].contains("cut: true"));
         assert!(seen[3].contains("long: 2"));
         // Cut short: the child died.
-        let out = forward(&bytes[..bytes.len() - 5], &|| false, &mut |_| true);
+        assert!(reader_peak_mb() >= 2);
+        let out = forward(&bytes[..bytes.len() - 13], &|| false, &mut |_| true);
         assert!(matches!(out, Forwarded::Cut));
     }
 }
