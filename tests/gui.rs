@@ -196,6 +196,8 @@ fn the_mapping_dialog_reads_every_year_sheet_or_the_one_chosen() {
             combo.accesskit_node().value().as_deref(),
             Some("The data sheet, with every visible sheet that has its columns")
         );
+        // The live check counts the rows the import will read.
+        let rows = if choose.is_some() { "2 of 2" } else { "5 of 5" };
         if let Some(name) = choose {
             combo.click();
             h.run();
@@ -204,6 +206,8 @@ fn the_mapping_dialog_reads_every_year_sheet_or_the_one_chosen() {
             h.state_mut().wait_for_loads();
             h.run();
         }
+        let check = h.state().mapping_check_text().unwrap_or_default();
+        assert!(check.contains(rows), "{check}");
         h.get_by_label("Import with this mapping").click();
         h.run_steps(2);
         h.state_mut().wait_for_loads();

@@ -293,6 +293,40 @@ fn same_column_sheets(
     (same, hidden)
 }
 
+/// A sheet read with the data sheet (same columns): its name, its first
+/// data row among its rows, and where the data sheet's columns are in it.
+pub(crate) struct GroupSheet {
+    pub(crate) name: String,
+    pub(crate) data: usize,
+    pub(crate) order: Option<Vec<Option<usize>>>,
+}
+
+/// The visible sheets read with sheet `main` when no sheet is named.
+pub(crate) fn same_column_group(sheets: &[SheetPreview], main: usize) -> Vec<GroupSheet> {
+    let first = &sheets[main];
+    let head = TableHead::resolve(&first.rows, None, first.first_row as usize);
+    same_column_sheets(sheets, main, &head)
+        .0
+        .into_iter()
+        .map(|p| GroupSheet {
+            name: sheets[p.sheet].info.name.clone(),
+            data: p.head.layout.data,
+            order: p.order,
+        })
+        .collect()
+}
+
+/// A row in the data sheet's column order.
+pub(crate) fn in_order(cells: &[String], order: Option<&[Option<usize>]>) -> Vec<String> {
+    match order {
+        Some(order) => order
+            .iter()
+            .map(|j| j.and_then(|j| cells.get(j)).cloned().unwrap_or_default())
+            .collect(),
+        None => cells.to_vec(),
+    }
+}
+
 /// The sheet to read: the one the mapping names, else the most promising
 /// (`sheet_score`); fails when there is none, or it holds no data.
 fn data_sheet(
@@ -622,10 +656,7 @@ fn map_pass(
                 let reordered: Vec<String>;
                 let cells: &[String] = match &part.order {
                     Some(order) => {
-                        reordered = order
-                            .iter()
-                            .map(|j| j.and_then(|j| cells.get(j)).cloned().unwrap_or_default())
-                            .collect();
+                        reordered = in_order(cells, Some(order));
                         &reordered
                     }
                     None => cells,

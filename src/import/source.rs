@@ -4,6 +4,7 @@
 
 use super::ImportError;
 use super::excel::{best_sheet, preview_sheets};
+
 use super::fields::is_tag_row;
 use super::sniff::{self, Container, TextEncoding};
 use super::workbook::{self, Event, Request};
@@ -203,11 +204,26 @@ fn read_table(
                 reason: "the workbook has no sheets".to_string(),
             })?;
             if want > 40 {
+                // The whole table: the data sheet, then the rows of the
+                // sheets read with it (same columns), as the import reads them.
                 let name = sheets[best].info.name.clone();
-                preview_sheets(path, want, vec![name], &progress)?
+                let group = super::excel::same_column_group(&sheets, best);
+                let mut rows = preview_sheets(path, want, vec![name], &progress)?
                     .pop()
                     .map(|s| s.rows)
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                for g in group {
+                    let more = preview_sheets(path, want, vec![g.name], &progress)?
+                        .pop()
+                        .map(|s| s.rows)
+                        .unwrap_or_default();
+                    rows.extend(
+                        more.iter()
+                            .skip(g.data)
+                            .map(|r| super::excel::in_order(r, g.order.as_deref())),
+                    );
+                }
+                rows
             } else {
                 sheets
                     .into_iter()
