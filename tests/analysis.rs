@@ -713,3 +713,62 @@ fn an_empty_selection_in_an_uncovered_region_is_no_data() {
     assert_eq!(m.total.trend(), Trend::NoData);
     assert_eq!(m.total.suggestion(), None);
 }
+
+/// Issue #16 (15): two ACLED exports with the same event ids and different
+/// data (a later export corrects the fatalities) give the same totals in
+/// whichever order they are opened: the copy in the file whose data reach
+/// the latest date counts, and the copies that differ are counted and
+/// said.
+#[test]
+fn repeated_ids_with_other_data_count_the_newer_export_whatever_the_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, rows: &[(&str, &str, u32)]| {
+        let path = dir.path().join(name);
+        let mut text = format!("{HEADER}\n");
+        for (id, date, fat) in rows {
+            text.push_str(&format!(
+                "{id},{date},Violence against civilians,Attack,Army,State forces,Civilians,Civilians,Civilians targeted,Testland,North,D,12.0,-3.0,1,1,{fat},n\n"
+            ));
+        }
+        std::fs::write(&path, text).expect("write");
+        import_file(&path, &ImportOptions::default(), &Progress::default()).expect("imports")
+    };
+    let old = write(
+        "export-march.csv",
+        &[
+            ("T1", "2020-01-10", 1),
+            ("T2", "2020-01-11", 1),
+            ("T3", "2020-01-12", 1),
+        ],
+    );
+    let new = write(
+        "export-june.csv",
+        &[
+            ("T1", "2020-01-10", 5),
+            ("T2", "2020-01-11", 1),
+            ("T3", "2020-01-12", 5),
+            ("T4", "2020-05-30", 2),
+        ],
+    );
+    let totals = |ds: Vec<poc_workbench::model::Dataset>| {
+        let ws = Workspace::new(ds);
+        let m = ThreatMatrix::compute(&ws, &Filter::default(), None);
+        (
+            m.total.events,
+            m.total.civilian_fatalities,
+            ws.repeats.clone(),
+            ws.repeat_conflicts.clone(),
+        )
+    };
+    let (e1, f1, r1, c1) = totals(vec![old.clone(), new.clone()]);
+    let (e2, f2, r2, c2) = totals(vec![new, old]);
+    assert_eq!(
+        (e1, f1),
+        (4, 5 + 1 + 5 + 2),
+        "the June export's copies count"
+    );
+    assert_eq!((e1, f1), (e2, f2), "whatever the order");
+    // The March file's three copies are the repeats; two of them differ.
+    assert_eq!((r1, c1), (vec![3, 0], vec![2, 0]));
+    assert_eq!((r2, c2), (vec![0, 3], vec![0, 2]));
+}

@@ -9,7 +9,7 @@ use super::filter::{Filter, RegionLevel};
 use crate::model::dataset::Dataset;
 use crate::model::perpetrator::PerpetratorType;
 use crate::model::region::region_key;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::matrix::Coverage;
@@ -33,6 +33,9 @@ pub struct Workspace {
     pub counted: Vec<Vec<bool>>,
     /// Number of incidents not counted as repeats, per dataset.
     pub repeats: Vec<u64>,
+    /// Of those, the ones whose data differ from the copy counted (date,
+    /// civilian fatalities, perpetrator type or admin 1), per dataset.
+    pub repeat_conflicts: Vec<u64>,
     /// Distinct event types, sorted (cached).
     event_types: BTreeSet<String>,
     /// Per level, per region id: the dates the data cover there.
@@ -318,46 +321,78 @@ impl Workspace {
             .collect();
     }
 
-    /// Marks later copies of an event already read from an earlier file (the
-    /// same UCDP GED event from its web export and its HDX copy; ACLED events
-    /// in two overlapping exports). Ids are compared within a source family.
+    /// Marks the copies of an event read from more than one file (the same
+    /// UCDP GED event from its web export and its HDX copy; ACLED events in
+    /// two overlapping exports). Ids are compared within a source family.
+    /// Which copy counts does not depend on the order the files were
+    /// opened in: the copy in the file whose data reach the latest date
+    /// (the newer export, with the source's corrections) counts, then the
+    /// larger file, then the first path in name order. A copy whose data
+    /// differ from the counted one is counted in `repeat_conflicts`.
     fn find_repeats(&mut self) {
-        let mut seen: HashSet<(crate::model::SourceFormat, &str)> = HashSet::default();
-        let mut counted = Vec::with_capacity(self.datasets.len());
-        let mut repeats = Vec::with_capacity(self.datasets.len());
-        for (di, d) in self.datasets.iter().enumerate() {
+        let n = self.datasets.len();
+        let mut counted: Vec<Vec<bool>> = self
+            .datasets
+            .iter()
+            .map(|d| vec![true; d.incidents.len()])
+            .collect();
+        let mut repeats = vec![0u64; n];
+        let mut conflicts = vec![0u64; n];
+        let family_size = |f: crate::model::SourceFormat| {
+            self.datasets.iter().filter(|d| d.meta.format == f).count()
+        };
+        let last_date = |d: &Dataset| d.incidents.date.iter().copied().max().unwrap_or(i32::MIN);
+        let mut order: Vec<usize> = (0..n)
+            .filter(|&i| family_size(self.datasets[i].meta.format) > 1)
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (da, db) = (&self.datasets[a], &self.datasets[b]);
+            last_date(db)
+                .cmp(&last_date(da))
+                .then(db.meta.file_bytes.cmp(&da.meta.file_bytes))
+                .then(da.meta.path.cmp(&db.meta.path))
+                .then(a.cmp(&b))
+        });
+        let mut seen: HashMap<(crate::model::SourceFormat, &str), RowRef> = HashMap::default();
+        for &di in &order {
+            let d = &self.datasets[di];
             let inc = &d.incidents;
-            let mut mask = vec![true; inc.len()];
-            let mut n = 0;
-            let same_family = |j: &Dataset| j.meta.format == d.meta.format;
-            let earlier = self.datasets[..di].iter().any(same_family);
-            let later = self.datasets[di + 1..].iter().any(same_family);
-            if !earlier && !later {
-                counted.push(mask);
-                repeats.push(0);
-                continue;
+            let mut fresh: Vec<((crate::model::SourceFormat, &str), RowRef)> = Vec::new();
+            for i in 0..inc.len() {
+                let id = inc.event_id.get(i);
+                if id.is_empty() {
+                    continue;
+                }
+                match seen.get(&(d.meta.format, id)) {
+                    Some(&(kd, ki)) => {
+                        counted[di][i] = false;
+                        repeats[di] += 1;
+                        if !self.same_event((kd, ki), (di, i)) {
+                            conflicts[di] += 1;
+                        }
+                    }
+                    None => fresh.push(((d.meta.format, id), (di, i))),
+                }
             }
-            let fresh: Vec<(crate::model::SourceFormat, &str)> = (0..inc.len())
-                .filter_map(|i| {
-                    let id = inc.event_id.get(i);
-                    if id.is_empty() {
-                        return None;
-                    }
-                    if seen.contains(&(d.meta.format, id)) {
-                        mask[i] = false;
-                        n += 1;
-                        None
-                    } else {
-                        Some((d.meta.format, id))
-                    }
-                })
-                .collect();
             seen.extend(fresh);
-            counted.push(mask);
-            repeats.push(n);
         }
         self.counted = counted;
         self.repeats = repeats;
+        self.repeat_conflicts = conflicts;
+    }
+
+    /// Whether two copies of an event say the same: date, civilian
+    /// fatalities, perpetrator type and admin 1 name.
+    fn same_event(&self, a: RowRef, b: RowRef) -> bool {
+        let (x, y) = (&self.datasets[a.0].incidents, &self.datasets[b.0].incidents);
+        fn name(c: &crate::model::incident::IncidentColumns, i: usize) -> &str {
+            c.names.get(c.admin1[i])
+        }
+        x.date[a.1] == y.date[b.1]
+            && x.civilian_fatalities[a.1] == y.civilian_fatalities[b.1]
+            && x.fatalities_unknown[a.1] == y.fatalities_unknown[b.1]
+            && x.perpetrator_type[a.1] == y.perpetrator_type[b.1]
+            && name(x, a.1) == name(y, b.1)
     }
 }
 

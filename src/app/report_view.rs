@@ -59,6 +59,13 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                 if ws.repeats.get(i).copied().unwrap_or(0) > 0 {
                     ui.label(format!("{} {}", ws.repeats[i], tr("report.repeats")));
                 }
+                let differ = ws.repeat_conflicts.get(i).copied().unwrap_or(0);
+                if differ > 0 {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("{differ} {}", tr("report.repeats_differ")),
+                    );
+                }
                 for n in &r.notes {
                     ui.label(format!("• {n}"));
                 }

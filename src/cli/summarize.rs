@@ -84,6 +84,7 @@ pub fn to_json(
                 "blank_rows": d.report.blank_rows,
                 "fatalities_unknown": d.report.fatalities_unknown,
                 "repeats_not_counted": ws.repeats.get(i).copied().unwrap_or(0),
+                "repeats_with_other_data": ws.repeat_conflicts.get(i).copied().unwrap_or(0),
                 "span": ws.dataset_span(i).map(|(a, b)| [day(a), day(b)]),
             })
         })
@@ -252,8 +253,15 @@ fn write_text(
         if ws.repeats[i] > 0 {
             writeln!(
                 out,
-                "  note: {} events repeat an earlier file's and are counted once",
+                "  note: {} events repeat another file's and are counted once, from the file whose data reach the latest date",
                 ws.repeats[i]
+            )?;
+        }
+        if ws.repeat_conflicts[i] > 0 {
+            writeln!(
+                out,
+                "  WARNING: {} of them differ from the copy counted (date, civilian fatalities, perpetrator type or admin 1): the other file's copy is counted",
+                ws.repeat_conflicts[i]
             )?;
         }
     }
