@@ -358,14 +358,14 @@ impl Workspace {
             let d = &self.datasets[di];
             let inc = &d.incidents;
             let mut fresh: Vec<((crate::model::SourceFormat, &str), RowRef)> = Vec::new();
-            for i in 0..inc.len() {
+            for (i, count) in counted[di].iter_mut().enumerate() {
                 let id = inc.event_id.get(i);
                 if id.is_empty() {
                     continue;
                 }
                 match seen.get(&(d.meta.format, id)) {
                     Some(&(kd, ki)) => {
-                        counted[di][i] = false;
+                        *count = false;
                         repeats[di] += 1;
                         if !self.same_event((kd, ki), (di, i)) {
                             conflicts[di] += 1;
