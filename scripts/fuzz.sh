@@ -22,5 +22,5 @@ for t in "${targets[@]}"; do
   esac
   echo "== $t for ${secs}s ($(ls "$seeds" | wc -l) seeds)"
   (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -fork=1 -ignore_ooms=1 -ignore_crashes=1 -ignore_timeouts=1 -detect_leaks=0 -print_final_stats=1 2>&1) \
-    | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::|==[0-9]+==|SUMMARY|.*panicked|Test unit written|artifact)' || true
+    | grep -E '^(#[0-9]+ +(DONE|INITED)|#[0-9]+: .*oom/timeout/crash|INFO: (exiting|fuzzed)|stat::|==[0-9]+==|SUMMARY|.*panicked|Test unit written|artifact)' || true
 done

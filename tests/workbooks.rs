@@ -221,3 +221,66 @@ fn replace_shared_string(xlsx: &[u8], from: &str, to: &str) -> Vec<u8> {
     zip_file(&out, &refs);
     std::fs::read(&out).expect("read")
 }
+
+/// A cancelled workbook load stops the reader process at once and says
+/// it was cancelled (merged regions or a long sheet can no longer keep a
+/// load going after the analyst has said stop).
+#[test]
+fn a_cancelled_workbook_load_stops_its_reader() {
+    guarded();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("long.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Date", "Province", "Perpetrator", "Notes"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("write");
+    }
+    for r in 1..=60_000u32 {
+        ws.write_string(r, 0, "2021-03-01").expect("write");
+        ws.write_string(r, 1, format!("Province {}", r % 40))
+            .expect("write");
+        ws.write_string(r, 2, "Army").expect("write");
+        ws.write_string(r, 3, format!("note {r} with some words to read"))
+            .expect("write");
+    }
+    wb.save(&path).expect("save");
+    let mapping = poc_workbench::import::ColumnMapping {
+        date: "Date".into(),
+        admin1: Some("Province".into()),
+        perpetrator: Some("Perpetrator".into()),
+        ..Default::default()
+    };
+    let options = ImportOptions {
+        mapping: Some(mapping),
+    };
+    // Uncancelled, the whole sheet is read.
+    let whole = import_file(&path, &options, &Progress::default()).expect("reads");
+    assert_eq!(whole.report.kept, 60_000);
+    let progress = std::sync::Arc::new(Progress::default());
+    let p = progress.clone();
+    let started = Instant::now();
+    let stopper = std::thread::spawn(move || {
+        // Cancel once the rows have started to come.
+        while p.rows.load(std::sync::atomic::Ordering::Relaxed) == 0 {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        p.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        Instant::now()
+    });
+    let r = import_file(&path, &options, &progress);
+    let asked = stopper.join().expect("stopper");
+    assert!(
+        matches!(r, Err(ImportError::Cancelled)),
+        "{:?}",
+        r.map(|d| d.report.kept)
+    );
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert!(started.elapsed() < Duration::from_secs(60));
+}
