@@ -933,3 +933,41 @@ fn special_files_bom_invalid_utf8_and_symlinks_are_handled() {
         "Saved through a link"
     );
 }
+
+/// Issue #16 (11): an export recorded by another process while the window
+/// has the assessment open is kept when the window saves its own changes
+/// (the save takes the folder's lock and the records on disk first).
+#[test]
+fn a_save_keeps_the_exports_another_process_recorded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.ron");
+    let mut in_window = load(&example_path()).expect("example");
+    in_window.exports.clear();
+    save(&path, &in_window).expect("save");
+    // The analyst edits in the window...
+    in_window.meta.title = "Edited in the window".into();
+    // ...while a command-line export records itself in the file.
+    let record = ExportRecord {
+        path: dir.path().join("annex.docx"),
+        format: "docx".into(),
+        level: SharingLevel::Public,
+        date: date("2024-05-01"),
+        recipients: vec!["Protection cluster".into()],
+        sha256: "ab".repeat(32),
+        k: Some(5),
+        period: None,
+    };
+    poc_workbench::assessment::file::record_export(&path, record.clone()).expect("recorded");
+    poc_workbench::assessment::file::save_keeping_exports(&path, &mut in_window).expect("saved");
+    let on_disk = load(&path).expect("loads");
+    assert_eq!(on_disk.meta.title, "Edited in the window");
+    assert_eq!(on_disk.exports, vec![record.clone()]);
+    assert_eq!(
+        in_window.exports,
+        vec![record],
+        "the window's document has it too"
+    );
+    // Saved again: the record is not doubled.
+    poc_workbench::assessment::file::save_keeping_exports(&path, &mut in_window).expect("saved");
+    assert_eq!(load(&path).expect("loads").exports.len(), 1);
+}

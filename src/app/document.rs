@@ -224,7 +224,15 @@ impl DocState {
         if let Some(a) = rebased {
             self.assessment = a;
         }
-        file::save(&path, &self.assessment).map_err(|e| {
+        // Saving the file it was opened from: exports another process
+        // recorded there meanwhile are kept. Saved elsewhere, nothing is
+        // taken from whatever file was there.
+        let saved = if self.path.as_deref() == Some(path.as_path()) {
+            file::save_keeping_exports(&path, &mut self.assessment)
+        } else {
+            file::save(&path, &self.assessment)
+        };
+        saved.map_err(|e| {
             let key = if e.kind() == std::io::ErrorKind::StorageFull {
                 "save.failed_full"
             } else {

@@ -359,6 +359,24 @@ pub fn locked<T>(dir: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
     Ok(out)
 }
 
+/// Saves `a` to `path` under the folder's lock, first taking into `a` the
+/// export records another process (a `poc-workbench export` run while the
+/// window had the file open) added to the file on disk, so that a save from
+/// the window never drops them.
+pub fn save_keeping_exports(path: &Path, a: &mut Assessment) -> std::io::Result<()> {
+    locked(&lock_path(path), || {
+        // A file that is not there or does not load has no records to keep.
+        if let Ok(on_disk) = load(path) {
+            for r in on_disk.exports {
+                if !a.exports.contains(&r) {
+                    a.exports.push(r);
+                }
+            }
+        }
+        save(path, a)
+    })?
+}
+
 /// Adds an export record to the assessment at `path` as it is on disk now,
 /// under its lock: concurrent exports each keep their record.
 pub fn record_export(path: &Path, record: super::ExportRecord) -> Result<(), String> {
