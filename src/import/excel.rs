@@ -384,7 +384,7 @@ fn sheets_note(
     if parts.len() > 1 {
         let read = sheet_list(parts.iter().map(|p| &sheets[p.sheet].info));
         notes.push(format!(
-            "sheets {read} of {} ({all}) read as one table: they have the same columns. To read one sheet only, open the file through a column mapping that names it (sheet: Some(\"{}\"))",
+            "sheets {read} of {} ({all}) read as one table: they have the same columns. To read one sheet only, choose it under Sheet in the column mapping (Change mapping… in the window), or name it in a mapping file (sheet: Some(\"{}\"))",
             sheets.len(),
             sheets[main].info.name
         ));
