@@ -132,7 +132,12 @@ pub fn read(
 ) -> Result<(), ReadError> {
     match READER_EXE.get() {
         Some(exe) if std::env::var_os("POC_WORKBENCH_IN_PROCESS").is_none() => {
-            read_in_child(exe, path, request, cancelled, sink)
+            // A program that cannot start itself (its file replaced or
+            // removed while it runs) reads here, as it did before.
+            match read_in_child(exe, path, request, cancelled, sink) {
+                Some(r) => r,
+                None => read_here(path, request, cancelled, sink),
+            }
         }
         _ => read_here(path, request, cancelled, sink),
     }
@@ -825,14 +830,15 @@ fn put_event(w: &mut impl Write, ev: &Event) -> std::io::Result<()> {
 
 /// The parent's side: starts the child, forwards its events, kills it when
 /// the sink stops or the load is cancelled, and turns its death into an
-/// error naming what happened.
+/// error naming what happened. `None` when the child could not be started
+/// (nothing has been handed on then).
 fn read_in_child(
     exe: &Path,
     path: &Path,
     request: &Request,
     cancelled: &dyn Fn() -> bool,
     sink: &mut dyn FnMut(Event) -> bool,
-) -> Result<(), ReadError> {
+) -> Option<Result<(), ReadError>> {
     use std::process::{Command, Stdio};
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut child = Command::new(exe)
@@ -842,14 +848,14 @@ fn read_in_child(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("the workbook reader could not start ({e})"))?;
+        .ok()?;
     let sent = child
         .stdin
         .take()
         .map(|mut w| put_request(&mut w, &abs, request));
     let Some(stdout) = child.stdout.take() else {
         child.kill().ok();
-        return Err("the workbook reader could not start (no pipe)".to_string());
+        return None;
     };
     let stderr = child.stderr.take();
     let errors = std::thread::spawn(move || {
@@ -868,16 +874,14 @@ fn read_in_child(
     }
     let status = child.wait();
     let stderr_text = errors.join().unwrap_or_default();
-    match outcome {
+    Some(match outcome {
         Forwarded::Done | Forwarded::Stopped => Ok(()),
         Forwarded::Failed(message) => Err(message),
-        Forwarded::Cut => {
-            if let Some(Err(e)) = sent {
-                return Err(format!("the workbook reader could not start ({e})"));
-            }
-            Err(crashed(&death(status.ok(), &stderr_text)))
-        }
-    }
+        // It never took the request: not the reader (the program's file
+        // was replaced by something else).
+        Forwarded::Cut if matches!(sent, Some(Err(_))) => return None,
+        Forwarded::Cut => Err(crashed(&death(status.ok(), &stderr_text))),
+    })
 }
 
 enum Forwarded {
@@ -1048,6 +1052,30 @@ mod tests {
         assert_eq!(f.done().cells, 2);
         assert_eq!(rows[2], vec!["a".to_string()]);
         assert!(rows[3].is_empty());
+    }
+
+    /// A program that cannot start its reader (its file gone, or replaced by
+    /// another program) is told so, to read the workbook itself.
+    #[test]
+    fn a_reader_that_cannot_start_is_no_error() {
+        let gone = Path::new("/nonexistent/poc-workbench");
+        let r = read_in_child(
+            gone,
+            Path::new("x.xlsx"),
+            &Request::default(),
+            &|| false,
+            &mut |_| true,
+        );
+        assert!(r.is_none());
+        // `true` ignores its input and says nothing: never the reader.
+        let r = read_in_child(
+            Path::new("/bin/true"),
+            Path::new("x.xlsx"),
+            &Request::default(),
+            &|| false,
+            &mut |_| true,
+        );
+        assert!(!matches!(r, Some(Ok(()))), "{:?}", r.map(|x| x.err()));
     }
 
     /// The events survive the trip through the pipe format unchanged.
