@@ -1664,3 +1664,48 @@ fn protect_survives_the_interval_attack_on_random_tables() {
             .join("\n")
     );
 }
+
+/// Issue #16 (7): a public annex of 145 regions of scattered small counts.
+/// Past `DECOUPLED_REGIONS` every figure over more than one region is
+/// withheld and the audit is split by region (it took a minute before);
+/// the annex must still keep every `<k` cell's whole range.
+#[test]
+fn an_annex_of_many_regions_survives_the_interval_attack() {
+    let started = Instant::now();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("scattered.csv");
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n",
+    );
+    let actors = [
+        ("Military Forces of Sudan (2019-)", "State forces"),
+        ("Rapid Support Forces", "Political militia"),
+        ("Unidentified Armed Group (Sudan)", "Rebel group"),
+        ("Arab Ethnic Militia (Sudan)", "Identity militia"),
+    ];
+    let mut rng = Rng(7);
+    for i in 0..4000 {
+        let (a, t) = actors[rng.below(4) as usize];
+        let region = rng.below(145);
+        let (y, m, d, f) = (
+            2021 + rng.below(2),
+            1 + rng.below(12),
+            1 + rng.below(27),
+            rng.below(4),
+        );
+        text.push_str(&format!(
+            "SDN{i},{y}-{m:02}-{d:02},{y},1,Political violence,Violence against civilians,Attack,{a},,{t},Civilians (Sudan),,Civilians,x,Civilians targeted,729,Northern Africa,Sudan,Region {region},D{region},,Place,12.0,24.0,1,src,National,n,{f},,1\n"
+        ));
+    }
+    std::fs::write(&data, text).expect("write");
+    let path = data.to_string_lossy();
+    let md = export(&["--data", &path, "--sharing", "public"], dir.path()).expect("exported");
+    assert!(
+        md.contains("The tables cover 145 regions"),
+        "the annex says why totals are withheld"
+    );
+    let mut stats = Stats::default();
+    let mut failures = Vec::new();
+    attack_document("145 regions", &md, &mut stats, &mut failures);
+    report("many-region annex", &stats, &failures, started);
+}

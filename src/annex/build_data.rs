@@ -271,6 +271,12 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
             group_thousands(unknown)
         ));
     }
+    if ctx.pattern.as_ref().is_some_and(|p| p.decoupled) {
+        caveats.push(format!(
+            "The tables cover {} regions: at this sharing level every figure over more than one region (totals across regions, trends by perpetrator type, kinds of harm, the monthly chart, national benchmarks) is withheld (x), so that no small count in one region can be worked out from the others. The figures of each region are given.",
+            group_thousands(ctx.matrix.regions.len() as u64)
+        ));
+    }
     let repeats: u64 = ws.repeats.iter().sum();
     if repeats > 0 {
         caveats.push(format!(

@@ -89,6 +89,14 @@ pub(crate) struct Pattern {
     pub deadline: Option<std::time::Instant>,
     /// The audit ran out of time: nothing may be shared from it.
     pub over_time: bool,
+    /// Unknowns `0..atoms` are the atoms; `atoms..vars` the ties' own
+    /// (kinds of harm, parts of months).
+    pub atoms: usize,
+    stretches: usize,
+    regions: usize,
+    /// More than `DECOUPLED_REGIONS` regions: every figure over more than
+    /// one region is withheld, and the audit is split by region.
+    pub decoupled: bool,
 }
 
 /// The largest threat matrix (regions × perpetrator types) the audit takes
@@ -115,6 +123,10 @@ pub fn audit_seconds() -> u64 {
             AUDIT_SECONDS
         })
 }
+
+/// Above this many regions a shared annex withholds every figure over
+/// more than one region (`Pattern::decoupled`).
+pub const DECOUPLED_REGIONS: usize = 40;
 
 /// How many candidate choices the document pass may weigh (each one is a
 /// linear programme or two) before it falls back to withholding whole
@@ -191,10 +203,16 @@ impl Atoms {
     fn count(&mut self, inp: &Inputs) {
         let m = inp.matrix;
         let table = inp.ws.regions(RegionLevel::Admin1);
+        let place: std::collections::HashMap<&str, usize> = m
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.as_str(), i))
+            .collect();
         let col_of: Vec<Option<usize>> = table
             .names
             .iter()
-            .map(|n| m.regions.iter().position(|r| r == n))
+            .map(|n| place.get(n.as_str()).copied())
             .collect();
         let mut row_of = [None; PerpetratorType::COUNT];
         for (i, t) in m.perpetrators.iter().enumerate() {
@@ -306,6 +324,10 @@ impl Pattern {
             benchmarks: Vec::new(),
             deadline: inp.deadline,
             over_time: false,
+            atoms: 0,
+            stretches: 1,
+            regions: 1,
+            decoupled: false,
         };
         let all_t: Vec<usize> = (0..m.perpetrators.len()).collect();
         let all_r: Vec<usize> = (0..m.regions.len()).collect();
@@ -321,6 +343,23 @@ impl Pattern {
         // 5. Benchmark values at the as-of date.
         p.add_benchmarks(&atoms, inp);
         p.vars = sys.vars();
+        p.atoms = atoms.value.len();
+        p.stretches = atoms.starts.len().max(1);
+        p.regions = atoms.regions.max(1);
+        if atoms.regions > DECOUPLED_REGIONS {
+            // Totals over regions, trends by type, kinds of harm, the
+            // monthly chart and national benchmarks tie every region to
+            // every other: the audit's programmes would span the whole
+            // table, and their cost grows much faster than it (145 regions
+            // took a minute). Withheld, they leave each region's figures
+            // to be audited on their own, in time linear in the regions.
+            p.decoupled = true;
+            for i in 0..p.figures.len() {
+                if !p.local(&p.figures[i].terms) {
+                    p.figures[i].mark = Mark::Hidden;
+                }
+            }
+        }
         let debug = std::env::var_os("POC_DEBUG_PATTERN").is_some();
         let count = |p: &Pattern| p.figures.iter().filter(|f| f.mark == Mark::Hidden).count();
         if debug {
@@ -550,14 +589,45 @@ impl Pattern {
         self.figures.len() - 1
     }
 
-    /// The system a reader sees: the ties, and every printed figure.
-    /// Figures with no terms get an unknown of their own.
-    pub fn system(&self) -> (System, Vec<Terms>) {
+    /// The region of an atom's unknown; `None` for other unknowns.
+    fn region_of(&self, v: usize) -> Option<usize> {
+        (v < self.atoms).then(|| (v / self.stretches) % self.regions)
+    }
+
+    /// Whether a figure speaks of one region only (or of nothing tied).
+    fn local(&self, terms: &Terms) -> bool {
+        let mut region = None;
+        for (v, _) in terms {
+            match (self.region_of(*v), region) {
+                (None, _) => return false,
+                (Some(r), Some(q)) if r != q => return false,
+                (Some(r), _) => region = Some(r),
+            }
+        }
+        true
+    }
+
+    /// Whether terms use the ties' own unknowns (kinds, parts of months).
+    fn uses_tie_unknowns(&self, terms: &Terms) -> bool {
+        terms
+            .iter()
+            .any(|(v, _)| *v >= self.atoms && *v < self.vars)
+    }
+
+    /// The system a reader sees: the ties, and every printed figure
+    /// (figures with no terms get an unknown of their own); with or
+    /// without the ties that bring in unknowns of their own. Leaving them out is exact for a question over atoms only when
+    /// every figure over those unknowns is withheld (no fact holds them
+    /// but the tie, which any atoms then satisfy): so only when decoupled.
+    fn system_with(&self, all_links: bool) -> (System, Vec<Terms>) {
         let mut s = System::new();
         for _ in 0..self.vars {
             s.var();
         }
         for l in &self.links {
+            if !all_links && self.uses_tie_unknowns(&l.terms) {
+                continue;
+            }
             s.range(l.terms.clone(), l.lo, l.hi);
         }
         let mut terms = Vec::with_capacity(self.figures.len());
@@ -576,7 +646,6 @@ impl Pattern {
     /// The `<k` figures that do not keep their whole range, with it.
     /// `None` when the deadline passed first.
     pub fn failures(&self) -> Option<Vec<(usize, super::audit::Range)>> {
-        let (s, terms) = self.system();
         // Every count in 1..k−1 that is withheld: a `<k` must keep its
         // whole range, an `x` (a `<k` total over `<k` parts) must not be
         // known exactly.
@@ -586,6 +655,26 @@ impl Pattern {
                 f.mark == Mark::Small || (f.mark == Mark::Hidden && is_small(f.value, self.k))
             })
             .collect();
+        if !self.decoupled {
+            return self.failures_in(&self.system_with(true), &targets);
+        }
+        let (full, split): (Vec<usize>, Vec<usize>) = targets
+            .into_iter()
+            .partition(|&i| self.uses_tie_unknowns(&self.figures[i].terms));
+        let mut out = self.failures_in(&self.system_with(false), &split)?;
+        if !full.is_empty() {
+            out.extend(self.failures_in(&self.system_with(true), &full)?);
+        }
+        out.sort_by_key(|(i, _)| *i);
+        Some(out)
+    }
+
+    /// `failures` of `targets` in one system.
+    fn failures_in(
+        &self,
+        (s, terms): &(System, Vec<Terms>),
+        targets: &[usize],
+    ) -> Option<Vec<(usize, super::audit::Range)>> {
         let asked: Vec<(Terms, u64)> = targets
             .iter()
             .filter(|i| self.figures[**i].mark == Mark::Small)
@@ -604,10 +693,10 @@ impl Pattern {
             .collect();
         Some(
             targets
-                .into_iter()
+                .iter()
                 .zip(short)
                 .filter(|(_, sh)| *sh > 0)
-                .filter_map(|(i, _)| s.range_of(&terms[i]).map(|r| (i, r)))
+                .filter_map(|(i, _)| s.range_of(&terms[*i]).map(|r| (*i, r)))
                 .collect(),
         )
     }
@@ -736,8 +825,8 @@ impl Pattern {
     }
 
     fn shortfall(&self, target: usize) -> u64 {
-        let (s, terms) = self.system();
         let f = &self.figures[target];
+        let (s, terms) = self.system_with(!self.decoupled || self.uses_tie_unknowns(&f.terms));
         match f.mark {
             Mark::Small => s.shortfall(&terms[target], f.value, self.k),
             Mark::Hidden if is_small(f.value, self.k) => u64::from(
