@@ -12,6 +12,7 @@ pub mod annex;
 pub mod assessment;
 pub mod cli;
 pub mod import;
+pub mod memory;
 pub mod model;
 
 #[cfg(feature = "gui")]

@@ -14,17 +14,9 @@ fn guarded() {
     )));
 }
 
-/// This process's peak resident memory, in MB (Linux).
+/// This process's peak resident memory, in MB.
 fn peak_mb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb / 1024)
+    poc_workbench::memory::peak_rss_kb().unwrap_or(0) / 1024
 }
 
 fn zip_file(path: &Path, parts: &[(&str, &[u8])]) {

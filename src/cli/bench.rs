@@ -163,16 +163,7 @@ pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<
 }
 
 fn peak_rss_mb() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
-/// Resets the peak-memory counter where the kernel allows it; elsewhere the
-/// peak includes what came before.
-fn reset_peak_rss() {
-    std::fs::write("/proc/self/clear_refs", "5").ok();
+    crate::memory::peak_rss_kb().map(|kb| kb as f64 / 1024.0)
 }
 
 /// Runs the benchmark on `rows` rows (generating the file unless `file` is
@@ -201,7 +192,7 @@ pub fn run(
         }
     };
     let bytes = std::fs::metadata(&path)?.len();
-    reset_peak_rss();
+    crate::memory::reset_peak_rss();
     let t0 = Instant::now();
     let dataset = match import_file(&path, &ImportOptions::default(), &Progress::default()) {
         Ok(d) => d,

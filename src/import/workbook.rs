@@ -98,19 +98,6 @@ pub fn reader_peak_mb() -> u64 {
     READER_PEAK_KB.load(std::sync::atomic::Ordering::Relaxed) / 1024
 }
 
-/// This process's peak resident memory in KB (Linux; 0 elsewhere).
-fn own_peak_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 /// Reads workbooks in a child process started from `exe` (the
 /// `poc-workbench` binary, which answers `__read-workbook`).
 pub fn use_reader_process(exe: PathBuf) {
@@ -787,7 +774,7 @@ fn serve() -> i32 {
     let end = match result {
         Ok(()) => w
             .write_all(b"D")
-            .and_then(|()| w.write_all(&own_peak_kb().to_le_bytes())),
+            .and_then(|()| w.write_all(&crate::memory::peak_rss_kb().unwrap_or(0).to_le_bytes())),
         Err(e) => w.write_all(b"X").and_then(|()| put_str(&mut w, &e)),
     };
     // Nobody to tell if the parent has gone.
