@@ -47,6 +47,20 @@ enum Command {
         /// A column mapping (.ron) for files that are not ACLED or UCDP.
         #[arg(long)]
         mapping: Option<PathBuf>,
+        /// Do not match events across sources (METHODOLOGY §8): an attack
+        /// recorded by ACLED and UCDP is then counted twice.
+        #[arg(long)]
+        no_match: bool,
+        /// Matching: days apart at most.
+        #[arg(long, default_value_t = 1)]
+        match_days: u32,
+        /// Matching: kilometres apart at most.
+        #[arg(long, default_value_t = 5.0)]
+        match_km: f64,
+        /// Matching: which record of a matched event counts, e.g.
+        /// `logs,ucdp,acled` (the default) or `acled,ucdp,logs`.
+        #[arg(long, default_value = "logs,ucdp,acled")]
+        match_priority: String,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -120,8 +134,31 @@ fn main() -> ExitCode {
             from,
             to,
             mapping,
+            no_match,
+            match_days,
+            match_km,
+            match_priority,
             files,
         }) => {
+            let mut priority = Vec::new();
+            for p in match_priority.split(',').filter(|p| !p.trim().is_empty()) {
+                match poc_workbench::analysis::matching::SourceGroup::parse(p) {
+                    Some(g) => priority.push(g),
+                    None => {
+                        eprintln!(
+                            "error: --match-priority: '{}' is not logs, ucdp or acled",
+                            p.trim()
+                        );
+                        std::process::exit(2);
+                    }
+                }
+            }
+            let matching = poc_workbench::analysis::matching::MatchSettings {
+                enabled: !no_match,
+                max_days: match_days,
+                max_km: match_km,
+                priority,
+            };
             let level = if by == "admin2" {
                 RegionLevel::Admin2
             } else {
@@ -134,6 +171,7 @@ fn main() -> ExitCode {
                 from,
                 to,
                 mapping,
+                matching,
             };
             cli::summarize::run(&a, &mut stdout)
         }

@@ -12,6 +12,7 @@ use crate::model::region::region_key;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::matching::{MatchInput, MatchSettings, Matches};
 use super::matrix::Coverage;
 pub use super::regions::RegionTable;
 
@@ -45,6 +46,10 @@ pub struct Workspace {
     /// Per dataset: the span the analyst declares it covers, where it
     /// differs from its first and last rows (METHODOLOGY §4).
     declared_spans: Vec<Option<(i32, i32)>>,
+    /// How events recorded by several sources are matched (METHODOLOGY §8).
+    matching: MatchSettings,
+    /// What matching found.
+    pub matches: Matches,
 }
 
 /// A reference to one incident: (dataset index, row index).
@@ -95,10 +100,29 @@ impl Workspace {
         }
     }
 
-    /// Replaces the actor re-classifications.
+    /// Replaces the actor re-classifications (types decide which events
+    /// may be matched across sources, so matching runs again).
     pub fn set_overrides(&mut self, overrides: BTreeMap<String, PerpetratorType>) {
         self.overrides = overrides;
         self.rebuild_overrides();
+        self.find_repeats();
+        self.find_matches();
+    }
+
+    /// The matching settings in force.
+    pub fn matching(&self) -> &MatchSettings {
+        &self.matching
+    }
+
+    /// Changes how events are matched across sources, matching again when
+    /// they change.
+    pub fn set_matching(&mut self, settings: MatchSettings) {
+        let settings = settings.sanitized();
+        if self.matching != settings {
+            self.matching = settings;
+            self.find_repeats();
+            self.find_matches();
+        }
     }
 
     /// The files the datasets were read from, in order.
@@ -243,6 +267,7 @@ impl Workspace {
         self.admin2 = admin2.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         self.rebuild_overrides();
         self.find_repeats();
+        self.find_matches();
         self.event_types = self.collect_event_types();
         self.declared_spans.resize(self.datasets.len(), None);
         self.rebuild_coverage();
@@ -379,6 +404,20 @@ impl Workspace {
         self.counted = counted;
         self.repeats = repeats;
         self.repeat_conflicts = conflicts;
+    }
+
+    /// Matches civilian-harm events across source families (METHODOLOGY
+    /// §8) among the rows `find_repeats` left counted, and stops counting
+    /// every record of a matched event but the first in the priority order.
+    fn find_matches(&mut self) {
+        let input = MatchInput {
+            datasets: &self.datasets,
+            counted: &self.counted,
+            types: &self.effective_type,
+        };
+        let (matches, counted) = super::matching::find(&input, &self.matching);
+        self.matches = matches;
+        self.counted = counted;
     }
 
     /// Whether two copies of an event say the same: date, civilian

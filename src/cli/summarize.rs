@@ -16,12 +16,14 @@ pub struct SummarizeArgs {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub mapping: Option<PathBuf>,
+    /// How events are matched across sources (METHODOLOGY §8).
+    pub matching: crate::analysis::matching::MatchSettings,
 }
 
 /// Runs `summarize`, writing to `out`. Returns the process exit code: 0, or 1
 /// when some file could not be read (the others are still summarised).
 pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Result<i32> {
-    let (ws, errors) = match load_all(&args.files, args.mapping.as_deref()) {
+    let (mut ws, errors) = match load_all(&args.files, args.mapping.as_deref()) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error: {e}");
@@ -34,6 +36,7 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
         }
         return Ok(1);
     }
+    ws.set_matching(args.matching.clone());
     let filter = Filter {
         from: args.from,
         to: args.to,
@@ -85,6 +88,8 @@ pub fn to_json(
                 "fatalities_unknown": d.report.fatalities_unknown,
                 "repeats_not_counted": ws.repeats.get(i).copied().unwrap_or(0),
                 "repeats_with_other_data": ws.repeat_conflicts.get(i).copied().unwrap_or(0),
+                "family": crate::analysis::matching::family_name(&ws.datasets, i),
+                "matched_not_counted": ws.matches.not_counted.get(i).copied().unwrap_or(0),
                 "span": ws.dataset_span(i).map(|(a, b)| [day(a), day(b)]),
             })
         })
@@ -122,8 +127,20 @@ pub fn to_json(
             "fatalities_share": s.fatalities_share(),
         })
     };
+    let ms = &ws.matches.settings;
     json!({
         "sources": sources,
+        "matching": {
+            "enabled": ms.enabled,
+            "max_days": ms.max_days,
+            "max_km": ms.max_km,
+            "priority": ms.priority.iter().map(|g| g.key()).collect::<Vec<_>>(),
+        },
+        "matches": ws.matches.pairs.iter().map(|((a, b), n)| json!({
+            "families": [a, b], "count": n,
+        })).collect::<Vec<_>>(),
+        "matches_total": ws.matches.total(),
+        "matched_events": ws.matches.clusters.len(),
         "errors": errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "level": m.level.key(),
         "as_of": m.windows.as_of.to_string(),
@@ -247,6 +264,18 @@ fn write_text(
         m.total.events, m.total.civilian_fatalities, m.total.fatalities_unknown
     )?;
     writeln!(out)?;
+    writeln!(
+        out,
+        "Matching across sources (METHODOLOGY §8): {}",
+        ws.matches.settings.describe()
+    )?;
+    for ((a, b), n) in &ws.matches.pairs {
+        writeln!(out, "  {a} + {b}: {n} matches")?;
+    }
+    if ws.matches.settings.enabled && ws.matches.pairs.is_empty() {
+        writeln!(out, "  no matches")?;
+    }
+    writeln!(out)?;
     writeln!(out, "Import reports:")?;
     for (i, d) in ws.datasets.iter().enumerate() {
         write!(out, "{}", d.report.to_text())?;
@@ -255,6 +284,13 @@ fn write_text(
                 out,
                 "  note: {} events repeat another file's and are counted once, from the file whose data reach the latest date",
                 ws.repeats[i]
+            )?;
+        }
+        if ws.matches.not_counted.get(i).copied().unwrap_or(0) > 0 {
+            writeln!(
+                out,
+                "  note: {} events are also recorded by another source and are counted once, as that source's record",
+                ws.matches.not_counted[i]
             )?;
         }
         if ws.repeat_conflicts[i] > 0 {

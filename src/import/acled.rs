@@ -156,6 +156,7 @@ impl RowMapper for AcledMapper {
         Some(IncidentDraft {
             event_id: cells::text(row, self.event_id).into(),
             date,
+            date_end: None,
             time_precision: Some(TimePrecision::from_acled(cells::text(
                 row,
                 self.time_precision,

@@ -345,6 +345,7 @@ impl RowMapper for MappedMapper {
         Some(IncidentDraft {
             event_id: cells::text(row, self.event_id).into(),
             date,
+            date_end: None,
             time_precision,
             geo_precision: None,
             perpetrator_type: Some(perpetrator_type),

@@ -8,7 +8,7 @@ use super::cells;
 use super::fields::{Fields, Header, RowCtx, quote};
 use super::numbers::parse_count;
 use super::{ImportError, RowMapper};
-use crate::model::dates::DateOrder;
+use crate::model::dates::{DateOrder, day_number, parse_date};
 use crate::model::incident::{GeoPrecision, HarmKind, IncidentDraft, TimePrecision};
 use crate::model::perpetrator::{PerpetratorType, ucdp_side_type};
 use crate::model::region::clean_admin_name;
@@ -34,6 +34,7 @@ pub struct UcdpMapper {
     where_prec: Option<usize>,
     date_prec: Option<usize>,
     date_start: usize,
+    date_end: Option<usize>,
     deaths_civilians: usize,
     best: Option<usize>,
     width: usize,
@@ -82,6 +83,7 @@ impl UcdpMapper {
             where_prec: header.find("where_prec"),
             date_prec: header.find("date_prec"),
             date_start: need(&["date_start"])?,
+            date_end: header.find("date_end"),
             deaths_civilians: need(&["deaths_civilians"])?,
             best: header.find_any(&["best", "best_est"]),
             width: header.width(),
@@ -139,6 +141,13 @@ impl RowMapper for UcdpMapper {
         Some(IncidentDraft {
             event_id: cells::text(row, self.id).into(),
             date,
+            // The range only widens matching across sources (METHODOLOGY
+            // §8); an unreadable end leaves the event one day long.
+            date_end: self
+                .date_end
+                .and_then(|c| parse_date(cells::text(row, Some(c)), Some(self.date_order)).ok())
+                .map(day_number)
+                .filter(|&e| e > date),
             time_precision: Some(TimePrecision::from_ucdp(cells::text(row, self.date_prec))),
             geo_precision: Some(GeoPrecision::from_ucdp(cells::text(row, self.where_prec))),
             perpetrator_type: Some(perpetrator_type),

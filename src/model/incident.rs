@@ -18,6 +18,9 @@ pub struct IncidentDraft<'a> {
     pub event_id: Cow<'a, str>,
     /// Days since 0001-01-01 (CE day 1), see `crate::model::dates`.
     pub date: i32,
+    /// The last day of the event's date range (UCDP `date_end`), when the
+    /// source gives one later than `date`.
+    pub date_end: Option<i32>,
     pub time_precision: Option<TimePrecision>,
     pub geo_precision: Option<GeoPrecision>,
     pub perpetrator_type: Option<PerpetratorType>,
@@ -58,6 +61,9 @@ pub struct SourcePosition {
 pub struct IncidentColumns {
     pub event_id: StrColumn,
     pub date: Vec<i32>,
+    /// Days from `date` to the last day of the event's range (0: one day;
+    /// capped at u16::MAX).
+    pub date_extent: Vec<u16>,
     pub time_precision: Vec<u8>,
     pub geo_precision: Vec<u8>,
     pub perpetrator_type: Vec<u8>,
@@ -99,6 +105,7 @@ impl IncidentColumns {
     pub fn reserve(&mut self, n: usize) {
         self.event_id.reserve(n, 10);
         self.date.reserve(n);
+        self.date_extent.reserve(n);
         self.time_precision.reserve(n);
         self.geo_precision.reserve(n);
         self.perpetrator_type.reserve(n);
@@ -125,6 +132,9 @@ impl IncidentColumns {
     pub fn push(&mut self, d: &IncidentDraft<'_>, pos: SourcePosition) {
         self.event_id.push(&d.event_id);
         self.date.push(d.date);
+        self.date_extent.push(d.date_end.map_or(0, |e| {
+            u16::try_from(e.saturating_sub(d.date).max(0)).unwrap_or(u16::MAX)
+        }));
         self.time_precision
             .push(d.time_precision.unwrap_or(TimePrecision::Unknown) as u8);
         self.geo_precision
@@ -172,6 +182,7 @@ impl IncidentColumns {
         };
         self.event_id.append(&other.event_id);
         self.date.extend_from_slice(&other.date);
+        self.date_extent.extend_from_slice(&other.date_extent);
         self.time_precision.extend_from_slice(&other.time_precision);
         self.geo_precision.extend_from_slice(&other.geo_precision);
         self.perpetrator_type
@@ -214,6 +225,11 @@ impl IncidentColumns {
         GeoPrecision::from_u8(self.geo_precision[i])
     }
 
+    /// The last day of row `i`'s date range (its date when it has none).
+    pub fn date_end_at(&self, i: usize) -> i32 {
+        self.date[i] + i32::from(self.date_extent.get(i).copied().unwrap_or(0))
+    }
+
     /// Harm kind of row `i`.
     pub fn harm_kind_at(&self, i: usize) -> HarmKind {
         HarmKind::from_u8(self.harm_kind[i])
@@ -225,6 +241,7 @@ impl IncidentColumns {
     pub fn clear_rows(&mut self) {
         self.event_id.clear();
         self.date.clear();
+        self.date_extent.clear();
         self.time_precision.clear();
         self.geo_precision.clear();
         self.perpetrator_type.clear();
@@ -265,6 +282,7 @@ impl IncidentColumns {
         }
         self.event_id = ids;
         filter(&mut self.date, keep);
+        filter(&mut self.date_extent, keep);
         filter(&mut self.time_precision, keep);
         filter(&mut self.geo_precision, keep);
         filter(&mut self.perpetrator_type, keep);
@@ -291,6 +309,7 @@ impl IncidentColumns {
     pub fn shrink_to_fit(&mut self) {
         self.event_id.shrink_to_fit();
         self.date.shrink_to_fit();
+        self.date_extent.shrink_to_fit();
         self.time_precision.shrink_to_fit();
         self.geo_precision.shrink_to_fit();
         self.perpetrator_type.shrink_to_fit();
