@@ -78,6 +78,11 @@ enum Command {
         /// Also measure the window's frame time on the file (headless layout).
         #[arg(long)]
         frames: bool,
+        /// Instead, measure matching across sources (METHODOLOGY §8): `rows`
+        /// ACLED-shaped rows against this many UCDP-shaped rows, some of
+        /// them the same attacks.
+        #[arg(long)]
+        ucdp_rows: Option<usize>,
     },
     /// Review an assessment: register, flags, benchmarks and back-test.
     Review {
@@ -180,26 +185,31 @@ fn main() -> ExitCode {
             file,
             keep,
             frames,
+            ucdp_rows,
         }) => {
-            let keep_file = keep || frames;
-            let r = cli::bench::run(rows, file.clone(), keep_file, &mut stdout);
-            if frames {
-                let path = file.clone().unwrap_or_else(|| {
-                    std::env::temp_dir().join(format!("poc-workbench-bench-{rows}.csv"))
-                });
-                measure_frames(&path);
-                // Remove only a file this command generated.
-                if !keep
-                    && file.is_none()
-                    && let Err(e) = std::fs::remove_file(&path)
-                {
-                    eprintln!(
-                        "warning: {}: the generated file was not removed: {e}",
-                        path.display()
-                    );
+            if let Some(ucdp_rows) = ucdp_rows {
+                cli::bench::run_matching(rows, ucdp_rows, &mut stdout)
+            } else {
+                let keep_file = keep || frames;
+                let r = cli::bench::run(rows, file.clone(), keep_file, &mut stdout);
+                if frames {
+                    let path = file.clone().unwrap_or_else(|| {
+                        std::env::temp_dir().join(format!("poc-workbench-bench-{rows}.csv"))
+                    });
+                    measure_frames(&path);
+                    // Remove only a file this command generated.
+                    if !keep
+                        && file.is_none()
+                        && let Err(e) = std::fs::remove_file(&path)
+                    {
+                        eprintln!(
+                            "warning: {}: the generated file was not removed: {e}",
+                            path.display()
+                        );
+                    }
                 }
+                r
             }
-            r
         }
         Some(Command::Review {
             json,

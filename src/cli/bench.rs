@@ -103,23 +103,49 @@ const WORDS: [&str; 24] = [
     "night",
 ];
 
-/// Writes an ACLED-shaped CSV of `rows` rows to `path`.
-pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<u64> {
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
-    writeln!(w, "{HEADER}")?;
-    let mut rng = Rng(seed.max(1));
-    let actors: Vec<String> = (0..300)
-        .map(|i| match i % 6 {
-            0 => format!("Military Forces of Country {} ({})", i % 5, 1990 + i % 30),
-            1 => format!("Rebel Movement {i}"),
-            2 => format!("Militia {i} (Ethnic Group)"),
-            3 => format!("Unidentified Armed Group ({})", COUNTRIES[i % 5].0),
-            4 => format!("Police Forces of Country {}", i % 5),
-            _ => format!("Communal Militia {i}"),
-        })
-        .collect();
-    let mut line = String::with_capacity(1024);
-    for n in 0..rows {
+/// What the generator decided for one ACLED-shaped row, for the UCDP-shaped
+/// copy of some of them (the same attacks recorded twice).
+struct Sketch {
+    country: &'static str,
+    /// (year, month, day)
+    date: (usize, usize, usize),
+    lat: f32,
+    lon: f32,
+    civilian: bool,
+    state: bool,
+    admin1: String,
+    fatalities: usize,
+}
+
+/// The generator of ACLED-shaped rows: every call to `row` draws the same
+/// sequence for the same seed.
+struct AcledGen {
+    rng: Rng,
+    actors: Vec<String>,
+}
+
+impl AcledGen {
+    fn new(seed: u64) -> AcledGen {
+        let actors: Vec<String> = (0..300)
+            .map(|i| match i % 6 {
+                0 => format!("Military Forces of Country {} ({})", i % 5, 1990 + i % 30),
+                1 => format!("Rebel Movement {i}"),
+                2 => format!("Militia {i} (Ethnic Group)"),
+                3 => format!("Unidentified Armed Group ({})", COUNTRIES[i % 5].0),
+                4 => format!("Police Forces of Country {}", i % 5),
+                _ => format!("Communal Militia {i}"),
+            })
+            .collect();
+        AcledGen {
+            rng: Rng(seed.max(1)),
+            actors,
+        }
+    }
+
+    /// Writes row `n` into `line` and says what it holds.
+    fn row(&mut self, n: usize, line: &mut String) -> Sketch {
+        let rng = &mut self.rng;
+        let actors = &self.actors;
         line.clear();
         let (country, iso3, iso, lat0, lon0) = COUNTRIES[rng.below(5)];
         let a1 = rng.below(18);
@@ -156,7 +182,101 @@ pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<
             ts = 1_600_000_000 + n,
         ));
         line.push('\n');
+        let acting = if i2 == 6 || i1 != 6 { i1 } else { i2 };
+        Sketch {
+            country,
+            date: (year, month, day),
+            lat,
+            lon,
+            civilian: civ,
+            state: acting == 0,
+            admin1: format!("Admin {a1} of {iso3}"),
+            fatalities,
+        }
+    }
+}
+
+/// Writes an ACLED-shaped CSV of `rows` rows to `path`.
+pub fn write_acled_like(path: &Path, rows: usize, seed: u64) -> std::io::Result<u64> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    writeln!(w, "{HEADER}")?;
+    let mut generator = AcledGen::new(seed);
+    let mut line = String::with_capacity(1024);
+    for n in 0..rows {
+        generator.row(n, &mut line);
         w.write_all(line.as_bytes())?;
+    }
+    w.flush()?;
+    Ok(std::fs::metadata(path)?.len())
+}
+
+const UCDP_HEADER: &str = "id,relid,year,active_year,type_of_violence,conflict_new_id,conflict_name,dyad_new_id,dyad_name,side_a_new_id,side_a,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low";
+
+/// Writes a UCDP GED-shaped CSV of `rows` rows to `path`: the same attacks
+/// as `write_acled_like(.., acled_rows, seed)` writes, some of them
+/// recorded again as UCDP would (a day or a few km off, the government as
+/// side A), so matching across sources has work to do.
+pub fn write_ucdp_like(
+    path: &Path,
+    rows: usize,
+    acled_rows: usize,
+    seed: u64,
+) -> std::io::Result<u64> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    writeln!(w, "{UCDP_HEADER}")?;
+    let mut generator = AcledGen::new(seed);
+    let mut jitter = Rng(seed.wrapping_mul(31).max(1));
+    let mut line = String::with_capacity(1024);
+    let mut written = 0;
+    let mut n = 0;
+    // One ACLED row in `step` becomes a UCDP row, spread over the file.
+    let step = (acled_rows.max(1) as f64 / rows.max(1) as f64).max(1.0);
+    let mut next_take = 0.0f64;
+    while written < rows {
+        let sk = generator.row(n, &mut line);
+        n += 1;
+        if (n as f64) < next_take {
+            continue;
+        }
+        next_take += step;
+        let (year, month, day) = sk.date;
+        let shift = jitter.below(3) as i64 - 1;
+        let date = chrono::NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)
+            .and_then(|d| d.checked_add_signed(chrono::Duration::days(shift)))
+            .unwrap_or_default();
+        let end = if jitter.below(10) == 0 {
+            date + chrono::Duration::days(jitter.below(30) as i64)
+        } else {
+            date
+        };
+        let lat = sk.lat + (jitter.below(60) as f32 - 30.0) / 1000.0;
+        let lon = sk.lon + (jitter.below(60) as f32 - 30.0) / 1000.0;
+        let (tov, side_a) = if sk.civilian {
+            (
+                3,
+                if sk.state {
+                    format!("Government of {}", sk.country)
+                } else {
+                    format!("Armed group {}", jitter.below(40))
+                },
+            )
+        } else {
+            (1, format!("Government of {}", sk.country))
+        };
+        let civ = if sk.civilian {
+            sk.fatalities.max(1)
+        } else {
+            jitter.below(2)
+        };
+        writeln!(
+            w,
+            "{id},{id},{year},1,{tov},1,conflict,1,dyad,1,{side_a},2,Civilians,1,article,office,,headline,,1,Place,Place,{a1} state,District,{lat:.6},{lon:.6},,1,{country},1,Africa,1,1,{date} 00:00:00.000,{end} 00:00:00.000,0,0,{civ},0,{civ},{civ},{civ}",
+            id = 100_000 + written,
+            year = date.format("%Y"),
+            a1 = sk.admin1,
+            country = sk.country,
+        )?;
+        written += 1;
     }
     w.flush()?;
     Ok(std::fs::metadata(path)?.len())
@@ -271,5 +391,94 @@ pub fn run(
             path.display()
         );
     }
+    Ok(0)
+}
+
+/// Measures matching across sources (METHODOLOGY §8) on generated files:
+/// `acled_rows` ACLED-shaped rows against `ucdp_rows` UCDP-shaped rows.
+pub fn run_matching(
+    acled_rows: usize,
+    ucdp_rows: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    use crate::analysis::matching::{self, MatchInput, MatchSettings};
+    let dir = std::env::temp_dir();
+    let a = dir.join(format!("poc-workbench-bench-match-acled-{acled_rows}.csv"));
+    let u = dir.join(format!("poc-workbench-bench-match-ucdp-{ucdp_rows}.csv"));
+    let t = Instant::now();
+    write_acled_like(&a, acled_rows, 42)?;
+    write_ucdp_like(&u, ucdp_rows, acled_rows, 42)?;
+    writeln!(
+        out,
+        "generated {acled_rows} ACLED-shaped and {ucdp_rows} UCDP-shaped rows in {:.1} s",
+        t.elapsed().as_secs_f64()
+    )?;
+    let mut datasets = Vec::new();
+    for p in [&a, &u] {
+        match import_file(p, &ImportOptions::default(), &Progress::default()) {
+            Ok(d) => datasets.push(d),
+            Err(e) => {
+                writeln!(out, "error: {e}")?;
+                return Ok(1);
+            }
+        }
+    }
+    for p in [&a, &u] {
+        if let Err(e) = std::fs::remove_file(p) {
+            eprintln!(
+                "warning: {}: the generated file was not removed: {e}",
+                p.display()
+            );
+        }
+    }
+    let t = Instant::now();
+    let mut ws = Workspace::new(datasets);
+    let with = t.elapsed().as_secs_f64();
+    let harm: usize = ws
+        .datasets
+        .iter()
+        .map(|d| d.incidents.civilian_harm.iter().filter(|&&h| h).count())
+        .sum();
+    // Matching alone, three times (the best and the worst).
+    let types: Vec<Vec<u8>> = (0..ws.datasets.len())
+        .map(|d| ws.effective_types(d).to_vec())
+        .collect();
+    ws.set_matching(MatchSettings {
+        enabled: false,
+        ..MatchSettings::default()
+    });
+    let counted = ws.counted.clone();
+    let input = MatchInput {
+        datasets: &ws.datasets,
+        counted: &counted,
+        types: &types,
+    };
+    let mut times = Vec::new();
+    let mut found = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let (m, _) = matching::find(&input, &MatchSettings::default());
+        times.push(t.elapsed().as_secs_f64());
+        found = Some(m);
+    }
+    let m = found.unwrap_or_default();
+    let best = times.iter().copied().fold(f64::INFINITY, f64::min);
+    let worst = times.iter().copied().fold(0.0, f64::max);
+    writeln!(out, "civilian-harm events {harm} (both files)")?;
+    writeln!(out, "candidate pairs      {}", m.candidates)?;
+    writeln!(out, "matches              {}", m.total())?;
+    writeln!(
+        out,
+        "matching             {best:.3} s best, {worst:.3} s worst of 3"
+    )?;
+    writeln!(
+        out,
+        "workspace with matching (regions, repeats, matches)  {with:.3} s"
+    )?;
+    writeln!(
+        out,
+        "peak memory (VmHWM)  {}",
+        peak_rss_mb().map_or("n/a".to_string(), |p| format!("{p:.0} MB"))
+    )?;
     Ok(0)
 }
