@@ -50,7 +50,7 @@ fn acled(dir: &Path, rows: &[A]) -> PathBuf {
         ));
     }
     let p = dir.join("acled.csv");
-    std::fs::write(&p, s).unwrap();
+    std::fs::write(&p, s).expect("as written by the test");
     p
 }
 
@@ -73,12 +73,21 @@ fn ucdp(dir: &Path, rows: &[U]) -> PathBuf {
         ));
     }
     let p = dir.join("ucdp.csv");
-    std::fs::write(&p, s).unwrap();
+    std::fs::write(&p, s).expect("as written by the test");
     p
 }
 
-/// An HXL-tagged monitoring log: date, perpetrator, admin1, point, killed.
-fn log(dir: &Path, rows: &[(&str, &str, &str, Option<(f64, f64)>, u32)]) -> PathBuf {
+/// One log row: date, perpetrator, admin1, point, killed.
+type LogRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<(f64, f64)>,
+    u32,
+);
+
+/// An HXL-tagged monitoring log.
+fn log(dir: &Path, rows: &[LogRow]) -> PathBuf {
     let mut s = String::from(
         "date,perpetrator,admin1,lat,lon,killed\n#date,#group+name+first,#adm1+name,#geo+lat,#geo+lon,#affected+killed\n",
     );
@@ -87,7 +96,7 @@ fn log(dir: &Path, rows: &[(&str, &str, &str, Option<(f64, f64)>, u32)]) -> Path
         s.push_str(&format!("{},{},{},{lat},{lon},{}\n", r.0, r.1, r.2, r.4));
     }
     let p = dir.join("log.csv");
-    std::fs::write(&p, s).unwrap();
+    std::fs::write(&p, s).expect("as written by the test");
     p
 }
 
@@ -105,7 +114,7 @@ fn workspace(files: &[PathBuf]) -> Workspace {
 
 /// ACLED rows loaded first, then UCDP rows: the workspace.
 fn pair(acled_rows: &[A], ucdp_rows: &[U]) -> Workspace {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("as written by the test");
     let files = [acled(dir.path(), acled_rows), ucdp(dir.path(), ucdp_rows)];
     workspace(&files)
 }
@@ -293,7 +302,7 @@ fn perpetrator_types_must_be_compatible() {
 
 #[test]
 fn three_families_form_one_cluster_counted_as_the_priority_record() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("as written by the test");
     let files = [
         acled(dir.path(), &[one_acled("2022-03-10", KUTUM)]),
         ucdp(
@@ -418,34 +427,42 @@ type Summary = (
 fn summary_of(v: &serde_json::Value) -> Summary {
     let cells = v["cells"]
         .as_array()
-        .unwrap()
+        .expect("as written by the test")
         .iter()
         .map(|c| {
             (
                 (
-                    c["perpetrator"].as_str().unwrap().to_string(),
-                    c["region"].as_str().unwrap().to_string(),
+                    c["perpetrator"]
+                        .as_str()
+                        .expect("as written by the test")
+                        .to_string(),
+                    c["region"]
+                        .as_str()
+                        .expect("as written by the test")
+                        .to_string(),
                 ),
                 (
-                    c["events"].as_u64().unwrap(),
-                    c["civilian_fatalities"].as_u64().unwrap(),
+                    c["events"].as_u64().expect("as written by the test"),
+                    c["civilian_fatalities"]
+                        .as_u64()
+                        .expect("as written by the test"),
                 ),
             )
         })
         .collect();
     let matches = v["matches"]
         .as_array()
-        .unwrap()
+        .expect("as written by the test")
         .iter()
         .map(|m| {
             (
                 m["families"]
                     .as_array()
-                    .unwrap()
+                    .expect("as written by the test")
                     .iter()
-                    .map(|f| f.as_str().unwrap().to_string())
+                    .map(|f| f.as_str().expect("as written by the test").to_string())
                     .collect(),
-                m["count"].as_u64().unwrap(),
+                m["count"].as_u64().expect("as written by the test"),
             )
         })
         .collect();
@@ -454,8 +471,10 @@ fn summary_of(v: &serde_json::Value) -> Summary {
         cells,
         matches,
         (
-            t["events"].as_u64().unwrap(),
-            t["civilian_fatalities"].as_u64().unwrap(),
+            t["events"].as_u64().expect("as written by the test"),
+            t["civilian_fatalities"]
+                .as_u64()
+                .expect("as written by the test"),
         ),
     )
 }
@@ -477,7 +496,8 @@ fn check_real_pair(files: &[PathBuf], settings: MatchSettings, script_args: &[&s
         .output()
     {
         Ok(out) if out.status.success() => {
-            let want: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let want: serde_json::Value =
+                serde_json::from_slice(&out.stdout).expect("as written by the test");
             assert_eq!(
                 got,
                 summary_of(&want),
@@ -517,4 +537,57 @@ fn the_real_sudan_pair_matches_as_the_independent_reading_does() {
         &["--days", "3", "--km", "50", "--priority", "acled,ucdp,logs"],
     );
     assert!(n > 10, "wider windows find more: {n}");
+}
+
+#[test]
+fn the_annex_states_whether_matching_was_on_and_its_counts_only_internally() {
+    use poc_workbench::annex::{AnnexOptions, build, markdown};
+    use poc_workbench::assessment::SharingLevel;
+    let mut ws = pair(
+        &[
+            one_acled("2022-03-10", KUTUM),
+            one_acled("2022-03-20", KUTUM),
+        ],
+        &[one_ucdp("2022-03-11", "2022-03-11", KUTUM)],
+    );
+    let opts = |level| AnnexOptions {
+        level,
+        k: 5,
+        sections: Default::default(),
+        recipients: vec![],
+        generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("as written by the test"),
+        from: None,
+        to: None,
+    };
+    let internal = markdown::write(&build(None, &ws, &opts(SharingLevel::Internal)));
+    assert!(
+        internal.contains("Events recorded by more than one source are counted once"),
+        "{internal}"
+    );
+    assert!(internal.contains("at most 1 day apart"));
+    assert!(internal.contains("at most 5 km apart"));
+    assert!(
+        internal.contains("ACLED and UCDP: 1"),
+        "the internal annex gives the counts"
+    );
+    let public = markdown::write(&build(None, &ws, &opts(SharingLevel::Public)));
+    assert!(public.contains("Events recorded by more than one source are counted once"));
+    assert!(
+        !public.contains("ACLED and UCDP: 1"),
+        "no match count above internal"
+    );
+    ws.set_matching(MatchSettings {
+        max_days: 2,
+        max_km: 2.5,
+        ..MatchSettings::default()
+    });
+    let changed = markdown::write(&build(None, &ws, &opts(SharingLevel::Internal)));
+    assert!(changed.contains("at most 2 days apart") && changed.contains("at most 2.5 km apart"));
+    assert!(changed.contains("the analyst changed them"));
+    ws.set_matching(MatchSettings {
+        enabled: false,
+        ..MatchSettings::default()
+    });
+    let off = markdown::write(&build(None, &ws, &opts(SharingLevel::Internal)));
+    assert!(off.contains("were not matched for this annex"), "{off}");
 }

@@ -508,3 +508,38 @@ regions-from = Count the region
 regions-to = as
 regions-pick_to = (pick a region)
 regions-merge = Merge
+
+## Matching across sources (METHODOLOGY §8), in the import report
+matching-heading = Events recorded by several sources
+matching-enabled = Match events across sources and count each once
+matching-enabled_tip = Civilian-harm events of different sources (ACLED, UCDP, each monitoring log or mapped file) that lie within the day and distance windows and have compatible perpetrator types are one event: it is counted once, as the record of the first source in the order below (METHODOLOGY §8).
+matching-days = Days apart at most
+matching-days_tip = Two events match only when their dates are at most this many days apart; a UCDP date range is compared whole. The method's value is 1.
+matching-km = km apart at most
+matching-km_tip = Great-circle distance between the two points. An event without coordinates matches by its admin 1 name (and admin 2 where both give one). The method's value is 5 km.
+matching-reset = Back to the method's values
+matching-priority = The record that counts:
+matching-priority_tip = A matched event is counted with the perpetrator type, region and fatalities of this source's record; nothing is summed across records.
+matching-swap_tip = Swap these two
+matching-group_logs = monitoring logs and mapped files
+matching-group_ucdp = UCDP
+matching-group_acled = ACLED
+matching-off_warning = Matching is off: an attack recorded by two sources is counted twice in every figure.
+matching-none = No event is recorded by more than one source.
+matching-pair = { $a } + { $b }: { $n -> 
+    [one] 1 event recorded by both
+   *[other] { $n } events recorded by both
+}
+matching-windows = (within { $days } day(s) and { $km } km, compatible perpetrator types)
+report-matched = { $n -> 
+    [one] 1 event is also recorded by another source and is counted once, as that source's record
+   *[other] { $n } events are also recorded by another source and are counted once, as that source's record
+}
+matrix-how_matched = { $n -> 
+    [one] 1 of these events is also recorded by another source: it is counted once (METHODOLOGY §8; Import report › matching).
+   *[other] { $n } of these events are also recorded by another source: each is counted once (METHODOLOGY §8; Import report › matching).
+}
+incidents-matched_counted = This event is also recorded by another source; this record is the one counted:
+incidents-matched_not_counted = This event is also recorded by another source, whose record is counted (this one is not):
+incidents-also_recorded = Also recorded by { $source } { $id }: { $date }, { $who }, { $fatalities } civilian fatalities
+incidents-also_recorded_tip = Show that record. Matched per METHODOLOGY §8 (Import report › matching).

@@ -169,6 +169,9 @@ pub struct Matches {
     pub not_counted: Vec<u64>,
     /// Candidate pairs considered (for the benchmark).
     pub candidates: u64,
+    /// Per dataset, per row: a record of a matched event (empty for a
+    /// dataset with none).
+    flags: Vec<Vec<bool>>,
 }
 
 impl Matches {
@@ -185,6 +188,17 @@ impl Matches {
             .and_then(|&c| self.clusters.get(c as usize))
             .map(|c| c.iter().copied().filter(|&x| x != r).collect())
             .unwrap_or_default()
+    }
+
+    /// Whether row `i` of dataset `d` is a record of a matched event (the
+    /// matrix's hot loop asks this).
+    #[inline]
+    pub fn matched_row(&self, d: usize, i: usize) -> bool {
+        self.flags
+            .get(d)
+            .and_then(|v| v.get(i))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Whether `r` is a record of an event matched across sources.
@@ -321,42 +335,7 @@ pub fn find(input: &MatchInput<'_>, settings: &MatchSettings) -> (Matches, Vec<V
             .then(pe.d.cmp(&qe.d))
             .then(po.d.cmp(&qo.d))
     });
-    // Clusters: union-find with the families each cluster holds.
-    let mut parent: Vec<u32> = (0..events.len() as u32).collect();
-    let mut held: HashMap<u32, Vec<u32>> = HashMap::default();
-    fn root(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            let up = parent[parent[x as usize] as usize];
-            parent[x as usize] = up;
-            x = up;
-        }
-        x
-    }
-    let mut pair_counts: BTreeMap<(u32, u32), u64> = BTreeMap::new();
-    for c in &cands {
-        let (ra, rb) = (root(&mut parent, c.early), root(&mut parent, c.other));
-        if ra == rb {
-            continue;
-        }
-        let fa = held
-            .get(&ra)
-            .cloned()
-            .unwrap_or_else(|| vec![events[ra as usize].fam]);
-        let fb = held
-            .get(&rb)
-            .cloned()
-            .unwrap_or_else(|| vec![events[rb as usize].fam]);
-        if fa.iter().any(|f| fb.contains(f)) {
-            continue;
-        }
-        parent[rb as usize] = ra;
-        held.remove(&rb);
-        let mut joined = fa;
-        joined.extend(fb);
-        held.insert(ra, joined);
-        let (f1, f2) = (events[c.early as usize].fam, events[c.other as usize].fam);
-        *pair_counts.entry((f1.min(f2), f1.max(f2))).or_default() += 1;
-    }
+    let (mut parent, held, pair_counts) = join(&events, &cands);
     // Each cluster counted once, as its first member in the priority order.
     let rank = |e: &Ev| {
         let g = SourceGroup::of(datasets[e.d as usize].meta.format);
@@ -381,8 +360,15 @@ pub fn find(input: &MatchInput<'_>, settings: &MatchSettings) -> (Matches, Vec<V
             out.not_counted[d] += 1;
         }
         let id = out.clusters.len() as u32;
-        for &r in &refs {
-            out.cluster_of.insert(r, id);
+        for &(d, i) in &refs {
+            out.cluster_of.insert((d, i), id);
+            if out.flags.len() <= d {
+                out.flags.resize(datasets.len(), Vec::new());
+            }
+            if out.flags[d].is_empty() {
+                out.flags[d] = vec![false; datasets[d].incidents.len()];
+            }
+            out.flags[d][i] = true;
         }
         out.clusters.push(refs);
     }
@@ -399,6 +385,52 @@ pub fn find(input: &MatchInput<'_>, settings: &MatchSettings) -> (Matches, Vec<V
         *out.pairs.entry(key).or_default() += n;
     }
     (out, counted)
+}
+
+/// The root of `x`'s cluster (with path halving).
+fn root(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+/// Clusters and joined pairs per pair of family ids.
+type Joined = (Vec<u32>, HashMap<u32, Vec<u32>>, BTreeMap<(u32, u32), u64>);
+
+/// Takes the pairs in order, joining two clusters when they hold no two
+/// events of one family (union-find with the families each cluster holds).
+fn join(events: &[Ev], cands: &[Cand]) -> Joined {
+    let mut parent: Vec<u32> = (0..events.len() as u32).collect();
+    let mut held: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut pair_counts: BTreeMap<(u32, u32), u64> = BTreeMap::new();
+    for c in cands {
+        let (ra, rb) = (root(&mut parent, c.early), root(&mut parent, c.other));
+        if ra == rb {
+            continue;
+        }
+        let fa = held
+            .get(&ra)
+            .cloned()
+            .unwrap_or_else(|| vec![events[ra as usize].fam]);
+        let fb = held
+            .get(&rb)
+            .cloned()
+            .unwrap_or_else(|| vec![events[rb as usize].fam]);
+        if fa.iter().any(|f| fb.contains(f)) {
+            continue;
+        }
+        parent[rb as usize] = ra;
+        held.remove(&rb);
+        let mut joined = fa;
+        joined.extend(fb);
+        held.insert(ra, joined);
+        let (f1, f2) = (events[c.early as usize].fam, events[c.other as usize].fam);
+        *pair_counts.entry((f1.min(f2), f1.max(f2))).or_default() += 1;
+    }
+    (parent, held, pair_counts)
 }
 
 /// The events matching may join: counted civilian-harm rows.

@@ -30,6 +30,10 @@ pub struct CellCounts {
     pub recent_fatalities: u64,
     /// Sexual-violence or abduction events in the recent window.
     pub recent_sv_abduction: u64,
+    /// Events in the filter that another source records too (each counted
+    /// once, METHODOLOGY §8). Shown in the window only.
+    #[serde(skip)]
+    pub matched: u64,
     /// The data stop before the recent window ends (or start after it
     /// begins) in this cell's region, or in one of the regions of a total
     /// (METHODOLOGY §4 coverage).
@@ -47,6 +51,7 @@ impl CellCounts {
         self.previous_events += o.previous_events;
         self.recent_fatalities += o.recent_fatalities;
         self.recent_sv_abduction += o.recent_sv_abduction;
+        self.matched += o.matched;
         self.recent_uncovered |= o.recent_uncovered;
         self.previous_uncovered |= o.previous_uncovered;
     }
@@ -537,6 +542,7 @@ impl Counts {
                 cell.events += 1;
                 cell.civilian_fatalities += fat;
                 cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
+                cell.matched += u64::from(ws.matches.matched_row(d, i));
                 if t.is_attributed() {
                     let s = &mut out.shares[r as usize];
                     s.attributed_events += 1;

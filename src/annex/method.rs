@@ -32,6 +32,7 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
     {
         counted.push("Other sources: read through a column mapping the analyst made; each value of their perpetrator column was mapped once to a type below.".to_string());
     }
+    counted.extend(matching_text(ctx));
     counted.push("A fatality figure a source gives as unknown or as a range is not counted as zero: the event counts, its fatalities are reported as unknown.".to_string());
     b.push(Block::Bullets(counted));
     b.push(Block::Heading("Who, and where".into()));
@@ -75,6 +76,75 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
         )));
     }
     b
+}
+
+/// Matching across sources (METHODOLOGY §8), where the data hold more
+/// than one source family: whether it was on, its parameters and, in the
+/// internal version, the match counts (above internal they are left out:
+/// with the sources' own totals they would be one more small count).
+fn matching_text(ctx: &Ctx) -> Option<String> {
+    use crate::analysis::matching::{SourceGroup, family_name, trim_km};
+    let ws = ctx.ws;
+    let families: std::collections::BTreeSet<String> = (0..ws.datasets.len())
+        .filter(|&d| !ws.datasets[d].incidents.is_empty())
+        .map(|d| family_name(&ws.datasets, d))
+        .collect();
+    if families.len() < 2 {
+        return None;
+    }
+    let m = &ws.matches;
+    let s = &m.settings;
+    if !s.enabled {
+        return Some("Events recorded by more than one source were not matched for this annex: an attack that two sources record (ACLED and UCDP, say) is counted once in each, so counts across sources may be higher than the number of attacks.".to_string());
+    }
+    let order = s
+        .priority
+        .iter()
+        .map(|g| match g {
+            SourceGroup::Logs => "a monitoring log or other mapped file",
+            SourceGroup::Ucdp => "UCDP",
+            SourceGroup::Acled => "ACLED",
+        })
+        .collect::<Vec<_>>()
+        .join(", else ");
+    let mut text = format!(
+        "Events recorded by more than one source are counted once. Two civilian-harm events from different sources are taken to be one event when their dates are at most {} day{} apart (a source's date range is compared whole), they lie at most {} km apart (or, where either has no coordinates, in the same first-level region and, where both give one, the same second-level region), and their perpetrator types are compatible (the same type; an armed group of unstated type and a rebel group or militia; or an unidentified or unattributed side). Closest pairs in time, then in distance, are taken first, and an event is matched with at most one record of each source. A matched event is counted with the perpetrator type, region and fatalities of the record of {order}; nothing is added across records.",
+        s.max_days,
+        if s.max_days == 1 { "" } else { "s" },
+        trim_km(s.max_km),
+    );
+    if !s.is_default() {
+        text.push_str(" These windows or this order differ from the method's (1 day, 5 km; monitoring logs, then UCDP, then ACLED): the analyst changed them.");
+    }
+    if ctx.opts.level == crate::assessment::SharingLevel::Internal {
+        if m.pairs.is_empty() {
+            text.push_str(" No event was found in more than one source.");
+        } else {
+            let pairs = m
+                .pairs
+                .iter()
+                .map(|((a, b), n)| {
+                    format!(
+                        "{} and {}: {}",
+                        source_name(a),
+                        source_name(b),
+                        super::group_thousands(*n)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            text.push_str(&format!(" Events matched, by pair of sources: {pairs} (all dates, before the period is applied)."));
+        }
+    }
+    Some(text)
+}
+
+fn source_name(family: &str) -> String {
+    match family {
+        "acled" => "ACLED".into(),
+        "ucdp" => "UCDP".into(),
+        other => other.to_string(),
+    }
 }
 
 /// The region names the analyst merged, if any.

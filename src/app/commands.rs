@@ -171,6 +171,8 @@ pub enum AppCommand {
     },
     /// Change the assessment (one undo step; `Edit::Batch` for several).
     EditDoc(crate::assessment::edit::Edit),
+    /// Change how events are matched across sources.
+    SetMatching(crate::analysis::matching::MatchSettings),
     Undo,
     Redo,
     /// Save the assessment (Save As the first time, and for the example).

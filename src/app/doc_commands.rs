@@ -21,6 +21,16 @@ impl WorkbenchApp {
                 self.edit(e);
                 self.sync_as_of();
             }
+            AppCommand::SetMatching(m) => {
+                // With an assessment open the change is one undoable edit,
+                // saved with it; without one it holds for this session.
+                if self.doc.is_some() {
+                    self.edit(Edit::SetMatching(m));
+                    self.sync_as_of();
+                } else {
+                    self.session.set_matching(m);
+                }
+            }
             AppCommand::Undo | AppCommand::Redo => {
                 let undo = matches!(c, AppCommand::Undo);
                 if let Some(doc) = self.doc.as_mut() {
@@ -108,6 +118,7 @@ impl WorkbenchApp {
     pub(super) fn sync_as_of(&mut self) {
         if let Some(doc) = &self.doc {
             self.session.set_as_of(Some(doc.assessment().meta.as_of));
+            self.session.set_matching(doc.assessment().matching.clone());
             self.session.set_overrides(doc.assessment().overrides());
             self.session.set_region_aliases(doc.assessment().aliases());
         }

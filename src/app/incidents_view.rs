@@ -49,7 +49,7 @@ pub fn incidents_ui(
     egui::Panel::right("incident-detail")
         .resizable(true)
         .default_size(360.0)
-        .show(ui, |ui| detail_ui(ui, ctx));
+        .show(ui, |ui| detail_ui(ui, ctx, cmds));
     egui::ScrollArea::horizontal()
         .id_salt("incidents-h")
         .show(ui, |ui| table_ui(ui, ctx, state, cmds));
@@ -117,7 +117,55 @@ fn heading_ui(ui: &mut egui::Ui, sel: &Selection, n: usize, commands: &mut Vec<A
     });
 }
 
-fn detail_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
+/// The other sources' records of the selected event (METHODOLOGY §8).
+fn also_recorded_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, r: RowRef, cmds: &mut Vec<AppCommand>) {
+    let ws = ctx.ws;
+    let others = ws.matches.others(r);
+    if others.is_empty() {
+        return;
+    }
+    let counted = ws
+        .counted
+        .get(r.0)
+        .and_then(|c| c.get(r.1))
+        .copied()
+        .unwrap_or(true);
+    ui.separator();
+    ui.strong(if counted {
+        tr("incidents.matched_counted")
+    } else {
+        tr("incidents.matched_not_counted")
+    });
+    for o in others {
+        let d = &ws.datasets[o.0];
+        let inc = &d.incidents;
+        let source = match d.meta.format {
+            crate::model::SourceFormat::Acled => "ACLED".to_string(),
+            crate::model::SourceFormat::Ucdp => "UCDP".to_string(),
+            _ => d.meta.display_name(),
+        };
+        let id = inc.event_id.get(o.1);
+        let text = tr_args(
+            "incidents.also_recorded",
+            &[
+                ("source", &source),
+                ("id", if id.is_empty() { "–" } else { id }),
+                ("date", &iso(inc.date[o.1])),
+                ("fatalities", &inc.civilian_fatalities[o.1].to_string()),
+                ("who", lbl(ws.perpetrator_of(o))),
+            ],
+        );
+        if ui
+            .link(text)
+            .on_hover_text(tr("incidents.also_recorded_tip"))
+            .clicked()
+        {
+            cmds.push(AppCommand::SelectIncident(o));
+        }
+    }
+}
+
+fn detail_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, cmds: &mut Vec<AppCommand>) {
     let ws = ctx.ws;
     ui.heading(tr("incidents.detail"));
     egui::ScrollArea::vertical().show(ui, |ui| match (ctx.detail, ctx.selected_incident) {
@@ -134,6 +182,7 @@ fn detail_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default()
             ));
+            also_recorded_ui(ui, ctx, r, cmds);
             ui.separator();
             ui.strong(tr("incidents.source_fields"));
             egui::Grid::new("detail")

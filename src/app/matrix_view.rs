@@ -97,6 +97,13 @@ fn how_computed(
             ],
         ));
     }
+    if c.matched > 0 {
+        out.push('\n');
+        out.push_str(&tr_args(
+            "matrix.how_matched",
+            &[("n", &c.matched.to_string())],
+        ));
+    }
     if c.recent_uncovered || c.previous_uncovered {
         out.push('\n');
         out.push_str(&no_data_text(m, region, c));

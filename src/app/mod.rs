@@ -27,6 +27,7 @@ mod map_view;
 mod mapping_dialog;
 mod mapping_profiles;
 pub mod markdown_view;
+mod matching_ui;
 mod matrix_view;
 mod opening;
 mod picking;

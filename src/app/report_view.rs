@@ -12,6 +12,10 @@ use crate::model::dates::iso;
 pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCommand>) {
     let ws = ctx.ws;
     egui::ScrollArea::vertical().show(ui, |ui| {
+        if ws.datasets.len() > 1 {
+            super::matching_ui::matching_ui(ui, ws, commands);
+            ui.add_space(8.0);
+        }
         for (i, d) in ws.datasets.iter().enumerate() {
             let r = &d.report;
             ui.group(|ui| {
@@ -58,6 +62,10 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                 ));
                 if ws.repeats.get(i).copied().unwrap_or(0) > 0 {
                     ui.label(format!("{} {}", ws.repeats[i], tr("report.repeats")));
+                }
+                let matched = ws.matches.not_counted.get(i).copied().unwrap_or(0);
+                if matched > 0 {
+                    ui.label(tr_args("report.matched", &[("n", &matched.to_string())]));
                 }
                 let differ = ws.repeat_conflicts.get(i).copied().unwrap_or(0);
                 if differ > 0 {

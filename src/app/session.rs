@@ -104,6 +104,15 @@ impl Session {
         }
     }
 
+    /// Applies the matching settings (METHODOLOGY §8); nothing happens when
+    /// they are the ones in force.
+    pub fn set_matching(&mut self, settings: crate::analysis::matching::MatchSettings) {
+        if *self.workspace.matching() != settings.sanitized() {
+            self.workspace.set_matching(settings);
+            self.data_generation += 1;
+        }
+    }
+
     /// Applies the assessment's region aliases; nothing happens when they are
     /// the ones in force.
     pub fn set_region_aliases(&mut self, aliases: Vec<(String, String)>) {

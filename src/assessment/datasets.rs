@@ -217,6 +217,7 @@ pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<
         });
     }
     let mut ws = Workspace::new(datasets);
+    ws.set_matching(a.matching.clone());
     ws.set_overrides(a.overrides());
     ws.set_region_aliases(a.aliases());
     if spans.iter().any(Option::is_some) {

@@ -29,6 +29,8 @@ pub enum Edit {
     SetSharing(SharingLevel, u32),
     /// Replace the region aliases (merge or split region names).
     SetRegionAliases(Vec<super::RegionAlias>),
+    /// Change how events are matched across sources (METHODOLOGY §8).
+    SetMatching(crate::analysis::matching::MatchSettings),
     InsertDataset(usize, DatasetRef),
     RemoveDataset(usize),
     /// Relink or re-hash a dataset.
@@ -112,6 +114,9 @@ impl Assessment {
                     value: old,
                     at: pos,
                 }
+            }
+            Edit::SetMatching(m) => {
+                Edit::SetMatching(std::mem::replace(&mut self.matching, m.sanitized()))
             }
             Edit::SetRegionAliases(v) => {
                 Edit::SetRegionAliases(std::mem::replace(&mut self.region_aliases, v))

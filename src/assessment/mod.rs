@@ -205,6 +205,13 @@ pub struct Assessment {
     /// annex's built-in choice, `annex::audience`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<sharing::Audience>,
+    /// How events recorded by several sources are matched and counted once
+    /// (METHODOLOGY §8); written only where it differs from the method.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::analysis::matching::MatchSettings::is_default"
+    )]
+    pub matching: crate::analysis::matching::MatchSettings,
     /// The `//` comment lines at the top of the file (the analyst's own
     /// notes), kept as written and put back on save: RON has no place for
     /// them in the document itself.
@@ -230,6 +237,7 @@ impl Assessment {
             suppression_k: 5,
             exports: Vec::new(),
             audiences: Vec::new(),
+            matching: Default::default(),
         }
     }
 

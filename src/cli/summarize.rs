@@ -264,6 +264,14 @@ fn write_text(
         m.total.events, m.total.civilian_fatalities, m.total.fatalities_unknown
     )?;
     writeln!(out)?;
+    write_reports(ws, out)
+}
+
+/// Matching and the import reports, after the matrix.
+fn write_reports(
+    ws: &crate::analysis::Workspace,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "Matching across sources (METHODOLOGY §8): {}",
