@@ -1861,3 +1861,67 @@ fn an_assessment_is_built_from_blank_in_the_window_and_saved() {
     let built = poc_workbench::assessment::file::load(&saved).expect("the saved file reads");
     assert_eq!(built, expected);
 }
+
+/// An ACLED-shaped file recording again the first UCDP event of the sample
+/// that has a point: the same day and place, an unidentified perpetrator.
+fn acled_copy_of_a_sample_event(dir: &std::path::Path) -> (std::path::PathBuf, u32) {
+    let d = import_file(
+        &sample_path(),
+        &ImportOptions::default(),
+        &Progress::default(),
+    )
+    .expect("sample loads");
+    let inc = &d.incidents;
+    let i = (0..inc.len())
+        .find(|&i| inc.civilian_harm[i] && inc.latitude[i].is_finite() && inc.date[i] > 737_000)
+        .expect("a civilian-harm event with a point");
+    let date = poc_workbench::model::dates::iso(inc.date[i]);
+    let text = format!(
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,inter1,actor2,inter2,civilian_targeting,country,admin1,admin2,location,latitude,longitude,fatalities\n\
+         SDN1,{date},Violence against civilians,Attack,Unidentified Armed Group (Sudan),3,Civilians (Sudan),7,Civilian targeting,Sudan,{a1},,Somewhere,{lat},{lon},2\n",
+        a1 = inc.names.get(inc.admin1[i]),
+        lat = inc.latitude[i],
+        lon = inc.longitude[i],
+    );
+    let p = dir.join("acled-copy.csv");
+    std::fs::write(&p, text).expect("temp file");
+    (p, inc.civilian_fatalities[i])
+}
+
+#[test]
+fn an_event_recorded_by_two_sources_counts_once_and_matching_is_switched_off_and_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (acled, _) = acled_copy_of_a_sample_event(dir.path());
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+        acled,
+    ]));
+    h.run();
+    h.state_mut().wait_for_loads();
+    h.run();
+    let (alone, _) = summarize_totals();
+    let ws = h.state().session().workspace();
+    assert_eq!(ws.datasets.len(), 2);
+    assert_eq!(ws.matches.total(), 1, "the ACLED row is the sample's event");
+    assert_eq!(shown_total(&h), alone, "counted once");
+    h.state_mut().send(AppCommand::SetView(View::Report));
+    h.run();
+    h.get_by_label_contains("ucdp: 1 event recorded by both");
+    h.get_by_label("Match events across sources and count each once")
+        .click();
+    h.run();
+    let doc = h.state().doc().expect("the example is open");
+    assert!(
+        !doc.assessment().matching.enabled,
+        "saved in the assessment"
+    );
+    assert_eq!(h.state().session().workspace().matches.total(), 0);
+    h.get_by_label_contains("Matching is off");
+    h.state_mut().send(AppCommand::SetView(View::Matrix));
+    h.run();
+    assert_eq!(shown_total(&h), alone + 1, "matching off: counted twice");
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert!(h.state().doc().expect("doc").assessment().matching.enabled);
+    assert_eq!(shown_total(&h), alone);
+}

@@ -543,3 +543,5 @@ incidents-matched_counted = This event is also recorded by another source; this 
 incidents-matched_not_counted = This event is also recorded by another source, whose record is counted (this one is not):
 incidents-also_recorded = Also recorded by { $source } { $id }: { $date }, { $who }, { $fatalities } civilian fatalities
 incidents-also_recorded_tip = Show that record. Matched per METHODOLOGY §8 (Import report › matching).
+load-deriving = Counting each event once across sources… { $secs } s
+load-deriving_tip = The new data are being joined to the loaded data: regions, repeats, and events recorded by several sources (METHODOLOGY §8). The figures shown are those before the load until this ends.

@@ -52,6 +52,16 @@ pub struct Workspace {
     pub matches: Matches,
 }
 
+/// What the analyst sets on a workspace, to carry to one re-derived from
+/// other datasets (a large load is derived on a background thread).
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceSettings {
+    pub overrides: BTreeMap<String, PerpetratorType>,
+    pub region_aliases: Vec<(String, String)>,
+    pub declared_spans: Vec<Option<(i32, i32)>>,
+    pub matching: MatchSettings,
+}
+
 /// A reference to one incident: (dataset index, row index).
 pub type RowRef = (usize, usize);
 
@@ -64,6 +74,42 @@ impl Workspace {
         };
         w.rebuild();
         w
+    }
+
+    /// A workspace over these datasets with these settings, derived once.
+    pub fn with_settings(datasets: Vec<Dataset>, settings: WorkspaceSettings) -> Workspace {
+        let mut w = Workspace {
+            datasets,
+            overrides: settings.overrides,
+            region_aliases: settings.region_aliases,
+            declared_spans: settings.declared_spans,
+            matching: settings.matching.sanitized(),
+            ..Default::default()
+        };
+        w.rebuild();
+        w
+    }
+
+    /// The analyst's settings in force.
+    pub fn settings(&self) -> WorkspaceSettings {
+        WorkspaceSettings {
+            overrides: self.overrides.clone(),
+            region_aliases: self.region_aliases.clone(),
+            declared_spans: self.declared_spans.clone(),
+            matching: self.matching.clone(),
+        }
+    }
+
+    /// Puts these settings in force, re-deriving only what they change.
+    pub fn apply_settings(&mut self, s: WorkspaceSettings) {
+        self.set_region_aliases(s.region_aliases);
+        if self.overrides != s.overrides {
+            self.set_overrides(s.overrides);
+        }
+        if self.declared_spans != s.declared_spans {
+            self.set_declared_spans(s.declared_spans);
+        }
+        self.set_matching(s.matching);
     }
 
     /// Adds a dataset and re-derives the tables.

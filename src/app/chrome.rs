@@ -106,6 +106,14 @@ impl WorkbenchApp {
 
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if let Some(secs) = self.session.rebuilding() {
+                ui.spinner();
+                ui.label(tr_args("load.deriving", &[("secs", &format!("{secs:.0}"))]))
+                    .on_hover_text(tr("load.deriving_tip"));
+                // The spinner turns while the thread works.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(250));
+            }
             if self.jobs.is_empty() && self.open_jobs.is_empty() {
                 let ms = self.session.cached_derived().map_or(0.0, |d| d.compute_ms);
                 let ws = self.session.workspace();

@@ -190,7 +190,12 @@ impl WorkbenchApp {
                 }
                 let was_multi = self.session.workspace().multi_country;
                 let had_data = !self.session.workspace().datasets.is_empty();
-                self.session.add(d);
+                let ctx = self.repaint.clone();
+                self.session.add(d, move || {
+                    if let Some(c) = &ctx {
+                        c.request_repaint();
+                    }
+                });
                 if had_data && !was_multi && self.session.workspace().multi_country {
                     // Say it: every region name now carries its country.
                     self.info(tr_args(
@@ -274,6 +279,12 @@ impl WorkbenchApp {
     }
 
     pub(super) fn poll_jobs(&mut self) {
+        let ctx = self.repaint.clone();
+        self.session.poll_rebuild(move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        });
         let mut i = 0;
         while i < self.open_jobs.len() {
             if let Some(r) = self.open_jobs[i].poll() {
@@ -299,7 +310,10 @@ impl WorkbenchApp {
 
     /// Blocks until every running load has finished (tests).
     pub fn wait_for_loads(&mut self) {
-        while !self.jobs.is_empty() || !self.open_jobs.is_empty() {
+        while !self.jobs.is_empty()
+            || !self.open_jobs.is_empty()
+            || self.session.rebuilding().is_some()
+        {
             std::thread::sleep(std::time::Duration::from_millis(5));
             self.poll_jobs();
         }

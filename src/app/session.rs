@@ -51,6 +51,22 @@ pub struct Session {
     monthly_for: Option<(Filter, u64)>,
     incidents: Vec<RowRef>,
     incidents_for: Option<(Filter, u64, Selection)>,
+    /// A workspace being derived on a background thread after a large
+    /// load (regions, repeats, matching across sources); the window shows
+    /// the current one meanwhile.
+    rebuild: Option<Rebuild>,
+}
+
+/// Loads that leave this many incidents or more are derived in the
+/// background, so the window stays responsive while events are matched.
+const BACKGROUND_INCIDENTS: usize = 200_000;
+
+/// A background derivation of the workspace.
+struct Rebuild {
+    rx: mpsc::Receiver<Workspace>,
+    started: Instant,
+    /// Datasets loaded meanwhile, added when it ends.
+    queued: Vec<Dataset>,
 }
 
 impl Session {
@@ -124,6 +140,7 @@ impl Session {
 
     /// Replaces every dataset (an assessment opened, datasets relinked).
     pub fn replace_workspace(&mut self, ws: Workspace) {
+        self.finish_rebuild();
         self.workspace = ws;
         self.data_generation += 1;
     }
@@ -153,20 +170,96 @@ impl Session {
         &self.monthly
     }
 
-    /// Adds a loaded dataset.
-    pub fn add(&mut self, d: Dataset) {
-        self.workspace.add(d);
+    /// Adds a loaded dataset. Beside other data, and large, it is derived
+    /// on a background thread (`repaint` is called when it is ready; see
+    /// `poll_rebuild`); else at once.
+    pub fn add(&mut self, d: Dataset, repaint: impl Fn() + Send + 'static) {
+        if let Some(r) = self.rebuild.as_mut() {
+            r.queued.push(d);
+            return;
+        }
+        let total = self.workspace.incident_count() + d.incidents.len();
+        if self.workspace.datasets.is_empty() || total < BACKGROUND_INCIDENTS {
+            self.workspace.add(d);
+            self.data_generation += 1;
+            return;
+        }
+        let mut datasets = self.workspace.datasets.clone();
+        datasets.push(d);
+        self.start_rebuild(datasets, repaint);
+    }
+
+    fn start_rebuild(&mut self, datasets: Vec<Dataset>, repaint: impl Fn() + Send + 'static) {
+        let settings = self.workspace.settings();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let ws = Workspace::with_settings(datasets, settings);
+            if tx.send(ws).is_ok() {
+                repaint();
+            }
+        });
+        self.rebuild = Some(Rebuild {
+            rx,
+            started: Instant::now(),
+            queued: Vec::new(),
+        });
+    }
+
+    /// Seconds since a background derivation started, while one runs.
+    pub fn rebuilding(&self) -> Option<f32> {
+        self.rebuild
+            .as_ref()
+            .map(|r| r.started.elapsed().as_secs_f32())
+    }
+
+    /// Takes a finished background derivation in (with any setting changed
+    /// meanwhile); returns whether one was.
+    pub fn poll_rebuild(&mut self, repaint: impl Fn() + Send + 'static) -> bool {
+        let Some(r) = self.rebuild.as_ref() else {
+            return false;
+        };
+        let ws = match r.rx.try_recv() {
+            Ok(ws) => ws,
+            Err(mpsc::TryRecvError::Empty) => return false,
+            // The thread panicked: a bug; the data stay as they were.
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.rebuild = None;
+                return false;
+            }
+        };
+        let queued = self.rebuild.take().map(|r| r.queued).unwrap_or_default();
+        let settings = self.workspace.settings();
+        self.workspace = ws;
+        self.workspace.apply_settings(settings);
         self.data_generation += 1;
+        if !queued.is_empty() {
+            let mut datasets = self.workspace.datasets.clone();
+            datasets.extend(queued);
+            self.start_rebuild(datasets, repaint);
+        }
+        true
+    }
+
+    /// Waits for a background derivation to end (before a change that
+    /// must apply to its result).
+    fn finish_rebuild(&mut self) {
+        while self.rebuild.is_some() {
+            if !self.poll_rebuild(|| {}) && self.rebuild.is_some() {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
     }
 
     /// Puts `d` in place of dataset `i` (read again through a new mapping).
     pub fn replace(&mut self, i: usize, d: Dataset) {
+        self.finish_rebuild();
         self.workspace.replace(i, d);
         self.data_generation += 1;
     }
 
     /// Closes dataset `i`.
     pub fn remove(&mut self, i: usize) {
+        self.finish_rebuild();
         self.workspace.remove(i);
         self.data_generation += 1;
     }
@@ -434,5 +527,62 @@ impl OpenJob {
                 None,
             ))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::matching::MatchSettings;
+    use crate::import::{ImportOptions, Progress, import_file};
+
+    fn load(text: &str, name: &str, dir: &std::path::Path) -> Dataset {
+        let p = dir.join(name);
+        std::fs::write(&p, text).expect("temp file");
+        import_file(&p, &ImportOptions::default(), &Progress::default()).expect("loads")
+    }
+
+    /// A load derived in the background takes the settings changed while
+    /// it ran, and a load queued meanwhile is added after it.
+    #[test]
+    fn a_background_derivation_keeps_settings_changed_meanwhile_and_queued_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let acled = load(
+            "event_id_cnty,event_date,event_type,actor1,inter1,civilian_targeting,country,admin1,latitude,longitude,fatalities\n\
+             SDN1,2022-03-10,Violence against civilians,Unidentified Armed Group (Sudan),3,Civilian targeting,Sudan,North Darfur,14.2,24.66,2\n",
+            "a.csv",
+            dir.path(),
+        );
+        let ucdp = load(
+            "id,country,adm_1,latitude,longitude,date_start,date_end,type_of_violence,side_a,deaths_civilians\n\
+             7,Sudan,North Darfur state,14.2,24.66,2022-03-10,2022-03-10,3,RSF,5\n",
+            "u.csv",
+            dir.path(),
+        );
+        let mut s = Session::default();
+        s.add(acled, || {});
+        let generation = s.data_generation();
+        let datasets = {
+            let mut v = s.workspace().datasets.clone();
+            v.push(ucdp.clone());
+            v
+        };
+        s.start_rebuild(datasets, || {});
+        assert!(s.rebuilding().is_some());
+        // Meanwhile: matching switched off, and another file loaded.
+        s.set_matching(MatchSettings {
+            enabled: false,
+            ..MatchSettings::default()
+        });
+        s.add(ucdp, || {});
+        while s.rebuilding().is_some() {
+            s.poll_rebuild(|| {});
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(s.data_generation() > generation);
+        let ws = s.workspace();
+        assert_eq!(ws.datasets.len(), 3, "the queued load is in");
+        assert!(!ws.matching().enabled, "the change made meanwhile holds");
+        assert_eq!(ws.matches.total(), 0);
     }
 }
