@@ -115,6 +115,12 @@ enum Command {
         rows: usize,
         #[arg(long)]
         out: PathBuf,
+        /// Also write a UCDP GED-shaped file of this many rows recording
+        /// some of the same attacks (for matching across sources).
+        #[arg(long)]
+        ucdp_rows: Option<usize>,
+        #[arg(long, requires = "ucdp_rows")]
+        ucdp_out: Option<PathBuf>,
     },
 }
 
@@ -223,8 +229,16 @@ fn main() -> ExitCode {
             format,
         }) => export_loop(&assessment, &out, &format),
         Some(Command::Export(a)) => cli::export::run(&a, &mut stdout),
-        Some(Command::Generate { rows, out }) => {
-            cli::bench::write_acled_like(&out, rows, 42).map(|_| 0)
+        Some(Command::Generate {
+            rows,
+            out,
+            ucdp_rows,
+            ucdp_out,
+        }) => {
+            cli::bench::write_acled_like(&out, rows, 42).and_then(|_| match (ucdp_rows, ucdp_out) {
+                (Some(n), Some(p)) => cli::bench::write_ucdp_like(&p, n, rows, 42).map(|_| 0),
+                _ => Ok(0),
+            })
         }
         None => Ok(open_gui(args.files)),
     };

@@ -591,3 +591,26 @@ fn the_annex_states_whether_matching_was_on_and_its_counts_only_internally() {
     let off = markdown::write(&build(None, &ws, &opts(SharingLevel::Internal)));
     assert!(off.contains("were not matched for this annex"), "{off}");
 }
+
+#[test]
+fn generated_files_with_hundreds_of_matches_agree_with_the_independent_reading() {
+    // Synthetic ACLED- and UCDP-shaped files recording some of the same
+    // attacks (a day or a few km off, some with date ranges): dense enough
+    // for ties, refused joins and three-way competition for one record.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, u) = (dir.path().join("acled.csv"), dir.path().join("ucdp.csv"));
+    poc_workbench::cli::bench::write_acled_like(&a, 3000, 42).expect("written");
+    poc_workbench::cli::bench::write_ucdp_like(&u, 900, 3000, 42).expect("written");
+    let n = check_real_pair(&[a.clone(), u.clone()], MatchSettings::default(), &[]);
+    assert!(n > 100, "the generator makes matches: {n}");
+    // UCDP loaded first, and a wider window.
+    check_real_pair(
+        &[u, a],
+        MatchSettings {
+            max_days: 2,
+            max_km: 12.0,
+            ..MatchSettings::default()
+        },
+        &["--days", "2", "--km", "12"],
+    );
+}
