@@ -151,24 +151,12 @@ fn main() -> ExitCode {
             match_priority,
             files,
         }) => {
-            let mut priority = Vec::new();
-            for p in match_priority.split(',').filter(|p| !p.trim().is_empty()) {
-                match poc_workbench::analysis::matching::SourceGroup::parse(p) {
-                    Some(g) => priority.push(g),
-                    None => {
-                        eprintln!(
-                            "error: --match-priority: '{}' is not logs, ucdp or acled",
-                            p.trim()
-                        );
-                        std::process::exit(2);
-                    }
+            let matching = match match_settings(no_match, match_days, match_km, &match_priority) {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
                 }
-            }
-            let matching = poc_workbench::analysis::matching::MatchSettings {
-                enabled: !no_match,
-                max_days: match_days,
-                max_km: match_km,
-                priority,
             };
             let level = if by == "admin2" {
                 RegionLevel::Admin2
@@ -249,6 +237,34 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The matching settings of `summarize` (METHODOLOGY §8).
+fn match_settings(
+    no_match: bool,
+    days: u32,
+    km: f64,
+    priority: &str,
+) -> Result<poc_workbench::analysis::matching::MatchSettings, String> {
+    use poc_workbench::analysis::matching::{MatchSettings, SourceGroup};
+    let priority = priority
+        .split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            SourceGroup::parse(p).ok_or_else(|| {
+                format!(
+                    "--match-priority: '{}' is not logs, ucdp or acled",
+                    p.trim()
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(MatchSettings {
+        enabled: !no_match,
+        max_days: days,
+        max_km: km,
+        priority,
+    })
 }
 
 /// Saves two versions of an assessment in turn until killed (crash test).
