@@ -1906,7 +1906,7 @@ fn an_event_recorded_by_two_sources_counts_once_and_matching_is_switched_off_and
     assert_eq!(shown_total(&h), alone, "counted once");
     h.state_mut().send(AppCommand::SetView(View::Report));
     h.run();
-    h.get_by_label_contains("ucdp: 1 event recorded by both");
+    h.get_by_label_contains("ACLED + UCDP: 1 event recorded by both");
     h.get_by_label("Match events across sources and count each once")
         .click();
     h.run();

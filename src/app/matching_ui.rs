@@ -15,6 +15,15 @@ fn group_label(g: SourceGroup) -> &'static str {
     }
 }
 
+/// A family as the analyst knows it: ACLED, UCDP, or the file's name.
+fn source_name(family: &str) -> String {
+    match family {
+        "acled" => "ACLED".into(),
+        "ucdp" => "UCDP".into(),
+        other => other.to_string(),
+    }
+}
+
 /// Draws the matching panel.
 pub fn matching_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<AppCommand>) {
     let current = ws.matching().clone();
@@ -46,10 +55,10 @@ pub fn matching_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<AppComm
                     .on_hover_text(tr("matching.priority_tip"));
                 let n = s.priority.len();
                 for k in 0..n {
-                    if k > 0 {
-                        ui.label("›");
-                    }
-                    ui.label(egui::RichText::new(group_label(s.priority[k])).strong());
+                    ui.label(
+                        egui::RichText::new(format!("{}. {}", k + 1, group_label(s.priority[k])))
+                            .strong(),
+                    );
                     if k + 1 < n
                         && ui
                             .small_button("⇄")
@@ -72,7 +81,11 @@ pub fn matching_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<AppComm
             for ((a, b), n) in &m.pairs {
                 ui.label(tr_args(
                     "matching.pair",
-                    &[("a", a.as_str()), ("b", b.as_str()), ("n", &n.to_string())],
+                    &[
+                        ("a", &source_name(a)),
+                        ("b", &source_name(b)),
+                        ("n", &n.to_string()),
+                    ],
                 ));
             }
             ui.label(tr_args(
