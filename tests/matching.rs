@@ -614,3 +614,56 @@ fn generated_files_with_hundreds_of_matches_agree_with_the_independent_reading()
         &["--days", "2", "--km", "12"],
     );
 }
+
+#[test]
+fn a_mapped_log_is_its_own_family_and_its_date_range_is_compared_whole() {
+    use poc_workbench::import::ColumnMapping;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = acled(
+        dir.path(),
+        &[
+            one_acled("2022-03-15", KUTUM),
+            one_acled("2022-04-02", KUTUM),
+        ],
+    );
+    let log = dir.path().join("log.csv");
+    std::fs::write(
+        &log,
+        "From,To,Province,Who,Killed,Lat,Lon\n\
+         2022-03-01,2022-03-20,North Darfur,Unknown gunmen,4,14.2,24.66\n\
+         2022-04-01,2022-04-01,North Darfur,Unknown gunmen,1,,\n",
+    )
+    .expect("temp file");
+    let mapping = ColumnMapping {
+        name: "log".into(),
+        date: "From".into(),
+        date_end: Some("To".into()),
+        admin1: Some("Province".into()),
+        perpetrator: Some("Who".into()),
+        fatalities: Some("Killed".into()),
+        latitude: Some("Lat".into()),
+        longitude: Some("Lon".into()),
+        ..Default::default()
+    };
+    let datasets = vec![
+        import_file(&a, &ImportOptions::default(), &Progress::default()).expect("acled"),
+        import_file(
+            &log,
+            &ImportOptions {
+                mapping: Some(mapping),
+            },
+            &Progress::default(),
+        )
+        .expect("log"),
+    ];
+    let ws = Workspace::new(datasets);
+    // 15 March lies in the log's 1–20 March; 2 April is a day after the
+    // second entry, which has no point and matches by admin 1.
+    assert_eq!(ws.matches.total(), 2);
+    assert_eq!(
+        ws.matches.pairs.keys().next().map(|k| k.1.as_str()),
+        Some("log.csv")
+    );
+    // The log counts first (monitoring logs before ACLED): 4 + 1 fatalities.
+    assert_eq!(total(&ws), (2, 5));
+}

@@ -137,6 +137,7 @@ mapping-latitude = Latitude
 mapping-longitude = Longitude
 mapping-event_type = Event type
 mapping-event_id = Event id
+mapping-date_end = Last day of a date range (optional)
 mapping-values = Perpetrator values
 mapping-preview = First rows
 mapping-check = Check

@@ -140,6 +140,7 @@ impl MappingDialog {
             &mut m.longitude,
             &mut m.event_type,
             &mut m.event_id,
+            &mut m.date_end,
         ] {
             keep(slot, &cols);
         }
@@ -357,6 +358,7 @@ impl MappingDialog {
                     ("mapping.longitude", &mut m.longitude),
                     ("mapping.event_type", &mut m.event_type),
                     ("mapping.event_id", &mut m.event_id),
+                    ("mapping.date_end", &mut m.date_end),
                 ] {
                     changed |= Self::column_combo(ui, tr(key), &cols, slot);
                 }

@@ -18,7 +18,7 @@
 use super::cells;
 use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
-use crate::model::dates::DateOrder;
+use crate::model::dates::{DateOrder, day_number, parse_date};
 use crate::model::incident::{HarmKind, IncidentDraft};
 use crate::model::perpetrator::{PerpetratorType, suggest_type_for_value};
 use crate::model::region::clean_admin_name;
@@ -66,9 +66,13 @@ impl ColumnMapping {
                 .map(|p| p.to_string())
         };
         let date = first(&["#date+occurred", "#date+start", "#date+reported", "#date"])?;
+        let date_end = (date == "#date+start")
+            .then(|| first(&["#date+end"]))
+            .flatten();
         Some(ColumnMapping {
             name: "HXL tags".to_string(),
             date,
+            date_end,
             event_id: first(&["#event+code", "#event+id"]),
             country: first(&["#country+name", "#country"]),
             admin1: first(&["#adm1+name", "#adm1"]),
@@ -177,6 +181,7 @@ pub struct MappedMapper {
     date_order: Option<DateOrder>,
     /// The order the mapping itself gives, if any.
     fixed_order: Option<DateOrder>,
+    date_end: Option<usize>,
     event_id: Option<usize>,
     country: Option<usize>,
     admin1: Option<usize>,
@@ -240,6 +245,7 @@ impl MappedMapper {
             date,
             date_order: mapping.date_order,
             fixed_order: mapping.date_order,
+            date_end: resolve(&mapping.date_end)?,
             event_id: resolve(&mapping.event_id)?,
             country: resolve(&mapping.country)?,
             admin1: resolve(&mapping.admin1)?,
@@ -345,7 +351,13 @@ impl RowMapper for MappedMapper {
         Some(IncidentDraft {
             event_id: cells::text(row, self.event_id).into(),
             date,
-            date_end: None,
+            date_end: self.date_end.and_then(|c| {
+                let order = self.date_order.or(self.fixed_order);
+                parse_date(cells::text(row, Some(c)), order)
+                    .ok()
+                    .map(day_number)
+                    .filter(|&e| e > date)
+            }),
             time_precision,
             geo_precision: None,
             perpetrator_type: Some(perpetrator_type),

@@ -52,6 +52,11 @@ pub struct ColumnMapping {
     /// The date from year, month and day columns instead of one column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_parts: Option<DateParts>,
+    /// The last day of an event's date range, where the source gives one
+    /// (compared whole when events are matched across sources, METHODOLOGY
+    /// §8; read in the date column's order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_end: Option<String>,
     /// How to read `A/B/YYYY` dates in that column when they are ambiguous.
     pub date_order: Option<DateOrder>,
     pub event_id: Option<String>,
