@@ -528,6 +528,7 @@ impl Counts {
     ) -> Counts {
         let (prev_start, recent_start, as_of_day) = windows.days();
         let mut out = Counts::new(nreg);
+        let any_matched = !ws.matches.clusters.is_empty();
         for_each_selected_part(ws, filter, part, |(d, i), r, t, in_range| {
             let inc = &ws.datasets[d].incidents;
             if in_range {
@@ -542,7 +543,9 @@ impl Counts {
                 cell.events += 1;
                 cell.civilian_fatalities += fat;
                 cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
-                cell.matched += u64::from(ws.matches.matched_row(d, i));
+                if any_matched {
+                    cell.matched += u64::from(ws.matches.matched_row(d, i));
+                }
                 if t.is_attributed() {
                     let s = &mut out.shares[r as usize];
                     s.attributed_events += 1;
