@@ -61,6 +61,13 @@ enum Command {
         /// `logs,ucdp,acled` (the default) or `acled,ucdp,logs`.
         #[arg(long, default_value = "logs,ucdp,acled")]
         match_priority: String,
+        /// What a cell counts: events, fatalities, violations or victims
+        /// (the last two from monitoring logs only).
+        #[arg(long, value_parser = ["events", "fatalities", "violations", "victims"], default_value = "events")]
+        measure: String,
+        /// Monitoring logs: count verified records only.
+        #[arg(long)]
+        verified_only: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -149,6 +156,8 @@ fn main() -> ExitCode {
             match_days,
             match_km,
             match_priority,
+            measure,
+            verified_only,
             files,
         }) => {
             let matching = match match_settings(no_match, match_days, match_km, &match_priority) {
@@ -171,6 +180,8 @@ fn main() -> ExitCode {
                 to,
                 mapping,
                 matching,
+                measure: cli::summarize::Measure::parse(&measure).unwrap_or_default(),
+                verified_only,
             };
             cli::summarize::run(&a, &mut stdout)
         }

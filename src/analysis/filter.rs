@@ -48,6 +48,14 @@ pub struct Filter {
     /// Keep incidents placed at least this precisely.
     pub min_geo_precision: Option<GeoPrecision>,
     pub level: RegionLevel,
+    /// Monitoring logs: count verified records only (METHODOLOGY §7; by
+    /// default verified and unverified both count, rejected never).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verified_only: bool,
+    /// Monitoring logs: only these violation types (rows without violation
+    /// types, such as conflict events, are then left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub violation_types: Option<BTreeSet<crate::model::monitoring::ViolationType>>,
 }
 
 impl Filter {
@@ -85,6 +93,15 @@ impl Filter {
             parts.push(format!(
                 "event types: {}",
                 e.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if self.verified_only {
+            parts.push("monitoring logs: verified records only".to_string());
+        }
+        if let Some(v) = &self.violation_types {
+            parts.push(format!(
+                "violation types: {}",
+                v.iter().map(|t| t.key()).collect::<Vec<_>>().join(", ")
             ));
         }
         if let Some(t) = self.min_time_precision {

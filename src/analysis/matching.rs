@@ -42,7 +42,9 @@ impl SourceGroup {
         match format {
             SourceFormat::Acled => SourceGroup::Acled,
             SourceFormat::Ucdp => SourceGroup::Ucdp,
-            SourceFormat::Hxl | SourceFormat::Mapped => SourceGroup::Logs,
+            SourceFormat::Hxl | SourceFormat::Mapped | SourceFormat::Monitoring => {
+                SourceGroup::Logs
+            }
         }
     }
 

@@ -30,6 +30,15 @@ pub struct CellCounts {
     pub recent_fatalities: u64,
     /// Sexual-violence or abduction events in the recent window.
     pub recent_sv_abduction: u64,
+    /// Violations in the filter (monitoring logs only, METHODOLOGY §7).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub violations: u64,
+    /// Victims in the filter (monitoring logs only).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub victims: u64,
+    /// Monitoring records whose victim count could not be read.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub victims_unknown: u64,
     /// Events in the filter that another source records too (each counted
     /// once, METHODOLOGY §8). Shown in the window only.
     #[serde(skip)]
@@ -42,8 +51,15 @@ pub struct CellCounts {
     pub previous_uncovered: bool,
 }
 
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 impl CellCounts {
     fn add(&mut self, o: &CellCounts) {
+        self.violations += o.violations;
+        self.victims += o.victims;
+        self.victims_unknown += o.victims_unknown;
         self.events += o.events;
         self.civilian_fatalities += o.civilian_fatalities;
         self.fatalities_unknown += o.fatalities_unknown;
@@ -235,6 +251,10 @@ pub fn for_each_selected_part(
         filter.from.map_or(i32::MIN, day_number),
         filter.to.map_or(i32::MAX, day_number),
     );
+    let violation_mask: Option<u16> = filter
+        .violation_types
+        .as_ref()
+        .map(|set| set.iter().fold(0u16, |m, t| m | t.bit()));
     let max_time = filter.min_time_precision.map_or(u8::MAX, |p| p as u8);
     let max_geo = filter.min_geo_precision.map_or(u8::MAX, |p| p as u8);
     for (d, ds) in ws.datasets.iter().enumerate() {
@@ -247,6 +267,11 @@ pub fn for_each_selected_part(
         let rows = (k * chunk).min(inc.len())..((k + 1) * chunk).min(inc.len());
         for i in rows {
             if !counted[i] || inc.time_precision[i] > max_time || inc.geo_precision[i] > max_geo {
+                continue;
+            }
+            if (filter.verified_only || violation_mask.is_some())
+                && !monitoring_ok(&inc.monitoring, i, filter.verified_only, violation_mask)
+            {
                 continue;
             }
             let r = regions[i];
@@ -271,6 +296,23 @@ pub fn for_each_selected_part(
             f((d, i), r, t, day >= from && day <= to);
         }
     }
+}
+
+/// Whether a row passes the monitoring conditions of a filter: verified
+/// only, and the violation types asked for (a row of conflict-event data
+/// has none, so it passes only the first).
+fn monitoring_ok(
+    m: &crate::model::monitoring::MonitoringColumns,
+    i: usize,
+    verified_only: bool,
+    mask: Option<u16>,
+) -> bool {
+    use crate::model::monitoring::Verification;
+    if m.is_empty() {
+        return mask.is_none();
+    }
+    (!verified_only || m.verification_at(i) == Verification::Verified)
+        && mask.is_none_or(|k| m.violations_at(i) & k != 0)
 }
 
 impl ThreatMatrix {
@@ -529,6 +571,10 @@ impl Counts {
         let (prev_start, recent_start, as_of_day) = windows.days();
         let mut out = Counts::new(nreg);
         let any_matched = !ws.matches.clusters.is_empty();
+        let violation_mask: u16 = filter
+            .violation_types
+            .as_ref()
+            .map_or(u16::MAX, |set| set.iter().fold(0u16, |m, t| m | t.bit()));
         for_each_selected_part(ws, filter, part, |(d, i), r, t, in_range| {
             let inc = &ws.datasets[d].incidents;
             if in_range {
@@ -545,6 +591,13 @@ impl Counts {
                 cell.fatalities_unknown += u64::from(inc.fatalities_unknown[i]);
                 if any_matched {
                     cell.matched += u64::from(ws.matches.matched_row(d, i));
+                }
+                if !inc.monitoring.is_empty() {
+                    let set = inc.monitoring.violations_at(i) & violation_mask;
+                    cell.violations += u64::from(set.count_ones());
+                    let (victims, unknown) = inc.monitoring.victims_at(i);
+                    cell.victims += u64::from(victims);
+                    cell.victims_unknown += u64::from(unknown);
                 }
                 if t.is_attributed() {
                     let s = &mut out.shares[r as usize];

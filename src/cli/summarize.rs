@@ -18,6 +18,53 @@ pub struct SummarizeArgs {
     pub mapping: Option<PathBuf>,
     /// How events are matched across sources (METHODOLOGY §8).
     pub matching: crate::analysis::matching::MatchSettings,
+    /// The figure the text table leads with and JSON's `value` gives.
+    pub measure: Measure,
+    /// Monitoring logs: verified records only (METHODOLOGY §7).
+    pub verified_only: bool,
+}
+
+/// What a cell counts (METHODOLOGY §7: violations and victims come from
+/// monitoring logs only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Events,
+    Fatalities,
+    Violations,
+    Victims,
+}
+
+impl Measure {
+    /// Parses `events`, `fatalities`, `violations`, `victims`.
+    pub fn parse(s: &str) -> Option<Measure> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "events" => Some(Self::Events),
+            "fatalities" => Some(Self::Fatalities),
+            "violations" => Some(Self::Violations),
+            "victims" => Some(Self::Victims),
+            _ => None,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Events => "events",
+            Self::Fatalities => "fatalities",
+            Self::Violations => "violations",
+            Self::Victims => "victims",
+        }
+    }
+
+    /// The measure's value in a cell.
+    pub fn of(self, c: &crate::analysis::matrix::CellCounts) -> u64 {
+        match self {
+            Self::Events => c.events,
+            Self::Fatalities => c.civilian_fatalities,
+            Self::Violations => c.violations,
+            Self::Victims => c.victims,
+        }
+    }
 }
 
 /// Runs `summarize`, writing to `out`. Returns the process exit code: 0, or 1
@@ -41,18 +88,20 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
         from: args.from,
         to: args.to,
         level: args.level,
+        verified_only: args.verified_only,
         ..Default::default()
     };
     let m = ThreatMatrix::compute(&ws, &filter, None);
     if args.json {
-        let v = to_json(&ws, &m, &errors);
+        let mut v = to_json(&ws, &m, &errors);
+        with_measure(&mut v, &m, args.measure, args.verified_only);
         writeln!(
             out,
             "{}",
             serde_json::to_string_pretty(&v).unwrap_or_default()
         )?;
     } else {
-        write_text(&ws, &m, &filter, out)?;
+        write_text(&ws, &m, &filter, args.measure, out)?;
     }
     for e in &errors {
         eprintln!("error: {e}");
@@ -63,6 +112,29 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
 /// A day number as an ISO date.
 fn day(d: i32) -> String {
     crate::model::dates::from_day_number(d).map_or_else(String::new, |d| d.to_string())
+}
+
+/// Adds the measure asked for: `measure`, each cell's `value`, and the
+/// verification statuses counted.
+fn with_measure(v: &mut Value, m: &ThreatMatrix, measure: Measure, verified_only: bool) {
+    v["measure"] = json!(measure.key());
+    v["verification"] = json!(if verified_only {
+        "verified only"
+    } else {
+        "verified and unverified (rejected never counted)"
+    });
+    if let Some(cells) = v["cells"].as_array_mut() {
+        for c in cells {
+            let value = match measure {
+                Measure::Events => c["events"].clone(),
+                Measure::Fatalities => c["civilian_fatalities"].clone(),
+                Measure::Violations => c["violations"].clone(),
+                Measure::Victims => c["victims"].clone(),
+            };
+            c["value"] = value;
+        }
+    }
+    v["totals"]["value"] = json!(measure.of(&m.total));
 }
 
 /// The JSON document of `summarize --json`.
@@ -108,6 +180,9 @@ pub fn to_json(
                 "events": c.events,
                 "civilian_fatalities": c.civilian_fatalities,
                 "fatalities_unknown": c.fatalities_unknown,
+                "violations": c.violations,
+                "victims": c.victims,
+                "victims_unknown": c.victims_unknown,
                 "recent_events": c.recent_events,
                 "previous_events": c.previous_events,
                 "recent_fatalities": c.recent_fatalities,
@@ -162,6 +237,9 @@ pub fn to_json(
             "events": m.total.events,
             "civilian_fatalities": m.total.civilian_fatalities,
             "fatalities_unknown": m.total.fatalities_unknown,
+            "violations": m.total.violations,
+            "victims": m.total.victims,
+            "victims_unknown": m.total.victims_unknown,
         },
     })
 }
@@ -170,8 +248,12 @@ fn write_text(
     ws: &crate::analysis::Workspace,
     m: &ThreatMatrix,
     filter: &Filter,
+    measure: Measure,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    if matches!(measure, Measure::Violations | Measure::Victims) {
+        return write_monitoring_text(ws, m, filter, measure, out);
+    }
     writeln!(
         out,
         "Civilian harm by perpetrator type × region ({})",
@@ -262,6 +344,69 @@ fn write_text(
         out,
         "Total: {} civilian-harm events, {} civilian fatalities ({} events with unknown fatalities); state-perpetrated share of attributed events {share}",
         m.total.events, m.total.civilian_fatalities, m.total.fatalities_unknown
+    )?;
+    writeln!(out)?;
+    write_reports(ws, out)
+}
+
+/// The matrix by violations or victims (monitoring logs only).
+fn write_monitoring_text(
+    ws: &crate::analysis::Workspace,
+    m: &ThreatMatrix,
+    filter: &Filter,
+    measure: Measure,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} by perpetrator type × region ({}; monitoring logs only, {})",
+        if measure == Measure::Victims {
+            "Victims"
+        } else {
+            "Violations"
+        },
+        filter.describe(),
+        if filter.verified_only {
+            "verified records only"
+        } else {
+            "verified and unverified records, rejected never"
+        }
+    )?;
+    let rw = m
+        .regions
+        .iter()
+        .map(|r| r.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    writeln!(
+        out,
+        "{:<36} {:<rw$} {:>10} {:>8} {:>15} {:>8}",
+        "perpetrator", "region", "violations", "victims", "victims unknown", "events"
+    )?;
+    for (ri, p) in m.perpetrators.iter().enumerate() {
+        for (ci, r) in m.regions.iter().enumerate() {
+            let c = &m.cells[ri][ci];
+            if measure.of(c) == 0 && c.violations == 0 {
+                continue;
+            }
+            writeln!(
+                out,
+                "{:<36} {:<rw$} {:>10} {:>8} {:>15} {:>8}",
+                p.label(),
+                r,
+                c.violations,
+                c.victims,
+                c.victims_unknown,
+                c.events
+            )?;
+        }
+    }
+    let t = &m.total;
+    writeln!(
+        out,
+        "Total: {} violations, {} victims ({} records with an unreadable victim count), {} incidents",
+        t.violations, t.victims, t.victims_unknown, t.events
     )?;
     writeln!(out)?;
     write_reports(ws, out)

@@ -180,6 +180,7 @@ impl RowMapper for AcledMapper {
             total_fatalities: fatalities,
             latitude,
             longitude,
+            monitoring: None,
         })
     }
 }

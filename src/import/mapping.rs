@@ -375,6 +375,7 @@ impl RowMapper for MappedMapper {
             total_fatalities: fatalities,
             latitude,
             longitude,
+            monitoring: None,
         })
     }
 }

@@ -15,6 +15,7 @@ pub mod cells;
 pub mod excel;
 pub mod fastcsv;
 pub mod fields;
+pub mod insecurity;
 mod join;
 mod layout;
 pub mod mapping;
@@ -255,6 +256,11 @@ pub(crate) fn choose_mapper(
             SourceFormat::Mapped,
             format!("table read through '{name}'"),
         ));
+    }
+    if insecurity::recognise(header) {
+        let m = insecurity::InsecurityInsightMapper::new(header, path)?;
+        let layout = m.layout.clone();
+        return Ok((Box::new(m), SourceFormat::Monitoring, layout));
     }
     if has_tags && let Some(mapping) = ColumnMapping::hxl_default(header) {
         let m = mapping::MappedMapper::new(&mapping, header, path)?;

@@ -165,6 +165,7 @@ impl RowMapper for UcdpMapper {
             total_fatalities: best,
             latitude,
             longitude,
+            monitoring: None,
         })
     }
 }

@@ -14,6 +14,9 @@ pub enum SourceFormat {
     Ucdp,
     Hxl,
     Mapped,
+    /// A human-rights or protection monitoring log read by a built-in
+    /// profile (METHODOLOGY §7).
+    Monitoring,
 }
 
 impl SourceFormat {
@@ -24,6 +27,7 @@ impl SourceFormat {
             Self::Ucdp => "ucdp",
             Self::Hxl => "hxl",
             Self::Mapped => "mapped",
+            Self::Monitoring => "monitoring",
         }
     }
 }
@@ -101,6 +105,7 @@ impl Dataset {
         }
         match self.meta.format {
             SourceFormat::Ucdp => false,
+            SourceFormat::Monitoring => true,
             SourceFormat::Acled => self
                 .meta
                 .columns

@@ -44,6 +44,8 @@ pub struct IncidentDraft<'a> {
     pub total_fatalities: Option<u32>,
     pub latitude: Option<f32>,
     pub longitude: Option<f32>,
+    /// Violations, victims and verification, for a monitoring log.
+    pub monitoring: Option<super::monitoring::MonitoringDraft>,
 }
 
 /// Where a stored row came from in its file.
@@ -86,6 +88,8 @@ pub struct IncidentColumns {
     /// are kept as u32::MAX.
     pub line: Vec<u32>,
     pub byte: Vec<u64>,
+    /// Violations, victims and verification (empty for conflict-event data).
+    pub monitoring: super::monitoring::MonitoringColumns,
     /// Actors, admin names, countries, event types.
     pub names: Interner,
 }
@@ -130,6 +134,9 @@ impl IncidentColumns {
 
     /// Appends one incident.
     pub fn push(&mut self, d: &IncidentDraft<'_>, pos: SourcePosition) {
+        if let Some(m) = &d.monitoring {
+            self.monitoring.push_at(self.len(), m);
+        }
         self.event_id.push(&d.event_id);
         self.date.push(d.date);
         self.date_extent.push(d.date_end.map_or(0, |e| {
@@ -174,6 +181,8 @@ impl IncidentColumns {
     /// only the strings new since the last append are looked up here.
     pub fn append_with(&mut self, other: &IncidentColumns, name_map: &mut Vec<u32>) {
         self.names.absorb_new(&other.names, name_map);
+        self.monitoring
+            .append_at(self.len(), &other.monitoring, other.len());
         let name_map = &*name_map;
         let names = |v: &[u32]| {
             v.iter()
@@ -262,6 +271,7 @@ impl IncidentColumns {
         self.longitude.clear();
         self.line.clear();
         self.byte.clear();
+        self.monitoring.clear();
     }
 
     /// Keeps only the rows whose `keep` entry is true.
@@ -303,6 +313,7 @@ impl IncidentColumns {
         filter(&mut self.longitude, keep);
         filter(&mut self.line, keep);
         filter(&mut self.byte, keep);
+        self.monitoring.retain(keep);
     }
 
     /// Shrinks every column to its length.
@@ -330,6 +341,7 @@ impl IncidentColumns {
         self.longitude.shrink_to_fit();
         self.line.shrink_to_fit();
         self.byte.shrink_to_fit();
+        self.monitoring.shrink_to_fit();
     }
 }
 

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod incident;
 pub mod interner;
 pub mod mapping;
+pub mod monitoring;
 pub mod palette;
 pub mod perpetrator;
 pub mod region;

@@ -45,6 +45,8 @@ pub enum IssueCode {
     DuplicateHeader,
     BlankHeader,
     UnterminatedQuote,
+    VictimsUnreadable,
+    TextRepaired,
 }
 
 impl IssueCode {
@@ -75,6 +77,8 @@ impl IssueCode {
             Self::DuplicateHeader => "duplicate column name (first one used)",
             Self::BlankHeader => "blank column name",
             Self::UnterminatedQuote => "a quote opened in the last record is never closed",
+            Self::VictimsUnreadable => "victim count not a number (kept, flagged unknown)",
+            Self::TextRepaired => "text repaired (UTF-8 read as Latin-1 upstream)",
         }
     }
 }

@@ -1,0 +1,301 @@
+//! What a human-rights or protection monitoring log adds to an incident
+//! (METHODOLOGY §7): the violation types it holds, its victims and its
+//! verification status. Kept in columns of their own that stay empty for
+//! conflict-event data, so the ACLED and UCDP path carries nothing extra.
+
+use serde::{Deserialize, Serialize};
+
+/// The canonical violation types (METHODOLOGY §7), in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViolationType {
+    Killing,
+    Maiming,
+    SexualViolence,
+    Abduction,
+    ArbitraryDetention,
+    Torture,
+    Recruitment,
+    AttackOnSchool,
+    AttackOnHospital,
+    AttackOnCamp,
+    DenialOfAccess,
+    Displacement,
+    Looting,
+    Threat,
+    Other,
+}
+
+impl ViolationType {
+    /// Every type, in order (bit `i` of a violation set is `ALL[i]`).
+    pub const ALL: [ViolationType; 15] = [
+        Self::Killing,
+        Self::Maiming,
+        Self::SexualViolence,
+        Self::Abduction,
+        Self::ArbitraryDetention,
+        Self::Torture,
+        Self::Recruitment,
+        Self::AttackOnSchool,
+        Self::AttackOnHospital,
+        Self::AttackOnCamp,
+        Self::DenialOfAccess,
+        Self::Displacement,
+        Self::Looting,
+        Self::Threat,
+        Self::Other,
+    ];
+
+    /// The canonical key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Killing => "killing",
+            Self::Maiming => "maiming",
+            Self::SexualViolence => "sexual_violence",
+            Self::Abduction => "abduction",
+            Self::ArbitraryDetention => "arbitrary_detention",
+            Self::Torture => "torture",
+            Self::Recruitment => "recruitment",
+            Self::AttackOnSchool => "attack_on_school",
+            Self::AttackOnHospital => "attack_on_hospital",
+            Self::AttackOnCamp => "attack_on_camp",
+            Self::DenialOfAccess => "denial_of_access",
+            Self::Displacement => "displacement",
+            Self::Looting => "looting",
+            Self::Threat => "threat",
+            Self::Other => "other",
+        }
+    }
+
+    /// An English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Killing => "Killing",
+            Self::Maiming => "Maiming (injury)",
+            Self::SexualViolence => "Sexual violence",
+            Self::Abduction => "Abduction",
+            Self::ArbitraryDetention => "Arbitrary detention",
+            Self::Torture => "Torture",
+            Self::Recruitment => "Recruitment or use of children",
+            Self::AttackOnSchool => "Attack on a school",
+            Self::AttackOnHospital => "Attack on a hospital",
+            Self::AttackOnCamp => "Attack on a camp",
+            Self::DenialOfAccess => "Denial of humanitarian access",
+            Self::Displacement => "Displacement",
+            Self::Looting => "Looting, property destruction",
+            Self::Threat => "Threat, intimidation",
+            Self::Other => "Other",
+        }
+    }
+
+    /// This type's bit in a violation set.
+    pub fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
+    /// The types in a violation set, in order.
+    pub fn in_set(set: u16) -> impl Iterator<Item = ViolationType> {
+        Self::ALL.into_iter().filter(move |t| set & t.bit() != 0)
+    }
+}
+
+/// Verification status (METHODOLOGY §7).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    Verified,
+    /// Reported, pending; also a source without a status column.
+    #[default]
+    Unverified,
+    /// Falsely attributed or did not occur: never counted.
+    Rejected,
+}
+
+impl Verification {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::Unverified => "unverified",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    fn from_u8(v: u8) -> Verification {
+        match v {
+            0 => Self::Verified,
+            2 => Self::Rejected,
+            _ => Self::Unverified,
+        }
+    }
+}
+
+/// A monitoring log's part of one incident, as an importer produced it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MonitoringDraft {
+    /// The violation types the incident holds (bits of `ViolationType`).
+    pub violations: u16,
+    /// People harmed; `None` when the source's figure could not be read.
+    pub victims: Option<u32>,
+    pub verification: Verification,
+}
+
+/// The monitoring columns of a dataset: empty for conflict-event data, else
+/// one entry per incident.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MonitoringColumns {
+    pub violations: Vec<u16>,
+    pub victims: Vec<u32>,
+    pub victims_unknown: Vec<bool>,
+    pub verification: Vec<u8>,
+}
+
+impl MonitoringColumns {
+    /// Whether the dataset holds monitoring data at all.
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    fn len(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// Pads with empty entries (no violation, 0 victims, unverified) up to
+    /// `n` rows.
+    pub fn pad_to(&mut self, n: usize) {
+        if self.len() < n {
+            self.violations.resize(n, 0);
+            self.victims.resize(n, 0);
+            self.victims_unknown.resize(n, false);
+            self.verification.resize(n, Verification::Unverified as u8);
+        }
+    }
+
+    /// Sets row `i` (padding up to it first).
+    pub fn push_at(&mut self, i: usize, m: &MonitoringDraft) {
+        self.pad_to(i);
+        self.violations.push(m.violations);
+        self.victims.push(m.victims.unwrap_or(0));
+        self.victims_unknown.push(m.victims.is_none());
+        self.verification.push(m.verification as u8);
+    }
+
+    /// Appends `other`'s rows, which follow `base` rows of this dataset.
+    pub fn append_at(&mut self, base: usize, other: &MonitoringColumns, other_rows: usize) {
+        if other.is_empty() {
+            return;
+        }
+        self.pad_to(base);
+        self.violations.extend_from_slice(&other.violations);
+        self.victims.extend_from_slice(&other.victims);
+        self.victims_unknown
+            .extend_from_slice(&other.victims_unknown);
+        self.verification.extend_from_slice(&other.verification);
+        self.pad_to(base + other_rows);
+    }
+
+    /// Keeps the rows whose `keep` entry is true.
+    pub fn retain(&mut self, keep: &[bool]) {
+        if self.is_empty() {
+            return;
+        }
+        self.pad_to(keep.len());
+        let pick = |i: usize| keep.get(i).copied().unwrap_or(true);
+        fn filter<T: Copy>(v: &mut Vec<T>, pick: &dyn Fn(usize) -> bool) {
+            let mut i = 0;
+            v.retain(|_| {
+                let k = pick(i);
+                i += 1;
+                k
+            });
+        }
+        filter(&mut self.violations, &pick);
+        filter(&mut self.victims, &pick);
+        filter(&mut self.victims_unknown, &pick);
+        filter(&mut self.verification, &pick);
+    }
+
+    pub fn clear(&mut self) {
+        self.violations.clear();
+        self.victims.clear();
+        self.victims_unknown.clear();
+        self.verification.clear();
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.violations.shrink_to_fit();
+        self.victims.shrink_to_fit();
+        self.victims_unknown.shrink_to_fit();
+        self.verification.shrink_to_fit();
+    }
+
+    /// The violation set of row `i` (0 for a row without one).
+    #[inline]
+    pub fn violations_at(&self, i: usize) -> u16 {
+        self.violations.get(i).copied().unwrap_or(0)
+    }
+
+    /// Victims of row `i`, and whether the figure is unknown.
+    #[inline]
+    pub fn victims_at(&self, i: usize) -> (u32, bool) {
+        (
+            self.victims.get(i).copied().unwrap_or(0),
+            self.victims_unknown.get(i).copied().unwrap_or(false),
+        )
+    }
+
+    /// Verification status of row `i`.
+    pub fn verification_at(&self, i: usize) -> Verification {
+        Verification::from_u8(
+            self.verification
+                .get(i)
+                .copied()
+                .unwrap_or(Verification::Unverified as u8),
+        )
+    }
+}
+
+/// Splits a cell of several values (`Rape, SexualAssault`; `a|b`; `a; b`)
+/// into trimmed, non-empty parts (METHODOLOGY §7).
+pub fn split_values(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([',', ';', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_split_on_every_separator_and_sets_hold_each_type_once() {
+        let parts: Vec<&str> = split_values(" Rape, SexualAssault ;Abduction|  , ").collect();
+        assert_eq!(parts, ["Rape", "SexualAssault", "Abduction"]);
+        let set = ViolationType::SexualViolence.bit()
+            | ViolationType::SexualViolence.bit()
+            | ViolationType::Abduction.bit();
+        assert_eq!(set.count_ones(), 2);
+        assert_eq!(
+            ViolationType::in_set(set).collect::<Vec<_>>(),
+            [ViolationType::SexualViolence, ViolationType::Abduction]
+        );
+    }
+
+    #[test]
+    fn rows_appended_without_monitoring_data_are_padded() {
+        let mut c = MonitoringColumns::default();
+        let m = MonitoringDraft {
+            violations: ViolationType::Killing.bit(),
+            victims: None,
+            verification: Verification::Verified,
+        };
+        c.push_at(2, &m);
+        assert_eq!(c.violations, [0, 0, 1]);
+        assert_eq!(c.victims_at(2), (0, true));
+        assert_eq!(c.verification_at(0), Verification::Unverified);
+        assert_eq!(c.verification_at(2), Verification::Verified);
+        c.retain(&[true, false, true]);
+        assert_eq!(c.violations, [0, 1]);
+    }
+}

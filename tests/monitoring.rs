@@ -1,0 +1,264 @@
+//! Monitoring logs (METHODOLOGY §7): Insecurity Insight incident workbooks
+//! read with no mapping, counted as violations and victims, checked cell by
+//! cell against scripts/reference_monitoring.py (an independent recount
+//! from the raw workbook); a release with renamed columns; verification.
+
+use poc_workbench::analysis::{Filter, ThreatMatrix, Workspace};
+use poc_workbench::cli::summarize::to_json;
+use poc_workbench::import::{ImportOptions, Progress, import_file};
+use poc_workbench::model::{PerpetratorType, SourceFormat};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("POC_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    let p = base.join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is not present", p.display());
+        None
+    }
+}
+
+fn load(p: &Path) -> Workspace {
+    Workspace::new(vec![
+        import_file(p, &ImportOptions::default(), &Progress::default())
+            .unwrap_or_else(|e| panic!("{e}")),
+    ])
+}
+
+/// (perpetrator, region) → (events, violations, victims, fatalities).
+type Cells = BTreeMap<(String, String), [u64; 4]>;
+
+fn cells_of(v: &serde_json::Value) -> Cells {
+    v["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .map(|c| {
+            let n = |k: &str| c[k].as_u64().unwrap_or(0);
+            (
+                (
+                    c["perpetrator"].as_str().unwrap_or_default().to_string(),
+                    c["region"].as_str().unwrap_or_default().to_string(),
+                ),
+                [
+                    n("events"),
+                    n("violations"),
+                    n("victims"),
+                    n("civilian_fatalities"),
+                ],
+            )
+        })
+        .collect()
+}
+
+fn check(rel: &str, totals: [u64; 4]) {
+    let Some(f) = shared(rel) else { return };
+    let ws = load(&f);
+    let d = &ws.datasets[0];
+    assert_eq!(
+        d.meta.format,
+        SourceFormat::Monitoring,
+        "{}",
+        d.report.to_text()
+    );
+    assert!(d.report.balances());
+    let v = to_json(
+        &ws,
+        &ThreatMatrix::compute(&ws, &Filter::default(), None),
+        &[],
+    );
+    let t = &v["totals"];
+    let got_totals = ["events", "violations", "victims", "civilian_fatalities"]
+        .map(|k| t[k].as_u64().unwrap_or(u64::MAX));
+    assert_eq!(got_totals, totals, "{rel}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/reference_monitoring.py");
+    match std::process::Command::new("python3")
+        .arg(script)
+        .arg(&f)
+        .output()
+    {
+        Ok(out) if out.status.success() => {
+            let want: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+            assert_eq!(
+                cells_of(&v),
+                cells_of(&want),
+                "{rel}: cells differ from the recount"
+            );
+        }
+        Ok(out) => panic!(
+            "reference_monitoring.py: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => eprintln!("python3 not available ({e}): totals checked only"),
+    }
+}
+
+#[test]
+fn the_crsv_workbook_counts_as_the_independent_recount() {
+    // 1,067 incidents, each one sexual-violence violation; 4,170 victims
+    // (blank = 1); 178 deaths following the violence.
+    check(
+        "insecurity-insight-protection/2020-2023-conflict-related-sexual-violence-crsv-incident-data.xlsx",
+        [1067, 1067, 4170, 178],
+    );
+}
+
+#[test]
+fn the_protection_in_danger_workbook_counts_as_the_independent_recount() {
+    // 624 incidents; 639 violations (an incident with people killed and
+    // kidnapped holds two); 3,565 victims; 1,236 killed.
+    check(
+        "insecurity-insight-protection/2020-2023-protection-in-danger-incident-data.xlsx",
+        [624, 639, 3565, 1236],
+    );
+}
+
+#[test]
+fn the_real_faults_are_handled_and_said() {
+    let Some(f) =
+        shared("insecurity-insight-protection/2020-2023-protection-in-danger-incident-data.xlsx")
+    else {
+        return;
+    };
+    let ws = load(&f);
+    let d = &ws.datasets[0];
+    let report = d.report.to_text();
+    // What was matched to what, misplaced tags notwithstanding.
+    assert!(report.contains("perpetrator type 'Actor Type'"), "{report}");
+    assert!(report.contains("perpetrator name 'Actor Name'"), "{report}");
+    assert!(report.contains("latitude 'Latitude'"));
+    // `MÃ©naka` is read as Ménaka, and said.
+    assert!(
+        ws.regions(Default::default())
+            .names
+            .iter()
+            .any(|n| n.starts_with("Ménaka"))
+    );
+    assert!(
+        !ws.regions(Default::default())
+            .names
+            .iter()
+            .any(|n| n.contains("Ã"))
+    );
+    assert!(report.contains("UTF-8 read as Latin-1"));
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("temp file");
+    p
+}
+
+#[test]
+fn a_release_with_renamed_columns_reads_the_same() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The same three incidents under two releases' names and column orders.
+    let old = write(
+        dir.path(),
+        "old.csv",
+        "Date,Event Description,Country,Country ISO,Admin 1,Latitude,Longitude,Reported Perpetrator,Perpetrator Group Name,Type,Number of Reported Victims,Reported Deaths Following the Sexual Violence,SiND Event ID\n\
+         2023-01-05,text,Sudan,SDN,Khartoum State,15.6,32.5,Vigilante,Rapid Support Forces,\"Rape, SexualAssault\",,1,1\n\
+         2023-01-07,text,Sudan,SDN,Khartoum State,15.6,32.5,Host Government: Military,Sudanese Armed Forces,Rape,3,,2\n\
+         2023-01-09,text,Mali,MLI,MÃ©naka,16.6,2.8,No Information,,Rape,many,,3\n",
+    );
+    let renamed = write(
+        dir.path(),
+        "renamed.csv",
+        "SIND Event ID,Incident Date,Country,Country ISO,Admin1,Perpetrator Type,Reported Perpetrator Name,Type of SV,Number of Victims,Reported Deaths,Lat,Lon\n\
+         1,2023-01-05,Sudan,SDN,Khartoum State,Vigilante,Rapid Support Forces,\"Rape, SexualAssault\",,1,15.6,32.5\n\
+         2,2023-01-07,Sudan,SDN,Khartoum State,Host Government: Military,Sudanese Armed Forces,Rape,3,,15.6,32.5\n\
+         3,2023-01-09,Mali,MLI,MÃ©naka,No Information,,Rape,many,,16.6,2.8\n",
+    );
+    let summary = |p: &Path| {
+        let ws = load(p);
+        assert_eq!(
+            ws.datasets[0].meta.format,
+            SourceFormat::Monitoring,
+            "{}",
+            ws.datasets[0].report.to_text()
+        );
+        let m = ThreatMatrix::compute(&ws, &Filter::default(), None);
+        let t = m.total;
+        (
+            t.events,
+            t.violations,
+            t.victims,
+            t.victims_unknown,
+            t.civilian_fatalities,
+        )
+    };
+    // Two-valued type cell: one sexual-violence violation; blank victims
+    // = 1; "many" is unknown, not 0.
+    assert_eq!(summary(&old), (3, 3, 4, 1, 1));
+    assert_eq!(summary(&renamed), summary(&old));
+    let ws = load(&renamed);
+    let m = ThreatMatrix::compute(&ws, &Filter::default(), None);
+    assert_eq!(
+        m.cell(PerpetratorType::StateForces, "Khartoum (Sudan)")
+            .map(|c| c.victims),
+        Some(3)
+    );
+    assert_eq!(
+        m.cell(PerpetratorType::PoliticalMilitias, "Khartoum (Sudan)")
+            .map(|c| c.victims),
+        Some(1)
+    );
+}
+
+#[test]
+fn rejected_records_never_count_and_verified_only_is_a_filter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = write(
+        dir.path(),
+        "log.csv",
+        "SiND ID,Date,Country,Admin 1,Actor Type,Actor Name,People Killed,People Kidnapped,Verification Status\n\
+         1,2023-02-01,CAR,Haut-Mbomou,Host Government: Military,FACA,2,1,Verified\n\
+         2,2023-02-02,CAR,Haut-Mbomou,NSA,UPC,1,,Unverified\n\
+         3,2023-02-03,CAR,Haut-Mbomou,NSA,UPC,5,,Rejected (falsely attributed)\n\
+         4,2023-02-04,CAR,Haut-Mbomou,NSA,UPC,,,\n",
+    );
+    let ws = load(&f);
+    let all = ThreatMatrix::compute(&ws, &Filter::default(), None).total;
+    // Rejected: left out. The empty incident: one `other` violation, 0 victims.
+    assert_eq!(
+        (
+            all.events,
+            all.violations,
+            all.victims,
+            all.civilian_fatalities
+        ),
+        (3, 4, 4, 3)
+    );
+    let verified = ThreatMatrix::compute(
+        &ws,
+        &Filter {
+            verified_only: true,
+            ..Filter::default()
+        },
+        None,
+    )
+    .total;
+    assert_eq!(
+        (verified.events, verified.violations, verified.victims),
+        (1, 2, 3)
+    );
+    let killing_only = ThreatMatrix::compute(
+        &ws,
+        &Filter {
+            violation_types: Some(
+                [poc_workbench::model::monitoring::ViolationType::Killing]
+                    .into_iter()
+                    .collect(),
+            ),
+            ..Filter::default()
+        },
+        None,
+    )
+    .total;
+    assert_eq!((killing_only.events, killing_only.violations), (2, 2));
+}
