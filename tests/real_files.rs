@@ -203,14 +203,28 @@ fn shcc_excel_logs_import_with_their_mappings() {
 }
 
 #[test]
-fn unknown_excel_layout_asks_for_a_mapping() {
+fn the_2023_health_care_workbook_reads_without_a_mapping() {
+    // Once a mapping was needed; it is an Insecurity Insight incident table
+    // with one column per outcome, read by the built-in profile (#17).
     let Some(f) = shared("shcc-sudan-healthcare-xlsx/2023-sdn-shcc-health-care-data.xlsx") else {
         return;
     };
-    let err = import_file(&f, &ImportOptions::default(), &Progress::default())
-        .expect_err("needs a mapping");
-    assert_eq!(err.kind(), "unknown_shape");
-    assert!(err.to_string().contains("Reported Perpetrator"));
+    let d = import_file(&f, &ImportOptions::default(), &Progress::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        d.meta.format,
+        poc_workbench::model::SourceFormat::Monitoring
+    );
+    assert_eq!((d.report.rows_read, d.report.kept), (257, 257));
+    let report = d.report.to_text();
+    assert!(
+        report.contains("perpetrator type 'Reported Perpetrator'"),
+        "{report}"
+    );
+    assert!(
+        report.contains("'Health Workers Killed' = killing"),
+        "{report}"
+    );
 }
 
 #[test]

@@ -82,6 +82,10 @@ pub enum Metric {
     Events,
     Fatalities,
     StateShare,
+    /// Violations in monitoring logs (METHODOLOGY §7).
+    Violations,
+    /// Victims in monitoring logs.
+    Victims,
 }
 
 /// What a file chosen in a file dialog is for.

@@ -56,6 +56,28 @@ fn toggle<T: Ord + Clone>(set: &mut Option<BTreeSet<T>>, all: &[T], item: &T, on
     *set = if s.len() == all.len() { None } else { Some(s) };
 }
 
+/// Monitoring logs: verification and violation types (METHODOLOGY §7).
+fn monitoring_ui(ui: &mut egui::Ui, f: &mut Filter) {
+    use crate::model::monitoring::ViolationType;
+    ui.strong(tr("filters.monitoring"));
+    ui.checkbox(&mut f.verified_only, tr("filters.verified_only"))
+        .on_hover_text(tr("filters.verified_only_tip"));
+    egui::CollapsingHeader::new(tr("filters.violation_types"))
+        .id_salt("violation-types")
+        .default_open(f.violation_types.is_some())
+        .show(ui, |ui| {
+            let all = ViolationType::ALL.to_vec();
+            for t in ViolationType::ALL {
+                let mut on = f.violation_types.as_ref().is_none_or(|s| s.contains(&t));
+                if ui.checkbox(&mut on, lbl(t)).changed() {
+                    toggle(&mut f.violation_types, &all, &t, on);
+                }
+            }
+        })
+        .header_response
+        .on_hover_text(tr("filters.violation_types_tip"));
+}
+
 /// The panel's own state: the region search and a focus request (Ctrl+F).
 #[derive(Default)]
 pub struct FiltersState {
@@ -111,6 +133,15 @@ pub fn filters_ui(
                     toggle(&mut f.event_types, &event_types, e, on);
                 }
             }
+        }
+        if ctx
+            .ws
+            .datasets
+            .iter()
+            .any(|d| !d.incidents.monitoring.is_empty())
+        {
+            ui.separator();
+            monitoring_ui(ui, &mut f);
         }
         ui.separator();
         precision_ui(ui, &mut f);

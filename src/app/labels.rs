@@ -112,6 +112,13 @@ labelled!(
     ]
 );
 labelled!(Tier, "tier", tier_key, Tier::label, Tier::ALL);
+labelled!(
+    crate::model::monitoring::ViolationType,
+    "violation",
+    crate::model::monitoring::ViolationType::key,
+    crate::model::monitoring::ViolationType::label,
+    crate::model::monitoring::ViolationType::ALL
+);
 
 labelled!(
     TimePrecision,

@@ -32,6 +32,8 @@ fn value(c: &CellCounts, metric: Metric) -> f64 {
     match metric {
         Metric::Events | Metric::StateShare => c.events as f64,
         Metric::Fatalities => c.civilian_fatalities as f64,
+        Metric::Violations => c.violations as f64,
+        Metric::Victims => c.victims as f64,
     }
 }
 
@@ -97,6 +99,17 @@ fn how_computed(
             ],
         ));
     }
+    if c.violations > 0 {
+        out.push('\n');
+        out.push_str(&tr_args(
+            "matrix.how_violations",
+            &[
+                ("violations", &c.violations.to_string()),
+                ("victims", &c.victims.to_string()),
+                ("unknown", &c.victims_unknown.to_string()),
+            ],
+        ));
+    }
     if c.matched > 0 {
         out.push('\n');
         out.push_str(&tr_args(
@@ -153,6 +166,12 @@ pub fn matrix_ui(
         ui.radio_value(&mut chosen, Metric::Events, tr("matrix.events"));
         ui.radio_value(&mut chosen, Metric::Fatalities, tr("matrix.fatalities"));
         ui.radio_value(&mut chosen, Metric::StateShare, tr("matrix.share"));
+        if monitoring(ctx) {
+            ui.radio_value(&mut chosen, Metric::Violations, tr("matrix.violations"))
+                .on_hover_text(tr("matrix.monitoring_only"));
+            ui.radio_value(&mut chosen, Metric::Victims, tr("matrix.victims"))
+                .on_hover_text(tr("matrix.monitoring_only"));
+        }
         if chosen != metric {
             cmds.push(AppCommand::SetMetric(chosen));
         }
@@ -160,6 +179,9 @@ pub fn matrix_ui(
     let Some(derived) = ctx.derived else { return };
     let m = &derived.matrix;
     totals_ui(ui, m);
+    if monitoring(ctx) {
+        monitoring_totals_ui(ui, m, metric);
+    }
     let uncovered = m
         .column_totals
         .iter()
@@ -212,6 +234,53 @@ fn totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix) {
         ))
         .small(),
     );
+}
+
+/// Whether a monitoring log is loaded (violations and victims to show).
+fn monitoring(ctx: &ViewCtx<'_>) -> bool {
+    ctx.ws
+        .datasets
+        .iter()
+        .any(|d| !d.incidents.monitoring.is_empty())
+}
+
+/// Violations and victims in all, and the state share of violations
+/// (METHODOLOGY §7), with what they leave out.
+fn monitoring_totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix, metric: Metric) {
+    let (state, attributed) =
+        m.perpetrators
+            .iter()
+            .zip(&m.row_totals)
+            .fold((0u64, 0u64), |(s, a), (p, t)| {
+                (
+                    s + if *p == crate::model::PerpetratorType::StateForces {
+                        t.violations
+                    } else {
+                        0
+                    },
+                    a + if p.is_attributed() { t.violations } else { 0 },
+                )
+            });
+    let share = if attributed > 0 {
+        format!("{:.0}%", state as f64 * 100.0 / attributed as f64)
+    } else {
+        "–".to_string()
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(tr_args(
+            "matrix.total_violations",
+            &[
+                ("violations", &m.total.violations.to_string()),
+                ("victims", &m.total.victims.to_string()),
+                ("unknown", &m.total.victims_unknown.to_string()),
+                ("share", &share),
+            ],
+        ))
+        .on_hover_text(tr("matrix.violations_help"));
+    });
+    if matches!(metric, Metric::Violations | Metric::Victims) {
+        ui.label(egui::RichText::new(tr("matrix.monitoring_only")).small());
+    }
 }
 
 /// The region order under the current sort.

@@ -203,7 +203,26 @@ pub fn to_json(
         })
     };
     let ms = &ws.matches.settings;
+    let (state_violations, attributed_violations) =
+        m.perpetrators
+            .iter()
+            .zip(&m.row_totals)
+            .fold((0u64, 0u64), |(s, a), (p, t)| {
+                (
+                    s + if *p == crate::model::PerpetratorType::StateForces {
+                        t.violations
+                    } else {
+                        0
+                    },
+                    a + if p.is_attributed() { t.violations } else { 0 },
+                )
+            });
     json!({
+        "state_share_of_violations": {
+            "state_violations": state_violations,
+            "attributed_violations": attributed_violations,
+            "share": (attributed_violations > 0).then(|| state_violations as f64 / attributed_violations as f64),
+        },
         "sources": sources,
         "matching": {
             "enabled": ms.enabled,
@@ -224,10 +243,12 @@ pub fn to_json(
         "cells": cells,
         "by_perpetrator": m.perpetrators.iter().zip(&m.row_totals).map(|(p, t)| json!({
             "perpetrator": p.key(), "events": t.events, "civilian_fatalities": t.civilian_fatalities,
+            "violations": t.violations, "victims": t.victims,
             "trend": t.trend().key(),
         })).collect::<Vec<_>>(),
         "by_region": m.regions.iter().zip(&m.column_totals).zip(&m.state_share).zip(&m.coverage).map(|(((r, t), s), cov)| json!({
             "region": r, "events": t.events, "civilian_fatalities": t.civilian_fatalities,
+            "violations": t.violations, "victims": t.victims,
             "trend": t.trend().key(), "state_share": share(s),
             "coverage": cov.span.map(|(a, b)| [day(a), day(b)]),
             "coverage_sources": cov.datasets,
@@ -402,12 +423,47 @@ fn write_monitoring_text(
             )?;
         }
     }
+    writeln!(out)?;
+    writeln!(out, "By perpetrator type:")?;
+    for (p, t) in m.perpetrators.iter().zip(&m.row_totals) {
+        if t.violations == 0 {
+            continue;
+        }
+        writeln!(
+            out,
+            "  {:<50} {:>8} violations {:>8} victims",
+            p.label(),
+            t.violations,
+            t.victims
+        )?;
+    }
     let t = &m.total;
     writeln!(
         out,
         "Total: {} violations, {} victims ({} records with an unreadable victim count), {} incidents",
         t.violations, t.victims, t.victims_unknown, t.events
     )?;
+    let (state, attributed) =
+        m.perpetrators
+            .iter()
+            .zip(&m.row_totals)
+            .fold((0u64, 0u64), |(s, a), (p, t)| {
+                (
+                    s + if *p == crate::model::PerpetratorType::StateForces {
+                        t.violations
+                    } else {
+                        0
+                    },
+                    a + if p.is_attributed() { t.violations } else { 0 },
+                )
+            });
+    if attributed > 0 {
+        writeln!(
+            out,
+            "State share of attributed violations (METHODOLOGY §7): {:.1}% ({state} of {attributed})",
+            state as f64 * 100.0 / attributed as f64
+        )?;
+    }
     writeln!(out)?;
     write_reports(ws, out)
 }
