@@ -102,6 +102,17 @@ enum Command {
         /// The assessment (.ron).
         file: PathBuf,
     },
+    /// The human rights due diligence screen of an assessment (METHODOLOGY §9).
+    Hrddp {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Read the assessment's datasets that lie outside its folder.
+        #[arg(long)]
+        allow_outside: bool,
+        /// The assessment (.ron).
+        file: PathBuf,
+    },
     /// Write the residual-threat annex (DOCX, HTML, Markdown, XLSX or a CSV folder).
     Export(cli::export::ExportArgs),
     /// (For the crash test.) Export the annex of an assessment to FILE over and over,
@@ -221,6 +232,11 @@ fn main() -> ExitCode {
             allow_outside,
             file,
         }) => cli::review::run(&file, json, allow_outside, &mut stdout),
+        Some(Command::Hrddp {
+            json,
+            allow_outside,
+            file,
+        }) => cli::hrddp::run(&file, json, allow_outside, &mut stdout),
         Some(Command::SaveLoop { file }) => save_loop(&file),
         Some(Command::ExportLoop {
             assessment,

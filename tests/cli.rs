@@ -140,3 +140,48 @@ fn a_good_and_a_bad_file_still_summarise_the_good_one() {
     assert_eq!(v["totals"]["events"], 2055);
     assert!(v["errors"][0].as_str().unwrap_or("").contains("bad.csv"));
 }
+
+#[test]
+fn hrddp_json_lists_the_state_actors_of_the_worked_example_with_the_analysts_record() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The example with a risk recorded for the government.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let mut a = poc_workbench::assessment::file::load(&src.join("darfur-transition.ron"))
+        .expect("example loads");
+    a.hrddp.push(poc_workbench::assessment::HrddpRecord {
+        actor: "Government of Sudan".into(),
+        risk: Some(poc_workbench::analysis::hrddp::HrddpRisk::High),
+        mitigation: "Support to police only, with monthly reporting".into(),
+        supporting_entity: "UNDP".into(),
+    });
+    std::fs::copy(
+        src.join("ucdp-ged-sudan.csv"),
+        dir.path().join("ucdp-ged-sudan.csv"),
+    )
+    .expect("copy");
+    let file = dir.path().join("a.ron");
+    poc_workbench::assessment::file::save(&file, &a).expect("saved");
+    let out = bin()
+        .args(["hrddp", "--json"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["as_of"], "2020-12-31");
+    let actors = v["actors"].as_array().expect("actors");
+    let gov = actors
+        .iter()
+        .find(|x| x["actor"] == "Government of Sudan")
+        .expect("the government is listed");
+    assert_eq!(gov["suggested_risk"], "high");
+    assert_eq!(gov["risk"], "high");
+    assert_eq!(gov["supporting_entity"], "UNDP");
+    assert!(gov["events"].as_u64().unwrap_or(0) > 0);
+    // Only state security actors.
+    assert!(actors.iter().all(|x| x["actor"] != "SLM/A"));
+}

@@ -399,6 +399,7 @@ fn every_view_draws_with_the_worked_example() {
             View::Register => "Flags",
             View::Followup => "Back-test",
             View::Actors => "Type given by the source",
+            View::Hrddp => "Human rights due diligence screen",
             View::Help => "Your first assessment",
         };
         assert!(
@@ -1924,4 +1925,39 @@ fn an_event_recorded_by_two_sources_counts_once_and_matching_is_switched_off_and
     h.run();
     assert!(h.state().doc().expect("doc").assessment().matching.enabled);
     assert_eq!(shown_total(&h), alone);
+}
+
+#[test]
+fn the_hrddp_screen_lists_state_actors_and_records_a_risk_undoably() {
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Hrddp));
+    h.run();
+    h.get_by_label("Government of Sudan");
+    // The analyst's risk: not recorded, then High.
+    h.get_by_label("Analyst's HRDDP risk for Government of Sudan")
+        .click();
+    h.run();
+    let highs = h.get_all_by_label("High").collect::<Vec<_>>();
+    highs.last().expect("the High choice").click();
+    h.run();
+    let record = |h: &Harness<'_, WorkbenchApp>| {
+        h.state()
+            .doc()
+            .expect("doc")
+            .assessment()
+            .hrddp
+            .iter()
+            .find(|r| r.actor == "Government of Sudan")
+            .and_then(|r| r.risk)
+    };
+    assert_eq!(
+        record(&h),
+        Some(poc_workbench::analysis::hrddp::HrddpRisk::High)
+    );
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert_eq!(record(&h), None);
 }

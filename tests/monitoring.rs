@@ -262,3 +262,50 @@ fn rejected_records_never_count_and_verified_only_is_a_filter() {
     .total;
     assert_eq!((killing_only.events, killing_only.violations), (2, 2));
 }
+
+#[test]
+fn the_hrddp_screen_counts_state_actors_violations_and_suggests_a_risk() {
+    use poc_workbench::analysis::hrddp::{HrddpRisk, screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = write(
+        dir.path(),
+        "log.csv",
+        "SiND ID,Date,Country,Admin 1,Actor Type,Actor Name,People Killed,People Kidnapped,People Targeted with CRSV\n\
+         1,2023-01-10,CAR,Ouaka,Host Government: Military,FACA,2,1,\n\
+         2,2023-03-02,CAR,Ouaka,Host Government: Military,FACA,,,1\n\
+         3,2023-05-20,CAR,Haut-Mbomou,Host Government: Police,Gendarmerie,,,\n\
+         4,2020-05-20,CAR,Haut-Mbomou,Host Government: Police,Police nationale,1,,\n\
+         5,2023-05-21,CAR,Haut-Mbomou,NSA,UPC,4,,\n",
+    );
+    let ws = load(&f);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).expect("date");
+    let rows = screen(&ws, as_of);
+    let names: Vec<&str> = rows.iter().map(|r| r.actor.as_str()).collect();
+    // Only state actors; highest suggested risk first.
+    assert_eq!(names, ["FACA", "Gendarmerie", "Police nationale"]);
+    let faca = &rows[0];
+    // Killing + abduction + sexual violence: 3 grave violations in 12 months.
+    assert_eq!(
+        (
+            faca.events,
+            faca.victims,
+            faca.civilian_fatalities,
+            faca.grave_12_months
+        ),
+        (2, 4, 2, 3)
+    );
+    assert_eq!(faca.suggested, HrddpRisk::High);
+    assert_eq!(faca.regions, ["Ouaka"]);
+    assert_eq!(
+        rows[1].suggested,
+        HrddpRisk::Medium,
+        "an event in 24 months, nothing grave"
+    );
+    // Its only event is three years old: listed, low, with its latest date.
+    assert_eq!(rows[2].suggested, HrddpRisk::Low);
+    assert_eq!(rows[2].events, 0);
+    assert_eq!(
+        rows[2].latest.map(|d| d.to_string()).as_deref(),
+        Some("2020-05-20")
+    );
+}

@@ -4,6 +4,7 @@
 //! the annex show comes from here.
 
 pub mod filter;
+pub mod hrddp;
 pub mod matching;
 pub mod matrix;
 pub mod regions;

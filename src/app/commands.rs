@@ -21,12 +21,14 @@ pub enum View {
     Register,
     Followup,
     Actors,
+    /// The human rights due diligence screen (METHODOLOGY §9).
+    Hrddp,
     Help,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Matrix,
         View::Incidents,
         View::Charts,
@@ -35,6 +37,7 @@ impl View {
         View::Register,
         View::Followup,
         View::Actors,
+        View::Hrddp,
         View::Help,
     ];
 
@@ -49,11 +52,12 @@ impl View {
             View::Register => "view.register",
             View::Followup => "view.followup",
             View::Actors => "view.actors",
+            View::Hrddp => "view.hrddp",
             View::Help => "view.help",
         }
     }
 
-    /// The view's keyboard shortcut (Ctrl+1 … Ctrl+8; F1 for help).
+    /// The view's keyboard shortcut (Ctrl+1 … Ctrl+9; F1 for help).
     pub fn shortcut(self) -> egui::KeyboardShortcut {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let key = match self {
@@ -65,6 +69,7 @@ impl View {
             View::Register => Key::Num6,
             View::Followup => Key::Num7,
             View::Actors => Key::Num8,
+            View::Hrddp => Key::Num9,
             View::Help => return KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)

@@ -20,6 +20,7 @@ mod focus;
 mod followup_view;
 mod frame_bench;
 mod help_view;
+mod hrddp_view;
 pub mod i18n;
 mod incidents_view;
 pub mod labels;
@@ -103,6 +104,7 @@ struct ViewStates {
     filters: filters::FiltersState,
     help: help_view::HelpState,
     actors: actors_view::ActorsState,
+    hrddp: hrddp_view::HrddpState,
 }
 
 /// The windows over the main one.
@@ -480,6 +482,7 @@ impl WorkbenchApp {
             View::Register => register_view::register_ui(ui, ctx, &mut views.register, cmds),
             View::Followup => followup_view::followup_ui(ui, ctx, &mut views.followup, cmds),
             View::Actors => actors_view::actors_ui(ui, ctx, &mut views.actors, cmds),
+            View::Hrddp => hrddp_view::hrddp_ui(ui, ctx, &mut views.hrddp, cmds),
             View::Help => help_view::help_ui(ui, &mut views.help),
         }
     }

@@ -29,6 +29,11 @@ pub enum Edit {
     SetSharing(SharingLevel, u32),
     /// Replace the region aliases (merge or split region names).
     SetRegionAliases(Vec<super::RegionAlias>),
+    /// Set (or with `None`, remove) the HRDDP record of an actor.
+    SetHrddp {
+        actor: String,
+        value: Option<super::HrddpRecord>,
+    },
     /// Change how events are matched across sources (METHODOLOGY §8).
     SetMatching(crate::analysis::matching::MatchSettings),
     InsertDataset(usize, DatasetRef),
@@ -114,6 +119,15 @@ impl Assessment {
                     value: old,
                     at: pos,
                 }
+            }
+            Edit::SetHrddp { actor, value } => {
+                let at = self.hrddp.iter().position(|r| r.actor == actor);
+                let old = at.map(|i| self.hrddp.remove(i));
+                if let Some(mut v) = value {
+                    v.actor = actor.clone();
+                    self.hrddp.insert(at.unwrap_or(self.hrddp.len()), v);
+                }
+                Edit::SetHrddp { actor, value: old }
             }
             Edit::SetMatching(m) => {
                 Edit::SetMatching(std::mem::replace(&mut self.matching, m.sanitized()))

@@ -174,6 +174,20 @@ impl Meta {
     }
 }
 
+/// The analyst's HRDDP record for one state security actor (METHODOLOGY
+/// §9): the risk they judge, the mitigating measures and the UN entity
+/// providing support.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HrddpRecord {
+    /// The actor's name as the sources write it.
+    pub actor: String,
+    pub risk: Option<crate::analysis::hrddp::HrddpRisk>,
+    pub mitigation: String,
+    /// The UN entity providing (or asked to provide) the support.
+    pub supporting_entity: String,
+}
+
 /// The whole document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -205,6 +219,10 @@ pub struct Assessment {
     /// annex's built-in choice, `annex::audience`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<sharing::Audience>,
+    /// The analyst's human rights due diligence record per state security
+    /// actor (METHODOLOGY §9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hrddp: Vec<HrddpRecord>,
     /// How events recorded by several sources are matched and counted once
     /// (METHODOLOGY §8); written only where it differs from the method.
     #[serde(
@@ -238,6 +256,7 @@ impl Assessment {
             exports: Vec::new(),
             audiences: Vec::new(),
             matching: Default::default(),
+            hrddp: Vec::new(),
         }
     }
 

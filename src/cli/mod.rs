@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod export;
+pub mod hrddp;
 pub mod review;
 pub mod summarize;
 
