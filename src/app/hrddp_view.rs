@@ -90,7 +90,10 @@ fn row_ui(
     } else {
         s.actor.clone()
     };
-    ui.add(egui::Label::new(egui::RichText::new(&name).strong()).wrap());
+    ui.scope(|ui| {
+        ui.set_min_width(170.0);
+        ui.add(egui::Label::new(egui::RichText::new(&name).strong()).wrap());
+    });
     ui.label(tr_args(
         "hrddp.counts",
         &[
@@ -114,7 +117,23 @@ fn row_ui(
         })
         .wrap(),
     );
-    ui.add(egui::Label::new(s.regions.join(", ")).wrap());
+    // Four regions at most on the row; all of them on hover.
+    let shown = if s.regions.len() > 4 {
+        tr_args(
+            "hrddp.regions_more",
+            &[
+                ("first", &s.regions[..4].join(", ")),
+                ("n", &(s.regions.len() - 4).to_string()),
+            ],
+        )
+    } else {
+        s.regions.join(", ")
+    };
+    ui.scope(|ui| {
+        ui.set_min_width(200.0);
+        ui.add(egui::Label::new(shown).wrap())
+            .on_hover_text(s.regions.join(", "));
+    });
     ui.label(s.latest.map_or("–".to_string(), |d| d.to_string()));
     ui.label(risk_label(Some(s.suggested)))
         .on_hover_text(tr_args(

@@ -473,18 +473,20 @@ fn write_reports(
     ws: &crate::analysis::Workspace,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "Matching across sources (METHODOLOGY §8): {}",
-        ws.matches.settings.describe()
-    )?;
-    for ((a, b), n) in &ws.matches.pairs {
-        writeln!(out, "  {a} + {b}: {n} matches")?;
+    if ws.datasets.len() > 1 {
+        writeln!(
+            out,
+            "Matching across sources (METHODOLOGY §8): {}",
+            ws.matches.settings.describe()
+        )?;
+        for ((a, b), n) in &ws.matches.pairs {
+            writeln!(out, "  {a} + {b}: {n} matches")?;
+        }
+        if ws.matches.settings.enabled && ws.matches.pairs.is_empty() {
+            writeln!(out, "  no matches")?;
+        }
+        writeln!(out)?;
     }
-    if ws.matches.settings.enabled && ws.matches.pairs.is_empty() {
-        writeln!(out, "  no matches")?;
-    }
-    writeln!(out)?;
     writeln!(out, "Import reports:")?;
     for (i, d) in ws.datasets.iter().enumerate() {
         write!(out, "{}", d.report.to_text())?;
