@@ -146,6 +146,18 @@ fn row_ui(
         ui.label("–");
         return;
     };
+    record_ui(ui, s, &name, record, typing, cmds);
+}
+
+/// The analyst's record of one actor: risk, mitigation, supporting entity.
+fn record_ui(
+    ui: &mut egui::Ui,
+    s: &ActorScreen,
+    name: &str,
+    record: Option<&HrddpRecord>,
+    typing: &mut HashMap<String, (String, String)>,
+    cmds: &mut Vec<AppCommand>,
+) {
     let current = record.cloned().unwrap_or_else(|| HrddpRecord {
         actor: s.actor.clone(),
         ..Default::default()
@@ -159,7 +171,7 @@ fn row_ui(
                 ui.selectable_value(&mut risk, Some(r), risk_label(Some(r)));
             }
         });
-    let label = tr_args("hrddp.risk_of", &[("actor", &name)]);
+    let label = tr_args("hrddp.risk_of", &[("actor", name)]);
     combo
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &label));

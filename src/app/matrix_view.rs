@@ -480,7 +480,7 @@ fn cell_ui(
     let (fill, text_color) = heat((shown.unwrap_or(0.0) / max) as f32);
     let text = match (metric, shown) {
         _ if c.events == 0 => "·".to_string(),
-        (Metric::Violations | Metric::Victims, Some(v)) if v == 0.0 => "·".to_string(),
+        (Metric::Violations | Metric::Victims, Some(0.0)) => "·".to_string(),
         (Metric::StateShare, Some(s)) => format!("{:.0}%", s * 100.0),
         (Metric::StateShare, None) => format!("({})", c.events),
         (_, Some(v)) => format!("{} {}", v, c.trend().arrow()),
