@@ -230,7 +230,8 @@ fn check_docx_layout(parts: &BTreeMap<String, Vec<u8>>, doc: &str, level: &str) 
             "8. Handover by protection tier",
             "9. Flags",
             "10. Benchmarks and indicators to watch after exit",
-            "11. Method and sources"
+            "11. Human rights due diligence",
+            "12. Method and sources"
         ]
     );
     let styles = String::from_utf8_lossy(&parts["word/styles.xml"]).to_string();

@@ -309,3 +309,66 @@ fn the_hrddp_screen_counts_state_actors_violations_and_suggests_a_risk() {
         Some("2020-05-20")
     );
 }
+
+#[test]
+fn the_hrddp_section_names_units_only_internally_and_to_un_partners() {
+    use poc_workbench::annex::{AnnexOptions, build, markdown};
+    use poc_workbench::assessment::SharingLevel;
+    use poc_workbench::assessment::sharing::{Audience, RegisterColumn};
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron");
+    let mut a = poc_workbench::assessment::file::load(&src).expect("example");
+    a.hrddp.push(poc_workbench::assessment::HrddpRecord {
+        actor: "Government of Sudan".into(),
+        risk: Some(poc_workbench::analysis::hrddp::HrddpRisk::High),
+        mitigation: "Joint patrols only with a human rights officer".into(),
+        supporting_entity: "UNDP".into(),
+    });
+    // Even an assessment that asks for the section in the public annex
+    // does not get it there.
+    a.audiences.push(Audience {
+        level: SharingLevel::Public,
+        sections: vec!["hrddp".into(), "threats".into(), "method".into()],
+        columns: RegisterColumn::ALL.to_vec(),
+    });
+    let (ws, _) = poc_workbench::assessment::review::open_datasets(&a, &src);
+    let md = |level| {
+        markdown::write(&build(
+            Some(&a),
+            &ws,
+            &AnnexOptions {
+                level,
+                k: 5,
+                sections: Default::default(),
+                recipients: vec![],
+                generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"),
+                from: None,
+                to: None,
+            },
+        ))
+    };
+    let internal = md(SharingLevel::Internal);
+    assert!(internal.contains("Human rights due diligence screen"));
+    assert!(
+        internal.contains("| Government of Sudan | 100 |"),
+        "counts at internal"
+    );
+    let partners = md(SharingLevel::UnPartners);
+    assert!(
+        partners.contains(
+            "| Government of Sudan | High | Joint patrols only with a human rights officer | UNDP |"
+        ),
+        "{partners}"
+    );
+    assert!(
+        !partners.contains("| Government of Sudan | 100"),
+        "no counts to partners"
+    );
+    for level in [SharingLevel::HostGovernment, SharingLevel::Public] {
+        let text = md(level);
+        assert!(
+            !text.contains("Human rights due diligence screen"),
+            "{level:?}"
+        );
+        assert!(!text.contains("Joint patrols"), "{level:?}");
+    }
+}

@@ -601,3 +601,4 @@ hrddp-mitigation_hint = Mitigating measures
 hrddp-entity_hint = Supporting UN entity
 hrddp-risk_of = Analyst's HRDDP risk for { $actor }
 hrddp-regions_more = { $first } and { $n } more
+section-hrddp = Human rights due diligence

@@ -25,12 +25,13 @@ pub enum SectionId {
     Handover,
     Flags,
     Benchmarks,
+    Hrddp,
     Method,
 }
 
 impl SectionId {
     /// Every section, in order.
-    pub const ALL: [SectionId; 11] = [
+    pub const ALL: [SectionId; 12] = [
         SectionId::Control,
         SectionId::KeyJudgements,
         SectionId::Scope,
@@ -41,6 +42,7 @@ impl SectionId {
         SectionId::Handover,
         SectionId::Flags,
         SectionId::Benchmarks,
+        SectionId::Hrddp,
         SectionId::Method,
     ];
 
@@ -57,6 +59,7 @@ impl SectionId {
             SectionId::Register => "register",
             SectionId::Flags => "flags",
             SectionId::Benchmarks => "benchmarks",
+            SectionId::Hrddp => "hrddp",
             SectionId::Method => "method",
         }
     }
@@ -74,6 +77,7 @@ impl SectionId {
             SectionId::Register => "Residual-threat register",
             SectionId::Flags => "Flags",
             SectionId::Benchmarks => "Benchmarks and indicators to watch after exit",
+            SectionId::Hrddp => "Human rights due diligence",
             SectionId::Method => "Method and sources",
         }
     }
@@ -425,6 +429,7 @@ fn sections(ctx: &Ctx) -> Vec<Section> {
             SectionId::Register => super::build_register::register(ctx),
             SectionId::Flags => super::build_flags::flags(ctx),
             SectionId::Benchmarks => super::build_flags::benchmarks(ctx),
+            SectionId::Hrddp => super::build_hrddp::hrddp(ctx),
             SectionId::Method => super::method::method(ctx),
         };
         if blocks.is_empty() {

@@ -13,6 +13,7 @@ pub mod build;
 mod build_data;
 mod build_flags;
 mod build_front;
+mod build_hrddp;
 mod build_register;
 mod build_threats;
 pub mod charts;
