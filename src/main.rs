@@ -127,6 +127,12 @@ enum Command {
     /// (For the crash test.) Save an assessment to FILE over and over, alternating two versions.
     #[command(hide = true)]
     SaveLoop { file: PathBuf },
+    /// Write the monitoring-log template (an XLSX with drop-down lists and a
+    /// notes sheet), read back with no mapping.
+    Template {
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write an ACLED-shaped file of N rows (for the screenshot script and manual tests).
     Generate {
         #[arg(long, default_value_t = 100_000)]
@@ -232,6 +238,7 @@ fn main() -> ExitCode {
             allow_outside,
             file,
         }) => cli::review::run(&file, json, allow_outside, &mut stdout),
+        Some(Command::Template { out }) => write_template(&out),
         Some(Command::Hrddp {
             json,
             allow_outside,
@@ -264,6 +271,17 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes the monitoring-log template, atomically.
+fn write_template(out: &std::path::Path) -> std::io::Result<i32> {
+    let bytes = poc_workbench::import::template::write()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let tmp = out.with_extension("xlsx.partial");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, out)?;
+    println!("wrote {}", out.display());
+    Ok(0)
 }
 
 /// The matching settings of `summarize` (METHODOLOGY §8).

@@ -229,8 +229,8 @@ fn check_docx_layout(parts: &BTreeMap<String, Vec<u8>>, doc: &str, level: &str) 
             "7. Residual-threat register",
             "8. Handover by protection tier",
             "9. Flags",
-            "10. Benchmarks and indicators to watch after exit",
-            "11. Human rights due diligence",
+            "10. Human rights due diligence",
+            "11. Benchmarks and indicators to watch after exit",
             "12. Method and sources"
         ]
     );

@@ -667,3 +667,29 @@ fn a_mapped_log_is_its_own_family_and_its_date_range_is_compared_whole() {
     // The log counts first (monitoring logs before ACLED): 4 + 1 fatalities.
     assert_eq!(total(&ws), (2, 5));
 }
+
+#[test]
+fn a_pair_across_the_antimeridian_matches() {
+    // Fiji: 2.1 km apart, one on each side of 180°.
+    let ws = pair(
+        &[A(
+            "2022-03-10",
+            2,
+            "Armed group",
+            "Northern",
+            "",
+            Some((-17.0, 179.99)),
+            1,
+        )],
+        &[U(
+            "2022-03-10",
+            "2022-03-10",
+            "Armed group",
+            "Northern",
+            "",
+            Some((-17.0, -179.99)),
+            1,
+        )],
+    );
+    assert_eq!(ws.matches.total(), 1);
+}

@@ -372,3 +372,121 @@ fn the_hrddp_section_names_units_only_internally_and_to_un_partners() {
         assert!(!text.contains("Joint patrols"), "{level:?}");
     }
 }
+
+#[test]
+fn the_template_has_its_lists_and_notes_and_a_filled_one_reads_with_no_mapping() {
+    use poc_workbench::import::template::{COLUMNS, write};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = write().expect("template");
+    // Drop-down lists on perpetrator type, violation types and verification.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).expect("xlsx");
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").expect("log sheet"),
+        &mut sheet,
+    )
+    .expect("xml");
+    assert_eq!(sheet.matches("<dataValidation ").count(), 3, "{sheet}");
+    assert!(sheet.contains("state_forces") || zip.by_name("xl/sharedStrings.xml").is_ok());
+    let empty = dir.path().join("empty.xlsx");
+    std::fs::write(&empty, &bytes).expect("written");
+    // An empty template opens as a monitoring log with no incident.
+    let d = import_file(&empty, &ImportOptions::default(), &Progress::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (d.meta.format, d.report.rows_read),
+        (SourceFormat::Monitoring, 0)
+    );
+    // Filled as a team would: the template's header and tag rows, then rows.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, (name, tag, _)) in COLUMNS.iter().enumerate() {
+        ws.write_string(0, c as u16, *name).expect("cell");
+        ws.write_string(1, c as u16, *tag).expect("cell");
+    }
+    let rows: [[&str; 18]; 3] = [
+        [
+            "L1",
+            "2024-03-02",
+            "DRC",
+            "Ituri",
+            "Djugu",
+            "1.9",
+            "30.5",
+            "identity_militias",
+            "CODECO",
+            "killing; abduction",
+            "2",
+            "1",
+            "",
+            "1",
+            "",
+            "3",
+            "verified",
+            "local partner",
+        ],
+        [
+            "L2",
+            "2024-03-05",
+            "DRC",
+            "Ituri",
+            "Irumu",
+            "",
+            "",
+            "state_forces",
+            "FARDC",
+            "sexual_violence; torture",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "unverified",
+            "hospital",
+        ],
+        [
+            "L3",
+            "2024-03-09",
+            "DRC",
+            "North Kivu",
+            "",
+            "",
+            "",
+            "rebel_groups",
+            "M23",
+            "looting",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "rejected",
+            "media",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(2 + r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    let filled = dir.path().join("filled.xlsx");
+    wb.save(&filled).expect("saved");
+    let ws = load(&filled);
+    let d = &ws.datasets[0];
+    assert_eq!(
+        d.meta.format,
+        SourceFormat::Monitoring,
+        "{}",
+        d.report.to_text()
+    );
+    assert_eq!((d.report.rows_read, d.report.kept), (3, 3));
+    let t = ThreatMatrix::compute(&ws, &Filter::default(), None).total;
+    // L1: two violations, 4 victims, 3 killed; L2: two violations, victims
+    // unspecified = 1; L3 rejected: never counted.
+    assert_eq!(
+        (t.events, t.violations, t.victims, t.civilian_fatalities),
+        (2, 4, 5, 3)
+    );
+}

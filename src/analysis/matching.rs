@@ -531,7 +531,11 @@ fn bucket(day: i32) -> i32 {
 
 /// The grid: cells of `cell` degrees, lon wrapping.
 struct Grid {
+    /// Cell height, degrees of latitude.
     cell: f64,
+    /// Cell width, degrees of longitude: 360 / `ncx` exactly, so the
+    /// columns tile the globe and wrap at 180° without a sliver column.
+    cell_lon: f64,
     ncx: i64,
     ncy: i64,
 }
@@ -539,9 +543,11 @@ struct Grid {
 impl Grid {
     fn new(km: f64) -> Grid {
         let cell = (km.max(0.5) / (EARTH_RADIUS_KM.to_radians())).min(30.0);
+        let ncx = (360.0 / cell).ceil() as i64;
         Grid {
             cell,
-            ncx: (360.0 / cell).ceil() as i64,
+            cell_lon: 360.0 / ncx as f64,
+            ncx,
             ncy: (180.0 / cell).ceil() as i64 + 1,
         }
     }
@@ -549,7 +555,7 @@ impl Grid {
         (((lat + 90.0) / self.cell).floor() as i64).clamp(0, self.ncy - 1)
     }
     fn cx(&self, lon: f64) -> i64 {
-        (((lon + 180.0) / self.cell).floor() as i64).rem_euclid(self.ncx)
+        (((lon + 180.0) / self.cell_lon).floor() as i64).rem_euclid(self.ncx)
     }
     fn key(&self, b: i32, cx: i64, cy: i64) -> u64 {
         ((b as u32 as u64) << 40) ^ ((cy as u64) << 20) ^ (cx as u64)
@@ -618,8 +624,8 @@ fn candidates(
                 } else {
                     let dlon = ratio.asin().to_degrees() * 1.0001 + 1e-9;
                     let (a, z) = (
-                        ((x.lon + 180.0 - dlon) / grid.cell).floor() as i64,
-                        ((x.lon + 180.0 + dlon) / grid.cell).floor() as i64,
+                        ((x.lon + 180.0 - dlon) / grid.cell_lon).floor() as i64,
+                        ((x.lon + 180.0 + dlon) / grid.cell_lon).floor() as i64,
                     );
                     if z - a + 1 >= grid.ncx {
                         (0..grid.ncx).collect()

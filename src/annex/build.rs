@@ -24,8 +24,8 @@ pub enum SectionId {
     Register,
     Handover,
     Flags,
-    Benchmarks,
     Hrddp,
+    Benchmarks,
     Method,
 }
 
@@ -41,8 +41,8 @@ impl SectionId {
         SectionId::Register,
         SectionId::Handover,
         SectionId::Flags,
-        SectionId::Benchmarks,
         SectionId::Hrddp,
+        SectionId::Benchmarks,
         SectionId::Method,
     ];
 

@@ -26,6 +26,7 @@ mod rows;
 pub mod sniff;
 pub mod source;
 mod stops;
+pub mod template;
 pub mod ucdp;
 pub mod workbook;
 
@@ -255,6 +256,14 @@ pub(crate) fn choose_mapper(
             Box::new(m),
             SourceFormat::Mapped,
             format!("table read through '{name}'"),
+        ));
+    }
+    if template::recognise(header) {
+        let m = template::TemplateMapper::new(header, path)?;
+        return Ok((
+            Box::new(m),
+            SourceFormat::Monitoring,
+            "the workbench's monitoring-log template, read without a mapping (violation types, victims by group, verification status)".to_string(),
         ));
     }
     if insecurity::recognise(header) {

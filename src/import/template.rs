@@ -1,0 +1,354 @@
+//! The workbench's own monitoring-log template (FORMATS "The workbench's own
+//! log template"; METHODOLOGY §7): an XLSX with a header row, an HXL row,
+//! drop-down lists for perpetrator type, violation types and verification
+//! status, and a notes sheet explaining each column. `write` makes one;
+//! `TemplateMapper` reads a filled one back with no mapping.
+
+use super::cells;
+use super::fields::{Fields, Header, RowCtx, quote};
+use super::numbers::{CountError, parse_count};
+use super::{ImportError, RowMapper};
+use crate::model::dates::DateOrder;
+use crate::model::incident::{HarmKind, IncidentDraft};
+use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, split_values};
+use crate::model::perpetrator::{PerpetratorType, suggest_type_for_value};
+use crate::model::region::clean_admin_name;
+use crate::model::report::IssueCode;
+
+/// The template's columns: (header, HXL tag, what the notes sheet says).
+pub const COLUMNS: [(&str, &str, &str); 18] = [
+    (
+        "Incident ID",
+        "#event +id",
+        "Your own reference for the incident; unique within the log.",
+    ),
+    (
+        "Date",
+        "#date +occurred",
+        "The day the incident happened (a date cell, or YYYY-MM-DD).",
+    ),
+    ("Country", "#country +name", "Country name."),
+    (
+        "Admin 1",
+        "#adm1 +name",
+        "First-level administrative unit (state, province, region).",
+    ),
+    (
+        "Admin 2",
+        "#adm2 +name",
+        "Second-level unit (district, territory, locality), if known.",
+    ),
+    (
+        "Latitude",
+        "#geo +lat",
+        "Decimal degrees, if known; leave blank rather than guess.",
+    ),
+    ("Longitude", "#geo +lon", "Decimal degrees, if known."),
+    (
+        "Perpetrator type",
+        "#group +perp +type",
+        "One of the list (the workbench's perpetrator types).",
+    ),
+    (
+        "Perpetrator name",
+        "#group +perp +name",
+        "The unit or group as identified. Never leaves the workbench above internal.",
+    ),
+    (
+        "Violation types",
+        "#violation +type",
+        "One or more of the list, separated by ; (an incident of rape and abduction: sexual_violence; abduction). Each type is one violation.",
+    ),
+    ("Women", "#affected +f +adult", "Victims: adult women."),
+    ("Men", "#affected +m +adult", "Victims: adult men."),
+    ("Girls", "#affected +f +children", "Victims: girls."),
+    ("Boys", "#affected +m +children", "Victims: boys."),
+    (
+        "Sex or age unknown",
+        "#affected +unknown",
+        "Victims whose sex or age is not known. If all five victim columns are blank, one victim is counted (the number is unspecified).",
+    ),
+    (
+        "Killed",
+        "#affected +killed",
+        "People killed in the incident (civilian fatalities); blank is 0.",
+    ),
+    (
+        "Verification status",
+        "#status +verification",
+        "verified, unverified (reported, pending) or rejected (falsely attributed, did not occur; never counted).",
+    ),
+    (
+        "Source",
+        "#meta +source",
+        "Who reported it (type of source, not a person's name).",
+    ),
+];
+
+/// Rows prepared with drop-down lists.
+const ROWS: u32 = 5000;
+
+/// Writes an empty template to bytes.
+pub fn write() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format, Workbook};
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let tag = Format::new().set_italic().set_font_color(0x595959);
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let log = wb.add_worksheet();
+    log.set_name("Log")?;
+    for (c, (name, hxl, _)) in COLUMNS.iter().enumerate() {
+        let c = c as u16;
+        log.write_string_with_format(0, c, *name, &bold)?;
+        log.write_string_with_format(1, c, *hxl, &tag)?;
+        log.set_column_width(c, if c == 9 || c == 8 { 28 } else { 14 })?;
+    }
+    log.set_column_format(1, &date)?;
+    log.set_freeze_panes(2, 0)?;
+    let list = |values: Vec<&str>,
+                prompt: &str,
+                several: bool|
+     -> Result<DataValidation, rust_xlsxwriter::XlsxError> {
+        let v = DataValidation::new()
+            .allow_list_strings(&values)?
+            .set_input_message(prompt)?;
+        Ok(if several {
+            v.set_error_style(DataValidationErrorStyle::Information)
+        } else {
+            v
+        })
+    };
+    let perps: Vec<&str> = PerpetratorType::ALL.iter().map(|t| t.key()).collect();
+    log.add_data_validation(2, 7, ROWS, 7, &list(perps, "A perpetrator type", false)?)?;
+    let violations: Vec<&str> = ViolationType::ALL.iter().map(|t| t.key()).collect();
+    log.add_data_validation(
+        2,
+        9,
+        ROWS,
+        9,
+        &list(violations, "One type, or several separated by ;", true)?,
+    )?;
+    log.add_data_validation(
+        2,
+        16,
+        ROWS,
+        16,
+        &list(
+            vec!["verified", "unverified", "rejected"],
+            "Verification status",
+            false,
+        )?,
+    )?;
+    let notes = wb.add_worksheet();
+    notes.set_name("Notes")?;
+    notes.write_string_with_format(0, 0, "POC Transition Workbench monitoring log", &bold)?;
+    notes.write_string(1, 0, "One row per incident (one date, one place). Fill the Log sheet from row 3; row 2 holds HXL tags, keep it. The workbench reads this file back with no mapping (METHODOLOGY §7). Never put names of victims or witnesses in it.")?;
+    notes.write_string_with_format(3, 0, "Column", &bold)?;
+    notes.write_string_with_format(3, 1, "What goes in it", &bold)?;
+    for (i, (name, _, what)) in COLUMNS.iter().enumerate() {
+        notes.write_string(4 + i as u32, 0, *name)?;
+        notes.write_string(4 + i as u32, 1, *what)?;
+    }
+    notes.set_column_width(0, 24)?;
+    notes.set_column_width(1, 110)?;
+    wb.save_to_buffer()
+}
+
+/// Whether a header is the template's (its perpetrator, violation and
+/// verification columns, by name).
+pub fn recognise(header: &Header) -> bool {
+    [
+        "Incident ID",
+        "Perpetrator type",
+        "Violation types",
+        "Verification status",
+        "Date",
+    ]
+    .iter()
+    .all(|c| header.has(c))
+}
+
+/// A violation type from a key or a label (`sexual_violence`, `Sexual
+/// violence`), folded.
+pub fn violation_type(v: &str) -> Option<ViolationType> {
+    let f: String = v
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect();
+    let f = f.trim_matches('_');
+    ViolationType::ALL
+        .into_iter()
+        .find(|t| t.key() == f || t.label().to_lowercase().replace([' ', ','], "_") == f)
+}
+
+/// Reads a filled template.
+pub struct TemplateMapper {
+    cols: Vec<Option<usize>>,
+    date_order: DateOrder,
+    width: usize,
+}
+
+impl TemplateMapper {
+    pub fn new(header: &Header, path: &std::path::Path) -> Result<Self, ImportError> {
+        let cols: Vec<Option<usize>> = COLUMNS.iter().map(|(n, _, _)| header.find(n)).collect();
+        if cols[1].is_none() {
+            return Err(ImportError::MissingColumn {
+                path: path.to_path_buf(),
+                format: "the workbench's monitoring-log template",
+                column: "Date".into(),
+            });
+        }
+        Ok(TemplateMapper {
+            cols,
+            date_order: DateOrder::DayFirst,
+            width: header.width(),
+        })
+    }
+
+    fn col(&self, i: usize) -> Option<usize> {
+        self.cols.get(i).copied().flatten()
+    }
+
+    fn count(&self, row: &dyn Fields, i: usize, ctx: &mut RowCtx) -> Result<Option<u32>, ()> {
+        let Some(c) = self.col(i) else {
+            return Ok(None);
+        };
+        let raw = row.field(c).unwrap_or("");
+        match parse_count(raw) {
+            Ok(n) => Ok(n),
+            Err(CountError::Unreadable | CountError::Negative) => {
+                ctx.warn(
+                    Some(c),
+                    IssueCode::VictimsUnreadable,
+                    format!(
+                        "{} is not a count of people; the incident's victims are flagged unknown",
+                        quote(raw)
+                    ),
+                );
+                Err(())
+            }
+        }
+    }
+}
+
+impl RowMapper for TemplateMapper {
+    fn date_column(&self) -> Option<usize> {
+        self.col(1)
+    }
+
+    fn set_date_order(&mut self, order: DateOrder) {
+        self.date_order = order;
+    }
+
+    fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>> {
+        cells::check_width(row, self.width, ctx);
+        let date = cells::date(row, self.col(1)?, Some(self.date_order), ctx)?;
+        let perp_raw = cells::text(row, self.col(7));
+        let perpetrator = PerpetratorType::from_key(perp_raw.trim())
+            .or_else(|| {
+                PerpetratorType::ALL
+                    .into_iter()
+                    .find(|t| t.label().eq_ignore_ascii_case(perp_raw.trim()))
+            })
+            .unwrap_or_else(|| {
+                let t = suggest_type_for_value(perp_raw);
+                if t == PerpetratorType::Other && !perp_raw.trim().is_empty() {
+                    ctx.warn(
+                        self.col(7),
+                        IssueCode::UnmappedPerpetrator,
+                        format!(
+                            "{} is not a perpetrator type of the list; its type is set to other",
+                            quote(perp_raw)
+                        ),
+                    );
+                }
+                t
+            });
+        let mut violations = 0u16;
+        for v in split_values(cells::text(row, self.col(9))) {
+            match violation_type(v) {
+                Some(t) => violations |= t.bit(),
+                None => {
+                    ctx.warn(
+                        self.col(9),
+                        IssueCode::UnmappedPerpetrator,
+                        format!(
+                            "{} is not a violation type of the list; counted as other",
+                            quote(v)
+                        ),
+                    );
+                    violations |= ViolationType::Other.bit();
+                }
+            }
+        }
+        if violations == 0 {
+            violations = ViolationType::Other.bit();
+        }
+        // Victims: the five columns; all blank is one, unspecified (§7).
+        let mut victims = Some(0u32);
+        let mut any = false;
+        for i in 10..=14 {
+            match self.count(row, i, ctx) {
+                Ok(Some(n)) => {
+                    any = true;
+                    victims = victims.map(|v| v.saturating_add(n));
+                }
+                Ok(None) => {}
+                Err(()) => victims = None,
+            }
+        }
+        if !any && victims.is_some() {
+            victims = Some(1);
+        }
+        let killed = match self.count(row, 15, ctx) {
+            Ok(n) => Some(n.unwrap_or(0)),
+            Err(()) => None,
+        };
+        let status = cells::text(row, self.col(16)).trim().to_lowercase();
+        let verification = match status.as_str() {
+            "verified" => Verification::Verified,
+            "rejected" => Verification::Rejected,
+            _ => Verification::Unverified,
+        };
+        let harm_kind = if violations & ViolationType::SexualViolence.bit() != 0 {
+            HarmKind::SexualViolence
+        } else if violations & ViolationType::Abduction.bit() != 0 {
+            HarmKind::Abduction
+        } else {
+            HarmKind::Violence
+        };
+        let (latitude, longitude) = cells::coordinates(row, self.col(5), self.col(6), ctx);
+        let first = ViolationType::in_set(violations)
+            .next()
+            .unwrap_or(ViolationType::Other);
+        Some(IncidentDraft {
+            event_id: cells::text(row, self.col(0)).into(),
+            date,
+            date_end: None,
+            time_precision: None,
+            geo_precision: None,
+            perpetrator_type: Some(perpetrator),
+            actor: cells::text(row, self.col(8)).into(),
+            counterpart: "".into(),
+            country: cells::text(row, self.col(2)).into(),
+            admin1: clean_admin_name(cells::text(row, self.col(3))),
+            admin2: clean_admin_name(cells::text(row, self.col(4))),
+            location: "".into(),
+            event_type: first.label().into(),
+            sub_event_type: "".into(),
+            harm_kind: Some(harm_kind),
+            civilian_harm: verification != Verification::Rejected,
+            civilian_fatalities: killed,
+            total_fatalities: killed,
+            latitude,
+            longitude,
+            monitoring: Some(MonitoringDraft {
+                violations,
+                victims,
+                verification,
+            }),
+        })
+    }
+}
