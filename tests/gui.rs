@@ -1961,3 +1961,36 @@ fn the_hrddp_screen_lists_state_actors_and_records_a_risk_undoably() {
     h.run();
     assert_eq!(record(&h), None);
 }
+
+#[test]
+fn file_new_monitoring_log_writes_the_template_which_then_opens_as_a_log() {
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path()]));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New monitoring log…").click();
+    h.run();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let browser = h
+        .state_mut()
+        .file_browser_mut()
+        .expect("the file browser opens");
+    browser.go(dir.path().to_path_buf());
+    browser.name = "log.xlsx".into();
+    h.run();
+    h.get_by_label("Choose").click();
+    h.run();
+    let path = dir.path().join("log.xlsx");
+    assert!(path.exists(), "{:?}", h.state().messages());
+    h.state_mut().send(AppCommand::Open(vec![path]));
+    h.run();
+    h.state_mut().wait_for_loads();
+    h.run();
+    let ws = h.state().session().workspace();
+    let log = ws.datasets.last().expect("the log is open");
+    assert_eq!(
+        log.meta.format,
+        poc_workbench::model::SourceFormat::Monitoring
+    );
+    assert_eq!(log.report.rows_read, 0);
+}

@@ -602,3 +602,7 @@ hrddp-entity_hint = Supporting UN entity
 hrddp-risk_of = Analyst's HRDDP risk for { $actor }
 hrddp-regions_more = { $first } and { $n } more
 section-hrddp = Human rights due diligence
+menu-new_log = New monitoring log…
+menu-new_log_tip = Writes an empty monitoring-log workbook (XLSX) with drop-down lists for perpetrator type, violation types and verification status, and a notes sheet; fill it in a spreadsheet and open it here, with no mapping (METHODOLOGY §7).
+template-written = Monitoring-log template written to { $file }. Fill the Log sheet from row 3 and open the file here: it is read with no mapping.
+template-failed = { $file }: the template could not be written: { $reason }

@@ -212,6 +212,13 @@ fn file_menu(
     if ui.button(tr("register.new")).clicked() {
         cmds.push(AppCommand::NewAssessment);
     }
+    if ui
+        .button(tr("menu.new_log"))
+        .on_hover_text(tr("menu.new_log_tip"))
+        .clicked()
+    {
+        cmds.push(AppCommand::Pick(Purpose::TemplatePath));
+    }
     if ui.button(tr("menu.close_all")).clicked() {
         cmds.push(AppCommand::CloseAll);
     }

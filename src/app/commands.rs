@@ -106,12 +106,17 @@ pub enum Purpose {
     Relink(usize),
     /// Where the export dialog writes.
     ExportPath,
+    /// Where a new monitoring-log template is written.
+    TemplatePath,
 }
 
 impl Purpose {
     /// Whether the dialog names a new file (save) rather than picks one.
     pub fn saves(&self) -> bool {
-        matches!(self, Purpose::SaveAs | Purpose::ExportPath)
+        matches!(
+            self,
+            Purpose::SaveAs | Purpose::ExportPath | Purpose::TemplatePath
+        )
     }
 }
 

@@ -66,6 +66,7 @@ impl WorkbenchApp {
     fn default_name(&self, purpose: &Purpose) -> String {
         match purpose {
             Purpose::SaveAs => "assessment.ron".into(),
+            Purpose::TemplatePath => "monitoring-log.xlsx".into(),
             Purpose::ExportPath => self
                 .dialogs
                 .export
@@ -87,6 +88,7 @@ impl WorkbenchApp {
             Purpose::SaveAs => self.save_to(path),
             Purpose::ImportBases => self.import_bases(&path),
             Purpose::Relink(i) => self.relink(i, &path),
+            Purpose::TemplatePath => self.write_template(&path),
             Purpose::ExportPath => {
                 if let Some(d) = self.dialogs.export.as_mut() {
                     d.path = path.display().to_string();
@@ -125,5 +127,37 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
             .pick_file()
             .map(|p| vec![p]),
         Purpose::ExportPath => fd.save_file().map(|p| vec![p]),
+        Purpose::TemplatePath => fd
+            .add_filter("XLSX", &["xlsx"])
+            .set_file_name("monitoring-log.xlsx")
+            .save_file()
+            .map(|p| vec![p]),
+    }
+}
+
+impl WorkbenchApp {
+    /// Writes the monitoring-log template (METHODOLOGY §7) to `path`,
+    /// through a temporary file so a crash leaves no half workbook.
+    pub(super) fn write_template(&mut self, path: &std::path::Path) {
+        let r = crate::import::template::write()
+            .map_err(|e| std::io::Error::other(e.to_string()))
+            .and_then(|bytes| {
+                let tmp = path.with_extension("xlsx.partial");
+                std::fs::write(&tmp, bytes)?;
+                std::fs::rename(&tmp, path)
+            });
+        match r {
+            Ok(()) => self.info(super::i18n::tr_args(
+                "template.written",
+                &[("file", &path.display().to_string())],
+            )),
+            Err(e) => self.error(super::i18n::tr_args(
+                "template.failed",
+                &[
+                    ("file", &path.display().to_string()),
+                    ("reason", &e.to_string()),
+                ],
+            )),
+        }
     }
 }
