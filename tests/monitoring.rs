@@ -490,3 +490,68 @@ fn the_template_has_its_lists_and_notes_and_a_filled_one_reads_with_no_mapping()
         (2, 4, 5, 3)
     );
 }
+
+#[test]
+fn an_mrm_table_with_split_dates_and_joined_values_reads_through_a_mapping() {
+    use poc_workbench::import::ColumnMapping;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = write(
+        dir.path(),
+        "mrm.csv",
+        "Incident ID,Year,Month,Day,Province,Party,Unit,Violation,Boys,Girls,Unknown,Status\n\
+         M1,2023,4,2,Ituri,Armed force,FARDC 32nd,Killing|Maiming,1,2,,verified\n\
+         M2,2023,4,,Ituri,Armed group,CODECO,Recruitment and use,3,,,report_pending_verification\n\
+         M3,2023,5,9,North Kivu,Armed group,M23,Abduction,,,,reported_not_verified\n\
+         M4,2023,5,10,North Kivu,Armed force,FARDC,Attack on school,,,,verification_found_that_incident_did_not_occur\n\
+         M5,2023,6,1,Ituri,Unknown,,Denial of humanitarian access,0,0,0,verified\n",
+    );
+    let mapping: ColumnMapping = ron::from_str(
+        r#"(
+            name: "MRM table",
+            date_parts: Some((year: "Year", month: "Month", day: Some("Day"))),
+            event_id: Some("Incident ID"),
+            admin1: Some("Province"),
+            perpetrator: Some("Party"),
+            actor: Some("Unit"),
+            perpetrator_values: {"Armed force": state_forces, "Armed group": non_state_armed_groups, "Unknown": unidentified},
+            civilian_harm: AllRows,
+            violation_type: Some("Violation"),
+            violation_values: {"Recruitment and use": recruitment, "Attack on school": attack_on_school},
+            victims: ["Boys", "Girls", "Unknown"],
+            verification: Some("Status"),
+        )"#,
+    )
+    .expect("the mapping parses");
+    let d = import_file(
+        &f,
+        &ImportOptions {
+            mapping: Some(mapping),
+        },
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(d.report.balances());
+    assert_eq!(d.report.kept, 5, "{}", d.report.to_text());
+    let ws = Workspace::new(vec![d]);
+    let t = ThreatMatrix::compute(&ws, &Filter::default(), None).total;
+    // M4 (did not occur) never counts. M1: killing and maiming, 3 victims;
+    // M2: recruitment, 3; M3: abduction, none given = 1; M5: 0 victims.
+    assert_eq!((t.events, t.violations, t.victims), (4, 5, 7));
+    let state = ThreatMatrix::compute(&ws, &Filter::default(), None);
+    assert_eq!(
+        state
+            .cell(PerpetratorType::StateForces, "Ituri")
+            .map(|c| (c.violations, c.victims)),
+        Some((2, 3))
+    );
+    let verified = ThreatMatrix::compute(
+        &ws,
+        &Filter {
+            verified_only: true,
+            ..Filter::default()
+        },
+        None,
+    )
+    .total;
+    assert_eq!((verified.events, verified.violations), (2, 3));
+}

@@ -20,6 +20,7 @@ use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
 use crate::model::dates::{DateOrder, day_number, parse_date};
 use crate::model::incident::{HarmKind, IncidentDraft};
+use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, split_values};
 use crate::model::perpetrator::{PerpetratorType, suggest_type_for_value};
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
@@ -198,6 +199,17 @@ pub struct MappedMapper {
     values: BTreeMap<String, PerpetratorType>,
     default_perpetrator: PerpetratorType,
     width: usize,
+    /// Monitoring-log columns, when the mapping has any (METHODOLOGY §7).
+    monitoring: Option<MonitoringColumns>,
+}
+
+/// The monitoring-log part of a mapping, resolved.
+struct MonitoringColumns {
+    violation_type: Option<usize>,
+    violation_values: BTreeMap<String, ViolationType>,
+    victims: Vec<usize>,
+    verification: Option<usize>,
+    verification_values: BTreeMap<String, Verification>,
 }
 
 impl MappedMapper {
@@ -268,6 +280,32 @@ impl MappedMapper {
                 .default_perpetrator
                 .unwrap_or(PerpetratorType::Unidentified),
             width: header.width(),
+            monitoring: if mapping.is_monitoring() {
+                Some(MonitoringColumns {
+                    violation_type: resolve(&mapping.violation_type)?,
+                    violation_values: mapping
+                        .violation_values
+                        .iter()
+                        .map(|(k, v)| (normalise_value(k), *v))
+                        .collect(),
+                    victims: mapping
+                        .victims
+                        .iter()
+                        .map(|c| resolve(&Some(c.clone())))
+                        .collect::<Result<Vec<_>, _>>()?
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                    verification: resolve(&mapping.verification)?,
+                    verification_values: mapping
+                        .verification_values
+                        .iter()
+                        .map(|(k, v)| (normalise_value(k), *v))
+                        .collect(),
+                })
+            } else {
+                None
+            },
         })
     }
 }
@@ -348,6 +386,22 @@ impl RowMapper for MappedMapper {
         } else {
             perpetrator_raw.trim_end_matches([',', ' '])
         };
+        let monitoring = self.monitoring.as_ref().map(|m| m.read(row, ctx));
+        // A monitoring record: rejected ones never count, and its violation
+        // types say whether it is sexual violence or an abduction (§7).
+        let (civilian_harm, harm_kind) = match &monitoring {
+            Some(m) => (
+                civilian_harm && m.verification != Verification::Rejected,
+                if m.violations & ViolationType::SexualViolence.bit() != 0 {
+                    HarmKind::SexualViolence
+                } else if m.violations & ViolationType::Abduction.bit() != 0 {
+                    HarmKind::Abduction
+                } else {
+                    HarmKind::from_sub_event_type(event_type)
+                },
+            ),
+            None => (civilian_harm, HarmKind::from_sub_event_type(event_type)),
+        };
         Some(IncidentDraft {
             event_id: cells::text(row, self.event_id).into(),
             date,
@@ -369,14 +423,83 @@ impl RowMapper for MappedMapper {
             location: cells::text(row, self.location).into(),
             event_type: event_type.into(),
             sub_event_type: "".into(),
-            harm_kind: Some(HarmKind::from_sub_event_type(event_type)),
+            harm_kind: Some(harm_kind),
             civilian_harm,
             civilian_fatalities: fatalities,
             total_fatalities: fatalities,
             latitude,
             longitude,
-            monitoring: None,
+            monitoring,
         })
+    }
+}
+
+impl MonitoringColumns {
+    /// The violations, victims and status of one row.
+    fn read(&self, row: &dyn Fields, ctx: &mut RowCtx) -> MonitoringDraft {
+        let mut violations = 0u16;
+        for v in split_values(cells::text(row, self.violation_type)) {
+            let t = self
+                .violation_values
+                .get(&normalise_value(v))
+                .copied()
+                .or_else(|| super::template::violation_type(v));
+            match t {
+                Some(t) => violations |= t.bit(),
+                None => {
+                    ctx.warn(
+                        self.violation_type,
+                        IssueCode::UnmappedPerpetrator,
+                        format!(
+                            "{} is not in the mapping's violation types; counted as other",
+                            quote(v)
+                        ),
+                    );
+                    violations |= ViolationType::Other.bit();
+                }
+            }
+        }
+        if violations == 0 {
+            violations = ViolationType::Other.bit();
+        }
+        let mut victims = Some(0u32);
+        let mut any = false;
+        for &c in &self.victims {
+            let raw = row.field(c).unwrap_or("");
+            match super::numbers::parse_count(raw) {
+                Ok(Some(n)) => {
+                    any = true;
+                    victims = victims.map(|v| v.saturating_add(n));
+                }
+                Ok(None) => {}
+                Err(_) => {
+                    ctx.warn(
+                        Some(c),
+                        IssueCode::VictimsUnreadable,
+                        format!(
+                            "{} is not a count of people; the record's victims are flagged unknown",
+                            quote(raw)
+                        ),
+                    );
+                    victims = None;
+                }
+            }
+        }
+        // No count at all: one victim, the number unspecified (§7).
+        if !any && victims.is_some() {
+            victims = Some(1);
+        }
+        let status = cells::text(row, self.verification);
+        let verification = self
+            .verification_values
+            .get(&normalise_value(status))
+            .copied()
+            .unwrap_or_else(|| Verification::from_wording(status));
+        MonitoringDraft {
+            violations,
+            victims,
+            verification,
+        }
     }
 }
 

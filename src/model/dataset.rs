@@ -116,6 +116,9 @@ impl Dataset {
                     m.event_type
                         .as_deref()
                         .is_some_and(|c| !c.trim().is_empty())
+                        || m.violation_type
+                            .as_deref()
+                            .is_some_and(|c| !c.trim().is_empty())
                 })
             }
         }

@@ -79,6 +79,26 @@ pub struct ColumnMapping {
     /// The type when there is no perpetrator column.
     pub default_perpetrator: Option<PerpetratorType>,
     pub civilian_harm: CivilianHarmRule,
+    /// Monitoring logs (METHODOLOGY §7): the column of violation types; a
+    /// cell may hold several, split on `,` `;` `|`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub violation_type: Option<String>,
+    /// Values of the violation-type column → type. Values not listed are
+    /// read by the type's key or name, else counted as `other` and reported.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub violation_values: BTreeMap<String, super::monitoring::ViolationType>,
+    /// Victim-count columns (women, men, girls, boys, unknown; or one
+    /// total), summed. All blank: one victim, the number unspecified.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub victims: Vec<String>,
+    /// The verification-status column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
+    /// Values of the verification column → status. Values not listed are
+    /// read by their wording (MRM and IMS+ statuses included), else
+    /// `unverified`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub verification_values: BTreeMap<String, super::monitoring::Verification>,
 }
 
 impl ColumnMapping {
@@ -88,6 +108,19 @@ impl ColumnMapping {
             Some(p) => !p.year.trim().is_empty() && !p.month.trim().is_empty(),
             None => !self.date.trim().is_empty(),
         }
+    }
+
+    /// Whether the mapping reads a monitoring log (violations, victims or
+    /// verification): its rows then carry violations and victims.
+    pub fn is_monitoring(&self) -> bool {
+        self.violation_type
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
+            || !self.victims.is_empty()
+            || self
+                .verification
+                .as_deref()
+                .is_some_and(|c| !c.trim().is_empty())
     }
 
     /// The mapping as pretty RON, for saving a profile.

@@ -122,6 +122,29 @@ impl Verification {
         }
     }
 
+    /// A status from its wording: MRM (`verified`, `unverified`,
+    /// `pending`, `falsely attributed`, `rejected`) and IMS+
+    /// (`report_pending_verification`, `reported_not_verified`,
+    /// `verification_found_that_incident_did_not_occur`).
+    pub fn from_wording(v: &str) -> Verification {
+        let v = v.trim().to_lowercase().replace('_', " ");
+        if v.contains("reject")
+            || v.contains("falsely")
+            || v.contains("did not occur")
+            || v.contains("not occur")
+        {
+            Self::Rejected
+        } else if v.contains("verified")
+            && !v.contains("not verified")
+            && !v.contains("unverified")
+            && !v.contains("pending")
+        {
+            Self::Verified
+        } else {
+            Self::Unverified
+        }
+    }
+
     fn from_u8(v: u8) -> Verification {
         match v {
             0 => Self::Verified,
