@@ -275,11 +275,7 @@ fn main() -> ExitCode {
 
 /// Writes the monitoring-log template, atomically.
 fn write_template(out: &std::path::Path) -> std::io::Result<i32> {
-    let bytes = poc_workbench::import::template::write()
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let tmp = out.with_extension("xlsx.partial");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, out)?;
+    poc_workbench::import::template::write_file(out)?;
     println!("wrote {}", out.display());
     Ok(0)
 }

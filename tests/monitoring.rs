@@ -555,3 +555,55 @@ fn an_mrm_table_with_split_dates_and_joined_values_reads_through_a_mapping() {
     .total;
     assert_eq!((verified.events, verified.violations), (2, 3));
 }
+
+#[test]
+fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
+    use poc_workbench::annex::{AnnexOptions, build, markdown};
+    use poc_workbench::assessment::SharingLevel;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from(
+        "SiND Event ID,Date,Country,Admin 1,Reported Perpetrator,Perpetrator Group Name,Type,Number of Reported Victims\n",
+    );
+    for i in 0..40 {
+        text.push_str(&format!(
+            "{i},2023-{:02}-{:02},Mali,{},NSA,Group {},Rape,{}\n",
+            1 + i % 12,
+            1 + i % 27,
+            ["Gao", "Mopti", "Tombouctou"][i % 3],
+            i % 4,
+            1 + i % 3
+        ));
+    }
+    let f = write(dir.path(), "crsv.csv", &text);
+    let ws = load(&f);
+    let md = |level| {
+        markdown::write(&build(
+            None,
+            &ws,
+            &AnnexOptions {
+                level,
+                k: 5,
+                sections: Default::default(),
+                recipients: vec![],
+                generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"),
+                from: None,
+                to: None,
+            },
+        ))
+    };
+    let internal = md(SharingLevel::Internal);
+    assert!(
+        internal.contains("Civilian-harm events per month"),
+        "{internal}"
+    );
+    for level in [SharingLevel::UnPartners, SharingLevel::Public] {
+        let text = md(level);
+        assert!(
+            !text.contains("Civilian-harm events per month"),
+            "{level:?}"
+        );
+        assert!(text.contains("The monthly chart is left out at this sharing level"));
+        // No perpetrator names from sexual-violence records.
+        assert!(!text.contains("Group 1"), "{level:?}");
+    }
+}

@@ -159,11 +159,30 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
         &events_table,
         &fat_table,
     )));
-    b.push(monthly_figure(ctx));
+    if ctx.suppress && holds_sensitive_monitoring(ctx.ws) {
+        b.push(Block::Paragraph("The monthly chart is left out at this sharing level: the data hold sexual-violence or child-rights records from a monitoring log, which leave the workbench only by quarter or longer (METHODOLOGY §7).".into()));
+    } else {
+        b.push(monthly_figure(ctx));
+    }
     if let Some(f) = map_figure(ctx, &region_totals) {
         b.push(f);
     }
     b
+}
+
+/// Whether a monitoring log holds sexual-violence or child-rights records
+/// (recruitment, attacks on schools): above `internal` those leave the
+/// workbench only at admin 1 and by quarter or longer (METHODOLOGY §7).
+fn holds_sensitive_monitoring(ws: &crate::analysis::Workspace) -> bool {
+    use crate::model::monitoring::ViolationType as V;
+    let mask = V::SexualViolence.bit() | V::Recruitment.bit() | V::AttackOnSchool.bit();
+    ws.datasets.iter().any(|d| {
+        d.incidents
+            .monitoring
+            .violations
+            .iter()
+            .any(|&v| v & mask != 0)
+    })
 }
 
 /// The opening sentence, the events matrix, its heat map and the

@@ -139,14 +139,7 @@ impl WorkbenchApp {
     /// Writes the monitoring-log template (METHODOLOGY §7) to `path`,
     /// through a temporary file so a crash leaves no half workbook.
     pub(super) fn write_template(&mut self, path: &std::path::Path) {
-        let r = crate::import::template::write()
-            .map_err(|e| std::io::Error::other(e.to_string()))
-            .and_then(|bytes| {
-                let tmp = path.with_extension("xlsx.partial");
-                std::fs::write(&tmp, bytes)?;
-                std::fs::rename(&tmp, path)
-            });
-        match r {
+        match crate::import::template::write_file(path) {
             Ok(()) => self.info(super::i18n::tr_args(
                 "template.written",
                 &[("file", &path.display().to_string())],

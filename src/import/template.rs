@@ -154,6 +154,15 @@ pub fn write() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     wb.save_to_buffer()
 }
 
+/// Writes the template to `path` through a temporary file beside it, so a
+/// crash leaves the old file or the new one, never half of one.
+pub fn write_file(path: &std::path::Path) -> std::io::Result<()> {
+    let bytes = write().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let tmp = path.with_extension("xlsx.partial");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
 /// Whether a header is the template's (its perpetrator, violation and
 /// verification columns, by name).
 pub fn recognise(header: &Header) -> bool {
