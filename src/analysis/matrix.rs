@@ -493,6 +493,24 @@ impl ThreatMatrix {
             .collect()
     }
 
+    /// State-forces violations and all violations of an identified
+    /// perpetrator (METHODOLOGY §7: the state share of violations).
+    pub fn state_violations(&self) -> (u64, u64) {
+        self.perpetrators
+            .iter()
+            .zip(&self.row_totals)
+            .fold((0, 0), |(s, a), (p, t)| {
+                (
+                    s + if *p == PerpetratorType::StateForces {
+                        t.violations
+                    } else {
+                        0
+                    },
+                    a + if p.is_attributed() { t.violations } else { 0 },
+                )
+            })
+    }
+
     /// The counts of one cell by labels.
     pub fn cell(&self, perpetrator: PerpetratorType, region: &str) -> Option<&CellCounts> {
         let r = self.perpetrators.iter().position(|&p| p == perpetrator)?;

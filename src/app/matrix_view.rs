@@ -247,20 +247,7 @@ fn monitoring(ctx: &ViewCtx<'_>) -> bool {
 /// Violations and victims in all, and the state share of violations
 /// (METHODOLOGY §7), with what they leave out.
 fn monitoring_totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix, metric: Metric) {
-    let (state, attributed) =
-        m.perpetrators
-            .iter()
-            .zip(&m.row_totals)
-            .fold((0u64, 0u64), |(s, a), (p, t)| {
-                (
-                    s + if *p == crate::model::PerpetratorType::StateForces {
-                        t.violations
-                    } else {
-                        0
-                    },
-                    a + if p.is_attributed() { t.violations } else { 0 },
-                )
-            });
+    let (state, attributed) = m.state_violations();
     let share = if attributed > 0 {
         format!("{:.0}%", state as f64 * 100.0 / attributed as f64)
     } else {
