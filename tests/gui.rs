@@ -1994,3 +1994,59 @@ fn file_new_monitoring_log_writes_the_template_which_then_opens_as_a_log() {
     );
     assert_eq!(log.report.rows_read, 0);
 }
+
+#[test]
+fn the_mapping_dialog_reads_a_monitoring_log_with_violations_victims_and_status() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("hr-log.csv");
+    std::fs::write(
+        &f,
+        "Incident date,Province,Perpetrator,Acts,Killed,Persons harmed,Status\n\
+         2024-02-01,Ituri,Army,Killing; Rape,2,3,verified\n\
+         2024-02-03,Ituri,Militia,Kidnapping,0,1,pending\n\
+         2024-02-05,Ituri,Army,Looting,0,,rejected\n",
+    )
+    .expect("written");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&f)));
+    h.run();
+    assert!(h.state().mapping_dialog_open());
+    h.state_mut().wait_for_loads();
+    h.run();
+    h.get_by_label("Monitoring log: violations, victims, verification (optional)")
+        .click();
+    h.run();
+    h.get_by_label("Violation types").click();
+    h.run();
+    // The combo's option (a button), not the victim checkbox of that name.
+    let option = |h: &Harness<'_, WorkbenchApp>, name: &str| {
+        h.get_all_by_label(name)
+            .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+            .expect("the column is listed")
+            .click();
+    };
+    option(&h, "Acts");
+    h.run();
+    h.get_by_label("Verification status").click();
+    h.run();
+    option(&h, "Status");
+    h.run();
+    h.get_all_by_label("Persons harmed")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::CheckBox)
+        .expect("the victim checkbox")
+        .click();
+    h.run();
+    h.get_by_label("Import with this mapping").click();
+    h.run_steps(2);
+    h.state_mut().wait_for_loads();
+    h.run_steps(3);
+    let ws = h.state().session().workspace();
+    assert_eq!(ws.datasets.len(), 1, "{:?}", h.state().messages_text());
+    let m = ThreatMatrix::compute(ws, &Filter::default(), None);
+    // The rejected looting never counts; Killing; Rape is two violations.
+    assert_eq!(
+        (m.total.events, m.total.violations, m.total.victims),
+        (2, 3, 4),
+        "{:?}",
+        ws.datasets[0].meta.mapping
+    );
+}

@@ -443,7 +443,8 @@ impl MonitoringColumns {
                 .violation_values
                 .get(&normalise_value(v))
                 .copied()
-                .or_else(|| super::template::violation_type(v));
+                .or_else(|| super::template::violation_type(v))
+                .or_else(|| crate::model::monitoring::suggest_violation(v));
             match t {
                 Some(t) => violations |= t.bit(),
                 None => {

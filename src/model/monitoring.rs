@@ -279,6 +279,44 @@ impl MonitoringColumns {
     }
 }
 
+/// A violation type suggested from a value's wording (`Rape`, `killed`,
+/// `Kidnapping`, `Recruitment and use of children`, …), or `None`.
+pub fn suggest_violation(value: &str) -> Option<ViolationType> {
+    let v = value.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| v.contains(w));
+    Some(if has(&["rape", "sexual", "sgbv", "crsv"]) {
+        ViolationType::SexualViolence
+    } else if has(&["recruit", "child soldier"]) {
+        ViolationType::Recruitment
+    } else if has(&["kill", "murder", "execution", "death"]) {
+        ViolationType::Killing
+    } else if has(&["maim", "injur", "wound"]) {
+        ViolationType::Maiming
+    } else if has(&["abduct", "kidnap", "disappear"]) {
+        ViolationType::Abduction
+    } else if has(&["arrest", "detention", "detained"]) {
+        ViolationType::ArbitraryDetention
+    } else if has(&["tortur", "ill-treat", "ill treat", "cruel"]) {
+        ViolationType::Torture
+    } else if has(&["school", "education"]) {
+        ViolationType::AttackOnSchool
+    } else if has(&["hospital", "health", "medical"]) {
+        ViolationType::AttackOnHospital
+    } else if has(&["camp"]) {
+        ViolationType::AttackOnCamp
+    } else if has(&["access", "denial"]) {
+        ViolationType::DenialOfAccess
+    } else if has(&["displace"]) {
+        ViolationType::Displacement
+    } else if has(&["loot", "destruct", "destroy", "burn", "property"]) {
+        ViolationType::Looting
+    } else if has(&["threat", "intimidat"]) {
+        ViolationType::Threat
+    } else {
+        return None;
+    })
+}
+
 /// Splits a cell of several values (`Rape, SexualAssault`; `a|b`; `a; b`)
 /// into trimmed, non-empty parts (METHODOLOGY §7).
 pub fn split_values(cell: &str) -> impl Iterator<Item = &str> {
