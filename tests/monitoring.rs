@@ -596,6 +596,17 @@ fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
         internal.contains("Civilian-harm events per month"),
         "{internal}"
     );
+    // Violations and victims, with the statuses counted, at internal.
+    assert!(internal.contains("Violations and victims by perpetrator type and region"));
+    assert!(
+        internal.contains("| **Total** |  | **40** | **79** | **0** |"),
+        "{internal}"
+    );
+    assert!(
+        internal.contains(
+            "rejected ones (falsely attributed, or found not to have occurred) never are"
+        )
+    );
     for level in [SharingLevel::UnPartners, SharingLevel::Public] {
         let text = md(level);
         assert!(
@@ -603,6 +614,7 @@ fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
             "{level:?}"
         );
         assert!(text.contains("The monthly chart is left out at this sharing level"));
+        assert!(!text.contains("Violations and victims by perpetrator type and region"));
         // No perpetrator names from sexual-violence records.
         assert!(!text.contains("Group 1"), "{level:?}");
     }

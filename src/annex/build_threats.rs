@@ -164,10 +164,80 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     } else {
         b.push(monthly_figure(ctx));
     }
+    if let Some(t) = monitoring_table(ctx) {
+        b.push(Block::Heading(
+            "Violations and victims (monitoring logs)".into(),
+        ));
+        b.push(Block::Table(t));
+    }
     if let Some(f) = map_figure(ctx, &region_totals) {
         b.push(f);
     }
     b
+}
+
+/// Violations and victims by perpetrator type and region, from monitoring
+/// logs (METHODOLOGY §7): internal only, as these counts are not part of
+/// the disclosure audit.
+fn monitoring_table(ctx: &Ctx) -> Option<Table> {
+    if ctx.suppress || ctx.matrix.total.violations == 0 {
+        return None;
+    }
+    let m = &ctx.matrix;
+    let mut rows = Vec::new();
+    for (pi, p) in m.perpetrators.iter().enumerate() {
+        for (ci, r) in m.regions.iter().enumerate() {
+            let c = &m.cells[pi][ci];
+            if c.violations == 0 {
+                continue;
+            }
+            rows.push(vec![
+                Cell::Text(p.label().to_string()),
+                Cell::Text(r.clone()),
+                Cell::Count(c.violations),
+                Cell::Count(c.victims),
+                Cell::Count(c.victims_unknown),
+            ]);
+        }
+    }
+    let (state, attributed) = m.state_violations();
+    rows.push(vec![
+        Cell::Text("Total".into()),
+        Cell::Text(String::new()),
+        Cell::Count(m.total.violations),
+        Cell::Count(m.total.victims),
+        Cell::Count(m.total.victims_unknown),
+    ]);
+    let mut notes = vec![format!(
+        "Monitoring logs only; ACLED and UCDP events are not counted as violations. {}",
+        if ctx.filter.verified_only {
+            "Verified records only."
+        } else {
+            "Verified and unverified records; rejected records never."
+        }
+    )];
+    if attributed > 0 {
+        notes.push(format!(
+            "State share of violations by an identified perpetrator: {:.0}% ({state} of {attributed}).",
+            state as f64 * 100.0 / attributed as f64
+        ));
+    }
+    Some(
+        Table::new(
+            "monitoring-violations",
+            "Violations and victims by perpetrator type and region",
+            &[
+                "Perpetrator type",
+                "Region",
+                "Violations",
+                "Victims",
+                "Records with an unreadable victim count",
+            ],
+            rows,
+            notes,
+        )
+        .with_totals(1, false),
+    )
 }
 
 /// Whether a monitoring log holds sexual-violence or child-rights records

@@ -33,6 +33,21 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
         counted.push("Other sources: read through a column mapping the analyst made; each value of their perpetrator column was mapped once to a type below.".to_string());
     }
     counted.extend(matching_text(ctx));
+    if ctx
+        .ws
+        .datasets
+        .iter()
+        .any(|d| !d.incidents.monitoring.is_empty())
+    {
+        counted.push(format!(
+            "Monitoring logs (human-rights and protection records): every record is civilian harm. A violation is one violation type in one incident (an incident of rape and abduction holds two); victims are the people the log counts, one where it leaves the number unspecified. {} Violations and victims are never assumed for ACLED or UCDP events.",
+            if ctx.filter.verified_only {
+                "Only verified records are counted; unverified and rejected ones are not."
+            } else {
+                "Verified and unverified records are counted; rejected ones (falsely attributed, or found not to have occurred) never are."
+            }
+        ));
+    }
     counted.push("A fatality figure a source gives as unknown or as a range is not counted as zero: the event counts, its fatalities are reported as unknown.".to_string());
     b.push(Block::Bullets(counted));
     b.push(Block::Heading("Who, and where".into()));
