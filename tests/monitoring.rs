@@ -349,7 +349,7 @@ fn the_hrddp_section_names_units_only_internally_and_to_un_partners() {
     let internal = md(SharingLevel::Internal);
     assert!(internal.contains("Human rights due diligence screen"));
     assert!(
-        internal.contains("| Government of Sudan | 100 |"),
+        internal.contains("| Government of Sudan | 100 · 238 · 0 |"),
         "counts at internal"
     );
     let partners = md(SharingLevel::UnPartners);
@@ -360,7 +360,7 @@ fn the_hrddp_section_names_units_only_internally_and_to_un_partners() {
         "{partners}"
     );
     assert!(
-        !partners.contains("| Government of Sudan | 100"),
+        !partners.contains("| Government of Sudan | 100 · "),
         "no counts to partners"
     );
     for level in [SharingLevel::HostGovernment, SharingLevel::Public] {

@@ -21,9 +21,6 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         return Vec::new();
     }
     let internal = ctx.opts.level == SharingLevel::Internal;
-    let risk = |r: Option<crate::analysis::hrddp::HrddpRisk>| {
-        Cell::Text(r.map_or("not recorded".to_string(), |r| r.label().to_string()))
-    };
     let mut body = Vec::new();
     for s in &rows {
         let rec = a.hrddp.iter().find(|r| r.actor == s.actor);
@@ -33,6 +30,9 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
             s.actor.clone()
         };
         let mut row = vec![Cell::Text(name)];
+        let analyst = rec
+            .and_then(|r| r.risk)
+            .map_or("not recorded", |r| r.label());
         if internal {
             let violations = s
                 .violations
@@ -41,22 +41,27 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
                 .collect::<Vec<_>>()
                 .join(", ");
             row.extend([
-                Cell::Count(s.events),
+                Cell::Text(format!(
+                    "{} · {} · {}",
+                    s.events, s.civilian_fatalities, s.victims
+                )),
                 Cell::Text(if violations.is_empty() {
                     "none recorded".to_string()
                 } else {
                     violations
                 }),
-                Cell::Count(s.victims),
-                Cell::Count(s.civilian_fatalities),
                 Cell::Text(s.regions.join(", ")),
-                Cell::Text(s.latest.map_or("–".to_string(), |d| d.to_string())),
-                Cell::Text(s.trend.key().replace('_', " ")),
-                risk(Some(s.suggested)),
+                Cell::Text(format!(
+                    "{} · {}",
+                    s.latest.map_or("–".to_string(), |d| d.to_string()),
+                    s.trend.key().replace('_', " ")
+                )),
+                Cell::Text(format!("{} / {analyst}", s.suggested.label())),
             ]);
+        } else {
+            row.push(Cell::Text(analyst.to_string()));
         }
         row.extend([
-            risk(rec.and_then(|r| r.risk)),
             Cell::Text(rec.map_or(String::new(), |r| r.mitigation.clone())),
             Cell::Text(rec.map_or(String::new(), |r| r.supporting_entity.clone())),
         ]);
@@ -65,15 +70,11 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
     let header: Vec<&str> = if internal {
         vec![
             "State security actor",
-            "Civilian-harm events (24 months)",
+            "Events · killed · victims (24 months)",
             "Violations",
-            "Victims",
-            "Civilian fatalities",
             "Regions",
-            "Latest",
-            "Trend",
-            "Suggested risk",
-            "Analyst's risk",
+            "Latest · trend",
+            "Risk: suggested / analyst",
             "Mitigating measures",
             "Supporting UN entity",
         ]
