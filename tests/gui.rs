@@ -2050,3 +2050,22 @@ fn the_mapping_dialog_reads_a_monitoring_log_with_violations_victims_and_status(
         ws.datasets[0].meta.mapping
     );
 }
+
+#[test]
+fn the_charts_show_violations_and_victims_when_a_log_is_loaded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("log.csv");
+    std::fs::write(
+        &f,
+        "SiND ID,Date,Country,Admin 1,Actor Type,Actor Name,People Killed,People Kidnapped\n\
+         1,2020-10-01,Sudan,North Darfur,Host Government: Military,SAF,2,1\n\
+         2,2020-11-02,Sudan,North Darfur,NSA,SLA,1,\n",
+    )
+    .expect("written");
+    let mut h = harness(WorkbenchApp::with_files(&[sample_path(), f]));
+    h.run();
+    h.state_mut().wait_for_loads();
+    h.state_mut().send(AppCommand::SetView(View::Charts));
+    h.run();
+    h.get_by_label("Violations and victims per month (monitoring logs)");
+}

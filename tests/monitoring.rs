@@ -261,6 +261,10 @@ fn rejected_records_never_count_and_verified_only_is_a_filter() {
     )
     .total;
     assert_eq!((killing_only.events, killing_only.violations), (2, 2));
+    // The charts' monthly series carry the same violations and victims.
+    let months = poc_workbench::analysis::series::monthly(&ws, &Filter::default());
+    assert_eq!(months.len(), 1);
+    assert_eq!((months[0].violations, months[0].victims), (4, 4));
 }
 
 #[test]

@@ -611,3 +611,4 @@ mapping-monitoring_hint = For a human-rights or protection log (METHODOLOGY §7)
 mapping-violation_type = Violation types
 mapping-verification = Verification status
 mapping-victims = Victim-count columns (summed):
+charts-violations = Violations and victims per month (monitoring logs)

@@ -18,6 +18,15 @@ pub struct MonthCounts {
     pub events_by_type: Vec<u64>,
     pub events: u64,
     pub civilian_fatalities: u64,
+    /// Violations and victims in monitoring logs (METHODOLOGY §7).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub violations: u64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub victims: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// Civilian harm month by month, every month from the first to the last
@@ -42,6 +51,14 @@ pub fn monthly(ws: &Workspace, filter: &Filter) -> Vec<MonthCounts> {
         m.events += 1;
         m.events_by_type[t as usize] += 1;
         m.civilian_fatalities += u64::from(inc.civilian_fatalities[i]);
+        if !inc.monitoring.is_empty() {
+            let mask = filter
+                .violation_types
+                .as_ref()
+                .map_or(u16::MAX, |set| set.iter().fold(0u16, |k, t| k | t.bit()));
+            m.violations += u64::from((inc.monitoring.violations_at(i) & mask).count_ones());
+            m.victims += u64::from(inc.monitoring.victims_at(i).0);
+        }
     });
     let (Some(&first), Some(&last)) = (by_month.keys().next(), by_month.keys().next_back()) else {
         return Vec::new();

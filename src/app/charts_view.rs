@@ -82,7 +82,7 @@ pub fn charts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut ChartsState) 
         let mut plot = Plot::new("fatalities")
             .height(h)
             .include_y(0.0)
-            .x_axis_formatter(x_fmt);
+            .x_axis_formatter(x_fmt.clone());
         if reset {
             plot = plot.reset();
         }
@@ -94,6 +94,29 @@ pub fn charts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut ChartsState) 
                 .collect();
             p.line(Line::new(tr("matrix.fatalities"), pts));
         });
+        if months.iter().any(|m| m.violations > 0) {
+            ui.strong(tr("charts.violations"))
+                .on_hover_text(tr("matrix.monitoring_only"));
+            let mut plot = Plot::new("violations")
+                .height(h)
+                .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+                .include_y(0.0)
+                .x_axis_formatter(x_fmt);
+            if reset {
+                plot = plot.reset();
+            }
+            plot.show(ui, |p| {
+                let series = |f: fn(&crate::analysis::series::MonthCounts) -> u64| -> PlotPoints {
+                    months
+                        .iter()
+                        .enumerate()
+                        .map(|(i, m)| [i as f64, f(m) as f64])
+                        .collect()
+                };
+                p.line(Line::new(tr("matrix.violations"), series(|m| m.violations)));
+                p.line(Line::new(tr("matrix.victims"), series(|m| m.victims)));
+            });
+        }
         ui.strong(tr("charts.regions"));
         let m = &d.matrix;
         let mut top: Vec<(String, u64)> = m
