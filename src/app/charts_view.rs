@@ -77,46 +77,8 @@ pub fn charts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut ChartsState) 
                 p.bar_chart(c);
             }
         });
-        ui.strong(tr("charts.fatalities"));
-        // Counts start at 0: an axis that starts higher exaggerates change.
-        let mut plot = Plot::new("fatalities")
-            .height(h)
-            .include_y(0.0)
-            .x_axis_formatter(x_fmt.clone());
-        if reset {
-            plot = plot.reset();
-        }
-        plot.show(ui, |p| {
-            let pts: PlotPoints = months
-                .iter()
-                .enumerate()
-                .map(|(i, m)| [i as f64, m.civilian_fatalities as f64])
-                .collect();
-            p.line(Line::new(tr("matrix.fatalities"), pts));
-        });
-        if months.iter().any(|m| m.violations > 0) {
-            ui.strong(tr("charts.violations"))
-                .on_hover_text(tr("matrix.monitoring_only"));
-            let mut plot = Plot::new("violations")
-                .height(h)
-                .legend(Legend::default().position(egui_plot::Corner::LeftTop))
-                .include_y(0.0)
-                .x_axis_formatter(x_fmt);
-            if reset {
-                plot = plot.reset();
-            }
-            plot.show(ui, |p| {
-                let series = |f: fn(&crate::analysis::series::MonthCounts) -> u64| -> PlotPoints {
-                    months
-                        .iter()
-                        .enumerate()
-                        .map(|(i, m)| [i as f64, f(m) as f64])
-                        .collect()
-                };
-                p.line(Line::new(tr("matrix.violations"), series(|m| m.violations)));
-                p.line(Line::new(tr("matrix.victims"), series(|m| m.victims)));
-            });
-        }
+        fatalities_chart(ui, months, h, reset, x_fmt.clone());
+        violations_chart(ui, months, h, reset, x_fmt);
         ui.strong(tr("charts.regions"));
         let m = &d.matrix;
         let mut top: Vec<(String, u64)> = m
@@ -161,5 +123,67 @@ pub fn charts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, state: &mut ChartsState) 
                 );
             }
         });
+    });
+}
+
+/// Violations and victims per month (monitoring logs only), when a log is
+/// loaded.
+fn violations_chart(
+    ui: &mut egui::Ui,
+    months: &[crate::analysis::series::MonthCounts],
+    h: f32,
+    reset: bool,
+    x_fmt: impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + 'static,
+) {
+    if !months.iter().any(|m| m.violations > 0) {
+        return;
+    }
+    ui.strong(tr("charts.violations"))
+        .on_hover_text(tr("matrix.monitoring_only"));
+    let mut plot = Plot::new("violations")
+        .height(h)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .include_y(0.0)
+        .x_axis_formatter(x_fmt);
+    if reset {
+        plot = plot.reset();
+    }
+    plot.show(ui, |p| {
+        let series = |f: fn(&crate::analysis::series::MonthCounts) -> u64| -> PlotPoints {
+            months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| [i as f64, f(m) as f64])
+                .collect()
+        };
+        p.line(Line::new(tr("matrix.violations"), series(|m| m.violations)));
+        p.line(Line::new(tr("matrix.victims"), series(|m| m.victims)));
+    });
+}
+
+/// Civilian fatalities per month.
+fn fatalities_chart(
+    ui: &mut egui::Ui,
+    months: &[crate::analysis::series::MonthCounts],
+    h: f32,
+    reset: bool,
+    x_fmt: impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + 'static,
+) {
+    ui.strong(tr("charts.fatalities"));
+    // Counts start at 0: an axis that starts higher exaggerates change.
+    let mut plot = Plot::new("fatalities")
+        .height(h)
+        .include_y(0.0)
+        .x_axis_formatter(x_fmt);
+    if reset {
+        plot = plot.reset();
+    }
+    plot.show(ui, |p| {
+        let pts: PlotPoints = months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| [i as f64, m.civilian_fatalities as f64])
+            .collect();
+        p.line(Line::new(tr("matrix.fatalities"), pts));
     });
 }
