@@ -15,11 +15,10 @@
 
 use super::cells;
 use super::fields::{Fields, Header, RowCtx, quote};
-use super::numbers::{CountError, parse_count};
 use super::{ImportError, RowMapper};
 use crate::model::dates::DateOrder;
 use crate::model::incident::{HarmKind, IncidentDraft};
-use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, split_values};
+use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, harm_kind_of};
 use crate::model::perpetrator::PerpetratorType;
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
@@ -306,28 +305,16 @@ impl InsecurityInsightMapper {
             name(self.longitude),
             name(self.perpetrator),
             name(self.name),
-            name(self.verification).replace("none", "none (all unverified)"),
+            self.verification
+                .map_or("none (all unverified)".to_string(), |c| name(Some(c))),
         )
     }
 
     /// A count cell: blank gives `blank`; unreadable is unknown (warned).
     fn count(row: &dyn Fields, col: usize, blank: u32, ctx: &mut RowCtx) -> Option<u32> {
-        let raw = row.field(col).unwrap_or("");
-        match parse_count(raw) {
-            Ok(Some(n)) => Some(n),
-            Ok(None) => Some(blank),
-            Err(CountError::Unreadable | CountError::Negative) => {
-                ctx.warn(
-                    Some(col),
-                    IssueCode::VictimsUnreadable,
-                    format!(
-                        "{} is not a count of people; the incident is kept and its victims flagged unknown",
-                        quote(raw)
-                    ),
-                );
-                None
-            }
-        }
+        super::monitoring_cells::people(row, col, ctx)
+            .ok()
+            .map(|n| n.unwrap_or(blank))
     }
 
     fn text<'r>(&self, row: &'r dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Cow<'r, str> {
@@ -346,26 +333,6 @@ impl InsecurityInsightMapper {
                 Cow::Owned(fixed)
             }
             None => Cow::Borrowed(t),
-        }
-    }
-
-    fn verification(&self, row: &dyn Fields) -> Verification {
-        let v = cells::text(row, self.verification).to_lowercase();
-        if v.contains("reject")
-            || v.contains("falsely")
-            || v.contains("did not occur")
-            || v.contains("not_occur")
-        {
-            Verification::Rejected
-        } else if v.contains("verified")
-            && !v.contains("not verified")
-            && !v.contains("unverified")
-            && !v.contains("not_verified")
-            && !v.contains("pending")
-        {
-            Verification::Verified
-        } else {
-            Verification::Unverified
         }
     }
 }
@@ -414,15 +381,9 @@ impl RowMapper for InsecurityInsightMapper {
                 (set, victims, killed, first.label())
             }
         };
-        let verification = self.verification(row);
+        let verification = Verification::from_wording(cells::text(row, self.verification));
         let perpetrator_raw = cells::text(row, self.perpetrator);
-        let harm_kind = if violations & ViolationType::SexualViolence.bit() != 0 {
-            HarmKind::SexualViolence
-        } else if violations & ViolationType::Abduction.bit() != 0 {
-            HarmKind::Abduction
-        } else {
-            HarmKind::Violence
-        };
+        let harm_kind = harm_kind_of(violations).unwrap_or(HarmKind::Violence);
         let (latitude, longitude) = cells::coordinates(row, self.latitude, self.longitude, ctx);
         let admin1 = self.text(row, self.admin1, ctx);
         Some(IncidentDraft {
@@ -455,14 +416,6 @@ impl RowMapper for InsecurityInsightMapper {
             }),
         })
     }
-}
-
-/// The split of a type cell into violation types, for logs whose type
-/// column names several (kept for the mapped logs that come next).
-pub fn violation_set(cell: &str, map: &dyn Fn(&str) -> Option<ViolationType>) -> u16 {
-    split_values(cell)
-        .filter_map(map)
-        .fold(0, |set, t| set | t.bit())
 }
 
 #[cfg(test)]

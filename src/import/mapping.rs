@@ -20,7 +20,7 @@ use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
 use crate::model::dates::{DateOrder, day_number, parse_date};
 use crate::model::incident::{HarmKind, IncidentDraft};
-use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, split_values};
+use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType};
 use crate::model::perpetrator::{PerpetratorType, suggest_type_for_value};
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
@@ -392,13 +392,8 @@ impl RowMapper for MappedMapper {
         let (civilian_harm, harm_kind) = match &monitoring {
             Some(m) => (
                 civilian_harm && m.verification != Verification::Rejected,
-                if m.violations & ViolationType::SexualViolence.bit() != 0 {
-                    HarmKind::SexualViolence
-                } else if m.violations & ViolationType::Abduction.bit() != 0 {
-                    HarmKind::Abduction
-                } else {
-                    HarmKind::from_sub_event_type(event_type)
-                },
+                crate::model::monitoring::harm_kind_of(m.violations)
+                    .unwrap_or_else(|| HarmKind::from_sub_event_type(event_type)),
             ),
             None => (civilian_harm, HarmKind::from_sub_event_type(event_type)),
         };
@@ -437,59 +432,16 @@ impl RowMapper for MappedMapper {
 impl MonitoringColumns {
     /// The violations, victims and status of one row.
     fn read(&self, row: &dyn Fields, ctx: &mut RowCtx) -> MonitoringDraft {
-        let mut violations = 0u16;
-        for v in split_values(cells::text(row, self.violation_type)) {
-            let t = self
-                .violation_values
+        let lookup = |v: &str| {
+            self.violation_values
                 .get(&normalise_value(v))
                 .copied()
                 .or_else(|| super::template::violation_type(v))
-                .or_else(|| crate::model::monitoring::suggest_violation(v));
-            match t {
-                Some(t) => violations |= t.bit(),
-                None => {
-                    ctx.warn(
-                        self.violation_type,
-                        IssueCode::UnmappedPerpetrator,
-                        format!(
-                            "{} is not in the mapping's violation types; counted as other",
-                            quote(v)
-                        ),
-                    );
-                    violations |= ViolationType::Other.bit();
-                }
-            }
-        }
-        if violations == 0 {
-            violations = ViolationType::Other.bit();
-        }
-        let mut victims = Some(0u32);
-        let mut any = false;
-        for &c in &self.victims {
-            let raw = row.field(c).unwrap_or("");
-            match super::numbers::parse_count(raw) {
-                Ok(Some(n)) => {
-                    any = true;
-                    victims = victims.map(|v| v.saturating_add(n));
-                }
-                Ok(None) => {}
-                Err(_) => {
-                    ctx.warn(
-                        Some(c),
-                        IssueCode::VictimsUnreadable,
-                        format!(
-                            "{} is not a count of people; the record's victims are flagged unknown",
-                            quote(raw)
-                        ),
-                    );
-                    victims = None;
-                }
-            }
-        }
-        // No count at all: one victim, the number unspecified (§7).
-        if !any && victims.is_some() {
-            victims = Some(1);
-        }
+                .or_else(|| crate::model::monitoring::suggest_violation(v))
+        };
+        let violations =
+            super::monitoring_cells::violation_set(row, self.violation_type, &lookup, ctx);
+        let victims = super::monitoring_cells::victims(row, self.victims.iter().copied(), ctx);
         let status = cells::text(row, self.verification);
         let verification = self
             .verification_values

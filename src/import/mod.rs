@@ -20,6 +20,7 @@ mod join;
 mod layout;
 pub mod mapping;
 mod mapping_check;
+mod monitoring_cells;
 pub mod numbers;
 pub mod pipeline;
 mod rows;

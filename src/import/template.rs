@@ -6,11 +6,11 @@
 
 use super::cells;
 use super::fields::{Fields, Header, RowCtx, quote};
-use super::numbers::{CountError, parse_count};
+use super::monitoring_cells;
 use super::{ImportError, RowMapper};
 use crate::model::dates::DateOrder;
 use crate::model::incident::{HarmKind, IncidentDraft};
-use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, split_values};
+use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, harm_kind_of};
 use crate::model::perpetrator::{PerpetratorType, suggest_type_for_value};
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
@@ -219,27 +219,6 @@ impl TemplateMapper {
     fn col(&self, i: usize) -> Option<usize> {
         self.cols.get(i).copied().flatten()
     }
-
-    fn count(&self, row: &dyn Fields, i: usize, ctx: &mut RowCtx) -> Result<Option<u32>, ()> {
-        let Some(c) = self.col(i) else {
-            return Ok(None);
-        };
-        let raw = row.field(c).unwrap_or("");
-        match parse_count(raw) {
-            Ok(n) => Ok(n),
-            Err(CountError::Unreadable | CountError::Negative) => {
-                ctx.warn(
-                    Some(c),
-                    IssueCode::VictimsUnreadable,
-                    format!(
-                        "{} is not a count of people; the incident's victims are flagged unknown",
-                        quote(raw)
-                    ),
-                );
-                Err(())
-            }
-        }
-    }
 }
 
 impl RowMapper for TemplateMapper {
@@ -275,59 +254,17 @@ impl RowMapper for TemplateMapper {
                 }
                 t
             });
-        let mut violations = 0u16;
-        for v in split_values(cells::text(row, self.col(9))) {
-            match violation_type(v) {
-                Some(t) => violations |= t.bit(),
-                None => {
-                    ctx.warn(
-                        self.col(9),
-                        IssueCode::UnmappedPerpetrator,
-                        format!(
-                            "{} is not a violation type of the list; counted as other",
-                            quote(v)
-                        ),
-                    );
-                    violations |= ViolationType::Other.bit();
-                }
-            }
-        }
-        if violations == 0 {
-            violations = ViolationType::Other.bit();
-        }
+        let violations = monitoring_cells::violation_set(row, self.col(9), &violation_type, ctx);
         // Victims: the five columns; all blank is one, unspecified (§7).
-        let mut victims = Some(0u32);
-        let mut any = false;
-        for i in 10..=14 {
-            match self.count(row, i, ctx) {
-                Ok(Some(n)) => {
-                    any = true;
-                    victims = victims.map(|v| v.saturating_add(n));
-                }
-                Ok(None) => {}
-                Err(()) => victims = None,
-            }
-        }
-        if !any && victims.is_some() {
-            victims = Some(1);
-        }
-        let killed = match self.count(row, 15, ctx) {
-            Ok(n) => Some(n.unwrap_or(0)),
-            Err(()) => None,
+        let victims = monitoring_cells::victims(row, (10..=14).filter_map(|i| self.col(i)), ctx);
+        let killed = match self.col(15) {
+            Some(c) => monitoring_cells::people(row, c, ctx)
+                .ok()
+                .map(|n| n.unwrap_or(0)),
+            None => Some(0),
         };
-        let status = cells::text(row, self.col(16)).trim().to_lowercase();
-        let verification = match status.as_str() {
-            "verified" => Verification::Verified,
-            "rejected" => Verification::Rejected,
-            _ => Verification::Unverified,
-        };
-        let harm_kind = if violations & ViolationType::SexualViolence.bit() != 0 {
-            HarmKind::SexualViolence
-        } else if violations & ViolationType::Abduction.bit() != 0 {
-            HarmKind::Abduction
-        } else {
-            HarmKind::Violence
-        };
+        let verification = Verification::from_wording(cells::text(row, self.col(16)));
+        let harm_kind = harm_kind_of(violations).unwrap_or(HarmKind::Violence);
         let (latitude, longitude) = cells::coordinates(row, self.col(5), self.col(6), ctx);
         let first = ViolationType::in_set(violations)
             .next()

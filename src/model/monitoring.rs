@@ -99,6 +99,20 @@ impl ViolationType {
     }
 }
 
+/// The kind of harm a violation set shows, where it shows one: sexual
+/// violence first, then abduction (these raise the suggested impact and
+/// fall under the disclosure rules, METHODOLOGY §4, §6).
+pub fn harm_kind_of(set: u16) -> Option<super::codes::HarmKind> {
+    use super::codes::HarmKind;
+    if set & ViolationType::SexualViolence.bit() != 0 {
+        Some(HarmKind::SexualViolence)
+    } else if set & ViolationType::Abduction.bit() != 0 {
+        Some(HarmKind::Abduction)
+    } else {
+        None
+    }
+}
+
 /// Verification status (METHODOLOGY §7).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,

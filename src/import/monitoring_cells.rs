@@ -1,0 +1,82 @@
+//! Cells of monitoring logs (METHODOLOGY §7), read the one way every
+//! monitoring reader shares: the profile of Insecurity Insight workbooks,
+//! the workbench's template and mapped logs.
+
+use super::cells;
+use super::fields::{Fields, RowCtx, quote};
+use super::numbers::parse_count;
+use crate::model::monitoring::{ViolationType, split_values};
+use crate::model::report::IssueCode;
+
+/// A count of people: `Ok(None)` when blank, `Err` (warned, the record's
+/// victims flagged unknown) when unreadable or negative.
+pub(crate) fn people(row: &dyn Fields, col: usize, ctx: &mut RowCtx) -> Result<Option<u32>, ()> {
+    let raw = row.field(col).unwrap_or("");
+    parse_count(raw).map_err(|_| {
+        ctx.warn(
+            Some(col),
+            IssueCode::VictimsUnreadable,
+            format!(
+                "{} is not a count of people; the record is kept and its victims flagged unknown",
+                quote(raw)
+            ),
+        );
+    })
+}
+
+/// Victims over several count columns: their sum; unknown if one is
+/// unreadable; one when all are blank (the number unspecified, §7).
+pub(crate) fn victims(
+    row: &dyn Fields,
+    cols: impl IntoIterator<Item = usize>,
+    ctx: &mut RowCtx,
+) -> Option<u32> {
+    let (mut sum, mut any, mut unknown) = (0u32, false, false);
+    for c in cols {
+        match people(row, c, ctx) {
+            Ok(Some(n)) => {
+                any = true;
+                sum = sum.saturating_add(n);
+            }
+            Ok(None) => {}
+            Err(()) => unknown = true,
+        }
+    }
+    match (unknown, any) {
+        (true, _) => None,
+        (false, true) => Some(sum),
+        (false, false) => Some(1),
+    }
+}
+
+/// The violation types of a type cell (several split on `,` `;` `|`), each
+/// value through `lookup`; a value it does not know is `other`, warned. An
+/// empty cell is one `other` violation.
+pub(crate) fn violation_set(
+    row: &dyn Fields,
+    col: Option<usize>,
+    lookup: &dyn Fn(&str) -> Option<ViolationType>,
+    ctx: &mut RowCtx,
+) -> u16 {
+    let mut set = 0u16;
+    for v in split_values(cells::text(row, col)) {
+        match lookup(v) {
+            Some(t) => set |= t.bit(),
+            None => {
+                ctx.warn(
+                    col,
+                    IssueCode::UnmappedPerpetrator,
+                    format!(
+                        "{} is not a known violation type; counted as other",
+                        quote(v)
+                    ),
+                );
+                set |= ViolationType::Other.bit();
+            }
+        }
+    }
+    if set == 0 {
+        set = ViolationType::Other.bit();
+    }
+    set
+}
