@@ -68,6 +68,13 @@ impl Filter {
                 .is_none_or(|t| day <= crate::model::dates::day_number(t))
     }
 
+    /// The violation types asked for, as a bit set (`None`: every type).
+    pub fn violation_mask(&self) -> Option<u16> {
+        self.violation_types
+            .as_ref()
+            .map(|set| set.iter().fold(0u16, |m, t| m | t.bit()))
+    }
+
     /// A one-line English description, for tooltips, reports and the annex.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();

@@ -251,10 +251,7 @@ pub fn for_each_selected_part(
         filter.from.map_or(i32::MIN, day_number),
         filter.to.map_or(i32::MAX, day_number),
     );
-    let violation_mask: Option<u16> = filter
-        .violation_types
-        .as_ref()
-        .map(|set| set.iter().fold(0u16, |m, t| m | t.bit()));
+    let violation_mask = filter.violation_mask();
     let max_time = filter.min_time_precision.map_or(u8::MAX, |p| p as u8);
     let max_geo = filter.min_geo_precision.map_or(u8::MAX, |p| p as u8);
     for (d, ds) in ws.datasets.iter().enumerate() {
@@ -589,10 +586,7 @@ impl Counts {
         let (prev_start, recent_start, as_of_day) = windows.days();
         let mut out = Counts::new(nreg);
         let any_matched = !ws.matches.clusters.is_empty();
-        let violation_mask: u16 = filter
-            .violation_types
-            .as_ref()
-            .map_or(u16::MAX, |set| set.iter().fold(0u16, |m, t| m | t.bit()));
+        let violation_mask = filter.violation_mask().unwrap_or(u16::MAX);
         for_each_selected_part(ws, filter, part, |(d, i), r, t, in_range| {
             let inc = &ws.datasets[d].incidents;
             if in_range {

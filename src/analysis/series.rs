@@ -34,6 +34,7 @@ fn is_zero(n: &u64) -> bool {
 pub fn monthly(ws: &Workspace, filter: &Filter) -> Vec<MonthCounts> {
     let mut by_month: std::collections::BTreeMap<i32, MonthCounts> =
         std::collections::BTreeMap::new();
+    let mask = filter.violation_mask().unwrap_or(u16::MAX);
     for_each_selected(ws, filter, |(d, i), _r, t, in_range| {
         let inc = &ws.datasets[d].incidents;
         if !in_range || !inc.civilian_harm[i] {
@@ -52,10 +53,6 @@ pub fn monthly(ws: &Workspace, filter: &Filter) -> Vec<MonthCounts> {
         m.events_by_type[t as usize] += 1;
         m.civilian_fatalities += u64::from(inc.civilian_fatalities[i]);
         if !inc.monitoring.is_empty() {
-            let mask = filter
-                .violation_types
-                .as_ref()
-                .map_or(u16::MAX, |set| set.iter().fold(0u16, |k, t| k | t.bit()));
             m.violations += u64::from((inc.monitoring.violations_at(i) & mask).count_ones());
             m.victims += u64::from(inc.monitoring.victims_at(i).0);
         }

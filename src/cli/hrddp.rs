@@ -4,7 +4,6 @@
 //! suggested risk, and the analyst's risk, mitigation and supporting entity.
 
 use crate::analysis::hrddp::{ActorScreen, screen};
-use crate::assessment::file::load;
 use crate::assessment::review::open_datasets;
 use serde_json::json;
 use std::path::Path;
@@ -16,16 +15,10 @@ pub fn run(
     allow_outside: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
-    let a = match load(path) {
+    let a = match super::review::load_checked(path, allow_outside) {
         Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Ok(1);
-        }
+        Err(code) => return Ok(code),
     };
-    if let Some(code) = super::review::refuse_outside(&a, path, allow_outside) {
-        return Ok(code);
-    }
     let (ws, _) = open_datasets(&a, path);
     let as_of = a.meta.as_of;
     let rows = screen(&ws, as_of);

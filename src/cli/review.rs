@@ -34,6 +34,22 @@ pub fn refuse_outside(a: &crate::assessment::Assessment, path: &Path, allow: boo
     Some(2)
 }
 
+/// Loads the assessment at `path` for a command, refusing datasets outside
+/// its folder unless allowed; `Err`: the exit code, the reason printed.
+pub fn load_checked(
+    path: &Path,
+    allow_outside: bool,
+) -> Result<crate::assessment::Assessment, i32> {
+    let a = load(path).map_err(|e| {
+        eprintln!("error: {e}");
+        1
+    })?;
+    match refuse_outside(&a, path, allow_outside) {
+        Some(code) => Err(code),
+        None => Ok(a),
+    }
+}
+
 /// Runs `review`; returns the exit code.
 pub fn run(
     path: &Path,
@@ -41,16 +57,10 @@ pub fn run(
     allow_outside: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
-    let a = match load(path) {
+    let a = match load_checked(path, allow_outside) {
         Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Ok(1);
-        }
+        Err(code) => return Ok(code),
     };
-    if let Some(code) = refuse_outside(&a, path, allow_outside) {
-        return Ok(code);
-    }
     let (ws, datasets) = open_datasets(&a, path);
     let r = review(&a, &ws);
     if as_json {

@@ -293,13 +293,7 @@ fn write_text(
         writeln!(out, "{note}")?;
     }
     writeln!(out)?;
-    let rw = m
-        .regions
-        .iter()
-        .map(|r| r.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6);
+    let rw = region_width(m);
     writeln!(
         out,
         "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} suggested L×I=R",
@@ -370,6 +364,16 @@ fn write_text(
     write_reports(ws, out)
 }
 
+/// The width of the region column of the text tables.
+fn region_width(m: &ThreatMatrix) -> usize {
+    m.regions
+        .iter()
+        .map(|r| r.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6)
+}
+
 /// The matrix by violations or victims (monitoring logs only).
 fn write_monitoring_text(
     ws: &crate::analysis::Workspace,
@@ -393,13 +397,7 @@ fn write_monitoring_text(
             "verified and unverified records, rejected never"
         }
     )?;
-    let rw = m
-        .regions
-        .iter()
-        .map(|r| r.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6);
+    let rw = region_width(m);
     writeln!(
         out,
         "{:<36} {:<rw$} {:>10} {:>8} {:>15} {:>8}",
