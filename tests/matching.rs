@@ -5,6 +5,8 @@
 //! pair checked against scripts/reference_match.py, an independent reading
 //! of §8 with plain loops over every pair.
 
+mod common;
+use common::shared;
 use poc_workbench::analysis::matching::{MatchSettings, SourceGroup};
 use poc_workbench::analysis::{Filter, ThreatMatrix, Workspace};
 use poc_workbench::cli::summarize::to_json;
@@ -404,19 +406,6 @@ fn a_join_that_would_put_two_records_of_one_family_together_is_refused() {
     assert_eq!(ws.matches.others((0, 1)), vec![(1, 1)]);
 }
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("POC_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    let p = base.join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is not present", p.display());
-        None
-    }
-}
-
 /// (perpetrator, region) → (events, fatalities), and the matches per pair.
 type Summary = (
     std::collections::BTreeMap<(String, String), (u64, u64)>,
@@ -541,7 +530,6 @@ fn the_real_sudan_pair_matches_as_the_independent_reading_does() {
 
 #[test]
 fn the_annex_states_whether_matching_was_on_and_its_counts_only_internally() {
-    use poc_workbench::annex::{AnnexOptions, build, markdown};
     use poc_workbench::assessment::SharingLevel;
     let mut ws = pair(
         &[
@@ -550,16 +538,7 @@ fn the_annex_states_whether_matching_was_on_and_its_counts_only_internally() {
         ],
         &[one_ucdp("2022-03-11", "2022-03-11", KUTUM)],
     );
-    let opts = |level| AnnexOptions {
-        level,
-        k: 5,
-        sections: Default::default(),
-        recipients: vec![],
-        generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("as written by the test"),
-        from: None,
-        to: None,
-    };
-    let internal = markdown::write(&build(None, &ws, &opts(SharingLevel::Internal)));
+    let internal = common::annex_markdown(None, &ws, SharingLevel::Internal);
     assert!(
         internal.contains("Events recorded by more than one source are counted once"),
         "{internal}"
@@ -570,7 +549,7 @@ fn the_annex_states_whether_matching_was_on_and_its_counts_only_internally() {
         internal.contains("ACLED and UCDP: 1"),
         "the internal annex gives the counts"
     );
-    let public = markdown::write(&build(None, &ws, &opts(SharingLevel::Public)));
+    let public = common::annex_markdown(None, &ws, SharingLevel::Public);
     assert!(public.contains("Events recorded by more than one source are counted once"));
     assert!(
         !public.contains("ACLED and UCDP: 1"),
@@ -581,14 +560,14 @@ fn the_annex_states_whether_matching_was_on_and_its_counts_only_internally() {
         max_km: 2.5,
         ..MatchSettings::default()
     });
-    let changed = markdown::write(&build(None, &ws, &opts(SharingLevel::Internal)));
+    let changed = common::annex_markdown(None, &ws, SharingLevel::Internal);
     assert!(changed.contains("at most 2 days apart") && changed.contains("at most 2.5 km apart"));
     assert!(changed.contains("the analyst changed them"));
     ws.set_matching(MatchSettings {
         enabled: false,
         ..MatchSettings::default()
     });
-    let off = markdown::write(&build(None, &ws, &opts(SharingLevel::Internal)));
+    let off = common::annex_markdown(None, &ws, SharingLevel::Internal);
     assert!(off.contains("were not matched for this annex"), "{off}");
 }
 

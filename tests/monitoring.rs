@@ -3,25 +3,14 @@
 //! cell against scripts/reference_monitoring.py (an independent recount
 //! from the raw workbook); a release with renamed columns; verification.
 
+mod common;
+use common::shared;
 use poc_workbench::analysis::{Filter, ThreatMatrix, Workspace};
 use poc_workbench::cli::summarize::to_json;
 use poc_workbench::import::{ImportOptions, Progress, import_file};
 use poc_workbench::model::{PerpetratorType, SourceFormat};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("POC_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    let p = base.join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is not present", p.display());
-        None
-    }
-}
 
 fn load(p: &Path) -> Workspace {
     Workspace::new(vec![
@@ -316,7 +305,6 @@ fn the_hrddp_screen_counts_state_actors_violations_and_suggests_a_risk() {
 
 #[test]
 fn the_hrddp_section_names_units_only_internally_and_to_un_partners() {
-    use poc_workbench::annex::{AnnexOptions, build, markdown};
     use poc_workbench::assessment::SharingLevel;
     use poc_workbench::assessment::sharing::{Audience, RegisterColumn};
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron");
@@ -335,21 +323,7 @@ fn the_hrddp_section_names_units_only_internally_and_to_un_partners() {
         columns: RegisterColumn::ALL.to_vec(),
     });
     let (ws, _) = poc_workbench::assessment::review::open_datasets(&a, &src);
-    let md = |level| {
-        markdown::write(&build(
-            Some(&a),
-            &ws,
-            &AnnexOptions {
-                level,
-                k: 5,
-                sections: Default::default(),
-                recipients: vec![],
-                generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"),
-                from: None,
-                to: None,
-            },
-        ))
-    };
+    let md = |level| common::annex_markdown(Some(&a), &ws, level);
     let internal = md(SharingLevel::Internal);
     assert!(internal.contains("Human rights due diligence screen"));
     assert!(
@@ -562,7 +536,6 @@ fn an_mrm_table_with_split_dates_and_joined_values_reads_through_a_mapping() {
 
 #[test]
 fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
-    use poc_workbench::annex::{AnnexOptions, build, markdown};
     use poc_workbench::assessment::SharingLevel;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut text = String::from(
@@ -580,21 +553,7 @@ fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
     }
     let f = write(dir.path(), "crsv.csv", &text);
     let ws = load(&f);
-    let md = |level| {
-        markdown::write(&build(
-            None,
-            &ws,
-            &AnnexOptions {
-                level,
-                k: 5,
-                sections: Default::default(),
-                recipients: vec![],
-                generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"),
-                from: None,
-                to: None,
-            },
-        ))
-    };
+    let md = |level| common::annex_markdown(None, &ws, level);
     let internal = md(SharingLevel::Internal);
     assert!(
         internal.contains("Civilian-harm events per month"),

@@ -4,25 +4,14 @@
 //! one against scripts/reference_summarize.py, an independent reading of
 //! METHODOLOGY §2–3.
 
+mod common;
+use common::shared;
 use poc_workbench::analysis::{Filter, ThreatMatrix, Workspace};
 use poc_workbench::cli::summarize::to_json;
 use poc_workbench::import::{ColumnMapping, ImportOptions, Progress, import_file};
 use poc_workbench::model::Dataset;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("POC_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    let p = base.join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is not present", p.display());
-        None
-    }
-}
+use std::path::Path;
 
 /// (rows read, kept, rejected) of an import.
 fn rows(d: &Dataset) -> (u64, u64, u64) {
