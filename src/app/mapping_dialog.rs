@@ -7,12 +7,14 @@ use super::commands::AppCommand;
 use super::i18n::{tr, tr_args};
 use super::mapping_profiles::{Profile, bundled_profiles, load_profiles};
 use crate::import::ColumnMapping;
-use crate::import::fields::{Header, HxlTag, is_tag_row};
 use crate::import::mapping::{MappingCheck, check_mapping};
 use crate::model::dates::DateOrder;
 use std::path::PathBuf;
 
+mod monitoring;
+mod sheets;
 mod values;
+use sheets::{header_of, read_rows};
 use values::Rows;
 
 /// The dialog's state.
@@ -38,37 +40,6 @@ pub struct MappingDialog {
     pub remap: Option<usize>,
     /// A workbook's sheets (read with the rows; empty for a text file).
     pub sheets: Vec<crate::import::workbook::SheetInfo>,
-}
-
-/// Every row of `path` (of `sheet`, else the data sheet) and the workbook's
-/// sheets, read in the background.
-fn read_rows(path: &std::path::Path, sheet: Option<String>) -> Rows {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let file = path.to_path_buf();
-    std::thread::spawn(move || {
-        let read = crate::import::source::table_sheet(&file, sheet.as_deref()).and_then(
-            |(rows, truncated)| {
-                let sheets = crate::import::source::workbook_sheets(&file)?;
-                Ok((rows, truncated, sheets))
-            },
-        );
-        // The dialog may be closed by now: then nobody is told.
-        tx.send(read.map_err(|e| e.to_string())).ok();
-    });
-    Rows::Reading(rx)
-}
-
-/// The header of a preview (names, then tags if the next row holds them)
-/// and its columns as shown.
-fn header_of(preview: &[Vec<String>]) -> (Header, Vec<String>) {
-    let names = preview.first().cloned().unwrap_or_default();
-    let tags: Vec<Option<HxlTag>> = match preview.get(1) {
-        Some(r) if is_tag_row(r) => r.iter().map(|c| HxlTag::parse(c)).collect(),
-        _ => Vec::new(),
-    };
-    let (header, _) = Header::new(names, tags);
-    let columns = (0..header.width()).map(|i| header.display(i)).collect();
-    (header, columns)
 }
 
 impl MappingDialog {
@@ -107,83 +78,6 @@ impl MappingDialog {
             values: None,
             remap: None,
             sheets: Vec::new(),
-        }
-    }
-
-    /// Reads the file again as the sheet chosen (`None`: the data sheet with
-    /// the sheets that share its columns), keeping the columns chosen that
-    /// the new header has.
-    pub fn choose_sheet(&mut self, sheet: Option<String>) {
-        self.mapping.sheet = sheet.clone();
-        match crate::import::source::preview_sheet(&self.path, 40, sheet.as_deref()) {
-            Ok(preview) => {
-                self.columns = header_of(&preview).1;
-                self.preview = preview;
-            }
-            Err(e) => self.rows = Rows::Failed(e.to_string()),
-        }
-        let keep = |c: &mut Option<String>, cols: &[String]| {
-            if c.as_ref().is_some_and(|c| !cols.contains(c)) {
-                *c = None;
-            }
-        };
-        let cols = self.columns.clone();
-        let m = &mut self.mapping;
-        for slot in [
-            &mut m.admin1,
-            &mut m.admin2,
-            &mut m.country,
-            &mut m.perpetrator,
-            &mut m.actor,
-            &mut m.fatalities,
-            &mut m.latitude,
-            &mut m.longitude,
-            &mut m.event_type,
-            &mut m.event_id,
-            &mut m.date_end,
-            &mut m.violation_type,
-            &mut m.verification,
-        ] {
-            keep(slot, &cols);
-        }
-        m.victims.retain(|c| cols.contains(c));
-        if !cols.contains(&m.date) {
-            m.date.clear();
-        }
-        let sheets = std::mem::take(&mut self.sheets);
-        self.rows = read_rows(&self.path, sheet);
-        self.sheets = sheets;
-        self.values = None;
-        self.check = check_mapping(&self.mapping, &self.preview);
-    }
-
-    /// The sheet to read, for a workbook of several sheets.
-    fn sheet_ui(&mut self, ui: &mut egui::Ui) {
-        if self.sheets.len() < 2 {
-            return;
-        }
-        let all = tr("mapping.sheet_all").to_string();
-        let mut chosen = self.mapping.sheet.clone();
-        ui.horizontal(|ui| {
-            egui::ComboBox::new("mapping-sheet", tr("mapping.sheet"))
-                .selected_text(chosen.clone().unwrap_or_else(|| all.clone()))
-                .width(320.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut chosen, None, &all);
-                    for s in &self.sheets {
-                        let label = if s.hidden {
-                            tr_args("mapping.sheet_hidden", &[("sheet", &s.name)])
-                        } else {
-                            s.name.clone()
-                        };
-                        ui.selectable_value(&mut chosen, Some(s.name.clone()), label);
-                    }
-                })
-                .response
-                .on_hover_text(tr("mapping.sheet_tip"));
-        });
-        if chosen != self.mapping.sheet {
-            self.choose_sheet(chosen);
         }
     }
 
@@ -367,55 +261,6 @@ impl MappingDialog {
                 }
             });
         changed |= Self::monitoring_ui(ui, &mut self.mapping, &cols);
-        changed
-    }
-
-    /// A monitoring log's columns (METHODOLOGY §7): violation types,
-    /// victims (summed) and verification status. Values of the type and
-    /// status columns are read by their wording; a `.ron` mapping can list
-    /// them.
-    fn monitoring_ui(
-        ui: &mut egui::Ui,
-        m: &mut crate::import::ColumnMapping,
-        cols: &[String],
-    ) -> bool {
-        let mut changed = false;
-        egui::CollapsingHeader::new(tr("mapping.monitoring"))
-            .id_salt("mapping-monitoring")
-            .default_open(m.is_monitoring())
-            .show(ui, |ui| {
-                ui.label(egui::RichText::new(tr("mapping.monitoring_hint")).small());
-                egui::Grid::new("mapping-monitoring-grid")
-                    .num_columns(1)
-                    .show(ui, |ui| {
-                        changed |= Self::column_combo(
-                            ui,
-                            tr("mapping.violation_type"),
-                            cols,
-                            &mut m.violation_type,
-                        );
-                        changed |= Self::column_combo(
-                            ui,
-                            tr("mapping.verification"),
-                            cols,
-                            &mut m.verification,
-                        );
-                    });
-                ui.label(tr("mapping.victims"));
-                ui.horizontal_wrapped(|ui| {
-                    for c in cols {
-                        let mut on = m.victims.contains(c);
-                        if ui.checkbox(&mut on, c).changed() {
-                            changed = true;
-                            if on {
-                                m.victims.push(c.clone());
-                            } else {
-                                m.victims.retain(|x| x != c);
-                            }
-                        }
-                    }
-                });
-            });
         changed
     }
 

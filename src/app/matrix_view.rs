@@ -13,6 +13,9 @@ use crate::analysis::matrix::{CellCounts, StateShare, ThreatMatrix};
 use crate::model::PerpetratorType;
 use egui_extras::{Column, TableBuilder};
 
+mod notes;
+use notes::{how_computed, monitoring, monitoring_totals_ui};
+
 /// View state: the sort column (None = region name) and direction.
 #[derive(Default)]
 pub struct MatrixState {
@@ -58,98 +61,6 @@ fn cell_value(m: &ThreatMatrix, metric: Metric, pi: usize, r: usize) -> Option<f
 fn share_text(s: &StateShare) -> String {
     s.events_share()
         .map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0))
-}
-
-fn how_computed(
-    m: &ThreatMatrix,
-    p: Option<PerpetratorType>,
-    region: Option<usize>,
-    c: &CellCounts,
-) -> String {
-    let who = p.map_or(tr("matrix.all_types").to_string(), |p| lbl(p).to_string());
-    let place = region
-        .and_then(|r| m.regions.get(r))
-        .map_or(tr("matrix.all_regions"), String::as_str);
-    let mut out = tr_args(
-        "matrix.how",
-        &[
-            ("who", &who),
-            ("place", place),
-            ("events", &c.events.to_string()),
-            ("fatalities", &c.civilian_fatalities.to_string()),
-            ("unknown", &c.fatalities_unknown.to_string()),
-            ("recent", &c.recent_events.to_string()),
-            ("recent_from", &m.windows.recent.0.to_string()),
-            ("recent_to", &m.windows.recent.1.to_string()),
-            ("previous", &c.previous_events.to_string()),
-            ("previous_from", &m.windows.previous.0.to_string()),
-            ("previous_to", &m.windows.previous.1.to_string()),
-            ("trend", lbl(c.trend())),
-        ],
-    );
-    if let Some(s) = c.suggestion() {
-        out.push('\n');
-        out.push_str(&tr_args(
-            "matrix.how_suggested",
-            &[
-                ("likelihood", &s.likelihood.to_string()),
-                ("impact", &s.impact.to_string()),
-                ("risk", &s.risk.to_string()),
-                ("band", lbl(s.band)),
-            ],
-        ));
-    }
-    if c.violations > 0 {
-        out.push('\n');
-        out.push_str(&tr_args(
-            "matrix.how_violations",
-            &[
-                ("violations", &c.violations.to_string()),
-                ("victims", &c.victims.to_string()),
-                ("unknown", &c.victims_unknown.to_string()),
-            ],
-        ));
-    }
-    if c.matched > 0 {
-        out.push('\n');
-        out.push_str(&tr_args(
-            "matrix.how_matched",
-            &[("n", &c.matched.to_string())],
-        ));
-    }
-    if c.recent_uncovered || c.previous_uncovered {
-        out.push('\n');
-        out.push_str(&no_data_text(m, region, c));
-    }
-    out
-}
-
-/// Why a cell (or a total) has no trend or no suggestion: the dates its
-/// region's data cover and the datasets behind them (METHODOLOGY §4).
-fn no_data_text(m: &ThreatMatrix, region: Option<usize>, c: &CellCounts) -> String {
-    let Some(r) = region else {
-        return tr("matrix.no_data_total").to_string();
-    };
-    let (sources, span) = m.coverage_text(r);
-    let (from, to) = span.map_or_else(
-        || (tr("matrix.no_coverage").to_string(), String::new()),
-        |(a, b)| (a.to_string(), b.to_string()),
-    );
-    let (key, window) = if c.recent_uncovered {
-        ("matrix.no_data_recent", m.windows.recent)
-    } else {
-        ("matrix.no_data_previous", m.windows.previous)
-    };
-    tr_args(
-        key,
-        &[
-            ("from", &from),
-            ("to", &to),
-            ("sources", &sources),
-            ("window_from", &window.0.to_string()),
-            ("window_to", &window.1.to_string()),
-        ],
-    )
 }
 
 /// Draws the view.
@@ -234,40 +145,6 @@ fn totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix) {
         ))
         .small(),
     );
-}
-
-/// Whether a monitoring log is loaded (violations and victims to show).
-fn monitoring(ctx: &ViewCtx<'_>) -> bool {
-    ctx.ws
-        .datasets
-        .iter()
-        .any(|d| !d.incidents.monitoring.is_empty())
-}
-
-/// Violations and victims in all, and the state share of violations
-/// (METHODOLOGY §7), with what they leave out.
-fn monitoring_totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix, metric: Metric) {
-    let (state, attributed) = m.state_violations();
-    let share = if attributed > 0 {
-        format!("{:.0}%", state as f64 * 100.0 / attributed as f64)
-    } else {
-        "–".to_string()
-    };
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(tr_args(
-            "matrix.total_violations",
-            &[
-                ("violations", &m.total.violations.to_string()),
-                ("victims", &m.total.victims.to_string()),
-                ("unknown", &m.total.victims_unknown.to_string()),
-                ("share", &share),
-            ],
-        ))
-        .on_hover_text(tr("matrix.violations_help"));
-    });
-    if matches!(metric, Metric::Violations | Metric::Victims) {
-        ui.label(egui::RichText::new(tr("matrix.monitoring_only")).small());
-    }
 }
 
 /// The region order under the current sort.

@@ -5,6 +5,7 @@
 //! one place where the document, the session and the disk change.
 
 mod about;
+mod accessors;
 mod actors_view;
 mod charts_view;
 mod chrome;
@@ -218,71 +219,6 @@ impl WorkbenchApp {
         let mut app = Self::empty();
         app.open_files(files);
         app
-    }
-
-    /// Queues a command, as a view, a shortcut or a test does.
-    pub fn send(&mut self, c: AppCommand) {
-        self.commands.push(c);
-    }
-
-    /// The loaded data and the cached figures (read-only).
-    pub fn session(&self) -> &Session {
-        &self.session
-    }
-
-    /// The open assessment (read-only; change it with `AppCommand::EditDoc`).
-    pub fn doc(&self) -> Option<&document::DocState> {
-        self.doc.as_ref()
-    }
-
-    /// The view shown.
-    pub fn view(&self) -> View {
-        self.view
-    }
-
-    /// The incidents view's selection.
-    pub fn selection(&self) -> &Selection {
-        &self.selection
-    }
-
-    /// The messages shown above the view.
-    pub fn messages(&self) -> &[Message] {
-        &self.messages
-    }
-
-    /// The mapping dialog is open.
-    pub fn mapping_dialog_open(&self) -> bool {
-        self.dialogs.mapping.is_some()
-    }
-
-    /// The mapping dialog's live check, when it is open (tests).
-    pub fn mapping_check_text(&self) -> Option<String> {
-        self.dialogs.mapping.as_ref().map(|d| d.check.summary())
-    }
-
-    /// The messages shown in the window's message bar (tests).
-    pub fn messages_text(&self) -> Vec<String> {
-        self.messages.iter().map(|m| m.text.clone()).collect()
-    }
-
-    /// The export dialog, when open (tests set its fields as an analyst would).
-    pub fn export_dialog_mut(&mut self) -> Option<&mut export_dialog::ExportDialog> {
-        self.dialogs.export.as_mut()
-    }
-
-    /// The workbench's own file browser, when open.
-    pub fn file_browser_mut(&mut self) -> Option<&mut file_browser::FileBrowser> {
-        self.dialogs.browser.as_mut()
-    }
-
-    /// The filter panel is shown.
-    pub fn filters_open(&self) -> bool {
-        self.prefs.filters_open
-    }
-
-    /// Whether the quit question is showing.
-    pub fn asking_to_quit(&self) -> bool {
-        self.dialogs.confirm_quit
     }
 
     /// Lays out one frame into `ui` (the whole window), then applies the
@@ -527,60 +463,5 @@ impl eframe::App for WorkbenchApp {
 
 pub use frame_bench::measure_frames;
 
-/// Opens the window on `files`, or on the bundled sample when none is given.
-pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
-    STARTED.get_or_init(std::time::Instant::now);
-    let example = files.is_empty();
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title_for(&files))
-            .with_inner_size([1400.0, 900.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "poc-workbench",
-        options,
-        Box::new(move |cc| {
-            let mut app = WorkbenchApp::empty();
-            app.journaling = true;
-            app.native_dialogs = true;
-            app.repaint = Some(cc.egui_ctx.clone());
-            theme::install_fonts(&cc.egui_ctx);
-            theme::install_focus_style(&cc.egui_ctx);
-            // Start-up files load in the background like any other: a
-            // file that hangs or fails cannot take the window down.
-            app.send(if example {
-                AppCommand::OpenExample
-            } else {
-                AppCommand::Open(files)
-            });
-            if let Some(storage) = cc.storage {
-                app.prefs = eframe::get_value(storage, PREFS_KEY).unwrap_or_default();
-            }
-            cc.egui_ctx.set_theme(if app.prefs.dark {
-                egui::Theme::Dark
-            } else {
-                egui::Theme::Light
-            });
-            if app.prefs.workshop {
-                cc.egui_ctx.set_zoom_factor(theme::WORKSHOP_ZOOM);
-            }
-            Ok(Box::new(app))
-        }),
-    )
-    .map_err(|e| e.to_string())
-}
-
-/// The window title: the product and the dataset(s) open.
-pub fn title_for(files: &[PathBuf]) -> String {
-    let names: Vec<String> = files
-        .iter()
-        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().to_string()))
-        .collect();
-    if names.is_empty() {
-        tr("app.title").to_string()
-    } else {
-        format!("{} — {}", names.join(", "), tr("app.title"))
-    }
-}
+mod launch;
+pub use launch::{run, title_for};

@@ -1,0 +1,135 @@
+//! What the matrix says about its figures: how a cell was computed (its
+//! tooltip), why a cell has no trend, and the monitoring logs' violations
+//! and victims in all.
+
+use super::super::i18n::{tr, tr_args};
+use super::super::labels::lbl;
+use super::super::{Metric, ViewCtx};
+use crate::analysis::matrix::{CellCounts, ThreatMatrix};
+use crate::model::PerpetratorType;
+
+pub(super) fn how_computed(
+    m: &ThreatMatrix,
+    p: Option<PerpetratorType>,
+    region: Option<usize>,
+    c: &CellCounts,
+) -> String {
+    let who = p.map_or(tr("matrix.all_types").to_string(), |p| lbl(p).to_string());
+    let place = region
+        .and_then(|r| m.regions.get(r))
+        .map_or(tr("matrix.all_regions"), String::as_str);
+    let mut out = tr_args(
+        "matrix.how",
+        &[
+            ("who", &who),
+            ("place", place),
+            ("events", &c.events.to_string()),
+            ("fatalities", &c.civilian_fatalities.to_string()),
+            ("unknown", &c.fatalities_unknown.to_string()),
+            ("recent", &c.recent_events.to_string()),
+            ("recent_from", &m.windows.recent.0.to_string()),
+            ("recent_to", &m.windows.recent.1.to_string()),
+            ("previous", &c.previous_events.to_string()),
+            ("previous_from", &m.windows.previous.0.to_string()),
+            ("previous_to", &m.windows.previous.1.to_string()),
+            ("trend", lbl(c.trend())),
+        ],
+    );
+    if let Some(s) = c.suggestion() {
+        out.push('\n');
+        out.push_str(&tr_args(
+            "matrix.how_suggested",
+            &[
+                ("likelihood", &s.likelihood.to_string()),
+                ("impact", &s.impact.to_string()),
+                ("risk", &s.risk.to_string()),
+                ("band", lbl(s.band)),
+            ],
+        ));
+    }
+    if c.violations > 0 {
+        out.push('\n');
+        out.push_str(&tr_args(
+            "matrix.how_violations",
+            &[
+                ("violations", &c.violations.to_string()),
+                ("victims", &c.victims.to_string()),
+                ("unknown", &c.victims_unknown.to_string()),
+            ],
+        ));
+    }
+    if c.matched > 0 {
+        out.push('\n');
+        out.push_str(&tr_args(
+            "matrix.how_matched",
+            &[("n", &c.matched.to_string())],
+        ));
+    }
+    if c.recent_uncovered || c.previous_uncovered {
+        out.push('\n');
+        out.push_str(&no_data_text(m, region, c));
+    }
+    out
+}
+
+/// Why a cell (or a total) has no trend or no suggestion: the dates its
+/// region's data cover and the datasets behind them (METHODOLOGY §4).
+fn no_data_text(m: &ThreatMatrix, region: Option<usize>, c: &CellCounts) -> String {
+    let Some(r) = region else {
+        return tr("matrix.no_data_total").to_string();
+    };
+    let (sources, span) = m.coverage_text(r);
+    let (from, to) = span.map_or_else(
+        || (tr("matrix.no_coverage").to_string(), String::new()),
+        |(a, b)| (a.to_string(), b.to_string()),
+    );
+    let (key, window) = if c.recent_uncovered {
+        ("matrix.no_data_recent", m.windows.recent)
+    } else {
+        ("matrix.no_data_previous", m.windows.previous)
+    };
+    tr_args(
+        key,
+        &[
+            ("from", &from),
+            ("to", &to),
+            ("sources", &sources),
+            ("window_from", &window.0.to_string()),
+            ("window_to", &window.1.to_string()),
+        ],
+    )
+}
+
+/// Whether a monitoring log is loaded (violations and victims to show).
+pub(super) fn monitoring(ctx: &ViewCtx<'_>) -> bool {
+    ctx.ws
+        .datasets
+        .iter()
+        .any(|d| !d.incidents.monitoring.is_empty())
+}
+
+/// Violations and victims in all, and the state share of violations
+/// (METHODOLOGY §7), with what they leave out.
+pub(super) fn monitoring_totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix, metric: Metric) {
+    let (state, attributed) = m.state_violations();
+    let share = if attributed > 0 {
+        format!("{:.0}%", state as f64 * 100.0 / attributed as f64)
+    } else {
+        "–".to_string()
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(tr_args(
+            "matrix.total_violations",
+            &[
+                ("violations", &m.total.violations.to_string()),
+                ("victims", &m.total.victims.to_string()),
+                ("unknown", &m.total.victims_unknown.to_string()),
+                ("share", &share),
+            ],
+        ))
+        .on_hover_text(tr("matrix.violations_help"));
+    });
+    if matches!(metric, Metric::Violations | Metric::Victims) {
+        ui.label(egui::RichText::new(tr("matrix.monitoring_only")).small());
+    }
+}
