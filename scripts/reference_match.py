@@ -17,7 +17,7 @@ from collections import defaultdict, Counter
 from datetime import date, datetime
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from reference_summarize import read, clean, key, inter_code, INTER  # noqa: E402
+from reference_summarize import read, clean, key, inter_code, INTER, matrix  # noqa: E402
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -182,28 +182,12 @@ def main(argv):
         best = min(ms, key=lambda k: (priority.index(group.get(evs[k]["family"], "logs")), evs[k]["file"]))
         counted.append(evs[best])
     # The matrix as reference_summarize.py builds it, from the counted records.
-    spell = defaultdict(Counter)
-    for e in counted:
-        if key(e["region"]):
-            spell[key(e["region"])][e["region"]] += 1
-    best_name = lambda c: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    multi = len({key(e["country"]) for e in counted if key(e["country"])}) > 1
-    cells = defaultdict(lambda: [0, 0])
-    for e in counted:
-        name = best_name(spell[key(e["region"])]) if key(e["region"]) else "(unknown)"
-        if multi:
-            name = f"{name} ({e['country']})"
-        cells[(e["perp"], name)][0] += 1
-        cells[(e["perp"], name)][1] += e["fatalities"]
-    print(json.dumps({
+    out = {
         "matches": [{"families": list(k), "count": n} for k, n in sorted(counts.items())],
         "matches_total": sum(counts.values()),
-        "cells": [{"perpetrator": p, "region": r, "events": v[0], "civilian_fatalities": v[1]}
-                  for (p, r), v in sorted(cells.items())],
-        "totals": {"events": sum(v[0] for v in cells.values()),
-                   "civilian_fatalities": sum(v[1] for v in cells.values())},
-    }))
-
+    }
+    out.update(matrix([(e["perp"], e["region"], e["country"], e["fatalities"]) for e in counted]))
+    print(json.dumps(out))
 
 if __name__ == "__main__":
     main(sys.argv[1:])

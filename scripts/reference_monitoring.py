@@ -10,9 +10,12 @@ Usage: reference_monitoring.py FILE.xlsx...
   -> {"cells": [{"perpetrator", "region", "events", "violations", "victims",
                  "civilian_fatalities"}], "totals": {...}}
 """
-import json, re, sys, unicodedata, zipfile
+import json, re, sys, zipfile
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from reference_summarize import clean, key  # noqa: E402  (region naming, METHODOLOGY §3)
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
@@ -70,21 +73,6 @@ def unmangle(s):
         except UnicodeDecodeError:
             return s
     return s
-
-
-def clean(name):
-    n = " ".join(name.split())
-    low = n.lower()
-    for suf in (" state", " province"):
-        if low.endswith(suf) and len(n) > len(suf):
-            return n[: -len(suf)].rstrip()
-    return n
-
-
-def key(name):
-    d = unicodedata.normalize("NFKD", name)
-    d = "".join(c for c in d if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", " ", d.lower()).strip()
 
 
 def perp_type(v):

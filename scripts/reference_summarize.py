@@ -81,8 +81,8 @@ def events(path):
             out.append((perp, clean(r["admin1"]), r["country"], int(r["fatalities"])))
     return out
 
-def main(paths):
-    evs = [e for p in paths for e in events(p)]
+def matrix(evs):
+    """Cells and totals from (perpetrator, admin1, country, fatalities) records."""
     countries = {key(c) for _, _, c, _ in evs if key(c)}
     multi = len(countries) > 1
     spell = defaultdict(Counter)
@@ -101,12 +101,15 @@ def main(paths):
             name = f"{name} ({best(cspell[key(c)]) if key(c) else 'country unknown'})"
         cells[(perp, name)][0] += 1
         cells[(perp, name)][1] += f
-    print(json.dumps({
+    return {
         "cells": [{"perpetrator": p, "region": r, "events": v[0], "civilian_fatalities": v[1]}
                   for (p, r), v in sorted(cells.items())],
         "totals": {"events": sum(v[0] for v in cells.values()),
                    "civilian_fatalities": sum(v[1] for v in cells.values())},
-    }))
+    }
+
+def main(paths):
+    print(json.dumps(matrix([e for p in paths for e in events(p)])))
 
 if __name__ == "__main__":
     main(sys.argv[1:])
