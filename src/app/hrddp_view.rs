@@ -57,15 +57,17 @@ pub fn hrddp_ui(
             .num_columns(8)
             .min_col_width(60.0)
             .show(ui, |ui| {
+                // The decision first, so it shows on a projector's width;
+                // the evidence follows (the grid scrolls sideways).
                 for key in [
                     "hrddp.actor",
+                    "hrddp.suggested",
+                    "hrddp.risk",
+                    "hrddp.measures",
                     "hrddp.events",
                     "hrddp.violations",
                     "hrddp.regions",
                     "hrddp.latest",
-                    "hrddp.suggested",
-                    "hrddp.risk",
-                    "hrddp.measures",
                 ] {
                     ui.strong(tr(key));
                 }
@@ -94,6 +96,18 @@ fn row_ui(
         ui.set_min_width(170.0);
         ui.add(egui::Label::new(egui::RichText::new(&name).strong()).wrap());
     });
+    ui.label(risk_label(Some(s.suggested)))
+        .on_hover_text(tr_args(
+            "hrddp.suggested_tip",
+            &[("grave", &s.grave_12_months.to_string())],
+        ));
+    let record = doc.and_then(|a| a.hrddp.iter().find(|r| r.actor == s.actor));
+    if doc.is_some() {
+        record_ui(ui, s, &name, record, typing, cmds);
+    } else {
+        ui.label("–");
+        ui.label("–");
+    }
     ui.label(tr_args(
         "hrddp.counts",
         &[
@@ -135,18 +149,6 @@ fn row_ui(
             .on_hover_text(s.regions.join(", "));
     });
     ui.label(s.latest.map_or("–".to_string(), |d| d.to_string()));
-    ui.label(risk_label(Some(s.suggested)))
-        .on_hover_text(tr_args(
-            "hrddp.suggested_tip",
-            &[("grave", &s.grave_12_months.to_string())],
-        ));
-    let record = doc.and_then(|a| a.hrddp.iter().find(|r| r.actor == s.actor));
-    let Some(_) = doc else {
-        ui.label("–");
-        ui.label("–");
-        return;
-    };
-    record_ui(ui, s, &name, record, typing, cmds);
 }
 
 /// The analyst's record of one actor: risk, mitigation, supporting entity.
