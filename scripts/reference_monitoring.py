@@ -107,6 +107,10 @@ OUTCOME = [("targeted with crsv", "sexual_violence"), ("killed", "killing"),
            ("injured", "maiming"), ("kidnapped", "abduction"), ("arrested", "arbitrary_detention")]
 
 
+TYPES = defaultdict(lambda: [0, 0])
+GROUPS = Counter()
+
+
 def records(path):
     rows = first_sheet_rows(path)
     header = [fold(h) for h in rows[0]]
@@ -129,8 +133,9 @@ def records(path):
             violations = 1
             victims = num(get(r, "number of reported victims"), 1)
             fatalities = num(get(r, "reported deaths following the sexual violence"), 0)
+            per_type = {"sexual_violence": victims}
         else:
-            types, victims, fatalities = set(), 0, 0
+            types, victims, fatalities, per_type = set(), 0, 0, {}
             for i, h in enumerate(header):
                 t = next((t for suffix, t in OUTCOME if h.endswith(suffix)), None)
                 if t is None:
@@ -139,9 +144,25 @@ def records(path):
                 victims += n
                 if n > 0:
                     types.add(t)
+                    per_type[t] = per_type.get(t, 0) + n
                 if t == "killing":
                     fatalities += n
             violations = len(types) or 1
+            if not types:
+                per_type = {"other": 0}
+        # Victims by group: one group where the sex and age cells each
+        # name exactly one value, else unknown.
+        sex_col = next((n for n in ("survivor or victim sex", "survivor sex") if n in idx), None)
+        age_col = next((n for n in ("adult or minor", "survivor or victim minor") if n in idx), None)
+        def single(name):
+            vals = {v.strip().lower() for v in get(r, name).split(",") if v.strip()} if name else set()
+            return vals.pop() if len(vals) == 1 else None
+        group = {("female", "adult"): "women", ("male", "adult"): "men", ("female", "minor"): "girls",
+                 ("male", "minor"): "boys"}.get((single(sex_col), single(age_col)), "unknown")
+        GROUPS[group] += victims
+        for t, n in per_type.items():
+            TYPES[t][0] += 1
+            TYPES[t][1] += n
         out.append((perp_type(get(r, perp_col)), clean(unmangle(get(r, "admin 1"))),
                     unmangle(get(r, "country")), violations, victims, fatalities))
     return out
@@ -172,6 +193,8 @@ def main(paths):
                   for (p, r), v in sorted(cells.items())],
         "totals": {k: sum(v[i] for v in cells.values())
                    for i, k in enumerate(["events", "violations", "victims", "civilian_fatalities"])},
+        "by_violation_type": {t: {"violations": v[0], "victims": v[1]} for t, v in sorted(TYPES.items())},
+        "victims_by_group": {g: GROUPS[g] for g in ("women", "men", "girls", "boys", "unknown")},
     }))
 
 

@@ -647,6 +647,8 @@ fn a_data_annex_has_only_the_data_sections() {
         generated: date("2026-01-15"),
         from: None,
         to: None,
+        verified_only: false,
+        country: None,
     };
     let annex = build(None, &ws, &opts);
     let ids: Vec<&str> = annex.sections.iter().map(|s| s.id).collect();

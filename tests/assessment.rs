@@ -956,6 +956,7 @@ fn a_save_keeps_the_exports_another_process_recorded() {
         sha256: "ab".repeat(32),
         k: Some(5),
         period: None,
+        verified_only: false,
     };
     poc_workbench::assessment::file::record_export(&path, record.clone()).expect("recorded");
     poc_workbench::assessment::file::save_keeping_exports(&path, &mut in_window).expect("saved");

@@ -56,11 +56,12 @@ fn check(rel: &str, totals: [u64; 4]) {
         d.report.to_text()
     );
     assert!(d.report.balances());
-    let v = to_json(
+    let mut v = to_json(
         &ws,
         &ThreatMatrix::compute(&ws, &Filter::default(), None),
         &[],
     );
+    poc_workbench::cli::summarize::with_violation_types(&mut v, &ws, &Filter::default());
     let t = &v["totals"];
     let got_totals = ["events", "violations", "victims", "civilian_fatalities"]
         .map(|k| t[k].as_u64().unwrap_or(u64::MAX));
@@ -78,6 +79,42 @@ fn check(rel: &str, totals: [u64; 4]) {
                 cells_of(&want),
                 "{rel}: cells differ from the recount"
             );
+            // By violation type (the MRM rule's inputs) and by group.
+            let by_type: BTreeMap<String, (u64, u64)> = v["by_violation_type"]
+                .as_array()
+                .expect("by type")
+                .iter()
+                .map(|t| {
+                    (
+                        t["type"].as_str().unwrap_or("").to_string(),
+                        (
+                            t["violations"].as_u64().unwrap_or(0),
+                            t["victims"].as_u64().unwrap_or(0),
+                        ),
+                    )
+                })
+                .collect();
+            let want_types: BTreeMap<String, (u64, u64)> = want["by_violation_type"]
+                .as_object()
+                .expect("by type")
+                .iter()
+                .map(|(k, t)| {
+                    (
+                        k.clone(),
+                        (
+                            t["violations"].as_u64().unwrap_or(0),
+                            t["victims"].as_u64().unwrap_or(0),
+                        ),
+                    )
+                })
+                .collect();
+            assert_eq!(by_type, want_types, "{rel}: by violation type");
+            for g in ["women", "men", "girls", "boys", "unknown"] {
+                assert_eq!(
+                    v["victims_by_group"][g], want["victims_by_group"][g],
+                    "{rel}: {g}"
+                );
+            }
         }
         Ok(out) => panic!(
             "reference_monitoring.py: {}",
@@ -532,6 +569,84 @@ fn an_mrm_table_with_split_dates_and_joined_values_reads_through_a_mapping() {
     )
     .total;
     assert_eq!((verified.events, verified.violations), (2, 3));
+    // The MRM rule by type: victims for violations against people, the
+    // violations for attacks and denial of access; victims by group from
+    // the columns' names.
+    use poc_workbench::analysis::violations::ViolationSummary;
+    use poc_workbench::model::monitoring::{VictimGroup, ViolationType as V};
+    let s = ViolationSummary::compute(&ws, &Filter::default());
+    let mrm: Vec<(V, u64)> = s.by_type.iter().map(|t| (t.violation, t.value())).collect();
+    assert_eq!(
+        mrm,
+        [
+            (V::Killing, 3),
+            (V::Maiming, 3),
+            (V::Abduction, 1),
+            (V::Recruitment, 3),
+            (V::DenialOfAccess, 1)
+        ]
+    );
+    assert_eq!(
+        VictimGroup::ALL.map(|g| s.group(g)),
+        [0, 0, 2, 4, 0],
+        "M1 one boy and two girls, M2 three boys; M3 gives no breakdown"
+    );
+    assert_eq!((s.victims_with_groups, s.victims), (6, 7));
+}
+
+/// An IMS+ tally holds a total beside its breakdown: the total counts, the
+/// breakdown is kept, and nobody is counted twice.
+#[test]
+fn a_tally_with_a_total_and_its_breakdown_counts_people_once() {
+    use poc_workbench::analysis::violations::ViolationSummary;
+    use poc_workbench::import::ColumnMapping;
+    use poc_workbench::model::monitoring::VictimGroup;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = write(
+        dir.path(),
+        "tally.csv",
+        "id,date,province,party,violation,boys,girls,unknown,total,status
+         T1,2023-04-02,Ituri,Armed group,killing,2,1,1,4,verified
+         T2,2023-04-03,Ituri,Armed group,abduction,,,,3,verified
+         T3,2023-04-04,Ituri,Armed group,recruitment,x,1,,2,verified
+",
+    );
+    let mapping: ColumnMapping = ron::from_str(
+        r#"(
+            name: "IMS+ tally",
+            date: "date",
+            event_id: Some("id"),
+            admin1: Some("province"),
+            perpetrator: Some("party"),
+            perpetrator_values: {"Armed group": non_state_armed_groups},
+            civilian_harm: AllRows,
+            violation_type: Some("violation"),
+            victims: ["boys", "girls", "unknown", "total"],
+            verification: Some("status"),
+        )"#,
+    )
+    .expect("the mapping parses");
+    let d = import_file(
+        &f,
+        &ImportOptions {
+            mapping: Some(mapping),
+        },
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(d.report.balances());
+    // T3's unreadable boys count is said, and leaves its breakdown out.
+    assert!(
+        d.report.to_text().contains("not a count of people"),
+        "{}",
+        d.report.to_text()
+    );
+    let ws = Workspace::new(vec![d]);
+    let t = ThreatMatrix::compute(&ws, &Filter::default(), None).total;
+    assert_eq!((t.events, t.victims, t.victims_unknown), (3, 9, 0));
+    let s = ViolationSummary::compute(&ws, &Filter::default());
+    assert_eq!(VictimGroup::ALL.map(|g| s.group(g)), [0, 0, 1, 2, 1]);
+    assert_eq!((s.victims_with_groups, s.victims), (4, 9));
 }
 
 #[test]
@@ -577,8 +692,76 @@ fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
             "{level:?}"
         );
         assert!(text.contains("The monthly chart is left out at this sharing level"));
+        // Not the internal list (with its unreadable counts), but the two
+        // matrices secured by the document's audit.
         assert!(!text.contains("Violations and victims by perpetrator type and region"));
+        assert!(text.contains("Violations by region and perpetrator type"));
+        assert!(text.contains("Victims by region and perpetrator type"));
         // No perpetrator names from sexual-violence records.
         assert!(!text.contains("Group 1"), "{level:?}");
+    }
+}
+
+/// Above `internal`, violations and victims go through the audit with the
+/// rest of the document: each `<k` keeps its whole range, no count 1…k−1 is
+/// printed, and the totals that are printed are the recount's.
+#[test]
+fn violations_and_victims_of_a_real_log_are_audited_above_internal() {
+    use poc_workbench::annex::{AnnexOptions, Cell, build, screen};
+    use poc_workbench::assessment::SharingLevel;
+    let Some(f) = shared(
+        "insecurity-insight-protection/2020-2023-conflict-related-sexual-violence-crsv-incident-data.xlsx",
+    ) else {
+        return;
+    };
+    let ws = load(&f);
+    for level in [SharingLevel::UnPartners, SharingLevel::Public] {
+        let opts = AnnexOptions {
+            level,
+            k: 5,
+            sections: Default::default(),
+            recipients: vec![],
+            generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date"),
+            from: None,
+            to: None,
+            verified_only: false,
+            // A global log: the audit takes one country's regions.
+            country: Some("DRC".into()),
+        };
+        let annex = build(None, &ws, &opts);
+        screen::check(&annex).unwrap_or_else(|e| panic!("{level:?}: {e}"));
+        let country = poc_workbench::annex::build::country_regions(&ws, &opts)
+            .expect("the country's regions");
+        let unfiltered = ThreatMatrix::compute(
+            &ws,
+            &Filter {
+                regions: Some(country),
+                ..Default::default()
+            },
+            None,
+        );
+        for (id, total) in [
+            ("monitoring-violations", unfiltered.total.violations),
+            ("monitoring-victims", unfiltered.total.victims),
+        ] {
+            let t = annex
+                .table(id)
+                .unwrap_or_else(|| panic!("{level:?}: no {id}"));
+            let mut small = 0;
+            for row in &t.rows {
+                for c in &row[1..] {
+                    match c {
+                        Cell::Count(v) => assert!(*v == 0 || *v >= 5, "{id}: {v} printed"),
+                        Cell::Small(_) => small += 1,
+                        _ => {}
+                    }
+                }
+            }
+            assert!(small > 0, "{id}: the CRSV file has small cells");
+            let grand = t.rows.last().and_then(|r| r.last()).expect("a total");
+            if let Cell::Count(v) = grand {
+                assert_eq!(*v, total, "{level:?} {id}");
+            }
+        }
     }
 }

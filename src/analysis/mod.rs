@@ -10,6 +10,7 @@ pub mod matrix;
 pub mod regions;
 pub mod scores;
 pub mod series;
+pub mod violations;
 pub mod workspace;
 
 pub use filter::{Filter, RegionLevel};

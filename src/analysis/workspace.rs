@@ -181,6 +181,23 @@ impl Workspace {
         self.datasets.iter().map(|d| d.incidents.len()).sum()
     }
 
+    /// The countries the data name, as first spelt, sorted (blank left out).
+    pub fn countries(&self) -> Vec<String> {
+        let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+        for d in &self.datasets {
+            for id in used_ids(&d.incidents.country, d.incidents.names.len()) {
+                let name = d.incidents.names.get(id).trim();
+                let k = region_key(name);
+                if !k.is_empty() {
+                    seen.entry(k).or_insert_with(|| name.to_string());
+                }
+            }
+        }
+        let mut out: Vec<String> = seen.into_values().collect();
+        out.sort();
+        out
+    }
+
     /// The region table for a level.
     pub fn regions(&self, level: RegionLevel) -> &RegionTable {
         match level {

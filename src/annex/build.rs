@@ -149,6 +149,13 @@ pub struct AnnexOptions {
     pub from: Option<NaiveDate>,
     /// Last day of the period (default: the assessment's as-of date, else the last incident).
     pub to: Option<NaiveDate>,
+    /// Count verified monitoring-log records only (METHODOLOGY §7; default:
+    /// verified and unverified). Stated in the annex and its record.
+    pub verified_only: bool,
+    /// The country the annex covers when the data span several (a global
+    /// monitoring log, say): only its regions are counted. Ignored for data
+    /// of one country. Default: the assessment's country.
+    pub country: Option<String>,
 }
 
 impl AnnexOptions {
@@ -162,8 +169,30 @@ impl AnnexOptions {
             generated,
             from: None,
             to: None,
+            verified_only: false,
+            country: Some(a.meta.country.trim().to_string()).filter(|c| !c.is_empty()),
         }
     }
+}
+
+/// The admin-1 regions of `opts.country` when the data span several
+/// countries; `None` when the data hold one country, no country is given,
+/// or none of the data's regions lies in it (`period_check` warns).
+pub fn country_regions(
+    ws: &Workspace,
+    opts: &AnnexOptions,
+) -> Option<std::collections::BTreeSet<String>> {
+    let c = opts.country.as_deref().filter(|_| ws.multi_country)?;
+    let key = crate::model::region::region_key(c.trim());
+    let t = ws.regions(RegionLevel::Admin1);
+    let set: std::collections::BTreeSet<String> = t
+        .names
+        .iter()
+        .zip(&t.country)
+        .filter(|(_, k)| **k == key)
+        .map(|(n, _)| n.clone())
+        .collect();
+    (!set.is_empty()).then_some(set)
 }
 
 /// What the section builders share.
@@ -255,9 +284,18 @@ pub fn period_check(
         from,
         to: Some(as_of),
         level: RegionLevel::Admin1,
+        verified_only: opts.verified_only,
+        regions: country_regions(ws, opts),
         ..Default::default()
     };
     let mut warnings = Vec::new();
+    if let Some(c) = opts.country.as_deref().filter(|_| ws.multi_country)
+        && filter.regions.is_none()
+    {
+        warnings.push(format!(
+            "the data span several countries and none of their regions lies in {c:?}: the annex counts every country"
+        ));
+    }
     if ThreatMatrix::compute(ws, &filter, Some(as_of)).total.events == 0 {
         let span = match (ws.earliest_date(), ws.latest_date()) {
             (Some(e), Some(l)) => format!(
@@ -303,7 +341,14 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         ),
         None => (
             "Threats to civilians by perpetrator type and region (data annex)".to_string(),
-            format!("As of {} · period {}", as_of, ctx.period()),
+            match opts
+                .country
+                .as_ref()
+                .filter(|_| ctx.filter.regions.is_some())
+            {
+                Some(c) => format!("{c} · as of {} · period {}", as_of, ctx.period()),
+                None => format!("As of {} · period {}", as_of, ctx.period()),
+            },
         ),
     };
     Annex {
@@ -316,6 +361,7 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         from: ctx.filter.from,
         as_of,
         recipients: opts.recipients.clone(),
+        verified_only: opts.verified_only,
         control: a.map_or_else(Default::default, |a| super::Control {
             number: a.meta.document_number.trim().to_string(),
             version: a.meta.version.trim().to_string(),
@@ -339,6 +385,8 @@ impl<'a> Ctx<'a> {
             from,
             to: Some(as_of),
             level: RegionLevel::Admin1,
+            verified_only: opts.verified_only,
+            regions: country_regions(ws, opts),
             ..Default::default()
         };
         let matrix = ThreatMatrix::compute(ws, &filter, Some(as_of));

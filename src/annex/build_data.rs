@@ -18,16 +18,26 @@ pub(super) fn short_label(t: PerpetratorType) -> &'static str {
     l.split(" (").next().unwrap_or(l)
 }
 
-/// Actors named in sexual-violence or abduction records.
+/// Actors named in sexual-violence, abduction or child-rights records
+/// (METHODOLOGY §6–7): by the source's kind of harm, and for monitoring
+/// logs by any of the record's violation types (an incident of killing and
+/// rape is a sexual-violence record too).
 pub(super) fn sensitive_actors(ws: &Workspace) -> BTreeSet<String> {
+    use crate::model::monitoring::ViolationType as V;
+    let mask = V::SexualViolence.bit()
+        | V::Abduction.bit()
+        | V::Recruitment.bit()
+        | V::AttackOnSchool.bit();
     let mut out = BTreeSet::new();
     for d in &ws.datasets {
         let inc = &d.incidents;
+        let logs = !inc.monitoring.is_empty();
         for i in 0..inc.len() {
             if matches!(
                 inc.harm_kind_at(i),
                 HarmKind::SexualViolence | HarmKind::Abduction
-            ) {
+            ) || (logs && inc.monitoring.violations_at(i) & mask != 0)
+            {
                 out.insert(inc.names.get(inc.actor[i]).to_string());
                 out.insert(inc.names.get(inc.counterpart[i]).to_string());
             }

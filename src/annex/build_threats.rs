@@ -164,12 +164,7 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     } else {
         b.push(monthly_figure(ctx));
     }
-    if let Some(t) = monitoring_table(ctx) {
-        b.push(Block::Heading(
-            "Violations and victims (monitoring logs)".into(),
-        ));
-        b.push(Block::Table(t));
-    }
+    b.extend(monitoring_blocks(ctx));
     if let Some(f) = map_figure(ctx, &region_totals) {
         b.push(f);
     }
@@ -177,18 +172,79 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
 }
 
 /// Violations and victims by perpetrator type and region, from monitoring
-/// logs (METHODOLOGY §7): internal only, as these counts are not part of
-/// the disclosure audit.
-fn monitoring_table(ctx: &Ctx) -> Option<Table> {
-    if ctx.suppress || ctx.matrix.total.violations == 0 {
-        return None;
+/// logs (METHODOLOGY §7). At `internal` one line per cell with the records
+/// whose victim count is unreadable; above it two matrices secured by the
+/// document's pattern (admin 1, the whole period), with the state share of
+/// violations only where the printed counts decide it.
+fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
+    if ctx.matrix.total.violations == 0 && ctx.matrix.total.victims == 0 {
+        return Vec::new();
     }
+    let mut b = vec![Block::Heading(
+        "Violations and victims (monitoring logs)".into(),
+    )];
+    let statuses = if ctx.filter.verified_only {
+        "Verified records only."
+    } else {
+        "Verified and unverified records; rejected records never."
+    };
+    let basis = format!(
+        "Monitoring logs only; ACLED and UCDP events are not counted as violations or victims. A violation is one violation type in one incident; victims are the people the log counts (one where it leaves the number unspecified). {statuses}"
+    );
+    let Some(p) = ctx.pattern.as_ref().filter(|p| !p.violations.is_empty()) else {
+        if !ctx.suppress {
+            b.push(Block::Table(monitoring_list(ctx, basis)));
+        }
+        return b;
+    };
+    let (mut viol, _) = region_table(
+        ctx,
+        "monitoring-violations",
+        "Violations by region and perpetrator type (monitoring logs)",
+        |c| c.violations,
+        Some(&p.violations),
+    );
+    let (mut vict, _) = region_table(
+        ctx,
+        "monitoring-victims",
+        "Victims by region and perpetrator type (monitoring logs)",
+        |c| c.victims,
+        Some(&p.victims),
+    );
+    viol.notes.insert(0, basis.clone());
+    vict.notes.insert(0, basis);
+    let nr = ctx.matrix.regions.len();
+    let printed = share_inputs(ctx, &viol, nr);
+    let exact = |c: &Cell| match c {
+        Cell::Count(v) => Some(*v),
+        _ => None,
+    };
+    let band = printed.and_then(|(state, attributed)| {
+        let s = exact(&state)?;
+        let w: u64 = attributed.iter().map(exact).sum::<Option<u64>>()?;
+        (w > 0).then(|| ((s as f64 / w as f64 * 10.0).floor() as u8).min(9) * 10)
+    });
+    b.push(Block::Table(viol));
+    b.push(Block::Paragraph(match band {
+        Some(lo) => format!(
+            "State security forces committed {lo}–{}% of the violations attributed to an identified perpetrator (a 10-point band from the counts above).",
+            lo + 10
+        ),
+        None => "The state share of violations is withheld at this sharing level: the counts above do not decide it.".into(),
+    }));
+    b.push(Block::Table(vict));
+    b
+}
+
+/// The internal list: one line per cell with violations, its victims and
+/// the records whose victim count is unreadable, and the state share.
+fn monitoring_list(ctx: &Ctx, basis: String) -> Table {
     let m = &ctx.matrix;
     let mut rows = Vec::new();
     for (pi, p) in m.perpetrators.iter().enumerate() {
         for (ci, r) in m.regions.iter().enumerate() {
             let c = &m.cells[pi][ci];
-            if c.violations == 0 {
+            if c.violations == 0 && c.victims == 0 {
                 continue;
             }
             rows.push(vec![
@@ -208,36 +264,27 @@ fn monitoring_table(ctx: &Ctx) -> Option<Table> {
         Cell::Count(m.total.victims),
         Cell::Count(m.total.victims_unknown),
     ]);
-    let mut notes = vec![format!(
-        "Monitoring logs only; ACLED and UCDP events are not counted as violations. {}",
-        if ctx.filter.verified_only {
-            "Verified records only."
-        } else {
-            "Verified and unverified records; rejected records never."
-        }
-    )];
+    let mut notes = vec![basis];
     if attributed > 0 {
         notes.push(format!(
             "State share of violations by an identified perpetrator: {:.0}% ({state} of {attributed}).",
             state as f64 * 100.0 / attributed as f64
         ));
     }
-    Some(
-        Table::new(
-            "monitoring-violations",
-            "Violations and victims by perpetrator type and region",
-            &[
-                "Perpetrator type",
-                "Region",
-                "Violations",
-                "Victims",
-                "Records with an unreadable victim count",
-            ],
-            rows,
-            notes,
-        )
-        .with_totals(1, false),
+    Table::new(
+        "monitoring-violations",
+        "Violations and victims by perpetrator type and region",
+        &[
+            "Perpetrator type",
+            "Region",
+            "Violations",
+            "Victims",
+            "Records with an unreadable victim count",
+        ],
+        rows,
+        notes,
     )
+    .with_totals(1, false)
 }
 
 /// Whether a monitoring log holds sexual-violence or child-rights records

@@ -58,6 +58,11 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
         "Regions are first-level administrative units as the source names them; names that differ only in case, accents or a trailing \"State\" are one region. Events the source places in no region are shown as (unknown).".to_string(),
         "The state-perpetrated share is the events (or fatalities) by state security forces divided by all events attributed to an identified perpetrator, that is, leaving out unidentified armed actors and crossfire.".to_string(),
     ]));
+    if let (Some(c), Some(_)) = (ctx.opts.country.as_ref(), ctx.filter.regions.as_ref()) {
+        b.push(Block::Paragraph(format!(
+            "The data span several countries; this annex counts the regions of {c} only."
+        )));
+    }
     b.push(Block::Heading("Trends".into()));
     b.push(Block::Bullets(vec![
         format!(

@@ -58,6 +58,8 @@ pub struct Annex {
     pub from: Option<NaiveDate>,
     pub as_of: NaiveDate,
     pub recipients: Vec<String>,
+    /// Verified monitoring-log records only (METHODOLOGY §7).
+    pub verified_only: bool,
     /// Document number, version and who prepared and cleared it.
     pub control: Control,
     pub sections: Vec<Section>,

@@ -35,6 +35,8 @@ use chrono::{Datelike, Months, NaiveDate};
 pub(crate) enum Group {
     Events,
     Fatalities,
+    Violations,
+    Victims,
     TrendTypes,
     TrendRegions,
     Effects,
@@ -75,6 +77,10 @@ pub(crate) struct Pattern {
     /// (R+1)×(C+1) figure ids of the events matrix: regions × types, totals last.
     pub events: Vec<Vec<usize>>,
     pub fatalities: Vec<Vec<usize>>,
+    /// The same for violations and victims (monitoring logs, METHODOLOGY
+    /// §7); empty when no monitoring log is loaded.
+    pub violations: Vec<Vec<usize>>,
+    pub victims: Vec<Vec<usize>>,
     /// Per matrix type: recent events, previous events, recent fatalities.
     pub trend_types: Vec<[usize; 3]>,
     /// Per matrix region: the same.
@@ -146,9 +152,11 @@ pub(super) const KINDS: [HarmKind; 4] = [
     HarmKind::Other,
 ];
 
-/// Atoms: per measure (0 events, 1 fatalities), type row, region column
-/// and stretch, a variable and its true value.
+/// Atoms: per measure (0 events, 1 fatalities, and with monitoring logs
+/// 2 violations, 3 victims), type row, region column and stretch, a
+/// variable and its true value.
 struct Atoms {
+    measures: usize,
     types: usize,
     regions: usize,
     /// First day of each stretch; the last ends on the as-of date.
@@ -186,17 +194,44 @@ impl Atoms {
         starts.sort_unstable();
         starts.dedup();
         let nstretch = starts.len().max(1);
+        let measures = if monitoring_measures(inp.ws) { 4 } else { 2 };
         let mut atoms = Atoms {
+            measures,
             types: nt,
             regions: nr,
             starts,
             end,
             var: Vec::new(),
-            value: vec![0; 2 * nt * nr * nstretch],
+            value: vec![0; measures * nt * nr * nstretch],
         };
         atoms.var = (0..atoms.value.len()).map(|_| sys.var()).collect();
         atoms.count(inp);
         atoms
+    }
+
+    /// What a reader knows of violations beside events: an incident holds
+    /// at most one violation of each type, so in every atom
+    /// violations ≤ 15 × events (and none where there is no event).
+    fn ties(&self) -> Vec<Fact> {
+        if self.measures < 4 {
+            return Vec::new();
+        }
+        let most = crate::model::monitoring::ViolationType::ALL.len() as f64;
+        let mut out = Vec::new();
+        for t in 0..self.types {
+            for r in 0..self.regions {
+                for s in 0..self.starts.len() {
+                    let ev = self.var[self.index(0, t, r, s)];
+                    let vi = self.var[self.index(2, t, r, s)];
+                    out.push(Fact {
+                        terms: vec![(ev, most), (vi, -1.0)],
+                        lo: 0.0,
+                        hi: f64::INFINITY,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// True values of the atoms: the same loop every count uses.
@@ -220,8 +255,10 @@ impl Atoms {
         }
         let all = Filter {
             level: RegionLevel::Admin1,
+            verified_only: inp.filter.verified_only,
             ..Default::default()
         };
+        let monitoring = self.measures == 4;
         for_each_selected(inp.ws, &all, |(d, i), r, t, _| {
             let inc = &inp.ws.datasets[d].incidents;
             if !inc.civilian_harm[i] {
@@ -238,6 +275,12 @@ impl Atoms {
             self.value[e] += 1;
             let f = self.index(1, row, *c, s);
             self.value[f] += u64::from(inc.civilian_fatalities[i]);
+            if monitoring && !inc.monitoring.is_empty() {
+                let v = self.index(2, row, *c, s);
+                self.value[v] += u64::from(inc.monitoring.violations_at(i).count_ones());
+                let p = self.index(3, row, *c, s);
+                self.value[p] += u64::from(inc.monitoring.victims_at(i).0);
+            }
         });
     }
 
@@ -279,6 +322,14 @@ impl Atoms {
     }
 }
 
+/// Whether a monitoring log is loaded: its violations and victims are
+/// printed, and audited, as matrices of their own.
+fn monitoring_measures(ws: &Workspace) -> bool {
+    ws.datasets
+        .iter()
+        .any(|d| !d.incidents.monitoring.is_empty())
+}
+
 /// What the pattern is built from.
 pub(crate) struct Inputs<'a> {
     pub ws: &'a Workspace,
@@ -316,6 +367,8 @@ impl Pattern {
             vars: 0,
             events: Vec::new(),
             fatalities: Vec::new(),
+            violations: Vec::new(),
+            victims: Vec::new(),
             trend_types: Vec::new(),
             trend_regions: Vec::new(),
             effects_events: Vec::new(),
@@ -332,8 +385,10 @@ impl Pattern {
         let all_t: Vec<usize> = (0..m.perpetrators.len()).collect();
         let all_r: Vec<usize> = (0..m.regions.len()).collect();
         let in_period = atoms.stretches(period_from, end);
-        // 1. The two matrices, each protected as a table.
+        // 1. The matrices, each protected as a table, and what ties
+        // violations to events.
         p.add_matrices(&atoms, inp, &in_period);
+        p.links.extend(atoms.ties());
         // 2. Trend tables.
         p.add_trends(&atoms, inp);
         // 3. Kinds of harm: one unknown per kind, tied to the period's total.
@@ -383,16 +438,23 @@ impl Pattern {
         let (nt, nr) = (m.perpetrators.len(), m.regions.len());
         let all_t: Vec<usize> = (0..nt).collect();
         let all_r: Vec<usize> = (0..nr).collect();
-        for (measure, group) in [(0, Group::Events), (1, Group::Fatalities)] {
+        let groups = [
+            Group::Events,
+            Group::Fatalities,
+            Group::Violations,
+            Group::Victims,
+        ];
+        for (measure, group) in groups.into_iter().enumerate().take(atoms.measures) {
             let interior: Vec<Vec<u64>> = (0..nr)
                 .map(|r| {
                     (0..nt)
                         .map(|t| {
                             let c = &m.cells[t][r];
-                            if measure == 0 {
-                                c.events
-                            } else {
-                                c.civilian_fatalities
+                            match measure {
+                                0 => c.events,
+                                1 => c.civilian_fatalities,
+                                2 => c.violations,
+                                _ => c.victims,
                             }
                         })
                         .collect()
@@ -417,10 +479,11 @@ impl Pattern {
                 }
                 ids.push(line);
             }
-            if measure == 0 {
-                self.events = ids;
-            } else {
-                self.fatalities = ids;
+            match measure {
+                0 => self.events = ids,
+                1 => self.fatalities = ids,
+                2 => self.violations = ids,
+                _ => self.victims = ids,
             }
         }
     }

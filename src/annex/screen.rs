@@ -81,6 +81,103 @@ pub fn fold(s: &str) -> Folded {
     Folded { text, edges }
 }
 
+/// Words that describe a kind of perpetrator rather than name one
+/// (Insecurity Insight's name column holds `Militia`, `Criminal`,
+/// `Employee`, `Unidentified Armed Actor`…).
+const GENERIC_WORDS: &[&str] = &[
+    "a",
+    "actor",
+    "actors",
+    "and",
+    "armed",
+    "army",
+    "bandit",
+    "bandits",
+    "civilian",
+    "civilians",
+    "community",
+    "criminal",
+    "criminals",
+    "employee",
+    "employees",
+    "family",
+    "father",
+    "force",
+    "forces",
+    "government",
+    "group",
+    "groups",
+    "gunman",
+    "gunmen",
+    "health",
+    "herder",
+    "herders",
+    "husband",
+    "idp",
+    "idps",
+    "individual",
+    "individuals",
+    "information",
+    "intimate",
+    "local",
+    "man",
+    "member",
+    "members",
+    "men",
+    "military",
+    "militia",
+    "militias",
+    "multiple",
+    "n",
+    "neighbor",
+    "neighbour",
+    "no",
+    "not",
+    "of",
+    "or",
+    "other",
+    "others",
+    "partner",
+    "patient",
+    "patients",
+    "perpetrator",
+    "perpetrators",
+    "person",
+    "persons",
+    "police",
+    "refugee",
+    "refugees",
+    "relative",
+    "relatives",
+    "security",
+    "soldier",
+    "soldiers",
+    "spouse",
+    "staff",
+    "state",
+    "stepfather",
+    "stranger",
+    "student",
+    "students",
+    "teacher",
+    "teachers",
+    "the",
+    "uncle",
+    "unidentified",
+    "unknown",
+    "worker",
+    "workers",
+];
+
+/// Whether a folded name is only generic words (see `GENERIC_WORDS`): it
+/// describes a kind of perpetrator, names no one, and would otherwise
+/// refuse every annex whose method text says "militia".
+fn generic(f: &Folded) -> bool {
+    f.edges
+        .windows(2)
+        .all(|w| GENERIC_WORDS.binary_search(&&f.text[w[0]..w[1]]).is_ok())
+}
+
 /// Names that must not leave above `internal` (METHODOLOGY §6: actors of
 /// sexual-violence, abduction or child-rights records), folded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -93,8 +190,9 @@ impl Names {
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Names {
         let mut out: Vec<(String, String)> = names
             .into_iter()
-            .map(|n| (fold(n).text, n.trim().to_string()))
-            .filter(|(f, _)| !f.is_empty())
+            .map(|n| (fold(n), n.trim().to_string()))
+            .filter(|(f, _)| !f.text.is_empty() && !generic(f))
+            .map(|(f, n)| (f.text, n))
             .collect();
         out.sort();
         out.dedup_by(|a, b| a.0 == b.0);
@@ -218,6 +316,23 @@ pub fn name_leaks(annex: &Annex) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_that_describe_a_kind_of_perpetrator_are_not_names() {
+        let n = Names::new([
+            "Militia",
+            "Unidentified Armed Actor",
+            "Fulani herdsmen",
+            "India Police",
+        ]);
+        assert_eq!(n.find("a pro-government militia as state forces"), None);
+        assert_eq!(n.find("unidentified armed actor"), None);
+        assert_eq!(
+            n.find("attacks by Fulani herdsmen"),
+            Some("Fulani herdsmen")
+        );
+        assert_eq!(n.find("the India police said"), Some("India Police"));
+    }
 
     #[test]
     fn names_match_across_case_accents_spacing_and_punctuation_on_whole_words() {

@@ -73,7 +73,9 @@ impl WorkbenchApp {
                 if self.session.workspace().datasets.is_empty() {
                     self.error(tr("export.no_data").into());
                 } else {
-                    self.dialogs.export = Some(export_dialog::ExportDialog::new(self.doc.as_ref()));
+                    let mut d = export_dialog::ExportDialog::new(self.doc.as_ref());
+                    d.verified_only = self.session.filter().verified_only;
+                    self.dialogs.export = Some(d);
                 }
             }
             AppCommand::Export { replace } => self.export(replace),

@@ -25,6 +25,12 @@ pub struct ExportDialog {
     pub sections: Sections,
     pub recipients: String,
     pub path: String,
+    /// Count verified monitoring-log records only (METHODOLOGY §7): the
+    /// window's filter when the dialog opens.
+    pub verified_only: bool,
+    /// The country the annex covers when the data span several (default:
+    /// the assessment's; `None`: every country).
+    pub country: Option<String>,
     /// The preview and the options it was built with.
     preview: Option<(AnnexOptions, Annex)>,
     /// The document version and data generation the preview was built from:
@@ -72,6 +78,10 @@ impl ExportDialog {
             sections: Sections::default(),
             recipients: String::new(),
             path: String::new(),
+            verified_only: false,
+            country: doc
+                .map(|d| d.assessment().meta.country.trim().to_string())
+                .filter(|c| !c.is_empty()),
             preview: None,
             preview_for: (0, 0),
             warnings: Ok(Vec::new()),
@@ -105,6 +115,8 @@ impl ExportDialog {
                 .date_naive(),
             from: None,
             to: None,
+            verified_only: self.verified_only,
+            country: self.country.clone(),
         }
     }
 
@@ -160,8 +172,21 @@ pub fn show(
             let built_from = (vctx.doc.map_or(0, DocState::version), vctx.generation);
             let stale = dialog.preview_for != built_from
                 || dialog.preview.as_ref().is_none_or(|(o, _)| {
-                    (o.level, o.k, o.sections, &o.recipients)
-                        != (opts.level, opts.k, opts.sections, &opts.recipients)
+                    (
+                        o.level,
+                        o.k,
+                        o.sections,
+                        &o.recipients,
+                        o.verified_only,
+                        &o.country,
+                    ) != (
+                        opts.level,
+                        opts.k,
+                        opts.sections,
+                        &opts.recipients,
+                        opts.verified_only,
+                        &opts.country,
+                    )
                 });
             if stale {
                 dialog.preview_for = built_from;
@@ -196,6 +221,26 @@ pub fn show(
     open && !close
 }
 
+/// The country of the annex, for data that span several (a global
+/// monitoring log): the disclosure audit takes one country's regions.
+fn country_ui(ui: &mut egui::Ui, vctx: &ViewCtx<'_>, dialog: &mut ExportDialog) {
+    let label = tr("export.country");
+    ui.label(label);
+    let all = tr("export.all_countries");
+    let response = egui::ComboBox::from_id_salt("export-country")
+        .selected_text(dialog.country.as_deref().unwrap_or(all))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut dialog.country, None, all);
+            for c in vctx.ws.countries() {
+                let v = Some(c.clone());
+                ui.selectable_value(&mut dialog.country, v, c);
+            }
+        })
+        .response
+        .on_hover_text(tr("export.country_help"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
+}
+
 fn options_ui(
     ui: &mut egui::Ui,
     vctx: &ViewCtx<'_>,
@@ -224,6 +269,21 @@ fn options_ui(
                     .on_hover_text(tr("export.k_help"));
             });
             ui.end_row();
+            if vctx
+                .ws
+                .datasets
+                .iter()
+                .any(|d| !d.incidents.monitoring.is_empty())
+            {
+                ui.label(tr("filters.monitoring"));
+                ui.checkbox(&mut dialog.verified_only, tr("filters.verified_only"))
+                    .on_hover_text(tr("filters.verified_only_tip"));
+                ui.end_row();
+            }
+            if vctx.ws.multi_country {
+                country_ui(ui, vctx, dialog);
+                ui.end_row();
+            }
             ui.label(tr("export.sections"));
             sections_ui(ui, vctx, dialog);
             ui.end_row();

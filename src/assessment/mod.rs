@@ -122,6 +122,9 @@ pub struct ExportRecord {
     /// The period the annex covers: first and last day (the as-of date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<(Option<NaiveDate>, NaiveDate)>,
+    /// Verified monitoring-log records only (METHODOLOGY §7).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verified_only: bool,
 }
 
 /// Title, mission, country, as-of date and authors.

@@ -53,6 +53,14 @@ pub struct ExportArgs {
     /// Read the assessment's datasets that lie outside its folder.
     #[arg(long)]
     pub allow_outside: bool,
+    /// Count verified monitoring-log records only (default: verified and
+    /// unverified; rejected records never count).
+    #[arg(long)]
+    pub verified_only: bool,
+    /// The country to cover when the data span several (default: the
+    /// assessment's); "" for every country.
+    #[arg(long)]
+    pub country: Option<String>,
 }
 
 /// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
@@ -106,8 +114,14 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
             generated,
             from: None,
             to: None,
+            verified_only: false,
+            country: None,
         },
     };
+    opts.verified_only = args.verified_only;
+    if let Some(c) = &args.country {
+        opts.country = Some(c.trim().to_string()).filter(|c| !c.is_empty());
+    }
     opts.level = level;
     if let Some(k) = args.k {
         opts.k = k;

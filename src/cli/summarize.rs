@@ -95,6 +95,7 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
     if args.json {
         let mut v = to_json(&ws, &m, &errors);
         with_measure(&mut v, &m, args.measure, args.verified_only);
+        with_violation_types(&mut v, &ws, &filter);
         writeln!(
             out,
             "{}",
@@ -135,6 +136,46 @@ fn with_measure(v: &mut Value, m: &ThreatMatrix, measure: Measure, verified_only
         }
     }
     v["totals"]["value"] = json!(measure.of(&m.total));
+}
+
+/// Monitoring logs by violation type with the MRM rule's figure, and the
+/// victims by group (METHODOLOGY §7): `by_violation_type`,
+/// `victims_by_group`. Nothing when no monitoring log is loaded.
+pub fn with_violation_types(v: &mut Value, ws: &crate::analysis::Workspace, filter: &Filter) {
+    use crate::analysis::violations::{ViolationSummary, counts_victims};
+    use crate::model::monitoring::VictimGroup;
+    if ws
+        .datasets
+        .iter()
+        .all(|d| d.incidents.monitoring.is_empty())
+    {
+        return;
+    }
+    let s = ViolationSummary::compute(ws, filter);
+    v["by_violation_type"] = s
+        .by_type
+        .iter()
+        .map(|t| {
+            json!({
+                "type": t.violation.key(),
+                "violations": t.violations,
+                "victims": t.victims,
+                "victims_unknown": t.victims_unknown,
+                "mrm_counts": if counts_victims(t.violation) { "victims" } else { "violations" },
+                "mrm_value": t.value(),
+            })
+        })
+        .collect();
+    let mut groups = serde_json::Map::new();
+    for g in VictimGroup::ALL {
+        groups.insert(g.key().into(), json!(s.group(g)));
+    }
+    groups.insert(
+        "victims_with_breakdown".into(),
+        json!(s.victims_with_groups),
+    );
+    groups.insert("victims".into(), json!(s.victims));
+    v["victims_by_group"] = Value::Object(groups);
 }
 
 /// The JSON document of `summarize --json`.

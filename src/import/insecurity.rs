@@ -18,7 +18,9 @@ use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
 use crate::model::dates::DateOrder;
 use crate::model::incident::{HarmKind, IncidentDraft};
-use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType, harm_kind_of};
+use crate::model::monitoring::{
+    Groups, MonitoringDraft, TypeVictims, Verification, VictimGroup, ViolationType, harm_kind_of,
+};
 use crate::model::perpetrator::PerpetratorType;
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
@@ -211,6 +213,9 @@ pub struct InsecurityInsightMapper {
     perpetrator: Option<usize>,
     name: Option<usize>,
     verification: Option<usize>,
+    /// The victims' sex and age columns, for the victims by group.
+    sex: Option<usize>,
+    age: Option<usize>,
     shape: Shape,
     width: usize,
     /// What was recognised and which column was taken for what.
@@ -268,6 +273,18 @@ impl InsecurityInsightMapper {
                 "name of perpetrator",
             ]),
             verification: c.named(&["verification status", "verification", "verified"]),
+            sex: c.named(&[
+                "survivor or victim sex",
+                "survivor sex",
+                "victim sex",
+                "sex",
+            ]),
+            age: c.named(&[
+                "adult or minor",
+                "survivor or victim minor",
+                "survivor or victim age",
+                "age group",
+            ]),
             shape,
             width: header.width(),
             layout: String::new(),
@@ -296,7 +313,7 @@ impl InsecurityInsightMapper {
             ),
         };
         format!(
-            "Insecurity Insight incident data, read without a mapping ({kind}); columns: date {}, event id {}, country {}, admin 1 {}, latitude {}, longitude {}, perpetrator type {}, perpetrator name {}, verification {}",
+            "Insecurity Insight incident data, read without a mapping ({kind}); columns: date {}, event id {}, country {}, admin 1 {}, latitude {}, longitude {}, perpetrator type {}, perpetrator name {}, verification {}, victims' sex {} and age {} (the victims are women, men, girls or boys where both name one group, else of unknown group)",
             name(Some(self.date)),
             name(self.id),
             name(self.country),
@@ -307,7 +324,33 @@ impl InsecurityInsightMapper {
             name(self.name),
             self.verification
                 .map_or("none (all unverified)".to_string(), |c| name(Some(c))),
+            name(self.sex),
+            name(self.age),
         )
+    }
+
+    /// The group every victim of the row belongs to: one where the sex and
+    /// age cells each name exactly one (`Female` and `Minor`: girls), else
+    /// unknown (`Female, Male`, `Unclear`, `No Information`).
+    fn group(&self, row: &dyn Fields) -> Option<VictimGroup> {
+        let (s, a) = (self.sex?, self.age?);
+        let one = |c: usize| -> Option<String> {
+            let mut vals: Vec<String> = cells::text(row, Some(c))
+                .split(',')
+                .map(|v| v.trim().to_lowercase())
+                .filter(|v| !v.is_empty())
+                .collect();
+            vals.sort();
+            vals.dedup();
+            (vals.len() == 1).then(|| vals.remove(0))
+        };
+        Some(match (one(s).as_deref(), one(a).as_deref()) {
+            (Some("female"), Some("adult")) => VictimGroup::Women,
+            (Some("male"), Some("adult")) => VictimGroup::Men,
+            (Some("female"), Some("minor")) => VictimGroup::Girls,
+            (Some("male"), Some("minor")) => VictimGroup::Boys,
+            _ => VictimGroup::Unknown,
+        })
     }
 
     /// A count cell: blank gives `blank`; unreadable is unknown (warned).
@@ -349,6 +392,7 @@ impl RowMapper for InsecurityInsightMapper {
     fn map<'r>(&self, row: &'r dyn Fields, ctx: &mut RowCtx) -> Option<IncidentDraft<'r>> {
         cells::check_width(row, self.width, ctx);
         let date = cells::date(row, self.date, Some(self.date_order), ctx)?;
+        let mut by_type = None;
         let (violations, victims, fatalities, event_type) = match &self.shape {
             Shape::SexualViolence(_, v, d) => {
                 let victims = v.map_or(Some(1), |c| Self::count(row, c, 1, ctx));
@@ -362,11 +406,14 @@ impl RowMapper for InsecurityInsightMapper {
             }
             Shape::Outcomes(cols) => {
                 let (mut set, mut victims, mut killed) = (0u16, Some(0u32), Some(0u32));
+                let mut per_type = TypeVictims::default();
                 for &(c, t) in cols {
                     let n = Self::count(row, c, 0, ctx);
                     if n.is_some_and(|n| n > 0) {
                         set |= t.bit();
                     }
+                    let slot = &mut per_type[t as usize];
+                    *slot = slot.saturating_add(n.unwrap_or(0));
                     victims = victims.zip(n).map(|(a, b)| a.saturating_add(b));
                     if t == ViolationType::Killing {
                         killed = killed.zip(n).map(|(a, b)| a.saturating_add(b));
@@ -375,6 +422,7 @@ impl RowMapper for InsecurityInsightMapper {
                 if set == 0 {
                     set = ViolationType::Other.bit();
                 }
+                by_type = Some(per_type);
                 let first = ViolationType::in_set(set)
                     .next()
                     .unwrap_or(ViolationType::Other);
@@ -413,6 +461,12 @@ impl RowMapper for InsecurityInsightMapper {
                 violations,
                 victims,
                 verification,
+                groups: victims.zip(self.group(row)).map(|(n, g)| {
+                    let mut groups = Groups::default();
+                    groups[g as usize] = n;
+                    groups
+                }),
+                by_type,
             }),
         })
     }

@@ -20,7 +20,7 @@ use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
 use crate::model::dates::{DateOrder, day_number, parse_date};
 use crate::model::incident::{HarmKind, IncidentDraft};
-use crate::model::monitoring::{MonitoringDraft, Verification, ViolationType};
+use crate::model::monitoring::{MonitoringDraft, Verification, VictimGroup, ViolationType};
 use crate::model::perpetrator::{PerpetratorType, suggest_type_for_value};
 use crate::model::region::clean_admin_name;
 use crate::model::report::IssueCode;
@@ -207,7 +207,11 @@ pub struct MappedMapper {
 struct MonitoringColumns {
     violation_type: Option<usize>,
     violation_values: BTreeMap<String, ViolationType>,
+    /// Victim columns that count everyone (a total): summed.
     victims: Vec<usize>,
+    /// Victim columns that count one group (`Girls`, `Boys`…): the
+    /// breakdown, and the total when no column counts everyone.
+    groups: Vec<(usize, VictimGroup)>,
     verification: Option<usize>,
     verification_values: BTreeMap<String, Verification>,
 }
@@ -288,14 +292,11 @@ impl MappedMapper {
                         .iter()
                         .map(|(k, v)| (normalise_value(k), *v))
                         .collect(),
-                    victims: mapping
-                        .victims
-                        .iter()
-                        .map(|c| resolve(&Some(c.clone())))
-                        .collect::<Result<Vec<_>, _>>()?
+                    victims: victim_columns(&mapping.victims, &resolve, header, false)?
                         .into_iter()
-                        .flatten()
+                        .map(|(c, _)| c)
                         .collect(),
+                    groups: victim_columns(&mapping.victims, &resolve, header, true)?,
                     verification: resolve(&mapping.verification)?,
                     verification_values: mapping
                         .verification_values
@@ -441,7 +442,22 @@ impl MonitoringColumns {
         };
         let violations =
             super::monitoring_cells::violation_set(row, self.violation_type, &lookup, ctx);
-        let victims = super::monitoring_cells::victims(row, self.victims.iter().copied(), ctx);
+        let (victims, groups) = if self.groups.is_empty() {
+            (
+                super::monitoring_cells::victims(row, self.victims.iter().copied(), ctx),
+                None,
+            )
+        } else if self.victims.is_empty() {
+            super::monitoring_cells::victim_groups(row, &self.groups, ctx)
+        } else {
+            // A total beside its breakdown: the total counts, the
+            // breakdown is kept (summing both would count people twice).
+            let total = super::monitoring_cells::victims(row, self.victims.iter().copied(), ctx);
+            (
+                total,
+                super::monitoring_cells::victim_groups(row, &self.groups, ctx).1,
+            )
+        };
         let status = cells::text(row, self.verification);
         let verification = self
             .verification_values
@@ -452,8 +468,33 @@ impl MonitoringColumns {
             violations,
             victims,
             verification,
+            groups,
+            by_type: None,
         }
     }
+}
+
+/// The mapping's victim columns that name a group (`grouped`), with it, or
+/// those that do not (totals): a column's group is read from its name
+/// (`Girls`, `# boys`, `Women killed`).
+fn victim_columns(
+    names: &[String],
+    resolve: &dyn Fn(&Option<String>) -> Result<Option<usize>, ImportError>,
+    header: &Header,
+    grouped: bool,
+) -> Result<Vec<(usize, VictimGroup)>, ImportError> {
+    let mut out = Vec::new();
+    for n in names {
+        let Some(c) = resolve(&Some(n.clone()))? else {
+            continue;
+        };
+        match (VictimGroup::from_wording(&header.display(c)), grouped) {
+            (Some(g), true) => out.push((c, g)),
+            (None, false) => out.push((c, VictimGroup::Unknown)),
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 pub use super::mapping_check::{MappingCheck, check_mapping};

@@ -5,7 +5,7 @@
 use super::cells;
 use super::fields::{Fields, RowCtx, quote};
 use super::numbers::parse_count;
-use crate::model::monitoring::{ViolationType, split_values};
+use crate::model::monitoring::{Groups, VictimGroup, ViolationType, split_values};
 use crate::model::report::IssueCode;
 
 /// A count of people: `Ok(None)` when blank, `Err` (warned, the record's
@@ -46,6 +46,34 @@ pub(crate) fn victims(
         (true, _) => None,
         (false, true) => Some(sum),
         (false, false) => Some(1),
+    }
+}
+
+/// Victims by group over columns that each count one group: the groups
+/// (`None` when every cell is blank or one is unreadable) and their sum as
+/// `victims` would give it (one when all are blank, unknown when one is
+/// unreadable).
+pub(crate) fn victim_groups(
+    row: &dyn Fields,
+    cols: &[(usize, VictimGroup)],
+    ctx: &mut RowCtx,
+) -> (Option<u32>, Option<Groups>) {
+    let (mut groups, mut any, mut unknown) = (Groups::default(), false, false);
+    for &(c, g) in cols {
+        match people(row, c, ctx) {
+            Ok(Some(n)) => {
+                any = true;
+                groups[g as usize] = groups[g as usize].saturating_add(n);
+            }
+            Ok(None) => {}
+            Err(()) => unknown = true,
+        }
+    }
+    let total = groups.iter().fold(0u32, |a, b| a.saturating_add(*b));
+    match (unknown, any) {
+        (true, _) => (None, None),
+        (false, true) => (Some(total), Some(groups)),
+        (false, false) => (Some(1), None),
     }
 }
 

@@ -294,6 +294,7 @@ impl RowMapper for TemplateMapper {
                 violations,
                 victims,
                 verification,
+                ..Default::default()
             }),
         })
     }

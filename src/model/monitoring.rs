@@ -168,6 +168,65 @@ impl Verification {
     }
 }
 
+/// The groups a victim count can be broken down into, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VictimGroup {
+    Women,
+    Men,
+    Girls,
+    Boys,
+    Unknown,
+}
+
+impl VictimGroup {
+    pub const ALL: [VictimGroup; 5] = [
+        Self::Women,
+        Self::Men,
+        Self::Girls,
+        Self::Boys,
+        Self::Unknown,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Women => "women",
+            Self::Men => "men",
+            Self::Girls => "girls",
+            Self::Boys => "boys",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    /// The group a column name or value speaks of (`Girls`, `# of boys`,
+    /// `women`, `Female adult`…), or `None`.
+    pub fn from_wording(v: &str) -> Option<VictimGroup> {
+        let v = v.to_lowercase();
+        let has = |w: &str| v.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+        if has("girls") || has("girl") {
+            Some(Self::Girls)
+        } else if has("boys") || has("boy") {
+            Some(Self::Boys)
+        } else if has("women") || has("woman") {
+            Some(Self::Women)
+        } else if has("men") || has("man") {
+            Some(Self::Men)
+        } else if has("unknown") || has("unspecified") {
+            Some(Self::Unknown)
+        } else {
+            None
+        }
+    }
+}
+
+/// The people of one incident by group (`VictimGroup` order).
+pub type Groups = [u32; 5];
+
+/// The people of one incident per violation type (`ViolationType` order),
+/// where the source counts them per type (an outcome-column workbook:
+/// `… Killed`, `… Kidnapped`).
+pub type TypeVictims = [u32; 15];
+
 /// A monitoring log's part of one incident, as an importer produced it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MonitoringDraft {
@@ -176,6 +235,10 @@ pub struct MonitoringDraft {
     /// People harmed; `None` when the source's figure could not be read.
     pub victims: Option<u32>,
     pub verification: Verification,
+    /// The victims by group, where the source gives them.
+    pub groups: Option<Groups>,
+    /// The victims per violation type, where the source counts them so.
+    pub by_type: Option<TypeVictims>,
 }
 
 /// The monitoring columns of a dataset: empty for conflict-event data, else
@@ -186,6 +249,30 @@ pub struct MonitoringColumns {
     pub victims: Vec<u32>,
     pub victims_unknown: Vec<bool>,
     pub verification: Vec<u8>,
+    /// Victims by group: empty unless some row of the dataset has them
+    /// (then one entry per row, all 0 for a row without).
+    pub groups: Vec<Groups>,
+    /// Victims per violation type: empty unless some row has them.
+    pub by_type: Vec<TypeVictims>,
+}
+
+/// Pushes `x` at row `i` of a column kept only when some row has a value.
+fn push_sparse<T: Copy + Default>(v: &mut Vec<T>, i: usize, x: Option<T>) {
+    if x.is_none() && v.is_empty() {
+        return;
+    }
+    v.resize(i, T::default());
+    v.push(x.unwrap_or_default());
+}
+
+/// Keeps the entries of `v` whose `pick` is true.
+fn filter<T: Copy>(v: &mut Vec<T>, pick: &dyn Fn(usize) -> bool) {
+    let mut i = 0;
+    v.retain(|_| {
+        let k = pick(i);
+        i += 1;
+        k
+    });
 }
 
 impl MonitoringColumns {
@@ -207,6 +294,12 @@ impl MonitoringColumns {
             self.victims_unknown.resize(n, false);
             self.verification.resize(n, Verification::Unverified as u8);
         }
+        if !self.groups.is_empty() && self.groups.len() < n {
+            self.groups.resize(n, Groups::default());
+        }
+        if !self.by_type.is_empty() && self.by_type.len() < n {
+            self.by_type.resize(n, TypeVictims::default());
+        }
     }
 
     /// Sets row `i` (padding up to it first).
@@ -216,6 +309,8 @@ impl MonitoringColumns {
         self.victims.push(m.victims.unwrap_or(0));
         self.victims_unknown.push(m.victims.is_none());
         self.verification.push(m.verification as u8);
+        push_sparse(&mut self.groups, i, m.groups);
+        push_sparse(&mut self.by_type, i, m.by_type);
     }
 
     /// Appends `other`'s rows, which follow `base` rows of this dataset.
@@ -229,6 +324,14 @@ impl MonitoringColumns {
         self.victims_unknown
             .extend_from_slice(&other.victims_unknown);
         self.verification.extend_from_slice(&other.verification);
+        if !other.groups.is_empty() {
+            self.groups.resize(base, Groups::default());
+            self.groups.extend_from_slice(&other.groups);
+        }
+        if !other.by_type.is_empty() {
+            self.by_type.resize(base, TypeVictims::default());
+            self.by_type.extend_from_slice(&other.by_type);
+        }
         self.pad_to(base + other_rows);
     }
 
@@ -239,14 +342,8 @@ impl MonitoringColumns {
         }
         self.pad_to(keep.len());
         let pick = |i: usize| keep.get(i).copied().unwrap_or(true);
-        fn filter<T: Copy>(v: &mut Vec<T>, pick: &dyn Fn(usize) -> bool) {
-            let mut i = 0;
-            v.retain(|_| {
-                let k = pick(i);
-                i += 1;
-                k
-            });
-        }
+        filter(&mut self.groups, &pick);
+        filter(&mut self.by_type, &pick);
         filter(&mut self.violations, &pick);
         filter(&mut self.victims, &pick);
         filter(&mut self.victims_unknown, &pick);
@@ -258,6 +355,8 @@ impl MonitoringColumns {
         self.victims.clear();
         self.victims_unknown.clear();
         self.verification.clear();
+        self.groups.clear();
+        self.by_type.clear();
     }
 
     pub fn shrink_to_fit(&mut self) {
@@ -265,6 +364,27 @@ impl MonitoringColumns {
         self.victims.shrink_to_fit();
         self.victims_unknown.shrink_to_fit();
         self.verification.shrink_to_fit();
+        self.groups.shrink_to_fit();
+        self.by_type.shrink_to_fit();
+    }
+
+    /// The victims of row `i` by group, where the source gives them.
+    pub fn groups_at(&self, i: usize) -> Option<Groups> {
+        self.groups
+            .get(i)
+            .copied()
+            .filter(|g| g.iter().any(|x| *x > 0))
+    }
+
+    /// The victims of row `i` under violation type `t` (METHODOLOGY §7,
+    /// the MRM rule): the source's own count for that type where it counts
+    /// per type, else the incident's victims (one person harmed in two
+    /// ways is a victim of each violation).
+    pub fn victims_of_type(&self, i: usize, t: ViolationType) -> u32 {
+        match self.by_type.get(i).filter(|b| b.iter().any(|x| *x > 0)) {
+            Some(b) => b[t as usize],
+            None => self.victims.get(i).copied().unwrap_or(0),
+        }
     }
 
     /// The violation set of row `i` (0 for a row without one).
@@ -364,6 +484,7 @@ mod tests {
             violations: ViolationType::Killing.bit(),
             victims: None,
             verification: Verification::Verified,
+            ..Default::default()
         };
         c.push_at(2, &m);
         assert_eq!(c.violations, [0, 0, 1]);

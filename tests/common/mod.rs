@@ -67,6 +67,8 @@ pub fn annex_markdown(
             generated: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date"),
             from: None,
             to: None,
+            verified_only: false,
+            country: None,
         },
     ))
 }
