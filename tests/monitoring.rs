@@ -676,6 +676,7 @@ fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
     );
     // Violations and victims, with the statuses counted, at internal.
     assert!(internal.contains("Violations and victims by perpetrator type and region"));
+    assert!(internal.contains("Violations by type (monitoring logs, MRM rule)"));
     assert!(
         internal.contains("| **Total** |  | **40** | **79** | **0** |"),
         "{internal}"
@@ -695,6 +696,7 @@ fn sexual_violence_records_leave_out_the_monthly_chart_above_internal() {
         // Not the internal list (with its unreadable counts), but the two
         // matrices secured by the document's audit.
         assert!(!text.contains("Violations and victims by perpetrator type and region"));
+        assert!(!text.contains("MRM rule)"));
         assert!(text.contains("Violations by region and perpetrator type"));
         assert!(text.contains("Victims by region and perpetrator type"));
         // No perpetrator names from sexual-violence records.

@@ -553,6 +553,13 @@ matrix-violations = Violations
 matrix-victims = Victims
 matrix-monitoring_only = Violations and victims come from monitoring logs only (METHODOLOGY §7): ACLED and UCDP events are not counted as violations, nor their fatalities as victims.
 matrix-total_violations = Monitoring logs: { $violations } violations · { $victims } victims ({ $unknown } with an unreadable count) · state share of attributed violations { $share }
+matrix-by_type = By violation type (MRM rule)
+matrix-by_type_help = Each violation type in the period: its violations (incidents holding it) and their victims (the source's count for that type where it counts per type, else the incident's). The MRM rule reports victims for killing, maiming, sexual violence, abduction, recruitment and other violations against people, and violations for attacks on schools, hospitals and camps, denial of access, looting and other (METHODOLOGY §7). An incident of two types counts under each, so the rows do not add up to the totals.
+matrix-by_type_type = Violation type
+matrix-by_type_mrm = MRM figure
+matrix-by_type_victims = victims
+matrix-by_type_violations = violations
+matrix-by_group = Victims by group: women { $women } · men { $men } · girls { $girls } · boys { $boys } · unknown { $unknown } (over the { $with } of { $victims } victims whose source gives a breakdown)
 matrix-violations_help = A violation is one violation type in one incident (an incident of rape and abduction holds two); victims are the people the log counts (a number the source leaves unspecified counts as one). Rejected records are never counted. The state share is state-forces violations divided by all violations of an identified perpetrator.
 matrix-how_violations = Monitoring logs: { $violations } violations, { $victims } victims ({ $unknown } records with an unreadable victim count); METHODOLOGY §7.
 

@@ -194,6 +194,7 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
     let Some(p) = ctx.pattern.as_ref().filter(|p| !p.violations.is_empty()) else {
         if !ctx.suppress {
             b.push(Block::Table(monitoring_list(ctx, basis)));
+            b.push(Block::Table(by_type_table(ctx)));
         }
         return b;
     };
@@ -234,6 +235,60 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
     }));
     b.push(Block::Table(vict));
     b
+}
+
+/// Violations by type with the MRM rule's figure, and victims by group
+/// (internal only: not part of the disclosure audit).
+fn by_type_table(ctx: &Ctx) -> Table {
+    use crate::analysis::violations::{ViolationSummary, counts_victims};
+    use crate::model::monitoring::VictimGroup;
+    let s = ViolationSummary::compute(ctx.ws, &ctx.filter);
+    let rows = s
+        .by_type
+        .iter()
+        .map(|t| {
+            vec![
+                Cell::Text(t.violation.label().to_string()),
+                Cell::Count(t.violations),
+                Cell::Count(t.victims),
+                Cell::Text(
+                    if counts_victims(t.violation) {
+                        "victims"
+                    } else {
+                        "violations"
+                    }
+                    .into(),
+                ),
+                Cell::Count(t.value()),
+            ]
+        })
+        .collect();
+    let mut notes = vec!["The MRM rule: victims are counted for killing, maiming, sexual violence, abduction, recruitment and the other violations against people (detention, torture, displacement, threats); violations for attacks on schools, hospitals and camps, denial of access, looting and other. An incident of two types counts under each, so the rows do not add up to the totals. Victims of a type are the source's count for that type where it counts per type, else the incident's.".to_string()];
+    if s.victims_with_groups > 0 {
+        notes.push(format!(
+            "Victims by group, where the source gives one ({} of {} victims): women {}, men {}, girls {}, boys {}, unknown {}.",
+            group_thousands(s.victims_with_groups),
+            group_thousands(s.victims),
+            group_thousands(s.group(VictimGroup::Women)),
+            group_thousands(s.group(VictimGroup::Men)),
+            group_thousands(s.group(VictimGroup::Girls)),
+            group_thousands(s.group(VictimGroup::Boys)),
+            group_thousands(s.group(VictimGroup::Unknown)),
+        ));
+    }
+    Table::new(
+        "violations-by-type",
+        "Violations by type (monitoring logs, MRM rule)",
+        &[
+            "Violation type",
+            "Violations",
+            "Victims",
+            "MRM counts",
+            "MRM figure",
+        ],
+        rows,
+        notes,
+    )
 }
 
 /// The internal list: one line per cell with violations, its victims and

@@ -92,6 +92,7 @@ pub fn matrix_ui(
     totals_ui(ui, m);
     if monitoring(ctx) {
         monitoring_totals_ui(ui, m, metric);
+        notes::by_type_ui(ui, ctx);
     }
     let uncovered = m
         .column_totals

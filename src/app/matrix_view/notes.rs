@@ -133,3 +133,64 @@ pub(super) fn monitoring_totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix, metric: 
         ui.label(egui::RichText::new(tr("matrix.monitoring_only")).small());
     }
 }
+
+/// Monitoring logs by violation type with the figure the MRM rule reports
+/// (victims for violations against people, violations for attacks and
+/// denial of access), and the victims by group where the sources give them.
+/// Worked out once per data generation and filter, not every frame.
+pub(super) fn by_type_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
+    use crate::analysis::violations::{ViolationSummary, counts_victims};
+    use crate::model::monitoring::VictimGroup;
+    type Cached = (u64, crate::analysis::Filter, ViolationSummary);
+    let id = egui::Id::unique("violation-summary");
+    let cached: Option<Cached> = ui.data(|d| d.get_temp(id));
+    let s = match cached {
+        Some((g, f, s)) if g == ctx.generation && f == *ctx.filter => s,
+        _ => {
+            let s = ViolationSummary::compute(ctx.ws, ctx.filter);
+            ui.data_mut(|d| d.insert_temp(id, (ctx.generation, ctx.filter.clone(), s.clone())));
+            s
+        }
+    };
+    egui::CollapsingHeader::new(tr("matrix.by_type"))
+        .id_salt("by-violation-type")
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(tr("matrix.by_type_help")).small());
+            egui::Grid::new("by-type-grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong(tr("matrix.by_type_type"));
+                    ui.strong(tr("matrix.violations"));
+                    ui.strong(tr("matrix.victims"));
+                    ui.strong(tr("matrix.by_type_mrm"));
+                    ui.end_row();
+                    for t in &s.by_type {
+                        ui.label(t.violation.label());
+                        ui.label(t.violations.to_string());
+                        ui.label(t.victims.to_string());
+                        let unit = if counts_victims(t.violation) {
+                            tr("matrix.by_type_victims")
+                        } else {
+                            tr("matrix.by_type_violations")
+                        };
+                        ui.label(format!("{} {unit}", t.value()));
+                        ui.end_row();
+                    }
+                });
+            if s.victims_with_groups > 0 {
+                let g = |v: VictimGroup| s.group(v).to_string();
+                ui.label(tr_args(
+                    "matrix.by_group",
+                    &[
+                        ("women", &g(VictimGroup::Women)),
+                        ("men", &g(VictimGroup::Men)),
+                        ("girls", &g(VictimGroup::Girls)),
+                        ("boys", &g(VictimGroup::Boys)),
+                        ("unknown", &g(VictimGroup::Unknown)),
+                        ("with", &s.victims_with_groups.to_string()),
+                        ("victims", &s.victims.to_string()),
+                    ],
+                ));
+            }
+        });
+}
