@@ -477,9 +477,12 @@ impl MonitoringColumns {
 /// The mapping's victim columns that name a group (`grouped`), with it, or
 /// those that do not (totals): a column's group is read from its name
 /// (`Girls`, `# boys`, `Women killed`).
+/// Resolves a mapped column name to its index.
+type Resolve<'a> = dyn Fn(&Option<String>) -> Result<Option<usize>, ImportError> + 'a;
+
 fn victim_columns(
     names: &[String],
-    resolve: &dyn Fn(&Option<String>) -> Result<Option<usize>, ImportError>,
+    resolve: &Resolve<'_>,
     header: &Header,
     grouped: bool,
 ) -> Result<Vec<(usize, VictimGroup)>, ImportError> {

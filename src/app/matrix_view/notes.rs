@@ -165,7 +165,7 @@ pub(super) fn by_type_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                     ui.strong(tr("matrix.by_type_mrm"));
                     ui.end_row();
                     for t in &s.by_type {
-                        ui.label(t.violation.label());
+                        ui.label(crate::app::labels::lbl(t.violation));
                         ui.label(t.violations.to_string());
                         ui.label(t.victims.to_string());
                         let unit = if counts_victims(t.violation) {
