@@ -40,6 +40,7 @@ menu-copy_report = Copy import reports
 menu-reset_filters = Reset filters
 menu-view = View
 menu-workshop = Workshop scale (F11)
+menu-language = Language
 menu-dark = Dark theme
 menu-help = Help
 menu-about = About and methodology
@@ -622,3 +623,13 @@ mapping-violation_type = Violation types
 mapping-verification = Verification status
 mapping-victims = Victim-count columns (summed):
 charts-violations = Violations and victims per month (monitoring logs)
+
+# Successors (who takes over a protection task)
+successor-host_state_authorities = Host-state authorities
+successor-host_state_security_forces = Host-state security forces
+successor-un_country_team = UN country team
+successor-special_political_mission = Special political mission
+successor-ohchr = OHCHR
+successor-protection_cluster = Protection cluster
+successor-other = Other
+successor-none = None

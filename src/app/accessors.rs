@@ -26,6 +26,11 @@ impl WorkbenchApp {
         self.view
     }
 
+    /// The language the preferences remember.
+    pub fn prefs_language(&self) -> super::i18n::Lang {
+        self.prefs.language
+    }
+
     /// The incidents view's selection.
     pub fn selection(&self) -> &Selection {
         &self.selection

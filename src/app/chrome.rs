@@ -87,6 +87,13 @@ impl WorkbenchApp {
                 if ui.checkbox(&mut dark, tr("menu.dark")).clicked() {
                     cmds.push(AppCommand::SetDark(dark));
                 }
+                ui.separator();
+                ui.label(tr("menu.language"));
+                for l in super::i18n::Lang::ALL {
+                    if ui.radio(self.prefs.language == l, l.name()).clicked() {
+                        cmds.push(AppCommand::SetLanguage(l));
+                    }
+                }
             });
             ui.menu_button(tr("menu.help"), |ui| {
                 if ui

@@ -172,6 +172,10 @@ impl WorkbenchApp {
                 }
                 ctx.set_zoom_factor(zoom);
             }
+            AppCommand::SetLanguage(l) => {
+                self.prefs.language = l;
+                super::i18n::set_language(l);
+            }
             AppCommand::SetDark(dark) => {
                 self.prefs.dark = dark;
                 ctx.set_theme(if dark {

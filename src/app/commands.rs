@@ -164,6 +164,8 @@ pub enum AppCommand {
     FocusPanel(super::focus::Anchor, bool),
     ToggleWorkshop,
     SetDark(bool),
+    /// The window's language (remembered).
+    SetLanguage(super::i18n::Lang),
     /// Put text on the clipboard.
     Copy(String),
     /// Save a mapping profile under its name.

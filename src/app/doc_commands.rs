@@ -102,6 +102,7 @@ impl WorkbenchApp {
             | AppCommand::FocusPanel(..)
             | AppCommand::ToggleWorkshop
             | AppCommand::SetDark(_)
+            | AppCommand::SetLanguage(_)
             | AppCommand::Copy(_)
             | AppCommand::SaveProfile(_)
             | AppCommand::ShowAbout

@@ -1,6 +1,7 @@
 //! Every user-visible string of the window goes through here: Fluent
-//! messages in `assets/i18n/*.ftl` (English now; a French file goes beside
-//! it), with placeables and plurals. `tr(key)` is for a message without
+//! messages in `assets/i18n/en.ftl` and `fr.ftl` (the same keys, a test
+//! checks), with placeables and plurals in the window's language (View ›
+//! Language, remembered in the preferences). `tr(key)` is for a message without
 //! arguments, `tr_args(key, args)` for one with (a numeric argument selects
 //! the plural form). A missing key shows the key itself, so a gap shows.
 //! Code keys are written `area.name`; the Fluent id is `area-name`.
@@ -11,6 +12,59 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
+const FR_FTL: &str = include_str!("../../assets/i18n/fr.ftl");
+
+/// The window's languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The language's own name, as the menu shows it in every language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+}
+
+static CURRENT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+thread_local! {
+    /// The language of the thread that set one (the window's thread); other
+    /// threads (background loads) follow the last one set. Tests that run
+    /// windows side by side in one process keep each its own language.
+    static THREAD: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Switches the window's language (every later `tr` follows).
+pub fn set_language(l: Lang) {
+    CURRENT.store(l as u8, std::sync::atomic::Ordering::Relaxed);
+    THREAD.with(|t| t.set(Some(l)));
+}
+
+/// This thread's language only (tests running side by side).
+#[cfg(test)]
+fn set_thread_language(l: Lang) {
+    THREAD.with(|t| t.set(Some(l)));
+}
+
+/// The window's language.
+pub fn language() -> Lang {
+    THREAD.with(std::cell::Cell::get).unwrap_or_else(|| {
+        match CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
+            1 => Lang::Fr,
+            _ => Lang::En,
+        }
+    })
+}
 
 struct Catalogue {
     bundle: FluentBundle<FluentResource>,
@@ -19,9 +73,117 @@ struct Catalogue {
     plain: HashMap<String, &'static str>,
 }
 
-fn catalogue() -> &'static Catalogue {
+fn english() -> &'static Catalogue {
     static CAT: OnceLock<Catalogue> = OnceLock::new();
     CAT.get_or_init(|| build(EN_FTL, "en"))
+}
+
+fn catalogue() -> &'static Catalogue {
+    static FR: OnceLock<Catalogue> = OnceLock::new();
+    match language() {
+        Lang::En => english(),
+        Lang::Fr => FR.get_or_init(|| build(FR_FTL, "fr")),
+    }
+}
+
+/// A number in French form: groups of three separated by a narrow no-break
+/// space (29 833), a decimal comma (2,5).
+pub fn french_number(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::from(sign);
+    let n = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push('\u{202F}');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A whole number as the window's language writes it (`29 833` in French,
+/// `29833` in English, as the window always has).
+pub fn num(n: u64) -> String {
+    match language() {
+        Lang::En => n.to_string(),
+        Lang::Fr => french_number(&n.to_string()),
+    }
+}
+
+/// A decimal already formatted with a point (`format!("{:.1}")`), in the
+/// window's language.
+pub fn decimal(text: &str) -> String {
+    match language() {
+        Lang::En => text.to_string(),
+        Lang::Fr => french_number(text),
+    }
+}
+
+/// "Label: value" as the window's language writes it (French puts a
+/// narrow no-break space before the colon).
+pub fn lv(label: &str, value: &str) -> String {
+    match language() {
+        Lang::En => format!("{label}: {value}"),
+        Lang::Fr => format!("{label}\u{202F}: {value}"),
+    }
+}
+
+/// A share as a whole percentage (`30%`; `30 %` in French).
+pub fn pct(share: f64) -> String {
+    match language() {
+        Lang::En => format!("{:.0}%", share * 100.0),
+        Lang::Fr => format!("{:.0}\u{202F}%", share * 100.0),
+    }
+}
+
+/// A date as the window's language writes it: ISO in English (as the
+/// sources and the date fields write it), "31 décembre 2020" in French.
+pub fn date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match language() {
+        Lang::En => d.to_string(),
+        Lang::Fr => {
+            const MONTHS: [&str; 12] = [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ];
+            let day = if d.day() == 1 {
+                "1er".to_string()
+            } else {
+                d.day().to_string()
+            };
+            format!("{day} {} {}", MONTHS[d.month0() as usize], d.year())
+        }
+    }
+}
+
+/// Fluent's formatter for the French bundle: numbers in French form.
+fn format_french<M>(v: &FluentValue, _: &M) -> Option<String> {
+    match v {
+        FluentValue::Number(n) => Some(french_number(&n.as_string())),
+        _ => None,
+    }
 }
 
 fn build(ftl: &str, lang: &str) -> Catalogue {
@@ -36,6 +198,9 @@ fn build(ftl: &str, lang: &str) -> Catalogue {
         .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
+    if lang == "fr" {
+        bundle.set_formatter(Some(format_french));
+    }
     // Duplicate ids are caught by a test; keep the first.
     if let Err(errors) = bundle.add_resource(res) {
         debug_assert!(errors.is_empty(), "{errors:?}");
@@ -75,13 +240,18 @@ fn fluent_id(key: &str) -> String {
 
 /// The text of a message without arguments, by a key made at run time.
 pub fn lookup(key: &str) -> Option<&'static str> {
-    catalogue().plain.get(key).copied()
+    catalogue()
+        .plain
+        .get(key)
+        .or_else(|| english().plain.get(key))
+        .copied()
 }
 
-/// The text of a message without arguments.
+/// The text of a message without arguments (English where the window's
+/// language lacks it, the key where both do).
 pub fn tr(key: &'static str) -> &'static str {
     // No allocation: a frame looks up a few hundred of these.
-    catalogue().plain.get(key).copied().unwrap_or(key)
+    lookup(key).unwrap_or(key)
 }
 
 /// The text of a message with arguments; a whole number (plain digits,
@@ -92,11 +262,28 @@ pub fn tr_args(key: &str, args: &[(&str, &str)]) -> String {
     for (name, value) in args {
         match count(value) {
             Some(n) => fa.set(*name, FluentValue::from(n)),
+            None if language() == Lang::Fr && is_decimal(value) => {
+                fa.set(*name, FluentValue::from(french_number(value)));
+            }
             None => fa.set(*name, FluentValue::from(value.to_string())),
         }
     }
-    let bundle = &catalogue().bundle;
-    format(bundle, &fluent_id(key), Some(&fa)).unwrap_or_else(|| key.to_string())
+    let id = fluent_id(key);
+    format(&catalogue().bundle, &id, Some(&fa))
+        .or_else(|| format(&english().bundle, &id, Some(&fa)))
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// A decimal written with a point (`3.0`, `0.25`), shown with a comma in
+/// French.
+fn is_decimal(v: &str) -> bool {
+    let v = v.strip_prefix('-').unwrap_or(v);
+    v.split_once('.').is_some_and(|(i, f)| {
+        !i.is_empty()
+            && !f.is_empty()
+            && i.bytes().all(|b| b.is_ascii_digit())
+            && f.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// A count as written by `to_string` of an integer below 2^53.
@@ -145,14 +332,67 @@ mod tests {
 
     #[test]
     fn the_bundled_file_parses_and_ids_are_unique() {
-        let parsed = FluentResource::try_new(EN_FTL.to_string());
-        assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.1));
-        let mut ids = ids(EN_FTL);
-        let n = ids.len();
-        assert!(n > 200, "{n} messages");
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(n, ids.len(), "duplicate message ids");
+        for ftl in [EN_FTL, FR_FTL] {
+            let parsed = FluentResource::try_new(ftl.to_string());
+            assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.1));
+            let mut ids = ids(ftl);
+            let n = ids.len();
+            assert!(n > 200, "{n} messages");
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(n, ids.len(), "duplicate message ids");
+        }
+    }
+
+    /// Every key in both languages: a key missing from one, or one that
+    /// only one has, fails (the message names them).
+    #[test]
+    fn english_and_french_have_the_same_keys() {
+        let en: std::collections::BTreeSet<String> = ids(EN_FTL).into_iter().collect();
+        let fr: std::collections::BTreeSet<String> = ids(FR_FTL).into_iter().collect();
+        let missing: Vec<&String> = en.difference(&fr).collect();
+        let extra: Vec<&String> = fr.difference(&en).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "missing in fr.ftl: {missing:?}; only in fr.ftl: {extra:?}"
+        );
+        // Every message formats in French, with the arguments English uses.
+        let bundle = build(FR_FTL, "fr");
+        for id in ids(FR_FTL) {
+            let msg = bundle.bundle.get_message(&id).expect("a message");
+            assert!(msg.value().is_some(), "{id} has no value");
+        }
+    }
+
+    #[test]
+    fn french_plurals_numbers_and_decimals() {
+        set_thread_language(Lang::Fr);
+        let zero = tr_args("bases.imported", &[("n", "0"), ("file", "b.csv")]);
+        let one = tr_args("bases.imported", &[("n", "1"), ("file", "b.csv")]);
+        let many = tr_args("bases.imported", &[("n", "29833"), ("file", "b.csv")]);
+        let status = tr_args(
+            "status.line",
+            &[
+                ("datasets", "2"),
+                ("incidents", "1067"),
+                ("recompute", "3.5"),
+                ("frame", "0.5"),
+            ],
+        );
+        let menu = tr("menu.file");
+        set_thread_language(Lang::En);
+        assert!(zero.starts_with("0 base importée depuis b.csv"), "{zero}");
+        assert!(one.starts_with("1 base importée"), "{one}");
+        assert!(many.starts_with("29\u{202F}833 bases importées"), "{many}");
+        assert!(
+            status.contains("2 jeux de données")
+                && status.contains("1\u{202F}067 incidents")
+                && status.contains("3,5 ms"),
+            "{status}"
+        );
+        assert_eq!(menu, "Fichier");
+        assert_eq!(french_number("1234567.25"), "1\u{202F}234\u{202F}567,25");
+        assert_eq!(tr("menu.file"), "File");
     }
 
     #[test]

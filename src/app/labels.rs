@@ -28,6 +28,17 @@ pub fn message_key<T: Labelled>(x: T) -> String {
     format!("{}.{}", T::KIND, x.key().replace('-', "_"))
 }
 
+/// A successor's name in the window's language (`Other: …` keeps the
+/// analyst's words).
+pub fn successor(s: &crate::assessment::Successor) -> String {
+    use crate::assessment::Successor;
+    let name = |key: &str| super::i18n::lookup(&format!("successor.{key}"));
+    match s {
+        Successor::Other(text) => format!("{}: {text}", name("other").unwrap_or("Other")),
+        _ => name(&s.key()).map_or_else(|| s.label(), str::to_string),
+    }
+}
+
 /// The value's name in the window's language.
 pub fn lbl<T: Labelled>(x: T) -> &'static str {
     super::i18n::lookup(&message_key(x)).unwrap_or_else(|| x.english())

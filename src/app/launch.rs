@@ -37,6 +37,7 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
             if let Some(storage) = cc.storage {
                 app.prefs = eframe::get_value(storage, PREFS_KEY).unwrap_or_default();
             }
+            super::i18n::set_language(app.prefs.language);
             cc.egui_ctx.set_theme(if app.prefs.dark {
                 egui::Theme::Dark
             } else {

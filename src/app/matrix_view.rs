@@ -59,8 +59,7 @@ fn cell_value(m: &ThreatMatrix, metric: Metric, pi: usize, r: usize) -> Option<f
 }
 
 fn share_text(s: &StateShare) -> String {
-    s.events_share()
-        .map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0))
+    s.events_share().map_or("–".to_string(), super::i18n::pct)
 }
 
 /// Draws the view.
@@ -124,19 +123,15 @@ pub fn matrix_ui(
 
 fn totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix) {
     ui.horizontal_wrapped(|ui| {
-        ui.strong(format!("{}: {}", tr("matrix.total_events"), m.total.events));
+        use super::i18n::{lv, num};
+        ui.strong(lv(tr("matrix.total_events"), &num(m.total.events)));
         ui.separator();
-        ui.strong(format!(
-            "{}: {}",
+        ui.strong(lv(
             tr("matrix.total_fatalities"),
-            m.total.civilian_fatalities
+            &num(m.total.civilian_fatalities),
         ));
         ui.separator();
-        ui.label(format!(
-            "{}: {}",
-            tr("matrix.share"),
-            share_text(&m.state_share_total)
-        ));
+        ui.label(lv(tr("matrix.share"), &share_text(&m.state_share_total)));
     });
     ui.label(
         egui::RichText::new(format!(
@@ -176,7 +171,7 @@ fn header_button(ui: &mut egui::Ui, text: &str, key: Option<SortKey>, state: &mu
     };
     if ui
         .button(format!("{text}{arrow}"))
-        .on_hover_text(tr("matrix.sort_help"))
+        .on_hover_text(format!("{text}\n{}", tr("matrix.sort_help")))
         .clicked()
     {
         if state.sort == key {
@@ -217,7 +212,9 @@ fn table_ui(
         .column(Column::initial(80.0))
         .column(Column::initial(90.0).at_least(80.0));
     table
-        .header(row_h + 8.0, |mut header| {
+        // Three lines: the perpetrator types' names are long, in French
+        // more than in English.
+        .header(row_h + 24.0, |mut header| {
             header.col(|ui| header_button(ui, tr("matrix.region"), None, state));
             for (pi, p) in m.perpetrators.iter().enumerate() {
                 header.col(|ui| {
@@ -346,9 +343,9 @@ fn cell_ui(
     let text = match (metric, shown) {
         _ if c.events == 0 => "·".to_string(),
         (Metric::Violations | Metric::Victims, Some(0.0)) => "·".to_string(),
-        (Metric::StateShare, Some(s)) => format!("{:.0}%", s * 100.0),
-        (Metric::StateShare, None) => format!("({})", c.events),
-        (_, Some(v)) => format!("{} {}", v, c.trend().arrow()),
+        (Metric::StateShare, Some(s)) => super::i18n::pct(s),
+        (Metric::StateShare, None) => format!("({})", super::i18n::num(c.events)),
+        (_, Some(v)) => format!("{} {}", super::i18n::num(v as u64), c.trend().arrow()),
         (_, None) => String::new(),
     };
     let label = format!("{} × {}: {}", lbl(p), region, text);

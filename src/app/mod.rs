@@ -71,6 +71,8 @@ pub struct Prefs {
     pub workshop: bool,
     /// The filter panel is shown.
     pub filters_open: bool,
+    /// The window's language.
+    pub language: i18n::Lang,
 }
 
 impl Default for Prefs {
@@ -80,6 +82,7 @@ impl Default for Prefs {
             dark: false,
             workshop: false,
             filters_open: true,
+            language: i18n::Lang::En,
         }
     }
 }
@@ -180,6 +183,9 @@ pub struct WorkbenchApp {
 impl WorkbenchApp {
     /// An app with nothing loaded.
     pub fn empty() -> Self {
+        // The window's thread speaks the preferences' language (English
+        // until they are read).
+        i18n::set_language(i18n::Lang::En);
         WorkbenchApp {
             session: Session::new(Workspace::default()),
             doc: None,

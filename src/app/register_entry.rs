@@ -216,13 +216,15 @@ pub(super) fn successors_ui(ui: &mut egui::Ui, e: &ThreatEntry, n: &mut ThreatEn
         let resp = egui::ComboBox::from_id_salt(("succ", e.id, t))
             .selected_text(format!(
                 "{t:?}: {}",
-                current.as_ref().map_or("–".to_string(), Successor::label)
+                current
+                    .as_ref()
+                    .map_or("–".to_string(), super::labels::successor)
             ))
             .width(230.0)
             .show_ui(ui, |ui| {
                 for s in &SUCCESSORS {
                     if ui
-                        .selectable_label(current.as_ref() == Some(s), s.label())
+                        .selectable_label(current.as_ref() == Some(s), super::labels::successor(s))
                         .clicked()
                     {
                         n.successors.insert(t, s.clone());

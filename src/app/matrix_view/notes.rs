@@ -27,11 +27,14 @@ pub(super) fn how_computed(
             ("fatalities", &c.civilian_fatalities.to_string()),
             ("unknown", &c.fatalities_unknown.to_string()),
             ("recent", &c.recent_events.to_string()),
-            ("recent_from", &m.windows.recent.0.to_string()),
-            ("recent_to", &m.windows.recent.1.to_string()),
+            ("recent_from", &crate::app::i18n::date(m.windows.recent.0)),
+            ("recent_to", &crate::app::i18n::date(m.windows.recent.1)),
             ("previous", &c.previous_events.to_string()),
-            ("previous_from", &m.windows.previous.0.to_string()),
-            ("previous_to", &m.windows.previous.1.to_string()),
+            (
+                "previous_from",
+                &crate::app::i18n::date(m.windows.previous.0),
+            ),
+            ("previous_to", &crate::app::i18n::date(m.windows.previous.1)),
             ("trend", lbl(c.trend())),
         ],
     );
@@ -81,7 +84,7 @@ fn no_data_text(m: &ThreatMatrix, region: Option<usize>, c: &CellCounts) -> Stri
     let (sources, span) = m.coverage_text(r);
     let (from, to) = span.map_or_else(
         || (tr("matrix.no_coverage").to_string(), String::new()),
-        |(a, b)| (a.to_string(), b.to_string()),
+        |(a, b)| (crate::app::i18n::date(a), crate::app::i18n::date(b)),
     );
     let (key, window) = if c.recent_uncovered {
         ("matrix.no_data_recent", m.windows.recent)
@@ -94,8 +97,8 @@ fn no_data_text(m: &ThreatMatrix, region: Option<usize>, c: &CellCounts) -> Stri
             ("from", &from),
             ("to", &to),
             ("sources", &sources),
-            ("window_from", &window.0.to_string()),
-            ("window_to", &window.1.to_string()),
+            ("window_from", &crate::app::i18n::date(window.0)),
+            ("window_to", &crate::app::i18n::date(window.1)),
         ],
     )
 }
@@ -113,7 +116,7 @@ pub(super) fn monitoring(ctx: &ViewCtx<'_>) -> bool {
 pub(super) fn monitoring_totals_ui(ui: &mut egui::Ui, m: &ThreatMatrix, metric: Metric) {
     let (state, attributed) = m.state_violations();
     let share = if attributed > 0 {
-        format!("{:.0}%", state as f64 * 100.0 / attributed as f64)
+        crate::app::i18n::pct(state as f64 / attributed as f64)
     } else {
         "–".to_string()
     };
@@ -173,7 +176,7 @@ pub(super) fn by_type_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                         } else {
                             tr("matrix.by_type_violations")
                         };
-                        ui.label(format!("{} {unit}", t.value()));
+                        ui.label(format!("{} {unit}", crate::app::i18n::num(t.value())));
                         ui.end_row();
                     }
                 });
