@@ -767,3 +767,58 @@ fn violations_and_victims_of_a_real_log_are_audited_above_internal() {
         }
     }
 }
+
+/// An outcome-column workbook of the family (education, aid workers) under
+/// a release's renamed columns: `… Abducted`, `… Wounded`, `… Detained`
+/// count as `… Kidnapped`, `… Injured`, `… Arrested` do; per-type victims
+/// follow the columns.
+#[test]
+fn an_outcome_workbook_with_renamed_outcome_columns_reads_the_same() {
+    use poc_workbench::analysis::violations::ViolationSummary;
+    use poc_workbench::model::monitoring::ViolationType as V;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rows = "1,2023-02-01,Nigeria,NGA,Borno,NSA,,2,0,1,0\n\
+                2,2023-02-03,Nigeria,NGA,Borno,Police,,0,3,0,2\n\
+                3,2023-02-05,Nigeria,NGA,Yobe,No Information,,0,0,0,0\n";
+    let standard = write(
+        dir.path(),
+        "standard.csv",
+        &format!(
+            "SiND Event ID,Date,Country,Country ISO,Admin 1,Actor Type,Actor Name,Educators Killed,Students Kidnapped,Educators Injured,Educators Arrested\n{rows}"
+        ),
+    );
+    let renamed = write(
+        dir.path(),
+        "renamed.csv",
+        &format!(
+            "SIND ID,Date,Country,Country ISO,Admin1,Perpetrator Type,Perpetrator Name,Educators Killed,Students Abducted,Educators Wounded,Educators Detained\n{rows}"
+        ),
+    );
+    let read = |p: &Path| {
+        let ws = load(p);
+        assert_eq!(ws.datasets[0].meta.format, SourceFormat::Monitoring);
+        let t = ThreatMatrix::compute(&ws, &Filter::default(), None).total;
+        let s = ViolationSummary::compute(&ws, &Filter::default());
+        (
+            (t.events, t.violations, t.victims, t.civilian_fatalities),
+            s.by_type
+                .iter()
+                .map(|t| (t.violation, t.violations, t.victims))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let want = (
+        // 1: killing (2) and maiming (1); 2: abduction (3) and detention
+        // (2); 3: no outcome, one `other` violation with no victim.
+        (3, 5, 8, 2),
+        vec![
+            (V::Killing, 1, 2),
+            (V::Maiming, 1, 1),
+            (V::Abduction, 1, 3),
+            (V::ArbitraryDetention, 1, 2),
+            (V::Other, 1, 0),
+        ],
+    );
+    assert_eq!(read(&standard), want);
+    assert_eq!(read(&renamed), want);
+}

@@ -54,11 +54,15 @@ fn outcome(folded: &str) -> Option<ViolationType> {
         return Some(ViolationType::SexualViolence);
     }
     let last = folded.rsplit(' ').next()?;
+    // FORMATS names killed, injured, kidnapped and arrested; a release
+    // that renames them (`… Abducted`, `… Wounded`, `… Detained`) reads
+    // the same.
     match last {
         "killed" => Some(ViolationType::Killing),
-        "injured" => Some(ViolationType::Maiming),
-        "kidnapped" => Some(ViolationType::Abduction),
-        "arrested" => Some(ViolationType::ArbitraryDetention),
+        "injured" | "wounded" => Some(ViolationType::Maiming),
+        "kidnapped" | "abducted" => Some(ViolationType::Abduction),
+        "arrested" | "detained" => Some(ViolationType::ArbitraryDetention),
+        "tortured" => Some(ViolationType::Torture),
         _ => None,
     }
 }
