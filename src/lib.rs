@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod annex;
 pub mod assessment;
 pub mod cli;
+pub mod i18n;
 pub mod import;
 pub mod memory;
 pub mod model;

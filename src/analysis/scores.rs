@@ -47,6 +47,23 @@ impl Trend {
         }
     }
 
+    /// The trend's name in a language (`rising`, `en hausse`; `no data`).
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (Trend::New, Lang::En) => "new",
+            (Trend::Rising, Lang::En) => "rising",
+            (Trend::Stable, Lang::En) => "stable",
+            (Trend::Falling, Lang::En) => "falling",
+            (Trend::NoData, Lang::En) => "no data",
+            (Trend::New, Lang::Fr) => "nouveau",
+            (Trend::Rising, Lang::Fr) => "en hausse",
+            (Trend::Stable, Lang::Fr) => "stable",
+            (Trend::Falling, Lang::Fr) => "en baisse",
+            (Trend::NoData, Lang::Fr) => "pas de données",
+        }
+    }
+
     /// An arrow for tables.
     pub fn arrow(self) -> &'static str {
         match self {
@@ -82,6 +99,19 @@ impl RiskBand {
 
     /// English label.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// The band's name in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                RiskBand::Low => "Faible",
+                RiskBand::Medium => "Moyen",
+                RiskBand::High => "Élevé",
+                RiskBand::VeryHigh => "Très élevé",
+            };
+        }
         match self {
             RiskBand::Low => "Low",
             RiskBand::Medium => "Medium",

@@ -66,6 +66,27 @@ impl SectionId {
 
     /// The section's title in the annex.
     pub fn title(self) -> &'static str {
+        self.title_in(crate::i18n::Lang::En)
+    }
+
+    /// The section's title in a language.
+    pub fn title_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                SectionId::Control => "Contrôle du document",
+                SectionId::KeyJudgements => "Principales conclusions",
+                SectionId::Handover => "Passation par niveau de protection",
+                SectionId::Scope => "Objet, portée, période et sources",
+                SectionId::Footprint => "Contexte et évolution de l'empreinte",
+                SectionId::Threats => "Menaces par type d'auteur et par région",
+                SectionId::Effects => "Effets sur les civils",
+                SectionId::Register => "Registre des menaces résiduelles",
+                SectionId::Flags => "Alertes",
+                SectionId::Benchmarks => "Jalons et indicateurs à suivre après le retrait",
+                SectionId::Hrddp => "Diligence voulue en matière de droits de l'homme",
+                SectionId::Method => "Méthode et sources",
+            };
+        }
         match self {
             SectionId::Control => "Document control",
             SectionId::KeyJudgements => "Key judgements",

@@ -279,6 +279,25 @@ impl Annex {
 
 /// The line printed at the top of every page, by level.
 pub fn classification_line(level: SharingLevel) -> &'static str {
+    classification_in(level, crate::i18n::Lang::En)
+}
+
+/// The classification line in a language.
+pub fn classification_in(level: SharingLevel, lang: crate::i18n::Lang) -> &'static str {
+    if lang == crate::i18n::Lang::Fr {
+        return match level {
+            SharingLevel::Internal => {
+                "ONU – USAGE INTERNE : réservé à la mission, ne pas diffuser (chiffres non masqués)"
+            }
+            SharingLevel::UnPartners => {
+                "ONU – DIFFUSION RESTREINTE : pour les partenaires des Nations Unies ; ne pas transmettre hors du système des Nations Unies"
+            }
+            SharingLevel::HostGovernment => {
+                "COMMUNIQUÉ AU GOUVERNEMENT HÔTE : petits effectifs masqués"
+            }
+            SharingLevel::Public => "PUBLIC : petits effectifs masqués",
+        };
+    }
     match level {
         SharingLevel::Internal => {
             "UN INTERNAL: mission use only, not for distribution (unsuppressed figures)"
@@ -298,6 +317,19 @@ pub fn level_key(level: SharingLevel) -> &'static str {
         SharingLevel::UnPartners => "un-partners",
         SharingLevel::HostGovernment => "host-government",
         SharingLevel::Public => "public",
+    }
+}
+
+/// The level's name in a language (`un-partners`; `partenaires ONU`).
+pub fn level_label(level: SharingLevel, lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::En => level_key(level),
+        crate::i18n::Lang::Fr => match level {
+            SharingLevel::Internal => "interne",
+            SharingLevel::UnPartners => "partenaires ONU",
+            SharingLevel::HostGovernment => "gouvernement hôte",
+            SharingLevel::Public => "public",
+        },
     }
 }
 

@@ -14,26 +14,7 @@ use std::sync::OnceLock;
 const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
 const FR_FTL: &str = include_str!("../../assets/i18n/fr.ftl");
 
-/// The window's languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
-
-    /// The language's own name, as the menu shows it in every language.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-        }
-    }
-}
+pub use crate::i18n::{Lang, french_number};
 
 static CURRENT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
@@ -84,32 +65,6 @@ fn catalogue() -> &'static Catalogue {
         Lang::En => english(),
         Lang::Fr => FR.get_or_init(|| build(FR_FTL, "fr")),
     }
-}
-
-/// A number in French form: groups of three separated by a narrow no-break
-/// space (29 833), a decimal comma (2,5).
-pub fn french_number(text: &str) -> String {
-    let (sign, rest) = match text.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", text),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut out = String::from(sign);
-    let n = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push('\u{202F}');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(f);
-    }
-    out
 }
 
 /// A whole number as the window's language writes it (`29 833` in French,

@@ -21,6 +21,12 @@ pub trait Labelled: Copy {
     fn english(self) -> &'static str;
     /// Every value, for the completeness test.
     fn all() -> Vec<Self>;
+    /// The core's own name in a language, for the kinds the core names
+    /// (one source for the window, the annex and the command line);
+    /// `None`: the window's message file names it.
+    fn in_lang(self, _lang: crate::i18n::Lang) -> Option<&'static str> {
+        None
+    }
 }
 
 /// The code key of a value's message (`kind.key`, `-` written `_`).
@@ -31,20 +37,34 @@ pub fn message_key<T: Labelled>(x: T) -> String {
 /// A successor's name in the window's language (`Other: …` keeps the
 /// analyst's words).
 pub fn successor(s: &crate::assessment::Successor) -> String {
-    use crate::assessment::Successor;
-    let name = |key: &str| super::i18n::lookup(&format!("successor.{key}"));
-    match s {
-        Successor::Other(text) => format!("{}: {text}", name("other").unwrap_or("Other")),
-        _ => name(&s.key()).map_or_else(|| s.label(), str::to_string),
-    }
+    s.label_in(super::i18n::language())
 }
 
 /// The value's name in the window's language.
 pub fn lbl<T: Labelled>(x: T) -> &'static str {
-    super::i18n::lookup(&message_key(x)).unwrap_or_else(|| x.english())
+    x.in_lang(super::i18n::language())
+        .or_else(|| super::i18n::lookup(&message_key(x)))
+        .unwrap_or_else(|| x.english())
 }
 
 macro_rules! labelled {
+    ($t:ty, $kind:literal, $key:expr, $english:expr, $all:expr, core $in_lang:expr) => {
+        impl Labelled for $t {
+            const KIND: &'static str = $kind;
+            fn key(self) -> &'static str {
+                $key(self)
+            }
+            fn english(self) -> &'static str {
+                $english(self)
+            }
+            fn all() -> Vec<Self> {
+                $all.to_vec()
+            }
+            fn in_lang(self, lang: crate::i18n::Lang) -> Option<&'static str> {
+                Some($in_lang(self, lang))
+            }
+        }
+    };
     ($t:ty, $kind:literal, $key:expr, $english:expr, $all:expr) => {
         impl Labelled for $t {
             const KIND: &'static str = $kind;
@@ -66,9 +86,12 @@ labelled!(
     "perpetrator",
     PerpetratorType::key,
     PerpetratorType::label,
-    PerpetratorType::ALL
+    PerpetratorType::ALL,
+    core PerpetratorType::label_in
 );
-labelled!(Flag, "flag_name", Flag::key, Flag::label, Flag::ALL);
+labelled!(Flag, "flag_name", Flag::key, Flag::label, Flag::ALL,
+    core Flag::label_in
+);
 labelled!(
     Trend,
     "trend",
@@ -80,7 +103,8 @@ labelled!(
         Trend::Stable,
         Trend::Falling,
         Trend::NoData,
-    ]
+    ],
+    core Trend::label_in
 );
 labelled!(
     RiskBand,
@@ -92,21 +116,24 @@ labelled!(
         RiskBand::Medium,
         RiskBand::High,
         RiskBand::VeryHigh
-    ]
+    ],
+    core RiskBand::label_in
 );
 labelled!(
     SharingLevel,
     "level",
     crate::annex::level_key,
     crate::annex::level_key,
-    SharingLevel::ALL
+    SharingLevel::ALL,
+    core crate::annex::level_label
 );
 labelled!(
     SectionId,
     "section",
     SectionId::key,
     SectionId::title,
-    SectionId::ALL
+    SectionId::ALL,
+    core SectionId::title_in
 );
 labelled!(Format, "format", Format::key, Format::label, Format::ALL);
 labelled!(
@@ -122,13 +149,16 @@ labelled!(
         DatasetState::Outside
     ]
 );
-labelled!(Tier, "tier", tier_key, Tier::label, Tier::ALL);
+labelled!(Tier, "tier", tier_key, Tier::label, Tier::ALL,
+    core Tier::label_in
+);
 labelled!(
     crate::model::monitoring::ViolationType,
     "violation",
     crate::model::monitoring::ViolationType::key,
     crate::model::monitoring::ViolationType::label,
-    crate::model::monitoring::ViolationType::ALL
+    crate::model::monitoring::ViolationType::ALL,
+    core crate::model::monitoring::ViolationType::label_in
 );
 
 labelled!(
@@ -207,15 +237,10 @@ mod tests {
     #[test]
     fn every_core_name_has_a_message() {
         let mut out = Vec::new();
-        missing::<PerpetratorType>(&mut out);
-        missing::<Flag>(&mut out);
-        missing::<Trend>(&mut out);
-        missing::<RiskBand>(&mut out);
-        missing::<SharingLevel>(&mut out);
-        missing::<SectionId>(&mut out);
+        // The core names perpetrator types, flags, trends, bands, levels,
+        // sections, tiers and violation types itself, in both languages.
         missing::<Format>(&mut out);
         missing::<DatasetState>(&mut out);
-        missing::<Tier>(&mut out);
         missing::<TimePrecision>(&mut out);
         missing::<GeoPrecision>(&mut out);
         assert!(
@@ -226,11 +251,15 @@ mod tests {
     }
 
     #[test]
-    fn names_come_from_the_message_file() {
+    fn core_names_come_from_the_core_in_the_windows_language() {
         assert_eq!(
             lbl(PerpetratorType::StateForces),
             PerpetratorType::StateForces.label()
         );
         assert_eq!(lbl(RiskBand::VeryHigh), "Very high");
+        assert_eq!(
+            PerpetratorType::StateForces.in_lang(crate::i18n::Lang::Fr),
+            Some("Forces de sécurité de l'État")
+        );
     }
 }

@@ -25,6 +25,19 @@ impl Tier {
 
     /// Label with its meaning.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// Label with its meaning in a language (French: the DPO policy's
+    /// names of the three tiers).
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Tier::I => "Niveau I (protection par le dialogue et l'engagement)",
+                Tier::II => "Niveau II (protection physique)",
+                Tier::III => "Niveau III (instauration d'un environnement protecteur)",
+            };
+        }
         match self {
             Tier::I => "Tier I (dialogue and engagement)",
             Tier::II => "Tier II (physical protection)",
@@ -52,6 +65,23 @@ pub enum Successor {
 impl Successor {
     /// Short label.
     pub fn label(&self) -> String {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// Short label in a language (`Other: …` keeps the analyst's words).
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Successor::HostStateAuthorities => "Autorités civiles de l'État hôte".into(),
+                Successor::HostStateSecurityForces => "Forces de sécurité de l'État hôte".into(),
+                Successor::UnCountryTeam => "Équipe de pays des Nations Unies".into(),
+                Successor::SpecialPoliticalMission => "Mission politique spéciale".into(),
+                Successor::Ohchr => "HCDH".into(),
+                Successor::ProtectionCluster => "Cluster protection".into(),
+                Successor::Other(s) => format!("Autre\u{a0}: {s}"),
+                Successor::None => "Personne".into(),
+            };
+        }
         match self {
             Successor::HostStateAuthorities => "Host-state authorities".into(),
             Successor::HostStateSecurityForces => "Host-state security forces".into(),

@@ -56,6 +56,19 @@ impl Flag {
 
     /// The flag's name as printed (CLI, annex, register).
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// The flag's name in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Flag::NoSuccessor => "pas de relais",
+                Flag::SuccessorIsPerpetrator => "relais auteur de la menace",
+                Flag::SecurityCliff => "rupture sécuritaire",
+                Flag::MonitoringGap => "lacune de surveillance",
+            };
+        }
         match self {
             Flag::NoSuccessor => "no successor",
             Flag::SuccessorIsPerpetrator => "successor is perpetrator",

@@ -69,6 +69,30 @@ impl ViolationType {
 
     /// An English label.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// The label in a language (French: the MRM's terms).
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Self::Killing => "Meurtre",
+                Self::Maiming => "Mutilation (blessure)",
+                Self::SexualViolence => "Violences sexuelles",
+                Self::Abduction => "Enlèvement",
+                Self::ArbitraryDetention => "Détention arbitraire",
+                Self::Torture => "Torture",
+                Self::Recruitment => "Recrutement ou utilisation d'enfants",
+                Self::AttackOnSchool => "Attaque contre une école",
+                Self::AttackOnHospital => "Attaque contre un hôpital",
+                Self::AttackOnCamp => "Attaque contre un camp",
+                Self::DenialOfAccess => "Déni d'accès humanitaire",
+                Self::Displacement => "Déplacement",
+                Self::Looting => "Pillage, destruction de biens",
+                Self::Threat => "Menace, intimidation",
+                Self::Other => "Autre",
+            };
+        }
         match self {
             Self::Killing => "Killing",
             Self::Maiming => "Maiming (injury)",

@@ -63,6 +63,30 @@ impl PerpetratorType {
 
     /// The English display label (METHODOLOGY §2).
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// The display label in a language (French: the terms of the UN's
+    /// French reports, docs/glossaire-fr.md).
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Self::StateForces => "Forces de sécurité de l'État",
+                Self::ExternalForces => "Forces extérieures / étrangères",
+                Self::RebelGroups => "Groupes rebelles",
+                Self::PoliticalMilitias => "Milices politiques",
+                Self::IdentityMilitias => "Milices communautaires / identitaires",
+                Self::NonStateArmedGroups => {
+                    "Groupes armés non étatiques (type non précisé par la source)"
+                }
+                Self::Rioters => "Émeutiers et foules",
+                Self::Protesters => "Manifestants",
+                Self::Civilians => "Civils",
+                Self::Unidentified => "Acteurs armés non identifiés",
+                Self::Unattributed => "Non imputable (tirs croisés)",
+                Self::Other => "Autres (criminels, valeurs non classées)",
+            };
+        }
         match self {
             Self::StateForces => "State security forces",
             Self::ExternalForces => "External / foreign forces",
