@@ -46,6 +46,11 @@ impl Lang {
     }
 }
 
+/// For serde: a field left out of a file when English.
+pub fn is_english(l: &Lang) -> bool {
+    *l == Lang::En
+}
+
 /// The text in the language: `l!(lang, "Flags", "Alertes")` gives a
 /// `&'static str`.
 #[macro_export]

@@ -649,6 +649,7 @@ fn a_data_annex_has_only_the_data_sections() {
         to: None,
         verified_only: false,
         country: None,
+        lang: poc_workbench::i18n::Lang::En,
     };
     let annex = build(None, &ws, &opts);
     let ids: Vec<&str> = annex.sections.iter().map(|s| s.id).collect();

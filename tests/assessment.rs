@@ -957,6 +957,7 @@ fn a_save_keeps_the_exports_another_process_recorded() {
         k: Some(5),
         period: None,
         verified_only: false,
+        lang: Default::default(),
     };
     poc_workbench::assessment::file::record_export(&path, record.clone()).expect("recorded");
     poc_workbench::assessment::file::save_keeping_exports(&path, &mut in_window).expect("saved");

@@ -12,6 +12,7 @@ menu-quit = Quit
 menu-export = Export annex…
 export-title = Export the residual-threat annex
 export-format = Format
+export-language = Language
 export-level = Sharing level
 export-k_help = Above internal, counts from 1 to k−1 are shown as <k (k is at least 3), and other counts as x until no <k count can be narrowed down from the rest of the annex (METHODOLOGY §6).
 export-country = Country

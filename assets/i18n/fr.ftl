@@ -13,6 +13,7 @@ menu-quit = Quitter
 menu-export = Exporter l'annexe…
 export-title = Exporter l'annexe sur les menaces résiduelles
 export-format = Format
+export-language = Langue
 export-level = Niveau de diffusion
 export-k_help = Au-dessus du niveau interne, les effectifs de 1 à k−1 sont affichés <k (k vaut au moins 3), et d'autres effectifs x tant qu'un effectif <k pourrait être déduit du reste de l'annexe (MÉTHODOLOGIE §6).
 export-country = Pays

@@ -3,7 +3,7 @@
 //! functions the window and `summarize` use (`ThreatMatrix::compute`,
 //! `review`), and passes disclosure control here, before a writer sees it.
 
-use super::{Annex, Block, Section, classification_line};
+use super::{Annex, Block, Section};
 use crate::analysis::series::monthly;
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix, Workspace};
 use crate::assessment::review::{Review, review};
@@ -177,6 +177,8 @@ pub struct AnnexOptions {
     /// monitoring log, say): only its regions are counted. Ignored for data
     /// of one country. Default: the assessment's country.
     pub country: Option<String>,
+    /// The annex's language (every heading, sentence, label and number).
+    pub lang: crate::i18n::Lang,
 }
 
 impl AnnexOptions {
@@ -192,6 +194,7 @@ impl AnnexOptions {
             to: None,
             verified_only: false,
             country: Some(a.meta.country.trim().to_string()).filter(|c| !c.is_empty()),
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -218,6 +221,8 @@ pub fn country_regions(
 
 /// What the section builders share.
 pub(super) struct Ctx<'a> {
+    /// The language it is written in.
+    pub lang: crate::i18n::Lang,
     pub ws: &'a Workspace,
     pub a: Option<&'a Assessment>,
     pub opts: &'a AnnexOptions,
@@ -247,10 +252,26 @@ impl Ctx<'_> {
             .filter
             .from
             .or_else(|| self.ws.earliest_date().and_then(from_day_number));
+        let to = self.date(self.as_of);
         match first {
-            Some(f) => format!("{f} to {}", self.as_of),
-            None => format!("up to {}", self.as_of),
+            Some(f) => crate::lf!(self.lang, "{} to {to}", "du {} au {to}", self.date(f)),
+            None => crate::lf!(self.lang, "up to {to}", "jusqu'au {to}"),
         }
+    }
+
+    /// A count as this annex writes it (`29,833`; `29 833`).
+    pub fn n(&self, v: u64) -> String {
+        crate::i18n::count(self.lang, v)
+    }
+
+    /// A date in prose.
+    pub fn date(&self, d: NaiveDate) -> String {
+        crate::i18n::date(self.lang, d)
+    }
+
+    /// A share (0–1) as a whole percentage.
+    pub fn pct(&self, share: f64) -> String {
+        crate::i18n::percent(self.lang, share)
     }
 }
 
@@ -352,30 +373,49 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
     let (title, subtitle) = match a {
         Some(a) => (
             a.meta.title.clone(),
-            format!(
+            crate::lf!(
+                ctx.lang,
                 "Residual-threat annex · {} · {} · as of {} · period {}",
+                "Annexe sur les menaces résiduelles · {} · {} · au {} · période {}",
                 a.meta.mission,
                 a.meta.country,
-                as_of,
+                ctx.date(as_of),
                 ctx.period()
             ),
         ),
         None => (
-            "Threats to civilians by perpetrator type and region (data annex)".to_string(),
+            crate::l!(
+                ctx.lang,
+                "Threats to civilians by perpetrator type and region (data annex)",
+                "Menaces contre les civils par type d'auteur et par région (annexe de données)"
+            )
+            .to_string(),
             match opts
                 .country
                 .as_ref()
                 .filter(|_| ctx.filter.regions.is_some())
             {
-                Some(c) => format!("{c} · as of {} · period {}", as_of, ctx.period()),
-                None => format!("As of {} · period {}", as_of, ctx.period()),
+                Some(c) => crate::lf!(
+                    ctx.lang,
+                    "{c} · as of {} · period {}",
+                    "{c} · au {} · période {}",
+                    ctx.date(as_of),
+                    ctx.period()
+                ),
+                None => crate::lf!(
+                    ctx.lang,
+                    "As of {} · period {}",
+                    "Au {} · période {}",
+                    ctx.date(as_of),
+                    ctx.period()
+                ),
             },
         ),
     };
     Annex {
         title,
         subtitle,
-        classification: classification_line(opts.level).to_string(),
+        classification: super::classification_in(opts.level, opts.lang).to_string(),
         level: opts.level,
         k: ctx.k,
         generated: opts.generated,
@@ -383,6 +423,7 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         as_of,
         recipients: opts.recipients.clone(),
         verified_only: opts.verified_only,
+        lang: opts.lang,
         control: a.map_or_else(Default::default, |a| super::Control {
             number: a.meta.document_number.trim().to_string(),
             version: a.meta.version.trim().to_string(),
@@ -456,6 +497,7 @@ impl<'a> Ctx<'a> {
             })
         });
         Ctx {
+            lang: opts.lang,
             ws,
             a,
             opts,
@@ -507,7 +549,7 @@ fn sections(ctx: &Ctx) -> Vec<Section> {
         sections.push(Section {
             id: id.key(),
             number: sections.len() + 1,
-            title: id.title().to_string(),
+            title: id.title_in(ctx.lang).to_string(),
             blocks,
         });
     }

@@ -6,7 +6,7 @@ use super::Block;
 use super::Cell;
 use super::Table;
 use super::build::Ctx;
-use super::build_register::{NOT_CLEARED, base_cliff, text, threat_name};
+use super::build_register::{base_cliff, not_cleared, text, threat_name};
 use super::build_threats::implied;
 use super::disclosure::single;
 use crate::assessment::benchmarks::BenchmarkStatus;
@@ -429,7 +429,7 @@ fn benchmark_row(
     } else if cleared {
         b.monitor.clone()
     } else {
-        NOT_CLEARED.to_string()
+        not_cleared(ctx.lang).to_string()
     };
     let value = match ctx
         .pattern

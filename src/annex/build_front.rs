@@ -10,6 +10,7 @@ use crate::analysis::scores::{RiskBand, Trend};
 use crate::assessment::review::{EntryReview, Flag};
 use crate::assessment::sharing::RegisterColumn;
 use crate::assessment::{Successor, ThreatEntry};
+use crate::{l, lf};
 
 /// How many threats the generated key judgements name.
 const KEY_THREATS: usize = 5;
@@ -31,49 +32,56 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
             s.trim().to_string()
         }
     };
+    let lang = ctx.lang;
     let recipients = if ctx.opts.recipients.is_empty() {
-        "as the classification allows".to_string()
+        l!(lang, "as the classification allows", "selon la classification").to_string()
     } else {
         ctx.opts.recipients.join("; ")
     };
     let rows = vec![
         vec![text("Document"), text(a.meta.title.clone())],
         vec![
-            text("Document number"),
+            text(l!(lang, "Document number", "Numéro du document")),
             text(or_dash(&a.meta.document_number)),
         ],
         vec![text("Version"), text(or_dash(&a.meta.version))],
-        vec![text("Date"), text(ctx.opts.generated.to_string())],
+        vec![text("Date"), text(ctx.date(ctx.opts.generated))],
         vec![
             text("Classification"),
-            text(super::classification_line(ctx.opts.level)),
+            text(super::classification_in(ctx.opts.level, lang)),
         ],
         vec![
-            text("Mission and country"),
+            text(l!(lang, "Mission and country", "Mission et pays")),
             text(format!("{} · {}", a.meta.mission, a.meta.country)),
         ],
         vec![
-            text("Period and as-of date"),
-            text(format!("{} (as of {})", ctx.period(), ctx.as_of)),
+            text(l!(lang, "Period and as-of date", "Période et date de référence")),
+            text(lf!(
+                lang,
+                "{} (as of {})",
+                "{} (au {})",
+                ctx.period(),
+                ctx.date(ctx.as_of)
+            )),
         ],
         vec![
-            text("Prepared by"),
+            text(l!(lang, "Prepared by", "Établi par")),
             text(or_dash(&a.meta.authors.join("; "))),
         ],
         vec![
-            text("Cleared by"),
+            text(l!(lang, "Cleared by", "Approuvé par")),
             text(if a.meta.cleared_by.trim().is_empty() {
-                "not yet cleared".to_string()
+                l!(lang, "not yet cleared", "pas encore approuvé").to_string()
             } else {
                 a.meta.cleared_by.trim().to_string()
             }),
         ],
-        vec![text("Distribution"), text(recipients)],
+        vec![text(l!(lang, "Distribution", "Diffusion")), text(recipients)],
     ];
     vec![Block::Table(Table::new(
         "document-control",
-        "Document control",
-        &["Item", "Entry"],
+        l!(lang, "Document control", "Contrôle du document"),
+        &[l!(lang, "Item", "Élément"), l!(lang, "Entry", "Mention")],
         rows,
         Vec::new(),
     ))]
@@ -100,7 +108,12 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
         if let Some(items) = cleared {
             return vec![
                 Block::Paragraph(
-                    "The analyst's key judgements, from the register below.".to_string(),
+                    l!(
+                        ctx.lang,
+                        "The analyst's key judgements, from the register below.",
+                        "Les principales conclusions de l'analyste, tirées du registre ci-dessous."
+                    )
+                    .to_string(),
                 ),
                 Block::Bullets(items),
             ];
@@ -117,8 +130,12 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
             return Vec::new();
         }
         return vec![Block::Paragraph(
-            "The analyst expects none of the threats assessed to persist after the mission leaves."
-                .to_string(),
+            l!(
+                ctx.lang,
+                "The analyst expects none of the threats assessed to persist after the mission leaves.",
+                "L'analyste ne s'attend à ce qu'aucune des menaces évaluées persiste après le retrait de la mission."
+            )
+            .to_string(),
         )];
     }
     let mut ranked = residual.clone();
@@ -132,25 +149,29 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .filter(|(e, _)| !uncovered_tiers(e).is_empty())
         .count();
-    let mut opening = format!(
+    let lang = ctx.lang;
+    let mut opening = lf!(
+        lang,
         "{} of the {} threats assessed are expected to persist after the mission leaves; {} of them rated High or Very high by the analyst",
+        "{} des {} menaces évaluées devraient persister après le retrait de la mission ; l'analyste en cote {} Élevé ou Très élevé",
         residual.len(),
         a.register.len(),
         high
     );
     if ctx.content.has(RegisterColumn::Gap) || ctx.content.has(RegisterColumn::Successors) {
-        opening.push_str(&format!(
-            ", and {gaps} with a protection tier no one is named to take over"
+        opening.push_str(&lf!(
+            lang,
+            ", and {gaps} with a protection tier no one is named to take over",
+            ", et {gaps} ont un niveau de protection dont personne n'est désigné pour prendre le relais"
         ));
     }
-    opening.push_str(&format!(
-        ". The {} that matter most:",
-        if ranked.len().min(KEY_THREATS) == 1 {
-            "one".to_string()
-        } else {
-            format!("{}", ranked.len().min(KEY_THREATS))
-        }
-    ));
+    let shown = ranked.len().min(KEY_THREATS);
+    opening.push_str(&match (lang, shown) {
+        (crate::i18n::Lang::En, 1) => ". The one that matters most:".to_string(),
+        (crate::i18n::Lang::En, n) => format!(". The {n} that matter most:"),
+        (crate::i18n::Lang::Fr, 1) => ". La plus importante :".to_string(),
+        (crate::i18n::Lang::Fr, n) => format!(". Les {n} plus importantes :"),
+    });
     let items = ranked
         .iter()
         .take(KEY_THREATS)
@@ -159,8 +180,12 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
     let mut blocks = vec![Block::Paragraph(opening), Block::Bullets(items)];
     if !ctx.suppress {
         blocks.push(Block::Paragraph(
-            "Generated from the register (ratings, successors and flags); the analyst can replace these with their own judgements in the assessment."
-                .to_string(),
+            l!(
+                lang,
+                "Generated from the register (ratings, successors and flags); the analyst can replace these with their own judgements in the assessment.",
+                "Générées à partir du registre (cotations, relais et alertes) ; l'analyste peut les remplacer par ses propres conclusions dans l'évaluation."
+            )
+            .to_string(),
         ));
     }
     blocks
@@ -184,13 +209,17 @@ fn uncovered_tiers(e: &ThreatEntry) -> Vec<crate::assessment::Tier> {
         .collect()
 }
 
-fn trend_words(t: Trend) -> &'static str {
-    match t {
-        Trend::New => "newly recorded in the last six months",
-        Trend::Rising => "rising",
-        Trend::Stable => "stable",
-        Trend::Falling => "falling",
-        Trend::NoData => "with no trend (the data do not cover the last months)",
+fn trend_words(t: Trend, lang: crate::i18n::Lang) -> &'static str {
+    match (t, lang) {
+        (Trend::New, crate::i18n::Lang::En) => "newly recorded in the last six months",
+        (Trend::NoData, crate::i18n::Lang::En) => {
+            "with no trend (the data do not cover the last months)"
+        }
+        (Trend::New, crate::i18n::Lang::Fr) => "nouvellement enregistrée ces six derniers mois",
+        (Trend::NoData, crate::i18n::Lang::Fr) => {
+            "sans tendance (les données ne couvrent pas les derniers mois)"
+        }
+        (t, lang) => t.label_in(lang),
     }
 }
 
@@ -198,21 +227,46 @@ fn trend_words(t: Trend) -> &'static str {
 /// (where the level shows trends), who takes over and the flags.
 fn judgement(ctx: &Ctx, e: &ThreatEntry, er: &EntryReview) -> String {
     let has = |c: RegisterColumn| ctx.content.has(c);
+    let lang = ctx.lang;
     let regions = match e.regions.len() {
-        0 => "all regions".to_string(),
+        0 => l!(lang, "all regions", "toutes les régions").to_string(),
         1 => e.regions[0].clone(),
-        n => format!("{} and {}", e.regions[..n - 1].join(", "), e.regions[n - 1]),
+        n => lf!(
+            lang,
+            "{} and {}",
+            "{} et {}",
+            e.regions[..n - 1].join(", "),
+            e.regions[n - 1]
+        ),
     };
-    let mut s = format!("{} in {regions}: ", threat_name(ctx, e));
+    let mut s = lf!(
+        lang,
+        "{} in {regions}: ",
+        "{} – {regions} : ",
+        threat_name(ctx, e)
+    );
     match analyst_risk(e) {
         Some(x) if has(RegisterColumn::Risk) => {
-            s.push_str(&format!("{} risk ({x})", RiskBand::of(x).label()));
+            s.push_str(&lf!(
+                lang,
+                "{} risk ({x})",
+                "risque {} ({x})",
+                if lang == crate::i18n::Lang::Fr {
+                    RiskBand::of(x).label_in(lang).to_lowercase()
+                } else {
+                    RiskBand::of(x).label().to_string()
+                }
+            ));
         }
-        Some(_) => s.push_str("rated by the analyst"),
-        None => s.push_str("not yet rated by the analyst"),
+        Some(_) => s.push_str(l!(lang, "rated by the analyst", "cotée par l'analyste")),
+        None => s.push_str(l!(
+            lang,
+            "not yet rated by the analyst",
+            "pas encore cotée par l'analyste"
+        )),
     }
     if has(RegisterColumn::Trend) {
-        s.push_str(&format!(", {}", trend_words(er.trend)));
+        s.push_str(&format!(", {}", trend_words(er.trend, lang)));
     }
     if has(RegisterColumn::Successors) && !e.successors.is_empty() {
         let named: Vec<String> = e
@@ -220,31 +274,44 @@ fn judgement(ctx: &Ctx, e: &ThreatEntry, er: &EntryReview) -> String {
             .iter()
             .filter(|(_, s)| **s != Successor::None)
             .map(|(t, s)| {
-                let who = match s {
-                    Successor::Other(x) if ctx.names.find(x).is_some() => {
-                        "another actor (not named at this sharing level)".to_string()
+                let who = match (s, lang) {
+                    (Successor::Other(x), _) if ctx.names.find(x).is_some() => l!(
+                        lang,
+                        "another actor (not named at this sharing level)",
+                        "un autre acteur (non nommé à ce niveau de diffusion)"
+                    )
+                    .to_string(),
+                    (Successor::Other(x), _) => x.trim().to_string(),
+                    (Successor::UnCountryTeam, crate::i18n::Lang::En) => {
+                        "the UN country team".to_string()
                     }
-                    Successor::Other(x) => x.trim().to_string(),
-                    Successor::UnCountryTeam => "the UN country team".to_string(),
-                    Successor::Ohchr => "OHCHR".to_string(),
-                    _ => s.label().to_lowercase(),
+                    (Successor::Ohchr, crate::i18n::Lang::En) => "OHCHR".to_string(),
+                    (_, crate::i18n::Lang::En) => s.label().to_lowercase(),
+                    (_, crate::i18n::Lang::Fr) => s.label_in(lang),
                 };
-                format!("tier {t:?} to {who}")
+                lf!(lang, "tier {t:?} to {who}", "niveau {t:?} : {who}")
             })
             .collect();
         if !named.is_empty() {
-            s.push_str(&format!("; handed over: {}", named.join(", ")));
+            s.push_str(&lf!(
+                lang,
+                "; handed over: {}",
+                " ; relais : {}",
+                named.join(", ")
+            ));
         }
     }
     let uncovered = uncovered_tiers(e);
     if (has(RegisterColumn::Gap) || has(RegisterColumn::Successors)) && !uncovered.is_empty() {
-        s.push_str(&format!(
-            "; no one takes over tier {}",
-            uncovered
-                .iter()
-                .map(|t| format!("{t:?}"))
-                .collect::<Vec<_>>()
-                .join(" or ")
+        let tiers = uncovered
+            .iter()
+            .map(|t| format!("{t:?}"))
+            .collect::<Vec<_>>()
+            .join(l!(lang, " or ", " ou "));
+        s.push_str(&lf!(
+            lang,
+            "; no one takes over tier {tiers}",
+            " ; personne ne prend le relais au niveau {tiers}"
         ));
     }
     // Above internal only the flags that come from ratings and successors,
@@ -256,13 +323,18 @@ fn judgement(ctx: &Ctx, e: &ThreatEntry, er: &EntryReview) -> String {
             .filter(|f| {
                 !ctx.suppress || matches!(f, Flag::NoSuccessor | Flag::SuccessorIsPerpetrator)
             })
-            .map(Flag::label)
+            .map(|f| f.label_in(lang))
             .collect()
     } else {
         Vec::new()
     };
     if !flags.is_empty() {
-        s.push_str(&format!(" (flags: {})", flags.join(", ")));
+        s.push_str(&lf!(
+            lang,
+            " (flags: {})",
+            " (alertes : {})",
+            flags.join(", ")
+        ));
     }
     s.push('.');
     s

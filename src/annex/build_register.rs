@@ -5,11 +5,14 @@
 use super::build::Ctx;
 use super::build_threats::implied;
 use super::disclosure::single;
+use super::build::SectionId;
 use super::{Block, Cell, Table};
 use crate::assessment::footprint::cliff_rule;
 use crate::assessment::review::Review;
 use crate::assessment::sharing::RegisterColumn;
 use crate::assessment::{Assessment, SharingLevel, Successor, ThreatEntry};
+use crate::i18n::Lang;
+use crate::{l, lf};
 
 pub(super) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
@@ -19,16 +22,18 @@ pub(super) fn text(s: impl Into<String>) -> Cell {
 pub(super) fn threat_name(ctx: &Ctx, e: &ThreatEntry) -> String {
     match &e.actor_group {
         Some(g) if !g.trim().is_empty() => {
+            let t = e.perpetrator.label_in(ctx.lang);
             if ctx.names.find(g).is_some() {
-                format!(
-                    "{} (group not named at this sharing level)",
-                    e.perpetrator.label()
+                lf!(
+                    ctx.lang,
+                    "{t} (group not named at this sharing level)",
+                    "{t} (groupe non nommé à ce niveau de diffusion)"
                 )
             } else {
-                format!("{}: {}", e.perpetrator.label(), g.trim())
+                lf!(ctx.lang, "{t}: {}", "{t} : {}", g.trim())
             }
         }
-        _ => e.perpetrator.label().to_string(),
+        _ => e.perpetrator.label_in(ctx.lang).to_string(),
     }
 }
 
@@ -45,7 +50,13 @@ pub(super) fn free_text(ctx: &Ctx, text: &str, cleared: Option<SharingLevel>) ->
 }
 
 /// Shown in place of a free text that is not cleared for this level.
-pub(super) const NOT_CLEARED: &str = "(not cleared for this sharing level)";
+pub(super) fn not_cleared(lang: Lang) -> &'static str {
+    l!(
+        lang,
+        "(not cleared for this sharing level)",
+        "(non autorisé pour ce niveau de diffusion)"
+    )
+}
 
 /// The footprint table's before/after cells, as printed.
 fn base_cells(ctx: &Ctx, closed: bool, before: u64, after: u64) -> (Cell, Cell) {
@@ -79,22 +90,30 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     }
     let closing = a.footprint.iter().filter(|b| b.closed.is_some()).count();
     let last = a.footprint.iter().filter_map(|b| b.closed).max();
-    let mut blocks = vec![Block::Paragraph(format!(
+    let lang = ctx.lang;
+    let mut blocks = vec![Block::Paragraph(lf!(
+        lang,
         "The mission has {} bases in this assessment; {} close{}. Civilian-harm events (all perpetrators) within each base's radius are compared for the 12 months before and after its closure; a rise is a security cliff (section \"Flags\").",
+        "La mission compte {} bases dans cette évaluation ; {} ferment{}. Les événements portant atteinte aux civils (tous auteurs) dans le rayon de chaque base sont comparés sur les 12 mois avant et après sa fermeture ; une hausse est une rupture sécuritaire (section « Alertes »).",
         a.footprint.len(),
         closing,
-        last.map_or(String::new(), |d| format!(", the last on {d}"))
+        last.map_or(String::new(), |d| lf!(
+            lang,
+            ", the last on {}",
+            ", la dernière le {}",
+            ctx.date(d)
+        ))
     ))];
     let internal = ctx.opts.level == SharingLevel::Internal;
     let mut header = vec![
         "Base",
-        "Region",
-        "Opened",
-        "Closed",
-        "Radius (km)",
-        "Events 12 months before",
-        "Events 12 months after",
-        "Security cliff",
+        l!(lang, "Region", "Région"),
+        l!(lang, "Opened", "Ouverte"),
+        l!(lang, "Closed", "Fermée"),
+        l!(lang, "Radius (km)", "Rayon (km)"),
+        l!(lang, "Events 12 months before", "Événements 12 mois avant"),
+        l!(lang, "Events 12 months after", "Événements 12 mois après"),
+        l!(lang, "Security cliff", "Rupture sécuritaire"),
     ];
     if internal {
         header.extend(["Latitude", "Longitude"]);
@@ -104,8 +123,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .zip(&r.bases)
         .map(|(b, br)| {
-            let date =
-                |d: Option<chrono::NaiveDate>| text(d.map_or("—".to_string(), |d| d.to_string()));
+            let date = |d: Option<chrono::NaiveDate>| text(d.map_or("—".to_string(), |d| ctx.date(d)));
             let mut row = vec![
                 text(format!(
                     "{}{}",
@@ -115,7 +133,12 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
                 text(b.region.clone()),
                 date(b.opened),
                 match b.closed {
-                    Some(c) if c > ctx.as_of => text(format!("{c} (planned)")),
+                    Some(c) if c > ctx.as_of => text(lf!(
+                        lang,
+                        "{} (planned)",
+                        "{} (prévue)",
+                        ctx.date(c)
+                    )),
                     other => date(other),
                 },
                 Cell::Decimal(b.radius_km, 0),
@@ -123,7 +146,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
                 // An after-window not over by the as-of date is not yet
                 // observed (METHODOLOGY §5): no count, no flag.
                 if b.closed.is_some() && !br.after_complete {
-                    text("not yet observed")
+                    text(l!(lang, "not yet observed", "pas encore observé"))
                 } else {
                     base_cells(ctx, b.closed.is_some(), br.before, br.after).1
                 },
@@ -137,11 +160,11 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
                     ),
                     br.after_complete,
                 ) {
-                    (None, _, _) => text("open"),
-                    (Some(_), _, false) => text("not yet observed"),
+                    (None, _, _) => text(l!(lang, "open", "ouverte")),
+                    (Some(_), _, false) => text(l!(lang, "not yet observed", "pas encore observé")),
                     (Some(_), None, _) => Cell::Hidden,
-                    (Some(_), Some(true), _) => text("yes"),
-                    (Some(_), Some(false), true) => text("no"),
+                    (Some(_), Some(true), _) => text(l!(lang, "yes", "oui")),
+                    (Some(_), Some(false), true) => text(l!(lang, "no", "non")),
                 },
             ];
             if internal {
@@ -153,21 +176,31 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         .collect();
     let mut notes = Vec::new();
     if a.footprint.iter().any(|b| b.illustrative) {
-        notes
-            .push("† Illustrative site or date (worked example), not the mission's record.".into());
+        notes.push(
+            l!(
+                lang,
+                "† Illustrative site or date (worked example), not the mission's record.",
+                "† Site ou date à titre d'illustration (exemple commenté), et non relevé de la mission."
+            )
+            .into(),
+        );
     }
     if a.footprint
         .iter()
         .any(|b| b.closed.is_some_and(|c| c > ctx.as_of))
     {
-        notes.push(format!("Planned: a closure after the as-of date. For such a base the 12 months before are the 12 months to the as-of date ({}), the data's last known months; the months after are not yet observed.", ctx.as_of));
+        notes.push(lf!(lang, "Planned: a closure after the as-of date. For such a base the 12 months before are the 12 months to the as-of date ({}), the data's last known months; the months after are not yet observed.", "Prévue : une fermeture après la date de référence. Pour une telle base, les 12 mois avant sont les 12 mois jusqu'à la date de référence ({}), les derniers mois connus des données ; les mois après ne sont pas encore observés.", ctx.date(ctx.as_of)));
     }
     if !internal {
-        notes.push("Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).".into());
+        notes.push(l!(lang, "Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).", "Les coordonnées des bases ne sont pas données à ce niveau de diffusion. Une rupture n'est indiquée que là où les effectifs imprimés la déterminent (x : elle dépend d'un effectif masqué).").into());
     }
     blocks.push(Block::Table(Table::new(
         "footprint",
-        "Mission bases and civilian harm around them before and after closure",
+        l!(
+            lang,
+            "Mission bases and civilian harm around them before and after closure",
+            "Bases de la mission et atteintes aux civils alentour avant et après leur fermeture"
+        ),
         &header,
         rows,
         notes,
@@ -177,8 +210,11 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
 
 /// A rating as printed: the analyst's, or `not rated` (METHODOLOGY §5:
 /// never the suggestion in the analyst's columns).
-fn rating(v: Option<u8>) -> Cell {
-    v.map_or_else(|| text("not rated"), |x| Cell::Count(u64::from(x)))
+fn rating(v: Option<u8>, lang: Lang) -> Cell {
+    v.map_or_else(
+        || text(l!(lang, "not rated", "non coté")),
+        |x| Cell::Count(u64::from(x)),
+    )
 }
 
 /// Section 5.
@@ -207,21 +243,30 @@ fn register_intro(ctx: &Ctx, a: &Assessment) -> String {
         .iter()
         .filter(|e| e.likelihood.is_none() || e.impact.is_none())
         .count();
-    let mut intro = format!(
+    let lang = ctx.lang;
+    let mut intro = lf!(
+        lang,
         "{} threats are assessed, {} of them expected to persist after the mission leaves (residual). Likelihood and impact are the analyst's ratings (1–5){}. Risk = likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high.",
+        "{} menaces sont évaluées, dont {} devraient persister après le retrait de la mission (résiduelles). La probabilité et l'impact sont les cotations de l'analyste (1–5){}. Risque = probabilité × impact : 1–4 Faible, 5–9 Moyen, 10–16 Élevé, 20–25 Très élevé.",
         a.register.len(),
         residual,
         if has(RegisterColumn::Suggested) {
-            "; the suggestion computed from the last six months (see \"Method and sources\") is shown beside them"
+            l!(
+                lang,
+                "; the suggestion computed from the last six months (see \"Method and sources\") is shown beside them",
+                " ; la suggestion calculée sur les six derniers mois (voir « Méthode et sources ») figure à côté"
+            )
         } else {
             ""
         }
     );
     if unrated > 0 {
-        intro.push_str(&format!(
-            " {unrated} of them {} not rated yet by the analyst.",
-            if unrated == 1 { "is" } else { "are" }
-        ));
+        intro.push_str(&match (lang, unrated) {
+            (Lang::En, 1) => " 1 of them is not rated yet by the analyst.".to_string(),
+            (Lang::En, n) => format!(" {n} of them are not rated yet by the analyst."),
+            (Lang::Fr, 1) => " L'une d'elles n'est pas encore cotée par l'analyste.".to_string(),
+            (Lang::Fr, n) => format!(" {n} d'entre elles ne sont pas encore cotées par l'analyste."),
+        });
     }
     intro
 }
@@ -230,7 +275,12 @@ fn register_intro(ctx: &Ctx, a: &Assessment) -> String {
 fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
     let has = |c: RegisterColumn| ctx.content.has(c);
     // Ratings table: the columns that go at this level.
-    let mut header = vec!["#", "Threat", "Regions"];
+    let lang = ctx.lang;
+    let mut header = vec![
+        l!(lang, "#", "n°"),
+        l!(lang, "Threat", "Menace"),
+        l!(lang, "Regions", "Régions"),
+    ];
     let rating_cols = [
         RegisterColumn::Likelihood,
         RegisterColumn::Impact,
@@ -239,7 +289,12 @@ fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
         RegisterColumn::Trend,
         RegisterColumn::Residual,
     ];
-    header.extend(rating_cols.iter().filter(|c| has(**c)).map(|c| c.label()));
+    header.extend(
+        rating_cols
+            .iter()
+            .filter(|c| has(**c))
+            .map(|c| c.label_in(lang)),
+    );
     let ratings = a
         .register
         .iter()
@@ -253,23 +308,27 @@ fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
             let rated = e.likelihood.is_some() && e.impact.is_some();
             for c in rating_cols.iter().filter(|c| has(**c)) {
                 row.push(match c {
-                    RegisterColumn::Likelihood => rating(e.likelihood),
-                    RegisterColumn::Impact => rating(e.impact),
+                    RegisterColumn::Likelihood => rating(e.likelihood, lang),
+                    RegisterColumn::Impact => rating(e.impact, lang),
                     RegisterColumn::Risk if rated => text(er.analyst.map_or_else(
-                        || "not rated".to_string(),
-                        |a| format!("{} {}", a.risk, a.band.label()),
+                        || l!(lang, "not rated", "non coté").to_string(),
+                        |a| format!("{} {}", a.risk, a.band.label_in(lang)),
                     )),
-                    RegisterColumn::Risk => text("not rated"),
+                    RegisterColumn::Risk => text(l!(lang, "not rated", "non coté")),
                     RegisterColumn::Suggested => text(er.suggested.map_or_else(
-                        || "– (no data)".to_string(),
+                        || l!(lang, "– (no data)", "– (pas de données)").to_string(),
                         |s| format!("{}×{}", s.likelihood, s.impact),
                     )),
                     RegisterColumn::Trend => text(format!(
                         "{} {}",
                         er.trend.arrow(),
-                        er.trend.key().replace('_', " ")
+                        er.trend.label_in(lang)
                     )),
-                    _ => text(if e.residual { "yes" } else { "no" }),
+                    _ => text(if e.residual {
+                        l!(lang, "yes", "oui")
+                    } else {
+                        l!(lang, "no", "non")
+                    }),
                 });
             }
             row
@@ -277,15 +336,24 @@ fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
         .collect();
     Table::new(
         "register",
-        "Residual-threat register: ratings",
+        l!(
+            lang,
+            "Residual-threat register: ratings",
+            "Registre des menaces résiduelles : cotations"
+        ),
         &header,
         ratings,
         vec![],
     )
 }
 
-const TIERS_NOTE: &str =
-    "Tiers: I dialogue and engagement; II physical protection; III protective environment.";
+fn tiers_note(lang: Lang) -> &'static str {
+    l!(
+        lang,
+        "Tiers: I dialogue and engagement; II physical protection; III protective environment.",
+        "Niveaux : I protection par le dialogue et l'engagement ; II protection physique ; III instauration d'un environnement protecteur."
+    )
+}
 
 /// The register's second table (tiers, mitigation, review date), with the
 /// columns that go at this level; `None` when none does.
@@ -300,8 +368,14 @@ fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
     if !hand_cols.iter().any(|c| has(*c)) {
         return None;
     }
-    let mut header = vec!["#"];
-    header.extend(hand_cols.iter().filter(|c| has(**c)).map(|c| c.label()));
+    let lang = ctx.lang;
+    let mut header = vec![l!(lang, "#", "n°")];
+    header.extend(
+        hand_cols
+            .iter()
+            .filter(|c| has(**c))
+            .map(|c| c.label_in(lang)),
+    );
     let handover = a
         .register
         .iter()
@@ -318,9 +392,9 @@ fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
                     ),
                     RegisterColumn::Mitigation => text(
                         free_text(ctx, &e.mitigation, e.mitigation_cleared)
-                            .unwrap_or_else(|| NOT_CLEARED.into()),
+                            .unwrap_or_else(|| not_cleared(lang).into()),
                     ),
-                    _ => text(e.review_date.map_or(String::new(), |d| d.to_string())),
+                    _ => text(e.review_date.map_or(String::new(), |d| ctx.date(d))),
                 });
             }
             row
@@ -328,18 +402,23 @@ fn handover_table(ctx: &Ctx, a: &Assessment) -> Option<Table> {
         .collect();
     let mut notes = Vec::new();
     if has(RegisterColumn::Tiers) {
-        notes.push(TIERS_NOTE.to_string());
+        notes.push(tiers_note(lang).to_string());
     }
     let named: Vec<&str> = hand_cols
         .iter()
         .filter(|c| has(**c))
         .map(|c| match c {
-            RegisterColumn::Tiers => "tiers",
-            RegisterColumn::Mitigation => "mitigation",
-            _ => "review date",
+            RegisterColumn::Tiers => l!(lang, "tiers", "niveaux"),
+            RegisterColumn::Mitigation => l!(lang, "mitigation", "atténuation"),
+            _ => l!(lang, "review date", "date de révision"),
         })
         .collect();
-    let caption = format!("Residual-threat register: {}", named.join(", "));
+    let caption = lf!(
+        lang,
+        "Residual-threat register: {}",
+        "Registre des menaces résiduelles : {}",
+        named.join(", ")
+    );
     Some(Table::new("mitigation", &caption, &header, handover, notes))
 }
 
@@ -363,16 +442,24 @@ fn rationale_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
         )
         .collect();
     if !rationales.is_empty() || withheld > 0 {
-        blocks.push(Block::Heading("Rationale".into()));
+        blocks.push(Block::Heading(
+            l!(ctx.lang, "Rationale", "Justification").into(),
+        ));
     }
     if !rationales.is_empty() {
         blocks.push(Block::Bullets(rationales));
     }
     if withheld > 0 {
-        blocks.push(Block::Paragraph(format!(
-            "{withheld} analyst rationale{} not cleared for this sharing level and left out.",
-            if withheld == 1 { " is" } else { "s are" }
-        )));
+        blocks.push(Block::Paragraph(match (ctx.lang, withheld) {
+            (Lang::En, 1) => {
+                "1 analyst rationale is not cleared for this sharing level and left out.".into()
+            }
+            (Lang::En, n) => format!(
+                "{n} analyst rationales are not cleared for this sharing level and left out."
+            ),
+            (Lang::Fr, 1) => "Une justification de l'analyste n'est pas autorisée pour ce niveau de diffusion et est omise.".into(),
+            (Lang::Fr, n) => format!("{n} justifications de l'analyste ne sont pas autorisées pour ce niveau de diffusion et sont omises."),
+        }));
     }
     blocks
 }
@@ -388,13 +475,19 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
     if !has(RegisterColumn::Successors) {
         return Vec::new();
     }
-    let mut header = vec!["#", "Threat", "Tier", "Successor"];
+    let lang = ctx.lang;
+    let mut header = vec![
+        l!(lang, "#", "n°"),
+        l!(lang, "Threat", "Menace"),
+        l!(lang, "Tier", "Niveau"),
+        l!(lang, "Successor", "Relais"),
+    ];
     if has(RegisterColumn::Capacity) {
-        header.push("Capacity (1 to 5)");
+        header.push(l!(lang, "Capacity (1 to 5)", "Capacité (1 à 5)"));
     }
-    header.push("Planned handover");
+    header.push(l!(lang, "Planned handover", "Passation prévue"));
     if has(RegisterColumn::Gap) {
-        header.push("Gap");
+        header.push(l!(lang, "Gap", "Lacune"));
     }
     let mut rows = Vec::new();
     for e in a.register.iter().filter(|e| e.residual) {
@@ -408,14 +501,18 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
                 text(format!("{}", e.id)),
                 text(threat_name(ctx, e)),
                 text("—"),
-                text("none named"),
+                text(l!(lang, "none named", "aucun désigné")),
             ];
             if has(RegisterColumn::Capacity) {
                 row.push(Cell::Empty);
             }
             row.push(text("—"));
             if has(RegisterColumn::Gap) {
-                row.push(text("no tier or successor named"));
+                row.push(text(l!(
+                    lang,
+                    "no tier or successor named",
+                    "aucun niveau ni relais désigné"
+                )));
             }
             rows.push(row);
             continue;
@@ -427,7 +524,10 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
                 text(format!("{}", e.id)),
                 text(threat_name(ctx, e)),
                 text(format!("{t:?}")),
-                text(successor.map_or_else(|| "none".to_string(), |s| successor_name(ctx, s))),
+                text(successor.map_or_else(
+                    || l!(lang, "none", "aucun").to_string(),
+                    |s| successor_name(ctx, s),
+                )),
             ];
             if has(RegisterColumn::Capacity) {
                 row.push(match (successor, capacity) {
@@ -438,38 +538,50 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
             row.push(text(
                 e.handover
                     .get(&t)
-                    .map_or_else(|| "not set".to_string(), |d| d.to_string()),
+                    .map_or_else(|| l!(lang, "not set", "non fixée").to_string(), |d| ctx.date(*d)),
             ));
             if has(RegisterColumn::Gap) {
-                row.push(text(tier_gap(e, successor, capacity)));
+                row.push(text(tier_gap(e, successor, capacity, lang)));
             }
             rows.push(row);
         }
     }
     if rows.is_empty() {
         return vec![Block::Paragraph(
-            "No threat is expected to persist after the mission leaves: there is nothing to hand over."
-                .to_string(),
+            l!(
+                lang,
+                "No threat is expected to persist after the mission leaves: there is nothing to hand over.",
+                "Aucune menace ne devrait persister après le retrait de la mission : il n'y a rien à transférer."
+            )
+            .to_string(),
         )];
     }
-    let mut notes = vec![TIERS_NOTE.to_string()];
+    let mut notes = vec![tiers_note(lang).to_string()];
     if has(RegisterColumn::Capacity) {
         notes.push(
-            "Capacity of the successor for that tier: 1 none … 5 full (the analyst's rating)."
-                .to_string(),
+            l!(
+                lang,
+                "Capacity of the successor for that tier: 1 none … 5 full (the analyst's rating).",
+                "Capacité du relais pour ce niveau : 1 nulle … 5 complète (cotation de l'analyste)."
+            )
+            .to_string(),
         );
     }
     if has(RegisterColumn::Gap) {
-        notes.push("Gap: no successor; a successor rated 2 or lower; or host-state security forces taking over a threat they perpetrate.".to_string());
+        notes.push(l!(lang, "Gap: no successor; a successor rated 2 or lower; or host-state security forces taking over a threat they perpetrate.", "Lacune : pas de relais ; un relais coté 2 ou moins ; ou les forces de sécurité de l'État hôte reprenant une menace dont elles sont l'auteur.").to_string());
     }
     vec![
         Block::Paragraph(
-            "Who takes over each protection task of the residual threats, tier by tier, and where no one does."
-                .to_string(),
+            l!(
+                lang,
+                "Who takes over each protection task of the residual threats, tier by tier, and where no one does.",
+                "Qui reprend chaque tâche de protection des menaces résiduelles, niveau par niveau, et où personne ne le fait."
+            )
+            .to_string(),
         ),
         Block::Table(Table::new(
             "handover",
-            "Handover by protection tier",
+            SectionId::Handover.title_in(lang),
             &header,
             rows,
             notes,
@@ -481,24 +593,37 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
 /// analyst and screened.
 fn successor_name(ctx: &Ctx, s: &Successor) -> String {
     match s {
-        Successor::Other(x) if ctx.names.find(x).is_some() => {
-            "Other (not named at this sharing level)".to_string()
-        }
-        _ => s.label(),
+        Successor::Other(x) if ctx.names.find(x).is_some() => l!(
+            ctx.lang,
+            "Other (not named at this sharing level)",
+            "Autre (non nommé à ce niveau de diffusion)"
+        )
+        .to_string(),
+        _ => s.label_in(ctx.lang),
     }
 }
 
 /// The gap of one tier's handover.
-fn tier_gap(e: &ThreatEntry, successor: Option<&Successor>, capacity: Option<u8>) -> String {
+fn tier_gap(
+    e: &ThreatEntry,
+    successor: Option<&Successor>,
+    capacity: Option<u8>,
+    lang: Lang,
+) -> String {
     match successor {
-        None => "no successor".to_string(),
+        None => l!(lang, "no successor", "pas de relais").to_string(),
         Some(Successor::HostStateSecurityForces)
             if e.perpetrator == crate::model::perpetrator::PerpetratorType::StateForces =>
         {
-            "successor is the perpetrator".to_string()
+            l!(
+                lang,
+                "successor is the perpetrator",
+                "le relais est l'auteur de la menace"
+            )
+            .to_string()
         }
         Some(_) => match capacity {
-            Some(c) if c <= 2 => format!("weak capacity ({c})"),
+            Some(c) if c <= 2 => lf!(lang, "weak capacity ({c})", "capacité faible ({c})"),
             _ => "—".to_string(),
         },
     }

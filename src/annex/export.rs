@@ -164,6 +164,7 @@ pub fn export(
         k: (annex.level != crate::assessment::SharingLevel::Internal).then_some(annex.k),
         period: Some((annex.from, annex.as_of)),
         verified_only: annex.verified_only,
+        lang: annex.lang,
     })
 }
 

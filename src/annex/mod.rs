@@ -60,6 +60,8 @@ pub struct Annex {
     pub recipients: Vec<String>,
     /// Verified monitoring-log records only (METHODOLOGY §7).
     pub verified_only: bool,
+    /// The language it is written in.
+    pub lang: crate::i18n::Lang,
     /// Document number, version and who prepared and cleared it.
     pub control: Control,
     pub sections: Vec<Section>,

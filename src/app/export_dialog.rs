@@ -31,6 +31,8 @@ pub struct ExportDialog {
     /// The country the annex covers when the data span several (default:
     /// the assessment's; `None`: every country).
     pub country: Option<String>,
+    /// The annex's language (default: the window's).
+    pub lang: crate::i18n::Lang,
     /// The preview and the options it was built with.
     preview: Option<(AnnexOptions, Annex)>,
     /// The document version and data generation the preview was built from:
@@ -82,6 +84,7 @@ impl ExportDialog {
             country: doc
                 .map(|d| d.assessment().meta.country.trim().to_string())
                 .filter(|c| !c.is_empty()),
+            lang: super::i18n::language(),
             preview: None,
             preview_for: (0, 0),
             warnings: Ok(Vec::new()),
@@ -117,6 +120,7 @@ impl ExportDialog {
             to: None,
             verified_only: self.verified_only,
             country: self.country.clone(),
+            lang: self.lang,
         }
     }
 
@@ -179,6 +183,7 @@ pub fn show(
                         &o.recipients,
                         o.verified_only,
                         &o.country,
+                        o.lang,
                     ) != (
                         opts.level,
                         opts.k,
@@ -186,6 +191,7 @@ pub fn show(
                         &opts.recipients,
                         opts.verified_only,
                         &opts.country,
+                        opts.lang,
                     )
                 });
             if stale {
@@ -251,13 +257,20 @@ fn options_ui(
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("");
-            egui::ComboBox::new("export-format", tr("export.format"))
-                .selected_text(lbl(dialog.format))
-                .show_ui(ui, |ui| {
-                    for f in Format::ALL {
-                        ui.selectable_value(&mut dialog.format, f, lbl(f));
-                    }
-                });
+            ui.horizontal(|ui| {
+                egui::ComboBox::new("export-format", tr("export.format"))
+                    .selected_text(lbl(dialog.format))
+                    .show_ui(ui, |ui| {
+                        for f in Format::ALL {
+                            ui.selectable_value(&mut dialog.format, f, lbl(f));
+                        }
+                    });
+                ui.separator();
+                ui.label(tr("export.language"));
+                for l in crate::i18n::Lang::ALL {
+                    ui.selectable_value(&mut dialog.lang, l, l.name());
+                }
+            });
             ui.end_row();
             ui.label(tr("export.level"));
             ui.horizontal(|ui| {

@@ -125,6 +125,9 @@ pub struct ExportRecord {
     /// Verified monitoring-log records only (METHODOLOGY §7).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub verified_only: bool,
+    /// The annex's language (English when absent).
+    #[serde(default, skip_serializing_if = "crate::i18n::is_english")]
+    pub lang: crate::i18n::Lang,
 }
 
 /// Title, mission, country, as-of date and authors.

@@ -43,6 +43,27 @@ impl RegisterColumn {
 
     /// The column's header.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// The column's header in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                RegisterColumn::Likelihood => "Probabilité",
+                RegisterColumn::Impact => "Impact",
+                RegisterColumn::Risk => "Risque",
+                RegisterColumn::Suggested => "P×I suggéré",
+                RegisterColumn::Trend => "Tendance",
+                RegisterColumn::Residual => "Résiduelle",
+                RegisterColumn::Tiers => "Niveaux",
+                RegisterColumn::Successors => "Relais par niveau",
+                RegisterColumn::Capacity => "Capacité (1–5)",
+                RegisterColumn::Gap => "Lacune",
+                RegisterColumn::Mitigation => "Atténuation",
+                RegisterColumn::ReviewBy => "À réviser avant le",
+            };
+        }
         match self {
             RegisterColumn::Likelihood => "Likelihood",
             RegisterColumn::Impact => "Impact",

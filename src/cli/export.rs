@@ -61,6 +61,9 @@ pub struct ExportArgs {
     /// assessment's); "" for every country.
     #[arg(long)]
     pub country: Option<String>,
+    /// The annex's language: en (default) or fr.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
 }
 
 /// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
@@ -116,9 +119,15 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
             to: None,
             verified_only: false,
             country: None,
+            lang: crate::i18n::Lang::En,
         },
     };
     opts.verified_only = args.verified_only;
+    let Some(lang) = crate::i18n::Lang::parse(&args.lang) else {
+        eprintln!("error: unknown language {:?} (en, fr)", args.lang);
+        return Ok(2);
+    };
+    opts.lang = lang;
     if let Some(c) = &args.country {
         opts.country = Some(c.trim().to_string()).filter(|c| !c.is_empty());
     }

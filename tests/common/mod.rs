@@ -69,6 +69,7 @@ pub fn annex_markdown(
             to: None,
             verified_only: false,
             country: None,
+            lang: poc_workbench::i18n::Lang::En,
         },
     ))
 }
