@@ -12,6 +12,8 @@ use super::disclosure::single;
 use crate::assessment::benchmarks::BenchmarkStatus;
 use crate::assessment::review::{BenchmarkReview, Review, harm_continues};
 use crate::assessment::{Benchmark, BenchmarkMetric, Direction, ThreatEntry};
+use crate::i18n::Lang;
+use crate::{l, lf};
 
 /// A flag as the annex can state it: on, off, or not decided by the counts
 /// it prints (above `internal`).
@@ -136,22 +138,23 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
     let (mut on, mut withheld) = (0, 0);
     for (e, er) in a.register.iter().zip(&r.entries) {
         let states = entry_flags(ctx, e, er);
+        let lang = ctx.lang;
         let items = [
             (
-                "No successor",
-                "A residual High or Very high threat with no one named to take over a tier it engages.",
+                l!(lang, "No successor", "Pas de relais"),
+                l!(lang, "A residual High or Very high threat with no one named to take over a tier it engages.", "Une menace résiduelle élevée ou très élevée sans personne désigné pour reprendre un niveau qu'elle concerne."),
             ),
             (
-                "Successor is perpetrator",
-                "Host-state security forces are named successor for a threat they perpetrate.",
+                l!(lang, "Successor is perpetrator", "Relais auteur de la menace"),
+                l!(lang, "Host-state security forces are named successor for a threat they perpetrate.", "Les forces de sécurité de l'État hôte sont désignées comme relais d'une menace dont elles sont l'auteur."),
             ),
             (
-                "Security cliff",
-                "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after.",
+                l!(lang, "Security cliff", "Rupture sécuritaire"),
+                l!(lang, "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after.", "Une base des régions de la menace ferme, et les atteintes aux civils dans son rayon ont augmenté dans les 12 mois suivants."),
             ),
             (
-                "Monitoring gap",
-                "Every base in one of the threat's regions closes while civilian harm continues there.",
+                l!(lang, "Monitoring gap", "Lacune de surveillance"),
+                l!(lang, "Every base in one of the threat's regions closes while civilian harm continues there.", "Toutes les bases de l'une des régions de la menace ferment alors que les atteintes aux civils s'y poursuivent."),
             ),
         ];
         for (st, (name, why)) in states.into_iter().zip(items) {
@@ -163,7 +166,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
                 }
                 FlagState::Withheld => {
                     withheld += 1;
-                    "Withheld at this sharing level: whether it is raised depends on counts the annex withholds.".to_string()
+                    l!(lang, "Withheld at this sharing level: whether it is raised depends on counts the annex withholds.", "Masquée à ce niveau de diffusion : son déclenchement dépend d'effectifs que l'annexe masque.").to_string()
                 }
             };
             rows.push(vec![
@@ -178,34 +181,71 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
     if rows.is_empty() {
         return Vec::new();
     }
-    let mut intro = format!(
-        "The workbench raises {on} flag{} on the register (rules in \"Method and sources\"); each needs an answer in the transition plan.",
-        if on == 1 { "" } else { "s" }
-    );
+    let lang = ctx.lang;
+    let mut intro = match lang {
+        Lang::En => format!(
+            "The workbench raises {on} flag{} on the register (rules in \"Method and sources\"); each needs an answer in the transition plan.",
+            if on == 1 { "" } else { "s" }
+        ),
+        Lang::Fr => format!(
+            "L'outil lève {on} alerte{} sur le registre (règles dans « Méthode et sources ») ; chacune appelle une réponse dans le plan de transition.",
+            if on > 1 { "s" } else { "" }
+        ),
+    };
     if withheld > 0 {
-        intro.push_str(&format!(
-            " {withheld} more {} not stated at this sharing level.",
-            if withheld == 1 { "is" } else { "are" }
-        ));
+        intro.push_str(&match lang {
+            Lang::En => format!(
+                " {withheld} more {} not stated at this sharing level.",
+                if withheld == 1 { "is" } else { "are" }
+            ),
+            Lang::Fr => format!(
+                " {withheld} autre{} n'{} pas indiquée{} à ce niveau de diffusion.",
+                if withheld > 1 { "s" } else { "" },
+                if withheld > 1 { "sont" } else { "est" },
+                if withheld > 1 { "s" } else { "" }
+            ),
+        });
     }
     vec![
         Block::Paragraph(intro),
         Block::Table(Table::new(
             "flags",
-            "Flags raised on the register",
-            &["#", "Threat", "Regions", "Flag", "What it means"],
+            l!(lang, "Flags raised on the register", "Alertes levées sur le registre"),
+            &[
+                l!(lang, "#", "n°"),
+                l!(lang, "Threat", "Menace"),
+                l!(lang, "Regions", "Régions"),
+                l!(lang, "Flag", "Alerte"),
+                l!(lang, "What it means", "Signification"),
+            ],
             rows,
             vec![],
         )),
     ]
 }
 
-fn status(s: BenchmarkStatus) -> &'static str {
+fn status(s: BenchmarkStatus, lang: Lang) -> &'static str {
     match s {
-        BenchmarkStatus::Met => "met",
-        BenchmarkStatus::NotMet => "not met",
-        BenchmarkStatus::InsufficientData => "insufficient data",
+        BenchmarkStatus::Met => l!(lang, "met", "atteint"),
+        BenchmarkStatus::NotMet => l!(lang, "not met", "non atteint"),
+        BenchmarkStatus::InsufficientData => l!(lang, "insufficient data", "données insuffisantes"),
     }
+}
+
+/// A back-test verdict (the review's English words) in a language.
+fn verdict(v: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return v.to_string();
+    }
+    match v {
+        "incomplete data" => "données incomplètes",
+        "no rating" => "pas de cotation",
+        "right" => "juste",
+        "under-estimated" => "sous-estimée",
+        "over-estimated" => "surestimée",
+        other => other,
+    }
+    .to_string()
 }
 
 /// Section 7.
@@ -224,6 +264,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
     let baseline_at = (!ctx.suppress)
         .then(|| r.as_of.checked_sub_months(chrono::Months::new(12)))
         .flatten();
+    let lang = ctx.lang;
     let mut placed = Vec::new();
     let rows = a
         .benchmarks
@@ -237,7 +278,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
                 row.insert(
                     4,
                     if base.status == BenchmarkStatus::InsufficientData {
-                        text("no data")
+                        text(l!(lang, "no data", "pas de données"))
                     } else {
                         Cell::Count(base.value)
                     },
@@ -247,17 +288,17 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         })
         .collect();
     let mut header = vec![
-        "Benchmark",
-        "Kind",
-        "Measure",
-        "Target",
-        "Monitored by",
-        "Measured",
-        "Value at as-of",
-        "Status at as-of",
+        l!(lang, "Benchmark", "Jalon"),
+        l!(lang, "Kind", "Nature"),
+        l!(lang, "Measure", "Mesure"),
+        l!(lang, "Target", "Cible"),
+        l!(lang, "Monitored by", "Suivi par"),
+        l!(lang, "Measured", "Mesuré"),
+        l!(lang, "Value at as-of", "Valeur à la date de référence"),
+        l!(lang, "Status at as-of", "Statut à la date de référence"),
     ];
     if baseline_at.is_some() {
-        header.insert(4, "Baseline");
+        header.insert(4, l!(lang, "Baseline", "Référence"));
     }
     // Placed figures sit one column further right past the baseline.
     if baseline_at.is_some() {
@@ -267,35 +308,38 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
     }
     let mut notes = Vec::new();
     if let Some(at) = baseline_at {
-        notes.push(format!("Baseline: the same measure over the window ending on {at}, a year before the as-of date. Measured: how often the monitor is to measure it after exit."));
+        notes.push(lf!(lang, "Baseline: the same measure over the window ending on {}, a year before the as-of date. Measured: how often the monitor is to measure it after exit.", "Référence : la même mesure sur la fenêtre se terminant le {}, un an avant la date de référence. Mesuré : la fréquence à laquelle le responsable du suivi doit la mesurer après le retrait.", ctx.date(at)));
     }
     if ctx.suppress {
-        notes.push("A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.".to_string());
+        notes.push(l!(lang, "A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.", "Un statut n'est indiqué que là où la valeur imprimée le détermine (x : il dépend d'un effectif masqué). Les noms des jalons et des responsables du suivi sont du texte libre, imprimé seulement si l'analyste l'a autorisé pour ce niveau.").to_string());
     }
     let mut table = Table::new(
         "benchmarks",
-        "Benchmarks and indicators",
+        l!(lang, "Benchmarks and indicators", "Jalons et indicateurs"),
         &header,
         rows,
         notes,
     );
     table.figures = placed;
     let mut blocks = vec![
-        Block::Paragraph(format!(
+        Block::Paragraph(lf!(
+            lang,
             "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}).",
-            r.as_of,
+            "Indicateurs à suivre après le retrait. Les jalons essentiels mesurent ce sur quoi la mission et ses relais peuvent agir ; les jalons de contexte, ce sur quoi ils ne le peuvent pas. Les valeurs sont évaluées sur chaque fenêtre se terminant à la date de référence ({}).",
+            ctx.date(r.as_of),
         )),
         Block::Table(table),
     ];
     if hindsight {
-        blocks.extend(hindsight_blocks(a, r));
+        blocks.extend(hindsight_blocks(ctx, a, r));
     }
     blocks
 }
 
 /// Internal only: what the data after the as-of date show, apart from
 /// everything else and labelled as hindsight (METHODOLOGY §5).
-fn hindsight_blocks(a: &crate::assessment::Assessment, r: &Review) -> Vec<Block> {
+fn hindsight_blocks(ctx: &Ctx, a: &crate::assessment::Assessment, r: &Review) -> Vec<Block> {
+    let lang = ctx.lang;
     let rows: Vec<Vec<Cell>> = a
         .benchmarks
         .iter()
@@ -305,31 +349,38 @@ fn hindsight_blocks(a: &crate::assessment::Assessment, r: &Review) -> Vec<Block>
             Some(vec![
                 text(b.name.clone()),
                 Cell::Count(br.value),
-                text(status(br.status)),
-                text(later.at.to_string()),
+                text(status(br.status, lang)),
+                text(ctx.date(later.at)),
                 Cell::Count(later.value),
-                text(status(later.status)),
+                text(status(later.status, lang)),
             ])
         })
         .collect();
     let mut blocks = vec![
-        Block::Heading(format!("Back-test: hindsight after {}", r.as_of)),
-        Block::Paragraph(format!(
+        Block::Heading(lf!(
+            lang,
+            "Back-test: hindsight after {}",
+            "Contre-vérification : a posteriori après le {}",
+            ctx.date(r.as_of)
+        )),
+        Block::Paragraph(lf!(
+            lang,
             "The loaded data run past the as-of date. What they show later was not known on {}: it tests the assessment, and nothing above uses it.",
-            r.as_of
+            "Les données chargées vont au-delà de la date de référence. Ce qu'elles montrent ensuite n'était pas connu le {} : cela met l'évaluation à l'épreuve, et rien de ce qui précède ne l'utilise.",
+            ctx.date(r.as_of)
         )),
     ];
     if !rows.is_empty() {
         blocks.push(Block::Table(Table::new(
             "benchmarks-hindsight",
-            "Benchmarks at the as-of date and at the last date in the data (hindsight)",
+            l!(lang, "Benchmarks at the as-of date and at the last date in the data (hindsight)", "Jalons à la date de référence et à la dernière date des données (a posteriori)"),
             &[
-                "Benchmark",
-                "Value at as-of",
-                "Status at as-of",
-                "Last date",
-                "Value then",
-                "Status then",
+                l!(lang, "Benchmark", "Jalon"),
+                l!(lang, "Value at as-of", "Valeur à la date de référence"),
+                l!(lang, "Status at as-of", "Statut à la date de référence"),
+                l!(lang, "Last date", "Dernière date"),
+                l!(lang, "Value then", "Valeur alors"),
+                l!(lang, "Status then", "Statut alors"),
             ],
             rows,
             Vec::new(),
@@ -343,18 +394,23 @@ fn hindsight_blocks(a: &crate::assessment::Assessment, r: &Review) -> Vec<Block>
                 t.windows.iter().find(|w| w.0 == 12)?;
             Some(vec![
                 text(format!("#{}", t.id)),
-                text(t.perpetrator.label().to_string()),
+                text(t.perpetrator.label_in(lang).to_string()),
                 t.predicted_likelihood.map_or_else(
-                    || text("not rated".to_string()),
+                    || text(l!(lang, "not rated", "non coté")),
                     |l| Cell::Count(u64::from(l)),
                 ),
                 Cell::Count(events),
                 Cell::Count(fatalities),
                 Cell::Count(u64::from(observed)),
                 text(if complete {
-                    t.verdict.clone()
+                    verdict(&t.verdict, lang)
                 } else {
-                    format!("{} ({months} months not all in the data)", t.verdict)
+                    lf!(
+                        lang,
+                        "{} ({months} months not all in the data)",
+                        "{} ({months} mois pas tous dans les données)",
+                        verdict(&t.verdict, lang)
+                    )
                 }),
             ])
         })
@@ -362,18 +418,18 @@ fn hindsight_blocks(a: &crate::assessment::Assessment, r: &Review) -> Vec<Block>
     if !tested.is_empty() {
         blocks.push(Block::Table(Table::new(
             "register-hindsight",
-            "Register back-test: the analyst's likelihood against the 12 months after the as-of date (hindsight)",
+            l!(lang, "Register back-test: the analyst's likelihood against the 12 months after the as-of date (hindsight)", "Contre-vérification du registre : la probabilité de l'analyste face aux 12 mois suivant la date de référence (a posteriori)"),
             &[
-                "#",
-                "Threat",
-                "Analyst likelihood",
-                "Events, 12 months after",
-                "Civilian fatalities",
-                "Likelihood observed",
+                l!(lang, "#", "n°"),
+                l!(lang, "Threat", "Menace"),
+                l!(lang, "Analyst likelihood", "Probabilité selon l'analyste"),
+                l!(lang, "Events, 12 months after", "Événements, 12 mois après"),
+                l!(lang, "Civilian fatalities", "Civils tués"),
+                l!(lang, "Likelihood observed", "Probabilité observée"),
                 "Verdict",
             ],
             tested,
-            vec!["Observed likelihood: the suggestion rule (see \"Method and sources\") applied to the 12 months after the as-of date. Right: within one step of the analyst's likelihood.".to_string()],
+            vec![l!(lang, "Observed likelihood: the suggestion rule (see \"Method and sources\") applied to the 12 months after the as-of date. Right: within one step of the analyst's likelihood.", "Probabilité observée : la règle de suggestion (voir « Méthode et sources ») appliquée aux 12 mois suivant la date de référence. Juste : à un cran près de la probabilité de l'analyste.").to_string()],
         )));
     }
     blocks
@@ -381,24 +437,30 @@ fn hindsight_blocks(a: &crate::assessment::Assessment, r: &Review) -> Vec<Block>
 
 /// What a benchmark measures, in words: metric, perpetrators, regions and
 /// window.
-fn benchmark_measure(b: &Benchmark) -> String {
-    format!(
+fn benchmark_measure(b: &Benchmark, lang: Lang) -> String {
+    lf!(
+        lang,
         "{} by {} in {} over {} months",
+        "{} par {} – {} – sur {} mois",
         match b.metric {
-            BenchmarkMetric::CivilianHarmEvents => "civilian-harm events",
-            BenchmarkMetric::CivilianFatalities => "civilian fatalities",
+            BenchmarkMetric::CivilianHarmEvents => l!(
+                lang,
+                "civilian-harm events",
+                "événements portant atteinte aux civils"
+            ),
+            BenchmarkMetric::CivilianFatalities => l!(lang, "civilian fatalities", "civils tués"),
         },
         if b.perpetrators.is_empty() {
-            "all perpetrators".to_string()
+            l!(lang, "all perpetrators", "tous les auteurs").to_string()
         } else {
             b.perpetrators
                 .iter()
-                .map(|t| t.label())
+                .map(|t| t.label_in(lang))
                 .collect::<Vec<_>>()
                 .join(", ")
         },
         if b.regions.is_empty() {
-            "all regions".to_string()
+            l!(lang, "all regions", "toutes les régions").to_string()
         } else {
             b.regions.join(", ")
         },
@@ -417,12 +479,13 @@ fn benchmark_row(
     br: &BenchmarkReview,
     placed: &mut Vec<(usize, usize, usize)>,
 ) -> Vec<Cell> {
-    let measure = benchmark_measure(b);
+    let lang = ctx.lang;
+    let measure = benchmark_measure(b, lang);
     let cleared = ctx.opts.level.allows(b.text_cleared);
     let name = if cleared {
         b.name.clone()
     } else {
-        format!("Benchmark {}", i + 1)
+        lf!(lang, "Benchmark {}", "Jalon {}", i + 1)
     };
     let monitor = if b.monitor.trim().is_empty() {
         "—".to_string()
@@ -452,31 +515,40 @@ fn benchmark_row(
     };
     // The status as the printed value decides it.
     let st = match br.status {
-        BenchmarkStatus::InsufficientData => Some(status(br.status)),
+        BenchmarkStatus::InsufficientData => Some(status(br.status, lang)),
         _ => implied(&[&value], |v| {
             let met = match b.direction {
                 Direction::AtMost => v[0] <= b.threshold,
                 Direction::AtLeast => v[0] >= b.threshold,
             };
-            if met { "met" } else { "not met" }
+            if met {
+                l!(lang, "met", "atteint")
+            } else {
+                l!(lang, "not met", "non atteint")
+            }
         }),
     };
     vec![
         text(name),
-        text(br.kind()),
+        text(if br.core {
+            l!(lang, "core", "essentiel")
+        } else {
+            l!(lang, "contextual", "de contexte")
+        }),
         text(measure),
         text(format!(
             "{} {}",
             match b.direction {
-                Direction::AtMost => "at most",
-                Direction::AtLeast => "at least",
+                Direction::AtMost => l!(lang, "at most", "au plus"),
+                Direction::AtLeast => l!(lang, "at least", "au moins"),
             },
             b.threshold
         )),
         text(monitor),
         text(
-            b.frequency
-                .map_or("not set", crate::assessment::Frequency::label),
+            b.frequency.map_or(l!(lang, "not set", "non défini"), |f| {
+                f.label_in(lang)
+            }),
         ),
         value,
         st.map_or(Cell::Hidden, text),

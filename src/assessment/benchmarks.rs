@@ -76,6 +76,19 @@ impl Frequency {
 
     /// As printed in the annex.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// As printed in the annex, in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Frequency::Monthly => "chaque mois",
+                Frequency::Quarterly => "chaque trimestre",
+                Frequency::SixMonthly => "chaque semestre",
+                Frequency::Yearly => "chaque année",
+            };
+        }
         match self {
             Frequency::Monthly => "monthly",
             Frequency::Quarterly => "quarterly",
