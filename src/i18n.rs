@@ -73,10 +73,10 @@ macro_rules! lf {
             $crate::i18n::Lang::Fr => format!($fr),
         }
     };
-    ($lang:expr, $en:literal, $fr:literal, $($arg:expr),+ $(,)?) => {
+    ($lang:expr, $en:literal, $fr:literal, $($arg:tt)+) => {
         match $lang {
-            $crate::i18n::Lang::En => format!($en, $($arg),+),
-            $crate::i18n::Lang::Fr => format!($fr, $($arg),+),
+            $crate::i18n::Lang::En => format!($en, $($arg)+),
+            $crate::i18n::Lang::Fr => format!($fr, $($arg)+),
         }
     };
 }

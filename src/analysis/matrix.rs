@@ -452,6 +452,16 @@ impl ThreatMatrix {
 
     /// `coverage_notes` with each dataset named by `name`.
     pub fn coverage_notes_named(&self, name: &dyn Fn(usize) -> String) -> Vec<String> {
+        self.coverage_notes_in(crate::i18n::Lang::En, name)
+    }
+
+    /// `coverage_notes_named` in a language.
+    pub fn coverage_notes_in(
+        &self,
+        lang: crate::i18n::Lang,
+        name: &dyn Fn(usize) -> String,
+    ) -> Vec<String> {
+        use crate::{l, lf};
         let m = self;
         let mut groups: std::collections::BTreeMap<String, (Vec<&str>, bool)> =
             std::collections::BTreeMap::new();
@@ -462,7 +472,7 @@ impl ThreatMatrix {
             let (sources, span) = m.coverage_text_named(r, name);
             let key = match span {
                 Some((a, b)) => format!("{a} – {b} ({sources})"),
-                None => "no dataset".to_string(),
+                None => l!(lang, "no dataset", "aucun jeu de données").to_string(),
             };
             let g = groups.entry(key).or_default();
             g.0.push(&m.regions[r]);
@@ -472,18 +482,26 @@ impl ThreatMatrix {
             .into_iter()
             .map(|(data, (regions, recent))| {
                 let what = if recent {
-                    format!(
+                    lf!(
+                        lang,
                         "the recent window ({} – {}): no trend and no suggested likelihood or impact",
-                        m.windows.recent.0, m.windows.recent.1
+                        "la fenêtre récente ({} – {}) : pas de tendance ni de probabilité ou d'impact suggérés",
+                        m.windows.recent.0,
+                        m.windows.recent.1
                     )
                 } else {
-                    format!(
+                    lf!(
+                        lang,
                         "the previous window ({} – {}): no trend; the suggestions from the recent window stand",
-                        m.windows.previous.0, m.windows.previous.1
+                        "la fenêtre précédente ({} – {}) : pas de tendance ; les suggestions tirées de la fenêtre récente restent valables",
+                        m.windows.previous.0,
+                        m.windows.previous.1
                     )
                 };
-                format!(
+                lf!(
+                    lang,
                     "∅ no data in {}: the data there cover {data}, which does not cover {what}.",
+                    "∅ pas de données – {} : les données y couvrent {data}, ce qui ne couvre pas {what}.",
                     regions.join(", ")
                 )
             })

@@ -4,17 +4,19 @@
 use super::build::Ctx;
 use super::disclosure::protect_list;
 use super::pattern::KINDS;
-use super::{Block, Cell, Table, group_thousands, level_key};
+use super::{Block, Cell, Table};
 use crate::analysis::Workspace;
 use crate::analysis::matrix::for_each_selected;
 use crate::assessment::SharingLevel;
 use crate::model::dates::from_day_number;
 use crate::model::{GeoPrecision, HarmKind, PerpetratorType, SourceFormat, TimePrecision};
+use crate::i18n::Lang;
+use crate::{l, lf};
 use std::collections::BTreeSet;
 
 /// The type's label without its parenthesis, for table headers.
-pub(super) fn short_label(t: PerpetratorType) -> &'static str {
-    let l = t.label();
+pub(super) fn short_label(t: PerpetratorType, lang: Lang) -> &'static str {
+    let l = t.label_in(lang);
     l.split(" (").next().unwrap_or(l)
 }
 
@@ -55,40 +57,53 @@ fn file_name(p: &std::path::Path) -> String {
 }
 
 /// Who publishes a kind of source, as the annex names it above `internal`.
-pub(super) fn publisher(f: SourceFormat) -> &'static str {
+pub(super) fn publisher(f: SourceFormat, lang: Lang) -> &'static str {
     match f {
         SourceFormat::Acled => "ACLED (Armed Conflict Location & Event Data)",
-        SourceFormat::Ucdp => "UCDP (Uppsala Conflict Data Program), Georeferenced Event Dataset",
-        _ => "Another source (a monitoring log or table)",
+        SourceFormat::Ucdp => l!(
+            lang,
+            "UCDP (Uppsala Conflict Data Program), Georeferenced Event Dataset",
+            "UCDP (Uppsala Conflict Data Program), Georeferenced Event Dataset (base de données géoréférencée)"
+        ),
+        _ => l!(
+            lang,
+            "Another source (a monitoring log or table)",
+            "Autre source (un registre de surveillance ou un tableau)"
+        ),
     }
 }
 
 /// A source's kind as a reader names it: "UCDP GED (HDX copy)", not the
 /// importer's layout string.
-fn source_kind(d: &crate::model::Dataset) -> String {
+fn source_kind(d: &crate::model::Dataset, lang: Lang) -> String {
     let kind = match d.meta.format {
-        SourceFormat::Acled => "ACLED export",
+        SourceFormat::Acled => l!(lang, "ACLED export", "Export ACLED"),
         SourceFormat::Ucdp => "UCDP GED",
-        _ => "Other source (analyst's column mapping)",
+        _ => l!(
+            lang,
+            "Other source (analyst's column mapping)",
+            "Autre source (correspondance des colonnes de l'analyste)"
+        ),
     };
     let layout = d.meta.layout.to_ascii_lowercase();
     if layout.contains("hdx") || layout.contains("hxl") {
-        format!("{kind} (HDX copy)")
+        lf!(lang, "{kind} (HDX copy)", "{kind} (copie HDX)")
     } else {
         kind.to_string()
     }
 }
 
-fn pct(n: u64, d: u64) -> String {
+fn pct(n: u64, d: u64, lang: Lang) -> String {
     if d == 0 {
-        "0%".into()
+        crate::i18n::percent(lang, 0.0)
     } else {
-        format!("{:.0}%", n as f64 * 100.0 / d as f64)
+        crate::i18n::percent(lang, n as f64 / d as f64)
     }
 }
 
 /// Section 1.
 pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
+    let lang = ctx.lang;
     let mut b = Vec::new();
     b.push(Block::Paragraph(match ctx.a {
         Some(a) => {
@@ -98,36 +113,57 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
                 let t = s.trim();
                 if t.is_empty() { d.to_string() } else { t.to_string() }
             };
-            format!(
-                "This annex sets out the threats to civilians expected to remain after {} draws down{}, who perpetrates them, where, and whether they are rising or falling; it names who takes over each protection task and where no one does. It supports the residual-threat section of the transition plan.",
-                or(&a.meta.mission, "the mission"),
-                match a.meta.country.trim() {
-                    "" => String::new(),
-                    c => format!(" in {c}"),
-                }
-            )
+            match lang {
+                Lang::En => format!(
+                    "This annex sets out the threats to civilians expected to remain after {} draws down{}, who perpetrates them, where, and whether they are rising or falling; it names who takes over each protection task and where no one does. It supports the residual-threat section of the transition plan.",
+                    or(&a.meta.mission, "the mission"),
+                    match a.meta.country.trim() {
+                        "" => String::new(),
+                        c => format!(" in {c}"),
+                    }
+                ),
+                Lang::Fr => format!(
+                    "La présente annexe expose les menaces contre les civils qui devraient subsister après le retrait de {}{}, leurs auteurs, leur localisation et leur évolution (en hausse ou en baisse) ; elle indique qui reprend chaque tâche de protection et où personne ne le fait. Elle étaye la section du plan de transition consacrée aux menaces résiduelles.",
+                    or(&a.meta.mission, "la mission"),
+                    match a.meta.country.trim() {
+                        "" => String::new(),
+                        c => format!(" ({c})"),
+                    }
+                ),
+            }
         }
-        None => "This data annex sets out civilian harm by perpetrator type and region, with trends, from the datasets listed below. It carries no analyst ratings.".into(),
+        None => l!(lang, "This data annex sets out civilian harm by perpetrator type and region, with trends, from the datasets listed below. It carries no analyst ratings.", "La présente annexe de données expose les atteintes aux civils par type d'auteur et par région, avec leurs tendances, d'après les jeux de données énumérés ci-dessous. Elle ne contient aucune cotation d'analyste.").into(),
     }));
-    b.push(Block::Paragraph(format!(
+    b.push(Block::Paragraph(lf!(
+        lang,
         "Period: {}. Trends compare the six months ending on {} with the six months before. Regions are first-level administrative units (admin 1). Counts are civilian-harm events and civilian fatalities as defined in section \"Method and sources\". Sharing level: {}{}.",
+        "Période : {}. Les tendances comparent les six mois se terminant le {} aux six mois précédents. Les régions sont les unités administratives de premier niveau (admin 1). Les effectifs sont les événements portant atteinte aux civils et les civils tués tels que définis dans la section « Méthode et sources ». Niveau de diffusion : {}{}.",
         ctx.period(),
-        ctx.as_of,
-        level_key(ctx.opts.level),
+        ctx.date(ctx.as_of),
+        super::level_label(ctx.opts.level, lang),
         if ctx.suppress {
-            format!("; counts from 1 to {} are shown as <{} and some other cells as x (see the method)", ctx.k - 1, ctx.k)
+            lf!(lang, "; counts from 1 to {} are shown as <{} and some other cells as x (see the method)", " ; les effectifs de 1 à {} sont affichés <{} et certaines autres cellules x (voir la méthode)", ctx.k - 1, ctx.k)
         } else {
             String::new()
         }
     )));
     b.extend(sources_table(ctx));
-    b.push(Block::Heading("Coverage and caveats".into()));
+    b.push(Block::Heading(
+        l!(lang, "Coverage and caveats", "Couverture et réserves").into(),
+    ));
     b.push(Block::Bullets(caveats(ctx)));
     if let Some(a) = ctx.a
         && ctx.opts.level == SharingLevel::Internal
         && !a.meta.notes.trim().is_empty()
     {
-        b.push(Block::Heading("Analyst notes (internal only)".into()));
+        b.push(Block::Heading(
+            l!(
+                lang,
+                "Analyst notes (internal only)",
+                "Notes de l'analyste (usage interne)"
+            )
+            .into(),
+        ));
         b.push(Block::Paragraph(a.meta.notes.trim().to_string()));
     }
     b
@@ -151,9 +187,11 @@ fn past_as_of_note(ctx: &Ctx) -> Vec<String> {
         .iter()
         .any(|d| d.date_span().is_some_and(|(_, b)| b > as_of))
     {
-        vec![format!(
+        vec![lf!(
+            ctx.lang,
             "Rows read, kept and rejected count whole files as imported. Rows dated after the as-of date ({}) are not used in this annex, except in the back-test marked as hindsight.",
-            ctx.as_of
+            "Les lignes lues, retenues et rejetées portent sur les fichiers entiers tels qu'importés. Les lignes datées après la date de référence ({}) ne sont pas utilisées dans cette annexe, sauf dans la contre-vérification signalée comme a posteriori.",
+            ctx.date(ctx.as_of)
         )]
     } else {
         Vec::new()
@@ -165,10 +203,12 @@ fn past_as_of_note(ctx: &Ctx) -> Vec<String> {
 /// file with its rows read, kept and rejected. `None` with no dataset.
 fn sources_table(ctx: &Ctx) -> Option<Block> {
     let ws = ctx.ws;
+    let lang = ctx.lang;
     if ctx.suppress {
         let month = |x: Option<i32>| {
-            x.and_then(from_day_number)
-                .map_or(String::new(), |d| d.format("%Y-%m").to_string())
+            x.and_then(from_day_number).map_or(String::new(), |d| {
+                crate::i18n::month(lang, &d.format("%Y-%m").to_string())
+            })
         };
         let rows: Vec<Vec<Cell>> = ws
             .datasets
@@ -176,16 +216,20 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
             .map(|d| {
                 let span = used_span(ctx, d);
                 vec![
-                    Cell::Text(publisher(d.meta.format).into()),
+                    Cell::Text(publisher(d.meta.format, lang).into()),
                     Cell::Text(
                         match d.meta.format {
-                            SourceFormat::Acled | SourceFormat::Ucdp => "conflict events",
+                            SourceFormat::Acled | SourceFormat::Ucdp => {
+                                l!(lang, "conflict events", "événements de conflit")
+                            }
                             _ => "incidents",
                         }
                         .into(),
                     ),
-                    Cell::Text(format!(
+                    Cell::Text(lf!(
+                        lang,
                         "{} to {}",
+                        "de {} à {}",
                         month(span.map(|s| s.0)),
                         month(span.map(|s| s.1))
                     )),
@@ -195,8 +239,16 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
         if !rows.is_empty() {
             return Some(Block::Table(Table::new(
                 "sources",
-                "Sources: publisher, kind of data and the months they cover",
-                &["Publisher", "Kind", "Period"],
+                l!(
+                    lang,
+                    "Sources: publisher, kind of data and the months they cover",
+                    "Sources : éditeur, nature des données et mois couverts"
+                ),
+                &[
+                    l!(lang, "Publisher", "Éditeur"),
+                    l!(lang, "Kind", "Nature"),
+                    l!(lang, "Period", "Période"),
+                ],
                 rows,
                 vec![],
             )));
@@ -209,11 +261,11 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
                 let span = used_span(ctx, d);
                 let date = |x: Option<i32>| {
                     x.and_then(from_day_number)
-                        .map_or(String::new(), |d| d.to_string())
+                        .map_or(String::new(), |d| ctx.date(d))
                 };
                 vec![
                     Cell::Text(file_name(&d.meta.path)),
-                    Cell::Text(source_kind(d)),
+                    Cell::Text(source_kind(d, lang)),
                     Cell::Count(d.report.rows_read),
                     Cell::Count(d.report.kept),
                     Cell::Count(d.report.rejected),
@@ -225,15 +277,19 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
         if !rows.is_empty() {
             return Some(Block::Table(Table::new(
                 "sources",
-                "Sources: rows read, kept and rejected on import (rows read = kept + rejected)",
+                l!(
+                    lang,
+                    "Sources: rows read, kept and rejected on import (rows read = kept + rejected)",
+                    "Sources : lignes lues, retenues et rejetées à l'import (lignes lues = retenues + rejetées)"
+                ),
                 &[
-                    "Source file",
+                    l!(lang, "Source file", "Fichier source"),
                     "Format",
-                    "Rows read",
-                    "Kept",
-                    "Rejected",
-                    "First date",
-                    "Last date used",
+                    l!(lang, "Rows read", "Lignes lues"),
+                    l!(lang, "Kept", "Retenues"),
+                    l!(lang, "Rejected", "Rejetées"),
+                    l!(lang, "First date", "Première date"),
+                    l!(lang, "Last date used", "Dernière date utilisée"),
                 ],
                 rows,
                 past_as_of_note(ctx),
@@ -247,10 +303,13 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
 /// unreadable fatalities, repeats, a monitoring gap stated.
 fn caveats(ctx: &Ctx) -> Vec<String> {
     let ws = ctx.ws;
+    let lang = ctx.lang;
     let mut caveats = Vec::new();
     if ctx.matrix.total.events == 0 {
-        caveats.push(format!(
+        caveats.push(lf!(
+            lang,
             "No civilian-harm event is recorded in the period ({}) in the loaded data: every count below is 0, which says nothing of whether civilians were harmed. Check the period and the sources.",
+            "Aucun événement portant atteinte aux civils n'est enregistré sur la période ({}) dans les données chargées : chaque effectif ci-dessous vaut 0, ce qui ne dit rien de la réalité des atteintes. Vérifiez la période et les sources.",
             ctx.period()
         ));
     }
@@ -258,40 +317,46 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
         caveats.push(precision_caveat(ctx));
     }
     caveats.extend([
-        "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.".to_string(),
+        l!(lang, "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.", "Les événements enregistrés sont un plancher, non un recensement : les signalements se raréfient là où l'accès est difficile, et plus encore quand les bases opérationnelles ferment.").to_string(),
     ]);
     if ws
         .datasets
         .iter()
         .any(|d| d.meta.format == SourceFormat::Acled)
     {
-        caveats.push("ACLED does not separate civilian deaths from other fatalities: for ACLED events, civilian fatalities are all fatalities reported for civilian-harm events.".into());
+        caveats.push(l!(lang, "ACLED does not separate civilian deaths from other fatalities: for ACLED events, civilian fatalities are all fatalities reported for civilian-harm events.", "ACLED ne distingue pas les morts civils des autres victimes : pour les événements ACLED, les civils tués sont tous les morts signalés lors d'événements portant atteinte aux civils.").into());
     }
     if ws
         .datasets
         .iter()
         .any(|d| d.meta.format == SourceFormat::Ucdp)
     {
-        caveats.push("UCDP GED records only events with at least one death: non-lethal violence (most sexual violence, abductions, looting) is absent from UCDP counts.".into());
+        caveats.push(l!(lang, "UCDP GED records only events with at least one death: non-lethal violence (most sexual violence, abductions, looting) is absent from UCDP counts.", "UCDP GED n'enregistre que les événements ayant fait au moins un mort : la violence non létale (la plupart des violences sexuelles, les enlèvements, les pillages) est absente des effectifs UCDP.").into());
     }
     let unknown = ctx.matrix.total.fatalities_unknown;
     if unknown > 0 {
-        caveats.push(format!(
+        caveats.push(lf!(
+            lang,
             "{} civilian-harm events have an unreadable fatality figure: they count as events, not in fatalities.",
-            group_thousands(unknown)
+            "{} événements portant atteinte aux civils ont un nombre de morts illisible : ils comptent comme événements, pas dans les civils tués.",
+            ctx.n(unknown)
         ));
     }
     if ctx.pattern.as_ref().is_some_and(|p| p.decoupled) {
-        caveats.push(format!(
+        caveats.push(lf!(
+            lang,
             "The tables cover {} regions: at this sharing level every figure over more than one region (totals across regions, trends by perpetrator type, kinds of harm, the monthly chart, national benchmarks) is withheld (x), so that no small count in one region can be worked out from the others. The figures of each region are given.",
-            group_thousands(ctx.matrix.regions.len() as u64)
+            "Les tableaux couvrent {} régions : à ce niveau de diffusion, tout chiffre portant sur plus d'une région (totaux entre régions, tendances par type d'auteur, types d'atteintes, graphique mensuel, jalons nationaux) est masqué (x), pour qu'aucun petit effectif d'une région ne puisse être déduit des autres. Les chiffres de chaque région sont donnés.",
+            ctx.n(ctx.matrix.regions.len() as u64)
         ));
     }
     let repeats: u64 = ws.repeats.iter().sum();
     if repeats > 0 {
-        caveats.push(format!(
+        caveats.push(lf!(
+            lang,
             "{} events appear in more than one file of the same source and are counted once.",
-            group_thousands(repeats)
+            "{} événements figurent dans plus d'un fichier de la même source et ne sont comptés qu'une fois.",
+            ctx.n(repeats)
         ));
     }
     if let (Some(a), Some(r)) = (ctx.a, &ctx.review) {
@@ -305,8 +370,10 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
             .flat_map(|(_, er)| &er.regions)
             .collect();
         if !gaps.is_empty() {
-            caveats.push(format!(
+            caveats.push(lf!(
+                lang,
                 "Monitoring gap (threats in {}): every mission base closes in a region of the threat that had 3 or more civilian-harm events in the 12 months to the as-of date; after exit, figures there will depend on others' reporting.",
+                "Lacune de surveillance (menaces – {}) : toutes les bases de la mission ferment dans une région de la menace qui a connu 3 événements portant atteinte aux civils ou plus dans les 12 mois précédant la date de référence ; après le retrait, les chiffres y dépendront des signalements d'autres acteurs.",
                 gaps.into_iter().cloned().collect::<Vec<_>>().join(", ")
             ));
         }
@@ -335,19 +402,23 @@ fn precision_caveat(ctx: &Ctx) -> String {
     if ctx.suppress {
         // Above internal the share would be computed from the total, which
         // the matrix may withhold: counts only, small ones withheld.
-        format!(
+        lf!(
+            ctx.lang,
             "Precision: {} civilian-harm events are dated only to the month or more coarsely; {} are placed no better than the first-level region or country.",
-            super::disclosure::single(coarse_time, ctx.k, true).display(),
-            super::disclosure::single(coarse_place, ctx.k, true).display(),
+            "Précision : {} événements portant atteinte aux civils ne sont datés qu'au mois ou moins précisément ; {} ne sont localisés qu'à la région de premier niveau ou au pays.",
+            super::disclosure::single(coarse_time, ctx.k, true).display_in(ctx.lang),
+            super::disclosure::single(coarse_place, ctx.k, true).display_in(ctx.lang),
         )
     } else {
-        format!(
+        lf!(
+            ctx.lang,
             "Precision: {} of {} civilian-harm events ({}) are dated only to the month or more coarsely; {} ({}) are placed no better than the first-level region or country.",
-            group_thousands(coarse_time),
-            group_thousands(harm),
-            pct(coarse_time, harm),
-            group_thousands(coarse_place),
-            pct(coarse_place, harm)
+            "Précision : {} des {} événements portant atteinte aux civils ({}) ne sont datés qu'au mois ou moins précisément ; {} ({}) ne sont localisés qu'à la région de premier niveau ou au pays.",
+            ctx.n(coarse_time),
+            ctx.n(harm),
+            pct(coarse_time, harm, ctx.lang),
+            ctx.n(coarse_place),
+            pct(coarse_place, harm, ctx.lang)
         )
     }
 }
@@ -374,7 +445,9 @@ pub(super) fn effects_counts(
 }
 
 /// Printed where no loaded source can record a kind of harm.
-const NOT_RECORDED: &str = "not recorded";
+fn not_recorded(lang: Lang) -> &'static str {
+    l!(lang, "not recorded", "non enregistré")
+}
 
 /// Section 4.
 pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
@@ -399,6 +472,8 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
         ),
     };
     // A kind no loaded source can record is "not recorded", never 0.
+    let lang = ctx.lang;
+    let not_rec = not_recorded(lang);
     let recorded = |k: HarmKind| ctx.ws.datasets.iter().any(|d| d.records_harm_kind(k));
     let mut rows: Vec<Vec<Cell>> = KINDS
         .iter()
@@ -407,42 +482,49 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
             let (e, f) = if recorded(*kind) {
                 (ev[i].clone(), fa[i].clone())
             } else {
-                (
-                    Cell::Text(NOT_RECORDED.into()),
-                    Cell::Text(NOT_RECORDED.into()),
-                )
+                (Cell::Text(not_rec.into()), Cell::Text(not_rec.into()))
             };
-            vec![Cell::Text(kind.label().into()), e, f]
+            vec![Cell::Text(kind.label_in(lang).into()), e, f]
         })
         .collect();
     rows.push(vec![Cell::Text("Total".into()), ev_total, fa_total]);
-    let mut notes = vec!["Kinds of harm are read from the source's event sub-type (ACLED: sexual violence; abduction/forced disappearance; looting/property destruction; everything else counts as attacks and killings).".to_string()];
+    let mut notes = vec![l!(lang, "Kinds of harm are read from the source's event sub-type (ACLED: sexual violence; abduction/forced disappearance; looting/property destruction; everything else counts as attacks and killings).", "Les types d'atteintes sont lus dans le sous-type d'événement de la source (ACLED : violences sexuelles ; enlèvement/disparition forcée ; pillage/destruction de biens ; tout le reste compte comme attaques et meurtres).").to_string()];
     let blind: Vec<String> = ctx
         .ws
         .datasets
         .iter()
         .filter(|d| !d.records_harm_kind(HarmKind::SexualViolence))
         .map(|d| match d.meta.format {
-            SourceFormat::Ucdp => "UCDP GED (killings only)".to_string(),
-            SourceFormat::Acled => "ACLED files without a sub-event type".to_string(),
-            _ => "files read without an event-type column".to_string(),
+            SourceFormat::Ucdp => l!(lang, "UCDP GED (killings only)", "UCDP GED (meurtres uniquement)").to_string(),
+            SourceFormat::Acled => l!(lang, "ACLED files without a sub-event type", "fichiers ACLED sans sous-type d'événement").to_string(),
+            _ => l!(lang, "files read without an event-type column", "fichiers lus sans colonne de type d'événement").to_string(),
         })
         .collect::<BTreeSet<String>>()
         .into_iter()
         .collect();
     if !blind.is_empty() {
-        notes.push(format!(
-            "Sources that cannot record sexual violence, abduction or looting: {}; their events count as attacks and killings. \"{NOT_RECORDED}\": no loaded source can record that kind of harm, which says nothing of whether it happened; other sources are needed (e.g. MARA/CRSV reporting, protection monitoring).",
+        notes.push(lf!(
+            lang,
+            "Sources that cannot record sexual violence, abduction or looting: {}; their events count as attacks and killings. \"{not_rec}\": no loaded source can record that kind of harm, which says nothing of whether it happened; other sources are needed (e.g. MARA/CRSV reporting, protection monitoring).",
+            "Sources qui ne peuvent pas enregistrer les violences sexuelles, les enlèvements ni les pillages : {} ; leurs événements comptent comme attaques et meurtres. « {not_rec} » : aucune source chargée ne peut enregistrer ce type d'atteinte, ce qui ne dit rien de sa réalité ; d'autres sources sont nécessaires (p. ex. les rapports MARA/VSLC, le monitoring de protection).",
             blind.join("; ")
         ));
     }
     if ctx.suppress {
-        notes.push("Aggregated over all regions and perpetrator types so that no victim group is identifiable.".into());
+        notes.push(l!(lang, "Aggregated over all regions and perpetrator types so that no victim group is identifiable.", "Agrégé sur toutes les régions et tous les types d'auteurs pour qu'aucun groupe de victimes ne soit identifiable.").into());
     }
     let mut table = Table::new(
         "effects",
-        "Civilian-harm events and civilian fatalities by kind of harm",
-        &["Kind of harm", "Events", "Civilian fatalities"],
+        l!(
+            lang,
+            "Civilian-harm events and civilian fatalities by kind of harm",
+            "Événements portant atteinte aux civils et civils tués par type d'atteinte"
+        ),
+        &[
+            l!(lang, "Kind of harm", "Type d'atteinte"),
+            l!(lang, "Events", "Événements"),
+            l!(lang, "Civilian fatalities", "Civils tués"),
+        ],
         rows,
         notes,
     )
@@ -461,8 +543,12 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
     }
     vec![
         Block::Paragraph(
-            "The mix of harm done to civilians in the period, over all regions and perpetrators."
-                .into(),
+            l!(
+                lang,
+                "The mix of harm done to civilians in the period, over all regions and perpetrators.",
+                "La répartition des atteintes subies par les civils sur la période, toutes régions et tous auteurs confondus."
+            )
+            .into(),
         ),
         Block::Table(table),
     ]

@@ -6,13 +6,14 @@ use super::build::Ctx;
 use super::build_data::short_label;
 use super::charts::{Chart, MapArea, Series};
 use super::disclosure::protect;
-use super::{Block, Cell, Figure, Table, group_thousands};
+use super::{Block, Cell, Figure, Table};
 use crate::analysis::Filter;
 use crate::analysis::scores::Trend;
 use crate::analysis::series::monthly;
 use crate::model::PerpetratorType;
 use crate::model::boundaries::{bundled, match_key};
 use crate::model::palette::perpetrator_rgb;
+use crate::{l, lf};
 
 /// A regions × types grid of one measure, as a table: from the pattern
 /// above `internal`, every count shown at `internal`.
@@ -58,13 +59,15 @@ fn region_table(
         row.extend(cells);
         rows.push(row);
     }
-    let mut header = vec!["Region"];
-    header.extend(m.perpetrators.iter().map(|t| short_label(*t)));
+    let mut header = vec![l!(ctx.lang, "Region", "Région")];
+    header.extend(m.perpetrators.iter().map(|t| short_label(*t, ctx.lang)));
     header.push("Total");
     let mut notes = Vec::new();
     if ctx.suppress && withheld {
-        notes.push(format!(
+        notes.push(lf!(
+            ctx.lang,
             "<{k}: between 1 and {k1}. x: withheld so that no <{k} count can be narrowed down from the other figures of this annex.",
+            "<{k} : entre 1 et {k1}. x : masqué pour qu'aucun effectif <{k} ne puisse être déduit des autres chiffres de cette annexe.",
             k = ctx.k,
             k1 = ctx.k - 1
         ));
@@ -139,28 +142,35 @@ pub(super) fn implied<T: PartialEq + Copy>(inputs: &[&Cell], f: impl Fn(&[u64]) 
 pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     let m = &ctx.matrix;
     if m.total.events == 0 {
-        return vec![Block::Paragraph(format!(
+        return vec![Block::Paragraph(lf!(
+            ctx.lang,
             "No civilian-harm event is recorded in the period ({}).",
+            "Aucun événement portant atteinte aux civils n'est enregistré sur la période ({}).",
             ctx.period()
         ))];
     }
+    let lang = ctx.lang;
     let mut b = Vec::new();
     let (events_table, fat_table, region_totals) = matrix_blocks(ctx, &mut b);
-    b.push(Block::Heading("Trends".into()));
-    b.push(Block::Paragraph(format!(
+    b.push(Block::Heading(l!(lang, "Trends", "Tendances").into()));
+    b.push(Block::Paragraph(lf!(
+        lang,
         "Recent: the six months ending {}; previous: the six months before. Rising: recent at least 1.25 × previous and 3 or more events higher; falling: at most 0.75 × previous and 3 or more lower; new: none before and 3 or more now.",
-        ctx.as_of
+        "Récente : les six mois se terminant le {} ; précédente : les six mois d'avant. En hausse : la période récente compte au moins 1,25 × la précédente et au moins 3 événements de plus ; en baisse : au plus 0,75 × la précédente et au moins 3 de moins ; nouveau : aucun avant et 3 ou plus maintenant.",
+        ctx.date(ctx.as_of)
     )));
     b.push(Block::Table(trends_by_type(ctx)));
     b.push(Block::Table(trends_by_region(ctx)));
-    b.push(Block::Heading("State-perpetrated share".into()));
+    b.push(Block::Heading(
+        l!(lang, "State-perpetrated share", "Part imputable à l'État").into(),
+    ));
     b.push(Block::Table(state_share_table(
         ctx,
         &events_table,
         &fat_table,
     )));
     if ctx.suppress && holds_sensitive_monitoring(ctx.ws) {
-        b.push(Block::Paragraph("The monthly chart is left out at this sharing level: the data hold sexual-violence or child-rights records from a monitoring log, which leave the workbench only by quarter or longer (METHODOLOGY §7).".into()));
+        b.push(Block::Paragraph(l!(lang, "The monthly chart is left out at this sharing level: the data hold sexual-violence or child-rights records from a monitoring log, which leave the workbench only by quarter or longer (METHODOLOGY §7).", "Le graphique mensuel est omis à ce niveau de diffusion : les données contiennent des fiches de violences sexuelles ou de droits de l'enfant issues d'un registre de surveillance, qui ne sortent de l'outil que par trimestre ou plus (MÉTHODOLOGIE §7).").into()));
     } else {
         b.push(monthly_figure(ctx));
     }
@@ -180,16 +190,28 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
     if ctx.matrix.total.violations == 0 && ctx.matrix.total.victims == 0 {
         return Vec::new();
     }
+    let lang = ctx.lang;
     let mut b = vec![Block::Heading(
-        "Violations and victims (monitoring logs)".into(),
+        l!(
+            lang,
+            "Violations and victims (monitoring logs)",
+            "Violations et victimes (registres de surveillance)"
+        )
+        .into(),
     )];
     let statuses = if ctx.filter.verified_only {
-        "Verified records only."
+        l!(lang, "Verified records only.", "Fiches vérifiées uniquement.")
     } else {
-        "Verified and unverified records; rejected records never."
+        l!(
+            lang,
+            "Verified and unverified records; rejected records never.",
+            "Fiches vérifiées et non vérifiées ; jamais les fiches rejetées."
+        )
     };
-    let basis = format!(
-        "Monitoring logs only; ACLED and UCDP events are not counted as violations or victims. A violation is one violation type in one incident; victims are the people the log counts (one where it leaves the number unspecified). {statuses}"
+    let basis = lf!(
+        lang,
+        "Monitoring logs only; ACLED and UCDP events are not counted as violations or victims. A violation is one violation type in one incident; victims are the people the log counts (one where it leaves the number unspecified). {statuses}",
+        "Registres de surveillance uniquement ; les événements ACLED et UCDP ne sont comptés ni comme des violations ni comme des victimes. Une violation est un type de violation dans un incident ; les victimes sont les personnes que compte le registre (une quand il ne précise pas le nombre). {statuses}"
     );
     let Some(p) = ctx.pattern.as_ref().filter(|p| !p.violations.is_empty()) else {
         if !ctx.suppress {
@@ -201,14 +223,22 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
     let (mut viol, _) = region_table(
         ctx,
         "monitoring-violations",
-        "Violations by region and perpetrator type (monitoring logs)",
+        l!(
+            lang,
+            "Violations by region and perpetrator type (monitoring logs)",
+            "Violations par région et par type d'auteur (registres de surveillance)"
+        ),
         |c| c.violations,
         Some(&p.violations),
     );
     let (mut vict, _) = region_table(
         ctx,
         "monitoring-victims",
-        "Victims by region and perpetrator type (monitoring logs)",
+        l!(
+            lang,
+            "Victims by region and perpetrator type (monitoring logs)",
+            "Victimes par région et par type d'auteur (registres de surveillance)"
+        ),
         |c| c.victims,
         Some(&p.victims),
     );
@@ -227,11 +257,13 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
     });
     b.push(Block::Table(viol));
     b.push(Block::Paragraph(match band {
-        Some(lo) => format!(
+        Some(lo) => lf!(
+            lang,
             "State security forces committed {lo}–{}% of the violations attributed to an identified perpetrator (a 10-point band from the counts above).",
+            "Les forces de sécurité de l'État ont commis {lo}–{}\u{202F}% des violations attribuées à un auteur identifié (une tranche de 10 points tirée des effectifs ci-dessus).",
             lo + 10
         ),
-        None => "The state share of violations is withheld at this sharing level: the counts above do not decide it.".into(),
+        None => l!(lang, "The state share of violations is withheld at this sharing level: the counts above do not decide it.", "La part des violations imputable à l'État est masquée à ce niveau de diffusion : les effectifs ci-dessus ne la déterminent pas.").into(),
     }));
     b.push(Block::Table(vict));
     b
@@ -242,18 +274,19 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
 fn by_type_table(ctx: &Ctx) -> Table {
     use crate::analysis::violations::{ViolationSummary, counts_victims};
     use crate::model::monitoring::VictimGroup;
+    let lang = ctx.lang;
     let s = ViolationSummary::compute(ctx.ws, &ctx.filter);
     let rows = s
         .by_type
         .iter()
         .map(|t| {
             vec![
-                Cell::Text(t.violation.label().to_string()),
+                Cell::Text(t.violation.label_in(lang).to_string()),
                 Cell::Count(t.violations),
                 Cell::Count(t.victims),
                 Cell::Text(
                     if counts_victims(t.violation) {
-                        "victims"
+                        l!(lang, "victims", "victimes")
                     } else {
                         "violations"
                     }
@@ -263,28 +296,35 @@ fn by_type_table(ctx: &Ctx) -> Table {
             ]
         })
         .collect();
-    let mut notes = vec!["The MRM rule: victims are counted for killing, maiming, sexual violence, abduction, recruitment and the other violations against people (detention, torture, displacement, threats); violations for attacks on schools, hospitals and camps, denial of access, looting and other. An incident of two types counts under each, so the rows do not add up to the totals. Victims of a type are the source's count for that type where it counts per type, else the incident's.".to_string()];
+    let mut notes = vec![l!(lang, "The MRM rule: victims are counted for killing, maiming, sexual violence, abduction, recruitment and the other violations against people (detention, torture, displacement, threats); violations for attacks on schools, hospitals and camps, denial of access, looting and other. An incident of two types counts under each, so the rows do not add up to the totals. Victims of a type are the source's count for that type where it counts per type, else the incident's.", "La règle du MRM : on compte les victimes pour les meurtres, les mutilations, les violences sexuelles, les enlèvements, le recrutement et les autres violations contre des personnes (détention, torture, déplacement, menaces) ; les violations pour les attaques contre des écoles, des hôpitaux et des camps, le déni d'accès, les pillages et les autres. Un incident de deux types compte sous chacun : les lignes ne s'additionnent pas aux totaux. Les victimes d'un type sont le décompte de la source pour ce type quand elle compte par type, sinon celui de l'incident.").to_string()];
     if s.victims_with_groups > 0 {
-        notes.push(format!(
+        let n = |v: u64| ctx.n(v);
+        notes.push(lf!(
+            lang,
             "Victims by group, where the source gives one ({} of {} victims): women {}, men {}, girls {}, boys {}, unknown {}.",
-            group_thousands(s.victims_with_groups),
-            group_thousands(s.victims),
-            group_thousands(s.group(VictimGroup::Women)),
-            group_thousands(s.group(VictimGroup::Men)),
-            group_thousands(s.group(VictimGroup::Girls)),
-            group_thousands(s.group(VictimGroup::Boys)),
-            group_thousands(s.group(VictimGroup::Unknown)),
+            "Victimes par groupe, quand la source le précise ({} des {} victimes) : femmes {}, hommes {}, filles {}, garçons {}, inconnu {}.",
+            n(s.victims_with_groups),
+            n(s.victims),
+            n(s.group(VictimGroup::Women)),
+            n(s.group(VictimGroup::Men)),
+            n(s.group(VictimGroup::Girls)),
+            n(s.group(VictimGroup::Boys)),
+            n(s.group(VictimGroup::Unknown)),
         ));
     }
     Table::new(
         "violations-by-type",
-        "Violations by type (monitoring logs, MRM rule)",
+        l!(
+            lang,
+            "Violations by type (monitoring logs, MRM rule)",
+            "Violations par type (registres de surveillance, règle du MRM)"
+        ),
         &[
-            "Violation type",
+            l!(lang, "Violation type", "Type de violation"),
             "Violations",
-            "Victims",
-            "MRM counts",
-            "MRM figure",
+            l!(lang, "Victims", "Victimes"),
+            l!(lang, "MRM counts", "Le MRM compte"),
+            l!(lang, "MRM figure", "Chiffre MRM"),
         ],
         rows,
         notes,
@@ -295,6 +335,7 @@ fn by_type_table(ctx: &Ctx) -> Table {
 /// the records whose victim count is unreadable, and the state share.
 fn monitoring_list(ctx: &Ctx, basis: String) -> Table {
     let m = &ctx.matrix;
+    let lang = ctx.lang;
     let mut rows = Vec::new();
     for (pi, p) in m.perpetrators.iter().enumerate() {
         for (ci, r) in m.regions.iter().enumerate() {
@@ -303,7 +344,7 @@ fn monitoring_list(ctx: &Ctx, basis: String) -> Table {
                 continue;
             }
             rows.push(vec![
-                Cell::Text(p.label().to_string()),
+                Cell::Text(p.label_in(lang).to_string()),
                 Cell::Text(r.clone()),
                 Cell::Count(c.violations),
                 Cell::Count(c.victims),
@@ -321,20 +362,36 @@ fn monitoring_list(ctx: &Ctx, basis: String) -> Table {
     ]);
     let mut notes = vec![basis];
     if attributed > 0 {
-        notes.push(format!(
-            "State share of violations by an identified perpetrator: {:.0}% ({state} of {attributed}).",
-            state as f64 * 100.0 / attributed as f64
-        ));
+        notes.push(match lang {
+            crate::i18n::Lang::En => format!(
+                "State share of violations by an identified perpetrator: {:.0}% ({state} of {attributed}).",
+                state as f64 * 100.0 / attributed as f64
+            ),
+            crate::i18n::Lang::Fr => format!(
+                "Part imputable à l'État des violations d'un auteur identifié : {} ({} sur {}).",
+                ctx.pct(state as f64 / attributed as f64),
+                ctx.n(state),
+                ctx.n(attributed)
+            ),
+        });
     }
     Table::new(
         "monitoring-violations",
-        "Violations and victims by perpetrator type and region",
+        l!(
+            lang,
+            "Violations and victims by perpetrator type and region",
+            "Violations et victimes par type d'auteur et par région"
+        ),
         &[
-            "Perpetrator type",
-            "Region",
+            l!(lang, "Perpetrator type", "Type d'auteur"),
+            l!(lang, "Region", "Région"),
             "Violations",
-            "Victims",
-            "Records with an unreadable victim count",
+            l!(lang, "Victims", "Victimes"),
+            l!(
+                lang,
+                "Records with an unreadable victim count",
+                "Fiches au nombre de victimes illisible"
+            ),
         ],
         rows,
         notes,
@@ -366,14 +423,22 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
     let (events, heat) = region_table(
         ctx,
         "threat-matrix",
-        "Civilian-harm events by region and perpetrator type",
+        l!(
+            ctx.lang,
+            "Civilian-harm events by region and perpetrator type",
+            "Événements portant atteinte aux civils par région et par type d'auteur"
+        ),
         |c| c.events,
         ctx.pattern.as_ref().map(|p| &p.events),
     );
     let (fat, _) = region_table(
         ctx,
         "fatality-matrix",
-        "Civilian fatalities by region and perpetrator type",
+        l!(
+            ctx.lang,
+            "Civilian fatalities by region and perpetrator type",
+            "Civils tués par région et par type d'auteur"
+        ),
         |c| c.civilian_fatalities,
         ctx.pattern.as_ref().map(|p| &p.fatalities),
     );
@@ -391,8 +456,10 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
         share.attributed_events,
         share_inputs(ctx, &events, nr),
     );
-    b.push(Block::Paragraph(format!(
+    b.push(Block::Paragraph(lf!(
+        ctx.lang,
         "In the period, the sources record {} civilian-harm events and {} civilian fatalities. {}",
+        "Sur la période, les sources enregistrent {} événements portant atteinte aux civils et {} civils tués. {}",
         grand(&events),
         grand(&fat),
         state_sentence
@@ -400,7 +467,7 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
     let cols: Vec<String> = m
         .perpetrators
         .iter()
-        .map(|t| short_label(*t).to_string())
+        .map(|t| short_label(*t, ctx.lang).to_string())
         .collect();
     let region_totals: Vec<Cell> = events.rows[..m.regions.len()]
         .iter()
@@ -410,16 +477,28 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
     b.push(Block::Table(events));
     if m.regions.len() > super::charts::MAX_HEAT_ROWS {
         // Unreadable as a picture, and costly to draw: the table has it all.
-        b.push(Block::Paragraph(format!(
+        b.push(Block::Paragraph(lf!(
+            ctx.lang,
             "The heat map is left out: {} regions are more than a page can show ({} at most); the table above has every one.",
+            "La carte thermique est omise : {} régions, c'est plus qu'une page ne peut en montrer ({} au plus) ; le tableau ci-dessus les contient toutes.",
             m.regions.len(),
             super::charts::MAX_HEAT_ROWS
         )));
     } else {
         b.push(Block::Figure(Figure {
             id: "heat-map".into(),
-            caption: "Civilian-harm events by region and perpetrator type (darker = more)".into(),
-            alt: "The table above as a heat map.".into(),
+            caption: l!(
+                ctx.lang,
+                "Civilian-harm events by region and perpetrator type (darker = more)",
+                "Événements portant atteinte aux civils par région et par type d'auteur (plus foncé = plus)"
+            )
+            .into(),
+            alt: l!(
+                ctx.lang,
+                "The table above as a heat map.",
+                "Le tableau ci-dessus sous forme de carte thermique."
+            )
+            .into(),
             figures: Vec::new(),
             chart: Chart::Heat {
                 rows: m.regions.clone(),
@@ -462,8 +541,7 @@ fn trend_row(
         recent,
         previous,
         match trend {
-            Some(Trend::NoData) => Cell::Text(format!("{} no data", Trend::NoData.arrow())),
-            Some(t) => Cell::Text(format!("{} {}", t.arrow(), t.key())),
+            Some(t) => Cell::Text(format!("{} {}", t.arrow(), t.label_in(ctx.lang))),
             None => Cell::Hidden,
         },
         fatalities,
@@ -471,13 +549,17 @@ fn trend_row(
 }
 
 /// The header of a trend table, `first` naming its rows.
-fn trend_header(first: &'static str) -> [&'static str; 5] {
+fn trend_header(first: &'static str, lang: crate::i18n::Lang) -> [&'static str; 5] {
     [
         first,
-        "Recent 6 months",
-        "Previous 6 months",
-        "Trend",
-        "Recent civilian fatalities",
+        l!(lang, "Recent 6 months", "6 mois récents"),
+        l!(lang, "Previous 6 months", "6 mois précédents"),
+        l!(lang, "Trend", "Tendance"),
+        l!(
+            lang,
+            "Recent civilian fatalities",
+            "Civils tués (période récente)"
+        ),
     ]
 }
 
@@ -489,13 +571,17 @@ fn trends_by_type(ctx: &Ctx) -> Table {
         .collect();
     let mut by_type = Table::new(
         "trends-by-perpetrator",
-        "Civilian-harm events by perpetrator type: recent and previous six months",
-        &trend_header("Perpetrator type"),
+        l!(
+            ctx.lang,
+            "Civilian-harm events by perpetrator type: recent and previous six months",
+            "Événements portant atteinte aux civils par type d'auteur : six mois récents et précédents"
+        ),
+        &trend_header(l!(ctx.lang, "Perpetrator type", "Type d'auteur"), ctx.lang),
         m.perpetrators
             .iter()
             .zip(&m.row_totals)
             .zip(&type_ids)
-            .map(|((t, c), ids)| trend_row(ctx, t.label().to_string(), c, *ids))
+            .map(|((t, c), ids)| trend_row(ctx, t.label_in(ctx.lang).to_string(), c, *ids))
             .collect(),
         trend_notes(ctx),
     );
@@ -519,8 +605,12 @@ fn trends_by_region(ctx: &Ctx) -> Table {
         .collect();
     let mut by_region = Table::new(
         "trends-by-region",
-        "Civilian-harm events by region with events in the last 12 months: recent and previous six months",
-        &trend_header("Region"),
+        l!(
+            ctx.lang,
+            "Civilian-harm events by region with events in the last 12 months: recent and previous six months",
+            "Événements portant atteinte aux civils par région ayant connu des événements ces 12 derniers mois : six mois récents et précédents"
+        ),
+        &trend_header(l!(ctx.lang, "Region", "Région"), ctx.lang),
         shown_regions
             .iter()
             .zip(&region_ids)
@@ -568,7 +658,7 @@ fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Tabl
         })
         .collect();
     rows.push(vec![
-        Cell::Text("All regions".into()),
+        Cell::Text(l!(ctx.lang, "All regions", "Toutes les régions").into()),
         share_cell(
             ctx,
             share.state_events,
@@ -584,21 +674,30 @@ fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Tabl
         )
         .1,
     ]);
-    let mut notes = vec!["Share = events (fatalities) by state security forces ÷ all events (fatalities) attributed to an identified perpetrator, i.e. not unidentified armed actors or crossfire.".to_string()];
+    let lang = ctx.lang;
+    let mut notes = vec![l!(lang, "Share = events (fatalities) by state security forces ÷ all events (fatalities) attributed to an identified perpetrator, i.e. not unidentified armed actors or crossfire.", "Part = événements (civils tués) imputables aux forces de sécurité de l'État ÷ tous les événements (civils tués) attribués à un auteur identifié, c'est-à-dire hors acteurs armés non identifiés et tirs croisés.").to_string()];
     if rows
         .iter()
         .flatten()
         .any(|c| *c == Cell::Text(NO_SHARE.into()))
     {
-        notes.push(format!("{NO_SHARE}: nothing to divide by (no civilian fatalities, or no events, attributed to an identified perpetrator there)."));
+        notes.push(lf!(lang, "{NO_SHARE}: nothing to divide by (no civilian fatalities, or no events, attributed to an identified perpetrator there).", "{NO_SHARE} : rien à diviser (aucun civil tué, ou aucun événement, attribué à un auteur identifié à cet endroit)."));
     }
     if ctx.suppress {
-        notes.push("Shown in 10-point bands, and only where every count it is computed from is printed in the tables above; otherwise x.".into());
+        notes.push(l!(lang, "Shown in 10-point bands, and only where every count it is computed from is printed in the tables above; otherwise x.", "Indiquée par tranches de 10 points, et seulement là où chaque effectif qui sert à la calculer figure dans les tableaux ci-dessus ; sinon x.").into());
     }
     Table::new(
         "state-share",
-        "Share of attributed civilian harm perpetrated by state security forces",
-        &["Region", "Share of events", "Share of civilian fatalities"],
+        l!(
+            lang,
+            "Share of attributed civilian harm perpetrated by state security forces",
+            "Part des atteintes aux civils attribuées imputable aux forces de sécurité de l'État"
+        ),
+        &[
+            l!(lang, "Region", "Région"),
+            l!(lang, "Share of events", "Part des événements"),
+            l!(lang, "Share of civilian fatalities", "Part des civils tués"),
+        ],
         rows,
         notes,
     )
@@ -634,25 +733,35 @@ fn share_cell(
     whole: u64,
     printed: Option<(Cell, Vec<Cell>)>,
 ) -> (String, Cell) {
+    let lang = ctx.lang;
     let sentence = |share: &str| {
-        format!(
-            "State security forces are the perpetrator of {share} of the events attributed to an identified perpetrator."
+        lf!(
+            lang,
+            "State security forces are the perpetrator of {share} of the events attributed to an identified perpetrator.",
+            "Les forces de sécurité de l'État sont l'auteur de {share} des événements attribués à un auteur identifié."
         )
+    };
+    let none = || {
+        l!(
+            lang,
+            "No event is attributed to an identified perpetrator.",
+            "Aucun événement n'est attribué à un auteur identifié."
+        )
+        .to_string()
     };
     if !ctx.suppress {
         if whole == 0 {
-            return (
-                "No event is attributed to an identified perpetrator.".into(),
-                Cell::Text(NO_SHARE.into()),
-            );
+            return (none(), Cell::Text(NO_SHARE.into()));
         }
         let p = part as f64 / whole as f64;
         return (
-            sentence(&format!(
-                "{:.0}% ({} of {})",
-                p * 100.0,
-                group_thousands(part),
-                group_thousands(whole)
+            sentence(&lf!(
+                lang,
+                "{} ({} of {})",
+                "{} ({} sur {})",
+                ctx.pct(p),
+                ctx.n(part),
+                ctx.n(whole)
             )),
             Cell::Percent(p),
         );
@@ -667,17 +776,14 @@ fn share_cell(
         Some((s, w))
     });
     match shown {
-        Some((_, 0)) => (
-            "No event is attributed to an identified perpetrator.".into(),
-            Cell::Text(NO_SHARE.into()),
-        ),
+        Some((_, 0)) => (none(), Cell::Text(NO_SHARE.into())),
         Some((s, w)) => {
             let p = s as f64 / w as f64;
             let band = ((p * 10.0).floor() as u8).min(9) * 10;
             let c = Cell::PercentBand(band);
-            (sentence(&c.display()), c)
+            (sentence(&c.display_in(lang)), c)
         }
-        None => ("The share perpetrated by state security forces is withheld at this sharing level (it would narrow down withheld counts).".into(), Cell::Hidden),
+        None => (l!(lang, "The share perpetrated by state security forces is withheld at this sharing level (it would narrow down withheld counts).", "La part imputable aux forces de sécurité de l'État est masquée à ce niveau de diffusion (elle permettrait de déduire des effectifs masqués).").into(), Cell::Hidden),
     }
 }
 
@@ -685,22 +791,30 @@ fn share_cell(
 fn trend_notes(ctx: &Ctx) -> Vec<String> {
     // Above internal the sources are named by publisher, never by file
     // (METHODOLOGY §6).
+    let lang = ctx.lang;
     let mut notes = if ctx.opts.level == crate::assessment::SharingLevel::Internal {
-        ctx.matrix.coverage_notes()
+        ctx.matrix.coverage_notes_in(lang, &|d| {
+            ctx.matrix
+                .dataset_spans
+                .get(d)
+                .map_or_else(String::new, |(n, _)| n.clone())
+        })
     } else {
-        ctx.matrix.coverage_notes_named(&|d| {
+        ctx.matrix.coverage_notes_in(lang, &|d| {
             ctx.ws
                 .datasets
                 .get(d)
-                .map_or("a source", |ds| {
-                    super::build_data::publisher(ds.meta.format)
+                .map_or(l!(lang, "a source", "une source"), |ds| {
+                    super::build_data::publisher(ds.meta.format, lang)
                 })
                 .to_string()
         })
     };
     if ctx.suppress {
-        notes.push(format!(
+        notes.push(lf!(
+            lang,
             "A trend is printed only where the counts as printed decide it; x: it depends on a withheld count (<{k} or x).",
+            "Une tendance n'est indiquée que là où les effectifs imprimés la déterminent ; x : elle dépend d'un effectif masqué (<{k} ou x).",
             k = ctx.k
         ));
     }
@@ -713,7 +827,10 @@ fn monthly_figure(ctx: &Ctx) -> Block {
         ..ctx.filter.clone()
     };
     let months = monthly(ctx.ws, &filter);
-    let labels: Vec<String> = months.iter().map(|m| m.month.clone()).collect();
+    let labels: Vec<String> = months
+        .iter()
+        .map(|m| crate::i18n::month(ctx.lang, &m.month))
+        .collect();
     let mut placed = Vec::new();
     let (series, withheld, total) = match &ctx.pattern {
         Some(p) => {
@@ -734,7 +851,7 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             }
             (
                 vec![Series {
-                    label: "All perpetrator types".into(),
+                    label: l!(ctx.lang, "All perpetrator types", "Tous les types d'auteurs").into(),
                     rgb: [0, 114, 178],
                     values,
                 }],
@@ -747,7 +864,7 @@ fn monthly_figure(ctx: &Ctx) -> Block {
                 .iter()
                 .filter(|t| months.iter().any(|m| m.events_by_type[**t as usize] > 0))
                 .map(|t| Series {
-                    label: short_label(*t).to_string(),
+                    label: short_label(*t, ctx.lang).to_string(),
                     rgb: perpetrator_rgb(*t),
                     values: months
                         .iter()
@@ -764,20 +881,28 @@ fn monthly_figure(ctx: &Ctx) -> Block {
     };
     Block::Figure(Figure {
         id: "monthly".into(),
-        caption: format!(
+        caption: lf!(
+            ctx.lang,
             "Civilian-harm events per month, {} to {}{}",
+            "Événements portant atteinte aux civils par mois, de {} à {}{}",
             labels.first().cloned().unwrap_or_default(),
             labels.last().cloned().unwrap_or_default(),
             if ctx.suppress {
-                " (all perpetrator types; withheld months hatched)"
+                l!(
+                    ctx.lang,
+                    " (all perpetrator types; withheld months hatched)",
+                    " (tous types d'auteurs ; mois masqués hachurés)"
+                )
             } else {
-                ", by perpetrator type"
+                l!(ctx.lang, ", by perpetrator type", ", par type d'auteur")
             }
         ),
-        alt: format!(
+        alt: lf!(
+            ctx.lang,
             "{} months; {} civilian-harm events in all.",
+            "{} mois ; {} événements portant atteinte aux civils au total.",
             labels.len(),
-            total.display()
+            total.display_in(ctx.lang)
         ),
         figures: placed,
         chart: Chart::Monthly {
@@ -881,7 +1006,15 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
         .into_iter()
         .partition(|&r| m.regions[r].starts_with('('));
     for r in unknown {
-        why.push((r, "no region is given for these events".to_string()));
+        why.push((
+            r,
+            l!(
+                ctx.lang,
+                "no region is given for these events",
+                "aucune région n'est indiquée pour ces événements"
+            )
+            .to_string(),
+        ));
     }
     for (r, placed) in place_by_events(ctx, &unplaced) {
         match placed {
@@ -891,18 +1024,33 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
                 }
                 Some(&other) => why.push((
                     r,
-                    format!("its events lie in the area drawn for {}", m.regions[other]),
+                    lf!(
+                        ctx.lang,
+                        "its events lie in the area drawn for {}",
+                        "ses événements se situent dans la zone dessinée pour {}",
+                        m.regions[other]
+                    ),
                 )),
             },
             Placed::NoLocatedEvents => {
                 why.push((
                     r,
-                    "no boundary of that name, and no event with coordinates".to_string(),
+                    l!(
+                        ctx.lang,
+                        "no boundary of that name, and no event with coordinates",
+                        "aucune limite de ce nom, et aucun événement avec des coordonnées"
+                    )
+                    .to_string(),
                 ));
             }
             Placed::Spread => why.push((
                 r,
-                "no boundary of that name, and its events are spread over several".to_string(),
+                l!(
+                    ctx.lang,
+                    "no boundary of that name, and its events are spread over several",
+                    "aucune limite de ce nom, et ses événements sont répartis sur plusieurs"
+                )
+                .to_string(),
             )),
         }
     }
@@ -951,8 +1099,10 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
         }
     }
     let matched = areas.iter().filter(|a| a.cell != Cell::Empty).count();
-    let mut alt = format!(
+    let mut alt = lf!(
+        ctx.lang,
         "{matched} of {} regions with civilian harm shown on the bundled admin-1 boundaries.",
+        "{matched} des {} régions ayant connu des atteintes aux civils figurent sur les limites admin 1 fournies.",
         m.regions.len()
     );
     let placed: std::collections::HashSet<usize> = on.values().copied().collect();
@@ -963,19 +1113,33 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
             let reason = why
                 .iter()
                 .find(|(x, _)| *x == r)
-                .map_or("another region of that name is drawn", |(_, w)| w.as_str());
+                .map_or(
+                    l!(
+                        ctx.lang,
+                        "another region of that name is drawn",
+                        "une autre région de ce nom est dessinée"
+                    ),
+                    |(_, w)| w.as_str(),
+                );
             format!("{} ({reason})", m.regions[r])
         })
         .collect();
     if !missing.is_empty() {
-        alt.push_str(&format!(
+        alt.push_str(&lf!(
+            ctx.lang,
             " Not on the map: {}. Two names for one region can be merged (Actors view, region names).",
+            " Absentes de la carte : {}. Deux noms d'une même région peuvent être fusionnés (vue Acteurs, noms de régions).",
             missing.join("; ")
         ));
     }
     Some(Block::Figure(Figure {
         id: "map".into(),
-        caption: "Civilian-harm events by region in the period".into(),
+        caption: l!(
+            ctx.lang,
+            "Civilian-harm events by region in the period",
+            "Événements portant atteinte aux civils par région sur la période"
+        )
+        .into(),
         alt,
         figures: Vec::new(),
         chart: Chart::Map { areas },

@@ -196,14 +196,20 @@ pub enum Cell {
 impl Cell {
     /// The cell as printed.
     pub fn display(&self) -> String {
+        self.display_in(crate::i18n::Lang::En)
+    }
+
+    /// The cell as an annex in `lang` prints it (`29 833`, `69 %`, `2,5`).
+    pub fn display_in(&self, lang: crate::i18n::Lang) -> String {
+        let pct = crate::i18n::percent_sign(lang);
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Count(n) => group_thousands(*n),
+            Cell::Count(n) => crate::i18n::count(lang, *n),
             Cell::Small(k) => format!("<{k}"),
             Cell::Hidden => "x".into(),
-            Cell::Percent(p) => format!("{:.0}%", p * 100.0),
-            Cell::PercentBand(b) => format!("{}–{}%", b, b.saturating_add(10).min(100)),
-            Cell::Decimal(v, d) => format!("{v:.d$}"),
+            Cell::Percent(p) => format!("{:.0}{pct}", p * 100.0),
+            Cell::PercentBand(b) => format!("{}–{}{pct}", b, b.saturating_add(10).min(100)),
+            Cell::Decimal(v, d) => crate::i18n::decimal(lang, &format!("{v:.d$}")),
             Cell::Empty => String::new(),
         }
     }

@@ -203,6 +203,19 @@ impl HarmKind {
 
     /// Short English label.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// Short label in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Self::Violence => "Attaques et meurtres",
+                Self::SexualViolence => "Violences sexuelles",
+                Self::Abduction => "Enlèvements / disparitions forcées",
+                Self::Other => "Pillages, destructions et autres",
+            };
+        }
         match self {
             Self::Violence => "Attacks and killings",
             Self::SexualViolence => "Sexual violence",
