@@ -36,6 +36,18 @@ impl HrddpRisk {
     }
 
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// The risk's name in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Fr {
+            return match self {
+                Self::Low => "Faible",
+                Self::Medium => "Moyen",
+                Self::High => "Élevé",
+            };
+        }
         match self {
             Self::Low => "Low",
             Self::Medium => "Medium",

@@ -8,9 +8,9 @@ use super::{Block, Cell, Table};
 use crate::analysis::Workspace;
 use crate::analysis::matrix::for_each_selected;
 use crate::assessment::SharingLevel;
+use crate::i18n::Lang;
 use crate::model::dates::from_day_number;
 use crate::model::{GeoPrecision, HarmKind, PerpetratorType, SourceFormat, TimePrecision};
-use crate::i18n::Lang;
 use crate::{l, lf};
 use std::collections::BTreeSet;
 
@@ -495,9 +495,24 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .filter(|d| !d.records_harm_kind(HarmKind::SexualViolence))
         .map(|d| match d.meta.format {
-            SourceFormat::Ucdp => l!(lang, "UCDP GED (killings only)", "UCDP GED (meurtres uniquement)").to_string(),
-            SourceFormat::Acled => l!(lang, "ACLED files without a sub-event type", "fichiers ACLED sans sous-type d'événement").to_string(),
-            _ => l!(lang, "files read without an event-type column", "fichiers lus sans colonne de type d'événement").to_string(),
+            SourceFormat::Ucdp => l!(
+                lang,
+                "UCDP GED (killings only)",
+                "UCDP GED (meurtres uniquement)"
+            )
+            .to_string(),
+            SourceFormat::Acled => l!(
+                lang,
+                "ACLED files without a sub-event type",
+                "fichiers ACLED sans sous-type d'événement"
+            )
+            .to_string(),
+            _ => l!(
+                lang,
+                "files read without an event-type column",
+                "fichiers lus sans colonne de type d'événement"
+            )
+            .to_string(),
         })
         .collect::<BTreeSet<String>>()
         .into_iter()

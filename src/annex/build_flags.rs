@@ -142,19 +142,39 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
         let items = [
             (
                 l!(lang, "No successor", "Pas de relais"),
-                l!(lang, "A residual High or Very high threat with no one named to take over a tier it engages.", "Une menace résiduelle élevée ou très élevée sans personne désigné pour reprendre un niveau qu'elle concerne."),
+                l!(
+                    lang,
+                    "A residual High or Very high threat with no one named to take over a tier it engages.",
+                    "Une menace résiduelle élevée ou très élevée sans personne désigné pour reprendre un niveau qu'elle concerne."
+                ),
             ),
             (
-                l!(lang, "Successor is perpetrator", "Relais auteur de la menace"),
-                l!(lang, "Host-state security forces are named successor for a threat they perpetrate.", "Les forces de sécurité de l'État hôte sont désignées comme relais d'une menace dont elles sont l'auteur."),
+                l!(
+                    lang,
+                    "Successor is perpetrator",
+                    "Relais auteur de la menace"
+                ),
+                l!(
+                    lang,
+                    "Host-state security forces are named successor for a threat they perpetrate.",
+                    "Les forces de sécurité de l'État hôte sont désignées comme relais d'une menace dont elles sont l'auteur."
+                ),
             ),
             (
                 l!(lang, "Security cliff", "Rupture sécuritaire"),
-                l!(lang, "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after.", "Une base des régions de la menace ferme, et les atteintes aux civils dans son rayon ont augmenté dans les 12 mois suivants."),
+                l!(
+                    lang,
+                    "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after.",
+                    "Une base des régions de la menace ferme, et les atteintes aux civils dans son rayon ont augmenté dans les 12 mois suivants."
+                ),
             ),
             (
                 l!(lang, "Monitoring gap", "Lacune de surveillance"),
-                l!(lang, "Every base in one of the threat's regions closes while civilian harm continues there.", "Toutes les bases de l'une des régions de la menace ferment alors que les atteintes aux civils s'y poursuivent."),
+                l!(
+                    lang,
+                    "Every base in one of the threat's regions closes while civilian harm continues there.",
+                    "Toutes les bases de l'une des régions de la menace ferment alors que les atteintes aux civils s'y poursuivent."
+                ),
             ),
         ];
         for (st, (name, why)) in states.into_iter().zip(items) {
@@ -210,7 +230,11 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
         Block::Paragraph(intro),
         Block::Table(Table::new(
             "flags",
-            l!(lang, "Flags raised on the register", "Alertes levées sur le registre"),
+            l!(
+                lang,
+                "Flags raised on the register",
+                "Alertes levées sur le registre"
+            ),
             &[
                 l!(lang, "#", "n°"),
                 l!(lang, "Threat", "Menace"),
@@ -373,7 +397,11 @@ fn hindsight_blocks(ctx: &Ctx, a: &crate::assessment::Assessment, r: &Review) ->
     if !rows.is_empty() {
         blocks.push(Block::Table(Table::new(
             "benchmarks-hindsight",
-            l!(lang, "Benchmarks at the as-of date and at the last date in the data (hindsight)", "Jalons à la date de référence et à la dernière date des données (a posteriori)"),
+            l!(
+                lang,
+                "Benchmarks at the as-of date and at the last date in the data (hindsight)",
+                "Jalons à la date de référence et à la dernière date des données (a posteriori)"
+            ),
             &[
                 l!(lang, "Benchmark", "Jalon"),
                 l!(lang, "Value at as-of", "Valeur à la date de référence"),
@@ -546,9 +574,8 @@ fn benchmark_row(
         )),
         text(monitor),
         text(
-            b.frequency.map_or(l!(lang, "not set", "non défini"), |f| {
-                f.label_in(lang)
-            }),
+            b.frequency
+                .map_or(l!(lang, "not set", "non défini"), |f| f.label_in(lang)),
         ),
         value,
         st.map_or(Cell::Hidden, text),

@@ -34,7 +34,12 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
     };
     let lang = ctx.lang;
     let recipients = if ctx.opts.recipients.is_empty() {
-        l!(lang, "as the classification allows", "selon la classification").to_string()
+        l!(
+            lang,
+            "as the classification allows",
+            "selon la classification"
+        )
+        .to_string()
     } else {
         ctx.opts.recipients.join("; ")
     };
@@ -55,7 +60,11 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
             text(format!("{} · {}", a.meta.mission, a.meta.country)),
         ],
         vec![
-            text(l!(lang, "Period and as-of date", "Période et date de référence")),
+            text(l!(
+                lang,
+                "Period and as-of date",
+                "Période et date de référence"
+            )),
             text(lf!(
                 lang,
                 "{} (as of {})",
@@ -76,7 +85,10 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
                 a.meta.cleared_by.trim().to_string()
             }),
         ],
-        vec![text(l!(lang, "Distribution", "Diffusion")), text(recipients)],
+        vec![
+            text(l!(lang, "Distribution", "Diffusion")),
+            text(recipients),
+        ],
     ];
     vec![Block::Table(Table::new(
         "document-control",
@@ -159,11 +171,17 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
         high
     );
     if ctx.content.has(RegisterColumn::Gap) || ctx.content.has(RegisterColumn::Successors) {
-        opening.push_str(&lf!(
-            lang,
-            ", and {gaps} with a protection tier no one is named to take over",
-            ", et {gaps} ont un niveau de protection dont personne n'est désigné pour prendre le relais"
-        ));
+        opening.push_str(&match (lang, gaps) {
+            (crate::i18n::Lang::En, _) => {
+                format!(", and {gaps} with a protection tier no one is named to take over")
+            }
+            (crate::i18n::Lang::Fr, 0 | 1) => format!(
+                ", et {gaps} a un niveau de protection dont personne n'est désigné pour prendre le relais"
+            ),
+            (crate::i18n::Lang::Fr, _) => format!(
+                ", et {gaps} ont un niveau de protection dont personne n'est désigné pour prendre le relais"
+            ),
+        });
     }
     let shown = ranked.len().min(KEY_THREATS);
     opening.push_str(&match (lang, shown) {

@@ -9,6 +9,7 @@ use super::build::Ctx;
 use super::{Block, Cell, Table};
 use crate::analysis::hrddp::screen;
 use crate::assessment::SharingLevel;
+use crate::{l, lf};
 
 /// The section's blocks; none above `un-partners` or without an assessment.
 pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
@@ -21,42 +22,47 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         return Vec::new();
     }
     let internal = ctx.opts.level == SharingLevel::Internal;
+    let lang = ctx.lang;
     let mut body = Vec::new();
     for s in &rows {
         let rec = a.hrddp.iter().find(|r| r.actor == s.actor);
         let name = if s.actor.is_empty() {
-            "(actor not named)".to_string()
+            l!(lang, "(actor not named)", "(acteur non nommé)").to_string()
         } else {
             s.actor.clone()
         };
         let mut row = vec![Cell::Text(name)];
         let analyst = rec
             .and_then(|r| r.risk)
-            .map_or("not recorded", |r| r.label());
+            .map_or(l!(lang, "not recorded", "non consigné"), |r| {
+                r.label_in(lang)
+            });
         if internal {
             let violations = s
                 .violations
                 .iter()
-                .map(|(t, n)| format!("{} {n}", t.label()))
+                .map(|(t, n)| format!("{} {n}", t.label_in(lang)))
                 .collect::<Vec<_>>()
                 .join(", ");
             row.extend([
                 Cell::Text(format!(
                     "{} · {} · {}",
-                    s.events, s.civilian_fatalities, s.victims
+                    ctx.n(s.events),
+                    ctx.n(s.civilian_fatalities),
+                    ctx.n(s.victims)
                 )),
                 Cell::Text(if violations.is_empty() {
-                    "none recorded".to_string()
+                    l!(lang, "none recorded", "aucune enregistrée").to_string()
                 } else {
                     violations
                 }),
                 Cell::Text(s.regions.join(", ")),
                 Cell::Text(format!(
                     "{} · {}",
-                    s.latest.map_or("–".to_string(), |d| d.to_string()),
-                    s.trend.key().replace('_', " ")
+                    s.latest.map_or("–".to_string(), |d| ctx.date(d)),
+                    s.trend.label_in(lang)
                 )),
-                Cell::Text(format!("{} / {analyst}", s.suggested.label())),
+                Cell::Text(format!("{} / {analyst}", s.suggested.label_in(lang))),
             ]);
         } else {
             row.push(Cell::Text(analyst.to_string()));
@@ -67,31 +73,50 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         ]);
         body.push(row);
     }
+    let actor = l!(lang, "State security actor", "Acteur de sécurité de l'État");
+    let measures = l!(lang, "Mitigating measures", "Mesures d'atténuation");
+    let entity = l!(
+        lang,
+        "Supporting UN entity",
+        "Entité de l'ONU qui apporte l'appui"
+    );
     let header: Vec<&str> = if internal {
         vec![
-            "State security actor",
-            "Events · killed · victims (24 months)",
+            actor,
+            l!(
+                lang,
+                "Events · killed · victims (24 months)",
+                "Événements · tués · victimes (24 mois)"
+            ),
             "Violations",
-            "Regions",
-            "Latest · trend",
-            "Risk: suggested / analyst",
-            "Mitigating measures",
-            "Supporting UN entity",
+            l!(lang, "Regions", "Régions"),
+            l!(lang, "Latest · trend", "Dernier · tendance"),
+            l!(
+                lang,
+                "Risk: suggested / analyst",
+                "Risque : suggéré / selon l'analyste"
+            ),
+            measures,
+            entity,
         ]
     } else {
         vec![
-            "State security actor",
-            "HRDDP risk",
-            "Mitigating measures",
-            "Supporting UN entity",
+            actor,
+            l!(lang, "HRDDP risk", "Risque HRDDP"),
+            measures,
+            entity,
         ]
     };
-    let intro = format!(
+    let intro = lf!(
+        lang,
         "Under the UN Human Rights Due Diligence Policy, support to state security forces needs a risk assessment first. Each actor the data type as state security forces (after the re-classifications listed in the method) is listed with the analyst's risk, the mitigating measures and the UN entity providing support.{} This section names units: it is printed at the internal and UN-partner levels only.",
+        "En vertu de la politique de diligence voulue en matière de droits de l'homme (HRDDP), tout appui aux forces de sécurité de l'État exige d'abord une évaluation des risques. Chaque acteur que les données classent parmi les forces de sécurité de l'État (après les reclassements indiqués dans la méthode) figure avec le risque retenu par l'analyste, les mesures d'atténuation et l'entité de l'ONU qui apporte l'appui.{} Cette section nomme des unités : elle n'est imprimée qu'aux niveaux interne et partenaires ONU.",
         if internal {
-            format!(
+            lf!(
+                lang,
                 " The figures cover the 24 months to {}; the suggested risk is high with 3 or more events or violations of killing, sexual violence, torture, abduction or recruitment in the last 12 months, medium with any civilian-harm event in the 24 months, else low.",
-                ctx.as_of
+                " Les chiffres couvrent les 24 mois jusqu'au {} ; le risque suggéré est élevé avec 3 événements ou violations ou plus de meurtre, violences sexuelles, torture, enlèvement ou recrutement au cours des 12 derniers mois, moyen avec tout événement portant atteinte aux civils sur les 24 mois, faible sinon.",
+                ctx.date(ctx.as_of)
             )
         } else {
             String::new()
@@ -101,7 +126,11 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         Block::Paragraph(intro),
         Block::Table(Table::new(
             "hrddp",
-            "Human rights due diligence screen",
+            l!(
+                lang,
+                "Human rights due diligence screen",
+                "Examen de diligence voulue en matière de droits de l'homme"
+            ),
             &header,
             body,
             Vec::new(),

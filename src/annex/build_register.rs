@@ -3,9 +3,9 @@
 //! for a data-only annex or when the assessment has nothing in it.
 
 use super::build::Ctx;
+use super::build::SectionId;
 use super::build_threats::implied;
 use super::disclosure::single;
-use super::build::SectionId;
 use super::{Block, Cell, Table};
 use crate::assessment::footprint::cliff_rule;
 use crate::assessment::review::Review;
@@ -123,7 +123,8 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .zip(&r.bases)
         .map(|(b, br)| {
-            let date = |d: Option<chrono::NaiveDate>| text(d.map_or("—".to_string(), |d| ctx.date(d)));
+            let date =
+                |d: Option<chrono::NaiveDate>| text(d.map_or("—".to_string(), |d| ctx.date(d)));
             let mut row = vec![
                 text(format!(
                     "{}{}",
@@ -133,12 +134,9 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
                 text(b.region.clone()),
                 date(b.opened),
                 match b.closed {
-                    Some(c) if c > ctx.as_of => text(lf!(
-                        lang,
-                        "{} (planned)",
-                        "{} (prévue)",
-                        ctx.date(c)
-                    )),
+                    Some(c) if c > ctx.as_of => {
+                        text(lf!(lang, "{} (planned)", "{} (prévue)", ctx.date(c)))
+                    }
                     other => date(other),
                 },
                 Cell::Decimal(b.radius_km, 0),
@@ -265,7 +263,9 @@ fn register_intro(ctx: &Ctx, a: &Assessment) -> String {
             (Lang::En, 1) => " 1 of them is not rated yet by the analyst.".to_string(),
             (Lang::En, n) => format!(" {n} of them are not rated yet by the analyst."),
             (Lang::Fr, 1) => " L'une d'elles n'est pas encore cotée par l'analyste.".to_string(),
-            (Lang::Fr, n) => format!(" {n} d'entre elles ne sont pas encore cotées par l'analyste."),
+            (Lang::Fr, n) => {
+                format!(" {n} d'entre elles ne sont pas encore cotées par l'analyste.")
+            }
         });
     }
     intro
@@ -319,11 +319,9 @@ fn ratings_table(ctx: &Ctx, a: &Assessment, r: &Review) -> Table {
                         || l!(lang, "– (no data)", "– (pas de données)").to_string(),
                         |s| format!("{}×{}", s.likelihood, s.impact),
                     )),
-                    RegisterColumn::Trend => text(format!(
-                        "{} {}",
-                        er.trend.arrow(),
-                        er.trend.label_in(lang)
-                    )),
+                    RegisterColumn::Trend => {
+                        text(format!("{} {}", er.trend.arrow(), er.trend.label_in(lang)))
+                    }
                     _ => text(if e.residual {
                         l!(lang, "yes", "oui")
                     } else {
@@ -535,11 +533,10 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
                     _ => Cell::Empty,
                 });
             }
-            row.push(text(
-                e.handover
-                    .get(&t)
-                    .map_or_else(|| l!(lang, "not set", "non fixée").to_string(), |d| ctx.date(*d)),
-            ));
+            row.push(text(e.handover.get(&t).map_or_else(
+                || l!(lang, "not set", "non fixée").to_string(),
+                |d| ctx.date(*d),
+            )));
             if has(RegisterColumn::Gap) {
                 row.push(text(tier_gap(e, successor, capacity, lang)));
             }

@@ -200,7 +200,11 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
         .into(),
     )];
     let statuses = if ctx.filter.verified_only {
-        l!(lang, "Verified records only.", "Fiches vérifiées uniquement.")
+        l!(
+            lang,
+            "Verified records only.",
+            "Fiches vérifiées uniquement."
+        )
     } else {
         l!(
             lang,
@@ -504,6 +508,7 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
                 rows: m.regions.clone(),
                 cols,
                 cells: heat,
+                lang: ctx.lang,
             },
         }));
     }
@@ -851,7 +856,12 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             }
             (
                 vec![Series {
-                    label: l!(ctx.lang, "All perpetrator types", "Tous les types d'auteurs").into(),
+                    label: l!(
+                        ctx.lang,
+                        "All perpetrator types",
+                        "Tous les types d'auteurs"
+                    )
+                    .into(),
                     rgb: [0, 114, 178],
                     values,
                 }],
@@ -1110,17 +1120,14 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
     let missing: Vec<String> = (0..m.regions.len())
         .filter(|r| !placed.contains(r))
         .map(|r| {
-            let reason = why
-                .iter()
-                .find(|(x, _)| *x == r)
-                .map_or(
-                    l!(
-                        ctx.lang,
-                        "another region of that name is drawn",
-                        "une autre région de ce nom est dessinée"
-                    ),
-                    |(_, w)| w.as_str(),
-                );
+            let reason = why.iter().find(|(x, _)| *x == r).map_or(
+                l!(
+                    ctx.lang,
+                    "another region of that name is drawn",
+                    "une autre région de ce nom est dessinée"
+                ),
+                |(_, w)| w.as_str(),
+            );
             format!("{} ({reason})", m.regions[r])
         })
         .collect();
@@ -1142,6 +1149,9 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
         .into(),
         alt,
         figures: Vec::new(),
-        chart: Chart::Map { areas },
+        chart: Chart::Map {
+            areas,
+            lang: ctx.lang,
+        },
     }))
 }

@@ -26,9 +26,14 @@ pub enum Chart {
         rows: Vec<String>,
         cols: Vec<String>,
         cells: Vec<Vec<Cell>>,
+        /// The language of its key and numbers.
+        lang: crate::i18n::Lang,
     },
     /// Regions coloured by their count.
-    Map { areas: Vec<MapArea> },
+    Map {
+        areas: Vec<MapArea>,
+        lang: crate::i18n::Lang,
+    },
 }
 
 /// One stacked series.
@@ -145,8 +150,13 @@ fn draw<DB: DrawingBackend>(
             withheld,
             k,
         } => monthly(root, months, series, withheld, *k, s),
-        Chart::Heat { rows, cols, cells } => heat(root, rows, cols, cells, s),
-        Chart::Map { areas } => map(root, areas, s),
+        Chart::Heat {
+            rows,
+            cols,
+            cells,
+            lang,
+        } => heat(root, (rows, cols), cells, *lang, s),
+        Chart::Map { areas, lang } => map(root, areas, *lang, s),
     }
 }
 
@@ -364,9 +374,9 @@ fn wrap2(label: &str, width: usize) -> (String, String) {
 
 fn heat<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    rows: &[String],
-    cols: &[String],
+    (rows, cols): (&[String], &[String]),
     cells: &[Vec<Cell>],
+    lang: crate::i18n::Lang,
     s: f64,
 ) -> DrawResult<DB> {
     let (w, _) = root.dim_in_pixel();
@@ -440,7 +450,7 @@ fn heat<DB: DrawingBackend>(
             };
             let text = match c {
                 Cell::Count(0) => String::new(),
-                other => other.display(),
+                other => other.display_in(lang),
             };
             if matches!(c, Cell::Small(_) | Cell::Hidden) {
                 // The label on a white patch, clear of the hatch.
@@ -473,9 +483,9 @@ fn heat<DB: DrawingBackend>(
         .any(|c| matches!(c, Cell::Small(_) | Cell::Hidden));
     legend(
         root,
-        max,
-        any_withheld,
+        (max, any_withheld),
         top + row_h * rows.len() as f64 + 16.0,
+        lang,
         s,
     )
 }
@@ -483,9 +493,9 @@ fn heat<DB: DrawingBackend>(
 /// The numeric key of the heat colours, and the withheld hatch.
 fn legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    max: u64,
-    withheld: bool,
+    (max, withheld): (u64, bool),
     y: f64,
+    lang: crate::i18n::Lang,
     s: f64,
 ) -> DrawResult<DB> {
     let centre = plotters::style::text_anchor::Pos::new(
@@ -493,7 +503,7 @@ fn legend<DB: DrawingBackend>(
         plotters::style::text_anchor::VPos::Center,
     );
     root.draw(&Text::new(
-        "Events:",
+        crate::l!(lang, "Events:", "Événements :"),
         (px(10.0, s), px(y + 10.0, s)),
         font(13.0, s).pos(centre),
     ))?;
@@ -510,7 +520,7 @@ fn legend<DB: DrawingBackend>(
             RGBColor(fill[0], fill[1], fill[2]).filled(),
         ))?;
         root.draw(&Text::new(
-            group(v),
+            crate::i18n::count(lang, v),
             (px(x + 32.0, s), px(y + 10.0, s)),
             font(13.0, s).pos(centre),
         ))?;
@@ -533,14 +543,10 @@ fn legend<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A count with thousands separators.
-fn group(v: u64) -> String {
-    super::group_thousands(v)
-}
-
 fn map<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     areas: &[MapArea],
+    lang: crate::i18n::Lang,
     s: f64,
 ) -> DrawResult<DB> {
     let (w, h) = root.dim_in_pixel();
@@ -628,7 +634,11 @@ fn map<DB: DrawingBackend>(
         let (x, y) = project(&[(rb[0] + rb[2]) / 2.0, (rb[1] + rb[3]) / 2.0]);
         // Black on a pale box: readable on any fill, and where a label runs
         // past its region's edge.
-        let chars = a.name.chars().count().max(a.cell.display().chars().count()) as f64;
+        let chars = a
+            .name
+            .chars()
+            .count()
+            .max(a.cell.display_in(lang).chars().count()) as f64;
         let (hw, hh) = (px(chars * 3.6 + 4.0, s), px(17.0, s));
         root.draw(&Rectangle::new(
             [(x - hw, y - hh), (x + hw, y + hh)],
@@ -640,12 +650,16 @@ fn map<DB: DrawingBackend>(
             font(12.0, s).pos(centre),
         ))?;
         root.draw(&Text::new(
-            a.cell.display(),
+            a.cell.display_in(lang),
             (x, y + px(8.0, s)),
             font(13.0, s).pos(centre),
         ))?;
     }
-    let note = "Darker = more events; <k or x on white = withheld; light grey = none recorded; white, no label = another country.";
+    let note = crate::l!(
+        lang,
+        "Darker = more events; <k or x on white = withheld; light grey = none recorded; white, no label = another country.",
+        "Plus foncé = plus d'événements ; <k ou x sur fond blanc = masqué ; gris clair = aucun enregistré ; blanc sans étiquette = un autre pays."
+    );
     root.draw(&Text::new(
         note,
         (px(10.0, s), px(h + 16.0, s)),
@@ -719,6 +733,7 @@ mod tests {
             rows: vec!["North".into(), "South".into()],
             cols: vec!["State security forces".into()],
             cells: vec![vec![Cell::Count(40)], vec![Cell::Small(5)]],
+            lang: crate::i18n::Lang::En,
         };
         let s = svg(&c).expect("draws");
         // The old greys of a withheld cell are gone: no fill a value could have.

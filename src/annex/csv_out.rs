@@ -71,8 +71,11 @@ pub fn files(annex: &Annex) -> Vec<(String, Vec<u8>)> {
         .tables()
         .map(|t| (format!("{}.csv", t.id), classified_table(annex, t)))
         .collect();
-    let mut readme = format!(
+    let lang = annex.lang;
+    let mut readme = crate::lf!(
+        lang,
         "{}\n\n{}\n{}\n{}\n\nOne CSV file per table of the annex. The first line of each is the classification above, starting with #: skip it when reading (pandas: comment=\"#\"; R: comment.char = \"#\").\n",
+        "{}\n\n{}\n{}\n{}\n\nUn fichier CSV par tableau de l'annexe. La première ligne de chacun est la classification ci-dessus, commençant par # : ignorez-la à la lecture (pandas : comment=\"#\" ; R : comment.char = \"#\"). Les nombres sont écrits sans séparateur de milliers, avec un point décimal.\n",
         annex.classification,
         annex.title,
         annex.subtitle,
@@ -82,13 +85,15 @@ pub fn files(annex: &Annex) -> Vec<(String, Vec<u8>)> {
         readme.push_str(&format!("- {}.csv: {}\n", t.id, t.caption));
     }
     if annex.level != crate::assessment::SharingLevel::Internal {
-        readme.push_str(&format!(
+        readme.push_str(&crate::lf!(
+            lang,
             "\n<{k} = a count between 1 and {}; x = withheld so that a small count cannot be worked out from the totals.\n",
+            "\n<{k} = un effectif entre 1 et {} ; x = masqué pour qu'un petit effectif ne puisse pas être déduit des totaux.\n",
             annex.k - 1,
             k = annex.k
         ));
     }
-    readme.push_str("\nSources:\n");
+    readme.push_str(crate::l!(lang, "\nSources:\n", "\nSources :\n"));
     for a in &annex.attributions {
         readme.push_str(&format!("- {a}\n"));
     }

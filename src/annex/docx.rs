@@ -188,7 +188,7 @@ fn column_needs(t: &Table, size: usize) -> (Vec<usize>, Vec<usize>) {
     (min, need)
 }
 
-fn table(t: &Table, fit: Fit) -> docx_rs::Table {
+fn table(t: &Table, fit: Fit, lang: crate::i18n::Lang) -> docx_rs::Table {
     let Fit { widths, size, .. } = fit;
     let numeric = t.numeric_columns();
     let width = widths.iter().sum();
@@ -220,7 +220,7 @@ fn table(t: &Table, fit: Fit) -> docx_rs::Table {
                     let colour = c.is_withheld().then_some("5A5A5A");
                     let tc = TableCell::new()
                         .add_paragraph(
-                            cell_para(&c.display(), size, c.is_numeric(), total, colour)
+                            cell_para(&c.display_in(lang), size, c.is_numeric(), total, colour)
                                 .keep_next(with_next),
                         )
                         .width(*w, WidthType::Dxa);
@@ -260,7 +260,7 @@ pub fn write(annex: &Annex) -> std::io::Result<Vec<u8>> {
                 .keep_next(true),
         );
         for b in &s.blocks {
-            doc = add_block(doc, b, landscape, &mut tables, &mut figures)?;
+            doc = add_block(doc, b, (landscape, annex.lang), &mut tables, &mut figures)?;
         }
     }
     if landscape {
@@ -376,7 +376,11 @@ fn start(annex: &Annex) -> Docx {
             Paragraph::new()
                 .add_run(Run::new().add_text(format!("{reference} · page ")).size(16))
                 .add_page_num(PageNum::new())
-                .add_run(Run::new().add_text(" of ").size(16))
+                .add_run(
+                    Run::new()
+                        .add_text(crate::l!(annex.lang, " of ", " sur "))
+                        .size(16),
+                )
                 .add_num_pages(docx_rs::NumPages::new())
                 .align(AlignmentType::Center),
         );
@@ -409,10 +413,11 @@ fn start(annex: &Annex) -> Docx {
 fn add_block(
     doc: Docx,
     b: &Block,
-    landscape: bool,
+    (landscape, lang): (bool, crate::i18n::Lang),
     tables: &mut usize,
     figures: &mut usize,
 ) -> std::io::Result<Docx> {
+    let colon = crate::i18n::colon(lang);
     Ok(match b {
         Block::Heading(h) => doc.add_paragraph(
             Paragraph::new()
@@ -437,11 +442,15 @@ fn add_block(
             *tables += 1;
             let mut d = doc
                 .add_paragraph(
-                    para(&format!("Table {tables}: {}", t.caption))
-                        .style("Caption")
-                        .keep_next(true),
+                    para(&format!(
+                        "{} {tables}{colon} {}",
+                        crate::l!(lang, "Table", "Tableau"),
+                        t.caption
+                    ))
+                    .style("Caption")
+                    .keep_next(true),
                 )
-                .add_table(table(t, fit(t, landscape)));
+                .add_table(table(t, fit(t, landscape), lang));
             for n in &t.notes {
                 d = d.add_paragraph(
                     Paragraph::new().add_run(Run::new().add_text(n).size(16).italic()),
@@ -463,7 +472,7 @@ fn add_block(
                 Paragraph::new()
                     .add_run(
                         Run::new()
-                            .add_text(format!("Figure {figures}: {}. ", f.caption))
+                            .add_text(format!("Figure {figures}{colon} {}. ", f.caption))
                             .bold()
                             .size(18),
                     )

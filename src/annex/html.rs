@@ -59,7 +59,8 @@ fn print_css(classification: &str) -> String {
 /// Writes the annex; fails only if a chart cannot be drawn.
 pub fn write(annex: &Annex) -> Result<String, String> {
     let mut o = String::new();
-    o.push_str(&format!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>\n",
+    o.push_str(&format!("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>\n",
+        annex.lang.key(),
         esc(&annex.title),
         print_css(&annex.classification)
     ));
@@ -102,8 +103,10 @@ pub fn write(annex: &Annex) -> Result<String, String> {
                 Block::Table(t) => {
                     tables += 1;
                     let numeric = t.numeric_columns();
-                    o.push_str(&format!("<table id=\"{}\">\n<caption>Table {tables}: {}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n",
+                    o.push_str(&format!("<table id=\"{}\">\n<caption>{} {tables}{} {}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n",
                         esc(&t.id),
+                        crate::l!(annex.lang, "Table", "Tableau"),
+                        crate::i18n::colon(annex.lang),
                         esc(&t.caption),
                         t.header
                             .iter()
@@ -127,7 +130,10 @@ pub fn write(annex: &Annex) -> Result<String, String> {
                                 (true, false) => " class=\"num\"",
                                 _ => "",
                             };
-                            o.push_str(&format!("<td{class}>{}</td>", esc(&c.display())));
+                            o.push_str(&format!(
+                                "<td{class}>{}</td>",
+                                esc(&c.display_in(annex.lang))
+                            ));
                         }
                         o.push_str("</tr>\n");
                     }
@@ -141,10 +147,11 @@ pub fn write(annex: &Annex) -> Result<String, String> {
                     let svg = charts::svg(&f.chart)?;
                     let svg = svg.trim_start_matches(|c| c != '<');
                     let svg = svg.find("<svg").map_or(svg, |i| &svg[i..]);
-                    o.push_str(&format!("<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>Figure {figures}: {} <span>{}</span></figcaption>\n</figure>\n",
+                    o.push_str(&format!("<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>Figure {figures}{} {} <span>{}</span></figcaption>\n</figure>\n",
                         esc(&f.id),
                         esc(&f.alt),
                         svg,
+                        crate::i18n::colon(annex.lang),
                         esc(&f.caption),
                         esc(&f.alt)
                     ));

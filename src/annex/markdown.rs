@@ -1,7 +1,7 @@
 //! The annex as Markdown: headings, pipe tables (numbers right-aligned),
 //! figures as their caption and the same figures in words.
 
-use super::{Annex, Block, level_key};
+use super::{Annex, Block};
 
 /// A table cell: pipes escaped, on one line, and HTML escaped.
 fn esc(s: &str) -> String {
@@ -58,7 +58,12 @@ pub fn write(annex: &Annex) -> String {
                 }
                 Block::Table(t) => {
                     tables += 1;
-                    o.push_str(&format!("**Table {tables}: {}**\n\n", text(&t.caption)));
+                    o.push_str(&format!(
+                        "**{} {tables}{} {}**\n\n",
+                        crate::l!(annex.lang, "Table", "Tableau"),
+                        crate::i18n::colon(annex.lang),
+                        text(&t.caption)
+                    ));
                     o.push_str(&format!(
                         "| {} |\n",
                         t.header
@@ -81,7 +86,7 @@ pub fn write(annex: &Annex) -> String {
                         let cells: Vec<String> = r
                             .iter()
                             .map(|c| {
-                                let d = esc(&c.display());
+                                let d = esc(&c.display_in(annex.lang));
                                 if total && !d.is_empty() {
                                     format!("**{d}**")
                                 } else {
@@ -99,7 +104,8 @@ pub fn write(annex: &Annex) -> String {
                 Block::Figure(f) => {
                     figures += 1;
                     o.push_str(&format!(
-                        "*Figure {figures}: {}.* {}\n\n",
+                        "*Figure {figures}{} {}.* {}\n\n",
+                        crate::i18n::colon(annex.lang),
                         text(&f.caption),
                         text(&f.alt)
                     ));
@@ -113,17 +119,22 @@ pub fn write(annex: &Annex) -> String {
 
 /// Generation date, level, k and recipients in one line.
 pub fn header_line(annex: &Annex) -> String {
-    let mut s = format!(
+    let lang = annex.lang;
+    let mut s = crate::lf!(
+        lang,
         "Generated {} by the POC Transition Workbench · sharing level {}",
-        annex.generated,
-        level_key(annex.level)
+        "Établi le {} avec le POC Transition Workbench · niveau de diffusion {}",
+        crate::i18n::date(lang, annex.generated),
+        super::level_label(annex.level, lang)
     );
     if annex.level != crate::assessment::SharingLevel::Internal {
         s.push_str(&format!(" · k = {}", annex.k));
     }
     if !annex.recipients.is_empty() {
-        s.push_str(&format!(
+        s.push_str(&crate::lf!(
+            lang,
             " · recipients: {}",
+            " · destinataires : {}",
             text(&annex.recipients.join(", "))
         ));
     }

@@ -4,8 +4,8 @@
 //! re-classification and analyst override, the disclosure rules applied
 //! to this annex, and each source's required attribution.
 
-use super::build::Ctx;
 use super::Block;
+use super::build::Ctx;
 use crate::analysis::matrix::Windows;
 use crate::i18n::Lang;
 use crate::model::SourceFormat;
@@ -18,7 +18,9 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
     let lang = ctx.lang;
     let d = |x: chrono::NaiveDate| ctx.date(x);
     let mut b = Vec::new();
-    b.push(Block::Heading(l!(lang, "What is counted", "Ce qui est compté").into()));
+    b.push(Block::Heading(
+        l!(lang, "What is counted", "Ce qui est compté").into(),
+    ));
     let mut counted = vec![
         l!(lang, "A civilian-harm event is a recorded event in which civilians were harmed by violence. Each event counts once in its source; a row repeated in a source (the same event identifier) counts once.", "Un événement portant atteinte aux civils est un événement enregistré au cours duquel des civils ont subi des violences. Chaque événement compte une fois dans sa source ; une ligne répétée dans une source (même identifiant d'événement) compte une fois.").to_string(),
     ];
@@ -56,7 +58,9 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
     }
     counted.push(l!(lang, "A fatality figure a source gives as unknown or as a range is not counted as zero: the event counts, its fatalities are reported as unknown.", "Un nombre de morts qu'une source donne comme inconnu ou sous forme de fourchette n'est pas compté comme zéro : l'événement compte, ses morts sont signalés comme inconnus.").to_string());
     b.push(Block::Bullets(counted));
-    b.push(Block::Heading(l!(lang, "Who, and where", "Qui, et où").into()));
+    b.push(Block::Heading(
+        l!(lang, "Who, and where", "Qui, et où").into(),
+    ));
     b.push(Block::Bullets(vec![
         l!(lang, "Each event is attributed to one type of perpetrator from the source's own coding of the actor: state security forces, external or foreign forces, rebel groups, political militias, communal or identity militias, armed groups whose type the source does not give, rioters, protesters, civilians, unidentified armed actors, not attributable (crossfire), and other.", "Chaque événement est attribué à un type d'auteur d'après le codage de l'acteur par la source : forces de sécurité de l'État, forces extérieures ou étrangères, groupes rebelles, milices politiques, milices communautaires ou identitaires, groupes armés dont la source ne précise pas le type, émeutiers, manifestants, civils, acteurs armés non identifiés, non imputable (tirs croisés), et autres.").to_string(),
         l!(lang, "ACLED types come from the actor's interaction code. In UCDP data, the government of the country is the state's security forces, another government is external forces, and every other side is an armed group whose type UCDP does not give.", "Les types ACLED proviennent du code d'interaction de l'acteur. Dans les données UCDP, le gouvernement du pays correspond aux forces de sécurité de l'État, un autre gouvernement aux forces extérieures, et toute autre partie à un groupe armé dont l'UCDP ne précise pas le type.").to_string(),
@@ -83,7 +87,9 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
         l!(lang, "No data: a window the sources do not cover, because they start after its first day or stop more than 31 days before its last. A region is then never called stable or low for lack of data.", "Pas de données : une fenêtre que les sources ne couvrent pas, parce qu'elles commencent après son premier jour ou s'arrêtent plus de 31 jours avant son dernier. Une région n'est alors jamais dite stable ou faible faute de données.").to_string(),
     ]));
     if !ctx.suppress {
-        b.push(Block::Heading(l!(lang, "Suggested scores", "Cotations suggérées").into()));
+        b.push(Block::Heading(
+            l!(lang, "Suggested scores", "Cotations suggérées").into(),
+        ));
         b.push(Block::Bullets(vec![
             l!(lang, "Likelihood (1–5) is suggested from civilian-harm events per month in the recent window: none 1, under 0.5 a month 2, under 2 a month 3, under 5 a month 4, 5 or more 5.", "La probabilité (1–5) est suggérée d'après le nombre mensuel d'événements portant atteinte aux civils dans la fenêtre récente : aucun 1, moins de 0,5 par mois 2, moins de 2 par mois 3, moins de 5 par mois 4, 5 ou plus 5.").to_string(),
             l!(lang, "Impact (1–5) from civilian fatalities per month in the recent window: none 1, under 1 a month 2, under 5 a month 3, under 20 a month 4, 20 or more 5; one step higher where the window holds sexual violence or abductions.", "L'impact (1–5) d'après le nombre mensuel de civils tués dans la fenêtre récente : aucun 1, moins de 1 par mois 2, moins de 5 par mois 3, moins de 20 par mois 4, 20 ou plus 5 ; un cran de plus quand la fenêtre comporte des violences sexuelles ou des enlèvements.").to_string(),
@@ -163,7 +169,11 @@ fn matching_text(ctx: &Ctx) -> Option<String> {
     }
     if ctx.opts.level == crate::assessment::SharingLevel::Internal {
         if m.pairs.is_empty() {
-            text.push_str(l!(lang, " No event was found in more than one source.", " Aucun événement n'a été trouvé dans plus d'une source."));
+            text.push_str(l!(
+                lang,
+                " No event was found in more than one source.",
+                " Aucun événement n'a été trouvé dans plus d'une source."
+            ));
         } else {
             let pairs = m
                 .pairs
@@ -229,10 +239,17 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
     )];
     b.extend(rules(ctx));
     if let Some(a) = ctx.a {
-        b.push(Block::Heading(l!(lang, "Re-classifications", "Reclassements").into()));
+        b.push(Block::Heading(
+            l!(lang, "Re-classifications", "Reclassements").into(),
+        ));
         if a.reclassifications.is_empty() {
             b.push(Block::Paragraph(
-                l!(lang, "None: every actor keeps the type its source gives.", "Aucun : chaque acteur garde le type que lui donne sa source.").into(),
+                l!(
+                    lang,
+                    "None: every actor keeps the type its source gives.",
+                    "Aucun : chaque acteur garde le type que lui donne sa source."
+                )
+                .into(),
             ));
         } else {
             b.push(Block::Bullets(
@@ -257,7 +274,12 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
         }
     }
     b.push(Block::Heading(
-        l!(lang, "Disclosure control applied to this annex", "Contrôle de la divulgation appliqué à cette annexe").into(),
+        l!(
+            lang,
+            "Disclosure control applied to this annex",
+            "Contrôle de la divulgation appliqué à cette annexe"
+        )
+        .into(),
     ));
     b.push(Block::Paragraph(if ctx.suppress {
         lf!(
@@ -289,7 +311,14 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
             .map(|c| c.label_in(lang))
             .collect();
         let none = l!(lang, "none", "aucune");
-        b.push(Block::Heading(l!(lang, "Left out at this sharing level", "Omis à ce niveau de diffusion").into()));
+        b.push(Block::Heading(
+            l!(
+                lang,
+                "Left out at this sharing level",
+                "Omis à ce niveau de diffusion"
+            )
+            .into(),
+        ));
         b.push(Block::Bullets(vec![
             lf!(
                 lang,
@@ -314,7 +343,9 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
             l!(lang, "The analyst's overrides of the suggested scores, and figures after the as-of date (hindsight).", "Les écarts de l'analyste par rapport aux cotations suggérées, et les chiffres postérieurs à la date de référence (a posteriori).").to_string(),
         ]));
     }
-    b.push(Block::Heading(l!(lang, "Sources and attribution", "Sources et attribution").into()));
+    b.push(Block::Heading(
+        l!(lang, "Sources and attribution", "Sources et attribution").into(),
+    ));
     b.push(Block::Bullets(attributions(ctx)));
     b
 }
@@ -347,7 +378,12 @@ fn override_blocks(r: &crate::assessment::review::Review, lang: Lang) -> Vec<Blo
         })
         .collect();
     b.push(Block::Heading(
-        l!(lang, "Analyst overrides of the suggested scores", "Écarts de l'analyste par rapport aux cotations suggérées").into(),
+        l!(
+            lang,
+            "Analyst overrides of the suggested scores",
+            "Écarts de l'analyste par rapport aux cotations suggérées"
+        )
+        .into(),
     ));
     let compared = r
         .entries
@@ -360,7 +396,12 @@ fn override_blocks(r: &crate::assessment::review::Review, lang: Lang) -> Vec<Blo
         ));
     } else if overrides.is_empty() {
         b.push(Block::Paragraph(
-            l!(lang, "None: every rating equals the suggestion.", "Aucun : chaque cotation est égale à la suggestion.").into(),
+            l!(
+                lang,
+                "None: every rating equals the suggestion.",
+                "Aucun : chaque cotation est égale à la suggestion."
+            )
+            .into(),
         ));
     } else {
         b.push(Block::Bullets(overrides));

@@ -283,7 +283,7 @@ fn strings(annex: &Annex) -> Vec<(String, &str)> {
                         Chart::Heat { rows, cols, .. } => {
                             out.extend(rows.iter().chain(cols).map(|x| (at.clone(), x.as_str())));
                         }
-                        Chart::Map { areas } => {
+                        Chart::Map { areas, .. } => {
                             out.extend(areas.iter().map(|a| (at.clone(), a.name.as_str())));
                         }
                         Chart::Monthly { months, series, .. } => {

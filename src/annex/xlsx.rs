@@ -33,8 +33,10 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         .set_num_format("0%")
         .set_align(FormatAlign::Top);
     let page_header = format!("&C&\"-,Bold\"{}", annex.classification.replace('&', "&&"));
+    let lang = annex.lang;
     let page_footer = format!(
-        "&L{}&RPage &P of &N",
+        "&L{}&RPage &P {} &N",
+        crate::l!(lang, "of", "sur"),
         annex
             .title
             .replace('&', "&&")
@@ -47,7 +49,7 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
     let text_cell = wrap.clone().set_indent(1);
     {
         let ws = wb.add_worksheet();
-        ws.set_name("About")?;
+        ws.set_name(crate::l!(lang, "About", "À propos"))?;
         ws.set_header(&page_header);
         ws.set_footer(&page_footer);
         ws.set_paper_size(9); // A4
@@ -56,18 +58,22 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         ws.write_string_with_format(2, 0, &annex.title, &bold)?;
         ws.write_string(3, 0, &annex.subtitle)?;
         ws.write_string(4, 0, header_line(annex))?;
-        ws.write_string_with_format(6, 0, "Sheet", &head)?;
-        ws.write_string_with_format(6, 1, "Table", &head)?;
+        ws.write_string_with_format(6, 0, crate::l!(lang, "Sheet", "Feuille"), &head)?;
+        ws.write_string_with_format(6, 1, crate::l!(lang, "Table", "Tableau"), &head)?;
         for (i, t) in annex.tables().enumerate() {
             ws.write_string(7 + i as u32, 0, sheet_name(&t.id))?;
             ws.write_string(7 + i as u32, 1, &t.caption)?;
         }
         let mut row = 7 + annex.tables().count() as u32;
-        ws.write_string(row, 0, TEXT_SHEET)?;
+        ws.write_string(row, 0, text_sheet_name(lang))?;
         ws.write_string(
             row,
             1,
-            "Key judgements, coverage and caveats, and the method, as text",
+            crate::l!(
+                lang,
+                "Key judgements, coverage and caveats, and the method, as text",
+                "Principales conclusions, couverture et réserves, et méthode, en texte"
+            ),
         )?;
         row += 2;
         ws.write_string_with_format(row, 0, "Sources", &bold)?;
@@ -87,6 +93,7 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
         withheld,
         percent,
         wrap: text_cell,
+        lang,
     };
     for t in annex.tables() {
         table_sheet(&mut wb, t, &formats, &page_header)?;
@@ -103,6 +110,7 @@ struct Formats {
     withheld: Format,
     percent: Format,
     wrap: Format,
+    lang: crate::i18n::Lang,
 }
 
 /// One table on its own sheet.
@@ -119,6 +127,7 @@ fn table_sheet(
         withheld,
         percent,
         wrap,
+        ..
     } = f;
     let top = Format::new().set_align(FormatAlign::Top);
     let ws = wb.add_worksheet();
@@ -133,8 +142,9 @@ fn table_sheet(
         ""
     };
     ws.set_footer(format!(
-        "&C{}{more}&RPage &P of &N",
-        caption.replace('&', "&&")
+        "&C{}{more}&RPage &P {} &N",
+        caption.replace('&', "&&"),
+        crate::l!(f.lang, "of", "sur")
     ));
     ws.set_paper_size(9); // A4
     // One page wide, as many long as it takes; wide tables turn the page.
@@ -200,7 +210,7 @@ fn table_sheet(
                     .write_number_with_format(row, col, *p, percent)
                     .map(|_| ())?,
                 Cell::Small(_) | Cell::Hidden => ws
-                    .write_string_with_format(row, col, cell.display(), withheld)
+                    .write_string_with_format(row, col, cell.display_in(f.lang), withheld)
                     .map(|_| ())?,
                 Cell::Text(s) if needs_formula_escape(s) => ws
                     .write_string_with_format(row, col, s, quoted)
@@ -210,7 +220,7 @@ fn table_sheet(
                     .map(|_| ())?,
                 Cell::Empty => {}
                 other => ws
-                    .write_string_with_format(row, col, other.display(), wrap)
+                    .write_string_with_format(row, col, other.display_in(f.lang), wrap)
                     .map(|_| ())?,
             }
         }
@@ -242,7 +252,9 @@ fn table_sheet(
 /// The sheet that holds the annex's text: every section's headings,
 /// paragraphs and bullets in reading order (the tables are on their own
 /// sheets, named where they stand).
-const TEXT_SHEET: &str = "Text and method";
+fn text_sheet_name(lang: crate::i18n::Lang) -> &'static str {
+    crate::l!(lang, "Text and method", "Texte et méthode")
+}
 
 fn text_sheet(
     wb: &mut Workbook,
@@ -251,7 +263,7 @@ fn text_sheet(
     page_footer: &str,
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(TEXT_SHEET)?;
+    ws.set_name(text_sheet_name(annex.lang))?;
     ws.set_header(page_header);
     ws.set_footer(page_footer);
     ws.set_paper_size(9);
@@ -300,16 +312,29 @@ fn text_sheet(
                 super::Block::Table(t) => {
                     put(
                         ws,
-                        &format!("[Table: {}, sheet {}]", t.caption, sheet_name(&t.id)),
+                        &crate::lf!(
+                            annex.lang,
+                            "[Table: {}, sheet {}]",
+                            "[Tableau : {}, feuille {}]",
+                            t.caption,
+                            sheet_name(&t.id)
+                        ),
                         &wrap,
                     )?;
                     for n in &t.notes {
                         put(ws, n, &wrap)?;
                     }
                 }
-                super::Block::Figure(f) => {
-                    put(ws, &format!("[Figure: {}. {}]", f.caption, f.alt), &wrap)?
-                }
+                super::Block::Figure(f) => put(
+                    ws,
+                    &format!(
+                        "[Figure{} {}. {}]",
+                        crate::i18n::colon(annex.lang),
+                        f.caption,
+                        f.alt
+                    ),
+                    &wrap,
+                )?,
             }
         }
     }
