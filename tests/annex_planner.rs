@@ -481,7 +481,7 @@ fn the_map_names_regions_as_the_tables_do() {
         .iter()
         .find_map(|b| match b {
             Block::Figure(f) => match &f.chart {
-                Chart::Map { areas } => Some(areas.clone()),
+                Chart::Map { areas, .. } => Some(areas.clone()),
                 _ => None,
             },
             _ => None,

@@ -199,6 +199,24 @@ impl AnnexOptions {
     }
 }
 
+impl AnnexOptions {
+    /// A data annex (no assessment): k = 5, every section, in English.
+    pub fn for_data(level: SharingLevel, generated: NaiveDate) -> Self {
+        AnnexOptions {
+            level,
+            k: 5,
+            sections: Sections::default(),
+            recipients: Vec::new(),
+            generated,
+            from: None,
+            to: None,
+            verified_only: false,
+            country: None,
+            lang: crate::i18n::Lang::En,
+        }
+    }
+}
+
 /// The admin-1 regions of `opts.country` when the data span several
 /// countries; `None` when the data hold one country, no country is given,
 /// or none of the data's regions lies in it (`period_check` warns).

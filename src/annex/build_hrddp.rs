@@ -73,6 +73,26 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         ]);
         body.push(row);
     }
+    let header = header(lang, internal);
+    let intro = intro(ctx, internal);
+    vec![
+        Block::Paragraph(intro),
+        Block::Table(Table::new(
+            "hrddp",
+            l!(
+                lang,
+                "Human rights due diligence screen",
+                "Examen de diligence voulue en matière de droits de l'homme"
+            ),
+            &header,
+            body,
+            Vec::new(),
+        )),
+    ]
+}
+
+/// The table's header at the level.
+fn header(lang: crate::i18n::Lang, internal: bool) -> Vec<&'static str> {
     let actor = l!(lang, "State security actor", "Acteur de sécurité de l'État");
     let measures = l!(lang, "Mitigating measures", "Mesures d'atténuation");
     let entity = l!(
@@ -80,7 +100,7 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         "Supporting UN entity",
         "Entité de l'ONU qui apporte l'appui"
     );
-    let header: Vec<&str> = if internal {
+    if internal {
         vec![
             actor,
             l!(
@@ -106,8 +126,13 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
             measures,
             entity,
         ]
-    };
-    let intro = lf!(
+    }
+}
+
+/// The section's opening paragraph.
+fn intro(ctx: &Ctx, internal: bool) -> String {
+    let lang = ctx.lang;
+    lf!(
         lang,
         "Under the UN Human Rights Due Diligence Policy, support to state security forces needs a risk assessment first. Each actor the data type as state security forces (after the re-classifications listed in the method) is listed with the analyst's risk, the mitigating measures and the UN entity providing support.{} This section names units: it is printed at the internal and UN-partner levels only.",
         "En vertu de la politique de diligence voulue en matière de droits de l'homme (HRDDP), tout appui aux forces de sécurité de l'État exige d'abord une évaluation des risques. Chaque acteur que les données classent parmi les forces de sécurité de l'État (après les reclassements indiqués dans la méthode) figure avec le risque retenu par l'analyste, les mesures d'atténuation et l'entité de l'ONU qui apporte l'appui.{} Cette section nomme des unités : elle n'est imprimée qu'aux niveaux interne et partenaires ONU.",
@@ -121,19 +146,5 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         } else {
             String::new()
         }
-    );
-    vec![
-        Block::Paragraph(intro),
-        Block::Table(Table::new(
-            "hrddp",
-            l!(
-                lang,
-                "Human rights due diligence screen",
-                "Examen de diligence voulue en matière de droits de l'homme"
-            ),
-            &header,
-            body,
-            Vec::new(),
-        )),
-    ]
+    )
 }

@@ -920,6 +920,7 @@ fn monthly_figure(ctx: &Ctx) -> Block {
             series,
             withheld,
             k: ctx.k,
+            lang: ctx.lang,
         },
     })
 }
@@ -989,9 +990,15 @@ fn place_by_events(ctx: &Ctx, regions: &[usize]) -> Vec<(usize, Placed)> {
         .collect()
 }
 
-fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
+/// Which boundary each table region is drawn on (boundary → region), and
+/// why each region that is not drawn is not, in words.
+type Placement = (
+    std::collections::HashMap<usize, usize>,
+    Vec<(usize, String)>,
+);
+
+fn place_regions(ctx: &Ctx, areas_all: &[crate::model::boundaries::Area]) -> Placement {
     let m = &ctx.matrix;
-    let areas_all = bundled();
     // Each boundary a table region is drawn on: by name (spellings
     // folded), else where the region's events lie.
     let mut on: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -1064,6 +1071,13 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
             )),
         }
     }
+    (on, why)
+}
+
+fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
+    let m = &ctx.matrix;
+    let areas_all = bundled();
+    let (on, why) = place_regions(ctx, areas_all);
     let mut areas: Vec<MapArea> = Vec::new();
     let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for (b, a) in areas_all.iter().enumerate() {

@@ -20,6 +20,7 @@ pub enum Chart {
         series: Vec<Series>,
         withheld: Vec<bool>,
         k: u32,
+        lang: crate::i18n::Lang,
     },
     /// The matrix as coloured cells.
     Heat {
@@ -149,7 +150,8 @@ fn draw<DB: DrawingBackend>(
             series,
             withheld,
             k,
-        } => monthly(root, months, series, withheld, *k, s),
+            lang,
+        } => monthly(root, months, series, (withheld, *k), *lang, s),
         Chart::Heat {
             rows,
             cols,
@@ -232,8 +234,8 @@ fn monthly<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     months: &[String],
     series: &[Series],
-    withheld: &[bool],
-    k: u32,
+    (withheld, k): (&[bool], u32),
+    lang: crate::i18n::Lang,
     s: f64,
 ) -> DrawResult<DB> {
     let n = months.len();
@@ -261,7 +263,11 @@ fn monthly<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .x_label_formatter(&|_| String::new())
-        .y_desc("civilian-harm events")
+        .y_desc(crate::l!(
+            lang,
+            "civilian-harm events",
+            "événements portant atteinte aux civils"
+        ))
         .y_label_formatter(&|v| format!("{v:.0}"))
         .light_line_style(RGBColor(245, 245, 245))
         .label_style(font(15.0, s))
@@ -325,7 +331,12 @@ fn monthly<DB: DrawingBackend>(
         // An empty series carries the legend entry.
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
-            .label(format!("withheld (<{k} or x; drawn at {})", k - 1))
+            .label(crate::lf!(
+                lang,
+                "withheld (<{k} or x; drawn at {})",
+                "masqué (<{k} ou x ; dessiné à {})",
+                k - 1
+            ))
             .legend(move |(lx, ly)| {
                 Rectangle::new(
                     [(lx, ly - 6), (lx + 14, ly + 6)],
@@ -536,7 +547,7 @@ fn legend<DB: DrawingBackend>(
         s,
     )?;
     root.draw(&Text::new(
-        "withheld (<k or x)",
+        crate::l!(lang, "withheld (<k or x)", "masqué (<k ou x)"),
         (px(x + 32.0, s), px(y + 10.0, s)),
         font(13.0, s).pos(centre),
     ))?;
@@ -683,6 +694,7 @@ mod tests {
             }],
             withheld: vec![false, true],
             k: 5,
+            lang: crate::i18n::Lang::En,
         };
         let s = svg(&c).expect("draws");
         assert!(s.starts_with("<svg"), "{}", &s[..s.len().min(80)]);
@@ -720,6 +732,7 @@ mod tests {
             }],
             withheld: vec![false; 36],
             k: 5,
+            lang: crate::i18n::Lang::En,
         };
         let s = svg(&c).expect("draws");
         for (i, m) in months.iter().enumerate() {

@@ -109,18 +109,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
     protected.extend(args.mapping.iter().cloned());
     let mut opts = match &assessment {
         Some(a) => AnnexOptions::for_assessment(a, generated),
-        None => AnnexOptions {
-            level,
-            k: 5,
-            sections: Default::default(),
-            recipients: Vec::new(),
-            generated,
-            from: None,
-            to: None,
-            verified_only: false,
-            country: None,
-            lang: crate::i18n::Lang::En,
-        },
+        None => AnnexOptions::for_data(level, generated),
     };
     opts.verified_only = args.verified_only;
     let Some(lang) = crate::i18n::Lang::parse(&args.lang) else {
