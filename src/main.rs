@@ -113,6 +113,19 @@ enum Command {
         /// The assessment (.ron).
         file: PathBuf,
     },
+    /// What changed between two drafts of an assessment (METHODOLOGY §10).
+    Diff {
+        /// Print JSON (keys added, removed, changed, flags, benchmarks, cells).
+        #[arg(long)]
+        json: bool,
+        /// Read the assessments' datasets that lie outside their folders.
+        #[arg(long)]
+        allow_outside: bool,
+        /// The earlier draft (.ron).
+        old: PathBuf,
+        /// The later draft (.ron).
+        new: PathBuf,
+    },
     /// Write the residual-threat annex (DOCX, HTML, Markdown, XLSX or a CSV folder).
     Export(cli::export::ExportArgs),
     /// (For the crash test.) Export the annex of an assessment to FILE over and over,
@@ -244,6 +257,12 @@ fn main() -> ExitCode {
             allow_outside,
             file,
         }) => cli::hrddp::run(&file, json, allow_outside, &mut stdout),
+        Some(Command::Diff {
+            json,
+            allow_outside,
+            old,
+            new,
+        }) => cli::diff::run(&old, &new, json, allow_outside, &mut stdout),
         Some(Command::SaveLoop { file }) => save_loop(&file),
         Some(Command::ExportLoop {
             assessment,

@@ -36,13 +36,13 @@ pub fn write(annex: &Annex) -> Result<Vec<u8>, XlsxError> {
     let lang = annex.lang;
     let page_footer = format!(
         "&L{}&RPage &P {} &N",
-        crate::l!(lang, "of", "sur"),
         annex
             .title
             .replace('&', "&&")
             .chars()
             .take(120)
-            .collect::<String>()
+            .collect::<String>(),
+        crate::l!(lang, "of", "sur")
     );
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     // Text in a table cell stands a little off a number to its left.

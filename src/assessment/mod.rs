@@ -7,6 +7,7 @@
 
 pub mod benchmarks;
 pub mod datasets;
+pub mod diff;
 pub mod edit;
 pub mod file;
 pub mod footprint;

@@ -2,6 +2,7 @@
 //! core functions as the GUI, so a figure printed here is the figure shown.
 
 pub mod bench;
+pub mod diff;
 pub mod export;
 pub mod hrddp;
 pub mod review;
