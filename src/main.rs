@@ -221,31 +221,7 @@ fn main() -> ExitCode {
             keep,
             frames,
             ucdp_rows,
-        }) => {
-            if let Some(ucdp_rows) = ucdp_rows {
-                cli::bench::run_matching(rows, ucdp_rows, &mut stdout)
-            } else {
-                let keep_file = keep || frames;
-                let r = cli::bench::run(rows, file.clone(), keep_file, &mut stdout);
-                if frames {
-                    let path = file.clone().unwrap_or_else(|| {
-                        std::env::temp_dir().join(format!("poc-workbench-bench-{rows}.csv"))
-                    });
-                    measure_frames(&path);
-                    // Remove only a file this command generated.
-                    if !keep
-                        && file.is_none()
-                        && let Err(e) = std::fs::remove_file(&path)
-                    {
-                        eprintln!(
-                            "warning: {}: the generated file was not removed: {e}",
-                            path.display()
-                        );
-                    }
-                }
-                r
-            }
-        }
+        }) => run_bench(rows, file, (keep, frames), ucdp_rows, &mut stdout),
         Some(Command::Review {
             json,
             allow_outside,
@@ -290,6 +266,38 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `bench`: the load, or matching across sources, or the window's frames.
+fn run_bench(
+    rows: usize,
+    file: Option<PathBuf>,
+    (keep, frames): (bool, bool),
+    ucdp_rows: Option<usize>,
+    stdout: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    if let Some(ucdp_rows) = ucdp_rows {
+        return cli::bench::run_matching(rows, ucdp_rows, stdout);
+    }
+    let keep_file = keep || frames;
+    let r = cli::bench::run(rows, file.clone(), keep_file, stdout);
+    if frames {
+        let path = file.clone().unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("poc-workbench-bench-{rows}.csv"))
+        });
+        measure_frames(&path);
+        // Remove only a file this command generated.
+        if !keep
+            && file.is_none()
+            && let Err(e) = std::fs::remove_file(&path)
+        {
+            eprintln!(
+                "warning: {}: the generated file was not removed: {e}",
+                path.display()
+            );
+        }
+    }
+    r
 }
 
 /// Writes the monitoring-log template, atomically.
