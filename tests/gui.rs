@@ -2145,3 +2145,92 @@ fn the_window_speaks_french_with_the_same_figures() {
     h.run();
     assert_eq!(language(), Lang::En);
 }
+
+/// Joint workshops (issue #20, METHODOLOGY §10): two participants rate an
+/// entry in the register; the spread of 3 marks it contested; a dissent
+/// is recorded, then undone.
+#[test]
+fn participants_rate_an_entry_it_is_marked_contested_and_a_dissent_is_recorded_and_undone() {
+    use poc_workbench::assessment::Participant;
+    use poc_workbench::assessment::edit::Edit;
+    let mut h = harness(WorkbenchApp::with_files(&[
+        poc_workbench::app::example_path(),
+    ]));
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Register));
+    h.run();
+    // The participants, added in the register's workshop section.
+    h.get_by_label("Workshop participants (0)").click();
+    h.run();
+    for (name, entity) in [("Amina", "OHCHR"), ("Ben", "JMAC")] {
+        type_into(&mut h, "Name", name);
+        type_into(
+            &mut h,
+            "Entity (mission component or UN country team member)",
+            entity,
+        );
+        h.get_by_label("Add participant").click();
+        h.run();
+    }
+    let doc = |h: &Harness<'_, WorkbenchApp>| h.state().doc().expect("doc").assessment().clone();
+    assert_eq!(
+        doc(&h).participants,
+        vec![
+            Participant {
+                name: "Amina".into(),
+                entity: "OHCHR".into()
+            },
+            Participant {
+                name: "Ben".into(),
+                entity: "JMAC".into()
+            }
+        ]
+    );
+    let id = doc(&h).register[0].id;
+    // Each participant's likelihood for the first entry: 1 and 4.
+    h.query_all_by_label("Participants' ratings (0 of 2)")
+        .next()
+        .expect("the first entry's ratings")
+        .click();
+    h.run();
+    h.get_by_label(&format!("Likelihood by Amina for entry {id}: 1"))
+        .click();
+    h.run();
+    h.get_by_label(&format!("Likelihood by Ben for entry {id}: 4"))
+        .click();
+    h.run();
+    let e = doc(&h).register[0].clone();
+    assert_eq!(e.ratings.len(), 2);
+    let p = e.panel().expect("a panel");
+    assert_eq!(
+        p.likelihood.map(|s| (s.median, s.min, s.max)),
+        Some((2.5, 1, 4))
+    );
+    assert!(e.contested());
+    h.get_by_label(&format!("Entry {id} is contested"));
+    // A dissent from the agreed rating, recorded and undone.
+    type_into(
+        &mut h,
+        &format!("Reason for a dissent on entry {id}"),
+        "Reporting from rural areas is thinner than the data show",
+    );
+    h.get_by_label(&format!("Record a dissent on entry {id}"))
+        .click();
+    h.run();
+    let dissents = doc(&h).register[0].dissents.clone();
+    assert_eq!(dissents.len(), 1);
+    assert_eq!(dissents[0].participant, "Amina");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(doc(&h).register[0].dissents.is_empty());
+    assert_eq!(
+        doc(&h).register[0].ratings.len(),
+        2,
+        "only the dissent undone"
+    );
+    // The participant list is one edit too.
+    h.state_mut()
+        .send(AppCommand::EditDoc(Edit::SetParticipants(Vec::new())));
+    h.run();
+    assert!(doc(&h).participants.is_empty());
+}

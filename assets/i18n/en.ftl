@@ -565,3 +565,31 @@ mapping-verification = Verification status
 mapping-victims = Victim-count columns (summed):
 charts-violations = Violations and victims per month (monitoring logs)
 
+
+## Joint workshops (METHODOLOGY §10)
+workshop-participants = Workshop participants ({ $n })
+workshop-participants_hint = Each participant can rate every threat's likelihood and impact; the register shows the median and range beside the suggestion and marks contested threats (a range of 2 or more). The agreed rating stays the analyst's; a dissent can be recorded with its reason.
+workshop-remove_help = Remove this participant (their ratings stay in the entries until removed there)
+workshop-remove_of = Remove participant { $name }
+workshop-name = Name
+workshop-entity = Entity (mission component or UN country team member)
+workshop-add = Add participant
+workshop-score_of = { $what }: { $v }
+workshop-ratings = Participants' ratings ({ $rated } of { $n })
+workshop-likelihood_by = Likelihood by { $name } for entry { $id }
+workshop-impact_by = Impact by { $name } for entry { $id }
+workshop-dissents = Dissents from the agreed rating
+workshop-dissent_of = Dissenting participant for entry { $id }
+workshop-reason = Reason for the dissent
+workshop-reason_of = Reason for a dissent on entry { $id }
+workshop-record_dissent = Record dissent
+workshop-record_of = Record a dissent on entry { $id }
+workshop-panel = Panel: L { $likelihood } · I { $impact }
+workshop-panel_help = The participants' median and, in brackets, the lowest and highest rating (METHODOLOGY §10).
+workshop-contested = ⚠ contested
+workshop-contested_of = Entry { $id } is contested
+workshop-contested_help = The participants' ratings span 2 or more steps on likelihood or impact: discuss before agreeing.
+workshop-dissent_count = { $n ->
+    [one] 1 dissent recorded
+   *[other] { $n } dissents recorded
+    }

@@ -565,3 +565,31 @@ mapping-verification = Statut de vérification
 mapping-victims = Colonnes du nombre de victimes (additionnées) :
 charts-violations = Violations et victimes par mois (registres de surveillance)
 
+
+## Ateliers conjoints (MÉTHODOLOGIE §10)
+workshop-participants = Participants à l'atelier ({ $n })
+workshop-participants_hint = Chaque participant peut coter la probabilité et l'impact de chaque menace ; le registre affiche la médiane et l'étendue à côté de la suggestion et signale les menaces contestées (étendue de 2 ou plus). La cotation retenue reste celle de l'analyste ; une opinion divergente peut être consignée avec sa raison.
+workshop-remove_help = Retirer ce participant (ses cotations restent dans les entrées jusqu'à ce qu'elles y soient retirées)
+workshop-remove_of = Retirer le participant { $name }
+workshop-name = Nom
+workshop-entity = Entité (composante de la mission ou membre de l'équipe de pays des Nations Unies)
+workshop-add = Ajouter un participant
+workshop-score_of = { $what } : { $v }
+workshop-ratings = Cotations des participants ({ $rated } sur { $n })
+workshop-likelihood_by = Probabilité selon { $name } pour l'entrée { $id }
+workshop-impact_by = Impact selon { $name } pour l'entrée { $id }
+workshop-dissents = Opinions divergentes sur la cotation retenue
+workshop-dissent_of = Participant en désaccord pour l'entrée { $id }
+workshop-reason = Raison du désaccord
+workshop-reason_of = Raison d'un désaccord sur l'entrée { $id }
+workshop-record_dissent = Consigner le désaccord
+workshop-record_of = Consigner un désaccord sur l'entrée { $id }
+workshop-panel = Panel : P { $likelihood } · I { $impact }
+workshop-panel_help = La médiane des participants et, entre parenthèses, la cotation la plus basse et la plus haute (MÉTHODOLOGIE §10).
+workshop-contested = ⚠ contestée
+workshop-contested_of = L'entrée { $id } est contestée
+workshop-contested_help = Les cotations des participants s'étendent sur 2 crans ou plus en probabilité ou en impact : en discuter avant de conclure.
+workshop-dissent_count = { $n ->
+    [one] { $n } opinion divergente consignée
+   *[other] { $n } opinions divergentes consignées
+    }

@@ -42,6 +42,7 @@ pub mod session;
 mod shortcuts;
 pub mod theme;
 mod view_ctx;
+mod workshop_ui;
 
 use crate::analysis::Workspace;
 use crate::analysis::workspace::RowRef;

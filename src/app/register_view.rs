@@ -83,6 +83,7 @@ pub fn register_ui(
     heading_ui(ui, doc, commands);
     super::details_view::details_ui(ui, a, ctx.ws, &mut state.details, commands);
     datasets_ui(ui, a, ctx.dataset_status, commands);
+    super::workshop_ui::participants_ui(ui, a, commands);
     ui.label(egui::RichText::new(tr("register.hint")).small());
     ui.separator();
     egui::ScrollArea::both().show(ui, |ui| {
@@ -94,9 +95,8 @@ pub fn register_ui(
                 for i in order(a, review, state.sort) {
                     entry_ui(
                         ui,
-                        i,
-                        &a.register[i],
-                        &review.entries[i],
+                        (i, &a.register[i], &review.entries[i]),
+                        &a.participants,
                         review.as_of,
                         commands,
                     );
@@ -257,9 +257,8 @@ fn order(a: &crate::assessment::Assessment, review: &Review, sort: (usize, bool)
 /// One register entry as a row of the grid.
 fn entry_ui(
     ui: &mut egui::Ui,
-    i: usize,
-    e: &ThreatEntry,
-    r: &EntryReview,
+    (i, e, r): (usize, &ThreatEntry, &EntryReview),
+    participants: &[crate::assessment::Participant],
     as_of: chrono::NaiveDate,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -268,7 +267,10 @@ fn entry_ui(
     // committed as a score is clicked) would undo each other.
     let mut n = e.clone();
     ui.label(e.id.to_string());
-    ui.vertical(|ui| threat_cell_ui(ui, e, &mut n));
+    ui.vertical(|ui| {
+        threat_cell_ui(ui, e, &mut n);
+        super::workshop_ui::entry_ratings_ui(ui, e, &mut n, participants);
+    });
     let help = tr_args(
         "register.suggested_help",
         &[
@@ -278,20 +280,24 @@ fn entry_ui(
             ("previous", &r.previous_events.to_string()),
         ],
     );
-    match r.suggested {
-        Some(s) => ui
-            .label(format!(
-                "{}×{}={} {}",
-                s.likelihood,
-                s.impact,
-                s.risk,
-                lbl(s.band)
-            ))
-            .on_hover_text(help),
-        None => ui
-            .label("–")
-            .on_hover_text(format!("{}\n{}", tr("register.no_data_help"), help)),
-    };
+    ui.vertical(|ui| {
+        match r.suggested {
+            Some(s) => ui
+                .label(format!(
+                    "{}×{}={} {}",
+                    s.likelihood,
+                    s.impact,
+                    s.risk,
+                    lbl(s.band)
+                ))
+                .on_hover_text(help),
+            None => {
+                ui.label("–")
+                    .on_hover_text(format!("{}\n{}", tr("register.no_data_help"), help))
+            }
+        };
+        super::workshop_ui::panel_ui(ui, e);
+    });
     if let Some(v) = score_buttons(
         ui,
         tr("register.likelihood"),

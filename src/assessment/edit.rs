@@ -36,6 +36,8 @@ pub enum Edit {
     },
     /// Change how events are matched across sources (METHODOLOGY §8).
     SetMatching(crate::analysis::matching::MatchSettings),
+    /// Replace the workshop's participants (METHODOLOGY §10).
+    SetParticipants(Vec<super::Participant>),
     InsertDataset(usize, DatasetRef),
     RemoveDataset(usize),
     /// Relink or re-hash a dataset.
@@ -134,6 +136,9 @@ impl Assessment {
             }
             Edit::SetRegionAliases(v) => {
                 Edit::SetRegionAliases(std::mem::replace(&mut self.region_aliases, v))
+            }
+            Edit::SetParticipants(v) => {
+                Edit::SetParticipants(std::mem::replace(&mut self.participants, v))
             }
             Edit::InsertDataset(i, d) => {
                 insert(&mut self.datasets, i, d, "dataset")?;

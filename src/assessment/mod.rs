@@ -24,7 +24,7 @@ use crate::model::{PerpetratorType, SourceFormat};
 pub use crate::model::base::Base;
 pub use benchmarks::{Benchmark, BenchmarkMetric, Direction, Frequency};
 use chrono::NaiveDate;
-pub use register::{Successor, ThreatEntry, Tier};
+pub use register::{Dissent, Panel, ParticipantRating, Spread, Successor, ThreatEntry, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -195,6 +195,16 @@ pub struct HrddpRecord {
     pub supporting_entity: String,
 }
 
+/// A workshop participant: a name and an entity (a mission component or
+/// a member of the UN country team).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub name: String,
+    #[serde(default)]
+    pub entity: String,
+}
+
 /// The whole document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -230,6 +240,9 @@ pub struct Assessment {
     /// actor (METHODOLOGY §9).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hrddp: Vec<HrddpRecord>,
+    /// The joint workshop's participants (METHODOLOGY §10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
     /// How events recorded by several sources are matched and counted once
     /// (METHODOLOGY §8); written only where it differs from the method.
     #[serde(
@@ -264,6 +277,7 @@ impl Assessment {
             audiences: Vec::new(),
             matching: Default::default(),
             hrddp: Vec::new(),
+            participants: Vec::new(),
         }
     }
 

@@ -159,6 +159,88 @@ pub struct ThreatEntry {
     /// The planned date of handover to each tier's successor.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub handover: BTreeMap<Tier, NaiveDate>,
+    /// Workshop participants' own ratings (METHODOLOGY §10); the agreed
+    /// rating is the analyst's (`likelihood`, `impact`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<ParticipantRating>,
+    /// Dissents recorded against the agreed rating.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dissents: Vec<Dissent>,
+}
+
+/// One participant's rating of an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantRating {
+    /// The participant's name, as in the assessment's list.
+    pub participant: String,
+    #[serde(default)]
+    pub likelihood: Option<u8>,
+    #[serde(default)]
+    pub impact: Option<u8>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+/// A participant's dissent from the agreed rating, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dissent {
+    pub participant: String,
+    pub reason: String,
+}
+
+/// The participants' ratings of one entry on one scale: median (halves
+/// where the count is even), lowest and highest, and how many rated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    pub median: f64,
+    pub min: u8,
+    pub max: u8,
+    pub n: usize,
+}
+
+impl Spread {
+    fn of(mut v: Vec<u8>) -> Option<Spread> {
+        if v.is_empty() {
+            return None;
+        }
+        v.sort_unstable();
+        let n = v.len();
+        let median = if n % 2 == 1 {
+            f64::from(v[n / 2])
+        } else {
+            (f64::from(v[n / 2 - 1]) + f64::from(v[n / 2])) / 2.0
+        };
+        Some(Spread {
+            median,
+            min: v[0],
+            max: v[n - 1],
+            n,
+        })
+    }
+
+    /// The range (highest − lowest).
+    pub fn range(&self) -> u8 {
+        self.max - self.min
+    }
+}
+
+/// The panel's view of an entry (METHODOLOGY §10).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Panel {
+    pub likelihood: Option<Spread>,
+    pub impact: Option<Spread>,
+}
+
+impl Panel {
+    /// Contested: a range of 2 or more on either scale.
+    pub fn contested(&self) -> bool {
+        [self.likelihood, self.impact]
+            .iter()
+            .flatten()
+            .any(|s| s.range() >= 2)
+    }
 }
 
 impl ThreatEntry {
@@ -182,6 +264,28 @@ impl ThreatEntry {
             mitigation_cleared: None,
             review_date: None,
             handover: BTreeMap::new(),
+            ratings: Vec::new(),
+            dissents: Vec::new(),
         }
+    }
+
+    /// The participants' ratings as a panel; `None` when nobody rated.
+    pub fn panel(&self) -> Option<Panel> {
+        let l = Spread::of(self.ratings.iter().filter_map(|r| r.likelihood).collect());
+        let i = Spread::of(self.ratings.iter().filter_map(|r| r.impact).collect());
+        (l.is_some() || i.is_some()).then_some(Panel {
+            likelihood: l,
+            impact: i,
+        })
+    }
+
+    /// Whether the panel's ratings are contested (METHODOLOGY §10).
+    pub fn contested(&self) -> bool {
+        self.panel().is_some_and(|p| p.contested())
+    }
+
+    /// A participant's rating of this entry.
+    pub fn rating_of(&self, participant: &str) -> Option<&ParticipantRating> {
+        self.ratings.iter().find(|r| r.participant == participant)
     }
 }
