@@ -228,8 +228,106 @@ pub(super) fn register(ctx: &Ctx) -> Vec<Block> {
         Block::Table(ratings_table(ctx, a, r)),
     ];
     blocks.extend(handover_table(ctx, a).map(Block::Table));
+    blocks.extend(workshop_blocks(ctx, a));
     blocks.extend(rationale_blocks(ctx, a));
     blocks
+}
+
+/// The workshop's ratings (METHODOLOGY §10): per entry the participants
+/// rated, their median and range, contested or not, and the dissents — at
+/// `internal` and `un-partners` only (participants are named); a dissent's
+/// reason is free text and is printed at `internal` only.
+fn workshop_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
+    let lang = ctx.lang;
+    if ctx.opts.level > SharingLevel::UnPartners || a.register.iter().all(|e| e.panel().is_none()) {
+        return Vec::new();
+    }
+    let spread = |s: Option<crate::assessment::Spread>| {
+        s.map_or_else(
+            || "–".to_string(),
+            |s| {
+                let m = if s.median.fract() == 0.0 {
+                    format!("{}", s.median as u8)
+                } else {
+                    crate::i18n::decimal(lang, &format!("{:.1}", s.median))
+                };
+                format!("{m} ({}–{})", s.min, s.max)
+            },
+        )
+    };
+    let internal = ctx.opts.level == SharingLevel::Internal;
+    let who = |name: &str| {
+        a.participants
+            .iter()
+            .find(|p| p.name == name)
+            .filter(|p| !p.entity.trim().is_empty())
+            .map_or_else(
+                || name.to_string(),
+                |p| format!("{} ({})", p.name, p.entity),
+            )
+    };
+    let rows: Vec<Vec<Cell>> = a
+        .register
+        .iter()
+        .filter_map(|e| Some((e, e.panel()?)))
+        .map(|(e, p)| {
+            let dissents = e
+                .dissents
+                .iter()
+                .map(|d| {
+                    if internal {
+                        format!("{}: {}", who(&d.participant), d.reason)
+                    } else {
+                        who(&d.participant)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![
+                text(format!("{}", e.id)),
+                text(threat_name(ctx, e)),
+                Cell::Count(e.ratings.len() as u64),
+                text(spread(p.likelihood)),
+                text(spread(p.impact)),
+                text(if p.contested() {
+                    l!(lang, "yes", "oui")
+                } else {
+                    l!(lang, "no", "non")
+                }),
+                text(dissents),
+            ]
+        })
+        .collect();
+    let mut notes = vec![l!(lang, "Median of the participants' ratings, with the lowest and highest in brackets. Contested: a range of 2 or more on likelihood or impact. The agreed rating is the analyst's (above).", "Médiane des cotations des participants, avec la plus basse et la plus haute entre parenthèses. Contestée : une étendue de 2 ou plus en probabilité ou en impact. La cotation retenue est celle de l'analyste (ci-dessus).").to_string()];
+    if !internal {
+        notes.push(l!(lang, "Dissenting participants are named; their reasons are printed in the internal version only.", "Les participants en désaccord sont nommés ; leurs raisons ne figurent que dans la version interne.").to_string());
+    }
+    vec![
+        Block::Heading(l!(lang, "Workshop ratings", "Cotations de l'atelier").into()),
+        Block::Table(Table::new(
+            "workshop-ratings",
+            l!(
+                lang,
+                "Participants' ratings of the register's threats",
+                "Cotations des menaces du registre par les participants"
+            ),
+            &[
+                l!(lang, "#", "n°"),
+                l!(lang, "Threat", "Menace"),
+                l!(lang, "Participants who rated", "Participants ayant coté"),
+                l!(
+                    lang,
+                    "Likelihood: median (range)",
+                    "Probabilité : médiane (étendue)"
+                ),
+                l!(lang, "Impact: median (range)", "Impact : médiane (étendue)"),
+                l!(lang, "Contested", "Contestée"),
+                l!(lang, "Dissents", "Opinions divergentes"),
+            ],
+            rows,
+            notes,
+        )),
+    ]
 }
 
 /// The register's opening paragraph: threats assessed, residual, rated.
