@@ -2234,3 +2234,140 @@ fn participants_rate_an_entry_it_is_marked_contested_and_a_dissent_is_recorded_a
     h.run();
     assert!(doc(&h).participants.is_empty());
 }
+
+/// Puts `value` in `cell` of the first sheet of an XLSX, as a partner's
+/// spreadsheet program would save it: a number, or text (inline).
+fn fill_cell(path: &std::path::Path, cell: &str, value: &str) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).expect("reads");
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).expect("a part");
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).expect("inflates");
+        parts.push((f.name().expect("a name").to_string(), data));
+    }
+    let (_, sheet) = parts
+        .iter_mut()
+        .find(|(n, _)| n == "xl/worksheets/sheet1.xml")
+        .expect("the sheet");
+    let xml = String::from_utf8(std::mem::take(sheet)).expect("utf-8");
+    let open = format!("<c r=\"{cell}\"");
+    let at = xml
+        .find(&open)
+        .unwrap_or_else(|| panic!("{cell} is in the sheet"));
+    let end = at + xml[at..].find('>').expect("a tag") + 1;
+    let tag = &xml[at..end];
+    let style = tag
+        .split("s=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .map_or(String::new(), |s| format!(" s=\"{s}\""));
+    let filled = if value.parse::<f64>().is_ok() {
+        format!("<c r=\"{cell}\"{style}><v>{value}</v></c>")
+    } else {
+        format!("<c r=\"{cell}\"{style} t=\"inlineStr\"><is><t>{value}</t></is></c>")
+    };
+    // A blank cell is `<c …/>`; a filled one runs to `</c>`.
+    let close = if tag.ends_with("/>") {
+        end
+    } else {
+        end + xml[end..].find("</c>").expect("closed") + 4
+    };
+    *sheet = format!("{}{}{}", &xml[..at], filled, &xml[close..]).into_bytes();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in parts {
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("a part");
+        out.write_all(&data).expect("written");
+    }
+    let bytes = out.finish().expect("zipped").into_inner();
+    std::fs::write(path, bytes).expect("saved");
+}
+
+/// Ratings collected offline (issue #20): rating sheets exported for two
+/// participants, filled as partners would, imported — problems said,
+/// nothing changed until taken — then taken as one undoable edit.
+#[test]
+fn rating_sheets_are_exported_filled_and_imported_as_one_undoable_edit() {
+    use poc_workbench::assessment::Participant;
+    use poc_workbench::assessment::edit::Edit;
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
+        std::fs::copy(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample-data")
+                .join(f),
+            dir.path().join(f),
+        )
+        .expect("copied");
+    }
+    let mut h = harness(WorkbenchApp::with_files(&[dir
+        .path()
+        .join("darfur-transition.ron")]));
+    h.run();
+    let participants = vec![
+        Participant {
+            name: "Amina".into(),
+            entity: "OHCHR".into(),
+        },
+        Participant {
+            name: "Ben".into(),
+            entity: "JMAC".into(),
+        },
+    ];
+    h.state_mut()
+        .send(AppCommand::EditDoc(Edit::SetParticipants(participants)));
+    h.run();
+    h.state_mut().send(AppCommand::ExportRatingSheets);
+    h.run();
+    let sheets = dir.path().join("rating-sheets");
+    let amina = sheets.join("ratings-Amina.xlsx");
+    let ben = sheets.join("ratings-Ben.xlsx");
+    assert!(
+        amina.is_file() && ben.is_file(),
+        "{:?}",
+        h.state().messages_text()
+    );
+    let doc = |h: &Harness<'_, WorkbenchApp>| h.state().doc().expect("doc").assessment().clone();
+    let before = doc(&h);
+    let first = before.register[0].id;
+    // The partners fill their sheets: row 9 is the first entry.
+    fill_cell(&amina, "F9", "5");
+    fill_cell(&amina, "G9", "2");
+    fill_cell(&amina, "H9", "Rural reporting has collapsed");
+    fill_cell(&amina, "F10", "7");
+    fill_cell(&ben, "F9", "1");
+    // A sheet of another assessment: its key no longer matches.
+    let other = sheets.join("other.xlsx");
+    std::fs::copy(&ben, &other).expect("copied");
+    fill_cell(&other, "B5", "0123456789abcdef");
+    h.state_mut().send(AppCommand::CollectRatings(vec![
+        amina.clone(),
+        ben.clone(),
+        other.clone(),
+    ]));
+    h.run();
+    // What they hold, and what cannot be taken; nothing changed yet.
+    h.get_by_label_contains("'7' is not a rating from 1 to 5");
+    h.get_by_label_contains("belongs to another assessment");
+    assert_eq!(doc(&h), before);
+    h.get_by_label("Take these ratings").click();
+    h.run();
+    let e = doc(&h).register[0].clone();
+    assert_eq!(e.id, first);
+    let a = e.rating_of("Amina").expect("Amina's rating");
+    assert_eq!((a.likelihood, a.impact), (Some(5), Some(2)));
+    assert_eq!(a.comment, "Rural reporting has collapsed");
+    assert_eq!(e.rating_of("Ben").and_then(|b| b.likelihood), Some(1));
+    assert!(e.contested(), "1 and 5");
+    assert!(
+        doc(&h).register[1].rating_of("Amina").is_none(),
+        "the value 7 was left out"
+    );
+    // One undo takes every rating back.
+    h.state_mut().send(AppCommand::Undo);
+    h.run();
+    assert_eq!(doc(&h).register, before.register);
+}

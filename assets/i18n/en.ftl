@@ -593,3 +593,22 @@ workshop-dissent_count = { $n ->
     [one] 1 dissent recorded
    *[other] { $n } dissents recorded
     }
+
+## Rating sheets (METHODOLOGY §10)
+menu-export_ratings = Export rating sheets…
+menu-export_ratings_tip = Writes one Excel sheet per workshop participant (folder rating-sheets beside the assessment): the threats with their data summary, drop-down lists 1–5 for likelihood and impact, a comment column, and the participant's name locked in.
+menu-import_ratings = Import ratings…
+menu-import_ratings_tip = Reads filled rating sheets (or a participant's copy of the assessment, .ron) and shows what they hold before anything changes.
+ratings-no_doc = Open an assessment first: ratings belong to its register.
+ratings-written = { $n ->
+    [one] 1 rating sheet written to { $folder }
+   *[other] { $n } rating sheets written to { $folder }
+    }
+ratings-title = Import ratings
+ratings-intro = The ratings these files hold, by participant, and what cannot be taken. Nothing changes until you take them; then they are one step to undo.
+ratings-file = { $file }: { $name } – { $n ->
+    [one] 1 rating
+   *[other] { $n } ratings
+    }
+ratings-take = Take these ratings
+ratings-nothing = The files hold no rating that differs from the register's.

@@ -593,3 +593,22 @@ workshop-dissent_count = { $n ->
     [one] { $n } opinion divergente consignée
    *[other] { $n } opinions divergentes consignées
     }
+
+## Fiches de cotation (MÉTHODOLOGIE §10)
+menu-export_ratings = Exporter les fiches de cotation…
+menu-export_ratings_tip = Écrit une fiche Excel par participant à l'atelier (dossier rating-sheets à côté de l'évaluation) : les menaces avec le résumé des données, des listes déroulantes 1–5 pour la probabilité et l'impact, une colonne de commentaire, et le nom du participant verrouillé.
+menu-import_ratings = Importer des cotations…
+menu-import_ratings_tip = Lit des fiches de cotation remplies (ou la copie de l'évaluation d'un participant, .ron) et montre leur contenu avant toute modification.
+ratings-no_doc = Ouvrez d'abord une évaluation : les cotations appartiennent à son registre.
+ratings-written = { $n ->
+    [one] { $n } fiche de cotation écrite dans { $folder }
+   *[other] { $n } fiches de cotation écrites dans { $folder }
+    }
+ratings-title = Importer des cotations
+ratings-intro = Les cotations que contiennent ces fichiers, par participant, et ce qui ne peut pas être repris. Rien ne change avant que vous ne les repreniez ; elles s'annulent alors en une seule étape.
+ratings-file = { $file } : { $name } – { $n ->
+    [one] { $n } cotation
+   *[other] { $n } cotations
+    }
+ratings-take = Reprendre ces cotations
+ratings-nothing = Les fichiers ne contiennent aucune cotation différente de celles du registre.

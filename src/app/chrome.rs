@@ -14,7 +14,17 @@ impl WorkbenchApp {
         let has_doc = self.doc.is_some();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(tr("menu.file"), |ui| {
-                file_menu(ui, &self.prefs.recent, has_doc, &sc, cmds);
+                let has_participants = self
+                    .doc
+                    .as_ref()
+                    .is_some_and(|d| !d.assessment().participants.is_empty());
+                file_menu(
+                    ui,
+                    &self.prefs.recent,
+                    (has_doc, has_participants),
+                    &sc,
+                    cmds,
+                );
             });
             ui.menu_button(tr("menu.edit"), |ui| {
                 let doc = self.doc.as_ref();
@@ -163,7 +173,7 @@ fn short(p: &std::path::Path) -> String {
 fn file_menu(
     ui: &mut egui::Ui,
     recent: &[std::path::PathBuf],
-    has_doc: bool,
+    (has_doc, has_participants): (bool, bool),
     sc: &dyn Fn(egui::KeyboardShortcut) -> String,
     cmds: &mut Vec<AppCommand>,
 ) {
@@ -218,6 +228,24 @@ fn file_menu(
     }
     if ui.button(tr("register.new")).clicked() {
         cmds.push(AppCommand::NewAssessment);
+    }
+    if ui
+        .add_enabled(
+            has_participants,
+            egui::Button::new(tr("menu.export_ratings")),
+        )
+        .on_hover_text(tr("menu.export_ratings_tip"))
+        .on_disabled_hover_text(tr("menu.export_ratings_tip"))
+        .clicked()
+    {
+        cmds.push(AppCommand::ExportRatingSheets);
+    }
+    if ui
+        .add_enabled(has_doc, egui::Button::new(tr("menu.import_ratings")))
+        .on_hover_text(tr("menu.import_ratings_tip"))
+        .clicked()
+    {
+        cmds.push(AppCommand::Pick(Purpose::ImportRatings));
     }
     if ui
         .button(tr("menu.new_log"))

@@ -108,6 +108,8 @@ pub enum Purpose {
     ExportPath,
     /// Where a new monitoring-log template is written.
     TemplatePath,
+    /// Filled rating sheets (or participants' copies of the assessment).
+    ImportRatings,
 }
 
 impl Purpose {
@@ -187,6 +189,12 @@ pub enum AppCommand {
     },
     /// Change the assessment (one undo step; `Edit::Batch` for several).
     EditDoc(crate::assessment::edit::Edit),
+    /// Write one rating sheet per workshop participant.
+    ExportRatingSheets,
+    /// Read filled rating sheets or copies of the assessment, to look at.
+    CollectRatings(Vec<std::path::PathBuf>),
+    /// Take the collected ratings into the assessment (one edit).
+    ApplyRatings,
     /// Change how events are matched across sources.
     SetMatching(crate::analysis::matching::MatchSettings),
     Undo,

@@ -46,6 +46,9 @@ impl WorkbenchApp {
                 }
                 self.sync_as_of();
             }
+            AppCommand::ExportRatingSheets => self.export_rating_sheets(),
+            AppCommand::CollectRatings(paths) => self.collect_ratings(paths),
+            AppCommand::ApplyRatings => self.apply_ratings(),
             AppCommand::Save => self.save(),
             AppCommand::SaveAs if self.doc.is_some() => self.pick(Purpose::SaveAs),
             AppCommand::SaveAs => self.error(tr("save.no_document").into()),

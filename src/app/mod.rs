@@ -33,6 +33,7 @@ mod matching_ui;
 mod matrix_view;
 mod opening;
 mod picking;
+mod ratings_dialog;
 mod reconcile;
 mod regions_ui;
 mod register_entry;
@@ -117,6 +118,8 @@ struct ViewStates {
 struct Dialogs {
     mapping: Option<mapping_dialog::MappingDialog>,
     export: Option<export_dialog::ExportDialog>,
+    /// Ratings read from filled sheets, waiting for the analyst to take them.
+    ratings: Option<Vec<crate::assessment::rating_sheets::Collected>>,
     browser: Option<file_browser::FileBrowser>,
     /// Asking whether to save before quitting.
     confirm_quit: bool,
@@ -396,6 +399,11 @@ impl WorkbenchApp {
             && !browser.show(ctx, commands)
         {
             self.dialogs.browser = None;
+        }
+        if let Some(collected) = self.dialogs.ratings.as_ref()
+            && !ratings_dialog::show(ctx, collected, commands)
+        {
+            self.dialogs.ratings = None;
         }
         if self.dialogs.confirm_quit {
             chrome::quit_ui(ctx, &mut self.dialogs.confirm_quit, commands);

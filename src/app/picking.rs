@@ -36,6 +36,8 @@ impl WorkbenchApp {
     pub(super) fn picked_many(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
         if purpose == Purpose::Open {
             self.send(AppCommand::Open(paths));
+        } else if purpose == Purpose::ImportRatings {
+            self.send(AppCommand::CollectRatings(paths));
         } else if let Some(p) = paths.into_iter().next() {
             self.picked(purpose, p);
         }
@@ -89,6 +91,7 @@ impl WorkbenchApp {
             Purpose::ImportBases => self.import_bases(&path),
             Purpose::Relink(i) => self.relink(i, &path),
             Purpose::TemplatePath => self.write_template(&path),
+            Purpose::ImportRatings => self.send(AppCommand::CollectRatings(vec![path])),
             Purpose::ExportPath => {
                 if let Some(d) = self.dialogs.export.as_mut() {
                     d.path = path.display().to_string();
@@ -132,6 +135,7 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
             .set_file_name("monitoring-log.xlsx")
             .save_file()
             .map(|p| vec![p]),
+        Purpose::ImportRatings => fd.add_filter("XLSX / RON", &["xlsx", "ron"]).pick_files(),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod edit;
 pub mod file;
 pub mod footprint;
+pub mod rating_sheets;
 pub mod regions;
 mod register;
 pub mod review;
@@ -197,7 +198,7 @@ pub struct HrddpRecord {
 
 /// A workshop participant: a name and an entity (a mission component or
 /// a member of the UN country team).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     pub name: String,
