@@ -2139,7 +2139,13 @@ fn the_window_speaks_french_with_the_same_figures() {
     h.state_mut().send(AppCommand::ExportDialog);
     h.run();
     h.get_by_label_contains("Exporter l'annexe sur les menaces résiduelles");
-    h.get_by_label_contains("Niveau de diffusion");
+    h.get_by_label("Niveau de diffusion");
+    // The preview is the French annex (the dialog starts in the window's language).
+    assert!(
+        h.query_all_by_label_contains("Contrôle du document")
+            .next()
+            .is_some()
+    );
     // Back to English for the rest of this thread.
     h.state_mut().send(AppCommand::SetLanguage(Lang::En));
     h.run();
@@ -2370,4 +2376,76 @@ fn rating_sheets_are_exported_filled_and_imported_as_one_undoable_edit() {
     h.state_mut().send(AppCommand::Undo);
     h.run();
     assert_eq!(doc(&h).register, before.register);
+}
+
+/// Drawdown scenarios (issue #20, METHODOLOGY §10): two scenarios made in
+/// the footprint view (one from the plan, one shifted by three months and
+/// with a base kept open) and compared quarter by quarter.
+#[test]
+fn two_drawdown_scenarios_are_made_and_compared() {
+    use poc_workbench::assessment::scenarios::compare;
+    // A tall window: the scenarios sit below the bases and benchmarks, and
+    // a click lands only on what is on screen.
+    let mut h = Harness::builder()
+        .with_size([1500.0, 3200.0])
+        .build_ui_state(
+            |ui, app: &mut WorkbenchApp| app.show(ui),
+            WorkbenchApp::with_files(&[poc_workbench::app::example_path()]),
+        );
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Followup));
+    h.run();
+    h.get_by_label("New scenario from the current plan").click();
+    h.run();
+    h.get_by_label("New scenario from the current plan").click();
+    h.run();
+    h.get_by_label("Shift the dates of Scenario 2").click();
+    h.run();
+    h.get_by_label("Nyala stays in Scenario 2").click();
+    h.run();
+    let a = h.state().doc().expect("doc").assessment().clone();
+    assert_eq!(a.scenarios.len(), 2);
+    // The comparison is shown, one column per scenario.
+    h.get_by_label("Scenarios compared, quarter by quarter");
+    for name in ["Current plan", "Scenario 1", "Scenario 2"] {
+        assert!(h.query_all_by_label(name).next().is_some(), "column {name}");
+    }
+    let c = compare(&a, h.state().session().workspace(), "Current plan", 8);
+    assert_eq!(c.scenarios, ["Current plan", "Scenario 1", "Scenario 2"]);
+    let q1 = &c.quarters[0];
+    assert_eq!(q1.quarter, "2021 Q1");
+    // The plan closes El Geneina in 2021 Q1; shifted by three months, Ed
+    // Daein (closed on the as-of date in the plan) closes then instead,
+    // El Geneina in Q2, and Nyala never closes.
+    assert_eq!(q1.scenarios[0].closing, ["El Geneina"]);
+    assert_eq!(q1.scenarios[1], q1.scenarios[0], "a copy of the plan");
+    assert_eq!(q1.scenarios[2].closing, ["Ed Daein"]);
+    let q3 = &c.quarters[2];
+    assert!(q3.scenarios[2].closing.len() >= 3, "{:?}", q3.scenarios[2]);
+    let end = c.quarters.last().expect("quarters");
+    assert_eq!(end.scenarios[0].open, 0, "the plan closes every base");
+    assert_eq!(end.scenarios[2].open, 1, "Nyala stays");
+    assert!(
+        end.scenarios[0]
+            .gap_regions
+            .contains(&"South Darfur".to_string())
+    );
+    assert!(
+        !end.scenarios[2]
+            .gap_regions
+            .contains(&"South Darfur".to_string())
+    );
+    // Every change was one edit: four undos take them all back.
+    for _ in 0..4 {
+        h.state_mut().send(AppCommand::Undo);
+        h.run();
+    }
+    assert!(
+        h.state()
+            .doc()
+            .expect("doc")
+            .assessment()
+            .scenarios
+            .is_empty()
+    );
 }

@@ -612,3 +612,52 @@ ratings-file = { $file }: { $name } – { $n ->
     }
 ratings-take = Take these ratings
 ratings-nothing = The files hold no rating that differs from the register's.
+
+## Presentation mode (F5)
+menu-present = Presentation mode (F5)
+menu-present_tip = Full screen, one threat a slide, for a joint workshop on a projector; arrow keys move, Escape leaves.
+present-no_doc = Open an assessment to present its register.
+present-position = Slide { $i } of { $n }
+present-keys = ← → move · Esc leaves
+present-heat = Civilian-harm events of this type, last 12 months, by region
+present-monthly = Per month, last 24 months ({ $n } events)
+present-suggested = Suggested by the data: { $s }
+present-agreed = Agreed rating: { $s }
+present-not_rated = not rated yet
+present-summary = Summary
+present-summary_residual = { $residual } of { $n } threats expected to persist after the mission leaves
+present-summary_contested = { $n ->
+    [one] 1 threat contested by the participants
+   *[other] { $n } threats contested by the participants
+    }
+present-summary_flags = { $n ->
+    [one] 1 flag raised
+   *[other] { $n } flags raised
+    }
+
+## Drawdown scenarios (METHODOLOGY §10)
+scenarios-heading = Drawdown scenarios
+scenarios-hint = Closure schedules beside the footprint's own plan: start one from the plan, copy it, shift its dates, or mark a base as staying. The comparison gives, quarter by quarter after the as-of date, the bases still open, the regions left with a monitoring gap, and the civilian harm of the last 12 months near the bases that close (history, not a forecast).
+scenarios-no_bases = Add the mission's bases above to compare closure schedules.
+scenarios-new = New scenario from the current plan
+scenarios-name_n = Scenario { $n }
+scenarios-copy = Copy
+scenarios-copy_of = { $name } (copy)
+scenarios-shift_by = Shift all dates by (months)
+scenarios-shift = Shift dates
+scenarios-shift_of = Shift the dates of { $name }
+scenarios-plan = Current plan
+scenarios-this = This scenario
+scenarios-stays = Stays
+scenarios-stays_of = { $base } stays in { $name }
+scenarios-open = open
+scenarios-compare = Scenarios compared, quarter by quarter
+scenarios-compare_hint = Bases open at the quarter's end; bases closing in it, with the civilian-harm events of the 12 months to the as-of date within their radius; regions where every base has closed though harm continued (monitoring gap, METHODOLOGY §5).
+scenarios-current = Current plan
+scenarios-quarter = Quarter
+scenarios-open_n = { $n ->
+    [one] 1 base open
+   *[other] { $n } bases open
+    }
+scenarios-closing = closing: { $bases } ({ $harm } events nearby)
+scenarios-gap = monitoring gap: { $regions }

@@ -612,3 +612,52 @@ ratings-file = { $file } : { $name } – { $n ->
     }
 ratings-take = Reprendre ces cotations
 ratings-nothing = Les fichiers ne contiennent aucune cotation différente de celles du registre.
+
+## Mode présentation (F5)
+menu-present = Mode présentation (F5)
+menu-present_tip = Plein écran, une menace par diapositive, pour un atelier conjoint sur projecteur ; les flèches font avancer, Échap fait sortir.
+present-no_doc = Ouvrez une évaluation pour présenter son registre.
+present-position = Diapositive { $i } sur { $n }
+present-keys = ← → avancer · Échap pour sortir
+present-heat = Événements portant atteinte aux civils de ce type, 12 derniers mois, par région
+present-monthly = Par mois, 24 derniers mois ({ $n } événements)
+present-suggested = Suggéré par les données : { $s }
+present-agreed = Cotation retenue : { $s }
+present-not_rated = pas encore cotée
+present-summary = Synthèse
+present-summary_residual = { $residual } des { $n } menaces devraient persister après le retrait de la mission
+present-summary_contested = { $n ->
+    [one] { $n } menace contestée par les participants
+   *[other] { $n } menaces contestées par les participants
+    }
+present-summary_flags = { $n ->
+    [one] { $n } alerte levée
+   *[other] { $n } alertes levées
+    }
+
+## Scénarios de retrait (MÉTHODOLOGIE §10)
+scenarios-heading = Scénarios de retrait
+scenarios-hint = Des calendriers de fermeture à côté du plan de l'empreinte : partez du plan, copiez-le, décalez ses dates ou marquez une base comme maintenue. La comparaison donne, trimestre par trimestre après la date de référence, les bases encore ouvertes, les régions laissées avec une lacune de surveillance, et les atteintes aux civils des 12 derniers mois près des bases qui ferment (l'historique, pas une prévision).
+scenarios-no_bases = Ajoutez les bases de la mission ci-dessus pour comparer des calendriers de fermeture.
+scenarios-new = Nouveau scénario à partir du plan actuel
+scenarios-name_n = Scénario { $n }
+scenarios-copy = Copier
+scenarios-copy_of = { $name } (copie)
+scenarios-shift_by = Décaler toutes les dates de (mois)
+scenarios-shift = Décaler les dates
+scenarios-shift_of = Décaler les dates de { $name }
+scenarios-plan = Plan actuel
+scenarios-this = Ce scénario
+scenarios-stays = Maintenue
+scenarios-stays_of = { $base } maintenue dans { $name }
+scenarios-open = ouverte
+scenarios-compare = Scénarios comparés, trimestre par trimestre
+scenarios-compare_hint = Bases ouvertes à la fin du trimestre ; bases qui y ferment, avec les événements portant atteinte aux civils des 12 mois précédant la date de référence dans leur rayon ; régions où toutes les bases ont fermé alors que les atteintes se poursuivaient (lacune de surveillance, MÉTHODOLOGIE §5).
+scenarios-current = Plan actuel
+scenarios-quarter = Trimestre
+scenarios-open_n = { $n ->
+    [one] { $n } base ouverte
+   *[other] { $n } bases ouvertes
+    }
+scenarios-closing = fermeture : { $bases } ({ $harm } événements à proximité)
+scenarios-gap = lacune de surveillance : { $regions }

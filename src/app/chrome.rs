@@ -93,6 +93,13 @@ impl WorkbenchApp {
                 if ui.checkbox(&mut workshop, tr("menu.workshop")).clicked() {
                     cmds.push(AppCommand::ToggleWorkshop);
                 }
+                if ui
+                    .add_enabled(has_doc, egui::Button::new(tr("menu.present")))
+                    .on_hover_text(tr("menu.present_tip"))
+                    .clicked()
+                {
+                    cmds.push(AppCommand::Present);
+                }
                 let mut dark = self.prefs.dark;
                 if ui.checkbox(&mut dark, tr("menu.dark")).clicked() {
                     cmds.push(AppCommand::SetDark(dark));

@@ -157,6 +157,19 @@ impl WorkbenchApp {
 
     fn handle_window(&mut self, ctx: &egui::Context, c: AppCommand) {
         match c {
+            AppCommand::Present => {
+                self.presenting = match self.presenting {
+                    Some(_) => None,
+                    None => Some(0),
+                };
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting.is_some()));
+            }
+            AppCommand::Slide(d) => {
+                if let Some(s) = self.presenting {
+                    let last = self.slide_count().saturating_sub(1);
+                    self.presenting = Some(s.saturating_add_signed(d as isize).min(last));
+                }
+            }
             AppCommand::ToggleWorkshop => {
                 self.prefs.workshop = !self.prefs.workshop;
                 let zoom = if self.prefs.workshop {

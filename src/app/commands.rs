@@ -165,6 +165,10 @@ pub enum AppCommand {
     /// backwards, if `true`, when that panel is not shown).
     FocusPanel(super::focus::Anchor, bool),
     ToggleWorkshop,
+    /// Presentation mode on or off (F5).
+    Present,
+    /// The next (+1) or previous (−1) slide.
+    Slide(i32),
     SetDark(bool),
     /// The window's language (remembered).
     SetLanguage(super::i18n::Lang),

@@ -104,6 +104,8 @@ impl WorkbenchApp {
             | AppCommand::ToggleFilters
             | AppCommand::FocusPanel(..)
             | AppCommand::ToggleWorkshop
+            | AppCommand::Present
+            | AppCommand::Slide(_)
             | AppCommand::SetDark(_)
             | AppCommand::SetLanguage(_)
             | AppCommand::Copy(_)

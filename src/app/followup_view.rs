@@ -76,6 +76,8 @@ pub fn followup_ui(
         benchmarks_ui(ui, r, a, commands);
         benchmark_form_ui(ui, forms, regions, a.benchmarks.len(), commands);
         ui.separator();
+        super::scenarios_ui::scenarios_ui(ui, ctx, a, commands);
+        ui.separator();
         backtest_ui(ui, r);
     });
 }

@@ -33,12 +33,14 @@ mod matching_ui;
 mod matrix_view;
 mod opening;
 mod picking;
+mod presentation;
 mod ratings_dialog;
 mod reconcile;
 mod regions_ui;
 mod register_entry;
 mod register_view;
 mod report_view;
+mod scenarios_ui;
 pub mod session;
 mod shortcuts;
 pub mod theme;
@@ -170,6 +172,8 @@ pub struct WorkbenchApp {
     drawn_with_data: bool,
     messages: Vec<Message>,
     prefs: Prefs,
+    /// Presentation mode (F5): the slide shown.
+    presenting: Option<usize>,
     last_frame_ms: f32,
     titled_for: Option<(u64, bool, bool)>,
     /// A panel to move the focus to once it has been drawn (F6, Ctrl+1 …),
@@ -212,6 +216,7 @@ impl WorkbenchApp {
             drawn_with_data: false,
             messages: Vec::new(),
             prefs: Prefs::default(),
+            presenting: None,
             last_frame_ms: 0.0,
             titled_for: None,
             pending_focus: None,
@@ -254,7 +259,8 @@ impl WorkbenchApp {
         self.session
             .refresh(sel.as_ref(), self.view == View::Charts);
         if let Some(doc) = self.doc.as_mut()
-            && matches!(self.view, View::Register | View::Followup | View::Map)
+            && (matches!(self.view, View::Register | View::Followup | View::Map)
+                || self.presenting.is_some())
         {
             doc.refresh_review(self.session.workspace(), self.session.data_generation());
         }
@@ -333,6 +339,10 @@ impl WorkbenchApp {
     }
 
     fn draw(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        if let Some(slide) = self.presenting {
+            self.presentation_ui(ui, slide);
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         let has_data = !self.session.workspace().datasets.is_empty();

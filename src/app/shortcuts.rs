@@ -45,7 +45,31 @@ impl WorkbenchApp {
                 KeyboardShortcut::new(Modifiers::NONE, Key::F11),
                 AppCommand::ToggleWorkshop,
             ),
+            (
+                KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+                AppCommand::Present,
+            ),
         ];
+        if self.presenting.is_some() {
+            ctx.input_mut(|i| {
+                for (key, step) in [
+                    (Key::ArrowRight, 1),
+                    (Key::ArrowDown, 1),
+                    (Key::PageDown, 1),
+                    (Key::Space, 1),
+                    (Key::ArrowLeft, -1),
+                    (Key::ArrowUp, -1),
+                    (Key::PageUp, -1),
+                ] {
+                    if i.consume_key(Modifiers::NONE, key) {
+                        self.commands.push(AppCommand::Slide(step));
+                    }
+                }
+                if i.consume_key(Modifiers::NONE, Key::Escape) {
+                    self.commands.push(AppCommand::Present);
+                }
+            });
+        }
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let mut ask_first = false;
         let mut f6 = None;

@@ -38,6 +38,8 @@ pub enum Edit {
     SetMatching(crate::analysis::matching::MatchSettings),
     /// Replace the workshop's participants (METHODOLOGY §10).
     SetParticipants(Vec<super::Participant>),
+    /// Replace the drawdown scenarios (METHODOLOGY §10).
+    SetScenarios(Vec<super::scenarios::Scenario>),
     InsertDataset(usize, DatasetRef),
     RemoveDataset(usize),
     /// Relink or re-hash a dataset.
@@ -140,6 +142,7 @@ impl Assessment {
             Edit::SetParticipants(v) => {
                 Edit::SetParticipants(std::mem::replace(&mut self.participants, v))
             }
+            Edit::SetScenarios(v) => Edit::SetScenarios(std::mem::replace(&mut self.scenarios, v)),
             Edit::InsertDataset(i, d) => {
                 insert(&mut self.datasets, i, d, "dataset")?;
                 Edit::RemoveDataset(i)

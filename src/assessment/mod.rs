@@ -15,6 +15,7 @@ pub mod rating_sheets;
 pub mod regions;
 mod register;
 pub mod review;
+pub mod scenarios;
 pub mod sharing;
 
 use crate::analysis::Filter;
@@ -244,6 +245,9 @@ pub struct Assessment {
     /// The joint workshop's participants (METHODOLOGY §10).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Participant>,
+    /// Drawdown scenarios beside the footprint's own plan (METHODOLOGY §10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<scenarios::Scenario>,
     /// How events recorded by several sources are matched and counted once
     /// (METHODOLOGY §8); written only where it differs from the method.
     #[serde(
@@ -279,6 +283,7 @@ impl Assessment {
             matching: Default::default(),
             hrddp: Vec::new(),
             participants: Vec::new(),
+            scenarios: Vec::new(),
         }
     }
 
