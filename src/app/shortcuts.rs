@@ -6,6 +6,30 @@ use super::{WorkbenchApp, document};
 use std::path::PathBuf;
 
 impl WorkbenchApp {
+    /// In presentation mode: arrows, Page Up/Down and Space move between
+    /// slides; Escape leaves.
+    fn slide_keys(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        ctx.input_mut(|i| {
+            for (key, step) in [
+                (Key::ArrowRight, 1),
+                (Key::ArrowDown, 1),
+                (Key::PageDown, 1),
+                (Key::Space, 1),
+                (Key::ArrowLeft, -1),
+                (Key::ArrowUp, -1),
+                (Key::PageUp, -1),
+            ] {
+                if i.consume_key(Modifiers::NONE, key) {
+                    self.commands.push(AppCommand::Slide(step));
+                }
+            }
+            if i.consume_key(Modifiers::NONE, Key::Escape) {
+                self.commands.push(AppCommand::Present);
+            }
+        });
+    }
+
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let plain = [
@@ -51,24 +75,7 @@ impl WorkbenchApp {
             ),
         ];
         if self.presenting.is_some() {
-            ctx.input_mut(|i| {
-                for (key, step) in [
-                    (Key::ArrowRight, 1),
-                    (Key::ArrowDown, 1),
-                    (Key::PageDown, 1),
-                    (Key::Space, 1),
-                    (Key::ArrowLeft, -1),
-                    (Key::ArrowUp, -1),
-                    (Key::PageUp, -1),
-                ] {
-                    if i.consume_key(Modifiers::NONE, key) {
-                        self.commands.push(AppCommand::Slide(step));
-                    }
-                }
-                if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    self.commands.push(AppCommand::Present);
-                }
-            });
+            self.slide_keys(ctx);
         }
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let mut ask_first = false;
