@@ -2449,3 +2449,45 @@ fn two_drawdown_scenarios_are_made_and_compared() {
             .is_empty()
     );
 }
+
+/// Presentation mode (issue #20): F5 shows the first threat full screen,
+/// the arrow keys move through the threats to the summary, Escape leaves.
+#[test]
+fn presentation_mode_shows_a_threat_a_slide_and_the_arrows_move() {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(
+            |ui, app: &mut WorkbenchApp| app.show(ui),
+            WorkbenchApp::with_files(&[poc_workbench::app::example_path()]),
+        );
+    h.run();
+    let a = h.state().doc().expect("doc").assessment().clone();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(0));
+    // The first threat: its title, the agreed rating, successors, flags;
+    // no menu and no filter panel.
+    h.get_by_label_contains(&format!("#{}  State security forces", a.register[0].id));
+    h.get_by_label_contains("Agreed rating: ");
+    h.get_by_label_contains("Slide 1 of 4");
+    assert!(
+        h.query_all_by_label("File").next().is_none(),
+        "the menu is hidden"
+    );
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.get_by_label_contains("Slide 2 of 4");
+    h.key_press(egui::Key::ArrowRight);
+    h.key_press(egui::Key::ArrowRight);
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.get_by_label("Summary");
+    assert_eq!(h.state().presenting(), Some(3), "the last slide holds");
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(2));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
+    h.get_by_label("File");
+}

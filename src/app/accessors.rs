@@ -26,6 +26,11 @@ impl WorkbenchApp {
         self.view
     }
 
+    /// Presentation mode's slide, when presenting (F5).
+    pub fn presenting(&self) -> Option<usize> {
+        self.presenting
+    }
+
     /// The language the preferences remember.
     pub fn prefs_language(&self) -> super::i18n::Lang {
         self.prefs.language

@@ -32,48 +32,7 @@ impl WorkbenchApp {
 
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        let plain = [
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
-                AppCommand::Pick(Purpose::Open),
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-                AppCommand::SaveAs,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
-                AppCommand::Save,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
-                AppCommand::Redo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
-                AppCommand::Redo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
-                AppCommand::Undo,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
-                AppCommand::ExportDialog,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::COMMAND, Key::B),
-                AppCommand::ToggleFilters,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::NONE, Key::F11),
-                AppCommand::ToggleWorkshop,
-            ),
-            (
-                KeyboardShortcut::new(Modifiers::NONE, Key::F5),
-                AppCommand::Present,
-            ),
-        ];
+        let plain = plain_shortcuts();
         if self.presenting.is_some() {
             self.slide_keys(ctx);
         }
@@ -161,4 +120,51 @@ impl WorkbenchApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
     }
+}
+
+/// The shortcuts that are one command each.
+fn plain_shortcuts() -> Vec<(egui::KeyboardShortcut, AppCommand)> {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    vec![
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+            AppCommand::Pick(Purpose::Open),
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+            AppCommand::SaveAs,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+            AppCommand::Save,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+            AppCommand::Redo,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+            AppCommand::Redo,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+            AppCommand::Undo,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
+            AppCommand::ExportDialog,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::B),
+            AppCommand::ToggleFilters,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F11),
+            AppCommand::ToggleWorkshop,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+            AppCommand::Present,
+        ),
+    ]
 }
