@@ -142,6 +142,7 @@ fn comparison_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, a: &Assessment) {
     };
     egui::Grid::new("scenario-comparison-grid")
         .striped(true)
+        .min_col_width(70.0)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
             ui.strong(tr("scenarios.quarter"));
@@ -153,6 +154,8 @@ fn comparison_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, a: &Assessment) {
                 ui.label(&q.quarter);
                 for f in &q.scenarios {
                     ui.vertical(|ui| {
+                        ui.set_min_width(260.0);
+                        ui.set_max_width(320.0);
                         ui.label(tr_args("scenarios.open_n", &[("n", &f.open.to_string())]));
                         if !f.closing.is_empty() {
                             ui.label(tr_args(
