@@ -91,3 +91,45 @@ fn the_annex_lists_workshop_ratings_at_internal_and_un_partners_only() {
         );
     }
 }
+
+#[test]
+fn the_annex_compares_scenarios_with_harm_counts_at_internal_only() {
+    use poc_workbench::assessment::scenarios::{Closure, Scenario};
+    let ron = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron");
+    let mut a = load(&ron).expect("loads");
+    let (ws, _) = open_datasets(&a, &ron);
+    a.scenarios = vec![Scenario {
+        name: "Keep Nyala (drafted by J. Smith)".into(),
+        closures: [("Nyala".to_string(), Closure::Stays)].into(),
+    }];
+    let md = |level: &str| {
+        let mut opts = AnnexOptions::for_assessment(
+            &a,
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date"),
+        );
+        opts.level = parse_level(level).expect("a level");
+        markdown::write(&build(Some(&a), &ws, &opts))
+    };
+    let internal = md("internal");
+    assert!(internal.contains("Drawdown scenarios compared, quarter by quarter"));
+    assert!(internal.contains("| Quarter | Current plan | Keep Nyala (drafted by J. Smith) |"));
+    assert!(internal.contains("| 2021 Q1 | 5 open; closing: El Geneina (0 events nearby); monitoring gap: West Darfur | 5 open; closing: El Geneina"), "{internal}");
+    for level in ["un-partners", "public"] {
+        let text = md(level);
+        if level == "un-partners" || text.contains("Drawdown scenarios compared") {
+            assert!(
+                text.contains("| Quarter | Current plan | Scenario 1 |"),
+                "{level}"
+            );
+        }
+        assert!(
+            !text.contains("J. Smith"),
+            "{level}: the analyst's name for it"
+        );
+        assert!(
+            !text.contains("events nearby"),
+            "{level}: counts stay internal"
+        );
+        assert!(!text.contains("monitoring gap: West"), "{level}");
+    }
+}

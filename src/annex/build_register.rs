@@ -203,7 +203,92 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         rows,
         notes,
     )));
+    blocks.extend(scenario_blocks(ctx, a));
     blocks
+}
+
+/// The drawdown scenarios compared quarter by quarter (METHODOLOGY §10):
+/// bases open and closing per scenario; at `internal` also the harm of the
+/// last 12 months near what closes and the regions left with a monitoring
+/// gap (counts and the gaps they decide are not part of the disclosure
+/// audit, so they stay internal).
+fn scenario_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
+    if a.scenarios.is_empty() {
+        return Vec::new();
+    }
+    let lang = ctx.lang;
+    let internal = ctx.opts.level == SharingLevel::Internal;
+    let plan = l!(lang, "Current plan", "Plan actuel");
+    let c = crate::assessment::scenarios::compare(a, ctx.ws, plan, 8);
+    let mut header = vec![l!(lang, "Quarter", "Trimestre").to_string()];
+    // Scenario names are the analyst's free text: above internal they are
+    // numbered instead (METHODOLOGY §6).
+    header.extend(c.scenarios.iter().enumerate().map(|(i, name)| {
+        if internal || i == 0 {
+            name.clone()
+        } else {
+            lf!(lang, "Scenario {i}", "Scénario {i}")
+        }
+    }));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = c
+        .quarters
+        .iter()
+        .map(|q| {
+            let mut row = vec![text(q.quarter.clone())];
+            for f in &q.scenarios {
+                let mut s = lf!(lang, "{} open", "{} ouvertes", f.open);
+                if !f.closing.is_empty() {
+                    s.push_str(&if internal {
+                        lf!(
+                            lang,
+                            "; closing: {} ({} events nearby)",
+                            " ; fermeture : {} ({} événements à proximité)",
+                            f.closing.join(", "),
+                            ctx.n(f.harm_near_closing)
+                        )
+                    } else {
+                        lf!(
+                            lang,
+                            "; closing: {}",
+                            " ; fermeture : {}",
+                            f.closing.join(", ")
+                        )
+                    });
+                }
+                if internal && !f.gap_regions.is_empty() {
+                    s.push_str(&lf!(
+                        lang,
+                        "; monitoring gap: {}",
+                        " ; lacune de surveillance : {}",
+                        f.gap_regions.join(", ")
+                    ));
+                }
+                row.push(text(s));
+            }
+            row
+        })
+        .collect();
+    let mut notes = vec![l!(lang, "Bases open at the end of each quarter after the as-of date, and the bases each scenario closes in it. The current plan is the footprint above.", "Bases ouvertes à la fin de chaque trimestre après la date de référence, et bases que chaque scénario y ferme. Le plan actuel est l'empreinte ci-dessus.").to_string()];
+    notes.push(if internal {
+        l!(lang, "Events nearby: civilian-harm events of the 12 months to the as-of date within the radius of the bases closing that quarter (history, not a forecast). Monitoring gap: a region with 3 or more such events in those 12 months whose bases have all closed (METHODOLOGY §5).", "Événements à proximité : événements portant atteinte aux civils des 12 mois précédant la date de référence dans le rayon des bases qui ferment ce trimestre (l'historique, pas une prévision). Lacune de surveillance : une région ayant connu 3 événements de ce type ou plus sur ces 12 mois et dont toutes les bases ont fermé (MÉTHODOLOGIE §5).").to_string()
+    } else {
+        l!(lang, "The harm near each closing and the monitoring gaps are counts outside this annex's disclosure audit: they are in the internal version only.", "Les atteintes à proximité de chaque fermeture et les lacunes de surveillance sont des effectifs hors de l'audit de confidentialité de cette annexe : elles ne figurent que dans la version interne.").to_string()
+    });
+    vec![
+        Block::Heading(l!(lang, "Drawdown scenarios", "Scénarios de retrait").into()),
+        Block::Table(Table::new(
+            "scenarios",
+            l!(
+                lang,
+                "Drawdown scenarios compared, quarter by quarter",
+                "Scénarios de retrait comparés, trimestre par trimestre"
+            ),
+            &header,
+            rows,
+            notes,
+        )),
+    ]
 }
 
 /// A rating as printed: the analyst's, or `not rated` (METHODOLOGY §5:
