@@ -650,6 +650,7 @@ fn a_data_annex_has_only_the_data_sections() {
         verified_only: false,
         country: None,
         lang: poc_workbench::i18n::Lang::En,
+        changes: None,
     };
     let annex = build(None, &ws, &opts);
     let ids: Vec<&str> = annex.sections.iter().map(|s| s.id).collect();

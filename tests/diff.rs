@@ -138,3 +138,86 @@ fn diff_lists_the_cells_whose_counts_changed_with_the_data() {
     }
     assert_eq!(v["changed"], serde_json::json!([]));
 }
+
+/// `export --changes-since OLD.ron`: the annex lists what changed after its
+/// document control, in English and French, with free text only said to
+/// have changed.
+#[test]
+fn the_annex_lists_the_changes_since_the_previous_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let old = copy_example(dir.path());
+    let mut a = load(&old).expect("loads");
+    let before = a.register[0].likelihood.expect("rated");
+    a.register[0].likelihood = Some(if before == 1 { 2 } else { before - 1 });
+    a.register[0].rationale = "A new rationale naming an informant".into();
+    let removed = a.register.remove(2).id;
+    let new = dir.path().join("v2.ron");
+    save(&new, &a).expect("saved");
+    for (lang, heading, likelihood, gone) in [
+        (
+            "en",
+            "Changes since the previous draft",
+            "likelihood",
+            "removed",
+        ),
+        (
+            "fr",
+            "Changements depuis la version précédente",
+            "probabilité",
+            "retirée",
+        ),
+    ] {
+        let out = dir.path().join(format!("annex-{lang}.md"));
+        let status = Command::new(env!("CARGO_BIN_EXE_poc-workbench"))
+            .args([
+                "export",
+                "--format",
+                "md",
+                "--sharing",
+                "internal",
+                "--lang",
+                lang,
+            ])
+            .arg("--assessment")
+            .arg(&new)
+            .arg("--changes-since")
+            .arg(&old)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("runs");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        let md = std::fs::read_to_string(&out).expect("written");
+        assert!(md.contains(heading), "{lang}");
+        let id = a.register[0].id;
+        assert!(
+            md.contains(&format!(
+                "{id}{} {likelihood} {before} → {}.",
+                if lang == "en" { ":" } else { " :" },
+                a.register[0].likelihood.expect("rated")
+            )),
+            "{lang}: {md}"
+        );
+        assert!(md.contains(&format!("{removed} {gone}")), "{lang}");
+        // The section says the rationale changed, not what it now says.
+        let section = md
+            .split(heading)
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .expect("the section");
+        assert!(
+            !section.contains("naming an informant"),
+            "{lang}: {section}"
+        );
+        let word = if lang == "en" {
+            "rationale"
+        } else {
+            "justification"
+        };
+        assert!(section.contains(word), "{lang}: {section}");
+    }
+}

@@ -730,6 +730,7 @@ fn violations_and_victims_of_a_real_log_are_audited_above_internal() {
             // A global log: the audit takes one country's regions.
             country: Some("DRC".into()),
             lang: poc_workbench::i18n::Lang::En,
+            changes: None,
         };
         let annex = build(None, &ws, &opts);
         screen::check(&annex).unwrap_or_else(|e| panic!("{level:?}: {e}"));

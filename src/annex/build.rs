@@ -179,6 +179,9 @@ pub struct AnnexOptions {
     pub country: Option<String>,
     /// The annex's language (every heading, sentence, label and number).
     pub lang: crate::i18n::Lang,
+    /// What changed since the previous draft (`export --changes-since`),
+    /// printed after the document control.
+    pub changes: Option<crate::assessment::diff::Diff>,
 }
 
 impl AnnexOptions {
@@ -195,6 +198,7 @@ impl AnnexOptions {
             verified_only: false,
             country: Some(a.meta.country.trim().to_string()).filter(|c| !c.is_empty()),
             lang: crate::i18n::Lang::En,
+            changes: None,
         }
     }
 }
@@ -213,6 +217,7 @@ impl AnnexOptions {
             verified_only: false,
             country: None,
             lang: crate::i18n::Lang::En,
+            changes: None,
         }
     }
 }
@@ -548,7 +553,11 @@ fn sections(ctx: &Ctx) -> Vec<Section> {
             continue;
         }
         let blocks: Vec<Block> = match id {
-            SectionId::Control => super::build_front::control(ctx),
+            SectionId::Control => {
+                let mut b = super::build_front::control(ctx);
+                b.extend(super::build_front::changes(ctx));
+                b
+            }
             SectionId::KeyJudgements => super::build_front::key_judgements(ctx),
             SectionId::Handover => super::build_register::handover(ctx),
             SectionId::Scope => super::build_data::scope(ctx),

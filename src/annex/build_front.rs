@@ -99,6 +99,158 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
     ))]
 }
 
+/// What changed since the previous draft (METHODOLOGY §10), when the
+/// export was given one: entries added and removed, ratings, residual,
+/// tiers and successors changed (free text only said to have changed),
+/// and at `internal` the flags raised and cleared and the matrix cells
+/// whose counts changed with the data.
+pub(super) fn changes(ctx: &Ctx) -> Vec<Block> {
+    let Some(d) = ctx.opts.changes.as_ref() else {
+        return Vec::new();
+    };
+    let lang = ctx.lang;
+    let mut items: Vec<String> = Vec::new();
+    let name = |p: &str| {
+        crate::model::PerpetratorType::from_key(p)
+            .map_or_else(|| p.to_string(), |t| t.label_in(lang).to_string())
+    };
+    for e in &d.added {
+        items.push(lf!(
+            lang,
+            "Threat #{} added: {} in {}.",
+            "Menace n° {} ajoutée : {} – {}.",
+            e.id,
+            name(&e.perpetrator),
+            e.regions.join(", ")
+        ));
+    }
+    for e in &d.removed {
+        items.push(lf!(
+            lang,
+            "Threat #{} removed: {} in {}.",
+            "Menace n° {} retirée : {} – {}.",
+            e.id,
+            name(&e.perpetrator),
+            e.regions.join(", ")
+        ));
+    }
+    let value = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => "–".to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    for c in &d.changed {
+        let (field, shown) = match c.field.as_str() {
+            "likelihood" => (l!(lang, "likelihood", "probabilité").to_string(), true),
+            "impact" => ("impact".to_string(), true),
+            "residual" => (l!(lang, "residual", "résiduelle").to_string(), true),
+            "tiers" => (l!(lang, "tiers", "niveaux").to_string(), true),
+            "regions" => (l!(lang, "regions", "régions").to_string(), true),
+            f if f.starts_with("successors.") => (
+                lf!(lang, "successor, tier {}", "relais, niveau {}", &f[11..]),
+                true,
+            ),
+            "ratings" => (
+                l!(lang, "participants' ratings", "cotations des participants").to_string(),
+                false,
+            ),
+            "rationale" => (l!(lang, "rationale", "justification").to_string(), false),
+            "mitigation" => (l!(lang, "mitigation", "atténuation").to_string(), false),
+            "actor_group" => (
+                l!(lang, "actor group", "groupe d'acteurs").to_string(),
+                false,
+            ),
+            "dissents" => (
+                l!(lang, "dissents", "opinions divergentes").to_string(),
+                false,
+            ),
+            "review_date" => (
+                l!(lang, "review date", "date de révision").to_string(),
+                true,
+            ),
+            "capacity" => (l!(lang, "capacity", "capacité").to_string(), true),
+            f if f.starts_with("handover.") => (
+                lf!(lang, "handover, tier {}", "passation, niveau {}", &f[9..]),
+                true,
+            ),
+            f if f.starts_with("tier_capacity.") => (
+                lf!(lang, "capacity, tier {}", "capacité, niveau {}", &f[14..]),
+                true,
+            ),
+            f if f.ends_with("_cleared") => (
+                l!(lang, "clearance of a text", "autorisation d'un texte").to_string(),
+                false,
+            ),
+            other => (other.replace('_', " "), false),
+        };
+        items.push(if shown {
+            lf!(
+                lang,
+                "Threat #{}: {field} {} → {}.",
+                "Menace n° {} : {field} {} → {}.",
+                c.id,
+                value(&c.old),
+                value(&c.new)
+            )
+        } else {
+            lf!(
+                lang,
+                "Threat #{}: {field} changed.",
+                "Menace n° {} : {field} modifié.",
+                c.id
+            )
+        });
+    }
+    let flag = |k: &str| {
+        Flag::ALL
+            .into_iter()
+            .find(|f| f.key() == k)
+            .map_or_else(|| k.to_string(), |f| f.label_in(lang).to_string())
+    };
+    if !ctx.suppress {
+        for f in &d.flags.raised {
+            items.push(lf!(
+                lang,
+                "Threat #{}: flag \"{}\" raised.",
+                "Menace n° {} : alerte « {} » levée.",
+                f.id,
+                flag(&f.flag)
+            ));
+        }
+        for f in &d.flags.cleared {
+            items.push(lf!(
+                lang,
+                "Threat #{}: flag \"{}\" cleared.",
+                "Menace n° {} : alerte « {} » retirée.",
+                f.id,
+                flag(&f.flag)
+            ));
+        }
+        if !d.cells.is_empty() {
+            items.push(lf!(
+                lang,
+                "{} cells of the threat matrix changed with the data.",
+                "{} cellules de la matrice des menaces ont changé avec les données.",
+                d.cells.len()
+            ));
+        }
+    }
+    if items.is_empty() {
+        items.push(l!(lang, "No change.", "Aucun changement.").to_string());
+    }
+    vec![
+        Block::Heading(
+            l!(
+                lang,
+                "Changes since the previous draft",
+                "Changements depuis la version précédente"
+            )
+            .into(),
+        ),
+        Block::Bullets(items),
+    ]
+}
+
 /// The key judgements: the analyst's own where written and cleared for
 /// this level, else generated from the register.
 pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {

@@ -172,6 +172,25 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
             row
         })
         .collect();
+    let notes = footprint_notes(ctx, a, internal);
+    blocks.push(Block::Table(Table::new(
+        "footprint",
+        l!(
+            lang,
+            "Mission bases and civilian harm around them before and after closure",
+            "Bases de la mission et atteintes aux civils alentour avant et après leur fermeture"
+        ),
+        &header,
+        rows,
+        notes,
+    )));
+    blocks.extend(scenario_blocks(ctx, a));
+    blocks
+}
+
+/// The notes under the footprint table.
+fn footprint_notes(ctx: &Ctx, a: &Assessment, internal: bool) -> Vec<String> {
+    let lang = ctx.lang;
     let mut notes = Vec::new();
     if a.footprint.iter().any(|b| b.illustrative) {
         notes.push(
@@ -192,19 +211,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     if !internal {
         notes.push(l!(lang, "Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).", "Les coordonnées des bases ne sont pas données à ce niveau de diffusion. Une rupture n'est indiquée que là où les effectifs imprimés la déterminent (x : elle dépend d'un effectif masqué).").into());
     }
-    blocks.push(Block::Table(Table::new(
-        "footprint",
-        l!(
-            lang,
-            "Mission bases and civilian harm around them before and after closure",
-            "Bases de la mission et atteintes aux civils alentour avant et après leur fermeture"
-        ),
-        &header,
-        rows,
-        notes,
-    )));
-    blocks.extend(scenario_blocks(ctx, a));
-    blocks
+    notes
 }
 
 /// The drawdown scenarios compared quarter by quarter (METHODOLOGY §10):

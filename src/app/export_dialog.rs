@@ -121,6 +121,7 @@ impl ExportDialog {
             verified_only: self.verified_only,
             country: self.country.clone(),
             lang: self.lang,
+            changes: None,
         }
     }
 

@@ -64,6 +64,31 @@ pub struct ExportArgs {
     /// The annex's language: en (default) or fr.
     #[arg(long, default_value = "en")]
     pub lang: String,
+    /// The previous draft (.ron): the annex lists what changed since.
+    #[arg(long)]
+    pub changes_since: Option<PathBuf>,
+}
+
+/// What changed since `--changes-since` (the previous draft), if given.
+fn changes_since(
+    args: &ExportArgs,
+    a: Option<&crate::assessment::Assessment>,
+) -> Result<Option<crate::assessment::diff::Diff>, i32> {
+    let (Some(old), Some(a), Some(new)) = (&args.changes_since, a, &args.assessment) else {
+        return Ok(None);
+    };
+    let prev = crate::assessment::file::load(old).map_err(|e| {
+        eprintln!(
+            "error: {}: the previous draft cannot be read: {e}",
+            old.display()
+        );
+        1
+    })?;
+    let (prev_ws, _) = crate::assessment::review::open_datasets(&prev, old);
+    let (ws_now, _) = crate::assessment::review::open_datasets(a, new);
+    Ok(Some(crate::assessment::diff::diff(
+        &prev, &prev_ws, a, &ws_now,
+    )))
 }
 
 /// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
@@ -117,6 +142,10 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
         return Ok(2);
     };
     opts.lang = lang;
+    match changes_since(args, assessment.as_ref()) {
+        Ok(c) => opts.changes = c,
+        Err(code) => return Ok(code),
+    }
     if let Some(c) = &args.country {
         opts.country = Some(c.trim().to_string()).filter(|c| !c.is_empty());
     }

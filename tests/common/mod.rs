@@ -70,6 +70,7 @@ pub fn annex_markdown(
             verified_only: false,
             country: None,
             lang: poc_workbench::i18n::Lang::En,
+            changes: None,
         },
     ))
 }
