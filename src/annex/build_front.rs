@@ -99,6 +99,54 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
     ))]
 }
 
+/// A changed field as the annex names it, and whether its values are
+/// printed (free text is only said to have changed).
+fn field_name(field: &str, lang: crate::i18n::Lang) -> (String, bool) {
+    match field {
+        "likelihood" => (l!(lang, "likelihood", "probabilité").to_string(), true),
+        "impact" => ("impact".to_string(), true),
+        "residual" => (l!(lang, "residual", "résiduelle").to_string(), true),
+        "tiers" => (l!(lang, "tiers", "niveaux").to_string(), true),
+        "regions" => (l!(lang, "regions", "régions").to_string(), true),
+        f if f.starts_with("successors.") => (
+            lf!(lang, "successor, tier {}", "relais, niveau {}", &f[11..]),
+            true,
+        ),
+        "ratings" => (
+            l!(lang, "participants' ratings", "cotations des participants").to_string(),
+            false,
+        ),
+        "rationale" => (l!(lang, "rationale", "justification").to_string(), false),
+        "mitigation" => (l!(lang, "mitigation", "atténuation").to_string(), false),
+        "actor_group" => (
+            l!(lang, "actor group", "groupe d'acteurs").to_string(),
+            false,
+        ),
+        "dissents" => (
+            l!(lang, "dissents", "opinions divergentes").to_string(),
+            false,
+        ),
+        "review_date" => (
+            l!(lang, "review date", "date de révision").to_string(),
+            true,
+        ),
+        "capacity" => (l!(lang, "capacity", "capacité").to_string(), true),
+        f if f.starts_with("handover.") => (
+            lf!(lang, "handover, tier {}", "passation, niveau {}", &f[9..]),
+            true,
+        ),
+        f if f.starts_with("tier_capacity.") => (
+            lf!(lang, "capacity, tier {}", "capacité, niveau {}", &f[14..]),
+            true,
+        ),
+        f if f.ends_with("_cleared") => (
+            l!(lang, "clearance of a text", "autorisation d'un texte").to_string(),
+            false,
+        ),
+        other => (other.replace('_', " "), false),
+    }
+}
+
 /// What changed since the previous draft (METHODOLOGY §10), when the
 /// export was given one: entries added and removed, ratings, residual,
 /// tiers and successors changed (free text only said to have changed),
@@ -140,49 +188,7 @@ pub(super) fn changes(ctx: &Ctx) -> Vec<Block> {
         other => other.to_string(),
     };
     for c in &d.changed {
-        let (field, shown) = match c.field.as_str() {
-            "likelihood" => (l!(lang, "likelihood", "probabilité").to_string(), true),
-            "impact" => ("impact".to_string(), true),
-            "residual" => (l!(lang, "residual", "résiduelle").to_string(), true),
-            "tiers" => (l!(lang, "tiers", "niveaux").to_string(), true),
-            "regions" => (l!(lang, "regions", "régions").to_string(), true),
-            f if f.starts_with("successors.") => (
-                lf!(lang, "successor, tier {}", "relais, niveau {}", &f[11..]),
-                true,
-            ),
-            "ratings" => (
-                l!(lang, "participants' ratings", "cotations des participants").to_string(),
-                false,
-            ),
-            "rationale" => (l!(lang, "rationale", "justification").to_string(), false),
-            "mitigation" => (l!(lang, "mitigation", "atténuation").to_string(), false),
-            "actor_group" => (
-                l!(lang, "actor group", "groupe d'acteurs").to_string(),
-                false,
-            ),
-            "dissents" => (
-                l!(lang, "dissents", "opinions divergentes").to_string(),
-                false,
-            ),
-            "review_date" => (
-                l!(lang, "review date", "date de révision").to_string(),
-                true,
-            ),
-            "capacity" => (l!(lang, "capacity", "capacité").to_string(), true),
-            f if f.starts_with("handover.") => (
-                lf!(lang, "handover, tier {}", "passation, niveau {}", &f[9..]),
-                true,
-            ),
-            f if f.starts_with("tier_capacity.") => (
-                lf!(lang, "capacity, tier {}", "capacité, niveau {}", &f[14..]),
-                true,
-            ),
-            f if f.ends_with("_cleared") => (
-                l!(lang, "clearance of a text", "autorisation d'un texte").to_string(),
-                false,
-            ),
-            other => (other.replace('_', " "), false),
-        };
+        let (field, shown) = field_name(&c.field, lang);
         items.push(if shown {
             lf!(
                 lang,
