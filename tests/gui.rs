@@ -2491,3 +2491,33 @@ fn presentation_mode_shows_a_threat_a_slide_and_the_arrows_move() {
     assert_eq!(h.state().presenting(), None);
     h.get_by_label("File");
 }
+
+/// What changed since an earlier draft (issue #20), in the window: the
+/// analyst rates a threat differently and compares with the saved draft.
+#[test]
+fn the_window_compares_the_assessment_with_an_earlier_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in ["darfur-transition.ron", "ucdp-ged-sudan.csv"] {
+        std::fs::copy(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample-data")
+                .join(f),
+            dir.path().join(f),
+        )
+        .expect("copied");
+    }
+    let old = dir.path().join("darfur-transition.ron");
+    let mut h = harness(WorkbenchApp::with_files(&[old.clone()]));
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Register));
+    h.run();
+    let id = h.state().doc().expect("doc").assessment().register[0].id;
+    h.get_by_label(&format!("Likelihood 2 for entry {id}"))
+        .click();
+    h.run();
+    h.state_mut().send(AppCommand::CompareWith(old));
+    h.run();
+    h.get_by_label("Changes since an earlier draft");
+    h.get_by_label_contains(&format!("changed   #{id} likelihood: "));
+    assert!(h.query_all_by_label_contains("→ 2").next().is_some());
+}

@@ -661,3 +661,9 @@ scenarios-open_n = { $n ->
     }
 scenarios-closing = closing: { $bases } ({ $harm } events nearby)
 scenarios-gap = monitoring gap: { $regions }
+
+## What changed since the last draft (METHODOLOGY §10)
+menu-compare_draft = Compare with an earlier draft…
+menu-compare_draft_tip = Lists what changed from an earlier draft (.ron) to this assessment: threats added and removed, each changed field, flags raised and cleared, benchmark statuses, and matrix cells whose counts changed with the data (as `poc-workbench diff`).
+changes-title = Changes since an earlier draft
+changes-against = Compared with { $file }

@@ -661,3 +661,9 @@ scenarios-open_n = { $n ->
     }
 scenarios-closing = fermeture : { $bases } ({ $harm } événements à proximité)
 scenarios-gap = lacune de surveillance : { $regions }
+
+## Changements depuis la dernière version (MÉTHODOLOGIE §10)
+menu-compare_draft = Comparer avec une version antérieure…
+menu-compare_draft_tip = Liste ce qui a changé entre une version antérieure (.ron) et cette évaluation : menaces ajoutées et retirées, chaque champ modifié, alertes levées et retirées, statuts des jalons, et cellules de la matrice dont les effectifs ont changé avec les données (comme `poc-workbench diff`).
+changes-title = Changements depuis une version antérieure
+changes-against = Comparé avec { $file }

@@ -255,6 +255,13 @@ fn file_menu(
         cmds.push(AppCommand::Pick(Purpose::ImportRatings));
     }
     if ui
+        .add_enabled(has_doc, egui::Button::new(tr("menu.compare_draft")))
+        .on_hover_text(tr("menu.compare_draft_tip"))
+        .clicked()
+    {
+        cmds.push(AppCommand::Pick(Purpose::CompareDraft));
+    }
+    if ui
         .button(tr("menu.new_log"))
         .on_hover_text(tr("menu.new_log_tip"))
         .clicked()

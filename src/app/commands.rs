@@ -110,6 +110,8 @@ pub enum Purpose {
     TemplatePath,
     /// Filled rating sheets (or participants' copies of the assessment).
     ImportRatings,
+    /// An earlier draft of the assessment to compare with.
+    CompareDraft,
 }
 
 impl Purpose {
@@ -199,6 +201,8 @@ pub enum AppCommand {
     CollectRatings(Vec<std::path::PathBuf>),
     /// Take the collected ratings into the assessment (one edit).
     ApplyRatings,
+    /// Compare the open assessment with an earlier draft (a `.ron`).
+    CompareWith(std::path::PathBuf),
     /// Change how events are matched across sources.
     SetMatching(crate::analysis::matching::MatchSettings),
     Undo,

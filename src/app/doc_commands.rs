@@ -49,6 +49,7 @@ impl WorkbenchApp {
             AppCommand::ExportRatingSheets => self.export_rating_sheets(),
             AppCommand::CollectRatings(paths) => self.collect_ratings(paths),
             AppCommand::ApplyRatings => self.apply_ratings(),
+            AppCommand::CompareWith(p) => self.compare_with(&p),
             AppCommand::Save => self.save(),
             AppCommand::SaveAs if self.doc.is_some() => self.pick(Purpose::SaveAs),
             AppCommand::SaveAs => self.error(tr("save.no_document").into()),

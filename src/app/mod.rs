@@ -122,6 +122,8 @@ struct Dialogs {
     export: Option<export_dialog::ExportDialog>,
     /// Ratings read from filled sheets, waiting for the analyst to take them.
     ratings: Option<Vec<crate::assessment::rating_sheets::Collected>>,
+    /// What changed since an earlier draft: (its file, the changes as text).
+    changes: Option<(PathBuf, String)>,
     browser: Option<file_browser::FileBrowser>,
     /// Asking whether to save before quitting.
     confirm_quit: bool,
@@ -414,6 +416,11 @@ impl WorkbenchApp {
             && !ratings_dialog::show(ctx, collected, commands)
         {
             self.dialogs.ratings = None;
+        }
+        if let Some(changes) = self.dialogs.changes.as_ref()
+            && !ratings_dialog::show_changes(ctx, changes)
+        {
+            self.dialogs.changes = None;
         }
         if self.dialogs.confirm_quit {
             chrome::quit_ui(ctx, &mut self.dialogs.confirm_quit, commands);

@@ -92,6 +92,7 @@ impl WorkbenchApp {
             Purpose::Relink(i) => self.relink(i, &path),
             Purpose::TemplatePath => self.write_template(&path),
             Purpose::ImportRatings => self.send(AppCommand::CollectRatings(vec![path])),
+            Purpose::CompareDraft => self.send(AppCommand::CompareWith(path)),
             Purpose::ExportPath => {
                 if let Some(d) = self.dialogs.export.as_mut() {
                     d.path = path.display().to_string();
@@ -136,6 +137,10 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
             .save_file()
             .map(|p| vec![p]),
         Purpose::ImportRatings => fd.add_filter("XLSX / RON", &["xlsx", "ron"]).pick_files(),
+        Purpose::CompareDraft => fd
+            .add_filter(tr("dialog.assessment"), &["ron"])
+            .pick_file()
+            .map(|p| vec![p]),
     }
 }
 

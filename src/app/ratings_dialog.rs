@@ -85,6 +85,53 @@ impl WorkbenchApp {
     }
 }
 
+impl WorkbenchApp {
+    /// What changed from an earlier draft to the open assessment
+    /// (METHODOLOGY §10), shown in a window.
+    pub(super) fn compare_with(&mut self, old: &Path) {
+        let Some(doc) = self.doc.as_ref() else {
+            self.error(tr("ratings.no_doc").into());
+            return;
+        };
+        let prev = match crate::assessment::file::load(old) {
+            Ok(a) => a,
+            Err(e) => {
+                self.error(format!("{}: {e}", old.display()));
+                return;
+            }
+        };
+        let (prev_ws, _) = crate::assessment::review::open_datasets(&prev, old);
+        let d = crate::assessment::diff::diff(
+            &prev,
+            &prev_ws,
+            doc.assessment(),
+            self.session.workspace(),
+        );
+        self.dialogs.changes = Some((old.to_path_buf(), crate::assessment::diff::to_text(&d)));
+    }
+}
+
+/// The comparison with an earlier draft; `false` when closed.
+pub fn show_changes(ctx: &egui::Context, (old, text): &(PathBuf, String)) -> bool {
+    let mut open = true;
+    egui::Window::new(tr("changes.title"))
+        .open(&mut open)
+        .default_size([760.0, 420.0])
+        .show(ctx, |ui| {
+            ui.label(tr_args(
+                "changes.against",
+                &[("file", &old.display().to_string())],
+            ));
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for line in text.lines() {
+                    ui.monospace(line);
+                }
+            });
+        });
+    open
+}
+
 /// The dialog: per file, the participant, the ratings found and the
 /// problems; Take or Cancel. `false` when closed.
 pub fn show(ctx: &egui::Context, collected: &[Collected], cmds: &mut Vec<AppCommand>) -> bool {
