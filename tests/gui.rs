@@ -2507,7 +2507,7 @@ fn the_window_compares_the_assessment_with_an_earlier_draft() {
         .expect("copied");
     }
     let old = dir.path().join("darfur-transition.ron");
-    let mut h = harness(WorkbenchApp::with_files(&[old.clone()]));
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&old)));
     h.run();
     h.state_mut().send(AppCommand::SetView(View::Register));
     h.run();
