@@ -2435,6 +2435,20 @@ fn two_drawdown_scenarios_are_made_and_compared() {
             .gap_regions
             .contains(&"South Darfur".to_string())
     );
+    // Presentation mode gives the comparison a slide after the threats.
+    h.state_mut().send(AppCommand::Present);
+    for _ in 0..a.register.len() {
+        h.state_mut().send(AppCommand::Slide(1));
+    }
+    h.run();
+    h.get_by_label_contains(&format!(
+        "Slide {} of {}",
+        a.register.len() + 1,
+        a.register.len() + 2
+    ));
+    h.get_by_label("Scenarios compared, quarter by quarter");
+    h.state_mut().send(AppCommand::Present);
+    h.run();
     // Every change was one edit: four undos take them all back.
     for _ in 0..4 {
         h.state_mut().send(AppCommand::Undo);

@@ -372,6 +372,7 @@ bases-none_added = No base was added: { $reason }
 dialog-tables = Tables and assessments
 dialog-all_files = All files
 dialog-assessment = Assessment
+dialog-ratings = Rating sheets and assessments
 dialog-relink = Relink dataset
 load-dataset_state = dataset { $file } is { $state }: { $reason }
 load-not_added = { $file }: not added to the assessment: { $reason }

@@ -372,6 +372,7 @@ bases-none_added = Aucune base n'a été ajoutée : { $reason }
 dialog-tables = Tableaux et évaluations
 dialog-all_files = Tous les fichiers
 dialog-assessment = Évaluation
+dialog-ratings = Fiches de cotation et évaluations
 dialog-relink = Relier le jeu de données
 load-dataset_state = le jeu de données { $file } est { $state } : { $reason }
 load-not_added = { $file } : non ajouté à l'évaluation : { $reason }

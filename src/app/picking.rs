@@ -136,7 +136,9 @@ fn native_pick(purpose: &Purpose, dir: PathBuf) -> Option<Vec<PathBuf>> {
             .set_file_name("monitoring-log.xlsx")
             .save_file()
             .map(|p| vec![p]),
-        Purpose::ImportRatings => fd.add_filter("XLSX / RON", &["xlsx", "ron"]).pick_files(),
+        Purpose::ImportRatings => fd
+            .add_filter(tr("dialog.ratings"), &["xlsx", "ron"])
+            .pick_files(),
         Purpose::CompareDraft => fd
             .add_filter(tr("dialog.assessment"), &["ron"])
             .pick_file()

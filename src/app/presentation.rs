@@ -18,11 +18,13 @@ use egui::{Color32, RichText};
 const SMALL: f32 = 24.0;
 
 impl WorkbenchApp {
-    /// The number of slides: one per register entry, then the summary.
+    /// The number of slides: one per register entry, the scenario
+    /// comparison where there are scenarios, then the summary.
     pub(super) fn slide_count(&self) -> usize {
-        self.doc
-            .as_ref()
-            .map_or(1, |d| d.assessment().register.len() + 1)
+        self.doc.as_ref().map_or(1, |d| {
+            let a = d.assessment();
+            a.register.len() + usize::from(!a.scenarios.is_empty()) + 1
+        })
     }
 
     /// Draws the current slide over the whole window.
@@ -38,11 +40,13 @@ impl WorkbenchApp {
                 ui.label(RichText::new(tr("present.no_doc")).size(SMALL * 1.3));
                 return;
             };
-            let n = a.register.len() + 1;
+            let scenarios = usize::from(!a.scenarios.is_empty());
+            let n = a.register.len() + scenarios + 1;
             let slide = slide.min(n - 1);
             footer(ui, slide, n);
             match (a.register.get(slide), review.entries.get(slide)) {
                 (Some(e), Some(r)) => entry_slide(ui, ws, a, (e, r)),
+                _ if scenarios == 1 && slide == a.register.len() => scenario_slide(ui, ws, a),
                 _ => summary_slide(ui, a, review),
             }
         });
@@ -327,6 +331,55 @@ fn flags(ui: &mut egui::Ui, r: &EntryReview) {
                 .color(ui.visuals().warn_fg_color),
         );
     }
+}
+
+/// The drawdown scenarios compared over the first four quarters after the
+/// as-of date: bases open, closing (with the harm near them) and gaps.
+fn scenario_slide(ui: &mut egui::Ui, ws: &Workspace, a: &Assessment) {
+    ui.label(
+        RichText::new(tr("scenarios.compare"))
+            .size(SMALL * 1.5)
+            .strong(),
+    );
+    let c = crate::assessment::scenarios::compare(a, ws, tr("scenarios.current"), 4);
+    egui::Grid::new("scenario-slide")
+        .spacing([28.0, 10.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr("scenarios.quarter")).size(SMALL).strong());
+            for name in &c.scenarios {
+                ui.label(RichText::new(name).size(SMALL).strong());
+            }
+            ui.end_row();
+            for q in &c.quarters {
+                ui.label(RichText::new(&q.quarter).size(SMALL));
+                for f in &q.scenarios {
+                    ui.vertical(|ui| {
+                        ui.set_max_width(360.0);
+                        ui.label(
+                            RichText::new(tr_args(
+                                "scenarios.open_n",
+                                &[("n", &f.open.to_string())],
+                            ))
+                            .size(SMALL),
+                        );
+                        if !f.gap_regions.is_empty() {
+                            ui.label(
+                                RichText::new(format!(
+                                    "⚑ {}",
+                                    tr_args(
+                                        "scenarios.gap",
+                                        &[("regions", &f.gap_regions.join(", "))],
+                                    )
+                                ))
+                                .size(SMALL)
+                                .color(ui.visuals().warn_fg_color),
+                            );
+                        }
+                    });
+                }
+                ui.end_row();
+            }
+        });
 }
 
 /// The last slide: residual threats, contested ones, flags raised.
