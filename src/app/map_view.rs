@@ -22,6 +22,11 @@ pub struct MapState {
     areas_for: Option<u64>,
     /// Centre (lon, lat) and pixels per degree of latitude.
     view: Option<(f64, f64, f64)>,
+    /// The bases as a drawdown scenario has them (`None`: the footprint's
+    /// plan) at the end of a quarter after the as-of date (`None`: the
+    /// as-of date) (METHODOLOGY §10).
+    scenario: Option<usize>,
+    quarter: Option<usize>,
     data_bbox: Option<[f64; 4]>,
 }
 
@@ -107,6 +112,11 @@ pub fn map_ui(
             state.view = None;
         }
     });
+    if let Some(doc) = ctx.doc
+        && !doc.assessment().footprint.is_empty()
+    {
+        scenario_choice_ui(ui, doc.assessment(), state);
+    }
     if state.areas.is_empty() {
         ui.label(tr("map.no_boundaries"));
     }
@@ -137,7 +147,7 @@ pub fn map_ui(
     draw_areas(ui, &painter, &proj, &state.areas, hover_area, &counts);
     let step = (ctx.incidents.len() / 100_000).max(1);
     draw_incidents(&painter, &proj, ctx, step);
-    draw_bases(ui, &painter, &proj, ctx);
+    draw_bases(ui, &painter, &proj, ctx, (state.scenario, state.quarter));
     draw_legend(ui, &painter, &proj, ctx, step);
     if let Some(i) = hover_area {
         let a = &state.areas[i];
@@ -273,26 +283,101 @@ fn draw_incidents(painter: &egui::Painter, proj: &Projection, ctx: &ViewCtx<'_>,
     }
 }
 
-/// Mission bases with their radius (red when closed by the as-of date).
-fn draw_bases(ui: &egui::Ui, painter: &egui::Painter, proj: &Projection, ctx: &ViewCtx<'_>) {
+/// The quarters after the as-of date the map can show (their last days).
+const MAP_QUARTERS: usize = 8;
+
+/// The bases as the footprint's plan or a scenario has them, at the as-of
+/// date or a quarter's end.
+fn scenario_choice_ui(ui: &mut egui::Ui, a: &crate::assessment::Assessment, state: &mut MapState) {
+    let quarters = crate::assessment::scenarios::quarter_ends(a.meta.as_of, MAP_QUARTERS);
+    ui.horizontal_wrapped(|ui| {
+        let plan = tr("scenarios.current");
+        let name = |i: Option<usize>| {
+            i.and_then(|i| a.scenarios.get(i))
+                .map_or(plan.to_string(), |s| s.name.clone())
+        };
+        let label = tr("map.bases_as");
+        ui.label(label);
+        let r = egui::ComboBox::from_id_salt("map-scenario")
+            .selected_text(name(state.scenario))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.scenario, None, plan);
+                for (i, s) in a.scenarios.iter().enumerate() {
+                    ui.selectable_value(&mut state.scenario, Some(i), &s.name);
+                }
+            })
+            .response;
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
+        let at = tr("map.at");
+        ui.label(at);
+        let when = |q: Option<usize>| {
+            q.and_then(|q| quarters.get(q)).map_or_else(
+                || tr_args("map.as_of", &[("date", &super::i18n::date(a.meta.as_of))]),
+                |(label, _)| label.clone(),
+            )
+        };
+        let r = egui::ComboBox::from_id_salt("map-quarter")
+            .selected_text(when(state.quarter))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.quarter, None, when(None));
+                for (i, (label, _)) in quarters.iter().enumerate() {
+                    ui.selectable_value(&mut state.quarter, Some(i), label);
+                }
+            })
+            .response;
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, at));
+    });
+    if state.scenario.is_some_and(|i| i >= a.scenarios.len()) {
+        state.scenario = None;
+    }
+}
+
+/// Mission bases with their radius: open ones filled blue, closed ones
+/// red with a cross (so the shape tells it in grayscale too), as the
+/// footprint's plan or a scenario has them at the as-of date or a
+/// quarter's end.
+fn draw_bases(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    proj: &Projection,
+    ctx: &ViewCtx<'_>,
+    (scenario, quarter): (Option<usize>, Option<usize>),
+) {
     let Some(doc) = ctx.doc else { return };
     let a = doc.assessment();
-    let as_of = a.meta.as_of;
+    let at = quarter
+        .and_then(|q| {
+            crate::assessment::scenarios::quarter_ends(a.meta.as_of, MAP_QUARTERS)
+                .get(q)
+                .map(|(_, end)| *end)
+        })
+        .unwrap_or(a.meta.as_of);
+    let plan = crate::assessment::scenarios::Scenario::current("");
+    let s = scenario.and_then(|i| a.scenarios.get(i)).unwrap_or(&plan);
     for b in &a.footprint {
         let c = proj.project(b.longitude, b.latitude);
         let r_px = (b.radius_km / 111.0 * proj.scale) as f32;
-        let closed = b.closed.is_some_and(|d| d <= as_of);
+        let closed = s.closure_of(b).is_some_and(|d| d <= at);
         let color = if closed {
             Color32::from_rgb(200, 60, 60)
         } else {
             Color32::from_rgb(40, 120, 200)
         };
         painter.circle_stroke(c, r_px, Stroke::new(1.5, color));
-        painter.rect_filled(
-            egui::Rect::from_center_size(c, egui::vec2(7.0, 7.0)),
-            0.0,
-            color,
-        );
+        if closed {
+            let d = egui::vec2(5.0, 5.0);
+            painter.line_segment([c - d, c + d], Stroke::new(2.0, color));
+            painter.line_segment(
+                [c + egui::vec2(-5.0, 5.0), c + egui::vec2(5.0, -5.0)],
+                Stroke::new(2.0, color),
+            );
+        } else {
+            painter.rect_filled(
+                egui::Rect::from_center_size(c, egui::vec2(7.0, 7.0)),
+                0.0,
+                color,
+            );
+        }
         painter.text(
             c + egui::vec2(6.0, -6.0),
             egui::Align2::LEFT_BOTTOM,

@@ -128,6 +128,14 @@ fn quarters(as_of: NaiveDate, n: usize) -> Vec<(String, NaiveDate, NaiveDate)> {
     out
 }
 
+/// The quarters after `as_of` as (label, last day), for a chooser.
+pub fn quarter_ends(as_of: NaiveDate, n: usize) -> Vec<(String, NaiveDate)> {
+    quarters(as_of, n)
+        .into_iter()
+        .map(|(l, _, last)| (l, last))
+        .collect()
+}
+
 /// Per base, the civilian-harm events (row references) within its radius
 /// in the 12 months to the as-of date.
 fn harm_near(ws: &Workspace, bases: &[Base], as_of: NaiveDate) -> Vec<Vec<(usize, usize)>> {
