@@ -2435,6 +2435,20 @@ fn two_drawdown_scenarios_are_made_and_compared() {
             .gap_regions
             .contains(&"South Darfur".to_string())
     );
+    // The map can show a scenario at a quarter's end.
+    h.state_mut().send(AppCommand::SetView(View::Map));
+    h.run();
+    h.get_by_role_and_label(egui::Role::ComboBox, "Bases as in")
+        .click();
+    h.run();
+    h.get_by_label("Scenario 2").click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::ComboBox, "at").click();
+    h.run();
+    h.get_by_label("2021 Q3").click();
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Followup));
+    h.run();
     // Presentation mode gives the comparison a slide after the threats.
     h.state_mut().send(AppCommand::Present);
     for _ in 0..a.register.len() {
