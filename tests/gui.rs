@@ -2123,8 +2123,7 @@ fn the_window_speaks_french_with_the_same_figures() {
             View::Followup => "Contre-vérification",
             View::Actors => "Type donné par la source",
             View::Hrddp => "diligence voulue",
-            // The guide's text is English for now (issue #19 closing note).
-            View::Help => "Guide",
+            View::Help => "Votre première évaluation, pas à pas",
         };
         assert!(
             h.query_all_by_label_contains(marker).next().is_some(),

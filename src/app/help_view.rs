@@ -10,6 +10,8 @@ pub struct HelpState;
 
 /// The guide, as shipped.
 pub const GUIDE: &str = include_str!("../../assets/GUIDE.md");
+/// The guide in French.
+pub const GUIDE_FR: &str = include_str!("../../assets/GUIDE.fr.md");
 
 /// Draws the guide.
 pub fn help_ui(ui: &mut egui::Ui, _state: &mut HelpState) {
@@ -18,7 +20,11 @@ pub fn help_ui(ui: &mut egui::Ui, _state: &mut HelpState) {
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(900.0));
-            markdown_ui(ui, "guide", GUIDE);
+            let guide = match super::i18n::language() {
+                super::i18n::Lang::En => GUIDE,
+                super::i18n::Lang::Fr => GUIDE_FR,
+            };
+            markdown_ui(ui, "guide", guide);
             ui.separator();
             egui::CollapsingHeader::new(super::i18n::tr("about.method"))
                 .id_salt("guide-method")
