@@ -824,3 +824,53 @@ fn an_outcome_workbook_with_renamed_outcome_columns_reads_the_same() {
     assert_eq!(read(&standard), want);
     assert_eq!(read(&renamed), want);
 }
+
+/// METHODOLOGY §7 against §9: the HRDDP section names units at
+/// un-partners, but not a unit named in a sexual-violence record — its
+/// name is withheld there, so the export is not refused.
+#[test]
+fn the_hrddp_section_withholds_a_unit_named_in_sexual_violence_records_above_internal() {
+    use poc_workbench::annex::{AnnexOptions, build, markdown, screen};
+    use poc_workbench::assessment::SharingLevel;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = write(
+        dir.path(),
+        "crsv.csv",
+        "SiND Event ID,Date,Country,Admin 1,Reported Perpetrator,Perpetrator Group Name,Type,Number of Reported Victims\n\
+         1,2020-11-02,Sudan,North Darfur,Host Government: Military,Government of Sudan,Rape,2\n",
+    );
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron");
+    let a = poc_workbench::assessment::file::load(&src).expect("example");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/ucdp-ged-sudan.csv");
+    let ws = Workspace::new(
+        [sample, log]
+            .iter()
+            .map(|p| {
+                import_file(p, &ImportOptions::default(), &Progress::default())
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+            .collect(),
+    );
+    let annex = |level| {
+        let mut opts = AnnexOptions::for_assessment(
+            &a,
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date"),
+        );
+        opts.level = level;
+        build(Some(&a), &ws, &opts)
+    };
+    let internal = markdown::write(&annex(SharingLevel::Internal));
+    assert!(
+        internal.contains("| Government of Sudan |"),
+        "named at internal"
+    );
+    let partners = annex(SharingLevel::UnPartners);
+    screen::check(&partners).unwrap_or_else(|e| panic!("{e}"));
+    let text = markdown::write(&partners);
+    assert!(text.contains("Human rights due diligence screen"));
+    assert!(
+        text.contains("name withheld at this sharing level"),
+        "{text}"
+    );
+    assert!(!text.contains("Government of Sudan"), "{text}");
+}

@@ -28,6 +28,15 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
         let rec = a.hrddp.iter().find(|r| r.actor == s.actor);
         let name = if s.actor.is_empty() {
             l!(lang, "(actor not named)", "(acteur non nommé)").to_string()
+        } else if ctx.names.find(&s.actor).is_some() {
+            // METHODOLOGY §7: names from sexual-violence and child-rights
+            // records never leave above internal, this section included.
+            l!(
+                lang,
+                "(a unit named in sexual-violence or child-rights records: name withheld at this sharing level)",
+                "(une unité citée dans des fiches de violences sexuelles ou de droits de l'enfant : nom masqué à ce niveau de diffusion)"
+            )
+            .to_string()
         } else {
             s.actor.clone()
         };
