@@ -334,19 +334,7 @@ fn workshop_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
     if ctx.opts.level > SharingLevel::UnPartners || a.register.iter().all(|e| e.panel().is_none()) {
         return Vec::new();
     }
-    let spread = |s: Option<crate::assessment::Spread>| {
-        s.map_or_else(
-            || "–".to_string(),
-            |s| {
-                let m = if s.median.fract() == 0.0 {
-                    format!("{}", s.median as u8)
-                } else {
-                    crate::i18n::decimal(lang, &format!("{:.1}", s.median))
-                };
-                format!("{m} ({}–{})", s.min, s.max)
-            },
-        )
-    };
+    let spread = |s| crate::assessment::Spread::text(s, lang);
     let internal = ctx.opts.level == SharingLevel::Internal;
     let who = |name: &str| {
         a.participants

@@ -79,58 +79,24 @@ pub fn num(n: u64) -> String {
 /// A decimal already formatted with a point (`format!("{:.1}")`), in the
 /// window's language.
 pub fn decimal(text: &str) -> String {
-    match language() {
-        Lang::En => text.to_string(),
-        Lang::Fr => french_number(text),
-    }
+    crate::i18n::decimal(language(), text)
 }
 
 /// "Label: value" as the window's language writes it (French puts a
 /// narrow no-break space before the colon).
 pub fn lv(label: &str, value: &str) -> String {
-    match language() {
-        Lang::En => format!("{label}: {value}"),
-        Lang::Fr => format!("{label}\u{202F}: {value}"),
-    }
+    format!("{label}{} {value}", crate::i18n::colon(language()))
 }
 
 /// A share as a whole percentage (`30%`; `30 %` in French).
 pub fn pct(share: f64) -> String {
-    match language() {
-        Lang::En => format!("{:.0}%", share * 100.0),
-        Lang::Fr => format!("{:.0}\u{202F}%", share * 100.0),
-    }
+    crate::i18n::percent(language(), share)
 }
 
 /// A date as the window's language writes it: ISO in English (as the
 /// sources and the date fields write it), "31 décembre 2020" in French.
 pub fn date(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    match language() {
-        Lang::En => d.to_string(),
-        Lang::Fr => {
-            const MONTHS: [&str; 12] = [
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ];
-            let day = if d.day() == 1 {
-                "1er".to_string()
-            } else {
-                d.day().to_string()
-            };
-            format!("{day} {} {}", MONTHS[d.month0() as usize], d.year())
-        }
-    }
+    crate::i18n::date(language(), d)
 }
 
 /// Fluent's formatter for the French bundle: numbers in French form.

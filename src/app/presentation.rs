@@ -30,12 +30,16 @@ impl WorkbenchApp {
     /// Draws the current slide over the whole window.
     pub(super) fn presentation_ui(&mut self, ui: &mut egui::Ui, slide: usize) {
         let ws = self.session.workspace();
+        let generation = self.session.data_generation();
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(doc) = self.doc.as_ref() else {
                 ui.label(RichText::new(tr("present.no_doc")).size(SMALL * 1.3));
                 return;
             };
             let a = doc.assessment();
+            // The figures of a slide are worked out once per data, document
+            // and slide, not every frame.
+            let key = (generation, doc.version(), slide);
             let Some(review) = doc.cached_review() else {
                 ui.label(RichText::new(tr("present.no_doc")).size(SMALL * 1.3));
                 return;
@@ -45,12 +49,90 @@ impl WorkbenchApp {
             let slide = slide.min(n - 1);
             footer(ui, slide, n);
             match (a.register.get(slide), review.entries.get(slide)) {
-                (Some(e), Some(r)) => entry_slide(ui, ws, a, (e, r)),
-                _ if scenarios == 1 && slide == a.register.len() => scenario_slide(ui, ws, a),
+                (Some(e), Some(r)) => {
+                    let f = cached(ui, key, || slide_figures(ws, a, e));
+                    entry_slide(ui, a, (e, r), &f);
+                }
+                _ if scenarios == 1 && slide == a.register.len() => {
+                    let c = cached(ui, key, || {
+                        crate::assessment::scenarios::compare(a, ws, tr("scenarios.current"), 4)
+                    });
+                    scenario_slide(ui, &c);
+                }
                 _ => summary_slide(ui, a, review),
             }
         });
     }
+}
+
+/// `make()` once per key (data generation, document version, slide), kept
+/// in egui's memory between frames.
+fn cached<T: Clone + Send + Sync + 'static>(
+    ui: &egui::Ui,
+    key: (u64, u64, usize),
+    make: impl FnOnce() -> T,
+) -> T {
+    let id = egui::Id::unique(("slide-figures", std::any::type_name::<T>()));
+    if let Some((k, v)) = ui.data(|d| d.get_temp::<((u64, u64, usize), T)>(id))
+        && k == key
+    {
+        return v;
+    }
+    let v = make();
+    ui.data_mut(|d| d.insert_temp(id, (key, v.clone())));
+    v
+}
+
+/// What a threat's slide shows from the data: civilian-harm events of its
+/// type per region over the 12 months to the as-of date, and per month
+/// over the 24 months to it.
+#[derive(Clone)]
+struct SlideFigures {
+    heat: Vec<(String, u64)>,
+    months: Vec<u64>,
+}
+
+fn slide_figures(ws: &Workspace, a: &Assessment, e: &ThreatEntry) -> SlideFigures {
+    use chrono::Datelike;
+    let as_of = a.meta.as_of;
+    let regions = (!e.regions.is_empty()).then(|| e.regions.iter().cloned().collect());
+    let f = Filter {
+        from: as_of
+            .checked_sub_months(chrono::Months::new(12))
+            .and_then(|d| d.succ_opt()),
+        to: Some(as_of),
+        level: RegionLevel::Admin1,
+        perpetrators: Some([e.perpetrator].into()),
+        regions: regions.clone(),
+        ..Default::default()
+    };
+    let m = crate::analysis::ThreatMatrix::compute(ws, &f, Some(as_of));
+    let heat = e
+        .regions
+        .iter()
+        .map(|r| (r.clone(), m.cell(e.perpetrator, r).map_or(0, |c| c.events)))
+        .collect();
+    let first = as_of
+        .with_day(1)
+        .and_then(|d| d.checked_sub_months(chrono::Months::new(23)))
+        .unwrap_or(as_of);
+    let f = Filter {
+        from: Some(first),
+        ..f
+    };
+    let by: std::collections::HashMap<String, u64> = crate::analysis::series::monthly(ws, &f)
+        .into_iter()
+        .map(|m| (m.month, m.events))
+        .collect();
+    let months = (0..24)
+        .map(|i| {
+            let d = first
+                .checked_add_months(chrono::Months::new(i))
+                .unwrap_or(first);
+            by.get(&d.format("%Y-%m").to_string()).copied().unwrap_or(0)
+        })
+        .collect();
+    SlideFigures { heat, months }
 }
 
 fn footer(ui: &mut egui::Ui, slide: usize, n: usize) {
@@ -80,9 +162,9 @@ fn title(e: &ThreatEntry) -> String {
 
 fn entry_slide(
     ui: &mut egui::Ui,
-    ws: &Workspace,
     a: &Assessment,
     (e, r): (&ThreatEntry, &EntryReview),
+    f: &SlideFigures,
 ) {
     ui.label(
         RichText::new(format!("#{}  {}", e.id, title(e)))
@@ -91,10 +173,10 @@ fn entry_slide(
     );
     ui.label(RichText::new(e.regions.join(" · ")).size(SMALL));
     ui.add_space(8.0);
-    heat_row(ui, ws, a, e);
+    heat_row(ui, &f.heat);
     ui.add_space(8.0);
     ui.columns(2, |cols| {
-        sparkline(&mut cols[0], ws, a, e);
+        sparkline(&mut cols[0], &f.months);
         ratings(&mut cols[1], a, e, r);
     });
     ui.add_space(8.0);
@@ -106,39 +188,19 @@ fn entry_slide(
 
 /// The entry's regions as heat cells of its matrix row (civilian-harm
 /// events of its type in the 12 months to the as-of date).
-fn heat_row(ui: &mut egui::Ui, ws: &Workspace, a: &Assessment, e: &ThreatEntry) {
-    let as_of = a.meta.as_of;
-    let from = as_of
-        .checked_sub_months(chrono::Months::new(12))
-        .and_then(|d| d.succ_opt());
-    let counts: Vec<(String, u64)> = e
-        .regions
-        .iter()
-        .map(|region| {
-            let f = Filter {
-                from,
-                to: Some(as_of),
-                level: RegionLevel::Admin1,
-                perpetrators: Some([e.perpetrator].into()),
-                regions: Some([region.clone()].into()),
-                ..Default::default()
-            };
-            let m = crate::analysis::ThreatMatrix::compute(ws, &f, Some(as_of));
-            (region.clone(), m.total.events)
-        })
-        .collect();
+fn heat_row(ui: &mut egui::Ui, counts: &[(String, u64)]) {
     let max = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f32;
     ui.label(RichText::new(tr("present.heat")).size(SMALL).weak());
     ui.horizontal_wrapped(|ui| {
         for (region, n) in counts {
-            let (fill, text) = super::theme::heat(n as f32 / max);
+            let (fill, text) = super::theme::heat(*n as f32 / max);
             egui::Frame::new()
                 .fill(fill)
                 .inner_margin(egui::Margin::symmetric(12, 6))
                 .corner_radius(4.0)
                 .show(ui, |ui| {
                     ui.label(
-                        RichText::new(format!("{region}  {}", num(n)))
+                        RichText::new(format!("{region}  {}", num(*n)))
                             .size(SMALL)
                             .color(text),
                     );
@@ -149,33 +211,7 @@ fn heat_row(ui: &mut egui::Ui, ws: &Workspace, a: &Assessment, e: &ThreatEntry) 
 
 /// Civilian-harm events of the entry's type and regions per month, over
 /// the 24 months to the as-of date.
-fn sparkline(ui: &mut egui::Ui, ws: &Workspace, a: &Assessment, e: &ThreatEntry) {
-    use chrono::Datelike;
-    let as_of = a.meta.as_of;
-    let first = as_of
-        .with_day(1)
-        .and_then(|d| d.checked_sub_months(chrono::Months::new(23)))
-        .unwrap_or(as_of);
-    let f = Filter {
-        from: Some(first),
-        to: Some(as_of),
-        level: RegionLevel::Admin1,
-        perpetrators: Some([e.perpetrator].into()),
-        regions: (!e.regions.is_empty()).then(|| e.regions.iter().cloned().collect()),
-        ..Default::default()
-    };
-    let by: std::collections::HashMap<String, u64> = crate::analysis::series::monthly(ws, &f)
-        .into_iter()
-        .map(|m| (m.month, m.events))
-        .collect();
-    let months: Vec<u64> = (0..24)
-        .map(|i| {
-            let d = first
-                .checked_add_months(chrono::Months::new(i))
-                .unwrap_or(first);
-            by.get(&d.format("%Y-%m").to_string()).copied().unwrap_or(0)
-        })
-        .collect();
+fn sparkline(ui: &mut egui::Ui, months: &[u64]) {
     let total: u64 = months.iter().sum();
     ui.label(
         RichText::new(tr_args("present.monthly", &[("n", &total.to_string())]))
@@ -335,13 +371,12 @@ fn flags(ui: &mut egui::Ui, r: &EntryReview) {
 
 /// The drawdown scenarios compared over the first four quarters after the
 /// as-of date: bases open, closing (with the harm near them) and gaps.
-fn scenario_slide(ui: &mut egui::Ui, ws: &Workspace, a: &Assessment) {
+fn scenario_slide(ui: &mut egui::Ui, c: &crate::assessment::scenarios::Comparison) {
     ui.label(
         RichText::new(tr("scenarios.compare"))
             .size(SMALL * 1.5)
             .strong(),
     );
-    let c = crate::assessment::scenarios::compare(a, ws, tr("scenarios.current"), 4);
     egui::Grid::new("scenario-slide")
         .spacing([28.0, 10.0])
         .show(ui, |ui| {

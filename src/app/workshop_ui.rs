@@ -7,7 +7,7 @@
 //! row's one `ReplaceEntry`.
 
 use super::commands::AppCommand;
-use super::i18n::{decimal, tr, tr_args};
+use super::i18n::{tr, tr_args};
 use crate::assessment::edit::Edit;
 use crate::assessment::{Assessment, Dissent, Participant, ParticipantRating, Spread, ThreatEntry};
 
@@ -242,17 +242,7 @@ fn dissents_ui(
 }
 
 fn spread_text(s: Option<Spread>) -> String {
-    s.map_or_else(
-        || "–".to_string(),
-        |s| {
-            let m = if s.median.fract() == 0.0 {
-                format!("{}", s.median as u8)
-            } else {
-                decimal(&format!("{:.1}", s.median))
-            };
-            format!("{m} ({}–{})", s.min, s.max)
-        },
-    )
+    Spread::text(s, super::i18n::language())
 }
 
 /// The panel line under the suggestion: medians and ranges, and whether

@@ -309,21 +309,15 @@ pub fn to_text(d: &Diff) -> String {
         out.push_str("No change.\n");
         return out;
     }
-    for e in &d.added {
-        out.push_str(&format!(
-            "added     #{} {} in {}\n",
-            e.id,
-            e.perpetrator,
-            e.regions.join(", ")
-        ));
-    }
-    for e in &d.removed {
-        out.push_str(&format!(
-            "removed   #{} {} in {}\n",
-            e.id,
-            e.perpetrator,
-            e.regions.join(", ")
-        ));
+    for (what, entries) in [("added  ", &d.added), ("removed", &d.removed)] {
+        for e in entries {
+            out.push_str(&format!(
+                "{what}   #{} {} in {}\n",
+                e.id,
+                e.perpetrator,
+                e.regions.join(", ")
+            ));
+        }
     }
     for c in &d.changed {
         out.push_str(&format!(

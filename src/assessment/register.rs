@@ -224,6 +224,21 @@ impl Spread {
     pub fn range(&self) -> u8 {
         self.max - self.min
     }
+
+    /// "3.5 (2–5)": the median, then the lowest and highest; "–" for none.
+    pub fn text(s: Option<Spread>, lang: crate::i18n::Lang) -> String {
+        s.map_or_else(
+            || "–".to_string(),
+            |s| {
+                let m = if s.median.fract() == 0.0 {
+                    format!("{}", s.median as u8)
+                } else {
+                    crate::i18n::decimal(lang, &format!("{:.1}", s.median))
+                };
+                format!("{m} ({}–{})", s.min, s.max)
+            },
+        )
+    }
 }
 
 /// The panel's view of an entry (METHODOLOGY §10).
