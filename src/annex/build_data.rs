@@ -123,8 +123,12 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
                     }
                 ),
                 Lang::Fr => format!(
-                    "La présente annexe expose les menaces contre les civils qui devraient subsister après le retrait de {}{}, leurs auteurs, leur localisation et leur évolution (en hausse ou en baisse) ; elle indique qui reprend chaque tâche de protection et où personne ne le fait. Elle étaye la section du plan de transition consacrée aux menaces résiduelles.",
-                    or(&a.meta.mission, "la mission"),
+                    "La présente annexe expose les menaces contre les civils qui devraient subsister après le retrait de la mission{}{}, leurs auteurs, leur localisation et leur évolution (en hausse ou en baisse) ; elle indique qui reprend chaque tâche de protection et où personne ne le fait. Elle étaye la section du plan de transition consacrée aux menaces résiduelles.",
+                    // « de la mission UNAMID »: no elision to get wrong.
+                    match a.meta.mission.trim() {
+                        "" => String::new(),
+                        m => format!(" {m}"),
+                    },
                     match a.meta.country.trim() {
                         "" => String::new(),
                         c => format!(" ({c})"),

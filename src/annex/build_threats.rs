@@ -696,7 +696,7 @@ fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Tabl
         l!(
             lang,
             "Share of attributed civilian harm perpetrated by state security forces",
-            "Part des atteintes aux civils attribuées imputable aux forces de sécurité de l'État"
+            "Part des atteintes aux civils attribuées qui est imputable aux forces de sécurité de l'État"
         ),
         &[
             l!(lang, "Region", "Région"),

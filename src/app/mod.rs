@@ -43,6 +43,7 @@ mod report_view;
 mod scenarios_ui;
 pub mod session;
 mod shortcuts;
+mod state;
 pub mod theme;
 mod view_ctx;
 mod workshop_ui;
@@ -66,81 +67,8 @@ pub fn example_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/darfur-transition.ron")
 }
 
-/// Preferences kept in eframe storage, and nothing else is kept there.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    pub recent: Vec<PathBuf>,
-    pub dark: bool,
-    pub workshop: bool,
-    /// The filter panel is shown.
-    pub filters_open: bool,
-    /// The window's language.
-    pub language: i18n::Lang,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Prefs {
-            recent: Vec::new(),
-            dark: false,
-            workshop: false,
-            filters_open: true,
-            language: i18n::Lang::En,
-        }
-    }
-}
-
-const PREFS_KEY: &str = "poc-workbench-prefs";
-
-/// A message shown at the top of the window until dismissed.
-#[derive(Debug, Clone)]
-pub struct Message {
-    pub error: bool,
-    pub text: String,
-}
-
-/// Each view's own state, changed in place by its view and nothing else.
-#[derive(Default)]
-struct ViewStates {
-    matrix: matrix_view::MatrixState,
-    incidents: incidents_view::IncidentsState,
-    map: map_view::MapState,
-    charts: charts_view::ChartsState,
-    register: register_view::RegisterState,
-    followup: followup_view::Forms,
-    filters: filters::FiltersState,
-    help: help_view::HelpState,
-    actors: actors_view::ActorsState,
-    hrddp: hrddp_view::HrddpState,
-}
-
-/// The windows over the main one.
-#[derive(Default)]
-struct Dialogs {
-    mapping: Option<mapping_dialog::MappingDialog>,
-    export: Option<export_dialog::ExportDialog>,
-    /// Ratings read from filled sheets, waiting for the analyst to take them.
-    ratings: Option<Vec<crate::assessment::rating_sheets::Collected>>,
-    /// What changed since an earlier draft: (its file, the changes as text).
-    changes: Option<(PathBuf, String)>,
-    browser: Option<file_browser::FileBrowser>,
-    /// Asking whether to save before quitting.
-    confirm_quit: bool,
-    quit_confirmed: bool,
-    about: bool,
-    /// A journal found for the opened assessment: (assessment, journal).
-    recovery: Option<(PathBuf, PathBuf)>,
-    /// A backup offered after a damaged assessment failed to open.
-    backup_offer: Option<PathBuf>,
-    /// A command that would replace a document with unsaved changes,
-    /// waiting for the analyst to discard them or cancel.
-    confirm_replace: Option<AppCommand>,
-    /// The analyst agreed: the next replacing command goes ahead.
-    replace_confirmed: bool,
-    /// Datasets loaded while an assessment is open, offered to it.
-    offer_datasets: Vec<crate::assessment::DatasetRef>,
-}
+use state::{Dialogs, PREFS_KEY, ViewStates};
+pub use state::{Message, Prefs};
 
 /// The application.
 pub struct WorkbenchApp {

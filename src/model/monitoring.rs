@@ -331,5 +331,4 @@ mod tests {
             [ViolationType::SexualViolence, ViolationType::Abduction]
         );
     }
-
 }
