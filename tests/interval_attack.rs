@@ -1709,3 +1709,35 @@ fn an_annex_of_many_regions_survives_the_interval_attack() {
     attack_document("145 regions", &md, &mut stats, &mut failures);
     report("many-region annex", &stats, &failures, started);
 }
+
+/// A monitoring log's public annex (one country of a global CRSV file):
+/// the violations and victims matrices join the events and fatalities
+/// ones in the document the adversary reads.
+#[test]
+fn monitoring_log_annexes_survive_the_interval_attack() {
+    let started = Instant::now();
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../shared/data/insecurity-insight-protection/2020-2023-conflict-related-sexual-violence-crsv-incident-data.xlsx",
+    );
+    if !f.is_file() {
+        println!("skipped: the CRSV workbook is not present");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut stats = Stats::default();
+    let mut failures = Vec::new();
+    let path = f.to_string_lossy();
+    for country in ["DRC", "Sudan"] {
+        let md = export(
+            &["--data", &path, "--country", country, "--sharing", "public"],
+            dir.path(),
+        )
+        .unwrap_or_else(|e| panic!("{country}: {e}"));
+        assert!(
+            md.contains("Violations by region and perpetrator type"),
+            "{country}"
+        );
+        attack_document(&format!("CRSV {country}"), &md, &mut stats, &mut failures);
+    }
+    report("monitoring-log annexes", &stats, &failures, started);
+}
