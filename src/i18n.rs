@@ -190,6 +190,113 @@ pub fn colon(lang: Lang) -> &'static str {
     l!(lang, ":", "\u{202F}:")
 }
 
+/// A message the core builds where it knows the facts (an import's
+/// rejection reason, a file's error, an export's refusal) and the analyst
+/// reads later, in the window's language at that moment: both languages are
+/// written when the message is made, so switching the window's language
+/// re-reads every message already shown. `Display` and serde give the
+/// English text (the command line's and the JSON report's).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Bi {
+    en: String,
+    fr: String,
+}
+
+impl Bi {
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Bi {
+        Bi {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+
+    /// Text that reads the same in both languages (a name, a path, the
+    /// operating system's own message).
+    pub fn same(text: impl Into<String>) -> Bi {
+        let en = text.into();
+        Bi { fr: en.clone(), en }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+
+    /// The English text.
+    pub fn en(&self) -> &str {
+        &self.en
+    }
+
+    /// Whether either language's text is empty (a message must say
+    /// something in both).
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty() || self.fr.is_empty()
+    }
+
+    /// Whether `needle` is in the English text (tests and checks that look
+    /// for a known phrase).
+    pub fn contains(&self, needle: &str) -> bool {
+        self.en.contains(needle)
+    }
+
+    /// Both texts with a suffix (already in each language) after them.
+    pub fn suffixed(&self, en: &str, fr: &str) -> Bi {
+        Bi::new(format!("{}{en}", self.en), format!("{}{fr}", self.fr))
+    }
+
+    /// Both texts with `prefix` (already in each language) before them.
+    pub fn prefixed(&self, en: &str, fr: &str) -> Bi {
+        Bi::new(format!("{en}{}", self.en), format!("{fr}{}", self.fr))
+    }
+}
+
+impl std::fmt::Display for Bi {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Bi {}
+
+impl Serialize for Bi {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.en)
+    }
+}
+
+/// A message in both languages: `bi!("{n} rows", "{n} lignes")`, or with
+/// arguments after the two patterns (evaluated once for each language).
+#[macro_export]
+macro_rules! bi {
+    ($en:literal, $fr:literal $(,)?) => {
+        $crate::i18n::Bi::new(format!($en), format!($fr))
+    };
+    ($en:literal, $fr:literal, $($arg:tt)+) => {
+        $crate::i18n::Bi::new(format!($en, $($arg)+), format!($fr, $($arg)+))
+    };
+}
+
+/// A message whose words depend on the language beyond its arguments
+/// (a count in each language's form): the closure writes it in each.
+pub fn both(f: impl Fn(Lang) -> String) -> Bi {
+    Bi::new(f(Lang::En), f(Lang::Fr))
+}
+
+/// Something the window shows the analyst that the core wrote: an error or
+/// a report line, in the window's language.
+pub trait Localized {
+    fn text_in(&self, lang: Lang) -> String;
+}
+
+impl Localized for Bi {
+    fn text_in(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,6 +68,10 @@ enum Command {
         /// Monitoring logs: count verified records only.
         #[arg(long)]
         verified_only: bool,
+        /// The language of the text output and messages: en or fr (JSON
+        /// keys and values stay as they are).
+        #[arg(long, value_parser = ["en", "fr"], default_value = "en")]
+        lang: String,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -99,6 +103,10 @@ enum Command {
         /// Read the assessment's datasets that lie outside its folder.
         #[arg(long)]
         allow_outside: bool,
+        /// The language of the text output and messages: en or fr (JSON
+        /// keys and values stay as they are).
+        #[arg(long, value_parser = ["en", "fr"], default_value = "en")]
+        lang: String,
         /// The assessment (.ron).
         file: PathBuf,
     },
@@ -110,6 +118,10 @@ enum Command {
         /// Read the assessment's datasets that lie outside its folder.
         #[arg(long)]
         allow_outside: bool,
+        /// The language of the text output and messages: en or fr (JSON
+        /// keys and values stay as they are).
+        #[arg(long, value_parser = ["en", "fr"], default_value = "en")]
+        lang: String,
         /// The assessment (.ron).
         file: PathBuf,
     },
@@ -121,6 +133,10 @@ enum Command {
         /// Read the assessments' datasets that lie outside their folders.
         #[arg(long)]
         allow_outside: bool,
+        /// The language of the text output and messages: en or fr (JSON
+        /// keys and values stay as they are).
+        #[arg(long, value_parser = ["en", "fr"], default_value = "en")]
+        lang: String,
         /// The earlier draft (.ron).
         old: PathBuf,
         /// The later draft (.ron).
@@ -188,6 +204,7 @@ fn main() -> ExitCode {
             match_priority,
             measure,
             verified_only,
+            lang,
             files,
         }) => {
             let matching = match match_settings(no_match, match_days, match_km, &match_priority) {
@@ -212,6 +229,7 @@ fn main() -> ExitCode {
                 matching,
                 measure: cli::summarize::Measure::parse(&measure).unwrap_or_default(),
                 verified_only,
+                lang: lang_of(&lang),
             };
             cli::summarize::run(&a, &mut stdout)
         }
@@ -225,20 +243,23 @@ fn main() -> ExitCode {
         Some(Command::Review {
             json,
             allow_outside,
+            lang,
             file,
-        }) => cli::review::run(&file, json, allow_outside, &mut stdout),
+        }) => cli::review::run(&file, json, allow_outside, lang_of(&lang), &mut stdout),
         Some(Command::Template { out }) => write_template(&out),
         Some(Command::Hrddp {
             json,
             allow_outside,
+            lang,
             file,
-        }) => cli::hrddp::run(&file, json, allow_outside, &mut stdout),
+        }) => cli::hrddp::run(&file, json, allow_outside, lang_of(&lang), &mut stdout),
         Some(Command::Diff {
             json,
             allow_outside,
+            lang,
             old,
             new,
-        }) => cli::diff::run(&old, &new, json, allow_outside, &mut stdout),
+        }) => cli::diff::run(&old, &new, json, allow_outside, lang_of(&lang), &mut stdout),
         Some(Command::SaveLoop { file }) => save_loop(&file),
         Some(Command::ExportLoop {
             assessment,
@@ -266,6 +287,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The language of `--lang` (clap has checked it is `en` or `fr`).
+fn lang_of(s: &str) -> poc_workbench::i18n::Lang {
+    poc_workbench::i18n::Lang::parse(s).unwrap_or_default()
 }
 
 /// `bench`: the load, or matching across sources, or the window's frames.

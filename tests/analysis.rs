@@ -437,7 +437,7 @@ fn a_date_column_with_evidence_both_ways_is_reported() {
     )
     .expect("imports");
     assert_eq!((d.report.kept, d.report.rejected), (1, 3));
-    let notes = d.report.notes.join("\n");
+    let notes = d.report.notes_text(poc_workbench::i18n::Lang::En);
     assert!(
         notes.contains("read as month-first (MM/DD) (the column mapping's order)"),
         "{notes}"
@@ -515,7 +515,13 @@ fn a_file_named_twice_is_read_once_and_long_cells_are_quoted_short() {
     assert_eq!(ws.datasets.len(), 1, "read once");
     let r = &ws.datasets[0].report;
     assert_eq!((r.rows_read, r.kept, r.rejected), (2, 1, 1));
-    let longest = r.issues.iter().map(|i| i.message.len()).max().unwrap_or(0);
+    use poc_workbench::i18n::Lang;
+    let longest = r
+        .issues
+        .iter()
+        .flat_map(|i| Lang::ALL.map(|l| i.message.get(l).len()))
+        .max()
+        .unwrap_or(0);
     assert!(longest < 300, "a message of {longest} bytes");
 }
 
@@ -658,7 +664,7 @@ fn hidden_sheets_are_passed_over_and_sheets_per_year_are_read_together() {
     assert_eq!(d.meta.sheets, vec!["2021".to_string(), "2022".to_string()]);
     assert_eq!((d.report.kept, d.report.rejected), (8, 1));
     assert!(d.report.balances());
-    let notes = d.report.notes.join("\n");
+    let notes = d.report.notes_text(poc_workbench::i18n::Lang::En);
     assert!(
         notes.contains("sheets '2021', '2022' of 3 ('2021', '2022', '2019') read as one table"),
         "{notes}"
@@ -667,7 +673,13 @@ fn hidden_sheets_are_passed_over_and_sheets_per_year_are_read_together() {
     // The rejected row says which sheet it is in, and its row there.
     let bad = &d.report.issues[0];
     assert_eq!(bad.line, 5, "{bad:?}");
-    assert!(bad.message.starts_with("sheet '2022': "), "{bad:?}");
+    assert!(bad.message.en().starts_with("sheet '2022': "), "{bad:?}");
+    assert!(
+        bad.message
+            .get(poc_workbench::i18n::Lang::Fr)
+            .starts_with("feuille « 2022 » : "),
+        "{bad:?}"
+    );
     // Every event keeps its dates: both years are in.
     let years: std::collections::BTreeSet<String> = d
         .incidents

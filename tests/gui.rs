@@ -219,7 +219,7 @@ fn the_mapping_dialog_reads_every_year_sheet_or_the_one_chosen() {
         (
             d.report.kept,
             d.meta.sheet.clone(),
-            d.report.notes.join("\n"),
+            d.report.notes_text(poc_workbench::i18n::Lang::En),
         )
     };
     let (kept, _, notes) = import(None);
@@ -2547,4 +2547,63 @@ fn the_window_compares_the_assessment_with_an_earlier_draft() {
     h.get_by_label("Changes since an earlier draft");
     h.get_by_label_contains(&format!("changed   #{id} likelihood: "));
     assert!(h.query_all_by_label_contains("→ 2").next().is_some());
+}
+
+/// Issue #19: what the core writes for the analyst — the import report's
+/// notes, warnings and rejections, and an import error — reads in French
+/// when the window is in French, including for a file loaded before the
+/// switch.
+#[test]
+fn the_import_report_and_an_import_error_read_in_french() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("acled.csv");
+    std::fs::write(
+        &csv,
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,inter1,actor2,inter2,civilian_targeting,country,admin1,fatalities\n\
+         T1,2020-01-10,Violence against civilians,Attack,Army,State forces,Civilians,Civilians,Civilians targeted,Testland,North,2\n\
+         T2,2020-02-31,Violence against civilians,Attack,Army,State forces,Civilians,Civilians,Civilians targeted,Testland,North,1\n\
+         T3,2020-01-12,Violence against civilians,Attack,Army,State forces,Civilians,Civilians,Civilians targeted,Testland,North,many\n",
+    )
+    .expect("write");
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").expect("write");
+    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&csv)));
+    h.state_mut().wait_for_loads();
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Français").click();
+    h.run();
+    h.state_mut().send(AppCommand::SetView(View::Report));
+    h.run();
+    h.get_by_label_contains("Avertissements et rejets").click();
+    h.run();
+    for french in [
+        "reconnu comme export ACLED",
+        "« 2020-02-31 » n'existe pas (jour ou mois hors limites)",
+        "« many » n'est pas un nombre ; l'événement est gardé",
+    ] {
+        assert!(
+            h.query_all_by_label_contains(french).next().is_some(),
+            "the report shows '{french}'"
+        );
+    }
+    for english in ["recognised as", "does not exist", "is not a number"] {
+        assert!(
+            h.query_all_by_label_contains(english).next().is_none(),
+            "no English left: '{english}'"
+        );
+    }
+    // An import error said after the switch is French too, naming the file.
+    h.state_mut().send(AppCommand::Open(vec![empty.clone()]));
+    h.step();
+    h.state_mut().wait_for_loads();
+    h.run();
+    let messages = h.state().messages_text();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("empty.csv") && m.contains("le fichier est vide")),
+        "{messages:?}"
+    );
 }

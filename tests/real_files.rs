@@ -102,6 +102,14 @@ fn ucdp_hdx_copy_matches_methodology() {
     let d = load(&f);
     assert_eq!(rows(&d), (3822, 3822, 0));
     assert!(d.meta.layout.contains("HXL"), "{}", d.meta.layout);
+    assert!(
+        d.meta
+            .layout
+            .get(poc_workbench::i18n::Lang::Fr)
+            .contains("HXL"),
+        "{:?}",
+        d.meta.layout
+    );
 }
 
 #[test]

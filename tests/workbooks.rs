@@ -175,7 +175,7 @@ fn a_long_shared_string_used_thousands_of_times_costs_one_row() {
         .report
         .issues
         .iter()
-        .map(|i| i.message.len())
+        .map(|i| i.message.en().len())
         .max()
         .unwrap_or(0);
     assert!(longest < 400, "a message of {longest} bytes");

@@ -2,8 +2,10 @@
 //! regions, event categories, minimum time and geo precision, and the region
 //! level. Serialisable, so an assessment can save it.
 
+use crate::i18n::Lang;
 use crate::model::incident::{GeoPrecision, TimePrecision};
 use crate::model::perpetrator::PerpetratorType;
+use crate::{l, lf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -75,49 +77,82 @@ impl Filter {
             .map(|set| set.iter().fold(0u16, |m, t| m | t.bit()))
     }
 
-    /// A one-line English description, for tooltips, reports and the annex.
+    /// A one-line English description, for tooltips and reports.
     pub fn describe(&self) -> String {
+        self.describe_in(Lang::En)
+    }
+
+    /// The description in a language.
+    pub fn describe_in(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
-        match (self.from, self.to) {
-            (Some(f), Some(t)) => parts.push(format!("{f} to {t}")),
-            (Some(f), None) => parts.push(format!("from {f}")),
-            (None, Some(t)) => parts.push(format!("to {t}")),
-            (None, None) => parts.push("all dates".to_string()),
-        }
+        let d = |x: chrono::NaiveDate| crate::i18n::date(lang, x);
+        parts.push(match (self.from, self.to) {
+            (Some(f), Some(t)) => lf!(lang, "{} to {}", "du {} au {}", d(f), d(t)),
+            (Some(f), None) => lf!(lang, "from {}", "à partir du {}", d(f)),
+            (None, Some(t)) => lf!(lang, "to {}", "jusqu'au {}", d(t)),
+            (None, None) => l!(lang, "all dates", "toutes les dates").to_string(),
+        });
+        let c = crate::i18n::colon(lang);
         if let Some(p) = &self.perpetrators {
+            let v: Vec<&str> = p.iter().map(|t| t.key()).collect();
             parts.push(format!(
-                "perpetrators: {}",
-                p.iter().map(|t| t.key()).collect::<Vec<_>>().join(", ")
+                "{}{c} {}",
+                l!(lang, "perpetrators", "auteurs"),
+                v.join(", ")
             ));
         }
         if let Some(r) = &self.regions {
+            let v: Vec<&str> = r.iter().map(String::as_str).collect();
             parts.push(format!(
-                "regions: {}",
-                r.iter().cloned().collect::<Vec<_>>().join(", ")
+                "{}{c} {}",
+                l!(lang, "regions", "régions"),
+                v.join(", ")
             ));
         }
         if let Some(e) = &self.event_types {
+            let v: Vec<&str> = e.iter().map(String::as_str).collect();
             parts.push(format!(
-                "event types: {}",
-                e.iter().cloned().collect::<Vec<_>>().join(", ")
+                "{}{c} {}",
+                l!(lang, "event types", "types d'événements"),
+                v.join(", ")
             ));
         }
         if self.verified_only {
-            parts.push("monitoring logs: verified records only".to_string());
+            parts.push(
+                l!(
+                    lang,
+                    "monitoring logs: verified records only",
+                    "registres de suivi : enregistrements vérifiés seulement"
+                )
+                .to_string(),
+            );
         }
         if let Some(v) = &self.violation_types {
+            let v: Vec<&str> = v.iter().map(|t| t.key()).collect();
             parts.push(format!(
-                "violation types: {}",
-                v.iter().map(|t| t.key()).collect::<Vec<_>>().join(", ")
+                "{}{c} {}",
+                l!(lang, "violation types", "types de violations"),
+                v.join(", ")
             ));
         }
         if let Some(t) = self.min_time_precision {
-            parts.push(format!("dated to the {} or better", t.label()));
+            let t = t.label_in(lang);
+            parts.push(lf!(
+                lang,
+                "dated to the {t} or better",
+                "datés au {t} ou mieux"
+            ));
         }
         if let Some(g) = self.min_geo_precision {
-            parts.push(format!("placed to {} or better", g.label()));
+            let g = g.label_in(lang);
+            parts.push(lf!(
+                lang,
+                "placed to {g} or better",
+                "localisés à {g} ou mieux"
+            ));
         }
-        parts.push(format!("regions at {}", self.level.key()));
-        parts.join("; ")
+        let k = self.level.key();
+        parts.push(lf!(lang, "regions at {k}", "régions au niveau {k}"));
+        parts.join(l!(lang, "; ", " ; "))
     }
 }

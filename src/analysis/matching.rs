@@ -128,24 +128,41 @@ impl MatchSettings {
 
     /// One line for reports and the annex.
     pub fn describe(&self) -> String {
+        self.describe_in(crate::i18n::Lang::En)
+    }
+
+    /// The description in a language.
+    pub fn describe_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
         if !self.enabled {
-            return "off".to_string();
+            return crate::l!(lang, "off", "désactivé").to_string();
         }
-        format!(
-            "on: at most {} day{} and {} km apart, compatible perpetrator types; counted as {}",
-            self.max_days,
-            if self.max_days == 1 { "" } else { "s" },
-            trim_km(self.max_km),
-            self.priority
-                .iter()
-                .map(|g| match g {
-                    SourceGroup::Logs => "monitoring logs and mapped files",
-                    SourceGroup::Ucdp => "UCDP",
-                    SourceGroup::Acled => "ACLED",
-                })
-                .collect::<Vec<_>>()
-                .join(", then ")
-        )
+        let order = self
+            .priority
+            .iter()
+            .map(|g| match g {
+                SourceGroup::Logs => crate::l!(
+                    lang,
+                    "monitoring logs and mapped files",
+                    "registres de suivi et fichiers décrits par une correspondance"
+                ),
+                SourceGroup::Ucdp => "UCDP",
+                SourceGroup::Acled => "ACLED",
+            })
+            .collect::<Vec<_>>()
+            .join(crate::l!(lang, ", then ", ", puis "));
+        let (d, km) = (self.max_days, trim_km(self.max_km));
+        match lang {
+            Lang::En => format!(
+                "on: at most {d} day{} and {km} km apart, compatible perpetrator types; counted as {order}",
+                if d == 1 { "" } else { "s" }
+            ),
+            Lang::Fr => format!(
+                "activé : au plus {d} jour{} et {} km d'écart, types d'auteurs compatibles ; compté comme {order}",
+                if d > 1 { "s" } else { "" },
+                crate::i18n::decimal(lang, &km)
+            ),
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use crate::analysis::series::monthly;
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix, Workspace};
 use crate::assessment::review::{Review, review};
 use crate::assessment::{Assessment, SharingLevel};
+use crate::i18n::{Bi, Lang};
 use crate::model::dates::from_day_number;
 use chrono::NaiveDate;
 
@@ -324,25 +325,27 @@ pub fn period_check(
     a: Option<&Assessment>,
     ws: &Workspace,
     opts: &AnnexOptions,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<Bi>, Bi> {
     let (from, as_of) = period(a, ws, opts);
     let Some(as_of) = as_of else {
-        return Err(
-            "the data hold no dated record, so the annex has no as-of date; give the last day of the period (--to)"
-                .into(),
-        );
+        return Err(crate::bi!(
+            "the data hold no dated record, so the annex has no as-of date; give the last day of the period (--to)",
+            "les données ne contiennent aucun enregistrement daté : l'annexe n'a donc pas de date de référence ; indiquez le dernier jour de la période (--to)"
+        ));
     };
     if let Some(f) = from.filter(|f| *f > as_of) {
-        return Err(format!(
-            "the period would start on {f}, after its last day (the as-of date) {as_of}"
+        return Err(crate::bi!(
+            "the period would start on {f}, after its last day (the as-of date) {as_of}",
+            "la période commencerait le {f}, après son dernier jour (la date de référence) {as_of}"
         ));
     }
     // The trend tables compare the two six-month windows before the as-of
     // date: a period that cuts into them would print trends of part-windows.
     let trend_start = crate::analysis::matrix::Windows::ending(as_of).previous.0;
     if let Some(f) = from.filter(|f| *f > trend_start) {
-        return Err(format!(
-            "the period starting {f} leaves out part of the 12 months the trends compare ({trend_start} to {as_of}); start it on {trend_start} or earlier"
+        return Err(crate::bi!(
+            "the period starting {f} leaves out part of the 12 months the trends compare ({trend_start} to {as_of}); start it on {trend_start} or earlier",
+            "la période commençant le {f} laisse de côté une partie des 12 mois que comparent les tendances (du {trend_start} au {as_of}) ; faites-la commencer le {trend_start} ou avant"
         ));
     }
     let filter = Filter {
@@ -357,30 +360,44 @@ pub fn period_check(
     if let Some(c) = opts.country.as_deref().filter(|_| ws.multi_country)
         && filter.regions.is_none()
     {
-        warnings.push(format!(
-            "the data span several countries and none of their regions lies in {c:?}: the annex counts every country"
+        warnings.push(crate::bi!(
+            "the data span several countries and none of their regions lies in {c:?}: the annex counts every country",
+            "les données couvrent plusieurs pays et aucune de leurs régions ne se trouve en « {c} » : l'annexe compte tous les pays"
         ));
     }
     if ThreatMatrix::compute(ws, &filter, Some(as_of)).total.events == 0 {
-        let span = match (ws.earliest_date(), ws.latest_date()) {
-            (Some(e), Some(l)) => format!(
-                "the loaded data run from {} to {}",
-                from_day_number(e).map_or_else(String::new, |d| d.to_string()),
-                from_day_number(l).map_or_else(String::new, |d| d.to_string())
-            ),
-            _ => "the loaded data hold no dated record".to_string(),
+        let day = |d: Option<i32>| {
+            d.and_then(from_day_number)
+                .map_or_else(String::new, |d| d.to_string())
         };
-        warnings.push(format!(
-            "no civilian-harm event is recorded in the period {} ({span}); every count in the annex is 0",
-            from.map_or_else(|| format!("up to {as_of}"), |d| format!("{d} to {as_of}"))
-        ));
+        let (e, l) = (day(ws.earliest_date()), day(ws.latest_date()));
+        let any = ws.earliest_date().is_some() && ws.latest_date().is_some();
+        warnings.push(crate::i18n::both(|lang| {
+            let span = match (any, lang) {
+                (true, Lang::En) => format!("the loaded data run from {e} to {l}"),
+                (true, Lang::Fr) => format!("les données chargées vont du {e} au {l}"),
+                (false, _) => crate::l!(
+                    lang,
+                    "the loaded data hold no dated record",
+                    "les données chargées ne contiennent aucun enregistrement daté"
+                )
+                .to_string(),
+            };
+            match (from, lang) {
+                (None, Lang::En) => format!("no civilian-harm event is recorded in the period up to {as_of} ({span}); every count in the annex is 0"),
+                (Some(d), Lang::En) => format!("no civilian-harm event is recorded in the period {d} to {as_of} ({span}); every count in the annex is 0"),
+                (None, Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période jusqu'au {as_of} ({span}) ; chaque effectif de l'annexe est 0"),
+                (Some(d), Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période du {d} au {as_of} ({span}) ; chaque effectif de l'annexe est 0"),
+            }
+        }));
     }
     if opts.level != SharingLevel::Internal
         && a.is_some_and(|a| a.meta.cleared_by.trim().is_empty())
     {
-        warnings.push(
-            "the annex goes beyond the mission but nobody is named as having cleared it (assessment details: Cleared by); its document control says \"not yet cleared\"".to_string(),
-        );
+        warnings.push(crate::bi!(
+            "the annex goes beyond the mission but nobody is named as having cleared it (assessment details: Cleared by); its document control says \"not yet cleared\"",
+            "l'annexe sort de la mission mais personne n'est nommé comme l'ayant autorisée (détails de l'évaluation : Autorisé par) ; son contrôle du document indique « pas encore autorisée »"
+        ));
     }
     Ok(warnings)
 }

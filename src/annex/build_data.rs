@@ -85,7 +85,7 @@ fn source_kind(d: &crate::model::Dataset, lang: Lang) -> String {
             "Autre source (correspondance des colonnes de l'analyste)"
         ),
     };
-    let layout = d.meta.layout.to_ascii_lowercase();
+    let layout = d.meta.layout.en().to_ascii_lowercase();
     if layout.contains("hdx") || layout.contains("hxl") {
         lf!(lang, "{kind} (HDX copy)", "{kind} (copie HDX)")
     } else {

@@ -249,27 +249,12 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
 }
 
 fn status(s: BenchmarkStatus, lang: Lang) -> &'static str {
-    match s {
-        BenchmarkStatus::Met => l!(lang, "met", "atteint"),
-        BenchmarkStatus::NotMet => l!(lang, "not met", "non atteint"),
-        BenchmarkStatus::InsufficientData => l!(lang, "insufficient data", "données insuffisantes"),
-    }
+    s.label_in(lang)
 }
 
 /// A back-test verdict (the review's English words) in a language.
 fn verdict(v: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return v.to_string();
-    }
-    match v {
-        "incomplete data" => "données incomplètes",
-        "no rating" => "pas de cotation",
-        "right" => "juste",
-        "under-estimated" => "sous-estimée",
-        "over-estimated" => "surestimée",
-        other => other,
-    }
-    .to_string()
+    crate::assessment::review::verdict_label(v, lang).to_string()
 }
 
 /// Section 7.

@@ -13,6 +13,7 @@ use crate::analysis::series::monthly;
 use crate::model::PerpetratorType;
 use crate::model::boundaries::{bundled, match_key};
 use crate::model::palette::perpetrator_rgb;
+use crate::model::region::region_label;
 use crate::{l, lf};
 
 /// A regions × types grid of one measure, as a table: from the pattern
@@ -46,7 +47,7 @@ fn region_table(
     let mut withheld = false;
     for r in 0..=nr {
         let name = if r < nr {
-            m.regions[r].clone()
+            region_label(&m.regions[r], ctx.lang)
         } else {
             "Total".into()
         };
@@ -349,7 +350,7 @@ fn monitoring_list(ctx: &Ctx, basis: String) -> Table {
             }
             rows.push(vec![
                 Cell::Text(p.label_in(lang).to_string()),
-                Cell::Text(r.clone()),
+                Cell::Text(region_label(r, ctx.lang)),
                 Cell::Count(c.violations),
                 Cell::Count(c.victims),
                 Cell::Count(c.victims_unknown),
@@ -505,7 +506,7 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
             .into(),
             figures: Vec::new(),
             chart: Chart::Heat {
-                rows: m.regions.clone(),
+                rows: m.regions.iter().map(|r| region_label(r, ctx.lang)).collect(),
                 cols,
                 cells: heat,
                 lang: ctx.lang,
@@ -619,7 +620,14 @@ fn trends_by_region(ctx: &Ctx) -> Table {
         shown_regions
             .iter()
             .zip(&region_ids)
-            .map(|(&i, ids)| trend_row(ctx, m.regions[i].clone(), &m.column_totals[i], *ids))
+            .map(|(&i, ids)| {
+                trend_row(
+                    ctx,
+                    region_label(&m.regions[i], ctx.lang),
+                    &m.column_totals[i],
+                    *ids,
+                )
+            })
             .collect(),
         trend_notes(ctx),
     );
@@ -644,7 +652,7 @@ fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Tabl
         .filter(|(_, (_, s))| s.attributed_events > 0)
         .map(|(i, (r, s))| {
             vec![
-                Cell::Text(r.clone()),
+                Cell::Text(region_label(r, ctx.lang)),
                 share_cell(
                     ctx,
                     s.state_events,
@@ -1090,7 +1098,7 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
             ];
             // Named as the tables name it.
             areas.push(MapArea {
-                name: m.regions[r].clone(),
+                name: region_label(&m.regions[r], ctx.lang),
                 rings: a.rings.clone(),
                 cell: totals.get(r).cloned().unwrap_or(Cell::Empty),
                 neighbour: false,
@@ -1142,7 +1150,7 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
                 ),
                 |(_, w)| w.as_str(),
             );
-            format!("{} ({reason})", m.regions[r])
+            format!("{} ({reason})", region_label(&m.regions[r], ctx.lang))
         })
         .collect();
     if !missing.is_empty() {

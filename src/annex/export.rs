@@ -5,6 +5,8 @@
 use super::{Annex, csv_out, docx, html, markdown, xlsx};
 use crate::assessment::ExportRecord;
 use crate::assessment::file::replace_atomic;
+use crate::i18n::{Bi, Lang};
+use crate::l;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -59,24 +61,74 @@ impl Format {
     }
 }
 
-/// Why an export failed.
-#[derive(Debug, thiserror::Error)]
+/// Why an export failed. `Display` is the English message; `text_in`
+/// gives it in the window's language.
+#[derive(Debug)]
 pub enum ExportError {
-    #[error(
-        "{0}: refusing to write over a source file of this export (a dataset, the column mapping or the assessment)"
-    )]
     WouldOverwriteSource(PathBuf),
-    #[error(
-        "{0}: the folder holds files that are not from an earlier export of this annex; choose a new or empty folder"
-    )]
     NotAnExportFolder(PathBuf),
-    #[error("{path}: {source}")]
+    /// The operating system's own message.
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
-    Format { path: PathBuf, message: String },
+    /// A refusal by the checks, or a writer's failure.
+    Format {
+        path: PathBuf,
+        message: Bi,
+    },
+}
+
+impl ExportError {
+    /// The message in `lang`: the file, then why.
+    pub fn text_in(&self, lang: Lang) -> String {
+        let c = crate::i18n::colon(lang);
+        match self {
+            ExportError::WouldOverwriteSource(p) => format!(
+                "{}{c} {}",
+                p.display(),
+                l!(
+                    lang,
+                    "refusing to write over a source file of this export (a dataset, the column mapping or the assessment)",
+                    "refus d'écrire par-dessus un fichier source de cet export (un jeu de données, la correspondance de colonnes ou l'évaluation)"
+                )
+            ),
+            ExportError::NotAnExportFolder(p) => format!(
+                "{}{c} {}",
+                p.display(),
+                l!(
+                    lang,
+                    "the folder holds files that are not from an earlier export of this annex; choose a new or empty folder",
+                    "le dossier contient des fichiers qui ne viennent pas d'un export précédent de cette annexe ; choisissez un dossier neuf ou vide"
+                )
+            ),
+            ExportError::Io { path, source } => format!("{}{c} {source}", path.display()),
+            ExportError::Format { path, message } => {
+                format!("{}{c} {}", path.display(), message.get(lang))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl crate::i18n::Localized for ExportError {
+    fn text_in(&self, lang: Lang) -> String {
+        ExportError::text_in(self, lang)
+    }
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -106,13 +158,14 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The bytes of a single-file format (everything but CSV).
-pub fn render(annex: &Annex, format: Format) -> Result<Vec<u8>, String> {
+pub fn render(annex: &Annex, format: Format) -> Result<Vec<u8>, Bi> {
+    // A writer's own failure (a library's words) is not translated.
     match format {
-        Format::Docx => docx::write(annex).map_err(|e| e.to_string()),
-        Format::Html => html::write(annex).map(String::into_bytes),
+        Format::Docx => docx::write(annex).map_err(|e| Bi::same(e.to_string())),
+        Format::Html => html::write(annex).map(String::into_bytes).map_err(Bi::same),
         Format::Markdown => Ok(markdown::write(annex).into_bytes()),
-        Format::Xlsx => xlsx::write(annex).map_err(|e| e.to_string()),
-        Format::Csv => Err("CSV is a folder of files; use csv_out::files".into()),
+        Format::Xlsx => xlsx::write(annex).map_err(|e| Bi::same(e.to_string())),
+        Format::Csv => Err(Bi::same("CSV is a folder of files; use csv_out::files")),
     }
 }
 
@@ -124,7 +177,7 @@ pub enum Rendered {
 }
 
 /// Renders the annex for `format`.
-pub fn render_all(annex: &Annex, format: Format) -> Result<Rendered, String> {
+pub fn render_all(annex: &Annex, format: Format) -> Result<Rendered, Bi> {
     // Nothing is rendered from a document that fails its checks.
     super::screen::check(annex)?;
     if format == Format::Csv {

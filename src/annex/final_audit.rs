@@ -6,9 +6,11 @@
 
 use super::disclosure::Mark;
 use super::pattern::{MAX_AUDITED_CELLS, audit_seconds};
+use crate::bi;
+use crate::i18n::Bi;
 
 /// Where a figure is printed, for a refusal that names it.
-fn place(annex: &super::Annex, fig: usize) -> String {
+fn place(annex: &super::Annex, fig: usize) -> Bi {
     for t in annex.tables() {
         if let Some((r, c, _)) = t.figures.iter().find(|(_, _, f)| *f == fig) {
             let row = t
@@ -17,15 +19,23 @@ fn place(annex: &super::Annex, fig: usize) -> String {
                 .and_then(|x| x.first())
                 .map_or(String::new(), super::Cell::display);
             let col = t.header.get(*c).cloned().unwrap_or_default();
-            return format!("table \"{}\", row \"{row}\", column \"{col}\"", t.caption);
+            let cap = &t.caption;
+            return bi!(
+                "table \"{cap}\", row \"{row}\", column \"{col}\"",
+                "tableau « {cap} », ligne « {row} », colonne « {col} »"
+            );
         }
     }
     for f in annex.figures() {
         if let Some((i, _)) = f.figures.iter().find(|(_, x)| *x == fig) {
-            return format!("figure \"{}\", bar {}", f.caption, i + 1);
+            let (cap, bar) = (&f.caption, i + 1);
+            return bi!(
+                "figure \"{cap}\", bar {bar}",
+                "figure « {cap} », barre {bar}"
+            );
         }
     }
-    format!("figure {fig} (not printed)")
+    bi!("figure {fig} (not printed)", "figure {fig} (non imprimée)")
 }
 
 /// The audit of METHODOLOGY §6 on the finished document, before any writer
@@ -33,13 +43,14 @@ fn place(annex: &super::Annex, fig: usize) -> String {
 /// figures the document leaves out count as the pattern has them), every
 /// `<k` cell's range over all of them. Also refuses a count printed where
 /// the pattern withholds it, or a number that is not the count behind it.
-pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
+pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<Bi>> {
     if annex.level == crate::assessment::SharingLevel::Internal {
         return Ok(());
     }
     let too_much = || {
-        vec![format!(
+        vec![bi!(
             "the threat matrix is too large or too intricate for the disclosure audit above internal (at most {MAX_AUDITED_CELLS} region × perpetrator-type cells, audited within {} s): filter to fewer regions (one country, or admin 1 instead of admin 2) or share it at internal",
+            "la matrice des menaces est trop grande ou trop complexe pour l'audit de confidentialité au-delà du niveau interne (au plus {MAX_AUDITED_CELLS} cellules région × type d'auteur, auditées en {} s) : filtrez sur moins de régions (un pays, ou l'admin 1 au lieu de l'admin 2) ou diffusez-la au niveau interne",
             audit_seconds()
         )]
     };
@@ -48,28 +59,31 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
     };
     let mut printed = p.clone();
     let mut errors = Vec::new();
-    let mut read =
-        |fig: usize, mark: Option<Mark>, value: Option<u64>, errors: &mut Vec<String>| {
-            let Some(f) = printed.figures.get_mut(fig) else {
-                return;
-            };
-            match (mark, value) {
-                (Some(Mark::Shown), Some(v)) if v != f.value => errors.push(format!(
-                    "{}: prints {v}, not the count behind it",
-                    place(annex, fig)
-                )),
-                (Some(m), _) => {
-                    if m == Mark::Shown && f.mark != Mark::Shown {
-                        errors.push(format!(
-                            "{}: prints a count that the pattern withholds",
-                            place(annex, fig)
-                        ));
-                    }
-                    f.mark = m;
-                }
-                (None, _) => errors.push(format!("{}: not a count", place(annex, fig))),
-            }
+    let mut read = |fig: usize, mark: Option<Mark>, value: Option<u64>, errors: &mut Vec<Bi>| {
+        let Some(f) = printed.figures.get_mut(fig) else {
+            return;
         };
+        match (mark, value) {
+            (Some(Mark::Shown), Some(v)) if v != f.value => {
+                errors.push(place(annex, fig).suffixed(
+                    &format!(": prints {v}, not the count behind it"),
+                    &format!(" : imprime {v}, et non l'effectif qui est derrière"),
+                ))
+            }
+            (Some(m), _) => {
+                if m == Mark::Shown && f.mark != Mark::Shown {
+                    errors.push(place(annex, fig).suffixed(
+                        ": prints a count that the pattern withholds",
+                        " : imprime un effectif que le schéma de masquage retient",
+                    ));
+                }
+                f.mark = m;
+            }
+            (None, _) => {
+                errors.push(place(annex, fig).suffixed(": not a count", " : pas un effectif"))
+            }
+        }
+    };
     for t in annex.tables() {
         for &(r, c, fig) in &t.figures {
             let cell = t.rows.get(r).and_then(|x| x.get(c));
@@ -114,11 +128,10 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<String>> {
         return Err(too_much());
     };
     for (fig, range) in failures {
-        errors.push(format!(
-            "{}: a count below {k} could be narrowed to {} from the other figures (METHODOLOGY §6)",
-            place(annex, fig),
-            range.display(),
-            k = p.k
+        let (r, k) = (range.display(), p.k);
+        errors.push(place(annex, fig).suffixed(
+            &format!(": a count below {k} could be narrowed to {r} from the other figures (METHODOLOGY §6)"),
+            &format!(" : un effectif inférieur à {k} pourrait être ramené à {r} à partir des autres chiffres (METHODOLOGY §6)"),
         ));
     }
     if errors.is_empty() {

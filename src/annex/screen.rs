@@ -5,20 +5,20 @@
 //! problem named.
 
 use super::Annex;
+use crate::i18n::{Bi, Lang};
 
 /// At most this many problems are listed in a refusal.
 const MAX_LISTED: usize = 12;
 
 /// `Ok` when the annex may be written; otherwise one message naming every
 /// problem (the first few).
-pub fn check(annex: &Annex) -> Result<(), String> {
+pub fn check(annex: &Annex) -> Result<(), Bi> {
     let mut problems = Vec::new();
     if annex.level != crate::assessment::SharingLevel::Internal && annex.k < super::MIN_K {
-        problems.push(format!(
-            "k = {} is below {}: every <{} count would be exactly known",
-            annex.k,
-            super::MIN_K,
-            annex.k
+        let (k, min) = (annex.k, super::MIN_K);
+        problems.push(crate::bi!(
+            "k = {k} is below {min}: every <{k} count would be exactly known",
+            "k = {k} est inférieur à {min} : chaque effectif <{k} serait connu exactement"
         ));
     }
     if let Err(e) = super::final_audit::audit_annex(annex) {
@@ -29,19 +29,32 @@ pub fn check(annex: &Annex) -> Result<(), String> {
         return Ok(());
     }
     let n = problems.len();
-    let mut msg = format!(
-        "refused: the annex fails its disclosure checks at sharing level {} ({n} problem{}):",
-        super::level_key(annex.level),
-        if n == 1 { "" } else { "s" }
-    );
-    for p in problems.iter().take(MAX_LISTED) {
-        msg.push_str("\n  - ");
-        msg.push_str(p);
-    }
-    if n > MAX_LISTED {
-        msg.push_str(&format!("\n  - … and {} more", n - MAX_LISTED));
-    }
-    Err(msg)
+    Err(crate::i18n::both(|lang| {
+        let level = super::level_key(annex.level);
+        let mut msg = match lang {
+            Lang::En => format!(
+                "refused: the annex fails its disclosure checks at sharing level {level} ({n} problem{}):",
+                if n == 1 { "" } else { "s" }
+            ),
+            Lang::Fr => format!(
+                "refusé : l'annexe échoue à ses contrôles de confidentialité au niveau de diffusion {level} ({n} problème{}) :",
+                if n > 1 { "s" } else { "" }
+            ),
+        };
+        for p in problems.iter().take(MAX_LISTED) {
+            msg.push_str("\n  - ");
+            msg.push_str(p.get(lang));
+        }
+        if n > MAX_LISTED {
+            let more = n - MAX_LISTED;
+            msg.push_str(&crate::lf!(
+                lang,
+                "\n  - … and {more} more",
+                "\n  - … et {more} autres"
+            ));
+        }
+        msg
+    }))
 }
 
 /// Text folded for name matching: lower case, accents dropped, letters and
@@ -299,7 +312,7 @@ fn strings(annex: &Annex) -> Vec<(String, &str)> {
 }
 
 /// The places where a listed name appears in the annex.
-pub fn name_leaks(annex: &Annex) -> Vec<String> {
+pub fn name_leaks(annex: &Annex) -> Vec<Bi> {
     if annex.level == crate::assessment::SharingLevel::Internal || annex.names.is_empty() {
         return Vec::new();
     }
@@ -307,7 +320,10 @@ pub fn name_leaks(annex: &Annex) -> Vec<String> {
         .into_iter()
         .filter_map(|(at, s)| {
             annex.names.find(s).map(|_| {
-                format!("{at}: holds the name of an actor from sexual-violence, abduction or child-rights records (withheld above internal; edit or un-clear that text)")
+                crate::bi!(
+                    "{at}: holds the name of an actor from sexual-violence, abduction or child-rights records (withheld above internal; edit or un-clear that text)",
+                    "{at} : contient le nom d'un acteur d'enregistrements de violences sexuelles, d'enlèvements ou de violations des droits de l'enfant (retenu au-delà du niveau interne ; modifiez ce texte ou retirez son autorisation)"
+                )
             })
         })
         .collect()

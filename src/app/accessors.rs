@@ -53,7 +53,10 @@ impl WorkbenchApp {
 
     /// The mapping dialog's live check, when it is open (tests).
     pub fn mapping_check_text(&self) -> Option<String> {
-        self.dialogs.mapping.as_ref().map(|d| d.check.summary())
+        self.dialogs
+            .mapping
+            .as_ref()
+            .map(|d| d.check.summary_in(super::i18n::language()))
     }
 
     /// The messages shown in the window's message bar (tests).

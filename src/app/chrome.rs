@@ -59,7 +59,7 @@ impl WorkbenchApp {
                         .workspace()
                         .datasets
                         .iter()
-                        .map(|d| d.report.to_text())
+                        .map(|d| d.report.to_text_in(super::i18n::language()))
                         .collect();
                     cmds.push(AppCommand::Copy(text));
                 }

@@ -244,7 +244,8 @@ impl WorkbenchApp {
             line: u64::from(d.incidents.line[r.1]),
             byte: d.incidents.byte[r.1],
         };
-        self.detail = Some(crate::import::source_record(&d.meta, pos).map_err(|e| e.to_string()));
+        self.detail =
+            Some(crate::import::source_record(&d.meta, pos).map_err(|e| super::i18n::said(&e)));
     }
 }
 

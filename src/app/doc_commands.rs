@@ -190,7 +190,7 @@ impl WorkbenchApp {
                 doc.set_journal(self.journaling.then_some(journal));
                 self.info(tr("recovery.done").into());
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(super::i18n::said(&e)),
         }
     }
 
@@ -252,11 +252,11 @@ impl WorkbenchApp {
                                 ("file", &file_name)
                             ]
                         ),
-                        read.rejected.join("\n")
+                        lines(&read.rejected)
                     ));
                 }
             }
-            Err(errors) => self.error(errors.join("\n")),
+            Err(errors) => self.error(lines(&errors)),
         }
     }
 
@@ -373,4 +373,11 @@ impl WorkbenchApp {
             Err(e) => dialog.error = Some(e),
         }
     }
+}
+
+/// Messages the core wrote, a line each, in the window's language.
+fn lines(messages: &[crate::i18n::Bi]) -> String {
+    let lang = super::i18n::language();
+    let v: Vec<&str> = messages.iter().map(|m| m.get(lang)).collect();
+    v.join("\n")
 }

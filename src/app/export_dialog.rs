@@ -10,7 +10,7 @@
 use super::ViewCtx;
 use super::commands::{AppCommand, Purpose};
 use super::document::DocState;
-use super::i18n::{tr, tr_args};
+use super::i18n::{said, tr, tr_args};
 use super::labels::lbl;
 use crate::annex::build::SectionId;
 use crate::annex::{Annex, AnnexOptions, Block, Cell, Format, Sections, build, export, level_key};
@@ -40,7 +40,7 @@ pub struct ExportDialog {
     preview_for: (u64, u64),
     /// What the export would warn about or refuse (`period_check`), worked
     /// out with the preview, not every frame.
-    warnings: Result<Vec<String>, String>,
+    warnings: Result<Vec<crate::i18n::Bi>, crate::i18n::Bi>,
     pub error: Option<String>,
     /// Asking whether to replace this file, which the workbench did not write.
     pub ask_replace: Option<PathBuf>,
@@ -206,18 +206,18 @@ pub fn show(
                 // The same checks the export runs: a refusal shows before
                 // the analyst presses Write.
                 if let Err(e) = crate::annex::screen::check(annex) {
-                    ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
+                    ui.colored_label(egui::Color32::from_rgb(176, 0, 32), said(&e));
                 }
                 // The same warnings the command line prints (an uncleared
                 // annex going out, a period with no data).
                 match &dialog.warnings {
                     Ok(warnings) => {
                         for w in warnings {
-                            ui.colored_label(ui.visuals().warn_fg_color, w);
+                            ui.colored_label(ui.visuals().warn_fg_color, said(w));
                         }
                     }
                     Err(e) => {
-                        ui.colored_label(egui::Color32::from_rgb(176, 0, 32), e);
+                        ui.colored_label(egui::Color32::from_rgb(176, 0, 32), said(e));
                     }
                 }
                 egui::ScrollArea::both()
@@ -412,7 +412,7 @@ pub fn write(
         .iter()
         .any(|p| crate::annex::export::same_file(p, &path))
     {
-        return Err(crate::annex::ExportError::WouldOverwriteSource(path).to_string());
+        return Err(said(&crate::annex::ExportError::WouldOverwriteSource(path)));
     }
     // "Replace" answers the question about this path only.
     let replace = replace && dialog.ask_replace.as_deref() == Some(path.as_path());
@@ -421,7 +421,7 @@ pub fn write(
         return Ok(Outcome::AskReplace);
     }
     dialog.ask_replace = None;
-    let record = export(annex, dialog.format, &path, protected).map_err(|e| e.to_string())?;
+    let record = export(annex, dialog.format, &path, protected).map_err(|e| said(&e))?;
     let text = tr_args(
         "export.written",
         &[

@@ -4,7 +4,7 @@
 
 use super::ViewCtx;
 use super::commands::{AppCommand, Purpose};
-use super::i18n::{tr, tr_args};
+use super::i18n::{language, tr, tr_args};
 use super::labels::lbl;
 use crate::assessment::edit::Edit;
 use crate::assessment::review::{Flag, Review};
@@ -193,7 +193,7 @@ fn benchmarks_ui(
     for (i, b) in r.benchmarks.iter().enumerate() {
         let later = r.benchmark_later(b);
         ui.group(|ui| {
-            ui.strong(format!("{} [{}]", b.name, b.kind()));
+            ui.strong(format!("{} [{}]", b.name, b.kind_in(language())));
             let monitor = if b.monitor.is_empty() {
                 "–"
             } else {
@@ -201,7 +201,10 @@ fn benchmarks_ui(
             };
             ui.label(tr_args(
                 "followup.monitored_by",
-                &[("status", &b.status_line(later)), ("monitor", monitor)],
+                &[
+                    ("status", &b.status_line_in(later, language())),
+                    ("monitor", monitor),
+                ],
             ));
             let series = later.unwrap_or(b);
             let pts: PlotPoints = series
@@ -399,7 +402,10 @@ fn backtest_ui(ui: &mut egui::Ui, r: &Review) {
                     ],
                 ));
             }
-            ui.strong(&t.verdict);
+            ui.strong(crate::assessment::review::verdict_label(
+                &t.verdict,
+                language(),
+            ));
             ui.end_row();
         }
     });

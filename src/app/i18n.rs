@@ -59,12 +59,30 @@ fn english() -> &'static Catalogue {
     CAT.get_or_init(|| build(EN_FTL, "en"))
 }
 
-fn catalogue() -> &'static Catalogue {
+fn french() -> &'static Catalogue {
     static FR: OnceLock<Catalogue> = OnceLock::new();
+    FR.get_or_init(|| build(FR_FTL, "fr"))
+}
+
+fn catalogue() -> &'static Catalogue {
     match language() {
         Lang::En => english(),
-        Lang::Fr => FR.get_or_init(|| build(FR_FTL, "fr")),
+        Lang::Fr => french(),
     }
+}
+
+/// A message without arguments in both languages, for a message the window
+/// hands to the core (which keeps it and shows it later, in the language of
+/// that moment).
+pub fn tr_bi(key: &'static str) -> crate::i18n::Bi {
+    let en = english().plain.get(key).copied().unwrap_or(key);
+    crate::i18n::Bi::new(en, french().plain.get(key).copied().unwrap_or(en))
+}
+
+/// A message the core wrote (an error, a report line), in the window's
+/// language.
+pub fn said(m: &dyn crate::i18n::Localized) -> String {
+    m.text_in(language())
 }
 
 /// A whole number as the window's language writes it (`29 833` in French,

@@ -147,7 +147,8 @@ labelled!(
         DatasetState::Changed,
         DatasetState::Unreadable,
         DatasetState::Outside
-    ]
+    ],
+    core DatasetState::label_in
 );
 labelled!(Tier, "tier", tier_key, Tier::label, Tier::ALL,
     core Tier::label_in
@@ -238,9 +239,9 @@ mod tests {
     fn every_core_name_has_a_message() {
         let mut out = Vec::new();
         // The core names perpetrator types, flags, trends, bands, levels,
-        // sections, tiers and violation types itself, in both languages.
+        // sections, tiers, violation types and dataset states itself, in
+        // both languages.
         missing::<Format>(&mut out);
-        missing::<DatasetState>(&mut out);
         missing::<TimePrecision>(&mut out);
         missing::<GeoPrecision>(&mut out);
         assert!(

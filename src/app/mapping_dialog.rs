@@ -323,7 +323,7 @@ impl MappingDialog {
             } else {
                 ui.visuals().text_color()
             };
-            ui.colored_label(color, self.check.summary());
+            ui.colored_label(color, self.check.summary_in(super::i18n::language()));
         });
         ui.collapsing(tr("mapping.preview"), |ui| {
             egui::ScrollArea::both().max_height(180.0).show(ui, |ui| {

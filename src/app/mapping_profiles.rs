@@ -62,7 +62,7 @@ pub(super) fn load_profiles() -> (Vec<(String, ColumnMapping)>, Vec<String>) {
                         .unwrap_or_default(),
                     m,
                 )),
-                Err(e) => broken.push(e.to_string()),
+                Err(e) => broken.push(super::i18n::said(&e)),
             }
         }
     }

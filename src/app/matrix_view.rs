@@ -282,7 +282,10 @@ fn region_row(
     let region = &m.regions[r];
     row.col(|ui| {
         if ui
-            .link(region)
+            .link(crate::model::region::region_label(
+                region,
+                super::i18n::language(),
+            ))
             .on_hover_text(tr("matrix.click_hint"))
             .clicked()
         {

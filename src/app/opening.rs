@@ -3,7 +3,7 @@
 //! finished load does to the session (recent files, the assessment's
 //! dataset list, the mapping dialog for unknown shapes).
 
-use super::i18n::{tr, tr_args};
+use super::i18n::{said, tr, tr_args};
 use super::labels::lbl;
 use super::session::{LoadJob, OpenFailure, OpenJob, Opened};
 use super::{Message, WorkbenchApp, document, example_path, mapping_dialog};
@@ -152,7 +152,7 @@ impl WorkbenchApp {
                     &[
                         ("file", &s.path.display().to_string()),
                         ("state", lbl(s.status)),
-                        ("reason", &s.message),
+                        ("reason", &said(&s.message)),
                     ],
                 ),
             });
@@ -222,17 +222,17 @@ impl WorkbenchApp {
                 match preview {
                     Ok(p) => {
                         self.dialogs.mapping =
-                            Some(mapping_dialog::MappingDialog::new(path, p, e.to_string()))
+                            Some(mapping_dialog::MappingDialog::new(path, p, said(&e)))
                     }
                     Err(pe) => self.messages.push(Message {
                         error: true,
-                        text: pe.to_string(),
+                        text: said(&pe),
                     }),
                 }
             }
             Err(e) => self.messages.push(Message {
                 error: true,
-                text: e.to_string(),
+                text: said(&e),
             }),
         }
     }

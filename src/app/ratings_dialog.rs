@@ -28,7 +28,7 @@ impl WorkbenchApp {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
         let dir = base.join("rating-sheets");
-        match rating_sheets::export(doc.assessment(), &review, &dir) {
+        match rating_sheets::export(doc.assessment(), &review, &dir, super::i18n::language()) {
             Ok(files) => self.info(tr_args(
                 "ratings.written",
                 &[
@@ -36,7 +36,7 @@ impl WorkbenchApp {
                     ("folder", &dir.display().to_string()),
                 ],
             )),
-            Err(e) => self.error(e),
+            Err(e) => self.error(super::i18n::said(&e)),
         }
     }
 
@@ -96,7 +96,7 @@ impl WorkbenchApp {
         let prev = match crate::assessment::file::load(old) {
             Ok(a) => a,
             Err(e) => {
-                self.error(format!("{}: {e}", old.display()));
+                self.error(super::i18n::said(&e));
                 return;
             }
         };
@@ -107,7 +107,10 @@ impl WorkbenchApp {
             doc.assessment(),
             self.session.workspace(),
         );
-        self.dialogs.changes = Some((old.to_path_buf(), crate::assessment::diff::to_text(&d)));
+        self.dialogs.changes = Some((
+            old.to_path_buf(),
+            crate::assessment::diff::to_text_in(&d, super::i18n::language()),
+        ));
     }
 }
 
@@ -160,7 +163,7 @@ pub fn show(ctx: &egui::Context, collected: &[Collected], cmds: &mut Vec<AppComm
                             ],
                         ));
                         for p in &c.problems {
-                            ui.colored_label(ui.visuals().warn_fg_color, p);
+                            ui.colored_label(ui.visuals().warn_fg_color, super::i18n::said(p));
                         }
                     }
                 });

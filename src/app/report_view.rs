@@ -4,7 +4,7 @@
 
 use super::ViewCtx;
 use super::commands::AppCommand;
-use super::i18n::{tr, tr_args};
+use super::i18n::{language, num, tr, tr_args};
 use crate::model::Severity;
 use crate::model::dates::iso;
 
@@ -32,7 +32,7 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                         super::focus::mark(ui, super::focus::Anchor::View, &copy);
                     }
                     if copy.clicked() {
-                        commands.push(AppCommand::Copy(r.to_text()));
+                        commands.push(AppCommand::Copy(r.to_text_in(language())));
                     }
                     if ui.button(tr("report.remove")).clicked() {
                         commands.push(AppCommand::RemoveDataset(i));
@@ -49,7 +49,7 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                 ui.label(format!(
                     "{} · {} · {span}",
                     d.meta.format.key().to_uppercase(),
-                    d.meta.layout
+                    d.meta.layout.get(language())
                 ));
                 ui.strong(format!(
                     "{} {} · {} {} · {} {}",
@@ -75,10 +75,10 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                     );
                 }
                 for n in &r.notes {
-                    ui.label(format!("• {n}"));
+                    ui.label(format!("• {}", n.get(language())));
                 }
                 for (code, n) in &r.counts {
-                    ui.label(format!("{n} × {}", code.describe()));
+                    ui.label(format!("{} × {}", num(*n), code.describe_in(language())));
                 }
                 if !r.issues.is_empty() {
                     egui::CollapsingHeader::new(format!(
@@ -108,7 +108,7 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                                             ("line", &issue.line.to_string()),
                                             ("record", &issue.record.to_string()),
                                             ("column", &issue.column),
-                                            ("message", &issue.message),
+                                            ("message", issue.message.get(language())),
                                         ],
                                     ));
                                 }

@@ -364,7 +364,7 @@ impl LoadJob {
                 .unwrap_or_else(|_| {
                     Err(ImportError::NotATable {
                         path: file.clone(),
-                        reason: super::i18n::tr("load.importer_bug").to_string(),
+                        reason: super::i18n::tr_bi("load.importer_bug"),
                     })
                 });
             // The window may have closed meanwhile; then nobody waits.
@@ -390,7 +390,7 @@ impl LoadJob {
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => Some(Err(ImportError::NotATable {
                 path: self.path.clone(),
-                reason: super::i18n::tr("load.importer_bug").to_string(),
+                reason: super::i18n::tr_bi("load.importer_bug"),
             })),
         }
     }
@@ -446,8 +446,12 @@ impl OpenJob {
     ) -> Self {
         let file = path.clone();
         Self::spawn(path, as_copy, repaint, move || {
-            let a = crate::assessment::file::load(&file)
-                .map_err(|e| (e.to_string(), e.backup().map(std::path::Path::to_path_buf)))?;
+            let a = crate::assessment::file::load(&file).map_err(|e| {
+                (
+                    e.text_in(super::i18n::language()),
+                    e.backup().map(std::path::Path::to_path_buf),
+                )
+            })?;
             let (workspace, statuses) =
                 crate::assessment::datasets::open_datasets_checked(&a, &file, &|p| {
                     allowed.iter().any(|x| x == p)

@@ -6,6 +6,8 @@
 use super::SharingLevel;
 use crate::analysis::matrix::for_each_selected;
 use crate::analysis::{Filter, Workspace};
+use crate::i18n::Lang;
+use crate::l;
 use crate::model::PerpetratorType;
 use crate::model::dates::day_number;
 use chrono::{Months, NaiveDate};
@@ -107,6 +109,19 @@ pub enum BenchmarkStatus {
     InsufficientData,
 }
 
+impl BenchmarkStatus {
+    /// The status in a language.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match self {
+            BenchmarkStatus::Met => l!(lang, "met", "atteint"),
+            BenchmarkStatus::NotMet => l!(lang, "not met", "non atteint"),
+            BenchmarkStatus::InsufficientData => {
+                l!(lang, "insufficient data", "données insuffisantes")
+            }
+        }
+    }
+}
+
 /// One benchmark evaluated at a date.
 #[derive(Debug, Clone, Serialize)]
 pub struct BenchmarkReview {
@@ -126,19 +141,61 @@ pub struct BenchmarkReview {
 impl BenchmarkReview {
     /// `core` or `contextual`.
     pub fn kind(&self) -> &'static str {
-        if self.core { "core" } else { "contextual" }
+        self.kind_in(Lang::En)
+    }
+
+    /// `core` or `contextual` in a language.
+    pub fn kind_in(&self, lang: Lang) -> &'static str {
+        if self.core {
+            l!(lang, "core", "essentiel")
+        } else {
+            l!(lang, "contextual", "contextuel")
+        }
     }
 
     /// The status line shown by `review` and the window: value against the
     /// threshold at the as-of date, and at the latest date when given.
     pub fn status_line(&self, later: Option<&BenchmarkReview>) -> String {
-        let later = later.map_or(String::new(), |l| {
-            format!("; at {}: {} → {:?}", l.at, l.value, l.status)
-        });
-        format!(
-            "at {}: {} ({:?} {}) → {:?}{later}",
-            self.at, self.value, self.direction, self.threshold, self.status
-        )
+        self.status_line_in(later, Lang::En)
+    }
+
+    /// The status line in a language. English keeps the words scripts have
+    /// always read (`at 2020-12-31: 4 (AtMost 5) → Met`).
+    pub fn status_line_in(&self, later: Option<&BenchmarkReview>, lang: Lang) -> String {
+        match lang {
+            Lang::En => {
+                let later = later.map_or(String::new(), |l| {
+                    format!("; at {}: {} → {:?}", l.at, l.value, l.status)
+                });
+                format!(
+                    "at {}: {} ({:?} {}) → {:?}{later}",
+                    self.at, self.value, self.direction, self.threshold, self.status
+                )
+            }
+            Lang::Fr => {
+                let d = |x: NaiveDate| crate::i18n::date(lang, x);
+                let n = |v: u64| crate::i18n::count(lang, v);
+                let later = later.map_or(String::new(), |l| {
+                    format!(
+                        " ; au {} : {} → {}",
+                        d(l.at),
+                        n(l.value),
+                        l.status.label_in(lang)
+                    )
+                });
+                let dir = match self.direction {
+                    Direction::AtMost => "au plus",
+                    Direction::AtLeast => "au moins",
+                };
+                format!(
+                    "au {} : {} ({dir} {}) → {}{later}",
+                    d(self.at),
+                    n(self.value),
+                    n(self.threshold),
+                    self.status.label_in(lang)
+                )
+            }
+        }
     }
 }
 

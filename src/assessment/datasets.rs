@@ -39,6 +39,24 @@ impl DatasetState {
     }
 }
 
+impl DatasetState {
+    /// The state in words, in a language (the window's and `review`'s).
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::l;
+        match self {
+            DatasetState::Ok => "ok",
+            DatasetState::Missing => l!(lang, "missing", "manquant"),
+            DatasetState::Changed => l!(lang, "changed", "modifié"),
+            DatasetState::Unreadable => l!(lang, "unreadable", "illisible"),
+            DatasetState::Outside => l!(
+                lang,
+                "outside the assessment's folder: not read",
+                "hors du dossier de l'évaluation : non lu"
+            ),
+        }
+    }
+}
+
 impl std::fmt::Display for DatasetState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -50,7 +68,8 @@ impl std::fmt::Display for DatasetState {
 pub struct DatasetStatus {
     pub path: PathBuf,
     pub status: DatasetState,
-    pub message: String,
+    /// Why it is not read as it was added (both languages; English in JSON).
+    pub message: crate::i18n::Bi,
 }
 
 /// Refuses what is not a regular file (a FIFO or `/dev/zero` named as a
@@ -159,8 +178,9 @@ pub fn open_datasets_checked(
                 Some(DatasetStatus {
                     path: d.path.clone(),
                     status: DatasetState::Outside,
-                    message: format!(
+                    message: crate::bi!(
                         "{}: outside the assessment's folder; not read until you say so",
+                        "{} : hors du dossier de l'évaluation ; non lu tant que vous ne le demandez pas",
                         resolve(assessment_path, &d.path).display()
                     ),
                 })
@@ -181,16 +201,20 @@ pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<
     for d in &a.datasets {
         let p = resolve(assessment_path, &d.path);
         let (status, message) = match regular_file(&p).and_then(|()| sha256_file(&p)) {
-            Err(e) => (DatasetState::Missing, format!("{}: {e}", p.display())),
+            Err(e) => (
+                DatasetState::Missing,
+                crate::bi!("{}: {e}", "{} : {e}", p.display()),
+            ),
             Ok(h) if !d.sha256.is_empty() && h != d.sha256 => (
                 DatasetState::Changed,
-                format!(
+                crate::bi!(
                     "{}: the file changed since it was added (SHA-256 {h}, recorded {})",
+                    "{} : le fichier a changé depuis son ajout (SHA-256 {h}, enregistré {})",
                     p.display(),
                     d.sha256
                 ),
             ),
-            Ok(_) => (DatasetState::Ok, String::new()),
+            Ok(_) => (DatasetState::Ok, crate::i18n::Bi::default()),
         };
         let (status, message) = if status == DatasetState::Missing {
             (status, message)
@@ -207,7 +231,10 @@ pub fn open_datasets(a: &Assessment, assessment_path: &Path) -> (Workspace, Vec<
                     spans.push(d.covers.map(|(a, b)| (day_number(a), day_number(b))));
                     (status, message)
                 }
-                Err(e) => (DatasetState::Unreadable, e.to_string()),
+                Err(e) => (
+                    DatasetState::Unreadable,
+                    crate::i18n::both(|lang| e.text_in(lang)),
+                ),
             }
         };
         statuses.push(DatasetStatus {

@@ -6,8 +6,10 @@
 //! and the window's comparison use it.
 
 use super::Assessment;
-use super::review::review;
+use super::review::{Flag, review};
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix, Workspace};
+use crate::i18n::Lang;
+use crate::l;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -304,46 +306,103 @@ pub fn diff(old: &Assessment, old_ws: &Workspace, new: &Assessment, new_ws: &Wor
 
 /// The diff as text, a line per change.
 pub fn to_text(d: &Diff) -> String {
+    to_text_in(d, Lang::En)
+}
+
+/// The diff as text in a language: English keeps the keys scripts read;
+/// French names perpetrator types, flags and statuses in its own words
+/// (field names are the assessment file's, as written there).
+pub fn to_text_in(d: &Diff, lang: Lang) -> String {
+    let perp = |k: &str| match (lang, crate::model::PerpetratorType::from_key(k)) {
+        (Lang::Fr, Some(p)) => p.label_in(lang).to_string(),
+        _ => k.to_string(),
+    };
+    let flag = |k: &str| match (lang, Flag::ALL.iter().find(|f| f.key() == k)) {
+        (Lang::Fr, Some(f)) => f.label_in(lang).to_string(),
+        _ => k.to_string(),
+    };
+    let status = |k: Option<&str>| -> String {
+        let absent = l!(lang, "(absent)", "(absent)");
+        match (lang, k) {
+            (_, None) => absent.to_string(),
+            (Lang::Fr, Some("met")) => "atteint".into(),
+            (Lang::Fr, Some("not_met")) => "non atteint".into(),
+            (Lang::Fr, Some("insufficient_data")) => "données insuffisantes".into(),
+            (_, Some(k)) => k.to_string(),
+        }
+    };
     let mut out = String::new();
     if d.is_empty() {
-        out.push_str("No change.\n");
+        out.push_str(l!(lang, "No change.\n", "Aucun changement.\n"));
         return out;
     }
-    for (what, entries) in [("added  ", &d.added), ("removed", &d.removed)] {
+    let (added, removed, changed, fl, bm, cell) = match lang {
+        Lang::En => (
+            "added  ",
+            "removed",
+            "changed",
+            "flag     ",
+            "benchmark",
+            "cell     ",
+        ),
+        Lang::Fr => (
+            "ajoutée",
+            "retirée",
+            "modifiée",
+            "alerte   ",
+            "jalon    ",
+            "cellule  ",
+        ),
+    };
+    let in_ = l!(lang, "in", "dans");
+    for (what, entries) in [(added, &d.added), (removed, &d.removed)] {
         for e in entries {
             out.push_str(&format!(
-                "{what}   #{} {} in {}\n",
+                "{what}   #{} {} {in_} {}\n",
                 e.id,
-                e.perpetrator,
+                perp(&e.perpetrator),
                 e.regions.join(", ")
             ));
         }
     }
-    for c in &d.changed {
+    let c = crate::i18n::colon(lang);
+    for ch in &d.changed {
         out.push_str(&format!(
-            "changed   #{} {}: {} → {}\n",
-            c.id, c.field, c.old, c.new
+            "{changed}   #{} {}{c} {} → {}\n",
+            ch.id, ch.field, ch.old, ch.new
         ));
     }
+    let (raised, cleared) = l!(lang, ("raised", "cleared"), ("levée", "retirée"));
     for f in &d.flags.raised {
-        out.push_str(&format!("flag      #{} {} raised\n", f.id, f.flag));
+        out.push_str(&format!("{fl} #{} {} {raised}\n", f.id, flag(&f.flag)));
     }
     for f in &d.flags.cleared {
-        out.push_str(&format!("flag      #{} {} cleared\n", f.id, f.flag));
+        out.push_str(&format!("{fl} #{} {} {cleared}\n", f.id, flag(&f.flag)));
     }
     for b in &d.benchmarks {
         out.push_str(&format!(
-            "benchmark {}: {} → {}\n",
+            "{bm} {}{c} {} → {}\n",
             b.name,
-            b.old_status.as_deref().unwrap_or("(absent)"),
-            b.new_status.as_deref().unwrap_or("(absent)")
+            status(b.old_status.as_deref()),
+            status(b.new_status.as_deref())
         ));
     }
-    for c in &d.cells {
-        out.push_str(&format!(
-            "cell      {} × {}: events {} → {}, civilian fatalities {} → {}\n",
-            c.perpetrator, c.region, c.old_events, c.new_events, c.old_fatalities, c.new_fatalities
-        ));
+    for ch in &d.cells {
+        let region = crate::model::region::region_label(&ch.region, lang);
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "{cell} {} × {region}: events {} → {}, civilian fatalities {} → {}\n",
+                ch.perpetrator, ch.old_events, ch.new_events, ch.old_fatalities, ch.new_fatalities
+            ),
+            Lang::Fr => format!(
+                "{cell} {} × {region} : événements {} → {}, civils tués {} → {}\n",
+                perp(&ch.perpetrator),
+                ch.old_events,
+                ch.new_events,
+                ch.old_fatalities,
+                ch.new_fatalities
+            ),
+        });
     }
     out
 }

@@ -10,6 +10,10 @@
 use super::edit::Edit;
 use super::review::Review;
 use super::{Assessment, Participant, ParticipantRating};
+use crate::bi;
+use crate::i18n::Bi;
+use crate::i18n::Lang;
+use crate::{l, lf};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -62,23 +66,98 @@ fn file_name(p: &Participant) -> String {
     )
 }
 
-/// Writes one sheet per participant into `dir` (created if missing);
-/// returns the files written.
-pub fn export(a: &Assessment, r: &Review, dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// Writes one sheet per participant into `dir` (created if missing), in
+/// `lang` (the sheet's name and the cells read back stay the same in every
+/// language); returns the files written.
+pub fn export(a: &Assessment, r: &Review, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, Bi> {
     if a.participants.is_empty() {
-        return Err(
-            "the assessment has no workshop participants: add them in the register first".into(),
-        );
+        return Err(bi!(
+            "the assessment has no workshop participants: add them in the register first",
+            "l'évaluation n'a aucun participant à l'atelier : ajoutez-les d'abord dans le registre"
+        ));
     }
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let failed = |what: String, e: &dyn std::fmt::Display| bi!("{what}: {e}", "{what} : {e}");
+    std::fs::create_dir_all(dir).map_err(|e| failed(dir.display().to_string(), &e))?;
     let mut out = Vec::new();
     for p in &a.participants {
-        let bytes = sheet(a, r, p).map_err(|e| format!("{}: {e}", p.name))?;
+        let bytes = sheet(a, r, p, lang).map_err(|e| failed(p.name.clone(), &e))?;
         let path = dir.join(file_name(p));
-        super::file::write_atomic(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        super::file::write_atomic(&path, &bytes)
+            .map_err(|e| failed(path.display().to_string(), &e))?;
         out.push(path);
     }
     Ok(out)
+}
+
+/// The sheet's head: title, participant, entity, as-of date, assessment
+/// key, instructions and the table's header row.
+fn write_head(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    a: &Assessment,
+    p: &Participant,
+    lang: Lang,
+    (bold, wrap): (&rust_xlsxwriter::Format, &rust_xlsxwriter::Format),
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let title = &a.meta.title;
+    let c = crate::i18n::colon(lang);
+    ws.write_string_with_format(
+        0,
+        0,
+        format!(
+            "{}{c} {title}",
+            l!(lang, "Rating sheet", "Fiche de cotation")
+        ),
+        bold,
+    )?;
+    ws.write_string_with_format(ROW_PARTICIPANT, 0, "Participant", bold)?;
+    ws.write_string(ROW_PARTICIPANT, 1, &p.name)?;
+    ws.write_string_with_format(ROW_ENTITY, 0, l!(lang, "Entity", "Entité"), bold)?;
+    ws.write_string(ROW_ENTITY, 1, &p.entity)?;
+    ws.write_string_with_format(3, 0, l!(lang, "As of", "Date de référence"), bold)?;
+    ws.write_string(3, 1, crate::i18n::date(lang, a.meta.as_of))?;
+    ws.write_string_with_format(
+        ROW_KEY,
+        0,
+        l!(lang, "Assessment key", "Clé de l'évaluation"),
+        bold,
+    )?;
+    ws.write_string(ROW_KEY, 1, assessment_key(a))?;
+    ws.write_string_with_format(
+        5,
+        0,
+        l!(
+            lang,
+            "Rate each threat's likelihood and impact from 1 (lowest) to 5 (highest) in the white cells, with a comment if you wish; leave a cell empty to give no rating. Then return this file to the analyst.",
+            "Cotez la probabilité et l'impact de chaque menace de 1 (le plus bas) à 5 (le plus haut) dans les cellules blanches, avec un commentaire si vous le souhaitez ; laissez une cellule vide pour ne pas coter. Renvoyez ensuite ce fichier à l'analyste."
+        ),
+        wrap,
+    )?;
+    let header = match lang {
+        Lang::En => [
+            "Entry",
+            "Threat",
+            "Regions",
+            "Last 6 months (events, civilian fatalities, trend)",
+            "Suggested L×I",
+            "Likelihood (1–5)",
+            "Impact (1–5)",
+            "Comment",
+        ],
+        Lang::Fr => [
+            "Entrée",
+            "Menace",
+            "Régions",
+            "6 derniers mois (événements, civils tués, tendance)",
+            "P×I suggéré",
+            "Probabilité (1–5)",
+            "Impact (1–5)",
+            "Commentaire",
+        ],
+    };
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(ROW_HEADER, c as u16, *h, bold)?;
+    }
+    Ok(())
 }
 
 /// One participant's sheet as XLSX bytes.
@@ -86,6 +165,7 @@ fn sheet(
     a: &Assessment,
     r: &Review,
     p: &Participant,
+    lang: Lang,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{DataValidation, Format, Workbook};
     let mut wb = Workbook::new();
@@ -97,57 +177,39 @@ fn sheet(
     let open_wrap = open.clone().set_text_wrap();
     let ws = wb.add_worksheet();
     ws.set_name(SHEET)?;
-    ws.write_string_with_format(0, 0, format!("Rating sheet: {}", a.meta.title), &bold)?;
-    ws.write_string_with_format(ROW_PARTICIPANT, 0, "Participant", &bold)?;
-    ws.write_string(ROW_PARTICIPANT, 1, &p.name)?;
-    ws.write_string_with_format(ROW_ENTITY, 0, "Entity", &bold)?;
-    ws.write_string(ROW_ENTITY, 1, &p.entity)?;
-    ws.write_string_with_format(3, 0, "As of", &bold)?;
-    ws.write_string(3, 1, a.meta.as_of.to_string())?;
-    ws.write_string_with_format(ROW_KEY, 0, "Assessment key", &bold)?;
-    ws.write_string(ROW_KEY, 1, assessment_key(a))?;
-    ws.write_string_with_format(
-        5,
-        0,
-        "Rate each threat's likelihood and impact from 1 (lowest) to 5 (highest) in the white cells, with a comment if you wish; leave a cell empty to give no rating. Then return this file to the analyst.",
-        &wrap,
-    )?;
-    let header = [
-        "Entry",
-        "Threat",
-        "Regions",
-        "Last 6 months (events, civilian fatalities, trend)",
-        "Suggested L×I",
-        "Likelihood (1–5)",
-        "Impact (1–5)",
-        "Comment",
-    ];
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(ROW_HEADER, c as u16, *h, &bold)?;
-    }
+    write_head(ws, a, p, lang, (&bold, &wrap))?;
+    let c = crate::i18n::colon(lang);
     let one_to_five = DataValidation::new()
         .allow_list_strings(&["1", "2", "3", "4", "5"])?
-        .set_error_title("1 to 5")?
-        .set_error_message("Likelihood and impact are rated from 1 to 5.")?;
+        .set_error_title(l!(lang, "1 to 5", "1 à 5"))?
+        .set_error_message(l!(
+            lang,
+            "Likelihood and impact are rated from 1 to 5.",
+            "La probabilité et l'impact se cotent de 1 à 5."
+        ))?;
     for (i, (e, er)) in a.register.iter().zip(&r.entries).enumerate() {
         let row = ROW_HEADER + 1 + i as u32;
         ws.write_number(row, COL_ID, f64::from(e.id))?;
         let threat = match &e.actor_group {
-            Some(g) if !g.trim().is_empty() => format!("{}: {}", e.perpetrator.label(), g.trim()),
-            _ => e.perpetrator.label().to_string(),
+            Some(g) if !g.trim().is_empty() => {
+                format!("{}{c} {}", e.perpetrator.label_in(lang), g.trim())
+            }
+            _ => e.perpetrator.label_in(lang).to_string(),
         };
         ws.write_string_with_format(row, 1, threat, &wrap)?;
         ws.write_string_with_format(row, 2, e.regions.join(", "), &wrap)?;
-        ws.write_string(
-            row,
-            3,
-            format!(
-                "{} events, {} civilian fatalities, {}",
-                er.recent_events,
-                er.recent_fatalities,
-                er.trend.label_in(crate::i18n::Lang::En)
-            ),
-        )?;
+        ws.write_string(row, 3, {
+            let (n, f) = (
+                crate::i18n::count(lang, er.recent_events),
+                crate::i18n::count(lang, er.recent_fatalities),
+            );
+            let t = er.trend.label_in(lang);
+            lf!(
+                lang,
+                "{n} events, {f} civilian fatalities, {t}",
+                "{n} événements, {f} civils tués, {t}"
+            )
+        })?;
         ws.write_string(
             row,
             4,
@@ -203,25 +265,28 @@ pub struct Collected {
     pub ratings: Vec<(u32, ParticipantRating)>,
     /// What cannot be taken, each naming the row: unknown entries, values
     /// outside 1–5, a sheet of another assessment.
-    pub problems: Vec<String>,
+    pub problems: Vec<Bi>,
     /// The sheet belongs to another assessment (nothing is taken from it).
     pub foreign: bool,
 }
 
 /// A 1–5 score from a cell: blank = none; anything else is a problem.
-fn score(cell: &str) -> Result<Option<u8>, String> {
+fn score(cell: &str) -> Result<Option<u8>, Bi> {
     let t = cell.trim();
     if t.is_empty() {
         return Ok(None);
     }
     match t.parse::<f64>() {
         Ok(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Ok(Some(v as u8)),
-        _ => Err(format!("'{t}' is not a rating from 1 to 5")),
+        _ => Err(bi!(
+            "'{t}' is not a rating from 1 to 5",
+            "« {t} » n'est pas une cote de 1 à 5"
+        )),
     }
 }
 
 /// Reads a filled rating sheet against the assessment it should belong to.
-pub fn read_sheet(a: &Assessment, path: &Path) -> Result<Collected, String> {
+pub fn read_sheet(a: &Assessment, path: &Path) -> Result<Collected, Bi> {
     use crate::import::workbook::{Event, Request, read};
     let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
     let mut found = false;
@@ -242,10 +307,16 @@ pub fn read_sheet(a: &Assessment, path: &Path) -> Result<Collected, String> {
             true
         },
     )
-    .map_err(|e| format!("{}: {e}", path.display()))?;
+    .map_err(|e| {
+        crate::import::workbook::message_bi(&e).prefixed(
+            &format!("{}: ", path.display()),
+            &format!("{} : ", path.display()),
+        )
+    })?;
     if !found {
-        return Err(format!(
+        return Err(bi!(
             "{}: not a rating sheet (no sheet named \"{SHEET}\")",
+            "{} : pas une fiche de cotation (aucune feuille nommée « {SHEET} »)",
             path.display()
         ));
     }
@@ -266,20 +337,30 @@ pub fn read_sheet(a: &Assessment, path: &Path) -> Result<Collected, String> {
     };
     let name = path.display();
     if out.participant.name.is_empty() {
-        out.problems
-            .push(format!("{name}: the participant's name (cell B2) is empty"));
+        out.problems.push(bi!(
+            "{name}: the participant's name (cell B2) is empty",
+            "{name} : le nom du participant (cellule B2) est vide"
+        ));
         out.foreign = true;
         return Ok(out);
     }
     if cell(ROW_KEY, 1).trim() != assessment_key(a) {
-        out.problems.push(format!(
+        out.problems.push(bi!(
             "{name}: the sheet belongs to another assessment (key {} in cell B5, this one's is {}): nothing is taken from it",
+            "{name} : la fiche appartient à une autre évaluation (clé {} en cellule B5, celle-ci a {}) : rien n'en est repris",
             cell(ROW_KEY, 1).trim(),
             assessment_key(a)
         ));
         out.foreign = true;
         return Ok(out);
     }
+    read_rows(a, &rows, &path.display().to_string(), &mut out);
+    Ok(out)
+}
+
+/// The rated rows of a sheet (below the header), into `out`; each row that
+/// cannot be taken is named in `out.problems`.
+fn read_rows(a: &Assessment, rows: &[(u32, Vec<String>)], name: &str, out: &mut Collected) {
     for (i, v) in rows.iter().filter(|(i, _)| *i > ROW_HEADER) {
         let line = i + 1;
         let get = |c: u16| v.get(c as usize).cloned().unwrap_or_default();
@@ -294,29 +375,37 @@ pub fn read_sheet(a: &Assessment, path: &Path) -> Result<Collected, String> {
             .filter(|x| x.fract() == 0.0 && *x >= 0.0)
             .map(|x| x as u32)
         else {
-            out.problems.push(format!(
+            out.problems.push(bi!(
                 "{name}, row {line}: '{}' is not an entry id",
+                "{name}, ligne {line} : « {} » n'est pas un identifiant d'entrée",
                 id_text.trim()
             ));
             continue;
         };
         if !a.register.iter().any(|e| e.id == id) {
-            out.problems.push(format!(
-                "{name}, row {line}: entry {id} is not in the register (removed since the sheet was sent?)"
+            out.problems.push(bi!(
+                "{name}, row {line}: entry {id} is not in the register (removed since the sheet was sent?)",
+                "{name}, ligne {line} : l'entrée {id} n'est pas dans le registre (supprimée depuis l'envoi de la fiche ?)"
             ));
             continue;
         }
         let (l, im) = (score(&get(COL_LIKELIHOOD)), score(&get(COL_IMPACT)));
-        let mut take = |r: Result<Option<u8>, String>, col: &str| match r {
+        let mut take = |r: Result<Option<u8>, Bi>, col: (&str, &str)| match r {
             Ok(v) => v,
             Err(e) => {
-                out.problems
-                    .push(format!("{name}, row {line}, {col}: {e}; left out"));
+                out.problems.push(Bi::new(
+                    format!("{name}, row {line}, {}: {}; left out", col.0, e.en()),
+                    format!(
+                        "{name}, ligne {line}, {} : {} ; laissé de côté",
+                        col.1,
+                        e.get(crate::i18n::Lang::Fr)
+                    ),
+                ));
                 None
             }
         };
-        let likelihood = take(l, "likelihood");
-        let impact = take(im, "impact");
+        let likelihood = take(l, ("likelihood", "probabilité"));
+        let impact = take(im, ("impact", "impact"));
         let comment = get(COL_COMMENT).trim().to_string();
         if likelihood.is_none() && impact.is_none() && comment.is_empty() {
             continue;
@@ -331,13 +420,12 @@ pub fn read_sheet(a: &Assessment, path: &Path) -> Result<Collected, String> {
             },
         ));
     }
-    Ok(out)
 }
 
 /// Reads a participant's copy of the assessment: every rating in it of an
 /// entry this assessment has (by id), by whoever gave it.
-pub fn read_copy(a: &Assessment, path: &Path) -> Result<Vec<Collected>, String> {
-    let copy = super::file::load(path).map_err(|e| e.to_string())?;
+pub fn read_copy(a: &Assessment, path: &Path) -> Result<Vec<Collected>, Bi> {
+    let copy = super::file::load(path).map_err(|e| crate::i18n::both(|l| e.text_in(l)))?;
     let mut by: std::collections::BTreeMap<String, Collected> = Default::default();
     for e in &copy.register {
         for r in &e.ratings {
@@ -359,8 +447,9 @@ pub fn read_copy(a: &Assessment, path: &Path) -> Result<Vec<Collected>, String> 
             if a.register.iter().any(|x| x.id == e.id) {
                 c.ratings.push((e.id, r.clone()));
             } else {
-                c.problems.push(format!(
+                c.problems.push(bi!(
                     "{}: entry {} is not in the register",
+                    "{} : l'entrée {} n'est pas dans le registre",
                     path.display(),
                     e.id
                 ));

@@ -194,6 +194,22 @@ pub struct BacktestRow {
     pub verdict: String,
 }
 
+/// A back-test verdict (the review's English words, kept as keys in JSON)
+/// in a language.
+pub fn verdict_label(v: &str, lang: crate::i18n::Lang) -> &str {
+    if lang == crate::i18n::Lang::En {
+        return v;
+    }
+    match v {
+        "incomplete data" => "données incomplètes",
+        "no rating" => "pas de cotation",
+        "right" => "juste",
+        "under-estimated" => "sous-estimée",
+        "over-estimated" => "surestimée",
+        other => other,
+    }
+}
+
 /// The whole review.
 #[derive(Debug, Clone, Serialize)]
 pub struct Review {

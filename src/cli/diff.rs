@@ -3,7 +3,7 @@
 //! each changed field, flags raised and cleared, benchmark statuses, and
 //! the matrix cells whose counts changed with the data.
 
-use crate::assessment::diff::{diff, to_text};
+use crate::assessment::diff::{diff, to_text_in};
 use crate::assessment::review::open_datasets;
 use std::path::Path;
 
@@ -13,9 +13,10 @@ pub fn run(
     new: &Path,
     as_json: bool,
     allow_outside: bool,
+    lang: crate::i18n::Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
-    let load = |p: &Path| super::review::load_checked(p, allow_outside);
+    let load = |p: &Path| super::review::load_checked(p, allow_outside, lang);
     let (a, b) = match (load(old), load(new)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(code), _) | (_, Err(code)) => return Ok(code),
@@ -40,7 +41,7 @@ pub fn run(
             serde_json::to_string_pretty(&d).unwrap_or_default()
         )?;
     } else {
-        write!(out, "{}", to_text(&d))?;
+        write!(out, "{}", to_text_in(&d, lang))?;
     }
     Ok(0)
 }

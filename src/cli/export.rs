@@ -4,9 +4,11 @@
 //! (level, date, recipients, SHA-256), which is saved atomically.
 
 use super::load_all;
+use super::review::error_line;
 use crate::annex::{AnnexOptions, Format, build, export, parse_level};
 use crate::assessment::file::load;
 use crate::assessment::review::{DatasetState, open_datasets};
+use crate::{l, lf};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -93,6 +95,8 @@ fn changes_since(
 
 /// Runs `export`; returns the exit code (0 ok, 1 failed, 2 bad arguments).
 pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i32> {
+    // The messages follow the annex's language (English for a bad --lang).
+    let ml = crate::i18n::Lang::parse(&args.lang).unwrap_or_default();
     let Some(format) = Format::parse(&args.format) else {
         eprintln!(
             "error: unknown format {:?} (docx, html, md, xlsx, csv)",
@@ -125,7 +129,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
     let generated = args.date.unwrap_or_else(|| {
         chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive()
     });
-    let (assessment, ws, mut protected) = match open_inputs(args) {
+    let (assessment, ws, mut protected) = match open_inputs(args, ml) {
         Ok(x) => x,
         Err(code) => return Ok(code),
     };
@@ -180,39 +184,66 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
     let warnings = match crate::annex::build::period_check(assessment.as_ref(), &ws, &opts) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(ml, e.get(ml)));
             return Ok(2);
         }
     };
     for w in &warnings {
-        eprintln!("warning: {w}");
+        let w = w.get(ml);
+        eprintln!("{}", lf!(ml, "warning: {w}", "avertissement : {w}"));
     }
     let annex = build(assessment.as_ref(), &ws, &opts);
     let record = match export(&annex, format, &args.out, &protected) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(ml, &e.text_in(ml)));
             return Ok(1);
         }
     };
-    writeln!(
-        out,
-        "wrote {} ({}, sharing level {}, sha256 {})",
-        record.path.display(),
-        format.key(),
-        crate::annex::level_key(level),
-        record.sha256
-    )?;
+    say_written(&record, format, level, ml, out)?;
     if let (Some(_), Some(path)) = (assessment, &args.assessment) {
         // Re-read under the assessment's lock: another export (or a save)
         // since this one started keeps its changes.
         if let Err(e) = crate::assessment::file::record_export(path, record) {
-            eprintln!("error: the export was written but could not be recorded: {e}");
+            eprintln!(
+                "{}",
+                lf!(
+                    ml,
+                    "error: the export was written but could not be recorded: {e}",
+                    "erreur : l'export a été écrit mais n'a pas pu être enregistré : {e}"
+                )
+            );
             return Ok(1);
         }
-        writeln!(out, "recorded in {}", path.display())?;
+        let p = path.display();
+        writeln!(out, "{}", lf!(ml, "recorded in {p}", "enregistré dans {p}"))?;
     }
     Ok(0)
+}
+
+/// "wrote FILE (format, sharing level, sha256)".
+fn say_written(
+    record: &crate::assessment::ExportRecord,
+    format: Format,
+    level: crate::assessment::SharingLevel,
+    ml: crate::i18n::Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let (file, key, lv, sha) = (
+        record.path.display().to_string(),
+        format.key(),
+        crate::annex::level_key(level),
+        &record.sha256,
+    );
+    writeln!(
+        out,
+        "{}",
+        lf!(
+            ml,
+            "wrote {file} ({key}, sharing level {lv}, sha256 {sha})",
+            "écrit {file} ({key}, niveau de diffusion {lv}, sha256 {sha})"
+        )
+    )
 }
 
 /// The assessment (if any), the loaded data, and the paths an export must
@@ -225,29 +256,45 @@ type Inputs = (
 
 /// What the export reads: the assessment and its datasets, or data files;
 /// the paths it must never write over. `Err`: the exit code, after saying why.
-fn open_inputs(args: &ExportArgs) -> Result<Inputs, i32> {
+fn open_inputs(args: &ExportArgs, ml: crate::i18n::Lang) -> Result<Inputs, i32> {
     let inputs = match (&args.assessment, args.data.is_empty()) {
         (Some(path), true) => {
             let a = match load(path) {
                 Ok(a) => a,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", error_line(ml, &e.text_in(ml)));
                     return Err(1);
                 }
             };
-            if let Some(code) = super::review::refuse_outside(&a, path, args.allow_outside) {
+            if let Some(code) = super::review::refuse_outside(&a, path, args.allow_outside, ml) {
                 return Err(code);
             }
             let (ws, statuses) = open_datasets(&a, path);
             let mut bad = false;
             for s in &statuses {
                 if s.status != DatasetState::Ok {
-                    eprintln!("{}: {} {}", s.path.display(), s.status, s.message);
+                    let state = match ml {
+                        crate::i18n::Lang::En => s.status.as_str(),
+                        crate::i18n::Lang::Fr => s.status.label_in(ml),
+                    };
+                    eprintln!(
+                        "{}{} {state} {}",
+                        s.path.display(),
+                        crate::i18n::colon(ml),
+                        s.message.get(ml)
+                    );
                     bad |= matches!(s.status, DatasetState::Missing | DatasetState::Unreadable);
                 }
             }
             if bad {
-                eprintln!("error: a dataset of the assessment could not be read; relink it first");
+                eprintln!(
+                    "{}",
+                    l!(
+                        ml,
+                        "error: a dataset of the assessment could not be read; relink it first",
+                        "erreur : un jeu de données de l'évaluation n'a pas pu être lu ; reliez-le d'abord"
+                    )
+                );
                 return Err(1);
             }
             // The assessment and its backup (the save that records the
@@ -262,13 +309,13 @@ fn open_inputs(args: &ExportArgs) -> Result<Inputs, i32> {
             let (ws, errors) = match load_all(&args.data, args.mapping.as_deref()) {
                 Ok(x) => x,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", error_line(ml, &e.text_in(ml)));
                     return Err(1);
                 }
             };
             if !errors.is_empty() {
                 for e in &errors {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", error_line(ml, &e.text_in(ml)));
                 }
                 return Err(1);
             }

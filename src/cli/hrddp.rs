@@ -5,6 +5,8 @@
 
 use crate::analysis::hrddp::{ActorScreen, screen};
 use crate::assessment::review::open_datasets;
+use crate::i18n::Lang;
+use crate::{l, lf};
 use serde_json::json;
 use std::path::Path;
 
@@ -13,9 +15,10 @@ pub fn run(
     path: &Path,
     as_json: bool,
     allow_outside: bool,
+    lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
-    let a = match super::review::load_checked(path, allow_outside) {
+    let a = match super::review::load_checked(path, allow_outside, lang) {
         Ok(a) => a,
         Err(code) => return Ok(code),
     };
@@ -57,19 +60,38 @@ pub fn run(
         )?;
         return Ok(0);
     }
+    write_text(&a, &rows, lang, out)?;
+    Ok(0)
+}
+
+/// The screen as text in a language.
+fn write_text(
+    a: &crate::assessment::Assessment,
+    rows: &[ActorScreen],
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let record = |s: &ActorScreen| a.hrddp.iter().find(|r| r.actor == s.actor);
+    let as_of = crate::i18n::date(lang, a.meta.as_of);
     writeln!(
         out,
-        "{} — human rights due diligence screen, 24 months to {} (METHODOLOGY §9; internal and UN partners only)",
-        a.meta.title, as_of
+        "{} — {}",
+        a.meta.title,
+        lf!(
+            lang,
+            "human rights due diligence screen, 24 months to {as_of} (METHODOLOGY §9; internal and UN partners only)",
+            "examen au titre de la politique de diligence voulue en matière de droits de l'homme (HRDDP), 24 mois jusqu'au {as_of} (METHODOLOGY §9 ; usage interne et partenaires des Nations Unies seulement)"
+        )
     )?;
-    for s in &rows {
+    let word = |en: &'static str, fr: &'static str| l!(lang, en, fr);
+    for s in rows {
         let r = record(s);
         writeln!(out)?;
         writeln!(
             out,
             "{}",
             if s.actor.is_empty() {
-                "(actor not named)"
+                word("(actor not named)", "(acteur non nommé)")
             } else {
                 &s.actor
             }
@@ -77,47 +99,84 @@ pub fn run(
         let violations = s
             .violations
             .iter()
-            .map(|(t, n)| format!("{} {n}", t.key()))
+            .map(|(t, n)| match lang {
+                Lang::En => format!("{} {n}", t.key()),
+                Lang::Fr => format!("{} {n}", t.label_in(lang)),
+            })
             .collect::<Vec<_>>()
             .join(", ");
+        let violations = if violations.is_empty() {
+            word("none recorded", "aucune enregistrée").to_string()
+        } else {
+            violations
+        };
+        let (ev, fa, vi) = (s.events, s.civilian_fatalities, s.victims);
         writeln!(
             out,
-            "  {} civilian-harm events, {} civilian fatalities, {} victims; violations: {}",
-            s.events,
-            s.civilian_fatalities,
-            s.victims,
-            if violations.is_empty() {
-                "none recorded"
-            } else {
-                &violations
-            }
+            "  {}",
+            lf!(
+                lang,
+                "{ev} civilian-harm events, {fa} civilian fatalities, {vi} victims; violations: {violations}",
+                "{ev} événements d'atteinte aux civils, {fa} civils tués, {vi} victimes ; violations : {violations}"
+            )
         )?;
+        let regions = if s.regions.is_empty() {
+            "–".to_string()
+        } else {
+            s.regions.join(", ")
+        };
+        let latest = s
+            .latest
+            .map_or("–".to_string(), |d| crate::i18n::date(lang, d));
+        let trend = match lang {
+            Lang::En => s.trend.key(),
+            Lang::Fr => s.trend.label_in(lang),
+        };
         writeln!(
             out,
-            "  regions: {}; latest {}; trend {}",
-            if s.regions.is_empty() {
-                "–".to_string()
-            } else {
-                s.regions.join(", ")
-            },
-            s.latest.map_or("–".to_string(), |d| d.to_string()),
-            s.trend.key()
+            "  {}",
+            lf!(
+                lang,
+                "regions: {regions}; latest {latest}; trend {trend}",
+                "régions : {regions} ; dernier {latest} ; tendance {trend}"
+            )
         )?;
+        let risk = |x: crate::analysis::hrddp::HrddpRisk| match lang {
+            Lang::En => x.key(),
+            Lang::Fr => x.label_in(lang),
+        };
+        let (sug, grave) = (risk(s.suggested), s.grave_12_months);
+        let analyst = r
+            .and_then(|r| r.risk)
+            .map_or(word("not recorded", "non enregistré"), risk);
         writeln!(
             out,
-            "  suggested risk {} ({} grave events or violations in the last 12 months); analyst: {}",
-            s.suggested.key(),
-            s.grave_12_months,
-            r.and_then(|r| r.risk).map_or("not recorded", |x| x.key())
+            "  {}",
+            lf!(
+                lang,
+                "suggested risk {sug} ({grave} grave events or violations in the last 12 months); analyst: {analyst}",
+                "risque suggéré {sug} ({grave} événements graves ou violations au cours des 12 derniers mois) ; analyste : {analyst}"
+            )
         )?;
         if let Some(r) = r {
+            let c = crate::i18n::colon(lang);
             if !r.mitigation.is_empty() {
-                writeln!(out, "  mitigation: {}", r.mitigation)?;
+                writeln!(
+                    out,
+                    "  {}{c} {}",
+                    word("mitigation", "mesures d'atténuation"),
+                    r.mitigation
+                )?;
             }
             if !r.supporting_entity.is_empty() {
-                writeln!(out, "  supporting UN entity: {}", r.supporting_entity)?;
+                writeln!(
+                    out,
+                    "  {}{c} {}",
+                    word("supporting UN entity", "entité des Nations Unies en appui"),
+                    r.supporting_entity
+                )?;
             }
         }
     }
-    Ok(0)
+    Ok(())
 }

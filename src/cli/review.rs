@@ -5,6 +5,8 @@
 
 use crate::assessment::file::load;
 use crate::assessment::review::{DatasetStatus, Review, Scores, open_datasets, review};
+use crate::i18n::Lang;
+use crate::{l, lf};
 use serde_json::json;
 use std::path::Path;
 
@@ -12,26 +14,53 @@ use std::path::Path;
 /// analyst allowed them: names each one first (an assessment from
 /// someone else could name any file on this computer). `Some`: the exit
 /// code.
-pub fn refuse_outside(a: &crate::assessment::Assessment, path: &Path, allow: bool) -> Option<i32> {
+pub fn refuse_outside(
+    a: &crate::assessment::Assessment,
+    path: &Path,
+    allow: bool,
+    lang: Lang,
+) -> Option<i32> {
     let outside = crate::assessment::datasets::outside_folder(a, path);
     if outside.is_empty() || allow {
         for p in &outside {
+            let p = p.display();
             eprintln!(
-                "note: reading {}, outside the assessment's folder",
-                p.display()
+                "{}",
+                lf!(
+                    lang,
+                    "note: reading {p}, outside the assessment's folder",
+                    "note : lecture de {p}, hors du dossier de l'évaluation"
+                )
             );
         }
         return None;
     }
+    let f = path.display();
     eprintln!(
-        "error: {} names datasets outside its folder; none was read:",
-        path.display()
+        "{}",
+        lf!(
+            lang,
+            "error: {f} names datasets outside its folder; none was read:",
+            "erreur : {f} nomme des jeux de données hors de son dossier ; aucun n'a été lu :"
+        )
     );
     for p in &outside {
         eprintln!("  {}", p.display());
     }
-    eprintln!("give --allow-outside to read them");
+    eprintln!(
+        "{}",
+        l!(
+            lang,
+            "give --allow-outside to read them",
+            "ajoutez --allow-outside pour les lire"
+        )
+    );
     Some(2)
+}
+
+/// "error: …" in a language, for the command line's standard error.
+pub fn error_line(lang: Lang, message: &str) -> String {
+    lf!(lang, "error: {message}", "erreur : {message}")
 }
 
 /// Loads the assessment at `path` for a command, refusing datasets outside
@@ -39,12 +68,13 @@ pub fn refuse_outside(a: &crate::assessment::Assessment, path: &Path, allow: boo
 pub fn load_checked(
     path: &Path,
     allow_outside: bool,
+    lang: Lang,
 ) -> Result<crate::assessment::Assessment, i32> {
     let a = load(path).map_err(|e| {
-        eprintln!("error: {e}");
+        eprintln!("{}", error_line(lang, &e.text_in(lang)));
         1
     })?;
-    match refuse_outside(&a, path, allow_outside) {
+    match refuse_outside(&a, path, allow_outside, lang) {
         Some(code) => Err(code),
         None => Ok(a),
     }
@@ -55,9 +85,10 @@ pub fn run(
     path: &Path,
     as_json: bool,
     allow_outside: bool,
+    lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<i32> {
-    let a = match load_checked(path, allow_outside) {
+    let a = match load_checked(path, allow_outside, lang) {
         Ok(a) => a,
         Err(code) => return Ok(code),
     };
@@ -67,20 +98,31 @@ pub fn run(
         write_json(out, &r, &datasets)?;
         return Ok(0);
     }
-    writeln!(out, "{} — as of {}", a.meta.title, r.as_of)?;
+    let as_of = crate::i18n::date(lang, r.as_of);
+    writeln!(
+        out,
+        "{} — {}",
+        a.meta.title,
+        lf!(lang, "as of {as_of}", "au {as_of}")
+    )?;
     for d in &datasets {
+        let state = match lang {
+            Lang::En => d.status.as_str(),
+            Lang::Fr => d.status.label_in(lang),
+        };
         writeln!(
             out,
-            "dataset {}: {} {}",
+            "{} {}{} {state} {}",
+            l!(lang, "dataset", "jeu de données"),
             d.path.display(),
-            d.status,
-            d.message
+            crate::i18n::colon(lang),
+            d.message.get(lang)
         )?;
     }
-    write_register(out, &r)?;
-    write_bases(out, &r)?;
-    write_benchmarks(out, &r)?;
-    write_backtest(out, &r)?;
+    write_register(out, &r, lang)?;
+    write_bases(out, &r, lang)?;
+    write_benchmarks(out, &r, lang)?;
+    write_backtest(out, &r, lang)?;
     Ok(0)
 }
 
@@ -130,118 +172,203 @@ fn write_json(
 }
 
 /// The register: scores, trend, successors and flags of each entry.
-fn write_register(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
-    writeln!(out, "\nThreat register")?;
+fn write_register(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "\n{}",
+        l!(lang, "Threat register", "Registre des menaces")
+    )?;
+    let scores = |s: Option<Scores>| match (lang, s) {
+        (Lang::En, _) => Scores::text(s),
+        (Lang::Fr, None) => "–".to_string(),
+        (Lang::Fr, Some(s)) => format!(
+            "P{}×I{}={} ({})",
+            s.likelihood,
+            s.impact,
+            s.risk,
+            s.band.label_in(lang)
+        ),
+    };
     for e in &r.entries {
-        writeln!(
-            out,
-            "#{} {} in {}\n   suggested {}, analyst {}; trend {} ({} recent vs {} previous events){}",
-            e.id,
-            e.perpetrator.label(),
-            e.regions.join(", "),
-            Scores::text(e.suggested),
-            Scores::text(e.analyst),
-            e.trend.key(),
+        let missing = if e.rationale_missing {
+            l!(lang, "; RATIONALE MISSING", " ; JUSTIFICATION MANQUANTE")
+        } else {
+            ""
+        };
+        let (trend, recent, previous) = (
+            match lang {
+                Lang::En => e.trend.key(),
+                Lang::Fr => e.trend.label_in(lang),
+            },
             e.recent_events,
             e.previous_events,
-            if e.rationale_missing {
-                "; RATIONALE MISSING"
-            } else {
-                ""
-            }
+        );
+        let (sug, ana) = (scores(e.suggested), scores(e.analyst));
+        writeln!(
+            out,
+            "#{} {} {} {}\n   {}",
+            e.id,
+            e.perpetrator.label_in(lang),
+            l!(lang, "in", "dans"),
+            e.regions.join(", "),
+            lf!(
+                lang,
+                "suggested {sug}, analyst {ana}; trend {trend} ({recent} recent vs {previous} previous events){missing}",
+                "suggéré {sug}, analyste {ana} ; tendance {trend} ({recent} événements récents contre {previous} précédents){missing}"
+            )
         )?;
+        let c = crate::i18n::colon(lang);
         let succ: Vec<String> = e
             .successors
             .iter()
-            .map(|(t, s)| format!("{t:?}: {}", s.label()))
+            .map(|(t, s)| match lang {
+                Lang::En => format!("{t:?}: {}", s.label()),
+                Lang::Fr => format!("{}{c} {}", t.label_in(lang), s.label_in(lang)),
+            })
             .collect();
+        let residual = match (lang, e.residual) {
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+            (Lang::Fr, true) => "oui",
+            (Lang::Fr, false) => "non",
+        };
+        let successors = if succ.is_empty() {
+            l!(lang, "none named", "aucun nommé").to_string()
+        } else {
+            succ.join(", ")
+        };
+        let capacity = e.capacity.map_or("–".to_string(), |c| c.to_string());
         writeln!(
             out,
-            "   residual: {}; successors: {}; capacity {}",
-            if e.residual { "yes" } else { "no" },
-            if succ.is_empty() {
-                "none named".to_string()
-            } else {
-                succ.join(", ")
-            },
-            e.capacity.map_or("–".to_string(), |c| c.to_string())
+            "   {}",
+            lf!(
+                lang,
+                "residual: {residual}; successors: {successors}; capacity {capacity}",
+                "résiduelle : {residual} ; relais : {successors} ; capacité {capacity}"
+            )
         )?;
-        let flags = e.flags.names();
+        let flags: Vec<&str> = e
+            .flags
+            .raised()
+            .into_iter()
+            .map(|f| f.label_in(lang))
+            .collect();
         if !flags.is_empty() {
-            writeln!(out, "   FLAGS: {}", flags.join(", "))?;
+            writeln!(
+                out,
+                "   {}{c} {}",
+                l!(lang, "FLAGS", "ALERTES"),
+                flags.join(", ")
+            )?;
         }
     }
     Ok(())
 }
 
 /// Each base's events before and after closure, and its cliff.
-fn write_bases(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
+fn write_bases(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::io::Result<()> {
     writeln!(
         out,
-        "\nBases: civilian-harm events within the radius, 12 months before / after closure"
+        "\n{}",
+        l!(
+            lang,
+            "Bases: civilian-harm events within the radius, 12 months before / after closure",
+            "Bases : événements d'atteinte aux civils dans le rayon, 12 mois avant / après la fermeture"
+        )
     )?;
     for b in &r.bases {
+        let closed = b
+            .closed
+            .map_or("–".to_string(), |d| crate::i18n::date(lang, d));
+        // METHODOLOGY §5: an after-window not over by the as-of date is
+        // not yet observed; an open base has none.
+        let after = match (b.closed, b.after_complete) {
+            (None, _) => "–".to_string(),
+            (Some(_), false) => l!(lang, "not yet observed", "pas encore observé").to_string(),
+            (Some(_), true) => b.after.to_string(),
+        };
+        let cliff = if b.cliff {
+            l!(lang, "  SECURITY CLIFF", "  RUPTURE SÉCURITAIRE")
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "   {} ({}), closed {}: {} / {}{}",
+            "   {} ({}), {} {closed}{} {} / {after}{cliff}",
             b.name,
             b.region,
-            b.closed.map_or("–".to_string(), |d| d.to_string()),
+            l!(lang, "closed", "fermée le"),
+            crate::i18n::colon(lang),
             b.before,
-            // METHODOLOGY §5: an after-window not over by the as-of date is
-            // not yet observed; an open base has none.
-            match (b.closed, b.after_complete) {
-                (None, _) => "–".to_string(),
-                (Some(_), false) => "not yet observed".to_string(),
-                (Some(_), true) => b.after.to_string(),
-            },
-            if b.cliff { "  SECURITY CLIFF" } else { "" }
         )?;
     }
     Ok(())
 }
 
 /// Each benchmark's status at the as-of date (and later).
-fn write_benchmarks(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
-    writeln!(out, "\nBenchmarks (at {})", r.as_of)?;
+fn write_benchmarks(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::io::Result<()> {
+    let at = crate::i18n::date(lang, r.as_of);
+    writeln!(
+        out,
+        "\n{}",
+        lf!(lang, "Benchmarks (at {at})", "Jalons (au {at})")
+    )?;
     for b in &r.benchmarks {
         writeln!(
             out,
-            "   [{}] {}: {}",
-            b.kind(),
+            "   [{}] {}{} {}",
+            b.kind_in(lang),
             b.name,
-            b.status_line(r.benchmark_later(b))
+            crate::i18n::colon(lang),
+            b.status_line_in(r.benchmark_later(b), lang)
         )?;
     }
     Ok(())
 }
 
 /// The back-test: each entry's predicted likelihood against what followed.
-fn write_backtest(out: &mut dyn std::io::Write, r: &Review) -> std::io::Result<()> {
+fn write_backtest(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::io::Result<()> {
     writeln!(
         out,
-        "\nBack-test: predicted likelihood against what followed (events, fatalities, observed likelihood)"
+        "\n{}",
+        l!(
+            lang,
+            "Back-test: predicted likelihood against what followed (events, fatalities, observed likelihood)",
+            "Vérification a posteriori : probabilité prévue face à la suite (événements, morts, probabilité observée)"
+        )
     )?;
+    let l_ = l!(lang, "L", "P");
     for t in &r.backtest {
         let w: Vec<String> = t
             .windows
             .iter()
             .map(|(m, ev, fat, obs, complete)| {
-                format!(
-                    "{m} months: {ev} ev, {fat} fat, L{obs}{}",
-                    if *complete { "" } else { " (incomplete)" }
+                let partial = if *complete {
+                    ""
+                } else {
+                    l!(lang, " (incomplete)", " (incomplet)")
+                };
+                lf!(
+                    lang,
+                    "{m} months: {ev} ev, {fat} fat, L{obs}{partial}",
+                    "{m} mois : {ev} év., {fat} morts, P{obs}{partial}"
                 )
             })
             .collect();
+        let perp = match lang {
+            Lang::En => t.perpetrator.key(),
+            Lang::Fr => t.perpetrator.label_in(lang),
+        };
         writeln!(
             out,
-            "   #{} {} predicted {}: {} → {}",
+            "   #{} {perp} {} {}{} {} → {}",
             t.id,
-            t.perpetrator.key(),
+            l!(lang, "predicted", "prévu"),
             t.predicted_likelihood
-                .map_or_else(|| "–".to_string(), |l| format!("L{l}")),
+                .map_or_else(|| "–".to_string(), |l| format!("{l_}{l}")),
+            crate::i18n::colon(lang),
             w.join("; "),
-            t.verdict
+            crate::assessment::review::verdict_label(&t.verdict, lang)
         )?;
     }
     Ok(())

@@ -2,7 +2,11 @@
 //! more files, as a readable table or as JSON.
 
 use super::load_all;
+use super::review::error_line;
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix};
+use crate::i18n::Lang;
+use crate::model::region::region_label;
+use crate::{l, lf};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -22,6 +26,8 @@ pub struct SummarizeArgs {
     pub measure: Measure,
     /// Monitoring logs: verified records only (METHODOLOGY §7).
     pub verified_only: bool,
+    /// The language of the text output and messages (JSON keys stay English).
+    pub lang: Lang,
 }
 
 /// What a cell counts (METHODOLOGY §7: violations and victims come from
@@ -73,13 +79,13 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
     let (mut ws, errors) = match load_all(&args.files, args.mapping.as_deref()) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(args.lang, &e.text_in(args.lang)));
             return Ok(2);
         }
     };
     if ws.datasets.is_empty() && !errors.is_empty() {
         for e in &errors {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(args.lang, &e.text_in(args.lang)));
         }
         return Ok(1);
     }
@@ -102,10 +108,10 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
             serde_json::to_string_pretty(&v).unwrap_or_default()
         )?;
     } else {
-        write_text(&ws, &m, &filter, args.measure, out)?;
+        write_text(&ws, &m, &filter, (args.measure, args.lang), out)?;
     }
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!("{}", error_line(args.lang, &e.text_in(args.lang)));
     }
     Ok(if errors.is_empty() { 0 } else { 1 })
 }
@@ -306,39 +312,105 @@ pub fn to_json(
     })
 }
 
+/// A trend as the text table writes it: its key in English (as scripts
+/// read it), its label in French.
+fn trend_word(t: crate::analysis::scores::Trend, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => t.key(),
+        Lang::Fr => t.label_in(lang),
+    }
+}
+
+/// A count: plain digits in English (as scripts read them), grouped in French.
+fn n(lang: Lang, v: u64) -> String {
+    match lang {
+        Lang::En => v.to_string(),
+        Lang::Fr => crate::i18n::count(lang, v),
+    }
+}
+
+/// A share (0–1) with `decimals` decimals and the language's percent sign.
+fn share_text(lang: Lang, x: f64, decimals: usize) -> String {
+    let t = format!("{:.*}", decimals, x * 100.0);
+    format!(
+        "{}{}",
+        crate::i18n::decimal(lang, &t),
+        crate::i18n::percent_sign(lang)
+    )
+}
+
 fn write_text(
     ws: &crate::analysis::Workspace,
     m: &ThreatMatrix,
     filter: &Filter,
-    measure: Measure,
+    (measure, lang): (Measure, Lang),
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     if matches!(measure, Measure::Violations | Measure::Victims) {
-        return write_monitoring_text(ws, m, filter, measure, out);
+        return write_monitoring_text(ws, m, filter, (measure, lang), out);
     }
+    let w = &m.windows;
+    let d = |x: chrono::NaiveDate| crate::i18n::date(lang, x);
     writeln!(
         out,
-        "Civilian harm by perpetrator type × region ({})",
-        filter.describe()
+        "{}",
+        lf!(
+            lang,
+            "Civilian harm by perpetrator type × region ({})",
+            "Atteintes aux civils par type d'auteur × région ({})",
+            filter.describe_in(lang)
+        )
     )?;
     writeln!(
         out,
-        "Trend windows: recent {} – {}, previous {} – {} (as of {})",
-        m.windows.recent.0,
-        m.windows.recent.1,
-        m.windows.previous.0,
-        m.windows.previous.1,
-        m.windows.as_of
+        "{}",
+        lf!(
+            lang,
+            "Trend windows: recent {} – {}, previous {} – {} (as of {})",
+            "Fenêtres de tendance : récente {} – {}, précédente {} – {} (au {})",
+            d(w.recent.0),
+            d(w.recent.1),
+            d(w.previous.0),
+            d(w.previous.1),
+            d(w.as_of)
+        )
     )?;
-    for note in m.coverage_notes() {
+    let name = |i: usize| {
+        m.dataset_spans
+            .get(i)
+            .map_or_else(String::new, |(n, _)| n.clone())
+    };
+    for note in m.coverage_notes_in(lang, &name) {
         writeln!(out, "{note}")?;
     }
     writeln!(out)?;
     let rw = region_width(m);
+    // The English widths are the ones scripts have always read.
+    let (ew, tw) = l!(lang, (8, 8), (10, 10));
+    let head = match lang {
+        Lang::En => [
+            "perpetrator",
+            "region",
+            "events",
+            "fatalities",
+            "recent",
+            "trend",
+            "suggested L×I=R",
+        ],
+        Lang::Fr => [
+            "auteur",
+            "région",
+            "événements",
+            "civils tués",
+            "récents",
+            "tendance",
+            "P×I=R suggéré",
+        ],
+    };
     writeln!(
         out,
-        "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} suggested L×I=R",
-        "perpetrator", "region", "events", "fatalities", "recent", "trend"
+        "{:<36} {:<rw$} {:>ew$} {:>11} {:>7}  {:<tw$} {}",
+        head[0], head[1], head[2], head[3], head[4], head[5], head[6]
     )?;
     for (ri, p) in m.perpetrators.iter().enumerate() {
         for (ci, r) in m.regions.iter().enumerate() {
@@ -349,13 +421,13 @@ fn write_text(
             let s = c.suggestion();
             writeln!(
                 out,
-                "{:<36} {:<rw$} {:>8} {:>11} {:>7}  {:<8} {}",
-                p.label(),
-                r,
-                c.events,
-                c.civilian_fatalities,
-                c.recent_events,
-                c.trend().key(),
+                "{:<36} {:<rw$} {:>ew$} {:>11} {:>7}  {:<tw$} {}",
+                p.label_in(lang),
+                region_label(r, lang),
+                n(lang, c.events),
+                n(lang, c.civilian_fatalities),
+                n(lang, c.recent_events),
+                trend_word(c.trend(), lang),
                 s.map_or_else(
                     || "–".to_string(),
                     |s| format!(
@@ -363,46 +435,16 @@ fn write_text(
                         s.likelihood,
                         s.impact,
                         s.risk,
-                        s.band.label()
+                        s.band.label_in(lang)
                     )
                 )
             )?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "By perpetrator type:")?;
-    for (p, t) in m.perpetrators.iter().zip(&m.row_totals) {
-        writeln!(
-            out,
-            "  {:<50} {:>8} events {:>9} fatalities  {}",
-            p.label(),
-            t.events,
-            t.civilian_fatalities,
-            t.trend().key()
-        )?;
-    }
-    writeln!(out, "By region:")?;
-    for ((r, t), s) in m.regions.iter().zip(&m.column_totals).zip(&m.state_share) {
-        let share = s
-            .events_share()
-            .map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0));
-        writeln!(
-            out,
-            "  {:<50} {:>8} events {:>9} fatalities  state share {share}",
-            r, t.events, t.civilian_fatalities
-        )?;
-    }
-    let share = m
-        .state_share_total
-        .events_share()
-        .map_or("–".to_string(), |x| format!("{:.1}%", x * 100.0));
-    writeln!(
-        out,
-        "Total: {} civilian-harm events, {} civilian fatalities ({} events with unknown fatalities); state-perpetrated share of attributed events {share}",
-        m.total.events, m.total.civilian_fatalities, m.total.fatalities_unknown
-    )?;
+    write_totals(m, lang, out)?;
     writeln!(out)?;
-    write_reports(ws, out)
+    write_reports(ws, lang, out)
 }
 
 /// The width of the region column of the text tables.
@@ -420,29 +462,60 @@ fn write_monitoring_text(
     ws: &crate::analysis::Workspace,
     m: &ThreatMatrix,
     filter: &Filter,
-    measure: Measure,
+    (measure, lang): (Measure, Lang),
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let what = match measure {
+        Measure::Victims => l!(lang, "Victims", "Victimes"),
+        _ => l!(lang, "Violations", "Violations"),
+    };
+    let which = if filter.verified_only {
+        l!(
+            lang,
+            "verified records only",
+            "enregistrements vérifiés seulement"
+        )
+    } else {
+        l!(
+            lang,
+            "verified and unverified records, rejected never",
+            "enregistrements vérifiés et non vérifiés, jamais les rejetés"
+        )
+    };
     writeln!(
         out,
-        "{} by perpetrator type × region ({}; monitoring logs only, {})",
-        if measure == Measure::Victims {
-            "Victims"
-        } else {
-            "Violations"
-        },
-        filter.describe(),
-        if filter.verified_only {
-            "verified records only"
-        } else {
-            "verified and unverified records, rejected never"
-        }
+        "{}",
+        lf!(
+            lang,
+            "{what} by perpetrator type × region ({}; monitoring logs only, {which})",
+            "{what} par type d'auteur × région ({} ; registres de suivi seulement, {which})",
+            filter.describe_in(lang)
+        )
     )?;
     let rw = region_width(m);
+    let (uw, ew) = l!(lang, (15, 8), (18, 9));
+    let head = match lang {
+        Lang::En => [
+            "perpetrator",
+            "region",
+            "violations",
+            "victims",
+            "victims unknown",
+            "events",
+        ],
+        Lang::Fr => [
+            "auteur",
+            "région",
+            "violations",
+            "victimes",
+            "victimes inconnues",
+            "incidents",
+        ],
+    };
     writeln!(
         out,
-        "{:<36} {:<rw$} {:>10} {:>8} {:>15} {:>8}",
-        "perpetrator", "region", "violations", "victims", "victims unknown", "events"
+        "{:<36} {:<rw$} {:>10} {:>8} {:>uw$} {:>ew$}",
+        head[0], head[1], head[2], head[3], head[4], head[5]
     )?;
     for (ri, p) in m.perpetrators.iter().enumerate() {
         for (ci, r) in m.regions.iter().enumerate() {
@@ -452,35 +525,110 @@ fn write_monitoring_text(
             }
             writeln!(
                 out,
-                "{:<36} {:<rw$} {:>10} {:>8} {:>15} {:>8}",
-                p.label(),
-                r,
-                c.violations,
-                c.victims,
-                c.victims_unknown,
-                c.events
+                "{:<36} {:<rw$} {:>10} {:>8} {:>uw$} {:>ew$}",
+                p.label_in(lang),
+                region_label(r, lang),
+                n(lang, c.violations),
+                n(lang, c.victims),
+                n(lang, c.victims_unknown),
+                n(lang, c.events)
             )?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "By perpetrator type:")?;
+    write_monitoring_totals(m, lang, out)?;
+    writeln!(out)?;
+    write_reports(ws, lang, out)
+}
+
+/// The totals by perpetrator type and by region, and the grand total.
+fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        l!(lang, "By perpetrator type:", "Par type d'auteur :")
+    )?;
+    for (p, t) in m.perpetrators.iter().zip(&m.row_totals) {
+        let (ev, fa) = (n(lang, t.events), n(lang, t.civilian_fatalities));
+        let tr = trend_word(t.trend(), lang);
+        let line = match lang {
+            Lang::En => format!("{ev:>8} events {fa:>9} fatalities  {tr}"),
+            Lang::Fr => format!("{ev:>8} événements {fa:>9} civils tués  {tr}"),
+        };
+        writeln!(out, "  {:<50} {line}", p.label_in(lang))?;
+    }
+    writeln!(out, "{}", l!(lang, "By region:", "Par région :"))?;
+    for ((r, t), s) in m.regions.iter().zip(&m.column_totals).zip(&m.state_share) {
+        let share = s
+            .events_share()
+            .map_or("–".to_string(), |x| share_text(lang, x, 0));
+        let (ev, fa) = (n(lang, t.events), n(lang, t.civilian_fatalities));
+        let line = match lang {
+            Lang::En => format!("{ev:>8} events {fa:>9} fatalities  state share {share}"),
+            Lang::Fr => format!("{ev:>8} événements {fa:>9} civils tués  part de l'État {share}"),
+        };
+        writeln!(out, "  {:<50} {line}", region_label(r, lang))?;
+    }
+    let share = m
+        .state_share_total
+        .events_share()
+        .map_or("–".to_string(), |x| share_text(lang, x, 1));
+    let t = &m.total;
+    let (ev, fa, unk) = (
+        n(lang, t.events),
+        n(lang, t.civilian_fatalities),
+        n(lang, t.fatalities_unknown),
+    );
+    writeln!(
+        out,
+        "{}",
+        lf!(
+            lang,
+            "Total: {ev} civilian-harm events, {fa} civilian fatalities ({unk} events with unknown fatalities); state-perpetrated share of attributed events {share}",
+            "Total : {ev} événements d'atteinte aux civils, {fa} civils tués ({unk} événements au nombre de morts inconnu) ; part des événements attribués commis par l'État {share}"
+        )
+    )?;
+    Ok(())
+}
+
+/// Violations and victims by perpetrator type, the total and the state's
+/// share of attributed violations.
+fn write_monitoring_totals(
+    m: &ThreatMatrix,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        l!(lang, "By perpetrator type:", "Par type d'auteur :")
+    )?;
     for (p, t) in m.perpetrators.iter().zip(&m.row_totals) {
         if t.violations == 0 {
             continue;
         }
-        writeln!(
-            out,
-            "  {:<50} {:>8} violations {:>8} victims",
-            p.label(),
-            t.violations,
-            t.victims
-        )?;
+        let (v, vi) = (n(lang, t.violations), n(lang, t.victims));
+        let line = match lang {
+            Lang::En => format!("{v:>8} violations {vi:>8} victims"),
+            Lang::Fr => format!("{v:>8} violations {vi:>8} victimes"),
+        };
+        writeln!(out, "  {:<50} {line}", p.label_in(lang))?;
     }
     let t = &m.total;
+    let (v, vi, vu, ev) = (
+        n(lang, t.violations),
+        n(lang, t.victims),
+        n(lang, t.victims_unknown),
+        n(lang, t.events),
+    );
     writeln!(
         out,
-        "Total: {} violations, {} victims ({} records with an unreadable victim count), {} incidents",
-        t.violations, t.victims, t.victims_unknown, t.events
+        "{}",
+        lf!(
+            lang,
+            "Total: {v} violations, {vi} victims ({vu} records with an unreadable victim count), {ev} incidents",
+            "Total : {v} violations, {vi} victimes ({vu} enregistrements au nombre de victimes illisible), {ev} incidents"
+        )
     )?;
     let (state, attributed) =
         m.perpetrators
@@ -497,57 +645,97 @@ fn write_monitoring_text(
                 )
             });
     if attributed > 0 {
+        let share = share_text(lang, state as f64 / attributed as f64, 1);
+        let (s, a) = (n(lang, state), n(lang, attributed));
         writeln!(
             out,
-            "State share of attributed violations (METHODOLOGY §7): {:.1}% ({state} of {attributed})",
-            state as f64 * 100.0 / attributed as f64
+            "{}",
+            lf!(
+                lang,
+                "State share of attributed violations (METHODOLOGY §7): {share} ({s} of {a})",
+                "Part de l'État dans les violations attribuées (METHODOLOGY §7) : {share} ({s} sur {a})"
+            )
         )?;
     }
-    writeln!(out)?;
-    write_reports(ws, out)
+    Ok(())
 }
 
 /// Matching and the import reports, after the matrix.
 fn write_reports(
     ws: &crate::analysis::Workspace,
+    lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     if ws.datasets.len() > 1 {
         writeln!(
             out,
-            "Matching across sources (METHODOLOGY §8): {}",
-            ws.matches.settings.describe()
+            "{}",
+            lf!(
+                lang,
+                "Matching across sources (METHODOLOGY §8): {}",
+                "Rapprochement entre sources (METHODOLOGY §8) : {}",
+                ws.matches.settings.describe_in(lang)
+            )
         )?;
-        for ((a, b), n) in &ws.matches.pairs {
-            writeln!(out, "  {a} + {b}: {n} matches")?;
+        for ((a, b), k) in &ws.matches.pairs {
+            let k = n(lang, *k);
+            writeln!(
+                out,
+                "  {}",
+                lf!(
+                    lang,
+                    "{a} + {b}: {k} matches",
+                    "{a} + {b} : {k} rapprochements"
+                )
+            )?;
         }
         if ws.matches.settings.enabled && ws.matches.pairs.is_empty() {
-            writeln!(out, "  no matches")?;
+            writeln!(out, "  {}", l!(lang, "no matches", "aucun rapprochement"))?;
         }
         writeln!(out)?;
     }
-    writeln!(out, "Import reports:")?;
+    writeln!(
+        out,
+        "{}",
+        l!(lang, "Import reports:", "Rapports d'import :")
+    )?;
     for (i, d) in ws.datasets.iter().enumerate() {
-        write!(out, "{}", d.report.to_text())?;
+        write!(out, "{}", d.report.to_text_in(lang))?;
         if ws.repeats[i] > 0 {
+            let k = n(lang, ws.repeats[i]);
             writeln!(
                 out,
-                "  note: {} events repeat another file's and are counted once, from the file whose data reach the latest date",
-                ws.repeats[i]
+                "  {}",
+                lf!(
+                    lang,
+                    "note: {k} events repeat another file's and are counted once, from the file whose data reach the latest date",
+                    "note : {k} événements répètent ceux d'un autre fichier et sont comptés une fois, depuis le fichier dont les données vont le plus loin"
+                )
             )?;
         }
-        if ws.matches.not_counted.get(i).copied().unwrap_or(0) > 0 {
+        let matched = ws.matches.not_counted.get(i).copied().unwrap_or(0);
+        if matched > 0 {
+            let k = n(lang, matched);
             writeln!(
                 out,
-                "  note: {} events are also recorded by another source and are counted once, as that source's record",
-                ws.matches.not_counted[i]
+                "  {}",
+                lf!(
+                    lang,
+                    "note: {k} events are also recorded by another source and are counted once, as that source's record",
+                    "note : {k} événements sont aussi enregistrés par une autre source et sont comptés une fois, comme l'enregistrement de cette source"
+                )
             )?;
         }
         if ws.repeat_conflicts[i] > 0 {
+            let k = n(lang, ws.repeat_conflicts[i]);
             writeln!(
                 out,
-                "  WARNING: {} of them differ from the copy counted (date, civilian fatalities, perpetrator type or admin 1): the other file's copy is counted",
-                ws.repeat_conflicts[i]
+                "  {}",
+                lf!(
+                    lang,
+                    "WARNING: {k} of them differ from the copy counted (date, civilian fatalities, perpetrator type or admin 1): the other file's copy is counted",
+                    "ATTENTION : {k} d'entre eux diffèrent de la copie comptée (date, civils tués, type d'auteur ou admin 1) : la copie de l'autre fichier est comptée"
+                )
             )?;
         }
     }

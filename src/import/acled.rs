@@ -4,8 +4,10 @@
 //! copies with an HXL row. Turns one record into an incident per §2–3.
 
 use super::cells;
+use super::fields::guillemets;
 use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
+use crate::i18n::Bi;
 use crate::model::dates::DateOrder;
 use crate::model::incident::{GeoPrecision, HarmKind, IncidentDraft, TimePrecision};
 use crate::model::perpetrator::{InterCode, PerpetratorType, is_unidentified_actor};
@@ -40,7 +42,7 @@ pub struct AcledMapper {
     width: usize,
     date_order: DateOrder,
     /// A description of the shape, for the report.
-    pub layout: String,
+    pub layout: Bi,
 }
 
 impl AcledMapper {
@@ -61,14 +63,23 @@ impl AcledMapper {
         };
         let civilian_targeting = header.find("civilian_targeting");
         let mut layout = if civilian_targeting.is_some() {
-            "ACLED current export".to_string()
+            crate::bi!("ACLED current export", "export ACLED actuel")
         } else if header.has("ally_actor_1") {
-            "ACLED very old upper-case export (2017 and before)".to_string()
+            crate::bi!(
+                "ACLED very old upper-case export (2017 and before)",
+                "très ancien export ACLED en majuscules (2017 et avant)"
+            )
         } else {
-            "ACLED legacy export (to 2022, no civilian_targeting)".to_string()
+            crate::bi!(
+                "ACLED legacy export (to 2022, no civilian_targeting)",
+                "ancien export ACLED (jusqu'en 2022, sans civilian_targeting)"
+            )
         };
         if has_tag_row {
-            layout.push_str(", HDX copy with HXL tag row");
+            layout = layout.suffixed(
+                ", HDX copy with HXL tag row",
+                ", copie HDX avec ligne de balises HXL",
+            );
         }
         Ok(AcledMapper {
             event_id: header.find("event_id_cnty"),
@@ -101,9 +112,15 @@ impl AcledMapper {
             ctx.warn(
                 col,
                 IssueCode::UnknownInterCode,
-                format!(
-                    "{} is not an ACLED inter code or label; the actor's type is set to other",
-                    quote(raw)
+                Bi::new(
+                    format!(
+                        "{} is not an ACLED inter code or label; the actor's type is set to other",
+                        quote(raw)
+                    ),
+                    format!(
+                        "{} n'est ni un code inter ACLED ni son libellé ; le type de l'acteur est mis à autre",
+                        guillemets(raw)
+                    ),
                 ),
             );
             InterCode::Code(99)

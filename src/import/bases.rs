@@ -6,6 +6,8 @@
 
 use super::fields::Header;
 use super::numbers::parse_coordinate;
+use crate::bi;
+use crate::i18n::{Bi, Lang};
 use crate::model::base::Base;
 use crate::model::dates::parse_date;
 use std::path::Path;
@@ -16,13 +18,17 @@ use std::path::Path;
 #[derive(Debug, Clone, Default)]
 pub struct BasesRead {
     pub bases: Vec<Base>,
-    pub rejected: Vec<String>,
+    pub rejected: Vec<Bi>,
 }
 
-pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<String>> {
+pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<Bi>> {
     let name = path.display();
-    let text =
-        std::fs::read(path).map_err(|e| vec![format!("{name}: cannot read the file: {e}")])?;
+    let text = std::fs::read(path).map_err(|e| {
+        vec![bi!(
+            "{name}: cannot read the file: {e}",
+            "{name} : impossible de lire le fichier : {e}"
+        )]
+    })?;
     let text = String::from_utf8_lossy(&text);
     let delimiter = super::sniff::delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new()
@@ -33,7 +39,12 @@ pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<String>> {
     let mut records = rdr.records();
     let head: Vec<String> = match records.next() {
         Some(Ok(r)) => r.iter().map(str::to_string).collect(),
-        _ => return Err(vec![format!("{name}: the file has no header row")]),
+        _ => {
+            return Err(vec![bi!(
+                "{name}: the file has no header row",
+                "{name} : le fichier n'a pas de ligne d'en-tête"
+            )]);
+        }
     };
     let (h, _) = Header::new(head, vec![]);
     let col = |names: &[&str]| h.find_any(names);
@@ -42,8 +53,9 @@ pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<String>> {
         col(&["latitude", "lat"]),
         col(&["longitude", "lon", "lng"]),
     ) else {
-        return Err(vec![format!(
-            "{name}: needs columns 'name', 'latitude' and 'longitude'"
+        return Err(vec![bi!(
+            "{name}: needs columns 'name', 'latitude' and 'longitude'",
+            "{name} : il faut les colonnes « name », « latitude » et « longitude »"
         )]);
     };
     let (c_region, c_opened, c_closed, c_radius) = (
@@ -54,12 +66,12 @@ pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<String>> {
     );
     let mut bases = Vec::new();
     let mut errors = Vec::new();
-    let mut row_errors: Vec<String> = Vec::new();
+    let mut row_errors: Vec<Bi> = Vec::new();
     for rec in records {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                errors.push(format!("{name}: {e}"));
+                errors.push(bi!("{name}: {e}", "{name} : {e}"));
                 continue;
             }
         };
@@ -70,13 +82,19 @@ pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<String>> {
         }
         let lat = parse_coordinate(get(Some(c_lat))).filter(|v| (-90.0..=90.0).contains(v));
         let lon = parse_coordinate(get(Some(c_lon))).filter(|v| (-180.0..=180.0).contains(v));
-        let date = |c: Option<usize>, what: &str, errors: &mut Vec<String>| {
+        let date = |c: Option<usize>, what: &str, errors: &mut Vec<Bi>| {
             let raw = get(c);
             if raw.is_empty() {
                 return None;
             }
             parse_date(raw, None)
-                .map_err(|e| errors.push(format!("{name}:{line}: column '{what}': {e}")))
+                .map_err(|e| {
+                    let e = e.bi();
+                    errors.push(Bi::new(
+                        format!("{name}:{line}: column '{what}': {}", e.en()),
+                        format!("{name}:{line} : colonne « {what} » : {}", e.get(Lang::Fr)),
+                    ));
+                })
                 .ok()
         };
         row_errors.clear();
@@ -103,8 +121,9 @@ pub fn read_bases(path: &Path) -> Result<BasesRead, Vec<String>> {
                     .unwrap_or(30.0),
                 illustrative: false,
             }),
-            _ => errors.push(format!(
-                "{name}:{line}: latitude/longitude missing or out of range"
+            _ => errors.push(bi!(
+                "{name}:{line}: latitude/longitude missing or out of range",
+                "{name}:{line} : latitude/longitude absente ou hors limites"
             )),
         }
     }

@@ -2,8 +2,10 @@
 //! deserves. Shared by every source format so that the same problem gets the
 //! same code and wording everywhere.
 
-use super::fields::{Fields, RowCtx, quote};
+use super::fields::{Fields, RowCtx, guillemets, quote};
 use super::numbers::{CountError, parse_coordinate, parse_count};
+use crate::bi;
+use crate::i18n::Bi;
 use crate::model::dates::{DateError, DateOrder, day_number, parse_date};
 use crate::model::report::IssueCode;
 
@@ -42,10 +44,17 @@ pub fn date(
             ctx.reject(
                 Some(col),
                 IssueCode::DateInFuture,
-                format!(
-                    "{} is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
-                    quote(raw),
-                    today()
+                Bi::new(
+                    format!(
+                        "{} is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
+                        quote(raw),
+                        today()
+                    ),
+                    format!(
+                        "{} est postérieure au jour de l'import ({}) : une date future est une faute de frappe ou une mauvaise colonne (METHODOLOGY §1)",
+                        guillemets(raw),
+                        today()
+                    ),
                 ),
             );
             None
@@ -60,20 +69,31 @@ pub fn date(
                 DateError::YearOutOfRange(_) => IssueCode::DateOutOfRange,
                 DateError::YearOnly(_) => IssueCode::DateYearOnly,
             };
+            // A year-first date (`2020-02-31`) has no day/month order to blame.
+            let year_first = |v: &str| v.trim().bytes().take(4).all(|b| b.is_ascii_digit());
             let message = match (&e, order) {
-                (DateError::Invalid(v), Some(DateOrder::DayFirst)) => {
+                (DateError::Invalid(v), _) if year_first(v) => e.bi(),
+                (DateError::Invalid(v), Some(DateOrder::DayFirst)) => Bi::new(
                     format!(
                         "{} is not a date when read as DD/MM/YYYY, the order of this column",
                         quote(v)
-                    )
-                }
-                (DateError::Invalid(v), Some(DateOrder::MonthFirst)) => {
+                    ),
+                    format!(
+                        "{} n'est pas une date lue en JJ/MM/AAAA, l'ordre de cette colonne",
+                        guillemets(v)
+                    ),
+                ),
+                (DateError::Invalid(v), Some(DateOrder::MonthFirst)) => Bi::new(
                     format!(
                         "{} is not a date when read as MM/DD/YYYY, the order of this column",
                         quote(v)
-                    )
-                }
-                _ => e.to_string(),
+                    ),
+                    format!(
+                        "{} n'est pas une date lue en MM/JJ/AAAA, l'ordre de cette colonne",
+                        guillemets(v)
+                    ),
+                ),
+                _ => e.bi(),
             };
             ctx.reject(Some(col), code, message);
             None
@@ -139,7 +159,10 @@ pub fn date_from_parts(
         ctx.reject(
             Some(year_col),
             code,
-            format!("year {} is not a year", quote(y_raw)),
+            Bi::new(
+                format!("year {} is not a year", quote(y_raw)),
+                format!("l'année {} n'est pas une année", guillemets(y_raw)),
+            ),
         );
         return None;
     };
@@ -147,7 +170,10 @@ pub fn date_from_parts(
         ctx.reject(
             Some(year_col),
             IssueCode::DateOutOfRange,
-            format!("year {year} is outside 1900–2100"),
+            bi!(
+                "year {year} is outside 1900–2100",
+                "l'année {year} est hors de 1900–2100"
+            ),
         );
         return None;
     }
@@ -160,9 +186,15 @@ pub fn date_from_parts(
         ctx.reject(
             Some(month_col),
             code,
-            format!(
-                "month {} is not a month (1–12 or a month's name)",
-                quote(m_raw)
+            Bi::new(
+                format!(
+                    "month {} is not a month (1–12 or a month's name)",
+                    quote(m_raw)
+                ),
+                format!(
+                    "le mois {} n'est pas un mois (1–12 ou le nom d'un mois)",
+                    guillemets(m_raw)
+                ),
             ),
         );
         return None;
@@ -174,7 +206,10 @@ pub fn date_from_parts(
         ctx.warn(
             day_col,
             IssueCode::DateDayBlank,
-            format!("the day is blank: dated {year}-{month:02}-01 at month precision"),
+            bi!(
+                "the day is blank: dated {year}-{month:02}-01 at month precision",
+                "le jour est vide : daté du {year}-{month:02}-01, précision au mois"
+            ),
         );
         (1, TimePrecision::Month)
     } else if let Some(d) = parse_whole(d_raw) {
@@ -183,7 +218,10 @@ pub fn date_from_parts(
         ctx.reject(
             day_col,
             IssueCode::DateUnreadable,
-            format!("day {} is not a day of the month", quote(d_raw)),
+            Bi::new(
+                format!("day {} is not a day of the month", quote(d_raw)),
+                format!("le jour {} n'est pas un jour du mois", guillemets(d_raw)),
+            ),
         );
         return None;
     };
@@ -191,7 +229,10 @@ pub fn date_from_parts(
         ctx.reject(
             day_col.or(Some(month_col)),
             IssueCode::DateInvalid,
-            format!("{year}-{month:02}-{day:02} does not exist"),
+            bi!(
+                "{year}-{month:02}-{day:02} does not exist",
+                "le {year}-{month:02}-{day:02} n'existe pas"
+            ),
         );
         return None;
     };
@@ -199,8 +240,9 @@ pub fn date_from_parts(
         ctx.reject(
             Some(year_col),
             IssueCode::DateInFuture,
-            format!(
+            bi!(
                 "{date} is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
+                "{date} est postérieure au jour de l'import ({}) : une date future est une faute de frappe ou une mauvaise colonne (METHODOLOGY §1)",
                 today()
             ),
         );
@@ -220,7 +262,10 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
                 ctx.warn(
                     Some(c),
                     IssueCode::FatalitiesOutlier,
-                    format!("{n} fatalities in one event is unusually large; kept as written"),
+                    bi!(
+                        "{n} fatalities in one event is unusually large; kept as written",
+                        "{n} morts en un seul événement, c'est inhabituel ; gardé tel qu'écrit"
+                    ),
                 );
             }
             Some(n)
@@ -229,7 +274,10 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
             ctx.warn(
                 Some(c),
                 IssueCode::FatalitiesUnreadable,
-                "fatalities are blank (not reported); the event is kept and its fatalities flagged unknown",
+                bi!(
+                    "fatalities are blank (not reported); the event is kept and its fatalities flagged unknown",
+                    "le nombre de morts est vide (non rapporté) ; l'événement est gardé, ses morts marqués inconnus"
+                ),
             );
             None
         }
@@ -237,9 +285,15 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
             ctx.warn(
                 Some(c),
                 IssueCode::FatalitiesUnreadable,
-                format!(
-                    "{} is not a number; the event is kept and its fatalities flagged unknown",
-                    quote(raw)
+                Bi::new(
+                    format!(
+                        "{} is not a number; the event is kept and its fatalities flagged unknown",
+                        quote(raw)
+                    ),
+                    format!(
+                        "{} n'est pas un nombre ; l'événement est gardé, ses morts marqués inconnus",
+                        guillemets(raw)
+                    ),
                 ),
             );
             None
@@ -248,9 +302,15 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
             ctx.warn(
                 Some(c),
                 IssueCode::FatalitiesNegative,
-                format!(
-                    "{} is negative; the event is kept and its fatalities flagged unknown",
-                    quote(raw)
+                Bi::new(
+                    format!(
+                        "{} is negative; the event is kept and its fatalities flagged unknown",
+                        quote(raw)
+                    ),
+                    format!(
+                        "{} est négatif ; l'événement est gardé, ses morts marqués inconnus",
+                        guillemets(raw)
+                    ),
                 ),
             );
             None
@@ -276,9 +336,15 @@ pub fn coordinates(
             ctx.warn(
                 col,
                 IssueCode::CoordinatesUnreadable,
-                format!(
-                    "{} is not a coordinate; the event is kept without a point",
-                    quote(raw)
+                Bi::new(
+                    format!(
+                        "{} is not a coordinate; the event is kept without a point",
+                        quote(raw)
+                    ),
+                    format!(
+                        "{} n'est pas une coordonnée ; l'événement est gardé sans point",
+                        guillemets(raw)
+                    ),
                 ),
             );
             return (None, None);
@@ -290,14 +356,20 @@ pub fn coordinates(
                 ctx.warn(
                     lat_col,
                     IssueCode::CoordinatesZero,
-                    "coordinates are 0,0, a placeholder; the event is kept without a point",
+                    bi!(
+                        "coordinates are 0,0, a placeholder; the event is kept without a point",
+                        "les coordonnées sont 0,0, une valeur de remplissage ; l'événement est gardé sans point"
+                    ),
                 );
                 (None, None)
             } else if !(-90.0..=90.0).contains(&la) || !(-180.0..=180.0).contains(&lo) {
                 ctx.warn(
                     lat_col,
                     IssueCode::CoordinatesOutOfRange,
-                    format!("latitude {la} / longitude {lo} is not on the globe; the event is kept without a point"),
+                    bi!(
+                        "latitude {la} / longitude {lo} is not on the globe; the event is kept without a point",
+                        "latitude {la} / longitude {lo} n'est pas sur le globe ; l'événement est gardé sans point"
+                    ),
                 );
                 (None, None)
             } else {
@@ -317,13 +389,19 @@ pub fn check_width(row: &dyn Fields, width: usize, ctx: &mut RowCtx) {
         ctx.warn(
             None,
             IssueCode::ShortRow,
-            format!("row has {n} fields, the header {width}; the missing ones are read as blank"),
+            bi!(
+                "row has {n} fields, the header {width}; the missing ones are read as blank",
+                "la ligne a {n} champs, l'en-tête {width} ; les manquants sont lus vides"
+            ),
         );
     } else if n > width && (width..n).any(|i| !text(row, Some(i)).is_empty()) {
         ctx.warn(
             None,
             IssueCode::LongRow,
-            format!("row has {n} fields, the header {width}; the extra ones are ignored"),
+            bi!(
+                "row has {n} fields, the header {width}; the extra ones are ignored",
+                "la ligne a {n} champs, l'en-tête {width} ; les champs en trop sont ignorés"
+            ),
         );
     }
 }

@@ -11,6 +11,8 @@ use super::layout::{TableHead, is_known_header};
 use super::pipeline::DateEvidence;
 use super::workbook::{self, Event, Filled, MAX_FILL_STEPS, Request, SheetInfo};
 use super::{ImportError, ImportOptions, Progress, RowMapper, finish};
+use crate::bi;
+use crate::i18n::Bi;
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::incident::{IncidentColumns, SourcePosition};
 use crate::model::report::ImportReport;
@@ -28,7 +30,7 @@ pub(crate) struct SheetPreview {
 fn workbook_error(path: &Path, message: String) -> ImportError {
     ImportError::Workbook {
         path: path.to_path_buf(),
-        message,
+        message: workbook::message_bi(&message),
     }
 }
 
@@ -340,14 +342,20 @@ fn data_sheet(
             .position(|s| s.info.name.trim().eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| ImportError::NotATable {
                 path: path.to_path_buf(),
-                reason: format!(
-                    "the mapping names sheet '{name}', but the workbook has {}",
-                    sheet_list(sheets.iter().map(|s| &s.info))
-                ),
+                reason: {
+                    let list = sheet_list(sheets.iter().map(|s| &s.info));
+                    bi!(
+                        "the mapping names sheet '{name}', but the workbook has {list}",
+                        "la correspondance nomme la feuille « {name} », mais le classeur a {list}"
+                    )
+                },
             })?,
         None => best_sheet(sheets).ok_or_else(|| ImportError::NotATable {
             path: path.to_path_buf(),
-            reason: "the workbook has no sheets".to_string(),
+            reason: bi!(
+                "the workbook has no sheets",
+                "le classeur n'a aucune feuille"
+            ),
         })?,
     };
     if sheets[i]
@@ -357,7 +365,11 @@ fn data_sheet(
     {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
-            reason: format!("sheet '{}' holds no data", sheets[i].info.name),
+            reason: bi!(
+                "sheet '{}' holds no data",
+                "la feuille « {} » ne contient aucune donnée",
+                sheets[i].info.name
+            ),
         });
     }
     Ok(i)
@@ -378,21 +390,21 @@ fn sheets_note(
     main: usize,
     parts: &[Part],
     same_hidden: &[String],
-) -> Vec<String> {
+) -> Vec<Bi> {
     let mut notes = Vec::new();
     let all = sheet_list(sheets.iter().map(|s| &s.info));
     if parts.len() > 1 {
         let read = sheet_list(parts.iter().map(|p| &sheets[p.sheet].info));
-        notes.push(format!(
-            "sheets {read} of {} ({all}) read as one table: they have the same columns. To read one sheet only, choose it under Sheet in the column mapping (Change mapping… in the window), or name it in a mapping file (sheet: Some(\"{}\"))",
-            sheets.len(),
-            sheets[main].info.name
+        let (n, name) = (sheets.len(), &sheets[main].info.name);
+        notes.push(bi!(
+            "sheets {read} of {n} ({all}) read as one table: they have the same columns. To read one sheet only, choose it under Sheet in the column mapping (Change mapping… in the window), or name it in a mapping file (sheet: Some(\"{name}\"))",
+            "feuilles {read} sur {n} ({all}) lues comme une seule table : elles ont les mêmes colonnes. Pour n'en lire qu'une, choisissez-la sous Feuille dans la correspondance de colonnes (Modifier la correspondance… dans la fenêtre), ou nommez-la dans un fichier de correspondance (sheet: Some(\"{name}\"))"
         ));
     } else {
-        notes.push(format!(
-            "sheet '{}' of {} ({all})",
-            sheets[main].info.name,
-            sheets.len()
+        let (n, name) = (sheets.len(), &sheets[main].info.name);
+        notes.push(bi!(
+            "sheet '{name}' of {n} ({all})",
+            "feuille « {name} » sur {n} ({all})"
         ));
     }
     let hidden: Vec<String> = sheets
@@ -410,19 +422,32 @@ fn sheets_note(
         .map(|(_, s)| format!("'{}'", s.info.name))
         .collect();
     if !hidden.is_empty() {
-        let with_columns = if same_hidden.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", among them {} with the same columns",
-                same_hidden.join(", ")
-            )
-        };
-        notes.push(format!(
-            "hidden sheet{} {} not read (a hidden sheet is not the data the workbook shows{with_columns})",
-            if hidden.len() == 1 { "" } else { "s" },
-            hidden.join(", ")
-        ));
+        let same = same_hidden.join(", ");
+        let names = hidden.join(", ");
+        let one = hidden.len() == 1;
+        notes.push(crate::i18n::both(|lang| {
+            let with_columns = if same_hidden.is_empty() {
+                String::new()
+            } else {
+                crate::lf!(
+                    lang,
+                    ", among them {same} with the same columns",
+                    ", dont {same} avec les mêmes colonnes"
+                )
+            };
+            match (lang, one) {
+                (crate::i18n::Lang::En, _) => format!(
+                    "hidden sheet{} {names} not read (a hidden sheet is not the data the workbook shows{with_columns})",
+                    if one { "" } else { "s" }
+                ),
+                (crate::i18n::Lang::Fr, true) => format!(
+                    "feuille masquée {names} non lue (une feuille masquée n'est pas la donnée que le classeur montre{with_columns})"
+                ),
+                (crate::i18n::Lang::Fr, false) => format!(
+                    "feuilles masquées {names} non lues (une feuille masquée n'est pas la donnée que le classeur montre{with_columns})"
+                ),
+            }
+        }));
     }
     notes
 }
@@ -430,7 +455,7 @@ fn sheets_note(
 /// The visible data sheets left out because their columns differ: never
 /// without a word (a workbook with one sheet per year whose last year
 /// gained a column).
-fn unread_note(sheets: &[SheetPreview], parts: &[Part]) -> Option<String> {
+fn unread_note(sheets: &[SheetPreview], parts: &[Part]) -> Option<Bi> {
     let unread: Vec<String> = sheets
         .iter()
         .enumerate()
@@ -447,13 +472,18 @@ fn unread_note(sheets: &[SheetPreview], parts: &[Part]) -> Option<String> {
         .map(|(_, s)| format!("'{}'", s.info.name))
         .collect();
     (!unread.is_empty()).then(|| {
-        format!(
-            "WARNING: sheet{} {} hold{} a table with other columns and {} not read. To read one, open the file through a column mapping that names its sheet (sheet: Some(\"…\"))",
-            if unread.len() == 1 { "" } else { "s" },
-            unread.join(", "),
-            if unread.len() == 1 { "s" } else { "" },
-            if unread.len() == 1 { "was" } else { "were" },
-        )
+        let names = unread.join(", ");
+        if unread.len() == 1 {
+            bi!(
+                "WARNING: sheet {names} holds a table with other columns and was not read. To read one, open the file through a column mapping that names its sheet (sheet: Some(\"…\"))",
+                "ATTENTION : la feuille {names} contient une table aux autres colonnes et n'a pas été lue. Pour la lire, ouvrez le fichier par une correspondance de colonnes qui nomme sa feuille (sheet: Some(\"…\"))"
+            )
+        } else {
+            bi!(
+                "WARNING: sheets {names} hold a table with other columns and were not read. To read one, open the file through a column mapping that names its sheet (sheet: Some(\"…\"))",
+                "ATTENTION : les feuilles {names} contiennent une table aux autres colonnes et n'ont pas été lues. Pour en lire une, ouvrez le fichier par une correspondance de colonnes qui nomme sa feuille (sheet: Some(\"…\"))"
+            )
+        }
     })
 }
 
@@ -464,7 +494,7 @@ fn start_report(
     sheets: &[SheetPreview],
     main: usize,
     parts: &[Part],
-    layout: &str,
+    layout: &Bi,
     same_hidden: &[String],
 ) -> ImportReport {
     let first = &sheets[main];
@@ -474,20 +504,24 @@ fn start_report(
         .map_or(&parts[0].head, |p| &p.head);
     let lay = &head.layout;
     let mut report = ImportReport::new(path.display().to_string());
-    report.notes.push(format!("recognised as {layout}"));
+    report.notes.push(super::pipeline::recognised_as(layout));
     report
         .notes
         .extend(sheets_note(sheets, main, parts, same_hidden));
     let line = |i: usize| u64::from(first.first_row) + i as u64 + 1;
     if let Some(h) = lay.header {
-        report
-            .notes
-            .push(format!("header at sheet row {}", line(h)));
+        report.notes.push(bi!(
+            "header at sheet row {}",
+            "en-tête à la ligne {} de la feuille",
+            line(h)
+        ));
     }
     if let Some(t) = lay.tags {
-        report
-            .notes
-            .push(format!("HXL tag row at sheet row {}", line(t)));
+        report.notes.push(bi!(
+            "HXL tag row at sheet row {}",
+            "ligne de balises HXL à la ligne {} de la feuille",
+            line(t)
+        ));
     }
     head.report_problems(&mut report, lay.header.map_or(0, line));
     report
@@ -633,7 +667,10 @@ fn map_pass(
                     // Which sheet each issue is in, when several are read.
                     let name = &sheets[p.sheet].info.name;
                     for issue in report.issues.iter_mut().skip(at.issues_from) {
-                        issue.message = format!("sheet '{name}': {}", issue.message);
+                        issue.message = issue.message.prefixed(
+                            &format!("sheet '{name}': "),
+                            &format!("feuille « {name} » : "),
+                        );
                     }
                 }
             }
@@ -704,24 +741,27 @@ fn map_pass(
 }
 
 /// What the notes say of merged regions filled and cells cut.
-fn filled_notes(filled: Filled) -> Vec<String> {
+fn filled_notes(filled: Filled) -> Vec<Bi> {
     let mut notes = Vec::new();
     if filled.cells > 0 {
-        notes.push(format!(
+        notes.push(bi!(
             "{} cells of merged regions filled down from the merged value",
+            "{} cellules de zones fusionnées remplies vers le bas avec la valeur fusionnée",
             filled.cells
         ));
     }
     if filled.long > 0 {
-        notes.push(format!(
+        notes.push(bi!(
             "WARNING: {} cells held more text than a spreadsheet cell can ({} characters) and were cut to that length",
+            "ATTENTION : {} cellules contenaient plus de texte qu'une cellule de tableur n'en admet ({} caractères) et ont été coupées à cette longueur",
             filled.long,
             workbook::MAX_CELL
         ));
     }
     if filled.cut {
-        notes.push(format!(
-            "the sheet has more merged regions than can be filled down ({MAX_FILL_STEPS} cells in all): the rest are read as they are, blank below their first row"
+        notes.push(bi!(
+            "the sheet has more merged regions than can be filled down ({MAX_FILL_STEPS} cells in all): the rest are read as they are, blank below their first row",
+            "la feuille a plus de zones fusionnées qu'il n'est possible d'en remplir ({MAX_FILL_STEPS} cellules en tout) : les autres sont lues telles quelles, vides sous leur première ligne"
         ));
     }
     notes

@@ -2,6 +2,7 @@
 //! from a header (by name, never by position), HXL tags, and the context that
 //! collects a row's warnings and rejections with file, line, record and column.
 
+use crate::i18n::Bi;
 use crate::model::report::{ImportReport, Issue, IssueCode, Severity};
 use std::collections::HashMap;
 
@@ -211,13 +212,7 @@ impl<'a> RowCtx<'a> {
         }
     }
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        column: Option<usize>,
-        code: IssueCode,
-        message: String,
-    ) {
+    fn push(&mut self, severity: Severity, column: Option<usize>, code: IssueCode, message: Bi) {
         let column = column.map(|c| self.header.display(c)).unwrap_or_default();
         self.report.push(Issue {
             severity,
@@ -230,14 +225,14 @@ impl<'a> RowCtx<'a> {
     }
 
     /// Records a warning; the row is kept.
-    pub fn warn(&mut self, column: Option<usize>, code: IssueCode, message: impl Into<String>) {
-        self.push(Severity::Warning, column, code, message.into());
+    pub fn warn(&mut self, column: Option<usize>, code: IssueCode, message: Bi) {
+        self.push(Severity::Warning, column, code, message);
     }
 
     /// Records the reason the row is rejected.
-    pub fn reject(&mut self, column: Option<usize>, code: IssueCode, message: impl Into<String>) {
+    pub fn reject(&mut self, column: Option<usize>, code: IssueCode, message: Bi) {
         self.rejected = true;
-        self.push(Severity::Rejected, column, code, message.into());
+        self.push(Severity::Rejected, column, code, message);
     }
 
     /// Whether `reject` was called.
@@ -250,6 +245,11 @@ impl<'a> RowCtx<'a> {
 /// misplaced free-text field never lands whole in a report.
 pub fn quote(value: &str) -> String {
     format!("'{}'", crate::model::text::clip(value.trim()))
+}
+
+/// `quote` in French typography: « value ».
+pub fn guillemets(value: &str) -> String {
+    format!("« {} »", crate::model::text::clip(value.trim()))
 }
 
 #[cfg(test)]

@@ -14,8 +14,10 @@
 //! summing a total with its breakdown would count people twice.
 
 use super::cells;
+use super::fields::guillemets;
 use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
+use crate::i18n::Bi;
 use crate::model::dates::DateOrder;
 use crate::model::incident::{HarmKind, IncidentDraft};
 use crate::model::monitoring::{
@@ -223,7 +225,7 @@ pub struct InsecurityInsightMapper {
     shape: Shape,
     width: usize,
     /// What was recognised and which column was taken for what.
-    pub layout: String,
+    pub layout: Bi,
 }
 
 impl InsecurityInsightMapper {
@@ -291,33 +293,54 @@ impl InsecurityInsightMapper {
             ]),
             shape,
             width: header.width(),
-            layout: String::new(),
+            layout: Bi::default(),
         };
         let layout = m.describe(header);
         Ok(InsecurityInsightMapper { layout, ..m })
     }
 
-    /// "Insecurity Insight incident data (…); columns: date 'Date', …".
-    fn describe(&self, header: &Header) -> String {
-        let name =
-            |c: Option<usize>| c.map_or("none".to_string(), |c| format!("'{}'", header.display(c)));
+    /// "Insecurity Insight incident data (…); columns: date 'Date', …", in
+    /// both languages.
+    fn describe(&self, header: &Header) -> Bi {
+        crate::i18n::both(|lang| self.describe_in(header, lang))
+    }
+
+    fn describe_in(&self, header: &Header, lang: crate::i18n::Lang) -> String {
+        use crate::{l, lf};
+        let none = l!(lang, "none", "aucune");
+        let name = |c: Option<usize>| {
+            c.map_or(none.to_string(), |c| match lang {
+                crate::i18n::Lang::En => format!("'{}'", header.display(c)),
+                crate::i18n::Lang::Fr => format!("« {} »", header.display(c)),
+            })
+        };
         let kind = match &self.shape {
-            Shape::SexualViolence(t, v, d) => format!(
-                "sexual violence: one violation an incident; type {}, victims {} (blank = 1), deaths {}",
-                name(Some(*t)),
-                name(*v),
-                name(*d)
-            ),
-            Shape::Outcomes(cols) => format!(
-                "outcome columns: {}",
-                cols.iter()
+            Shape::SexualViolence(t, v, d) => {
+                let (t, v, d) = (name(Some(*t)), name(*v), name(*d));
+                lf!(
+                    lang,
+                    "sexual violence: one violation an incident; type {t}, victims {v} (blank = 1), deaths {d}",
+                    "violences sexuelles : une violation par incident ; type {t}, victimes {v} (vide = 1), morts {d}"
+                )
+            }
+            Shape::Outcomes(cols) => {
+                let cols = cols
+                    .iter()
                     .map(|(c, t)| format!("{} = {}", name(Some(*c)), t.key()))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", ");
+                lf!(
+                    lang,
+                    "outcome columns: {cols}",
+                    "colonnes de bilan : {cols}"
+                )
+            }
         };
-        format!(
-            "Insecurity Insight incident data, read without a mapping ({kind}); columns: date {}, event id {}, country {}, admin 1 {}, latitude {}, longitude {}, perpetrator type {}, perpetrator name {}, verification {}, victims' sex {} and age {} (the victims are women, men, girls or boys where both name one group, else of unknown group)",
+        let verification = self.verification.map_or(
+            l!(lang, "none (all unverified)", "aucune (tout non vérifié)").to_string(),
+            |c| name(Some(c)),
+        );
+        let (date, id, country, admin1, lat, lon, perp, pname, sex, age) = (
             name(Some(self.date)),
             name(self.id),
             name(self.country),
@@ -326,10 +349,13 @@ impl InsecurityInsightMapper {
             name(self.longitude),
             name(self.perpetrator),
             name(self.name),
-            self.verification
-                .map_or("none (all unverified)".to_string(), |c| name(Some(c))),
             name(self.sex),
             name(self.age),
+        );
+        lf!(
+            lang,
+            "Insecurity Insight incident data, read without a mapping ({kind}); columns: date {date}, event id {id}, country {country}, admin 1 {admin1}, latitude {lat}, longitude {lon}, perpetrator type {perp}, perpetrator name {pname}, verification {verification}, victims' sex {sex} and age {age} (the victims are women, men, girls or boys where both name one group, else of unknown group)",
+            "données d'incidents d'Insecurity Insight, lues sans correspondance ({kind}) ; colonnes : date {date}, identifiant {id}, pays {country}, admin 1 {admin1}, latitude {lat}, longitude {lon}, type d'auteur {perp}, nom de l'auteur {pname}, vérification {verification}, sexe des victimes {sex} et âge {age} (les victimes sont des femmes, des hommes, des filles ou des garçons là où les deux désignent un seul groupe, sinon de groupe inconnu)"
         )
     }
 
@@ -371,10 +397,17 @@ impl InsecurityInsightMapper {
                 ctx.warn(
                     col,
                     IssueCode::TextRepaired,
-                    format!(
-                        "{} was UTF-8 read as Latin-1 upstream; read as {}",
-                        quote(t),
-                        quote(&fixed)
+                    Bi::new(
+                        format!(
+                            "{} was UTF-8 read as Latin-1 upstream; read as {}",
+                            quote(t),
+                            quote(&fixed)
+                        ),
+                        format!(
+                            "{} était de l'UTF-8 lu comme Latin-1 en amont ; lu comme {}",
+                            guillemets(t),
+                            guillemets(&fixed)
+                        ),
                     ),
                 );
                 Cow::Owned(fixed)

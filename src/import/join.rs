@@ -96,7 +96,10 @@ impl Joiner {
                 record: record_no,
                 column: String::new(),
                 code: IssueCode::UnterminatedQuote,
-                message: "a quoted field opened in this record is never closed, so the rest of the file was read into it; check the rows after this line".to_string(),
+                message: crate::bi!(
+                    "a quoted field opened in this record is never closed, so the rest of the file was read into it; check the rows after this line",
+                    "un champ entre guillemets ouvert dans cet enregistrement n'est jamais fermé : la suite du fichier y a été lue ; vérifiez les lignes qui suivent"
+                ),
             });
         }
         (self.columns, self.report, self.ids)

@@ -74,7 +74,7 @@ impl TableHead {
         preview: &[Vec<String>],
         options: &ImportOptions,
         path: &Path,
-    ) -> Result<(Box<dyn RowMapper>, SourceFormat, String), ImportError> {
+    ) -> Result<(Box<dyn RowMapper>, SourceFormat, crate::i18n::Bi), ImportError> {
         // A mapping's header row past the preview names no row: an empty
         // header, not a slice out of range.
         let from_start = preview.get(self.start()..).unwrap_or_default();
@@ -90,7 +90,15 @@ impl TableHead {
                 record: 0,
                 column: self.header.display(i),
                 code,
-                message: format!("column {} of the header: {}", i + 1, code.describe()),
+                message: crate::i18n::both(|lang| {
+                    crate::lf!(
+                        lang,
+                        "column {} of the header: {}",
+                        "colonne {} de l'en-tête : {}",
+                        i + 1,
+                        code.describe_in(lang)
+                    )
+                }),
             });
         }
     }

@@ -16,8 +16,10 @@
 //! ```
 
 use super::cells;
+use super::fields::guillemets;
 use super::fields::{Fields, Header, RowCtx, quote};
 use super::{ImportError, RowMapper};
+use crate::i18n::Bi;
 use crate::model::dates::{DateOrder, day_number, parse_date};
 use crate::model::incident::{HarmKind, IncidentDraft};
 use crate::model::monitoring::{MonitoringDraft, Verification, VictimGroup, ViolationType};
@@ -45,13 +47,19 @@ impl ColumnMapping {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         let text = String::from_utf8(body.to_vec()).map_err(|_| ImportError::Mapping {
             path: path.to_path_buf(),
-            message: "not UTF-8 text (save the file as UTF-8)".into(),
+            message: crate::bi!(
+                "not UTF-8 text (save the file as UTF-8)",
+                "pas du texte UTF-8 (enregistrez le fichier en UTF-8)"
+            ),
         })?;
         ron::from_str(&text).map_err(|e| ImportError::Mapping {
             path: path.to_path_buf(),
-            message: format!(
+            message: crate::bi!(
                 "line {}, column {}: {}",
-                e.span.start.line, e.span.start.col, e.code
+                "ligne {}, colonne {} : {}",
+                e.span.start.line,
+                e.span.start.col,
+                e.code
             ),
         })
     }
@@ -354,22 +362,23 @@ impl RowMapper for MappedMapper {
         let perpetrator_raw = cells::text(row, self.perpetrator);
         let perpetrator_type = match self.perpetrator {
             None => self.default_perpetrator,
-            Some(_) => {
-                match self.values.get(&normalise_value(perpetrator_raw)) {
-                    Some(t) => *t,
-                    None => {
-                        let t = suggest_type_for_value(perpetrator_raw);
-                        if t == PerpetratorType::Other {
-                            ctx.warn(
+            Some(_) => match self.values.get(&normalise_value(perpetrator_raw)) {
+                Some(t) => *t,
+                None => {
+                    let t = suggest_type_for_value(perpetrator_raw);
+                    if t == PerpetratorType::Other {
+                        ctx.warn(
                             self.perpetrator,
                             IssueCode::UnmappedPerpetrator,
-                            format!("{} is not in the mapping's value list; its type is set to other", quote(perpetrator_raw)),
+                            Bi::new(
+                                format!("{} is not in the mapping's value list; its type is set to other", quote(perpetrator_raw)),
+                                format!("{} n'est pas dans la liste de valeurs de la correspondance ; son type est mis à autre", guillemets(perpetrator_raw)),
+                            ),
                         );
-                        }
-                        t
                     }
+                    t
                 }
-            }
+            },
         };
         let civilian_harm = match self.harm_column {
             None => true,

@@ -5,7 +5,9 @@
 use super::RowMapper;
 use super::fields::{Fields, Header, RowCtx};
 use super::mapping::{ColumnMapping, MappedMapper};
+use crate::i18n::{Bi, Lang};
 use crate::model::report::IssueCode;
+use crate::{l, lf};
 use std::path::Path;
 
 /// What a mapping makes of a preview: the mapping dialog's live check.
@@ -18,13 +20,13 @@ pub struct MappingCheck {
     /// Rows whose date could not be read.
     pub date_errors: u64,
     /// The first of them: (row number in the preview, 1 = header; message).
-    pub first_date_error: Option<(u64, String)>,
+    pub first_date_error: Option<(u64, Bi)>,
     /// Rows whose fatalities would be flagged unknown.
     pub fatalities_unknown: u64,
     /// Perpetrator values neither listed nor recognised from their wording.
     pub unmapped_values: Vec<String>,
     /// A problem with the mapping itself (a column that is not there).
-    pub error: Option<String>,
+    pub error: Option<Bi>,
     /// The day/month order the date column's values decide, when the
     /// mapping leaves it to them, and the values that decide it.
     pub decided_order: Option<(crate::model::dates::DateOrder, u64)>,
@@ -33,35 +35,54 @@ pub struct MappingCheck {
 impl MappingCheck {
     /// One line for the dialog, e.g. "23 dates could not be read, e.g. row 14: '31/02/2020' …".
     pub fn summary(&self) -> String {
+        self.summary_in(Lang::En)
+    }
+
+    /// The line in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
         if let Some(e) = &self.error {
-            return e.clone();
+            return e.get(lang).to_string();
         }
-        let mut parts = vec![format!("{} of {} rows would be kept", self.kept, self.rows)];
+        let (kept, rows) = (self.kept, self.rows);
+        let mut parts = vec![lf!(
+            lang,
+            "{kept} of {rows} rows would be kept",
+            "{kept} lignes sur {rows} seraient gardées"
+        )];
         if let Some((order, n)) = self.decided_order {
-            parts.push(format!(
-                "dates read as {} ({n} values can only be read that way)",
-                match order {
-                    crate::model::dates::DateOrder::DayFirst => "day-first (DD/MM)",
-                    crate::model::dates::DateOrder::MonthFirst => "month-first (MM/DD)",
-                }
+            use crate::model::dates::DateOrder;
+            let o = match order {
+                DateOrder::DayFirst => l!(lang, "day-first (DD/MM)", "jour d'abord (JJ/MM)"),
+                DateOrder::MonthFirst => l!(lang, "month-first (MM/DD)", "mois d'abord (MM/JJ)"),
+            };
+            parts.push(lf!(
+                lang,
+                "dates read as {o} ({n} values can only be read that way)",
+                "dates lues {o} ({n} valeurs ne se lisent que de cette façon)"
             ));
         }
         if let Some((row, msg)) = &self.first_date_error {
-            parts.push(format!(
-                "{} dates could not be read, e.g. row {row}: {msg}",
-                self.date_errors
+            let (n, msg) = (self.date_errors, msg.get(lang));
+            parts.push(lf!(
+                lang,
+                "{n} dates could not be read, e.g. row {row}: {msg}",
+                "{n} dates illisibles, p. ex. ligne {row} : {msg}"
             ));
         }
         if self.fatalities_unknown > 0 {
-            parts.push(format!(
-                "{} fatality figures unreadable or blank",
-                self.fatalities_unknown
+            let n = self.fatalities_unknown;
+            parts.push(lf!(
+                lang,
+                "{n} fatality figures unreadable or blank",
+                "{n} nombres de morts illisibles ou vides"
             ));
         }
         if !self.unmapped_values.is_empty() {
-            parts.push(format!(
-                "perpetrator values set to other: {}",
-                self.unmapped_values.join(", ")
+            let v = self.unmapped_values.join(", ");
+            parts.push(lf!(
+                lang,
+                "perpetrator values set to other: {v}",
+                "valeurs d'auteur mises à autre : {v}"
             ));
         }
         parts.join("; ")
@@ -74,7 +95,10 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
     use super::fields::{HxlTag, is_tag_row};
     let Some(names) = preview.first() else {
         return MappingCheck {
-            error: Some("the file shows no rows".to_string()),
+            error: Some(crate::bi!(
+                "the file shows no rows",
+                "le fichier ne montre aucune ligne"
+            )),
             ..Default::default()
         };
     };
@@ -87,7 +111,7 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
         Ok(m) => m,
         Err(e) => {
             return MappingCheck {
-                error: Some(e.to_string().trim_start_matches("preview: ").to_string()),
+                error: Some(e.reason()),
                 ..Default::default()
             };
         }
@@ -140,7 +164,13 @@ pub fn check_mapping(mapping: &ColumnMapping, preview: &[Vec<String>]) -> Mappin
                 check.fatalities_unknown += 1
             }
             IssueCode::UnmappedPerpetrator => {
-                let v = issue.message.split('\'').nth(1).unwrap_or("").to_string();
+                let v = issue
+                    .message
+                    .en()
+                    .split('\'')
+                    .nth(1)
+                    .unwrap_or("")
+                    .to_string();
                 if !check.unmapped_values.contains(&v) {
                     check.unmapped_values.push(v);
                 }
@@ -203,7 +233,7 @@ mod tests {
         };
         let c = check_mapping(&m, &preview);
         assert!(
-            c.error.as_deref().is_some_and(|e| e.contains("'Date'")),
+            c.error.as_ref().is_some_and(|e| e.contains("'Date'")),
             "{:?}",
             c.error
         );

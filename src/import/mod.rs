@@ -31,6 +31,8 @@ pub mod template;
 pub mod ucdp;
 pub mod workbook;
 
+use crate::bi;
+use crate::i18n::{Bi, Lang};
 use crate::model::dataset::{Dataset, DatasetMeta, SourceFormat};
 use crate::model::dates::DateOrder;
 use crate::model::incident::IncidentDraft;
@@ -99,19 +101,22 @@ pub struct ImportOptions {
 }
 
 /// Why a file could not be imported at all. Each message is one sentence
-/// that names the file.
-#[derive(Debug, Clone, thiserror::Error)]
+/// that names the file, in both languages (`text_in`); `Display` is the
+/// English one.
+#[derive(Debug, Clone)]
 pub enum ImportError {
-    #[error("{}: cannot read the file: {message}", path.display())]
-    Io { path: PathBuf, message: String },
-    #[error("{}: the file is empty", path.display())]
-    Empty { path: PathBuf },
-    #[error("{}: {reason}", path.display())]
-    NotATable { path: PathBuf, reason: String },
-    #[error(
-        "{}: not recognised as ACLED, UCDP GED or an HXL-tagged file with a #date column (columns: {}); describe it with a column mapping (--mapping FILE)",
-        path.display(), columns.join(", ")
-    )]
+    /// The operating system's own message (in the system's language).
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    NotATable {
+        path: PathBuf,
+        reason: Bi,
+    },
     UnknownShape {
         path: PathBuf,
         columns: Vec<String>,
@@ -119,30 +124,125 @@ pub enum ImportError {
         /// mapping dialog.
         preview: Vec<Vec<String>>,
     },
-    #[error("{}: {format} needs a column '{column}', which the header does not have", path.display())]
     MissingColumn {
         path: PathBuf,
         format: &'static str,
         column: String,
     },
-    #[error(
-        "{}: every numeric date in column '{column}' could be read as DD/MM or MM/DD (e.g. '{example}'); set date_order in the column mapping",
-        path.display()
-    )]
     AmbiguousDates {
         path: PathBuf,
         column: String,
         example: String,
     },
-    #[error("{}: the column mapping cannot be read: {message}", path.display())]
-    Mapping { path: PathBuf, message: String },
-    #[error("{}: the workbook cannot be read: {message}", path.display())]
-    Workbook { path: PathBuf, message: String },
-    #[error("the import was cancelled")]
+    Mapping {
+        path: PathBuf,
+        message: Bi,
+    },
+    /// The workbook reader's message (ours in both languages; a spreadsheet
+    /// library's own words as it wrote them).
+    Workbook {
+        path: PathBuf,
+        message: Bi,
+    },
     Cancelled,
 }
 
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl crate::i18n::Localized for ImportError {
+    fn text_in(&self, lang: Lang) -> String {
+        ImportError::text_in(self, lang)
+    }
+}
+
 impl ImportError {
+    /// The file the error is about.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            ImportError::Io { path, .. }
+            | ImportError::Empty { path }
+            | ImportError::NotATable { path, .. }
+            | ImportError::UnknownShape { path, .. }
+            | ImportError::MissingColumn { path, .. }
+            | ImportError::AmbiguousDates { path, .. }
+            | ImportError::Mapping { path, .. }
+            | ImportError::Workbook { path, .. } => Some(path),
+            ImportError::Cancelled => None,
+        }
+    }
+
+    /// The message in `lang`: the file, then why.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self.path() {
+            Some(p) => format!(
+                "{}{} {}",
+                p.display(),
+                crate::i18n::colon(lang),
+                self.reason().get(lang)
+            ),
+            None => self.reason().get(lang).to_string(),
+        }
+    }
+
+    /// Why, without the file's name.
+    pub fn reason(&self) -> Bi {
+        match self {
+            ImportError::Io { message, .. } => Bi::new(
+                format!("cannot read the file: {message}"),
+                format!("impossible de lire le fichier : {message}"),
+            ),
+            ImportError::Empty { .. } => bi!("the file is empty", "le fichier est vide"),
+            ImportError::NotATable { reason, .. } => reason.clone(),
+            ImportError::UnknownShape { columns, .. } => {
+                let en = columns.join(", ");
+                let fr: Vec<String> = columns.iter().map(|c| format!("« {c} »")).collect();
+                let fr = fr.join(", ");
+                Bi::new(
+                    format!(
+                        "not recognised as ACLED, UCDP GED or an HXL-tagged file with a #date column (columns: {en}); describe it with a column mapping (--mapping FILE)"
+                    ),
+                    format!(
+                        "non reconnu comme ACLED, UCDP GED ou un fichier balisé HXL avec une colonne #date (colonnes : {fr}) ; décrivez-le par une correspondance de colonnes (--mapping FICHIER)"
+                    ),
+                )
+            }
+            ImportError::MissingColumn { format, column, .. } => {
+                let fr_format = match *format {
+                    "the column mapping" => "la correspondance de colonnes",
+                    "Insecurity Insight incident data" => {
+                        "Les données d'incidents d'Insecurity Insight"
+                    }
+                    other => other,
+                };
+                bi!(
+                    "{format} needs a column '{column}', which the header does not have",
+                    "{fr_format} exige une colonne « {column} », que l'en-tête n'a pas"
+                )
+            }
+            ImportError::AmbiguousDates {
+                column, example, ..
+            } => bi!(
+                "every numeric date in column '{column}' could be read as DD/MM or MM/DD (e.g. '{example}'); set date_order in the column mapping",
+                "chaque date numérique de la colonne « {column} » peut se lire JJ/MM ou MM/JJ (p. ex. « {example} ») ; indiquez date_order dans la correspondance de colonnes"
+            ),
+            ImportError::Mapping { message, .. } => message.prefixed(
+                "the column mapping cannot be read: ",
+                "la correspondance de colonnes est illisible : ",
+            ),
+            ImportError::Workbook { message, .. } => message.prefixed(
+                "the workbook cannot be read: ",
+                "le classeur est illisible : ",
+            ),
+            ImportError::Cancelled => bi!("the import was cancelled", "l'import a été annulé"),
+        }
+    }
+
     /// A stable key for the kind of error (used by the test corpus).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -174,7 +274,10 @@ pub fn import_file(
     if meta.is_dir() {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
-            reason: "this is a folder, not a file".to_string(),
+            reason: bi!(
+                "this is a folder, not a file",
+                "c'est un dossier, pas un fichier"
+            ),
         });
     }
     if !meta.is_file() {
@@ -182,7 +285,10 @@ pub fn import_file(
         // any read, with the reason (not as "empty").
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
-            reason: "not a regular file (a device or pipe cannot be read as a dataset)".to_string(),
+            reason: bi!(
+                "not a regular file (a device or pipe cannot be read as a dataset)",
+                "pas un fichier ordinaire (un périphérique ou un tube ne se lit pas comme un jeu de données)"
+            ),
         });
     }
     let len = meta.len();
@@ -223,7 +329,7 @@ pub(crate) fn choose_mapper(
     options: &ImportOptions,
     path: &Path,
     preview: &[Vec<String>],
-) -> Result<(Box<dyn RowMapper>, SourceFormat, String), ImportError> {
+) -> Result<(Box<dyn RowMapper>, SourceFormat, Bi), ImportError> {
     if acled::recognise(header) {
         let m = acled::AcledMapper::new(header, path, has_tags)?;
         let layout = m.layout.clone();
@@ -243,28 +349,34 @@ pub(crate) fn choose_mapper(
     {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
-            reason: "this is an aggregated table (events and fatalities per region and month, as in ACLED's HDX workbooks), not a list of events; the threat matrix needs event-level data (one row per event with its actors)".to_string(),
+            reason: bi!(
+                "this is an aggregated table (events and fatalities per region and month, as in ACLED's HDX workbooks), not a list of events; the threat matrix needs event-level data (one row per event with its actors)",
+                "c'est un tableau agrégé (événements et morts par région et par mois, comme dans les classeurs ACLED de HDX), pas une liste d'événements ; la matrice des menaces exige des données par événement (une ligne par événement avec ses acteurs)"
+            ),
         });
     }
     if let Some(mapping) = &options.mapping {
         let m = mapping::MappedMapper::new(mapping, header, path)?;
-        let name = if mapping.name.is_empty() {
-            "column mapping"
+        let layout = if mapping.name.is_empty() {
+            bi!(
+                "table read through 'column mapping'",
+                "table lue par une correspondance de colonnes"
+            )
         } else {
-            &mapping.name
+            let name = &mapping.name;
+            bi!("table read through '{name}'", "table lue par « {name} »")
         };
-        return Ok((
-            Box::new(m),
-            SourceFormat::Mapped,
-            format!("table read through '{name}'"),
-        ));
+        return Ok((Box::new(m), SourceFormat::Mapped, layout));
     }
     if template::recognise(header) {
         let m = template::TemplateMapper::new(header, path)?;
         return Ok((
             Box::new(m),
             SourceFormat::Monitoring,
-            "the workbench's monitoring-log template, read without a mapping (violation types, victims by group, verification status)".to_string(),
+            bi!(
+                "the workbench's monitoring-log template, read without a mapping (violation types, victims by group, verification status)",
+                "le modèle de registre de suivi de l'atelier, lu sans correspondance (types de violations, victimes par groupe, statut de vérification)"
+            ),
         ));
     }
     if insecurity::recognise(header) {
@@ -277,7 +389,10 @@ pub(crate) fn choose_mapper(
         return Ok((
             Box::new(m),
             SourceFormat::Hxl,
-            "HXL-tagged table, columns mapped from tags".to_string(),
+            bi!(
+                "HXL-tagged table, columns mapped from tags",
+                "table balisée HXL, colonnes reconnues par leurs balises"
+            ),
         ));
     }
     Err(ImportError::UnknownShape {
@@ -376,9 +491,15 @@ pub(crate) fn finish_scanned(
                 record: 0,
                 column: id_col.to_string(),
                 code: crate::model::report::IssueCode::DuplicateEventId,
-                message: format!(
-                    "event id {} was already read at line {line}; this copy is not counted",
-                    fields::quote(columns.event_id.get(i))
+                message: crate::i18n::Bi::new(
+                    format!(
+                        "event id {} was already read at line {line}; this copy is not counted",
+                        fields::quote(columns.event_id.get(i))
+                    ),
+                    format!(
+                        "l'identifiant d'événement {} a déjà été lu à la ligne {line} ; cette copie n'est pas comptée",
+                        fields::guillemets(columns.event_id.get(i))
+                    ),
                 ),
             });
         }

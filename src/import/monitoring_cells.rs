@@ -3,8 +3,10 @@
 //! the workbench's template and mapped logs.
 
 use super::cells;
+use super::fields::guillemets;
 use super::fields::{Fields, RowCtx, quote};
 use super::numbers::parse_count;
+use crate::i18n::Bi;
 use crate::model::monitoring::{Groups, VictimGroup, ViolationType, split_values};
 use crate::model::report::IssueCode;
 
@@ -16,9 +18,15 @@ pub(crate) fn people(row: &dyn Fields, col: usize, ctx: &mut RowCtx) -> Result<O
         ctx.warn(
             Some(col),
             IssueCode::VictimsUnreadable,
-            format!(
-                "{} is not a count of people; the record is kept and its victims flagged unknown",
-                quote(raw)
+            Bi::new(
+                format!(
+                    "{} is not a count of people; the record is kept and its victims flagged unknown",
+                    quote(raw)
+                ),
+                format!(
+                    "{} n'est pas un nombre de personnes ; l'enregistrement est gardé, ses victimes marquées inconnues",
+                    guillemets(raw)
+                ),
             ),
         );
     })
@@ -94,9 +102,15 @@ pub(crate) fn violation_set(
                 ctx.warn(
                     col,
                     IssueCode::UnmappedPerpetrator,
-                    format!(
-                        "{} is not a known violation type; counted as other",
-                        quote(v)
+                    Bi::new(
+                        format!(
+                            "{} is not a known violation type; counted as other",
+                            quote(v)
+                        ),
+                        format!(
+                            "{} n'est pas un type de violation connu ; compté comme autre",
+                            guillemets(v)
+                        ),
                     ),
                 );
                 set |= ViolationType::Other.bit();

@@ -13,6 +13,7 @@ use super::layout::TableHead;
 use super::rows::{Block, Done, Fragment, convert_block};
 use super::sniff::{self, TextEncoding};
 use super::{ImportError, ImportOptions, Progress, RowMapper, finish_scanned};
+use crate::i18n::Bi;
 use crate::model::dataset::{DatasetMeta, SourceFormat};
 use crate::model::date_vote::DateOrderVote;
 use crate::model::dates::DateOrder;
@@ -52,12 +53,16 @@ pub fn import_text(
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
             reason: match header_row {
-                Some(h) if h as usize > preview.len() => format!(
+                Some(h) if h as usize > preview.len() => crate::bi!(
                     "the column mapping's header_row {h} is past the {} rows of the file's first {} KB",
+                    "le header_row {h} de la correspondance de colonnes est au-delà des {} lignes des {} premiers Ko du fichier",
                     preview.len(),
                     opened.sample_text.len() / 1024
                 ),
-                _ => "no header row was found in the first rows".to_string(),
+                _ => crate::bi!(
+                    "no header row was found in the first rows",
+                    "aucune ligne d'en-tête n'a été trouvée dans les premières lignes"
+                ),
             },
         });
     }
@@ -108,13 +113,17 @@ pub fn import_text(
     if joiner.waiting() != 0 {
         return Err(ImportError::Io {
             path: path.to_path_buf(),
-            message: "a reading thread stopped before its part of the file was read".to_string(),
+            message: "a reading thread stopped before its part of the file was read (a bug)"
+                .to_string(),
         });
     }
     let (columns, mut report, ids) = joiner.finish();
     report.notes.extend(order_note);
     if let Some(e) = read_error {
-        report.notes.push(format!("reading stopped early: {e}"));
+        report.notes.push(crate::bi!(
+            "reading stopped early: {e}",
+            "lecture arrêtée avant la fin : {e}"
+        ));
     }
     progress.bytes_done.store(
         progress.bytes_total.load(Ordering::Relaxed),
@@ -225,7 +234,10 @@ impl Opened {
         if nuls * 2 > text.len() {
             return Err(ImportError::NotATable {
                 path: path.to_path_buf(),
-                reason: "the file is filled with NUL bytes, as a file cut off by a crash often is; it holds no table".to_string(),
+                reason: crate::bi!(
+                    "the file is filled with NUL bytes, as a file cut off by a crash often is; it holds no table",
+                    "le fichier est rempli d'octets NUL, comme l'est souvent un fichier coupé par un plantage ; il ne contient aucune table"
+                ),
             });
         }
         Ok(())
@@ -237,35 +249,59 @@ impl Opened {
 fn start_report(
     path: &Path,
     head: &TableHead,
-    layout: &str,
+    layout: &Bi,
     encoding: TextEncoding,
     delimiter: u8,
 ) -> ImportReport {
     let lay = &head.layout;
     let mut report = ImportReport::new(path.display().to_string());
-    report.notes.push(format!("recognised as {layout}"));
-    report.notes.push(format!(
-        "encoding {}, delimiter {}",
-        encoding.label(),
-        match delimiter {
-            b'\t' => "tab".to_string(),
-            d => format!("'{}'", d as char),
-        }
-    ));
+    report.notes.push(recognised_as(layout));
+    let delim = |lang| match delimiter {
+        b'\t' => crate::l!(lang, "tab", "tabulation").to_string(),
+        d => format!("'{}'", d as char),
+    };
+    report.notes.push(crate::i18n::both(|lang| {
+        crate::lf!(
+            lang,
+            "encoding {}, delimiter {}",
+            "encodage {}, séparateur {}",
+            encoding.label_in(lang),
+            delim(lang)
+        )
+    }));
     let header_line = lay.header.map_or(0, |h| h + 1);
     if lay.data > 1 || lay.header.is_none() {
-        report.notes.push(format!(
-            "header at record {}, {}data from record {}",
-            header_line,
-            lay.tags.map_or(String::new(), |t| format!(
-                "HXL tag row at record {}, ",
-                t + 1
-            )),
-            lay.data + 1
-        ));
+        report
+            .notes
+            .push(layout_note(header_line, lay.tags, lay.data));
     }
     head.report_problems(&mut report, header_line as u64);
     report
+}
+
+/// "recognised as ACLED (…)": the layout's name stays as the source names it.
+pub(crate) fn recognised_as(layout: &Bi) -> Bi {
+    layout.prefixed("recognised as ", "reconnu comme ")
+}
+
+/// Where the header, the HXL tag row and the data start (1-based records).
+pub(crate) fn layout_note(header_line: usize, tags: Option<usize>, data: usize) -> Bi {
+    crate::i18n::both(|lang| {
+        let tags = tags.map_or(String::new(), |t| {
+            crate::lf!(
+                lang,
+                "HXL tag row at record {}, ",
+                "ligne de balises HXL à la fiche {}, ",
+                t + 1
+            )
+        });
+        crate::lf!(
+            lang,
+            "header at record {header_line}, {tags}data from record {}",
+            "en-tête à la fiche {header_line}, {tags}données à partir de la fiche {}",
+            data + 1
+        )
+    })
 }
 
 /// The head of the file: up to HEAD_RECORDS data records, read before the
@@ -512,7 +548,7 @@ pub(crate) fn decide_date_order(
     header: &Header,
     values: impl Iterator<Item = String>,
     path: &Path,
-) -> Result<Option<String>, ImportError> {
+) -> Result<Option<Bi>, ImportError> {
     let mut evidence = DateEvidence::default();
     for v in values {
         evidence.add(&v);
@@ -559,7 +595,7 @@ impl DateEvidence {
         mapper: &mut dyn RowMapper,
         header: &Header,
         path: &Path,
-    ) -> Result<Option<String>, ImportError> {
+    ) -> Result<Option<Bi>, ImportError> {
         let vote = self.vote;
         let (day_example, month_example) = (&self.day_example, &self.month_example);
         let example = self.example.clone();
@@ -572,22 +608,31 @@ impl DateEvidence {
         if let Some(order) = vote.decided() {
             // The order the column is read in: the mapping's where it gives one.
             let order = mapper.fixed_date_order().unwrap_or(order);
+            let fixed = mapper.fixed_date_order().is_some();
             let note = (vote.day_first > 0 && vote.month_first > 0).then(|| {
-                let (chosen, other) = match order {
-                    DateOrder::DayFirst => ("day-first (DD/MM)", "month-first"),
-                    DateOrder::MonthFirst => ("month-first (MM/DD)", "day-first"),
+                let col = column();
+                let (d, m) = (vote.day_first, vote.month_first);
+                let en = {
+                    let (chosen, other) = match order {
+                        DateOrder::DayFirst => ("day-first (DD/MM)", "month-first"),
+                        DateOrder::MonthFirst => ("month-first (MM/DD)", "day-first"),
+                    };
+                    let by = if fixed { "the column mapping's order" } else { "the majority" };
+                    format!(
+                        "column '{col}' holds dates that can only be day-first ({d} values, e.g. '{day_example}') and dates that can only be month-first ({m} values, e.g. '{month_example}'); it is read as {chosen} ({by}), and the {other} dates are rejected as invalid: check the column"
+                    )
                 };
-                format!(
-                    "column '{}' holds dates that can only be day-first ({} values, e.g. '{day_example}') and dates that can only be month-first ({} values, e.g. '{month_example}'); it is read as {chosen} ({}), and the {other} dates are rejected as invalid: check the column",
-                    column(),
-                    vote.day_first,
-                    vote.month_first,
-                    if mapper.fixed_date_order().is_some() {
-                        "the column mapping's order"
-                    } else {
-                        "the majority"
-                    }
-                )
+                let fr = {
+                    let (chosen, other) = match order {
+                        DateOrder::DayFirst => ("jour d'abord (JJ/MM)", "mois d'abord"),
+                        DateOrder::MonthFirst => ("mois d'abord (MM/JJ)", "jour d'abord"),
+                    };
+                    let by = if fixed { "l'ordre de la correspondance de colonnes" } else { "la majorité" };
+                    format!(
+                        "la colonne « {col} » contient des dates qui ne peuvent être que jour d'abord ({d} valeurs, p. ex. « {day_example} ») et des dates qui ne peuvent être que mois d'abord ({m} valeurs, p. ex. « {month_example} ») ; elle est lue {chosen} ({by}), et les dates {other} sont rejetées comme invalides : vérifiez la colonne"
+                    )
+                };
+                Bi::new(en, fr)
             });
             mapper.set_date_order(order);
             return Ok(note);

@@ -138,7 +138,10 @@ fn convert_row(
         ctx.warn(
             Some(c),
             IssueCode::InvalidUtf8,
-            "the field is not valid UTF-8; it was read as Windows-1252",
+            crate::bi!(
+                "the field is not valid UTF-8; it was read as Windows-1252",
+                "le champ n'est pas de l'UTF-8 valide ; il a été lu comme Windows-1252"
+            ),
         );
     }
     match mapper.map(fields, &mut ctx) {

@@ -44,6 +44,27 @@ pub enum TextEncoding {
 impl TextEncoding {
     /// A label for the report.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// The encoding's name in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::l;
+        match self {
+            Self::Utf8 { bom: true } => l!(lang, "UTF-8 with BOM", "UTF-8 avec BOM"),
+            Self::Utf16Le { bom: true } => l!(lang, "UTF-16LE with BOM", "UTF-16LE avec BOM"),
+            Self::Utf16Le { bom: false } => {
+                l!(lang, "UTF-16LE without BOM", "UTF-16LE sans BOM")
+            }
+            Self::Utf16Be { bom: true } => l!(lang, "UTF-16BE with BOM", "UTF-16BE avec BOM"),
+            Self::Utf16Be { bom: false } => {
+                l!(lang, "UTF-16BE without BOM", "UTF-16BE sans BOM")
+            }
+            _ => self.plain_label(),
+        }
+    }
+
+    fn plain_label(self) -> &'static str {
         match self {
             Self::Utf8 { bom: false } => "UTF-8",
             Self::Utf8 { bom: true } => "UTF-8 with BOM",

@@ -57,12 +57,15 @@ pub fn source_record(
         })
         .map_err(|message| ImportError::Workbook {
             path: path.clone(),
-            message,
+            message: workbook::message_bi(&message),
         })?;
         if !seen {
             return Err(ImportError::NotATable {
                 path: path.clone(),
-                reason: format!("sheet '{sheet_name}' is no longer in the workbook"),
+                reason: crate::bi!(
+                    "sheet '{sheet_name}' is no longer in the workbook",
+                    "la feuille « {sheet_name} » n'est plus dans le classeur"
+                ),
             });
         }
         found.unwrap_or_default()
@@ -193,7 +196,10 @@ fn read_table(
                     .pop()
                     .ok_or_else(|| ImportError::NotATable {
                         path: path.to_path_buf(),
-                        reason: format!("the workbook has no sheet '{name}'"),
+                        reason: crate::bi!(
+                            "the workbook has no sheet '{name}'",
+                            "le classeur n'a pas de feuille « {name} »"
+                        ),
                     })?
                     .rows;
                 return Ok((table_from(rows, max), false));
@@ -201,7 +207,10 @@ fn read_table(
             let sheets = preview_sheets(path, want.min(40), Vec::new(), &progress)?;
             let best = best_sheet(&sheets).ok_or_else(|| ImportError::NotATable {
                 path: path.to_path_buf(),
-                reason: "the workbook has no sheets".to_string(),
+                reason: crate::bi!(
+                    "the workbook has no sheets",
+                    "le classeur n'a aucune feuille"
+                ),
             })?;
             if want > 40 {
                 // The whole table: the data sheet, then the rows of the

@@ -246,9 +246,15 @@ impl RowMapper for TemplateMapper {
                     ctx.warn(
                         self.col(7),
                         IssueCode::UnmappedPerpetrator,
-                        format!(
-                            "{} is not a perpetrator type of the list; its type is set to other",
-                            quote(perp_raw)
+                        crate::i18n::Bi::new(
+                            format!(
+                                "{} is not a perpetrator type of the list; its type is set to other",
+                                quote(perp_raw)
+                            ),
+                            format!(
+                                "{} n'est pas un type d'auteur de la liste ; son type est mis à autre",
+                                super::fields::guillemets(perp_raw)
+                            ),
                         ),
                     );
                 }

@@ -40,7 +40,7 @@ pub struct UcdpMapper {
     width: usize,
     date_order: DateOrder,
     /// A description of the shape, for the report.
-    pub layout: String,
+    pub layout: crate::i18n::Bi,
 }
 
 impl UcdpMapper {
@@ -60,14 +60,27 @@ impl UcdpMapper {
                 })
         };
         let mut layout = if header.has("best_est") {
-            "UCDP GED web-explorer export".to_string()
+            crate::bi!(
+                "UCDP GED web-explorer export",
+                "export de l'explorateur web UCDP GED"
+            )
         } else if header.has("relid") {
-            format!("UCDP GED release ({} columns)", header.width())
+            crate::bi!(
+                "UCDP GED release ({} columns)",
+                "version UCDP GED ({} colonnes)",
+                header.width()
+            )
         } else {
-            "UCDP GED 19.1-style release (42 columns)".to_string()
+            crate::bi!(
+                "UCDP GED 19.1-style release (42 columns)",
+                "version UCDP GED de type 19.1 (42 colonnes)"
+            )
         };
         if has_tag_row {
-            layout.push_str(", HDX copy with HXL tag row");
+            layout = layout.suffixed(
+                ", HDX copy with HXL tag row",
+                ", copie HDX avec ligne de balises HXL",
+            );
         }
         Ok(UcdpMapper {
             id: header.find("id"),
@@ -115,9 +128,15 @@ impl RowMapper for UcdpMapper {
                 ctx.warn(
                     Some(self.type_of_violence),
                     IssueCode::UnknownViolenceType,
-                    format!(
-                        "{} is not 1, 2 or 3; the event is kept but not counted as civilian harm",
-                        quote(tov_raw)
+                    crate::i18n::Bi::new(
+                        format!(
+                            "{} is not 1, 2 or 3; the event is kept but not counted as civilian harm",
+                            quote(tov_raw)
+                        ),
+                        format!(
+                            "{} n'est ni 1, ni 2, ni 3 ; l'événement est gardé mais pas compté comme atteinte aux civils",
+                            super::fields::guillemets(tov_raw)
+                        ),
                     ),
                 );
                 ""

@@ -108,6 +108,27 @@ pub fn use_reader_process(exe: PathBuf) {
 /// The message of a read that failed, naming what the analyst can do.
 pub type ReadError = String;
 
+/// A reader message of ours in both languages, carried as one string (it
+/// crosses the reader's process boundary as text): the English, U+001F,
+/// the French. `message_bi` takes it apart.
+fn both_ways(en: String, fr: String) -> ReadError {
+    format!("{en}\u{1f}{fr}")
+}
+
+/// A reader message in both languages; a spreadsheet library's own words
+/// (no French half) are quoted as the library wrote them.
+pub fn message_bi(m: &str) -> crate::i18n::Bi {
+    match m.split_once('\u{1f}') {
+        Some((en, fr)) => crate::i18n::Bi::new(en, fr),
+        None => crate::i18n::Bi::new(m, library_fr(m)),
+    }
+}
+
+/// A library's message, quoted in a French sentence.
+fn library_fr(m: &str) -> String {
+    format!("message du lecteur : « {m} »")
+}
+
 /// Reads `path` as `request` says, handing each event to `sink`; the sink
 /// returns `false` to stop the read. `cancelled` is polled while rows
 /// arrive.
@@ -144,7 +165,11 @@ pub fn read_here(
             .map(String::as_str)
             .or_else(|| p.downcast_ref::<&str>().copied())
             .unwrap_or("no message");
-        Err(crashed(&format!("the reader failed ({})", clip(what))))
+        let what = clip(what);
+        Err(crashed(
+            &format!("the reader failed ({what})"),
+            &format!("le lecteur a échoué ({what})"),
+        ))
     })
 }
 
@@ -156,9 +181,14 @@ fn clip(s: &str) -> String {
     t.replace(['\n', '\r'], " ")
 }
 
-fn crashed(what: &str) -> String {
-    format!(
-        "{what} while reading the workbook: it is damaged or built in a way the reader cannot take. Open it in Excel or LibreOffice and save it again (or save the data sheet as CSV)"
+fn crashed(what: &str, fr: &str) -> String {
+    both_ways(
+        format!(
+            "{what} while reading the workbook: it is damaged or built in a way the reader cannot take. Open it in Excel or LibreOffice and save it again (or save the data sheet as CSV)"
+        ),
+        format!(
+            "{fr} pendant la lecture du classeur : il est endommagé ou construit d'une façon que le lecteur ne sait pas prendre. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau (ou enregistrez la feuille de données en CSV)"
+        ),
     )
 }
 
@@ -177,8 +207,14 @@ fn open(path: &Path) -> Result<Book, ReadError> {
         return calamine::open_workbook(path)
             .map(Book::Xls)
             .map_err(|e: calamine::XlsError| {
-                format!(
-                    "{e} (if this is an .xlsx file, it may be password-protected: save an unprotected copy)"
+                both_ways(
+                    format!(
+                        "{e} (if this is an .xlsx file, it may be password-protected: save an unprotected copy)"
+                    ),
+                    format!(
+                        "{} (s'il s'agit d'un fichier .xlsx, il est peut-être protégé par un mot de passe : enregistrez-en une copie non protégée)",
+                        library_fr(&e.to_string())
+                    ),
                 )
             });
     }
@@ -188,9 +224,21 @@ fn open(path: &Path) -> Result<Book, ReadError> {
         Err(xlsx_err) => match calamine::open_workbook::<calamine::Ods<_>, _>(path) {
             Ok(wb) => Ok(Book::Ods(wb)),
             Err(ods_err) => Err(if is_ods(path) {
-                format!("not a readable OpenDocument spreadsheet ({ods_err})")
+                both_ways(
+                    format!("not a readable OpenDocument spreadsheet ({ods_err})"),
+                    format!(
+                        "pas un classeur OpenDocument lisible ({})",
+                        library_fr(&ods_err.to_string())
+                    ),
+                )
             } else {
-                format!("not a readable Excel workbook ({xlsx_err})")
+                both_ways(
+                    format!("not a readable Excel workbook ({xlsx_err})"),
+                    format!(
+                        "pas un classeur Excel lisible ({})",
+                        library_fr(&xlsx_err.to_string())
+                    ),
+                )
             }),
         },
     }
@@ -227,19 +275,25 @@ fn check_inflation(path: &Path) -> Result<(), ReadError> {
         let (packed, size) = (e.compressed_size(), e.size());
         total = total.saturating_add(size);
         if size > BOMB_FLOOR && size / packed.max(1) > BOMB_RATIO {
-            return Err(format!(
-                "part '{}' of the workbook would inflate from {} KB to {} MB ({}×): that is not a spreadsheet but a decompression bomb, and it is not read",
-                clip(&e.name().map(|n| n.into_owned()).unwrap_or_default()),
-                packed / 1024,
-                size / (1024 * 1024),
-                size / packed.max(1)
+            let part = clip(&e.name().map(|n| n.into_owned()).unwrap_or_default());
+            let (kb, mb, ratio) = (packed / 1024, size / (1024 * 1024), size / packed.max(1));
+            return Err(both_ways(
+                format!(
+                    "part '{part}' of the workbook would inflate from {kb} KB to {mb} MB ({ratio}×): that is not a spreadsheet but a decompression bomb, and it is not read"
+                ),
+                format!(
+                    "la partie « {part} » du classeur passerait de {kb} Ko à {mb} Mo une fois décompressée ({ratio}×) : ce n'est pas un tableur mais une bombe de décompression, et elle n'est pas lue"
+                ),
             ));
         }
     }
     if total > 16 * 1024 * 1024 * 1024 {
-        return Err(format!(
-            "the workbook would inflate to {} GB: save the data sheet as CSV",
-            total / (1024 * 1024 * 1024)
+        let gb = total / (1024 * 1024 * 1024);
+        return Err(both_ways(
+            format!("the workbook would inflate to {gb} GB: save the data sheet as CSV"),
+            format!(
+                "le classeur ferait {gb} Go une fois décompressé : enregistrez la feuille de données en CSV"
+            ),
         ));
     }
     Ok(())
@@ -415,10 +469,14 @@ fn next_cell<RS: std::io::Read + std::io::Seek>(
     };
     let (r, c) = cell.get_position();
     if r >= MAX_ROWS || c >= MAX_COLS {
-        return Err(format!(
-            "sheet '{name}' has a cell at row {}, column {}, beyond the limits of a spreadsheet ({MAX_ROWS} rows, {MAX_COLS} columns): the file is damaged",
-            u64::from(r) + 1,
-            u64::from(c) + 1
+        let (row, col) = (u64::from(r) + 1, u64::from(c) + 1);
+        return Err(both_ways(
+            format!(
+                "sheet '{name}' has a cell at row {row}, column {col}, beyond the limits of a spreadsheet ({MAX_ROWS} rows, {MAX_COLS} columns): the file is damaged"
+            ),
+            format!(
+                "la feuille « {name} » a une cellule à la ligne {row}, colonne {col}, au-delà des limites d'un tableur ({MAX_ROWS} lignes, {MAX_COLS} colonnes) : le fichier est endommagé"
+            ),
         ));
     }
     Ok(Some((
@@ -451,9 +509,14 @@ fn sorted_xlsx(
         }
         spent += cell.2.len() + 40;
         if spent > SORTED_BUDGET {
-            return Err(format!(
-                "sheet '{name}' has its cells out of order and holds more than {} MB of text: open it in Excel or LibreOffice and save it again",
-                SORTED_BUDGET / (1024 * 1024)
+            let mb = SORTED_BUDGET / (1024 * 1024);
+            return Err(both_ways(
+                format!(
+                    "sheet '{name}' has its cells out of order and holds more than {mb} MB of text: open it in Excel or LibreOffice and save it again"
+                ),
+                format!(
+                    "la feuille « {name} » a ses cellules dans le désordre et contient plus de {mb} Mo de texte : ouvrez-la dans Excel ou LibreOffice et enregistrez-la à nouveau"
+                ),
             ));
         }
         cells.push(cell);
@@ -867,7 +930,10 @@ fn read_in_child(
         // It never took the request: not the reader (the program's file
         // was replaced by something else).
         Forwarded::Cut if matches!(sent, Some(Err(_))) => return None,
-        Forwarded::Cut => Err(crashed(&death(status.ok(), &stderr_text))),
+        Forwarded::Cut => {
+            let (en, fr) = death(status.ok(), &stderr_text);
+            Err(crashed(&en, &fr))
+        }
     })
 }
 
@@ -978,7 +1044,7 @@ fn get_u32_byte(r: &mut impl Read) -> std::io::Result<u8> {
 }
 
 /// What killed the child, in words.
-fn death(status: Option<std::process::ExitStatus>, stderr: &str) -> String {
+fn death(status: Option<std::process::ExitStatus>, stderr: &str) -> (String, String) {
     #[cfg(unix)]
     use std::os::unix::process::ExitStatusExt;
     let memory = CHILD_MEMORY / (1024 * 1024 * 1024);
@@ -989,18 +1055,41 @@ fn death(status: Option<std::process::ExitStatus>, stderr: &str) -> String {
         .unwrap_or_default();
     let out_of_memory =
         stderr.contains("memory allocation of") || stderr.contains("capacity overflow");
+    let minutes = CHILD_CPU_SECONDS / 60;
+    let two = |en: String, fr: String| (en, fr);
     match status.and_then(|s| s.signal()) {
-        _ if out_of_memory => format!("the reader needed more than its {memory} GB of memory"),
-        Some(24) => format!(
-            "the reader ran for more than {} minutes",
-            CHILD_CPU_SECONDS / 60
+        _ if out_of_memory => two(
+            format!("the reader needed more than its {memory} GB of memory"),
+            format!("le lecteur a eu besoin de plus que ses {memory} Go de mémoire"),
         ),
-        Some(6) if said.is_empty() => "the reader stopped itself".to_string(),
-        Some(6) => format!("the reader stopped itself ({said})"),
-        Some(9) => "the reader was killed (out of memory, or stopped)".to_string(),
-        Some(sig) => format!("the reader crashed (signal {sig})"),
-        None if !said.is_empty() => format!("the reader failed ({said})"),
-        None => "the reader stopped without finishing".to_string(),
+        Some(24) => two(
+            format!("the reader ran for more than {minutes} minutes"),
+            format!("le lecteur a tourné plus de {minutes} minutes"),
+        ),
+        Some(6) if said.is_empty() => two(
+            "the reader stopped itself".into(),
+            "le lecteur s'est arrêté de lui-même".into(),
+        ),
+        Some(6) => two(
+            format!("the reader stopped itself ({said})"),
+            format!("le lecteur s'est arrêté de lui-même ({said})"),
+        ),
+        Some(9) => two(
+            "the reader was killed (out of memory, or stopped)".into(),
+            "le lecteur a été tué (mémoire épuisée, ou arrêt)".into(),
+        ),
+        Some(sig) => two(
+            format!("the reader crashed (signal {sig})"),
+            format!("le lecteur a planté (signal {sig})"),
+        ),
+        None if !said.is_empty() => two(
+            format!("the reader failed ({said})"),
+            format!("le lecteur a échoué ({said})"),
+        ),
+        None => two(
+            "the reader stopped without finishing".into(),
+            "le lecteur s'est arrêté sans finir".into(),
+        ),
     }
 }
 

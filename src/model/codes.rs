@@ -49,12 +49,17 @@ impl TimePrecision {
 
     /// Short English label.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// Short label in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
-            Self::Day => "day",
-            Self::Week => "week",
-            Self::Month => "month",
-            Self::Year => "year",
-            Self::Unknown => "unknown",
+            Self::Day => crate::l!(lang, "day", "jour"),
+            Self::Week => crate::l!(lang, "week", "semaine"),
+            Self::Month => crate::l!(lang, "month", "mois"),
+            Self::Year => crate::l!(lang, "year", "année"),
+            Self::Unknown => crate::l!(lang, "unknown", "inconnue"),
         }
     }
 }
@@ -114,13 +119,18 @@ impl GeoPrecision {
 
     /// Short English label.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// Short label in a language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
-            Self::Point => "exact place",
-            Self::Near => "near a place",
+            Self::Point => crate::l!(lang, "exact place", "lieu exact"),
+            Self::Near => crate::l!(lang, "near a place", "près d'un lieu"),
             Self::Admin2 => "admin 2",
-            Self::Admin1 => "admin 1 or larger",
-            Self::Country => "country",
-            Self::Unknown => "unknown",
+            Self::Admin1 => crate::l!(lang, "admin 1 or larger", "admin 1 ou plus large"),
+            Self::Country => crate::l!(lang, "country", "pays"),
+            Self::Unknown => crate::l!(lang, "unknown", "inconnue"),
         }
     }
 }

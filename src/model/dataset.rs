@@ -39,7 +39,7 @@ pub struct DatasetMeta {
     pub format: SourceFormat,
     /// The layout within the family, e.g. "ACLED legacy export (numeric inter
     /// codes), HDX copy with HXL row".
-    pub layout: String,
+    pub layout: crate::i18n::Bi,
     pub encoding: String,
     /// Field delimiter for text files.
     pub delimiter: Option<char>,

@@ -63,6 +63,47 @@ pub enum DateError {
     BadSerial(String),
 }
 
+impl DateError {
+    /// The reason in both languages (`Display` is the English one).
+    pub fn bi(&self) -> crate::i18n::Bi {
+        use crate::i18n::Bi;
+        let g = |v: &str| format!("« {} »", crate::model::text::clip(v));
+        match self {
+            DateError::Blank => Bi::new(self.to_string(), "la date est vide"),
+            DateError::Unreadable(v) => Bi::new(
+                self.to_string(),
+                format!("{} n'est une date sous aucune forme connue", g(v)),
+            ),
+            DateError::Ambiguous(v) => Bi::new(
+                self.to_string(),
+                format!(
+                    "{} peut se lire JJ/MM ou MM/JJ ; l'ordre de la colonne n'est pas connu",
+                    g(v)
+                ),
+            ),
+            DateError::Invalid(v) => Bi::new(
+                self.to_string(),
+                format!("{} n'existe pas (jour ou mois hors limites)", g(v)),
+            ),
+            DateError::YearOutOfRange(v) => Bi::new(
+                self.to_string(),
+                format!("{} a une année hors de 1900–2100", g(v)),
+            ),
+            DateError::YearOnly(v) => Bi::new(
+                self.to_string(),
+                format!("{} ne donne qu'une année, pas une date", g(v)),
+            ),
+            DateError::BadSerial(v) => Bi::new(
+                self.to_string(),
+                format!(
+                    "le numéro de série Excel {} n'est pas une date du calendrier",
+                    crate::model::text::clip(v)
+                ),
+            ),
+        }
+    }
+}
+
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("jan", 1),

@@ -8,6 +8,16 @@ use unicode_normalization::UnicodeNormalization;
 /// The label used for a blank admin name.
 pub const UNKNOWN_REGION: &str = "(unknown)";
 
+/// A region's name as printed in `lang`: the name as the data write it,
+/// except the label of a blank admin name, which is a word of ours.
+pub fn region_label(name: &str, lang: crate::i18n::Lang) -> String {
+    if name == UNKNOWN_REGION {
+        crate::l!(lang, "(unknown)", "(inconnue)").to_string()
+    } else {
+        name.to_string()
+    }
+}
+
 /// Cleans one admin name as written in a source: trims it (including NBSP and
 /// zero-width characters), folds inner runs of white space, and drops one
 /// trailing ` state` or ` province` (any case). A blank name gives `""`.

@@ -3,6 +3,8 @@
 //! file, physical line, record number, column and reason. Messages quote only
 //! the short value that failed (a date, a number), never a free-text field.
 
+use crate::i18n::{Bi, Lang, count};
+use crate::l;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -52,33 +54,118 @@ pub enum IssueCode {
 impl IssueCode {
     /// A short English description, for the report's summary lines.
     pub fn describe(self) -> &'static str {
+        self.describe_in(Lang::En)
+    }
+
+    /// A short description in `lang`.
+    pub fn describe_in(self, lang: Lang) -> &'static str {
         match self {
-            Self::DateBlank => "date is blank",
-            Self::DateUnreadable => "date could not be read",
-            Self::DateAmbiguous => "date could be day/month or month/day",
-            Self::DateInvalid => "date does not exist",
-            Self::DateOutOfRange => "date outside 1900–2100",
-            Self::DateYearOnly => "date gives only a year",
-            Self::DateInFuture => "date after the day of import (a typo?)",
-            Self::CoordinatesUnreadable => "coordinate not a number (kept without a point)",
-            Self::DateDayBlank => "day blank (dated the 1st, month precision)",
-            Self::FatalitiesUnreadable => "fatalities not a number (kept, flagged unknown)",
-            Self::FatalitiesNegative => "negative fatalities (kept, flagged unknown)",
-            Self::FatalitiesOutlier => "very large fatality figure (kept, check it)",
-            Self::ShortRow => "row has fewer fields than the header",
-            Self::LongRow => "row has more fields than the header",
-            Self::InvalidUtf8 => "invalid UTF-8 read as Windows-1252",
-            Self::UnknownInterCode => "unknown ACLED inter code (type set to other)",
-            Self::UnknownViolenceType => "unknown UCDP type_of_violence",
-            Self::CoordinatesOutOfRange => "coordinates out of range (dropped)",
-            Self::CoordinatesZero => "coordinates 0,0 (dropped)",
-            Self::UnmappedPerpetrator => "perpetrator value not mapped (type set to other)",
-            Self::DuplicateEventId => "event id seen before in this file",
-            Self::DuplicateHeader => "duplicate column name (first one used)",
-            Self::BlankHeader => "blank column name",
-            Self::UnterminatedQuote => "a quote opened in the last record is never closed",
-            Self::VictimsUnreadable => "victim count not a number (kept, flagged unknown)",
-            Self::TextRepaired => "text repaired (UTF-8 read as Latin-1 upstream)",
+            Self::DateBlank => l!(lang, "date is blank", "date vide"),
+            Self::DateUnreadable => l!(lang, "date could not be read", "date illisible"),
+            Self::DateAmbiguous => l!(
+                lang,
+                "date could be day/month or month/day",
+                "date lisible en jour/mois ou en mois/jour"
+            ),
+            Self::DateInvalid => l!(lang, "date does not exist", "date inexistante"),
+            Self::DateOutOfRange => l!(lang, "date outside 1900–2100", "date hors de 1900–2100"),
+            Self::DateYearOnly => l!(lang, "date gives only a year", "date réduite à une année"),
+            Self::DateInFuture => l!(
+                lang,
+                "date after the day of import (a typo?)",
+                "date postérieure au jour de l'import (une faute de frappe ?)"
+            ),
+            Self::CoordinatesUnreadable => l!(
+                lang,
+                "coordinate not a number (kept without a point)",
+                "coordonnée non numérique (gardé sans point)"
+            ),
+            Self::DateDayBlank => l!(
+                lang,
+                "day blank (dated the 1st, month precision)",
+                "jour vide (daté du 1er, précision au mois)"
+            ),
+            Self::FatalitiesUnreadable => l!(
+                lang,
+                "fatalities not a number (kept, flagged unknown)",
+                "nombre de morts non numérique (gardé, marqué inconnu)"
+            ),
+            Self::FatalitiesNegative => l!(
+                lang,
+                "negative fatalities (kept, flagged unknown)",
+                "nombre de morts négatif (gardé, marqué inconnu)"
+            ),
+            Self::FatalitiesOutlier => l!(
+                lang,
+                "very large fatality figure (kept, check it)",
+                "nombre de morts très élevé (gardé, à vérifier)"
+            ),
+            Self::ShortRow => l!(
+                lang,
+                "row has fewer fields than the header",
+                "ligne plus courte que l'en-tête"
+            ),
+            Self::LongRow => l!(
+                lang,
+                "row has more fields than the header",
+                "ligne plus longue que l'en-tête"
+            ),
+            Self::InvalidUtf8 => l!(
+                lang,
+                "invalid UTF-8 read as Windows-1252",
+                "UTF-8 invalide lu comme Windows-1252"
+            ),
+            Self::UnknownInterCode => l!(
+                lang,
+                "unknown ACLED inter code (type set to other)",
+                "code inter ACLED inconnu (type mis à autre)"
+            ),
+            Self::UnknownViolenceType => l!(
+                lang,
+                "unknown UCDP type_of_violence",
+                "type_of_violence UCDP inconnu"
+            ),
+            Self::CoordinatesOutOfRange => l!(
+                lang,
+                "coordinates out of range (dropped)",
+                "coordonnées hors limites (écartées)"
+            ),
+            Self::CoordinatesZero => l!(
+                lang,
+                "coordinates 0,0 (dropped)",
+                "coordonnées 0,0 (écartées)"
+            ),
+            Self::UnmappedPerpetrator => l!(
+                lang,
+                "perpetrator value not mapped (type set to other)",
+                "valeur d'auteur non reconnue (type mis à autre)"
+            ),
+            Self::DuplicateEventId => l!(
+                lang,
+                "event id seen before in this file",
+                "identifiant d'événement déjà vu dans ce fichier"
+            ),
+            Self::DuplicateHeader => l!(
+                lang,
+                "duplicate column name (first one used)",
+                "nom de colonne en double (la première est utilisée)"
+            ),
+            Self::BlankHeader => l!(lang, "blank column name", "nom de colonne vide"),
+            Self::UnterminatedQuote => l!(
+                lang,
+                "a quote opened in the last record is never closed",
+                "un guillemet ouvert dans le dernier enregistrement n'est jamais fermé"
+            ),
+            Self::VictimsUnreadable => l!(
+                lang,
+                "victim count not a number (kept, flagged unknown)",
+                "nombre de victimes non numérique (gardé, marqué inconnu)"
+            ),
+            Self::TextRepaired => l!(
+                lang,
+                "text repaired (UTF-8 read as Latin-1 upstream)",
+                "texte réparé (UTF-8 lu comme Latin-1 en amont)"
+            ),
         }
     }
 }
@@ -94,8 +181,9 @@ pub struct Issue {
     /// The column's header name, or `""` when the issue is about the row.
     pub column: String,
     pub code: IssueCode,
-    /// A sentence saying what is wrong, quoting at most the short failing value.
-    pub message: String,
+    /// A sentence saying what is wrong, quoting at most the short failing
+    /// value, in both languages.
+    pub message: Bi,
 }
 
 /// Everything an import did, for the analyst to see.
@@ -114,7 +202,7 @@ pub struct ImportReport {
     pub blank_rows: u64,
     /// Facts about the file as a whole: encoding, delimiter, header line,
     /// tag row, detected layout.
-    pub notes: Vec<String>,
+    pub notes: Vec<Bi>,
     /// Listed warnings and rejections, in file order.
     pub issues: Vec<Issue>,
     /// Warnings and rejections by code, all of them (listed or not).
@@ -190,42 +278,125 @@ impl ImportReport {
     /// reason, then every listed issue. This is what `summarize` prints and
     /// what the GUI's "Copy" button puts on the clipboard.
     pub fn to_text(&self) -> String {
-        let mut out = format!(
-            "{}: {} rows read, {} incidents kept, {} rejected",
-            self.file, self.rows_read, self.kept, self.rejected
-        );
+        self.to_text_in(Lang::En)
+    }
+
+    /// The counts line: rows read, kept, rejected (and blank rows skipped).
+    pub fn counts_line(&self, lang: Lang) -> String {
+        let c = |n: u64| plain(lang, n);
+        let mut out = match lang {
+            Lang::En => format!(
+                "{}: {} rows read, {} incidents kept, {} rejected",
+                self.file,
+                c(self.rows_read),
+                c(self.kept),
+                c(self.rejected)
+            ),
+            Lang::Fr => {
+                let (r, k, j) = (self.rows_read, self.kept, self.rejected);
+                format!(
+                    "{}\u{202F}: {} ligne{s} lue{s}, {} incident{t} gardé{t}, {} rejetée{u}",
+                    self.file,
+                    c(r),
+                    c(k),
+                    c(j),
+                    s = plural_s(r),
+                    t = plural_s(k),
+                    u = plural_s(j)
+                )
+            }
+        };
         if self.blank_rows > 0 {
-            out.push_str(&format!(", {} blank rows skipped", self.blank_rows));
+            let b = self.blank_rows;
+            out.push_str(&match lang {
+                Lang::En => format!(", {} blank rows skipped", c(b)),
+                Lang::Fr => format!(", {} ligne{s} vide{s} ignorée{s}", c(b), s = plural_s(b)),
+            });
         }
+        out
+    }
+
+    /// The notes, a line each, in `lang`.
+    pub fn notes_text(&self, lang: Lang) -> String {
+        let lines: Vec<&str> = self.notes.iter().map(|n| n.get(lang)).collect();
+        lines.join("\n")
+    }
+
+    /// The report as plain text in `lang`.
+    pub fn to_text_in(&self, lang: Lang) -> String {
+        let mut out = self.counts_line(lang);
         out.push('\n');
+        let colon = crate::i18n::colon(lang);
         for n in &self.notes {
-            out.push_str(&format!("  note: {n}\n"));
+            out.push_str(&format!("  note{colon} {}\n", n.get(lang)));
         }
         for (code, n) in &self.counts {
-            out.push_str(&format!("  {n} × {}\n", code.describe()));
+            out.push_str(&format!(
+                "  {} × {}\n",
+                plain(lang, *n),
+                code.describe_in(lang)
+            ));
         }
         for i in &self.issues {
-            let sev = match i.severity {
-                Severity::Warning => "warning",
-                Severity::Rejected => "rejected",
-            };
-            let col = if i.column.is_empty() {
-                String::new()
-            } else {
-                format!(", column '{}'", i.column)
-            };
-            out.push_str(&format!(
-                "  {}:{} (record {}{}): {}: {}\n",
-                self.file, i.line, i.record, col, sev, i.message
-            ));
+            out.push_str(&format!("  {}\n", i.line_in(&self.file, lang)));
         }
         let total: u64 = self.counts.values().sum();
         if total as usize > self.issues.len() {
-            out.push_str(&format!(
-                "  … {} more issues counted above but not listed\n",
-                total as usize - self.issues.len()
-            ));
+            let more = total - self.issues.len() as u64;
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "  … {} more issues counted above but not listed\n",
+                    plain(lang, more)
+                ),
+                Lang::Fr => format!(
+                    "  … {} autre{s} problème{s} compté{s} ci-dessus mais non listé{s}\n",
+                    count(lang, more),
+                    s = plural_s(more)
+                ),
+            });
         }
         out
+    }
+}
+
+/// A count as the report has always written it in English (`29833`, which
+/// scripts read), in French form in French.
+fn plain(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::En => n.to_string(),
+        Lang::Fr => count(lang, n),
+    }
+}
+
+/// French plural `s` (0 and 1 are singular in French).
+fn plural_s(n: u64) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+impl Issue {
+    /// `file:line (record n, column 'c'): rejected: reason`, in `lang`.
+    pub fn line_in(&self, file: &str, lang: Lang) -> String {
+        let sev = match (self.severity, lang) {
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Rejected, Lang::En) => "rejected",
+            (Severity::Warning, Lang::Fr) => "avertissement",
+            (Severity::Rejected, Lang::Fr) => "rejetée",
+        };
+        let col = if self.column.is_empty() {
+            String::new()
+        } else {
+            match lang {
+                Lang::En => format!(", column '{}'", self.column),
+                Lang::Fr => format!(", colonne « {} »", self.column),
+            }
+        };
+        let record = l!(lang, "record", "fiche");
+        let c = crate::i18n::colon(lang);
+        format!(
+            "{file}:{} ({record} {}{col}){c} {sev}{c} {}",
+            self.line,
+            self.record,
+            self.message.get(lang)
+        )
     }
 }

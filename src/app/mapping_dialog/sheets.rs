@@ -21,7 +21,7 @@ pub(super) fn read_rows(path: &std::path::Path, sheet: Option<String>) -> Rows {
             },
         );
         // The dialog may be closed by now: then nobody is told.
-        tx.send(read.map_err(|e| e.to_string())).ok();
+        tx.send(read.map_err(|e| crate::app::i18n::said(&e))).ok();
     });
     Rows::Reading(rx)
 }
@@ -50,7 +50,7 @@ impl MappingDialog {
                 self.columns = header_of(&preview).1;
                 self.preview = preview;
             }
-            Err(e) => self.rows = Rows::Failed(e.to_string()),
+            Err(e) => self.rows = Rows::Failed(crate::app::i18n::said(&e)),
         }
         let keep = |c: &mut Option<String>, cols: &[String]| {
             if c.as_ref().is_some_and(|c| !cols.contains(c)) {
