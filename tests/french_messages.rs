@@ -319,11 +319,7 @@ fn review_hrddp_and_diff_speak_french() {
     let s = a.to_string_lossy().to_string();
     let (ok, review, err) = run(&["review", "--lang", "fr", &s]);
     assert!(ok, "{err}");
-    for french in [
-        "Registre des menaces",
-        "Jalons (au",
-        "Vérification a posteriori",
-    ] {
+    for french in ["Registre des menaces", "Jalons (au", "Contre-vérification"] {
         assert!(review.contains(french), "'{french}' in\n{review}");
     }
     assert!(!review.contains("Threat register"));

@@ -266,7 +266,10 @@ fn table_ui(
                     ui.label(inc.names.get(inc.actor[r.1]));
                 });
                 row.col(|ui| {
-                    ui.label(&regions.names[regions.of_row[r.0][r.1] as usize]);
+                    ui.label(crate::model::region::region_label(
+                        &regions.names[regions.of_row[r.0][r.1] as usize],
+                        super::i18n::language(),
+                    ));
                 });
                 row.col(|ui| {
                     let sub = inc.names.get(inc.sub_event_type[r.1]);

@@ -105,7 +105,15 @@ pub fn matrix_ui(
         )
         // The notes are built only while hovered, not every frame.
         .on_hover_ui(|ui| {
-            ui.label(m.coverage_notes().join("\n"));
+            let name = |d: usize| {
+                m.dataset_spans
+                    .get(d)
+                    .map_or_else(String::new, |(n, _)| n.clone())
+            };
+            ui.label(
+                m.coverage_notes_in(super::i18n::language(), &name)
+                    .join("\n"),
+            );
         });
     }
     if metric == Metric::StateShare {

@@ -334,7 +334,7 @@ fn write_backtest(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
         l!(
             lang,
             "Back-test: predicted likelihood against what followed (events, fatalities, observed likelihood)",
-            "Vérification a posteriori : probabilité prévue face à la suite (événements, morts, probabilité observée)"
+            "Contre-vérification : probabilité prévue face à la suite (événements, morts, probabilité observée)"
         )
     )?;
     let l_ = l!(lang, "L", "P");
