@@ -107,9 +107,10 @@ map-bases_as = Bases as in
 map-at = at
 map-as_of = the as-of date ({ $date })
 map-reset = Reset map
-report-rows = rows read
-report-kept = incidents kept
-report-rejected = rejected
+report-counts = { $rows } rows read · { $kept } { $kept ->
+    [one] incident kept
+   *[other] incidents kept
+} · { $rejected } rejected
 report-copy = Copy report
 report-remove = Close dataset
 report-issues = Warnings and rejections

@@ -108,9 +108,16 @@ map-bases_as = Bases selon
 map-at = au
 map-as_of = la date de référence ({ $date })
 map-reset = Réinitialiser la carte
-report-rows = lignes lues
-report-kept = incidents retenus
-report-rejected = rejetées
+report-counts = { $rows } { $rows ->
+    [one] ligne lue
+   *[other] lignes lues
+} · { $kept } { $kept ->
+    [one] incident retenu
+   *[other] incidents retenus
+} · { $rejected } { $rejected ->
+    [one] rejetée
+   *[other] rejetées
+}
 report-copy = Copier le rapport
 report-remove = Fermer le jeu de données
 report-issues = Avertissements et rejets

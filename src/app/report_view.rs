@@ -51,14 +51,13 @@ pub fn report_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<AppCom
                     d.meta.format.key().to_uppercase(),
                     d.meta.layout.get(language())
                 ));
-                ui.strong(format!(
-                    "{} {} · {} {} · {} {}",
-                    r.rows_read,
-                    tr("report.rows"),
-                    r.kept,
-                    tr("report.kept"),
-                    r.rejected,
-                    tr("report.rejected")
+                ui.strong(tr_args(
+                    "report.counts",
+                    &[
+                        ("rows", &r.rows_read.to_string()),
+                        ("kept", &r.kept.to_string()),
+                        ("rejected", &r.rejected.to_string()),
+                    ],
                 ));
                 if ws.repeats.get(i).copied().unwrap_or(0) > 0 {
                     ui.label(format!("{} {}", ws.repeats[i], tr("report.repeats")));

@@ -295,7 +295,7 @@ impl ImportReport {
             Lang::Fr => {
                 let (r, k, j) = (self.rows_read, self.kept, self.rejected);
                 format!(
-                    "{}\u{202F}: {} ligne{s} lue{s}, {} incident{t} gardé{t}, {} rejetée{u}",
+                    "{}\u{202F}: {} ligne{s} lue{s}, {} incident{t} retenu{t}, {} rejetée{u}",
                     self.file,
                     c(r),
                     c(k),
