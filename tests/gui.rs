@@ -2550,9 +2550,9 @@ fn the_window_compares_the_assessment_with_an_earlier_draft() {
 }
 
 /// Issue #19: what the core writes for the analyst — the import report's
-/// notes, warnings and rejections, and an import error — reads in French
-/// when the window is in French, including for a file loaded before the
-/// switch.
+/// notes, warnings and rejections, and an import error in the message bar —
+/// reads in French when the window is in French, including what was said
+/// before the switch.
 #[test]
 fn the_import_report_and_an_import_error_read_in_french() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -2567,9 +2567,17 @@ fn the_import_report_and_an_import_error_read_in_french() {
     .expect("write");
     let empty = dir.path().join("empty.csv");
     std::fs::write(&empty, "").expect("write");
-    let mut h = harness(WorkbenchApp::with_files(std::slice::from_ref(&csv)));
+    let mut h = harness(WorkbenchApp::with_files(&[csv.clone(), empty.clone()]));
     h.state_mut().wait_for_loads();
     h.run();
+    // The empty file's refusal, said in English before the switch.
+    let messages = h.state().messages_text();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("empty.csv") && m.contains("the file is empty")),
+        "{messages:?}"
+    );
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Français").click();
@@ -2595,16 +2603,19 @@ fn the_import_report_and_an_import_error_read_in_french() {
             "no English left: '{english}'"
         );
     }
-    // An import error said after the switch is French too, naming the file.
-    h.state_mut().send(AppCommand::Open(vec![empty.clone()]));
-    h.step();
-    h.state_mut().wait_for_loads();
-    h.run();
+    // The refusal said before the switch now reads in French, naming the
+    // file.
     let messages = h.state().messages_text();
     assert!(
         messages
             .iter()
             .any(|m| m.contains("empty.csv") && m.contains("le fichier est vide")),
         "{messages:?}"
+    );
+    assert!(
+        h.query_all_by_label_contains("le fichier est vide")
+            .next()
+            .is_some(),
+        "shown in the message bar"
     );
 }

@@ -61,7 +61,11 @@ impl WorkbenchApp {
 
     /// The messages shown in the window's message bar (tests).
     pub fn messages_text(&self) -> Vec<String> {
-        self.messages.iter().map(|m| m.text.clone()).collect()
+        let lang = super::i18n::language();
+        self.messages
+            .iter()
+            .map(|m| m.shown(lang).to_string())
+            .collect()
     }
 
     /// The export dialog, when open (tests set its fields as an analyst would).

@@ -311,7 +311,7 @@ pub(super) fn banners_ui(
             if m.error {
                 ui.colored_label(color, format!("{}:", tr("common.error")));
             }
-            ui.colored_label(color, &m.text);
+            ui.colored_label(color, m.shown(super::i18n::language()));
             if ui.small_button(tr("common.dismiss")).clicked() {
                 cmds.push(AppCommand::Dismiss(i));
             }

@@ -228,11 +228,16 @@ impl WorkbenchApp {
     }
 
     pub(super) fn info(&mut self, text: String) {
-        self.messages.push(Message { error: false, text });
+        self.messages.push(Message::new(false, text));
     }
 
     pub(super) fn error(&mut self, text: String) {
-        self.messages.push(Message { error: true, text });
+        self.messages.push(Message::new(true, text));
+    }
+
+    /// An error the core wrote, kept in both languages.
+    pub(super) fn core_error(&mut self, m: &dyn crate::i18n::Localized) {
+        self.messages.push(Message::said(true, m));
     }
 
     fn select_incident(&mut self, r: crate::analysis::workspace::RowRef) {

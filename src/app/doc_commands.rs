@@ -190,7 +190,7 @@ impl WorkbenchApp {
                 doc.set_journal(self.journaling.then_some(journal));
                 self.info(tr("recovery.done").into());
             }
-            Err(e) => self.error(super::i18n::said(&e)),
+            Err(e) => self.core_error(&e),
         }
     }
 

@@ -224,10 +224,7 @@ impl WorkbenchApp {
             && let Err(e) = doc.maybe_journal()
             && !std::mem::replace(&mut self.journal_error_shown, true)
         {
-            self.messages.push(Message {
-                error: true,
-                text: e,
-            });
+            self.messages.push(Message::new(true, e));
         }
         self.handle(&ctx);
         if !self.jobs.is_empty() || !self.open_jobs.is_empty() {

@@ -137,7 +137,7 @@ impl WorkbenchApp {
             }
             Err((text, backup)) => {
                 self.dialogs.backup_offer = backup;
-                self.messages.push(Message { error: true, text });
+                self.messages.push(Message::new(true, text));
             }
         }
     }
@@ -145,9 +145,9 @@ impl WorkbenchApp {
     fn take_statuses(&mut self, statuses: Vec<crate::assessment::review::DatasetStatus>) {
         for s in statuses.iter().filter(|s| s.status != DatasetState::Ok) {
             // Shown with a Relink button in the register view too.
-            self.messages.push(Message {
-                error: true,
-                text: tr_args(
+            self.messages.push(Message::new(
+                true,
+                tr_args(
                     "load.dataset_state",
                     &[
                         ("file", &s.path.display().to_string()),
@@ -155,7 +155,7 @@ impl WorkbenchApp {
                         ("reason", &said(&s.message)),
                     ],
                 ),
-            });
+            ));
         }
         self.dataset_status = statuses;
     }
@@ -204,10 +204,10 @@ impl WorkbenchApp {
                     ));
                 }
             }
-            Err(ImportError::Cancelled) => self.messages.push(Message {
-                error: false,
-                text: format!("{}: {}", path.display(), tr("load.cancelled")),
-            }),
+            Err(ImportError::Cancelled) => self.messages.push(Message::new(
+                false,
+                format!("{}: {}", path.display(), tr("load.cancelled")),
+            )),
             Err(
                 e @ (ImportError::UnknownShape { .. }
                 | ImportError::AmbiguousDates { .. }
@@ -224,16 +224,10 @@ impl WorkbenchApp {
                         self.dialogs.mapping =
                             Some(mapping_dialog::MappingDialog::new(path, p, said(&e)))
                     }
-                    Err(pe) => self.messages.push(Message {
-                        error: true,
-                        text: said(&pe),
-                    }),
+                    Err(pe) => self.messages.push(Message::said(true, &pe)),
                 }
             }
-            Err(e) => self.messages.push(Message {
-                error: true,
-                text: said(&e),
-            }),
+            Err(e) => self.messages.push(Message::said(true, &e)),
         }
     }
 

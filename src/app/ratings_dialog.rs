@@ -36,7 +36,7 @@ impl WorkbenchApp {
                     ("folder", &dir.display().to_string()),
                 ],
             )),
-            Err(e) => self.error(super::i18n::said(&e)),
+            Err(e) => self.core_error(&e),
         }
     }
 
@@ -96,7 +96,7 @@ impl WorkbenchApp {
         let prev = match crate::assessment::file::load(old) {
             Ok(a) => a,
             Err(e) => {
-                self.error(super::i18n::said(&e));
+                self.core_error(&e);
                 return;
             }
         };

@@ -99,7 +99,7 @@ impl WorkbenchApp {
                     super::i18n::tr("mapping.change_reason").to_string(),
                 ));
             }
-            Err(e) => self.error(super::i18n::said(&e)),
+            Err(e) => self.core_error(&e),
         }
     }
 
@@ -140,7 +140,7 @@ impl WorkbenchApp {
             // Replaced by a newer re-read of the same file.
             Err(crate::import::ImportError::Cancelled) => return,
             Err(e) => {
-                self.error(super::i18n::said(&e));
+                self.core_error(&e);
                 return;
             }
         };

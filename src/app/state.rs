@@ -40,7 +40,38 @@ pub(super) const PREFS_KEY: &str = "poc-workbench-prefs";
 #[derive(Debug, Clone)]
 pub struct Message {
     pub error: bool,
+    /// The text as written when the message was made.
     pub text: String,
+    /// A message the core wrote (an import's refusal, a file's error), in
+    /// both languages: shown in the window's language of the moment, so a
+    /// switch re-reads the messages already there.
+    pub core: Option<crate::i18n::Bi>,
+}
+
+impl Message {
+    /// A message of the window's own, in the language of the moment.
+    pub fn new(error: bool, text: String) -> Message {
+        Message {
+            error,
+            text,
+            core: None,
+        }
+    }
+
+    /// A message the core wrote, kept in both languages.
+    pub fn said(error: bool, m: &dyn crate::i18n::Localized) -> Message {
+        let core = crate::i18n::both(|l| m.text_in(l));
+        Message {
+            error,
+            text: core.get(super::i18n::language()).to_string(),
+            core: Some(core),
+        }
+    }
+
+    /// The text in `lang` (a core message), else as written.
+    pub fn shown(&self, lang: crate::i18n::Lang) -> &str {
+        self.core.as_ref().map_or(&self.text, |c| c.get(lang))
+    }
 }
 
 /// Each view's own state, changed in place by its view and nothing else.
