@@ -129,7 +129,8 @@ pub fn filters_ui(
             ui.strong(tr("filters.event_types"));
             for e in &event_types {
                 let mut on = f.event_types.as_ref().is_none_or(|s| s.contains(e));
-                if ui.checkbox(&mut on, e).changed() {
+                let label = crate::import::ucdp::event_type_label(e, super::i18n::language());
+                if ui.checkbox(&mut on, label).changed() {
                     toggle(&mut f.event_types, &event_types, e, on);
                 }
             }

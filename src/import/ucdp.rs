@@ -188,3 +188,16 @@ impl RowMapper for UcdpMapper {
         })
     }
 }
+
+/// An event type as the window shows it: UCDP's three types of violence
+/// (which the file gives as codes 1–3, named here) in the language; any
+/// other source's category as the source writes it.
+pub fn event_type_label(t: &str, lang: crate::i18n::Lang) -> &str {
+    use crate::i18n::Lang;
+    match (lang, t) {
+        (Lang::Fr, "State-based violence") => "violence impliquant un État",
+        (Lang::Fr, "Non-state violence") => "violence non étatique",
+        (Lang::Fr, "One-sided violence") => "violence unilatérale",
+        _ => t,
+    }
+}
