@@ -185,6 +185,30 @@ pub fn month(lang: Lang, ym: &str) -> String {
     }
 }
 
+/// A French noun for a count: singular for 0 and 1 (`0 victime`,
+/// `1 événement`), plural above.
+pub fn fr_noun(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n > 1 { many } else { one }
+}
+
+/// A label used inside a French sentence: its first letter in lower case
+/// (« forces de sécurité de l'État »), unless it starts an acronym (HCDH).
+pub fn mid_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(label[first.len_utf8()..].chars())
+            .collect(),
+        _ => label.to_string(),
+    }
+}
+
+/// The separator of a list of phrases: "; " in English, " ; " in French.
+pub fn list_sep(lang: Lang) -> &'static str {
+    l!(lang, "; ", "\u{202F}; ")
+}
+
 /// "Label: value" (French puts a narrow no-break space before the colon).
 pub fn colon(lang: Lang) -> &'static str {
     l!(lang, ":", "\u{202F}:")

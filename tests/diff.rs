@@ -197,7 +197,7 @@ fn the_annex_lists_the_changes_since_the_previous_draft() {
         assert!(
             md.contains(&format!(
                 "{id}{} {likelihood} {before} → {}.",
-                if lang == "en" { ":" } else { " :" },
+                if lang == "en" { ":" } else { "\u{202F}:" },
                 a.register[0].likelihood.expect("rated")
             )),
             "{lang}: {md}"

@@ -292,7 +292,7 @@ fn summarize_in_french_prints_the_same_figures() {
     for french in [
         "Atteintes aux civils par type d'auteur × région",
         "Par type d'auteur :",
-        "Rapports d'import :",
+        "Rapports d'importation :",
         "lignes lues",
         "reconnu comme",
     ] {
@@ -319,7 +319,11 @@ fn review_hrddp_and_diff_speak_french() {
     let s = a.to_string_lossy().to_string();
     let (ok, review, err) = run(&["review", "--lang", "fr", &s]);
     assert!(ok, "{err}");
-    for french in ["Registre des menaces", "Jalons (au", "Contre-vérification"] {
+    for french in [
+        "Registre des menaces",
+        "Jalons (au",
+        "Vérification a posteriori",
+    ] {
         assert!(review.contains(french), "'{french}' in\n{review}");
     }
     assert!(!review.contains("Threat register"));

@@ -2120,7 +2120,7 @@ fn the_window_speaks_french_with_the_same_figures() {
             View::Map => "Réinitialiser la carte",
             View::Report => "lignes lues",
             View::Register => "Registre des menaces",
-            View::Followup => "Contre-vérification",
+            View::Followup => "Vérification a posteriori",
             View::Actors => "Type donné par la source",
             View::Hrddp => "diligence voulue",
             View::Help => "Votre première évaluation, pas à pas",
@@ -2590,7 +2590,7 @@ fn the_import_report_and_an_import_error_read_in_french() {
         "3 lignes lues · 2 incidents retenus · 1 rejetée",
         "reconnu comme export ACLED",
         "« 2020-02-31 » n'existe pas (jour ou mois hors limites)",
-        "« many » n'est pas un nombre ; l'événement est gardé",
+        "« many » n'est pas un nombre ; l'événement est conservé",
     ] {
         assert!(
             h.query_all_by_label_contains(french).next().is_some(),

@@ -15,7 +15,7 @@ export-title = Exporter l'annexe sur les menaces résiduelles
 export-format = Format
 export-language = Langue
 export-level = Niveau de diffusion
-export-k_help = Au-dessus du niveau interne, les effectifs de 1 à k−1 sont affichés <k (k vaut au moins 3), et d'autres effectifs x tant qu'un effectif <k pourrait être déduit du reste de l'annexe (MÉTHODOLOGIE §6).
+export-k_help = Au-dessus du niveau interne, les nombres de 1 à k−1 sont affichés <k (k vaut au moins 3), et d'autres nombres x tant qu'un nombre <k pourrait être déduit du reste de l'annexe (MÉTHODOLOGIE §6).
 export-country = Pays
 export-all_countries = Tous les pays
 export-country_help = Les données couvrent plusieurs pays : l'annexe compte les régions d'un seul (par défaut le pays de l'évaluation). Au-dessus du niveau interne, l'audit de confidentialité porte sur 600 cellules région × type d'auteur au plus : un fichier mondial se partage un pays à la fois.
@@ -25,20 +25,20 @@ register-cleared_help = Le texte libre reste dans les exports internes sauf si v
 register-internal_only = interne uniquement
 export-sections = Sections
 export-recipients = Destinataires
-export-recipients_hint = p. ex. équipe de pays des Nations Unies au Soudan, HCDH (enregistré avec l'export)
+export-recipients_hint = par exemple équipe de pays des Nations Unies au Soudan, HCDH (enregistré avec l'export)
 export-path = Écrire dans
 export-choose = Choisir…
 export-write = Exporter
 export-no_path = Saisissez ou choisissez l'emplacement de l'annexe.
 export-no_data = Rien à exporter : ouvrez d'abord un jeu de données ou une évaluation.
-export-small_help = Un effectif entre 1 et k−1, masqué à ce niveau de diffusion.
-export-hidden_help = Masqué pour qu'un petit effectif ne puisse pas être déduit des totaux de ligne ou de colonne.
+export-small_help = Un nombre entre 1 et k−1, masqué à ce niveau de diffusion.
+export-hidden_help = Masqué pour qu'un petit nombre ne puisse pas être déduit des totaux de ligne ou de colonne.
 menu-edit = Édition
 menu-undo = Annuler
 menu-redo = Rétablir
 menu-nothing_to_undo = Rien à annuler (les jeux de données sont en lecture seule ; toute modification de l'évaluation peut être annulée)
 menu-nothing_to_redo = Rien à rétablir
-menu-copy_report = Copier les rapports d'import
+menu-copy_report = Copier les rapports d'importation
 menu-reset_filters = Réinitialiser les filtres
 menu-view = Affichage
 menu-workshop = Échelle atelier (F11)
@@ -50,7 +50,7 @@ view-matrix = Matrice des menaces
 view-incidents = Incidents
 view-charts = Graphiques
 view-map = Carte
-view-report = Rapport d'import
+view-report = Rapport d'importation
 filters-title = Filtres
 filters-dates = Période
 filters-from = Du
@@ -134,7 +134,7 @@ mapping-why = Ce fichier n'est ni ACLED, ni UCDP, ni balisé HXL. Indiquez quell
 mapping-sheet = Feuille
 mapping-sheet_all = La feuille de données, avec chaque feuille visible qui a les mêmes colonnes
 mapping-sheet_hidden = { $sheet } (masquée)
-mapping-sheet_tip = Un classeur avec une feuille par année est lu comme un seul tableau quand ses feuilles ont les mêmes colonnes. Choisissez une feuille pour ne lire qu'elle ; le rapport d'import indique quelles feuilles ont été lues.
+mapping-sheet_tip = Un classeur avec une feuille par année est lu comme un seul tableau quand ses feuilles ont les mêmes colonnes. Choisissez une feuille pour ne lire qu'elle ; le rapport d'importation indique quelles feuilles ont été lues.
 mapping-field = Champ
 mapping-column = Colonne
 mapping-none = (aucune)
@@ -201,7 +201,7 @@ status-line = Prêt · { $datasets ->
    *[other] { $incidents } incidents
     } · recalculé en { $recompute } ms · image { $frame } ms
 view-register = Registre des menaces
-view-followup = Empreinte, jalons, contre-vérification
+view-followup = Empreinte, jalons, vérification a posteriori
 register-none = Aucune évaluation n'est ouverte. Commencez-en une sur les données chargées, ou ouvrez un fichier .ron.
 register-new = Nouvelle évaluation
 register-unsaved = (modifications non enregistrées)
@@ -258,7 +258,7 @@ followup-before = 12 mois avant
 followup-after = 12 mois après
 followup-benchmarks = Jalons
 followup-monthly = par mois
-followup-backtest = Contre-vérification
+followup-backtest = Vérification a posteriori
 followup-backtest_hint = Ce que montrent les données 6, 12 et 24 mois après la date de référence, face à la probabilité donnée par le registre. « juste » = à un cran près à 12 mois.
 followup-predicted = Prévu
 followup-m6 = +6 mois
@@ -327,10 +327,10 @@ incidents-heading = { $n ->
     [one] { $n } incident portant atteinte aux civils
    *[other] { $n } incidents portant atteinte aux civils
     } : { $what }
-report-issue_rejected = ligne { $line } (fiche { $record }) : rejetée : { $message }
-report-issue_rejected_col = ligne { $line } (fiche { $record }, colonne « { $column } ») : rejetée : { $message }
-report-issue_warning = ligne { $line } (fiche { $record }) : avertissement : { $message }
-report-issue_warning_col = ligne { $line } (fiche { $record }, colonne « { $column } ») : avertissement : { $message }
+report-issue_rejected = ligne { $line } (enregistrement { $record }) : rejetée : { $message }
+report-issue_rejected_col = ligne { $line } (enregistrement { $record }, colonne « { $column } ») : rejetée : { $message }
+report-issue_warning = ligne { $line } (enregistrement { $record }) : avertissement : { $message }
+report-issue_warning_col = ligne { $line } (enregistrement { $record }, colonne « { $column } ») : avertissement : { $message }
 map-region_counts = { $name } : { $events ->
     [one] { $events } événement portant atteinte aux civils
    *[other] { $events } événements portant atteinte aux civils
@@ -348,7 +348,7 @@ register-successor_of = Relais du niveau { $tier } pour l'entrée { $id }
 register-score_for = { $what } { $v } pour l'entrée { $id }
 register-score_help = { $what } { $v } (* = suggestion des données)
 flag-no_successor = une menace résiduelle élevée ou très élevée a un niveau sans personne pour prendre le relais (MÉTHODOLOGIE §5)
-flag-successor_is_perpetrator = les forces de sécurité de l'État hôte sont désignées pour prendre le relais d'une menace dont elles sont l'auteur
+flag-successor_is_perpetrator = les forces de sécurité de l'État hôte sont désignées pour prendre le relais d'une menace dont elles sont les auteurs
 flag-security_cliff = les atteintes aux civils dans le rayon d'une base fermée ont augmenté dans les 12 mois suivant sa fermeture
 flag-monitoring_gap = toutes les bases d'une région où des civils ont récemment subi des atteintes ferment
 followup-not_yet_observed = pas encore observé
@@ -440,7 +440,7 @@ entry-tiers = Niveaux de protection des civils concernés par cette menace
 entry-tier_of = Niveau { $tier } concerné par l'entrée { $id }
 entry-tier_capacity = Capacité du relais au niveau { $tier }
 entry-capacity = Capacité du relais (1 nulle – 5 complète)
-entry-handover = Passation prévue au niveau { $tier } (AAAA-MM-JJ)
+entry-handover = Transfert prévu au niveau { $tier } (AAAA-MM-JJ)
 entry-mitigation = Atténuation
 entry-review = À réviser avant le (AAAA-MM-JJ)
 entry-regions = Régions (séparées par des virgules, comme la matrice les nomme)
@@ -470,7 +470,7 @@ offer-question = { $file } est chargé et compte dans les chiffres affichés. L'
 offer-add = Ajouter à l'évaluation
 offer-keep_out = Cette session seulement
 regions-heading = Noms de régions fusionnés ({ $n })
-regions-hint = Compter deux noms de région comme un seul : un nom qui a changé (Darfour-Nord / Darfour-Septentrional), ou des régions scindées ou réunies pendant la période des données. Chaque fusion est une étape annulable ; les effectifs, le registre et l'annexe suivent, et l'annexe liste les fusions.
+regions-hint = Compter deux noms de région comme un seul : un nom qui a changé (Darfour-Nord / Darfour-Septentrional), ou des régions scindées ou réunies pendant la période des données. Chaque fusion est une étape annulable ; les nombres, le registre et l'annexe suivent, et l'annexe liste les fusions.
 regions-merged = { $from } est compté comme { $to }
 regions-split = Compter à nouveau séparément
 regions-from = Compter la région
@@ -478,7 +478,7 @@ regions-to = comme
 regions-pick_to = (choisir une région)
 regions-merge = Fusionner
 
-## Rapprochement entre sources (MÉTHODOLOGIE §8), dans le rapport d'import
+## Rapprochement entre sources (MÉTHODOLOGIE §8), dans le rapport d'importation
 matching-heading = Événements enregistrés par plusieurs sources
 matching-enabled = Rapprocher les événements entre sources et compter chacun une fois
 matching-enabled_tip = Des événements portant atteinte aux civils de sources différentes (ACLED, UCDP, chaque registre de surveillance ou fichier mis en correspondance) qui se situent dans les fenêtres de jours et de distance et dont les types d'auteurs sont compatibles forment un seul événement : il est compté une fois, comme la fiche de la première source dans l'ordre ci-dessous (MÉTHODOLOGIE §8).
@@ -505,13 +505,13 @@ report-matched = { $n ->
    *[other] { $n } événements sont aussi enregistrés par une autre source et ne sont comptés qu'une fois, comme la fiche de cette source
 }
 matrix-how_matched = { $n ->
-    [one] { $n } de ces événements est aussi enregistré par une autre source : il n'est compté qu'une fois (MÉTHODOLOGIE §8 ; Rapport d'import › rapprochement).
-   *[other] { $n } de ces événements sont aussi enregistrés par une autre source : chacun n'est compté qu'une fois (MÉTHODOLOGIE §8 ; Rapport d'import › rapprochement).
+    [one] { $n } de ces événements est aussi enregistré par une autre source : il n'est compté qu'une fois (MÉTHODOLOGIE §8 ; Rapport d'importation › rapprochement).
+   *[other] { $n } de ces événements sont aussi enregistrés par une autre source : chacun n'est compté qu'une fois (MÉTHODOLOGIE §8 ; Rapport d'importation › rapprochement).
 }
 incidents-matched_counted = Cet événement est aussi enregistré par une autre source ; c'est cette fiche-ci qui est comptée :
 incidents-matched_not_counted = Cet événement est aussi enregistré par une autre source, dont la fiche est comptée (pas celle-ci) :
 incidents-also_recorded = Aussi enregistré par { $source } { $id } : { $date }, { $who }, { $fatalities } civils tués
-incidents-also_recorded_tip = Afficher cette fiche. Rapprochement selon la MÉTHODOLOGIE §8 (Rapport d'import › rapprochement).
+incidents-also_recorded_tip = Afficher cette fiche. Rapprochement selon la MÉTHODOLOGIE §8 (Rapport d'importation › rapprochement).
 load-deriving = Décompte unique des événements entre sources… { $secs } s
 load-deriving_tip = Les nouvelles données sont jointes aux données chargées : régions, répétitions et événements enregistrés par plusieurs sources (MÉTHODOLOGIE §8). Les chiffres affichés restent ceux d'avant le chargement jusqu'à la fin.
 matrix-violations = Violations
@@ -537,8 +537,8 @@ filters-violation_types_tip = Ne compte que les fiches des registres de surveill
 ## Examen de diligence voulue en matière de droits de l'homme (MÉTHODOLOGIE §9)
 view-hrddp = Diligence voulue
 hrddp-heading = Politique de diligence voulue en matière de droits de l'homme (HRDDP) : examen
-hrddp-intro = Chaque acteur typé forces de sécurité de l'État (après reclassement), avec ce que les données chargées contiennent à son sujet sur les 24 mois jusqu'au { $as_of }. Risque suggéré : élevé avec 3 événements ou violations ou plus de meurtre, violences sexuelles, torture, enlèvement ou recrutement ces 12 derniers mois ; moyen avec tout événement portant atteinte aux civils sur les 24 mois ; sinon faible. Cet écran nomme des unités : il ne sort de l'outil qu'aux niveaux interne et partenaires ONU.
-hrddp-no_doc = Ouvrez ou créez une évaluation pour consigner le risque, les mesures d'atténuation et l'entité de l'ONU qui apporte l'appui.
+hrddp-intro = Chaque acteur typé forces de sécurité de l'État (après reclassement), avec ce que les données chargées contiennent à son sujet sur les 24 mois jusqu'au { $as_of }. Risque suggéré : élevé avec 3 événements ou violations ou plus de meurtre, violences sexuelles, torture, enlèvement ou recrutement ces 12 derniers mois ; moyen avec tout événement portant atteinte aux civils sur les 24 mois ; sinon faible. Cet écran nomme des unités : il ne sort de l'outil qu'aux niveaux interne et partenaires des Nations Unies.
+hrddp-no_doc = Ouvrez ou créez une évaluation pour consigner le risque, les mesures d'atténuation et l'entité des Nations Unies qui fournit un appui.
 hrddp-none = Aucun acteur des données chargées n'est typé forces de sécurité de l'État.
 hrddp-actor = Acteur
 hrddp-events = Événements, tués, victimes, tendance
@@ -547,7 +547,7 @@ hrddp-regions = Régions
 hrddp-latest = Dernier
 hrddp-suggested = Risque suggéré
 hrddp-risk = Risque selon l'analyste
-hrddp-measures = Mesures d'atténuation · entité de l'ONU qui apporte l'appui
+hrddp-measures = Mesures d'atténuation · entité des Nations Unies qui fournit un appui
 hrddp-unnamed = (acteur non nommé)
 hrddp-counts = { $events } événements · { $fatalities } tués · { $victims } victimes · { $trend }
 hrddp-no_violations = aucune enregistrée
@@ -557,7 +557,7 @@ hrddp-low = Faible
 hrddp-medium = Moyen
 hrddp-high = Élevé
 hrddp-mitigation_hint = Mesures d'atténuation
-hrddp-entity_hint = Entité de l'ONU qui apporte l'appui
+hrddp-entity_hint = Entité des Nations Unies qui fournit un appui
 hrddp-risk_of = Risque HRDDP selon l'analyste pour { $actor }
 hrddp-regions_more = { $first } et { $n } autres
 menu-new_log = Nouveau registre de surveillance…
@@ -670,6 +670,6 @@ scenarios-gap = lacune de surveillance : { $regions }
 
 ## Changements depuis la dernière version (MÉTHODOLOGIE §10)
 menu-compare_draft = Comparer avec une version antérieure…
-menu-compare_draft_tip = Liste ce qui a changé entre une version antérieure (.ron) et cette évaluation : menaces ajoutées et retirées, chaque champ modifié, alertes levées et retirées, statuts des jalons, et cellules de la matrice dont les effectifs ont changé avec les données (comme `poc-workbench diff`).
+menu-compare_draft_tip = Liste ce qui a changé entre une version antérieure (.ron) et cette évaluation : menaces ajoutées et retirées, chaque champ modifié, alertes levées et retirées, statuts des jalons, et cellules de la matrice dont les nombres ont changé avec les données (comme `poc-workbench diff`).
 changes-title = Changements depuis une version antérieure
 changes-against = Comparé avec { $file }

@@ -76,9 +76,9 @@ impl SectionId {
             return match self {
                 SectionId::Control => "Contrôle du document",
                 SectionId::KeyJudgements => "Principales conclusions",
-                SectionId::Handover => "Passation par niveau de protection",
+                SectionId::Handover => "Transfert des tâches de protection, par niveau",
                 SectionId::Scope => "Objet, portée, période et sources",
-                SectionId::Footprint => "Contexte et évolution de l'empreinte",
+                SectionId::Footprint => "Contexte et évolution de la présence de la mission",
                 SectionId::Threats => "Menaces par type d'auteur et par région",
                 SectionId::Effects => "Effets sur les civils",
                 SectionId::Register => "Registre des menaces résiduelles",
@@ -386,8 +386,8 @@ pub fn period_check(
             match (from, lang) {
                 (None, Lang::En) => format!("no civilian-harm event is recorded in the period up to {as_of} ({span}); every count in the annex is 0"),
                 (Some(d), Lang::En) => format!("no civilian-harm event is recorded in the period {d} to {as_of} ({span}); every count in the annex is 0"),
-                (None, Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période jusqu'au {as_of} ({span}) ; chaque effectif de l'annexe est 0"),
-                (Some(d), Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période du {d} au {as_of} ({span}) ; chaque effectif de l'annexe est 0"),
+                (None, Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période jusqu'au {as_of} ({span}) ; chaque nombre de l'annexe est 0"),
+                (Some(d), Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période du {d} au {as_of} ({span}) ; chaque nombre de l'annexe est 0"),
             }
         }));
     }
@@ -396,7 +396,7 @@ pub fn period_check(
     {
         warnings.push(crate::bi!(
             "the annex goes beyond the mission but nobody is named as having cleared it (assessment details: Cleared by); its document control says \"not yet cleared\"",
-            "l'annexe sort de la mission mais personne n'est nommé comme l'ayant autorisée (détails de l'évaluation : Autorisé par) ; son contrôle du document indique « pas encore autorisée »"
+            "l'annexe sort de la mission mais personne n'est nommé comme l'ayant approuvée (détails de l'évaluation : Approuvé par) ; son contrôle du document indique « pas encore approuvé »"
         ));
     }
     Ok(warnings)
@@ -452,7 +452,7 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
             },
         ),
     };
-    Annex {
+    let mut annex = Annex {
         title,
         subtitle,
         classification: super::classification_in(opts.level, opts.lang).to_string(),
@@ -474,7 +474,11 @@ pub fn build(a: Option<&Assessment>, ws: &Workspace, opts: &AnnexOptions) -> Ann
         attributions: super::method::attributions(&ctx),
         pattern: ctx.pattern.clone(),
         names: ctx.names.clone(),
+    };
+    if annex.lang == crate::i18n::Lang::Fr {
+        super::typography::french(&mut annex);
     }
+    annex
 }
 
 impl<'a> Ctx<'a> {

@@ -141,12 +141,12 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
     b.push(Block::Paragraph(lf!(
         lang,
         "Period: {}. Trends compare the six months ending on {} with the six months before. Regions are first-level administrative units (admin 1). Counts are civilian-harm events and civilian fatalities as defined in section \"Method and sources\". Sharing level: {}{}.",
-        "Période : {}. Les tendances comparent les six mois se terminant le {} aux six mois précédents. Les régions sont les unités administratives de premier niveau (admin 1). Les effectifs sont les événements portant atteinte aux civils et les civils tués tels que définis dans la section « Méthode et sources ». Niveau de diffusion : {}{}.",
+        "Période : {}. Les tendances comparent les six mois se terminant le {} aux six mois précédents. Les régions sont les unités administratives de premier niveau (admin 1). Les nombres sont les événements portant atteinte aux civils et les civils tués tels que définis dans la section « Méthode et sources ». Niveau de diffusion : {}{}.",
         ctx.period(),
         ctx.date(ctx.as_of),
         super::level_label(ctx.opts.level, lang),
         if ctx.suppress {
-            lf!(lang, "; counts from 1 to {} are shown as <{} and some other cells as x (see the method)", " ; les effectifs de 1 à {} sont affichés <{} et certaines autres cellules x (voir la méthode)", ctx.k - 1, ctx.k)
+            lf!(lang, "; counts from 1 to {} are shown as <{} and some other cells as x (see the method)", " ; les nombres de 1 à {} sont affichés <{} et certaines autres cellules x (voir la méthode)", ctx.k - 1, ctx.k)
         } else {
             String::new()
         }
@@ -194,7 +194,7 @@ fn past_as_of_note(ctx: &Ctx) -> Vec<String> {
         vec![lf!(
             ctx.lang,
             "Rows read, kept and rejected count whole files as imported. Rows dated after the as-of date ({}) are not used in this annex, except in the back-test marked as hindsight.",
-            "Les lignes lues, retenues et rejetées portent sur les fichiers entiers tels qu'importés. Les lignes datées après la date de référence ({}) ne sont pas utilisées dans cette annexe, sauf dans la contre-vérification signalée comme a posteriori.",
+            "Les lignes lues, retenues et rejetées portent sur les fichiers entiers tels qu'importés. Les lignes datées après la date de référence ({}) ne sont pas utilisées dans cette annexe, sauf dans la vérification a posteriori signalée comme a posteriori.",
             ctx.date(ctx.as_of)
         )]
     } else {
@@ -284,7 +284,7 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
                 l!(
                     lang,
                     "Sources: rows read, kept and rejected on import (rows read = kept + rejected)",
-                    "Sources : lignes lues, retenues et rejetées à l'import (lignes lues = retenues + rejetées)"
+                    "Sources : lignes lues, retenues et rejetées à l'importation (lignes lues = retenues + rejetées)"
                 ),
                 &[
                     l!(lang, "Source file", "Fichier source"),
@@ -313,7 +313,7 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
         caveats.push(lf!(
             lang,
             "No civilian-harm event is recorded in the period ({}) in the loaded data: every count below is 0, which says nothing of whether civilians were harmed. Check the period and the sources.",
-            "Aucun événement portant atteinte aux civils n'est enregistré sur la période ({}) dans les données chargées : chaque effectif ci-dessous vaut 0, ce qui ne dit rien de la réalité des atteintes. Vérifiez la période et les sources.",
+            "Aucun événement portant atteinte aux civils n'est enregistré sur la période ({}) dans les données chargées : chaque nombre ci-dessous vaut 0, ce qui ne dit rien de la réalité des atteintes. Vérifiez la période et les sources.",
             ctx.period()
         ));
     }
@@ -321,7 +321,7 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
         caveats.push(precision_caveat(ctx));
     }
     caveats.extend([
-        l!(lang, "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.", "Les événements enregistrés sont un plancher, non un recensement : les signalements se raréfient là où l'accès est difficile, et plus encore quand les bases opérationnelles ferment.").to_string(),
+        l!(lang, "Recorded events are a floor, not a census: reporting thins where access is poor, and falls further when team sites close.", "Les événements enregistrés constituent une estimation minimale, et non un recensement exhaustif : les signalements se raréfient là où l'accès est difficile, et plus encore quand les bases d'opérations ferment.").to_string(),
     ]);
     if ws
         .datasets
@@ -335,7 +335,7 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
         .iter()
         .any(|d| d.meta.format == SourceFormat::Ucdp)
     {
-        caveats.push(l!(lang, "UCDP GED records only events with at least one death: non-lethal violence (most sexual violence, abductions, looting) is absent from UCDP counts.", "UCDP GED n'enregistre que les événements ayant fait au moins un mort : la violence non létale (la plupart des violences sexuelles, les enlèvements, les pillages) est absente des effectifs UCDP.").into());
+        caveats.push(l!(lang, "UCDP GED records only events with at least one death: non-lethal violence (most sexual violence, abductions, looting) is absent from UCDP counts.", "UCDP GED n'enregistre que les événements ayant fait au moins un mort : la violence non létale (la plupart des violences sexuelles, les enlèvements, les pillages) est absente des nombres UCDP.").into());
     }
     let unknown = ctx.matrix.total.fatalities_unknown;
     if unknown > 0 {
@@ -350,7 +350,7 @@ fn caveats(ctx: &Ctx) -> Vec<String> {
         caveats.push(lf!(
             lang,
             "The tables cover {} regions: at this sharing level every figure over more than one region (totals across regions, trends by perpetrator type, kinds of harm, the monthly chart, national benchmarks) is withheld (x), so that no small count in one region can be worked out from the others. The figures of each region are given.",
-            "Les tableaux couvrent {} régions : à ce niveau de diffusion, tout chiffre portant sur plus d'une région (totaux entre régions, tendances par type d'auteur, types d'atteintes, graphique mensuel, jalons nationaux) est masqué (x), pour qu'aucun petit effectif d'une région ne puisse être déduit des autres. Les chiffres de chaque région sont donnés.",
+            "Les tableaux couvrent {} régions : à ce niveau de diffusion, tout chiffre portant sur plus d'une région (totaux entre régions, tendances par type d'auteur, types d'atteintes, graphique mensuel, jalons nationaux) est masqué (x), pour qu'aucun petit nombre d'une région ne puisse être déduit des autres. Les chiffres de chaque région sont donnés.",
             ctx.n(ctx.matrix.regions.len() as u64)
         ));
     }
@@ -450,7 +450,7 @@ pub(super) fn effects_counts(
 
 /// Printed where no loaded source can record a kind of harm.
 fn not_recorded(lang: Lang) -> &'static str {
-    l!(lang, "not recorded", "non enregistré")
+    l!(lang, "not recorded", "non couvert par les sources")
 }
 
 /// Section 4.
@@ -525,8 +525,8 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
         notes.push(lf!(
             lang,
             "Sources that cannot record sexual violence, abduction or looting: {}; their events count as attacks and killings. \"{not_rec}\": no loaded source can record that kind of harm, which says nothing of whether it happened; other sources are needed (e.g. MARA/CRSV reporting, protection monitoring).",
-            "Sources qui ne peuvent pas enregistrer les violences sexuelles, les enlèvements ni les pillages : {} ; leurs événements comptent comme attaques et meurtres. « {not_rec} » : aucune source chargée ne peut enregistrer ce type d'atteinte, ce qui ne dit rien de sa réalité ; d'autres sources sont nécessaires (p. ex. les rapports MARA/VSLC, le monitoring de protection).",
-            blind.join("; ")
+            "Sources qui ne peuvent pas enregistrer les violences sexuelles, les enlèvements ni les pillages : {} ; leurs événements comptent comme attaques et meurtres. « {not_rec} » : aucune source chargée ne peut enregistrer ce type d'atteinte, ce qui ne dit rien de sa réalité ; d'autres sources sont nécessaires (par exemple les rapports MARA/VSLC, le monitoring de protection).",
+            blind.join(crate::i18n::list_sep(lang))
         ));
     }
     if ctx.suppress {

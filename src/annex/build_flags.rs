@@ -145,7 +145,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
                 l!(
                     lang,
                     "A residual High or Very high threat with no one named to take over a tier it engages.",
-                    "Une menace résiduelle élevée ou très élevée sans personne désigné pour reprendre un niveau qu'elle concerne."
+                    "Une menace résiduelle élevée ou très élevée sans qu'aucun relais soit désigné pour l'un des niveaux concernés."
                 ),
             ),
             (
@@ -157,11 +157,11 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
                 l!(
                     lang,
                     "Host-state security forces are named successor for a threat they perpetrate.",
-                    "Les forces de sécurité de l'État hôte sont désignées comme relais d'une menace dont elles sont l'auteur."
+                    "Les forces de sécurité de l'État hôte sont désignées comme relais d'une menace dont elles sont les auteurs."
                 ),
             ),
             (
-                l!(lang, "Security cliff", "Rupture sécuritaire"),
+                l!(lang, "Security cliff", "Vide sécuritaire"),
                 l!(
                     lang,
                     "A base in the threat's regions closes, and civilian harm within its radius rose in the 12 months after.",
@@ -186,7 +186,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
                 }
                 FlagState::Withheld => {
                     withheld += 1;
-                    l!(lang, "Withheld at this sharing level: whether it is raised depends on counts the annex withholds.", "Masquée à ce niveau de diffusion : son déclenchement dépend d'effectifs que l'annexe masque.").to_string()
+                    l!(lang, "Withheld at this sharing level: whether it is raised depends on counts the annex withholds.", "Masquée à ce niveau de diffusion : son déclenchement dépend de nombres que l'annexe masque.").to_string()
                 }
             };
             rows.push(vec![
@@ -208,7 +208,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
             if on == 1 { "" } else { "s" }
         ),
         Lang::Fr => format!(
-            "L'outil lève {on} alerte{} sur le registre (règles dans « Méthode et sources ») ; chacune appelle une réponse dans le plan de transition.",
+            "L'outil déclenche {on} alerte{} sur le registre (règles dans « Méthode et sources ») ; chacune appelle une réponse dans le plan de transition.",
             if on > 1 { "s" } else { "" }
         ),
     };
@@ -233,7 +233,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
             l!(
                 lang,
                 "Flags raised on the register",
-                "Alertes levées sur le registre"
+                "Alertes déclenchées sur le registre"
             ),
             &[
                 l!(lang, "#", "n°"),
@@ -302,12 +302,12 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         l!(lang, "Measure", "Mesure"),
         l!(lang, "Target", "Cible"),
         l!(lang, "Monitored by", "Suivi par"),
-        l!(lang, "Measured", "Mesuré"),
+        l!(lang, "Measured", "Fréquence de mesure"),
         l!(lang, "Value at as-of", "Valeur à la date de référence"),
-        l!(lang, "Status at as-of", "Statut à la date de référence"),
+        l!(lang, "Status at as-of", "Situation à la date de référence"),
     ];
     if baseline_at.is_some() {
-        header.insert(4, l!(lang, "Baseline", "Référence"));
+        header.insert(4, l!(lang, "Baseline", "Valeur de départ"));
     }
     // Placed figures sit one column further right past the baseline.
     if baseline_at.is_some() {
@@ -317,10 +317,10 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
     }
     let mut notes = Vec::new();
     if let Some(at) = baseline_at {
-        notes.push(lf!(lang, "Baseline: the same measure over the window ending on {}, a year before the as-of date. Measured: how often the monitor is to measure it after exit.", "Référence : la même mesure sur la fenêtre se terminant le {}, un an avant la date de référence. Mesuré : la fréquence à laquelle le responsable du suivi doit la mesurer après le retrait.", ctx.date(at)));
+        notes.push(lf!(lang, "Baseline: the same measure over the window ending on {}, a year before the as-of date. Measured: how often the monitor is to measure it after exit.", "Valeur de départ : la même mesure sur la période s'achevant le {}, un an avant la date de référence. Fréquence de mesure : la fréquence à laquelle le responsable du suivi doit la mesurer après le retrait.", ctx.date(at)));
     }
     if ctx.suppress {
-        notes.push(l!(lang, "A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.", "Un statut n'est indiqué que là où la valeur imprimée le détermine (x : il dépend d'un effectif masqué). Les noms des jalons et des responsables du suivi sont du texte libre, imprimé seulement si l'analyste l'a autorisé pour ce niveau.").to_string());
+        notes.push(l!(lang, "A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.", "Un statut n'est indiqué que là où la valeur imprimée le détermine (x : il dépend d'un nombre masqué). Les noms des jalons et des responsables du suivi sont du texte libre, imprimé seulement si l'analyste l'a autorisé pour ce niveau.").to_string());
     }
     let mut table = Table::new(
         "benchmarks",
@@ -334,7 +334,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         Block::Paragraph(lf!(
             lang,
             "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}).",
-            "Indicateurs à suivre après le retrait. Les jalons essentiels mesurent ce sur quoi la mission et ses relais peuvent agir ; les jalons de contexte, ce sur quoi ils ne le peuvent pas. Les valeurs sont évaluées sur chaque fenêtre se terminant à la date de référence ({}).",
+            "Indicateurs à suivre après le retrait. Les jalons essentiels mesurent ce sur quoi la mission et ses relais peuvent agir ; les jalons contextuels, ce sur quoi ils ne le peuvent pas. Les valeurs sont évaluées sur chaque fenêtre se terminant à la date de référence ({}).",
             ctx.date(r.as_of),
         )),
         Block::Table(table),
@@ -369,7 +369,7 @@ fn hindsight_blocks(ctx: &Ctx, a: &crate::assessment::Assessment, r: &Review) ->
         Block::Heading(lf!(
             lang,
             "Back-test: hindsight after {}",
-            "Contre-vérification : a posteriori après le {}",
+            "Vérification a posteriori : après le {}",
             ctx.date(r.as_of)
         )),
         Block::Paragraph(lf!(
@@ -390,10 +390,10 @@ fn hindsight_blocks(ctx: &Ctx, a: &crate::assessment::Assessment, r: &Review) ->
             &[
                 l!(lang, "Benchmark", "Jalon"),
                 l!(lang, "Value at as-of", "Valeur à la date de référence"),
-                l!(lang, "Status at as-of", "Statut à la date de référence"),
+                l!(lang, "Status at as-of", "Situation à la date de référence"),
                 l!(lang, "Last date", "Dernière date"),
-                l!(lang, "Value then", "Valeur alors"),
-                l!(lang, "Status then", "Statut alors"),
+                l!(lang, "Value then", "Valeur à cette date"),
+                l!(lang, "Status then", "Situation à cette date"),
             ],
             rows,
             Vec::new(),
@@ -431,7 +431,7 @@ fn hindsight_blocks(ctx: &Ctx, a: &crate::assessment::Assessment, r: &Review) ->
     if !tested.is_empty() {
         blocks.push(Block::Table(Table::new(
             "register-hindsight",
-            l!(lang, "Register back-test: the analyst's likelihood against the 12 months after the as-of date (hindsight)", "Contre-vérification du registre : la probabilité de l'analyste face aux 12 mois suivant la date de référence (a posteriori)"),
+            l!(lang, "Register back-test: the analyst's likelihood against the 12 months after the as-of date (hindsight)", "Vérification a posteriori du registre : la probabilité de l'analyste face aux 12 mois suivant la date de référence (a posteriori)"),
             &[
                 l!(lang, "#", "n°"),
                 l!(lang, "Threat", "Menace"),
@@ -454,7 +454,7 @@ fn benchmark_measure(b: &Benchmark, lang: Lang) -> String {
     lf!(
         lang,
         "{} by {} in {} over {} months",
-        "{} par {} – {} – sur {} mois",
+        "{} – auteurs : {} – régions : {} – sur {} mois",
         match b.metric {
             BenchmarkMetric::CivilianHarmEvents => l!(
                 lang,
@@ -468,7 +468,10 @@ fn benchmark_measure(b: &Benchmark, lang: Lang) -> String {
         } else {
             b.perpetrators
                 .iter()
-                .map(|t| t.label_in(lang))
+                .map(|t| match lang {
+                    Lang::En => t.label_in(lang).to_string(),
+                    Lang::Fr => crate::i18n::mid_sentence(t.label_in(lang)),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         },
@@ -546,7 +549,7 @@ fn benchmark_row(
         text(if br.core {
             l!(lang, "core", "essentiel")
         } else {
-            l!(lang, "contextual", "de contexte")
+            l!(lang, "contextual", "contextuel")
         }),
         text(measure),
         text(format!(

@@ -41,7 +41,7 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
         )
         .to_string()
     } else {
-        ctx.opts.recipients.join("; ")
+        ctx.opts.recipients.join(crate::i18n::list_sep(ctx.lang))
     };
     let rows = vec![
         vec![text("Document"), text(a.meta.title.clone())],
@@ -52,7 +52,7 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
         vec![text("Version"), text(or_dash(&a.meta.version))],
         vec![text("Date"), text(ctx.date(ctx.opts.generated))],
         vec![
-            text("Classification"),
+            text(l!(lang, "Classification", "Classement")),
             text(super::classification_in(ctx.opts.level, lang)),
         ],
         vec![
@@ -75,7 +75,9 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
         ],
         vec![
             text(l!(lang, "Prepared by", "Établi par")),
-            text(or_dash(&a.meta.authors.join("; "))),
+            text(or_dash(
+                &a.meta.authors.join(crate::i18n::list_sep(ctx.lang)),
+            )),
         ],
         vec![
             text(l!(lang, "Cleared by", "Approuvé par")),
@@ -132,7 +134,7 @@ fn field_name(field: &str, lang: crate::i18n::Lang) -> (String, bool) {
         ),
         "capacity" => (l!(lang, "capacity", "capacité").to_string(), true),
         f if f.starts_with("handover.") => (
-            lf!(lang, "handover, tier {}", "passation, niveau {}", &f[9..]),
+            lf!(lang, "handover, tier {}", "transfert, niveau {}", &f[9..]),
             true,
         ),
         f if f.starts_with("tier_capacity.") => (
@@ -218,7 +220,7 @@ pub(super) fn changes(ctx: &Ctx) -> Vec<Block> {
             items.push(lf!(
                 lang,
                 "Threat #{}: flag \"{}\" raised.",
-                "Menace n° {} : alerte « {} » levée.",
+                "Menace n° {} : alerte « {} » déclenchée.",
                 f.id,
                 flag(&f.flag)
             ));
@@ -323,7 +325,7 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
     let mut opening = lf!(
         lang,
         "{} of the {} threats assessed are expected to persist after the mission leaves; {} of them rated High or Very high by the analyst",
-        "{} des {} menaces évaluées devraient persister après le retrait de la mission ; l'analyste en cote {} Élevé ou Très élevé",
+        "{} des {} menaces évaluées devraient persister après le retrait de la mission ; l'analyste en cote {} comme élevées ou très élevées",
         residual.len(),
         a.register.len(),
         high
@@ -463,9 +465,9 @@ fn judgement(ctx: &Ctx, e: &ThreatEntry, er: &EntryReview) -> String {
                     }
                     (Successor::Ohchr, crate::i18n::Lang::En) => "OHCHR".to_string(),
                     (_, crate::i18n::Lang::En) => s.label().to_lowercase(),
-                    (_, crate::i18n::Lang::Fr) => s.label_in(lang),
+                    (_, crate::i18n::Lang::Fr) => crate::i18n::mid_sentence(&s.label_in(lang)),
                 };
-                lf!(lang, "tier {t:?} to {who}", "niveau {t:?} : {who}")
+                lf!(lang, "tier {t:?} to {who}", "niveau {t:?}, {who}")
             })
             .collect();
         if !named.is_empty() {

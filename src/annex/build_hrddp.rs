@@ -65,7 +65,13 @@ pub(super) fn hrddp(ctx: &Ctx) -> Vec<Block> {
                 } else {
                     violations
                 }),
-                Cell::Text(s.regions.join(", ")),
+                Cell::Text(
+                    s.regions
+                        .iter()
+                        .map(|r| crate::model::region::region_label(r, lang))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 Cell::Text(format!(
                     "{} · {}",
                     s.latest.map_or("–".to_string(), |d| ctx.date(d)),
@@ -107,7 +113,7 @@ fn header(lang: crate::i18n::Lang, internal: bool) -> Vec<&'static str> {
     let entity = l!(
         lang,
         "Supporting UN entity",
-        "Entité de l'ONU qui apporte l'appui"
+        "Entité des Nations Unies qui fournit un appui"
     );
     if internal {
         vec![
@@ -144,7 +150,7 @@ fn intro(ctx: &Ctx, internal: bool) -> String {
     lf!(
         lang,
         "Under the UN Human Rights Due Diligence Policy, support to state security forces needs a risk assessment first. Each actor the data type as state security forces (after the re-classifications listed in the method) is listed with the analyst's risk, the mitigating measures and the UN entity providing support.{} This section names units: it is printed at the internal and UN-partner levels only.",
-        "En vertu de la politique de diligence voulue en matière de droits de l'homme (HRDDP), tout appui aux forces de sécurité de l'État exige d'abord une évaluation des risques. Chaque acteur que les données classent parmi les forces de sécurité de l'État (après les reclassements indiqués dans la méthode) figure avec le risque retenu par l'analyste, les mesures d'atténuation et l'entité de l'ONU qui apporte l'appui.{} Cette section nomme des unités : elle n'est imprimée qu'aux niveaux interne et partenaires ONU.",
+        "En vertu de la politique de diligence voulue en matière de droits de l'homme (HRDDP), tout appui aux forces de sécurité de l'État exige d'abord une évaluation des risques. Chaque acteur que les données classent parmi les forces de sécurité de l'État (après les reclassements indiqués dans la méthode) figure avec le risque retenu par l'analyste, les mesures d'atténuation et l'entité des Nations Unies qui fournit un appui.{} Cette section nomme des unités : elle n'est imprimée qu'aux niveaux interne et partenaires des Nations Unies.",
         if internal {
             lf!(
                 lang,

@@ -94,7 +94,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     let mut blocks = vec![Block::Paragraph(lf!(
         lang,
         "The mission has {} bases in this assessment; {} close{}. Civilian-harm events (all perpetrators) within each base's radius are compared for the 12 months before and after its closure; a rise is a security cliff (section \"Flags\").",
-        "La mission compte {} bases dans cette évaluation ; {} ferment{}. Les événements portant atteinte aux civils (tous auteurs) dans le rayon de chaque base sont comparés sur les 12 mois avant et après sa fermeture ; une hausse est une rupture sécuritaire (section « Alertes »).",
+        "La mission compte {} bases dans cette évaluation ; {} ferment{}. Les événements portant atteinte aux civils (tous auteurs) dans le rayon de chaque base sont comparés sur les 12 mois avant et après sa fermeture ; une hausse est un vide sécuritaire (section « Alertes »).",
         a.footprint.len(),
         closing,
         last.map_or(String::new(), |d| lf!(
@@ -113,7 +113,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
         l!(lang, "Radius (km)", "Rayon (km)"),
         l!(lang, "Events 12 months before", "Événements 12 mois avant"),
         l!(lang, "Events 12 months after", "Événements 12 mois après"),
-        l!(lang, "Security cliff", "Rupture sécuritaire"),
+        l!(lang, "Security cliff", "Vide sécuritaire"),
     ];
     if internal {
         header.extend(["Latitude", "Longitude"]);
@@ -209,7 +209,7 @@ fn footprint_notes(ctx: &Ctx, a: &Assessment, internal: bool) -> Vec<String> {
         notes.push(lf!(lang, "Planned: a closure after the as-of date. For such a base the 12 months before are the 12 months to the as-of date ({}), the data's last known months; the months after are not yet observed.", "Prévue : une fermeture après la date de référence. Pour une telle base, les 12 mois avant sont les 12 mois jusqu'à la date de référence ({}), les derniers mois connus des données ; les mois après ne sont pas encore observés.", ctx.date(ctx.as_of)));
     }
     if !internal {
-        notes.push(l!(lang, "Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).", "Les coordonnées des bases ne sont pas données à ce niveau de diffusion. Une rupture n'est indiquée que là où les effectifs imprimés la déterminent (x : elle dépend d'un effectif masqué).").into());
+        notes.push(l!(lang, "Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).", "Les coordonnées des bases ne sont pas données à ce niveau de diffusion. Un vide sécuritaire n'est indiqué que là où les nombres imprimés le déterminent (x : il dépend d'un nombre masqué).").into());
     }
     notes
 }
@@ -280,7 +280,7 @@ fn scenario_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
     notes.push(if internal {
         l!(lang, "Events nearby: civilian-harm events of the 12 months to the as-of date within the radius of the bases closing that quarter (history, not a forecast). Monitoring gap: a region with 3 or more such events in those 12 months whose bases have all closed (METHODOLOGY §5).", "Événements à proximité : événements portant atteinte aux civils des 12 mois précédant la date de référence dans le rayon des bases qui ferment ce trimestre (l'historique, pas une prévision). Lacune de surveillance : une région ayant connu 3 événements de ce type ou plus sur ces 12 mois et dont toutes les bases ont fermé (MÉTHODOLOGIE §5).").to_string()
     } else {
-        l!(lang, "The harm near each closing and the monitoring gaps are counts outside this annex's disclosure audit: they are in the internal version only.", "Les atteintes à proximité de chaque fermeture et les lacunes de surveillance sont des effectifs hors de l'audit de confidentialité de cette annexe : elles ne figurent que dans la version interne.").to_string()
+        l!(lang, "The harm near each closing and the monitoring gaps are counts outside this annex's disclosure audit: they are in the internal version only.", "Les atteintes à proximité de chaque fermeture et les lacunes de surveillance sont des nombres hors de l'audit de confidentialité de cette annexe : elles ne figurent que dans la version interne.").to_string()
     });
     vec![
         Block::Heading(l!(lang, "Drawdown scenarios", "Scénarios de retrait").into()),
@@ -362,7 +362,7 @@ fn workshop_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
                     }
                 })
                 .collect::<Vec<_>>()
-                .join("; ");
+                .join(crate::i18n::list_sep(lang));
             vec![
                 text(format!("{}", e.id)),
                 text(threat_name(ctx, e)),
@@ -423,7 +423,7 @@ fn register_intro(ctx: &Ctx, a: &Assessment) -> String {
     let mut intro = lf!(
         lang,
         "{} threats are assessed, {} of them expected to persist after the mission leaves (residual). Likelihood and impact are the analyst's ratings (1–5){}. Risk = likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high.",
-        "{} menaces sont évaluées, dont {} devraient persister après le retrait de la mission (résiduelles). La probabilité et l'impact sont les cotations de l'analyste (1–5){}. Risque = probabilité × impact : 1–4 Faible, 5–9 Moyen, 10–16 Élevé, 20–25 Très élevé.",
+        "{} menaces sont évaluées, dont {} devraient persister après le retrait de la mission (résiduelles). La probabilité et l'impact sont les cotations de l'analyste (1–5){}. Risque = probabilité × impact : 1–4 faible, 5–9 moyen, 10–16 élevé, 20–25 très élevé.",
         a.register.len(),
         residual,
         if has(RegisterColumn::Suggested) {
@@ -609,7 +609,7 @@ fn rationale_blocks(ctx: &Ctx, a: &Assessment) -> Vec<Block> {
         .filter(|e| !e.rationale.trim().is_empty())
         .filter_map(
             |e| match free_text(ctx, &e.rationale, e.rationale_cleared) {
-                Some(t) => Some(format!("#{}: {t}", e.id)),
+                Some(t) => Some(lf!(ctx.lang, "#{}: {t}", "n° {} : {t}", e.id)),
                 None => {
                     withheld += 1;
                     None
@@ -661,7 +661,7 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
     if has(RegisterColumn::Capacity) {
         header.push(l!(lang, "Capacity (1 to 5)", "Capacité (1 à 5)"));
     }
-    header.push(l!(lang, "Planned handover", "Passation prévue"));
+    header.push(l!(lang, "Planned handover", "Transfert prévu"));
     if has(RegisterColumn::Gap) {
         header.push(l!(lang, "Gap", "Lacune"));
     }
@@ -743,14 +743,14 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
         );
     }
     if has(RegisterColumn::Gap) {
-        notes.push(l!(lang, "Gap: no successor; a successor rated 2 or lower; or host-state security forces taking over a threat they perpetrate.", "Lacune : pas de relais ; un relais coté 2 ou moins ; ou les forces de sécurité de l'État hôte reprenant une menace dont elles sont l'auteur.").to_string());
+        notes.push(l!(lang, "Gap: no successor; a successor rated 2 or lower; or host-state security forces taking over a threat they perpetrate.", "Lacune : pas de relais ; un relais coté 2 ou moins ; ou les forces de sécurité de l'État hôte reprenant une menace dont elles sont les auteurs.").to_string());
     }
     vec![
         Block::Paragraph(
             l!(
                 lang,
                 "Who takes over each protection task of the residual threats, tier by tier, and where no one does.",
-                "Qui reprend chaque tâche de protection des menaces résiduelles, niveau par niveau, et où personne ne le fait."
+                "Qui reprend chaque tâche de protection face aux menaces résiduelles, niveau par niveau, et où personne ne le fait."
             )
             .to_string(),
         ),

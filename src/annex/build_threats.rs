@@ -68,7 +68,7 @@ fn region_table(
         notes.push(lf!(
             ctx.lang,
             "<{k}: between 1 and {k1}. x: withheld so that no <{k} count can be narrowed down from the other figures of this annex.",
-            "<{k} : entre 1 et {k1}. x : masqué pour qu'aucun effectif <{k} ne puisse être déduit des autres chiffres de cette annexe.",
+            "<{k} : entre 1 et {k1}. x : masqué pour qu'aucun nombre <{k} ne puisse être déduit des autres chiffres de cette annexe.",
             k = ctx.k,
             k1 = ctx.k - 1
         ));
@@ -265,10 +265,10 @@ fn monitoring_blocks(ctx: &Ctx) -> Vec<Block> {
         Some(lo) => lf!(
             lang,
             "State security forces committed {lo}–{}% of the violations attributed to an identified perpetrator (a 10-point band from the counts above).",
-            "Les forces de sécurité de l'État ont commis {lo}–{}\u{202F}% des violations attribuées à un auteur identifié (une tranche de 10 points tirée des effectifs ci-dessus).",
+            "Les forces de sécurité de l'État ont commis {lo}–{}\u{202F}% des violations attribuées à un auteur identifié (une tranche de 10 points tirée des nombres ci-dessus).",
             lo + 10
         ),
-        None => l!(lang, "The state share of violations is withheld at this sharing level: the counts above do not decide it.", "La part des violations imputable à l'État est masquée à ce niveau de diffusion : les effectifs ci-dessus ne la déterminent pas.").into(),
+        None => l!(lang, "The state share of violations is withheld at this sharing level: the counts above do not decide it.", "La part des violations imputable à l'État est masquée à ce niveau de diffusion : les nombres ci-dessus ne la déterminent pas.").into(),
     }));
     b.push(Block::Table(vict));
     b
@@ -558,7 +558,7 @@ fn trend_row(
 fn trend_header(first: &'static str, lang: crate::i18n::Lang) -> [&'static str; 5] {
     [
         first,
-        l!(lang, "Recent 6 months", "6 mois récents"),
+        l!(lang, "Recent 6 months", "6 derniers mois"),
         l!(lang, "Previous 6 months", "6 mois précédents"),
         l!(lang, "Trend", "Tendance"),
         l!(
@@ -694,10 +694,10 @@ fn state_share_table(ctx: &Ctx, events_table: &Table, fat_table: &Table) -> Tabl
         .flatten()
         .any(|c| *c == Cell::Text(NO_SHARE.into()))
     {
-        notes.push(lf!(lang, "{NO_SHARE}: nothing to divide by (no civilian fatalities, or no events, attributed to an identified perpetrator there).", "{NO_SHARE} : rien à diviser (aucun civil tué, ou aucun événement, attribué à un auteur identifié à cet endroit)."));
+        notes.push(lf!(lang, "{NO_SHARE}: nothing to divide by (no civilian fatalities, or no events, attributed to an identified perpetrator there).", "{NO_SHARE} : non calculable (aucun civil tué, ou aucun événement, attribué à un auteur identifié à cet endroit)."));
     }
     if ctx.suppress {
-        notes.push(l!(lang, "Shown in 10-point bands, and only where every count it is computed from is printed in the tables above; otherwise x.", "Indiquée par tranches de 10 points, et seulement là où chaque effectif qui sert à la calculer figure dans les tableaux ci-dessus ; sinon x.").into());
+        notes.push(l!(lang, "Shown in 10-point bands, and only where every count it is computed from is printed in the tables above; otherwise x.", "Indiquée par tranches de 10 points, et seulement là où chaque nombre qui sert à la calculer figure dans les tableaux ci-dessus ; sinon x.").into());
     }
     Table::new(
         "state-share",
@@ -751,7 +751,7 @@ fn share_cell(
         lf!(
             lang,
             "State security forces are the perpetrator of {share} of the events attributed to an identified perpetrator.",
-            "Les forces de sécurité de l'État sont l'auteur de {share} des événements attribués à un auteur identifié."
+            "Les forces de sécurité de l'État sont les auteurs de {share} des événements attribués à un auteur identifié."
         )
     };
     let none = || {
@@ -796,7 +796,7 @@ fn share_cell(
             let c = Cell::PercentBand(band);
             (sentence(&c.display_in(lang)), c)
         }
-        None => (l!(lang, "The share perpetrated by state security forces is withheld at this sharing level (it would narrow down withheld counts).", "La part imputable aux forces de sécurité de l'État est masquée à ce niveau de diffusion (elle permettrait de déduire des effectifs masqués).").into(), Cell::Hidden),
+        None => (l!(lang, "The share perpetrated by state security forces is withheld at this sharing level (it would narrow down withheld counts).", "La part imputable aux forces de sécurité de l'État est masquée à ce niveau de diffusion (elle permettrait de déduire des nombres masqués).").into(), Cell::Hidden),
     }
 }
 
@@ -827,7 +827,7 @@ fn trend_notes(ctx: &Ctx) -> Vec<String> {
         notes.push(lf!(
             lang,
             "A trend is printed only where the counts as printed decide it; x: it depends on a withheld count (<{k} or x).",
-            "Une tendance n'est indiquée que là où les effectifs imprimés la déterminent ; x : elle dépend d'un effectif masqué (<{k} ou x).",
+            "Une tendance n'est indiquée que là où les nombres imprimés la déterminent ; x : elle dépend d'un nombre masqué (<{k} ou x).",
             k = ctx.k
         ));
     }
@@ -1158,7 +1158,7 @@ fn map_figure(ctx: &Ctx, totals: &[Cell]) -> Option<Block> {
             ctx.lang,
             " Not on the map: {}. Two names for one region can be merged (Actors view, region names).",
             " Absentes de la carte : {}. Deux noms d'une même région peuvent être fusionnés (vue Acteurs, noms de régions).",
-            missing.join("; ")
+            missing.join(crate::i18n::list_sep(ctx.lang))
         ));
     }
     Some(Block::Figure(Figure {

@@ -88,7 +88,7 @@ pub fn files(annex: &Annex) -> Vec<(String, Vec<u8>)> {
         readme.push_str(&crate::lf!(
             lang,
             "\n<{k} = a count between 1 and {}; x = withheld so that a small count cannot be worked out from the totals.\n",
-            "\n<{k} = un effectif entre 1 et {} ; x = masqué pour qu'un petit effectif ne puisse pas être déduit des totaux.\n",
+            "\n<{k} = un nombre entre 1 et {} ; x = masqué pour qu'un petit nombre ne puisse pas être déduit des totaux.\n",
             annex.k - 1,
             k = annex.k
         ));

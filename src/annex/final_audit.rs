@@ -67,20 +67,20 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<Bi>> {
             (Some(Mark::Shown), Some(v)) if v != f.value => {
                 errors.push(place(annex, fig).suffixed(
                     &format!(": prints {v}, not the count behind it"),
-                    &format!(" : imprime {v}, et non l'effectif qui est derrière"),
+                    &format!(" : imprime {v}, et non le nombre qui est derrière"),
                 ))
             }
             (Some(m), _) => {
                 if m == Mark::Shown && f.mark != Mark::Shown {
                     errors.push(place(annex, fig).suffixed(
                         ": prints a count that the pattern withholds",
-                        " : imprime un effectif que le schéma de masquage retient",
+                        " : imprime un nombre que le schéma de masquage retient",
                     ));
                 }
                 f.mark = m;
             }
             (None, _) => {
-                errors.push(place(annex, fig).suffixed(": not a count", " : pas un effectif"))
+                errors.push(place(annex, fig).suffixed(": not a count", " : pas un nombre"))
             }
         }
     };
@@ -131,7 +131,7 @@ pub fn audit_annex(annex: &super::Annex) -> Result<(), Vec<Bi>> {
         let (r, k) = (range.display(), p.k);
         errors.push(place(annex, fig).suffixed(
             &format!(": a count below {k} could be narrowed to {r} from the other figures (METHODOLOGY §6)"),
-            &format!(" : un effectif inférieur à {k} pourrait être ramené à {r} à partir des autres chiffres (METHODOLOGY §6)"),
+            &format!(" : un nombre inférieur à {k} pourrait être ramené à {r} à partir des autres chiffres (MÉTHODOLOGIE §6)"),
         ));
     }
     if errors.is_empty() {

@@ -59,13 +59,13 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
     counted.push(l!(lang, "A fatality figure a source gives as unknown or as a range is not counted as zero: the event counts, its fatalities are reported as unknown.", "Un nombre de morts qu'une source donne comme inconnu ou sous forme de fourchette n'est pas compté comme zéro : l'événement compte, ses morts sont signalés comme inconnus.").to_string());
     b.push(Block::Bullets(counted));
     b.push(Block::Heading(
-        l!(lang, "Who, and where", "Qui, et où").into(),
+        l!(lang, "Who, and where", "Auteurs et lieux").into(),
     ));
     b.push(Block::Bullets(vec![
         l!(lang, "Each event is attributed to one type of perpetrator from the source's own coding of the actor: state security forces, external or foreign forces, rebel groups, political militias, communal or identity militias, armed groups whose type the source does not give, rioters, protesters, civilians, unidentified armed actors, not attributable (crossfire), and other.", "Chaque événement est attribué à un type d'auteur d'après le codage de l'acteur par la source : forces de sécurité de l'État, forces extérieures ou étrangères, groupes rebelles, milices politiques, milices communautaires ou identitaires, groupes armés dont la source ne précise pas le type, émeutiers, manifestants, civils, acteurs armés non identifiés, non imputable (tirs croisés), et autres.").to_string(),
         l!(lang, "ACLED types come from the actor's interaction code. In UCDP data, the government of the country is the state's security forces, another government is external forces, and every other side is an armed group whose type UCDP does not give.", "Les types ACLED proviennent du code d'interaction de l'acteur. Dans les données UCDP, le gouvernement du pays correspond aux forces de sécurité de l'État, un autre gouvernement aux forces extérieures, et toute autre partie à un groupe armé dont l'UCDP ne précise pas le type.").to_string(),
         l!(lang, "The analyst may re-classify an actor (a pro-government militia as state forces, say); each re-classification is listed below with its reason.", "L'analyste peut reclasser un acteur (par exemple une milice progouvernementale comme forces de l'État) ; chaque reclassement est indiqué ci-dessous avec sa raison.").to_string(),
-        l!(lang, "Regions are first-level administrative units as the source names them; names that differ only in case, accents or a trailing \"State\" are one region. Events the source places in no region are shown as (unknown).", "Les régions sont les unités administratives de premier niveau telles que la source les nomme ; des noms qui ne diffèrent que par la casse, les accents ou un « State » final désignent une seule région. Les événements que la source ne place dans aucune région figurent sous (unknown).").to_string(),
+        l!(lang, "Regions are first-level administrative units as the source names them; names that differ only in case, accents or a trailing \"State\" are one region. Events the source places in no region are shown as (unknown).", "Les régions sont les unités administratives de premier niveau telles que la source les nomme ; des noms qui ne diffèrent que par la casse, les accents ou un « State » final désignent une seule région. Les événements que la source ne place dans aucune région figurent sous (inconnue).").to_string(),
         l!(lang, "The state-perpetrated share is the events (or fatalities) by state security forces divided by all events attributed to an identified perpetrator, that is, leaving out unidentified armed actors and crossfire.", "La part imputable à l'État est le nombre d'événements (ou de civils tués) imputables aux forces de sécurité de l'État divisé par tous les événements attribués à un auteur identifié, c'est-à-dire hors acteurs armés non identifiés et tirs croisés.").to_string(),
     ]));
     if let (Some(c), Some(_)) = (ctx.opts.country.as_ref(), ctx.filter.regions.as_ref()) {
@@ -93,23 +93,23 @@ fn rules(ctx: &Ctx) -> Vec<Block> {
         b.push(Block::Bullets(vec![
             l!(lang, "Likelihood (1–5) is suggested from civilian-harm events per month in the recent window: none 1, under 0.5 a month 2, under 2 a month 3, under 5 a month 4, 5 or more 5.", "La probabilité (1–5) est suggérée d'après le nombre mensuel d'événements portant atteinte aux civils dans la fenêtre récente : aucun 1, moins de 0,5 par mois 2, moins de 2 par mois 3, moins de 5 par mois 4, 5 ou plus 5.").to_string(),
             l!(lang, "Impact (1–5) from civilian fatalities per month in the recent window: none 1, under 1 a month 2, under 5 a month 3, under 20 a month 4, 20 or more 5; one step higher where the window holds sexual violence or abductions.", "L'impact (1–5) d'après le nombre mensuel de civils tués dans la fenêtre récente : aucun 1, moins de 1 par mois 2, moins de 5 par mois 3, moins de 20 par mois 4, 20 ou plus 5 ; un cran de plus quand la fenêtre comporte des violences sexuelles ou des enlèvements.").to_string(),
-            l!(lang, "Risk is likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high. The suggestion is a starting point: the analyst's rating and written rationale are what the register states.", "Le risque est probabilité × impact : 1–4 Faible, 5–9 Moyen, 10–16 Élevé, 20–25 Très élevé. La suggestion est un point de départ : ce sont la cotation et la justification écrite de l'analyste que le registre consigne.").to_string(),
+            l!(lang, "Risk is likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high. The suggestion is a starting point: the analyst's rating and written rationale are what the register states.", "Le risque est probabilité × impact : 1–4 faible, 5–9 moyen, 10–16 élevé, 20–25 très élevé. La suggestion est un point de départ : ce sont la cotation et la justification écrite de l'analyste que le registre consigne.").to_string(),
         ]));
     }
     if ctx.a.is_some() {
         b.push(Block::Heading(l!(lang, "Flags", "Alertes").into()));
         b.push(Block::Bullets(vec![
-            l!(lang, "No successor: a residual threat rated High or Very high with a protection tier that no one takes over.", "Pas de relais : une menace résiduelle cotée Élevé ou Très élevé avec un niveau de protection que personne ne reprend.").to_string(),
-            l!(lang, "Successor is perpetrator: host-state security forces are named to take over a threat that state security forces perpetrate.", "Relais auteur de la menace : les forces de sécurité de l'État hôte sont désignées pour reprendre une menace dont les forces de sécurité de l'État sont l'auteur.").to_string(),
-            l!(lang, "Security cliff: civilian-harm events within a base's radius (30 km unless set otherwise) in the 12 months after it closed rose against the 12 months before, by the rising rule above. Only data up to the as-of date count: where those 12 months are not over by then, the after-window is shown as not yet observed and no flag is raised.", "Rupture sécuritaire : les événements portant atteinte aux civils dans le rayon d'une base (30 km sauf indication contraire) ont augmenté dans les 12 mois suivant sa fermeture par rapport aux 12 mois précédents, selon la règle de hausse ci-dessus. Seules comptent les données jusqu'à la date de référence : quand ces 12 mois ne sont pas écoulés à cette date, la fenêtre postérieure est indiquée comme pas encore observée et aucune alerte n'est levée.").to_string(),
+            l!(lang, "No successor: a residual threat rated High or Very high with a protection tier that no one takes over.", "Pas de relais : une menace résiduelle cotée élevée ou très élevée avec un niveau de protection que personne ne reprend.").to_string(),
+            l!(lang, "Successor is perpetrator: host-state security forces are named to take over a threat that state security forces perpetrate.", "Relais auteur de la menace : les forces de sécurité de l'État hôte sont désignées pour reprendre une menace dont les forces de sécurité de l'État sont les auteurs.").to_string(),
+            l!(lang, "Security cliff: civilian-harm events within a base's radius (30 km unless set otherwise) in the 12 months after it closed rose against the 12 months before, by the rising rule above. Only data up to the as-of date count: where those 12 months are not over by then, the after-window is shown as not yet observed and no flag is raised.", "Vide sécuritaire : les événements portant atteinte aux civils dans le rayon d'une base (30 km sauf indication contraire) ont augmenté dans les 12 mois suivant sa fermeture par rapport aux 12 mois précédents, selon la règle de hausse ci-dessus. Seules comptent les données jusqu'à la date de référence : quand ces 12 mois ne sont pas écoulés à cette date, la fenêtre postérieure est indiquée comme pas encore observée et aucune alerte n'est déclenchée.").to_string(),
             l!(lang, "Monitoring gap: a region of the threat had 3 or more civilian-harm events in the 12 months to the as-of date, and every mission base in it closes.", "Lacune de surveillance : une région de la menace a connu 3 événements portant atteinte aux civils ou plus dans les 12 mois précédant la date de référence, et toutes les bases de la mission qui s'y trouvent ferment.").to_string(),
-            l!(lang, "Flags are raised only on threats expected to persist after the mission leaves.", "Les alertes ne sont levées que sur les menaces qui devraient persister après le retrait de la mission.").to_string(),
+            l!(lang, "Flags are raised only on threats expected to persist after the mission leaves.", "Les alertes ne sont déclenchées que sur les menaces qui devraient persister après le retrait de la mission.").to_string(),
         ]));
         b.push(Block::Heading(l!(lang, "Benchmarks", "Jalons").into()));
         b.push(Block::Paragraph(lf!(
             lang,
             "Each benchmark is its measure over its window ending on the as-of date ({}), met or not met against its target; insufficient data where the sources do not cover the window. Nothing after the as-of date is used, except in the back-test, which is labelled as hindsight.",
-            "Chaque jalon est sa mesure sur sa fenêtre se terminant à la date de référence ({}), atteint ou non atteint par rapport à sa cible ; données insuffisantes quand les sources ne couvrent pas la fenêtre. Rien de postérieur à la date de référence n'est utilisé, sauf dans la contre-vérification, signalée comme a posteriori.",
+            "Chaque jalon est sa mesure sur sa fenêtre se terminant à la date de référence ({}), atteint ou non atteint par rapport à sa cible ; données insuffisantes quand les sources ne couvrent pas la fenêtre. Rien de postérieur à la date de référence n'est utilisé, sauf dans la vérification a posteriori, signalée comme a posteriori.",
             d(ctx.as_of)
         )));
     }
@@ -134,7 +134,7 @@ fn matching_text(ctx: &Ctx) -> Option<String> {
     let m = &ws.matches;
     let s = &m.settings;
     if !s.enabled {
-        return Some(l!(lang, "Events recorded by more than one source were not matched for this annex: an attack that two sources record (ACLED and UCDP, say) is counted once in each, so counts across sources may be higher than the number of attacks.", "Les événements enregistrés par plus d'une source n'ont pas été rapprochés pour cette annexe : une attaque que deux sources enregistrent (ACLED et UCDP, par exemple) est comptée une fois dans chacune, si bien que les effectifs toutes sources confondues peuvent dépasser le nombre d'attaques.").to_string());
+        return Some(l!(lang, "Events recorded by more than one source were not matched for this annex: an attack that two sources record (ACLED and UCDP, say) is counted once in each, so counts across sources may be higher than the number of attacks.", "Les événements enregistrés par plus d'une source n'ont pas été rapprochés pour cette annexe : une attaque que deux sources enregistrent (ACLED et UCDP, par exemple) est comptée une fois dans chacune, si bien que les nombres toutes sources confondues peuvent dépasser le nombre d'attaques.").to_string());
     }
     let order = s
         .priority
@@ -189,7 +189,7 @@ fn matching_text(ctx: &Ctx) -> Option<String> {
                     )
                 })
                 .collect::<Vec<_>>()
-                .join("; ");
+                .join(crate::i18n::list_sep(lang));
             text.push_str(&lf!(lang, " Events matched, by pair of sources: {pairs} (all dates, before the period is applied).", " Événements rapprochés, par paire de sources : {pairs} (toutes dates, avant application de la période)."));
         }
     }
@@ -277,7 +277,7 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
         l!(
             lang,
             "Disclosure control applied to this annex",
-            "Contrôle de la divulgation appliqué à cette annexe"
+            "Protection de la confidentialité (secret statistique) appliquée à cette annexe"
         )
         .into(),
     ));
@@ -285,7 +285,7 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
         lf!(
             lang,
             "Sharing level {}, k = {}. Counts from 1 to {} are shown as <{}. Every figure this annex prints about civilian harm (the matrices with their totals, the trend tables, the kinds of harm, the months of the chart and the benchmark values) was audited together, as a reader with a linear-programming solver would: for each <{} count, the smallest and largest values it can take given every other printed figure, with every count a whole number ≥ 0 and every <{} count between 1 and {}. Further counts are withheld (x) until each <{} count keeps the whole range 1 to {}; the audit is repeated on the finished document before it is written. Trend labels, state shares (in 10-point bands), flags and benchmark statuses are printed only where the printed counts decide them, else x. Free text (rationales, mitigation, re-classification reasons, benchmark names and monitors) is printed only where the analyst cleared it for this level. There are no coordinates, no event identifiers, no source file names or exact dates, no actor names from sexual-violence or abduction records, and regions are no finer than admin 1. No source rows are included, at any level.",
-            "Niveau de diffusion {}, k = {}. Les effectifs de 1 à {} sont affichés <{}. Tous les chiffres que cette annexe imprime sur les atteintes aux civils (les matrices avec leurs totaux, les tableaux de tendances, les types d'atteintes, les mois du graphique et les valeurs des jalons) ont été audités ensemble, comme le ferait un lecteur muni d'un solveur de programmation linéaire : pour chaque effectif <{}, les plus petite et plus grande valeurs qu'il peut prendre compte tenu de tous les autres chiffres imprimés, chaque effectif étant un entier ≥ 0 et chaque effectif <{} compris entre 1 et {}. D'autres effectifs sont masqués (x) jusqu'à ce que chaque effectif <{} conserve toute la plage de 1 à {} ; l'audit est répété sur le document terminé avant son écriture. Les libellés de tendance, les parts de l'État (par tranches de 10 points), les alertes et les statuts des jalons ne sont indiqués que là où les effectifs imprimés les déterminent, sinon x. Le texte libre (justifications, atténuation, raisons de reclassement, noms des jalons et responsables du suivi) n'est imprimé que si l'analyste l'a autorisé pour ce niveau. Il n'y a ni coordonnées, ni identifiants d'événements, ni noms de fichiers sources ou dates exactes, ni noms d'acteurs tirés de fiches de violences sexuelles ou d'enlèvements, et les régions ne sont pas plus fines que l'admin 1. Aucune ligne source n'est incluse, à aucun niveau.",
+            "Niveau de diffusion {}, k = {}. Les nombres de 1 à {} sont affichés <{}. Tous les chiffres que cette annexe imprime sur les atteintes aux civils (les matrices avec leurs totaux, les tableaux de tendances, les types d'atteintes, les mois du graphique et les valeurs des jalons) ont été audités ensemble, comme le ferait un lecteur muni d'un solveur de programmation linéaire : pour chaque nombre <{}, les plus petite et plus grande valeurs qu'il peut prendre compte tenu de tous les autres chiffres imprimés, chaque nombre étant un entier ≥ 0 et chaque nombre <{} compris entre 1 et {}. D'autres nombres sont masqués (x) jusqu'à ce que chaque nombre <{} conserve toute la plage de 1 à {} ; l'audit est répété sur le document terminé avant son écriture. Les libellés de tendance, les parts de l'État (par tranches de 10 points), les alertes et les statuts des jalons ne sont indiqués que là où les nombres imprimés les déterminent, sinon x. Le texte libre (justifications, atténuation, raisons de reclassement, noms des jalons et responsables du suivi) n'est imprimé que si l'analyste l'a autorisé pour ce niveau. Il n'y a ni coordonnées, ni identifiants d'événements, ni noms de fichiers sources ou dates exactes, ni noms d'acteurs tirés de fiches de violences sexuelles ou d'enlèvements, et les régions ne sont pas plus fines que l'admin 1. Aucune ligne source n'est incluse, à aucun niveau.",
             super::level_label(ctx.opts.level, lang),
             ctx.k,
             ctx.k - 1,
@@ -297,7 +297,7 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
             ctx.k - 1,
         )
     } else {
-        l!(lang, "Sharing level internal: counts are exact and unsuppressed; this annex is for the mission only. Even so it holds aggregates only: no source rows, event identifiers or notes.", "Niveau de diffusion interne : les effectifs sont exacts et non masqués ; cette annexe est réservée à la mission. Elle ne contient néanmoins que des agrégats : ni lignes sources, ni identifiants d'événements, ni notes.").into()
+        l!(lang, "Sharing level internal: counts are exact and unsuppressed; this annex is for the mission only. Even so it holds aggregates only: no source rows, event identifiers or notes.", "Niveau de diffusion interne : les nombres sont exacts et non masqués ; cette annexe est réservée à la mission. Elle ne contient néanmoins que des agrégats : ni lignes sources, ni identifiants d'événements, ni notes.").into()
     }));
     if ctx.suppress {
         let left_sections: Vec<&str> = super::build::SectionId::ALL
@@ -327,7 +327,7 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
                 if left_sections.is_empty() {
                     none.to_string()
                 } else {
-                    left_sections.join("; ")
+                    left_sections.join(crate::i18n::list_sep(lang))
                 }
             ),
             lf!(
@@ -337,14 +337,19 @@ pub(super) fn method(ctx: &Ctx) -> Vec<Block> {
                 if left_columns.is_empty() {
                     none.to_string()
                 } else {
-                    left_columns.join("; ")
+                    left_columns.join(crate::i18n::list_sep(lang))
                 }
             ),
             l!(lang, "The analyst's overrides of the suggested scores, and figures after the as-of date (hindsight).", "Les écarts de l'analyste par rapport aux cotations suggérées, et les chiffres postérieurs à la date de référence (a posteriori).").to_string(),
         ]));
     }
     b.push(Block::Heading(
-        l!(lang, "Sources and attribution", "Sources et attribution").into(),
+        l!(
+            lang,
+            "Sources and attribution",
+            "Sources et mentions de licence"
+        )
+        .into(),
     ));
     b.push(Block::Bullets(attributions(ctx)));
     b

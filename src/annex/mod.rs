@@ -28,6 +28,7 @@ pub mod markdown;
 mod method;
 mod pattern;
 pub mod screen;
+mod typography;
 pub mod xlsx;
 
 use crate::assessment::SharingLevel;
@@ -295,15 +296,15 @@ pub fn classification_in(level: SharingLevel, lang: crate::i18n::Lang) -> &'stat
     if lang == crate::i18n::Lang::Fr {
         return match level {
             SharingLevel::Internal => {
-                "ONU – USAGE INTERNE : réservé à la mission, ne pas diffuser (chiffres non masqués)"
+                "ONU – USAGE INTERNE\u{202F}: réservé à la mission, ne pas diffuser (chiffres non masqués)"
             }
             SharingLevel::UnPartners => {
-                "ONU – DIFFUSION RESTREINTE : pour les partenaires des Nations Unies ; ne pas transmettre hors du système des Nations Unies"
+                "ONU – DIFFUSION RESTREINTE\u{202F}: pour les partenaires des Nations Unies\u{202F}; ne pas transmettre hors du système des Nations Unies"
             }
             SharingLevel::HostGovernment => {
-                "COMMUNIQUÉ AU GOUVERNEMENT HÔTE : petits effectifs masqués"
+                "COMMUNIQUÉ AU GOUVERNEMENT HÔTE\u{202F}: petits nombres masqués"
             }
-            SharingLevel::Public => "PUBLIC : petits effectifs masqués",
+            SharingLevel::Public => "PUBLIC\u{202F}: petits nombres masqués",
         };
     }
     match level {
@@ -328,13 +329,13 @@ pub fn level_key(level: SharingLevel) -> &'static str {
     }
 }
 
-/// The level's name in a language (`un-partners`; `partenaires ONU`).
+/// The level's name in a language (`un-partners`; `partenaires des Nations Unies`).
 pub fn level_label(level: SharingLevel, lang: crate::i18n::Lang) -> &'static str {
     match lang {
         crate::i18n::Lang::En => level_key(level),
         crate::i18n::Lang::Fr => match level {
             SharingLevel::Internal => "interne",
-            SharingLevel::UnPartners => "partenaires ONU",
+            SharingLevel::UnPartners => "partenaires des Nations Unies",
             SharingLevel::HostGovernment => "gouvernement hôte",
             SharingLevel::Public => "public",
         },

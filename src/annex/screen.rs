@@ -18,7 +18,7 @@ pub fn check(annex: &Annex) -> Result<(), Bi> {
         let (k, min) = (annex.k, super::MIN_K);
         problems.push(crate::bi!(
             "k = {k} is below {min}: every <{k} count would be exactly known",
-            "k = {k} est inférieur à {min} : chaque effectif <{k} serait connu exactement"
+            "k = {k} est inférieur à {min} : chaque nombre <{k} serait connu exactement"
         ));
     }
     if let Err(e) = super::final_audit::audit_annex(annex) {

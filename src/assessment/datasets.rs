@@ -44,7 +44,7 @@ impl DatasetState {
     pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
         use crate::l;
         match self {
-            DatasetState::Ok => "ok",
+            DatasetState::Ok => l!(lang, "ok", "valide"),
             DatasetState::Missing => l!(lang, "missing", "manquant"),
             DatasetState::Changed => l!(lang, "changed", "modifié"),
             DatasetState::Unreadable => l!(lang, "unreadable", "illisible"),

@@ -372,7 +372,7 @@ pub fn to_text_in(d: &Diff, lang: Lang) -> String {
             ch.id, ch.field, ch.old, ch.new
         ));
     }
-    let (raised, cleared) = l!(lang, ("raised", "cleared"), ("levée", "retirée"));
+    let (raised, cleared) = l!(lang, ("raised", "cleared"), ("déclenchée", "levée"));
     for f in &d.flags.raised {
         out.push_str(&format!("{fl} #{} {} {raised}\n", f.id, flag(&f.flag)));
     }

@@ -65,7 +65,7 @@ impl Flag {
             return match self {
                 Flag::NoSuccessor => "pas de relais",
                 Flag::SuccessorIsPerpetrator => "relais auteur de la menace",
-                Flag::SecurityCliff => "rupture sécuritaire",
+                Flag::SecurityCliff => "vide sécuritaire",
                 Flag::MonitoringGap => "lacune de surveillance",
             };
         }

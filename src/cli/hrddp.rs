@@ -80,7 +80,7 @@ fn write_text(
         lf!(
             lang,
             "human rights due diligence screen, 24 months to {as_of} (METHODOLOGY §9; internal and UN partners only)",
-            "examen au titre de la politique de diligence voulue en matière de droits de l'homme (HRDDP), 24 mois jusqu'au {as_of} (METHODOLOGY §9 ; usage interne et partenaires des Nations Unies seulement)"
+            "examen au titre de la politique de diligence voulue en matière de droits de l'homme (HRDDP), 24 mois jusqu'au {as_of} (MÉTHODOLOGIE §9 ; usage interne et partenaires des Nations Unies seulement)"
         )
     )?;
     let word = |en: &'static str, fr: &'static str| l!(lang, en, fr);
@@ -111,19 +111,29 @@ fn write_text(
             violations
         };
         let (ev, fa, vi) = (s.events, s.civilian_fatalities, s.victims);
-        writeln!(
-            out,
-            "  {}",
-            lf!(
-                lang,
-                "{ev} civilian-harm events, {fa} civilian fatalities, {vi} victims; violations: {violations}",
-                "{ev} événements d'atteinte aux civils, {fa} civils tués, {vi} victimes ; violations : {violations}"
-            )
-        )?;
+        let line = match lang {
+            Lang::En => format!(
+                "{ev} civilian-harm events, {fa} civilian fatalities, {vi} victims; violations: {violations}"
+            ),
+            Lang::Fr => {
+                use crate::i18n::fr_noun;
+                format!(
+                    "{ev} {} d'atteinte aux civils, {fa} {}, {vi} {} ; violations : {violations}",
+                    fr_noun(ev, "événement", "événements"),
+                    fr_noun(fa, "civil tué", "civils tués"),
+                    fr_noun(vi, "victime", "victimes")
+                )
+            }
+        };
+        writeln!(out, "  {line}")?;
         let regions = if s.regions.is_empty() {
             "–".to_string()
         } else {
-            s.regions.join(", ")
+            s.regions
+                .iter()
+                .map(|r| crate::model::region::region_label(r, lang))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let latest = s
             .latest
@@ -148,7 +158,7 @@ fn write_text(
         let (sug, grave) = (risk(s.suggested), s.grave_12_months);
         let analyst = r
             .and_then(|r| r.risk)
-            .map_or(word("not recorded", "non enregistré"), risk);
+            .map_or(word("not recorded", "non consigné"), risk);
         writeln!(
             out,
             "  {}",

@@ -110,14 +110,15 @@ pub fn run(
             Lang::En => d.status.as_str(),
             Lang::Fr => d.status.label_in(lang),
         };
-        writeln!(
-            out,
+        let line = format!(
             "{} {}{} {state} {}",
             l!(lang, "dataset", "jeu de données"),
             d.path.display(),
             crate::i18n::colon(lang),
             d.message.get(lang)
-        )?;
+        );
+        // English as it has always been printed (scripts read it).
+        writeln!(out, "{}", l!(lang, line.as_str(), line.trim_end()))?;
     }
     write_register(out, &r, lang)?;
     write_bases(out, &r, lang)?;
@@ -204,6 +205,8 @@ fn write_register(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
             e.previous_events,
         );
         let (sug, ana) = (scores(e.suggested), scores(e.analyst));
+        let recent_w = crate::i18n::fr_noun(recent, "événement récent", "événements récents");
+        let previous_w = crate::i18n::fr_noun(previous, "précédent", "précédents");
         writeln!(
             out,
             "#{} {} {} {}\n   {}",
@@ -214,7 +217,7 @@ fn write_register(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
             lf!(
                 lang,
                 "suggested {sug}, analyst {ana}; trend {trend} ({recent} recent vs {previous} previous events){missing}",
-                "suggéré {sug}, analyste {ana} ; tendance {trend} ({recent} événements récents contre {previous} précédents){missing}"
+                "suggéré {sug}, analyste {ana} ; tendance {trend} ({recent} {recent_w} contre {previous} {previous_w}){missing}"
             )
         )?;
         let c = crate::i18n::colon(lang);
@@ -288,7 +291,7 @@ fn write_bases(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::io:
             (Some(_), true) => b.after.to_string(),
         };
         let cliff = if b.cliff {
-            l!(lang, "  SECURITY CLIFF", "  RUPTURE SÉCURITAIRE")
+            l!(lang, "  SECURITY CLIFF", "  VIDE SÉCURITAIRE")
         } else {
             ""
         };
@@ -334,7 +337,7 @@ fn write_backtest(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
         l!(
             lang,
             "Back-test: predicted likelihood against what followed (events, fatalities, observed likelihood)",
-            "Contre-vérification : probabilité prévue face à la suite (événements, morts, probabilité observée)"
+            "Vérification a posteriori : probabilité prévue face à la suite (événements, morts, probabilité observée)"
         )
     )?;
     let l_ = l!(lang, "L", "P");
@@ -343,6 +346,7 @@ fn write_backtest(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
             .windows
             .iter()
             .map(|(m, ev, fat, obs, complete)| {
+                let dead = crate::i18n::fr_noun(*fat, "mort", "morts");
                 let partial = if *complete {
                     ""
                 } else {
@@ -351,7 +355,7 @@ fn write_backtest(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
                 lf!(
                     lang,
                     "{m} months: {ev} ev, {fat} fat, L{obs}{partial}",
-                    "{m} mois : {ev} év., {fat} morts, P{obs}{partial}"
+                    "{m} mois : {ev} év., {fat} {dead}, P{obs}{partial}"
                 )
             })
             .collect();

@@ -4,7 +4,7 @@
 use super::load_all;
 use super::review::error_line;
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fr_noun};
 use crate::model::region::region_label;
 use crate::{l, lf};
 use chrono::NaiveDate;
@@ -553,7 +553,11 @@ fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> s
         let tr = trend_word(t.trend(), lang);
         let line = match lang {
             Lang::En => format!("{ev:>8} events {fa:>9} fatalities  {tr}"),
-            Lang::Fr => format!("{ev:>8} événements {fa:>9} civils tués  {tr}"),
+            Lang::Fr => format!(
+                "{ev:>8} {:<10} {fa:>9} {:<11}  {tr}",
+                fr_noun(t.events, "événement", "événements"),
+                fr_noun(t.civilian_fatalities, "civil tué", "civils tués")
+            ),
         };
         writeln!(out, "  {:<50} {line}", p.label_in(lang))?;
     }
@@ -565,7 +569,11 @@ fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> s
         let (ev, fa) = (n(lang, t.events), n(lang, t.civilian_fatalities));
         let line = match lang {
             Lang::En => format!("{ev:>8} events {fa:>9} fatalities  state share {share}"),
-            Lang::Fr => format!("{ev:>8} événements {fa:>9} civils tués  part de l'État {share}"),
+            Lang::Fr => format!(
+                "{ev:>8} {:<10} {fa:>9} {:<11}  part de l'État {share}",
+                fr_noun(t.events, "événement", "événements"),
+                fr_noun(t.civilian_fatalities, "civil tué", "civils tués")
+            ),
         };
         writeln!(out, "  {:<50} {line}", region_label(r, lang))?;
     }
@@ -579,15 +587,18 @@ fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> s
         n(lang, t.civilian_fatalities),
         n(lang, t.fatalities_unknown),
     );
-    writeln!(
-        out,
-        "{}",
-        lf!(
-            lang,
-            "Total: {ev} civilian-harm events, {fa} civilian fatalities ({unk} events with unknown fatalities); state-perpetrated share of attributed events {share}",
-            "Total : {ev} événements d'atteinte aux civils, {fa} civils tués ({unk} événements au nombre de morts inconnu) ; part des événements attribués commis par l'État {share}"
-        )
-    )?;
+    let line = match lang {
+        Lang::En => format!(
+            "Total: {ev} civilian-harm events, {fa} civilian fatalities ({unk} events with unknown fatalities); state-perpetrated share of attributed events {share}"
+        ),
+        Lang::Fr => format!(
+            "Total : {ev} {} d'atteinte aux civils, {fa} {} ({unk} {} au nombre de morts inconnu) ; part des événements attribués commis par l'État {share}",
+            fr_noun(t.events, "événement", "événements"),
+            fr_noun(t.civilian_fatalities, "civil tué", "civils tués"),
+            fr_noun(t.fatalities_unknown, "événement", "événements")
+        ),
+    };
+    writeln!(out, "{line}")?;
     Ok(())
 }
 
@@ -610,7 +621,11 @@ fn write_monitoring_totals(
         let (v, vi) = (n(lang, t.violations), n(lang, t.victims));
         let line = match lang {
             Lang::En => format!("{v:>8} violations {vi:>8} victims"),
-            Lang::Fr => format!("{v:>8} violations {vi:>8} victimes"),
+            Lang::Fr => format!(
+                "{v:>8} {:<10} {vi:>8} {}",
+                fr_noun(t.violations, "violation", "violations"),
+                fr_noun(t.victims, "victime", "victimes")
+            ),
         };
         writeln!(out, "  {:<50} {line}", p.label_in(lang))?;
     }
@@ -653,7 +668,7 @@ fn write_monitoring_totals(
             lf!(
                 lang,
                 "State share of attributed violations (METHODOLOGY §7): {share} ({s} of {a})",
-                "Part de l'État dans les violations attribuées (METHODOLOGY §7) : {share} ({s} sur {a})"
+                "Part de l'État dans les violations attribuées (MÉTHODOLOGIE §7) : {share} ({s} sur {a})"
             )
         )?;
     }
@@ -673,7 +688,7 @@ fn write_reports(
             lf!(
                 lang,
                 "Matching across sources (METHODOLOGY §8): {}",
-                "Rapprochement entre sources (METHODOLOGY §8) : {}",
+                "Rapprochement entre sources (MÉTHODOLOGIE §8) : {}",
                 ws.matches.settings.describe_in(lang)
             )
         )?;
@@ -697,7 +712,7 @@ fn write_reports(
     writeln!(
         out,
         "{}",
-        l!(lang, "Import reports:", "Rapports d'import :")
+        l!(lang, "Import reports:", "Rapports d'importation :")
     )?;
     for (i, d) in ws.datasets.iter().enumerate() {
         write!(out, "{}", d.report.to_text_in(lang))?;

@@ -51,7 +51,7 @@ pub fn date(
                         today()
                     ),
                     format!(
-                        "{} est postérieure au jour de l'import ({}) : une date future est une faute de frappe ou une mauvaise colonne (METHODOLOGY §1)",
+                        "{} est postérieure au jour de l'importation ({}) : une date future est une faute de frappe ou une mauvaise colonne (MÉTHODOLOGIE §1)",
                         guillemets(raw),
                         today()
                     ),
@@ -242,7 +242,7 @@ pub fn date_from_parts(
             IssueCode::DateInFuture,
             bi!(
                 "{date} is after the day of import ({}): a date in the future is a typo or a wrong column (METHODOLOGY §1)",
-                "{date} est postérieure au jour de l'import ({}) : une date future est une faute de frappe ou une mauvaise colonne (METHODOLOGY §1)",
+                "{date} est postérieure au jour de l'importation ({}) : une date future est une faute de frappe ou une mauvaise colonne (MÉTHODOLOGIE §1)",
                 today()
             ),
         );
@@ -264,7 +264,7 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
                     IssueCode::FatalitiesOutlier,
                     bi!(
                         "{n} fatalities in one event is unusually large; kept as written",
-                        "{n} morts en un seul événement, c'est inhabituel ; gardé tel qu'écrit"
+                        "{n} morts en un seul événement, c'est inhabituel ; conservé tel qu'écrit"
                     ),
                 );
             }
@@ -276,7 +276,7 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
                 IssueCode::FatalitiesUnreadable,
                 bi!(
                     "fatalities are blank (not reported); the event is kept and its fatalities flagged unknown",
-                    "le nombre de morts est vide (non rapporté) ; l'événement est gardé, ses morts marqués inconnus"
+                    "le nombre de morts est vide (non rapporté) ; l'événement est conservé, son nombre de morts marqué comme inconnu"
                 ),
             );
             None
@@ -291,7 +291,7 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
                         quote(raw)
                     ),
                     format!(
-                        "{} n'est pas un nombre ; l'événement est gardé, ses morts marqués inconnus",
+                        "{} n'est pas un nombre ; l'événement est conservé, son nombre de morts marqué comme inconnu",
                         guillemets(raw)
                     ),
                 ),
@@ -308,7 +308,7 @@ pub fn count(row: &dyn Fields, col: Option<usize>, ctx: &mut RowCtx) -> Option<u
                         quote(raw)
                     ),
                     format!(
-                        "{} est négatif ; l'événement est gardé, ses morts marqués inconnus",
+                        "{} est négatif ; l'événement est conservé, son nombre de morts marqué comme inconnu",
                         guillemets(raw)
                     ),
                 ),
@@ -342,7 +342,7 @@ pub fn coordinates(
                         quote(raw)
                     ),
                     format!(
-                        "{} n'est pas une coordonnée ; l'événement est gardé sans point",
+                        "{} n'est pas une coordonnée ; l'événement est conservé sans point",
                         guillemets(raw)
                     ),
                 ),
@@ -358,7 +358,7 @@ pub fn coordinates(
                     IssueCode::CoordinatesZero,
                     bi!(
                         "coordinates are 0,0, a placeholder; the event is kept without a point",
-                        "les coordonnées sont 0,0, une valeur de remplissage ; l'événement est gardé sans point"
+                        "les coordonnées sont 0,0, une valeur de remplissage ; l'événement est conservé sans point"
                     ),
                 );
                 (None, None)
@@ -368,7 +368,7 @@ pub fn coordinates(
                     IssueCode::CoordinatesOutOfRange,
                     bi!(
                         "latitude {la} / longitude {lo} is not on the globe; the event is kept without a point",
-                        "latitude {la} / longitude {lo} n'est pas sur le globe ; l'événement est gardé sans point"
+                        "latitude {la} / longitude {lo} n'est pas sur le globe ; l'événement est conservé sans point"
                     ),
                 );
                 (None, None)

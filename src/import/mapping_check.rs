@@ -66,7 +66,7 @@ impl MappingCheck {
             parts.push(lf!(
                 lang,
                 "{n} dates could not be read, e.g. row {row}: {msg}",
-                "{n} dates illisibles, p. ex. ligne {row} : {msg}"
+                "{n} dates illisibles, par exemple ligne {row} : {msg}"
             ));
         }
         if self.fatalities_unknown > 0 {

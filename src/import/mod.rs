@@ -229,7 +229,7 @@ impl ImportError {
                 column, example, ..
             } => bi!(
                 "every numeric date in column '{column}' could be read as DD/MM or MM/DD (e.g. '{example}'); set date_order in the column mapping",
-                "chaque date numérique de la colonne « {column} » peut se lire JJ/MM ou MM/JJ (p. ex. « {example} ») ; indiquez date_order dans la correspondance de colonnes"
+                "chaque date numérique de la colonne « {column} » peut se lire JJ/MM ou MM/JJ (par exemple « {example} ») ; indiquez date_order dans la correspondance de colonnes"
             ),
             ImportError::Mapping { message, .. } => message.prefixed(
                 "the column mapping cannot be read: ",
@@ -239,7 +239,9 @@ impl ImportError {
                 "the workbook cannot be read: ",
                 "le classeur est illisible : ",
             ),
-            ImportError::Cancelled => bi!("the import was cancelled", "l'import a été annulé"),
+            ImportError::Cancelled => {
+                bi!("the import was cancelled", "l'importation a été annulée")
+            }
         }
     }
 

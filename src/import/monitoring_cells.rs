@@ -24,7 +24,7 @@ pub(crate) fn people(row: &dyn Fields, col: usize, ctx: &mut RowCtx) -> Result<O
                     quote(raw)
                 ),
                 format!(
-                    "{} n'est pas un nombre de personnes ; l'enregistrement est gardé, ses victimes marquées inconnues",
+                    "{} n'est pas un nombre de personnes ; l'enregistrement est conservé, son nombre de victimes marqué comme inconnu",
                     guillemets(raw)
                 ),
             ),

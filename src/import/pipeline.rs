@@ -291,14 +291,14 @@ pub(crate) fn layout_note(header_line: usize, tags: Option<usize>, data: usize) 
             crate::lf!(
                 lang,
                 "HXL tag row at record {}, ",
-                "ligne de balises HXL à la fiche {}, ",
+                "ligne de balises HXL à l'enregistrement {}, ",
                 t + 1
             )
         });
         crate::lf!(
             lang,
             "header at record {header_line}, {tags}data from record {}",
-            "en-tête à la fiche {header_line}, {tags}données à partir de la fiche {}",
+            "en-tête à l'enregistrement {header_line}, {tags}données à partir de l'enregistrement {}",
             data + 1
         )
     })
@@ -629,7 +629,7 @@ impl DateEvidence {
                     };
                     let by = if fixed { "l'ordre de la correspondance de colonnes" } else { "la majorité" };
                     format!(
-                        "la colonne « {col} » contient des dates qui ne peuvent être que jour d'abord ({d} valeurs, p. ex. « {day_example} ») et des dates qui ne peuvent être que mois d'abord ({m} valeurs, p. ex. « {month_example} ») ; elle est lue {chosen} ({by}), et les dates {other} sont rejetées comme invalides : vérifiez la colonne"
+                        "la colonne « {col} » contient des dates qui ne peuvent être que jour d'abord ({d} valeurs, par exemple « {day_example} ») et des dates qui ne peuvent être que mois d'abord ({m} valeurs, par exemple « {month_example} ») ; elle est lue {chosen} ({by}), et les dates {other} sont rejetées comme invalides : vérifiez la colonne"
                     )
                 };
                 Bi::new(en, fr)

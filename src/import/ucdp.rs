@@ -134,7 +134,7 @@ impl RowMapper for UcdpMapper {
                             quote(tov_raw)
                         ),
                         format!(
-                            "{} n'est ni 1, ni 2, ni 3 ; l'événement est gardé mais pas compté comme atteinte aux civils",
+                            "{} n'est ni 1, ni 2, ni 3 ; l'événement est conservé mais pas compté comme atteinte aux civils",
                             super::fields::guillemets(tov_raw)
                         ),
                     ),

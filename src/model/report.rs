@@ -73,12 +73,12 @@ impl IssueCode {
             Self::DateInFuture => l!(
                 lang,
                 "date after the day of import (a typo?)",
-                "date postérieure au jour de l'import (une faute de frappe ?)"
+                "date postérieure au jour de l'importation (une faute de frappe ?)"
             ),
             Self::CoordinatesUnreadable => l!(
                 lang,
                 "coordinate not a number (kept without a point)",
-                "coordonnée non numérique (gardé sans point)"
+                "coordonnée non numérique (conservé sans point)"
             ),
             Self::DateDayBlank => l!(
                 lang,
@@ -88,17 +88,17 @@ impl IssueCode {
             Self::FatalitiesUnreadable => l!(
                 lang,
                 "fatalities not a number (kept, flagged unknown)",
-                "nombre de morts non numérique (gardé, marqué inconnu)"
+                "nombre de morts non numérique (conservé, marqué inconnu)"
             ),
             Self::FatalitiesNegative => l!(
                 lang,
                 "negative fatalities (kept, flagged unknown)",
-                "nombre de morts négatif (gardé, marqué inconnu)"
+                "nombre de morts négatif (conservé, marqué inconnu)"
             ),
             Self::FatalitiesOutlier => l!(
                 lang,
                 "very large fatality figure (kept, check it)",
-                "nombre de morts très élevé (gardé, à vérifier)"
+                "nombre de morts très élevé (conservé, à vérifier)"
             ),
             Self::ShortRow => l!(
                 lang,
@@ -159,7 +159,7 @@ impl IssueCode {
             Self::VictimsUnreadable => l!(
                 lang,
                 "victim count not a number (kept, flagged unknown)",
-                "nombre de victimes non numérique (gardé, marqué inconnu)"
+                "nombre de victimes non numérique (conservé, marqué inconnu)"
             ),
             Self::TextRepaired => l!(
                 lang,
@@ -390,7 +390,7 @@ impl Issue {
                 Lang::Fr => format!(", colonne « {} »", self.column),
             }
         };
-        let record = l!(lang, "record", "fiche");
+        let record = l!(lang, "record", "enregistrement");
         let c = crate::i18n::colon(lang);
         format!(
             "{file}:{} ({record} {}{col}){c} {sev}{c} {}",
