@@ -34,12 +34,7 @@ pub(super) fn control(ctx: &Ctx) -> Vec<Block> {
     };
     let lang = ctx.lang;
     let recipients = if ctx.opts.recipients.is_empty() {
-        l!(
-            lang,
-            "as the classification allows",
-            "selon la classification"
-        )
-        .to_string()
+        l!(lang, "as the classification allows", "selon le classement").to_string()
     } else {
         ctx.opts.recipients.join(crate::i18n::list_sep(ctx.lang))
     };

@@ -495,7 +495,7 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
             caption: l!(
                 ctx.lang,
                 "Civilian-harm events by region and perpetrator type (darker = more)",
-                "Événements portant atteinte aux civils par région et par type d'auteur (plus foncé = plus)"
+                "Événements portant atteinte aux civils par région et par type d'auteur (plus la teinte est foncée, plus le nombre est élevé)"
             )
             .into(),
             alt: l!(
