@@ -258,8 +258,11 @@ fn summarize_in_french_prints_the_same_figures() {
     let sample = poc_workbench::app::sample_path();
     let s = sample.to_string_lossy().to_string();
     let (ok_en, en, _) = run(&["summarize", &s]);
-    let (ok_fr, fr, err) = run(&["summarize", "--lang", "fr", &s]);
+    let (ok_fr, typeset, err) = run(&["summarize", "--lang", "fr", &s]);
     assert!(ok_en && ok_fr, "{err}");
+    // French typography: a narrow no-break space before the colon.
+    assert!(typeset.contains("Par type d'auteur\u{202F}:"), "{typeset}");
+    let fr = typeset.replace('\u{202F}', " ");
     let total = |text: &str, prefix: &str| {
         text.lines()
             .find(|l| l.starts_with(prefix))

@@ -28,7 +28,7 @@ pub mod markdown;
 mod method;
 mod pattern;
 pub mod screen;
-mod typography;
+pub(crate) mod typography;
 pub mod xlsx;
 
 use crate::assessment::SharingLevel;

@@ -41,7 +41,7 @@ pub fn run(
             serde_json::to_string_pretty(&d).unwrap_or_default()
         )?;
     } else {
-        write!(out, "{}", to_text_in(&d, lang))?;
+        super::typeset(lang, out, |out| write!(out, "{}", to_text_in(&d, lang)))?;
     }
     Ok(0)
 }

@@ -60,7 +60,7 @@ pub fn run(
         )?;
         return Ok(0);
     }
-    write_text(&a, &rows, lang, out)?;
+    super::typeset(lang, out, |out| write_text(&a, &rows, lang, out))?;
     Ok(0)
 }
 

@@ -12,6 +12,23 @@ use crate::analysis::Workspace;
 use crate::import::{ColumnMapping, ImportError, ImportOptions, Progress, import_file};
 use std::path::{Path, PathBuf};
 
+/// Runs `f` writing to `out`; in French, through the French typography
+/// (a narrow no-break space before `:` `;` `%`…), as the annex has it.
+pub(crate) fn typeset<T>(
+    lang: crate::i18n::Lang,
+    out: &mut dyn std::io::Write,
+    f: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    if lang == crate::i18n::Lang::En {
+        return f(out);
+    }
+    let mut buf = Vec::new();
+    let r = f(&mut buf)?;
+    let text = crate::annex::typography::spaced(&String::from_utf8_lossy(&buf));
+    out.write_all(text.as_bytes())?;
+    Ok(r)
+}
+
 /// Loads files into a workspace; returns the errors of those that failed.
 pub fn load_all(
     files: &[PathBuf],

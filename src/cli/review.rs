@@ -98,6 +98,18 @@ pub fn run(
         write_json(out, &r, &datasets)?;
         return Ok(0);
     }
+    super::typeset(lang, out, |out| write_text(&a, &r, &datasets, lang, out))?;
+    Ok(0)
+}
+
+/// The review as text in a language.
+fn write_text(
+    a: &crate::assessment::Assessment,
+    r: &Review,
+    datasets: &[DatasetStatus],
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let as_of = crate::i18n::date(lang, r.as_of);
     writeln!(
         out,
@@ -105,7 +117,7 @@ pub fn run(
         a.meta.title,
         lf!(lang, "as of {as_of}", "au {as_of}")
     )?;
-    for d in &datasets {
+    for d in datasets {
         let state = match lang {
             Lang::En => d.status.as_str(),
             Lang::Fr => d.status.label_in(lang),
@@ -120,11 +132,10 @@ pub fn run(
         // English as it has always been printed (scripts read it).
         writeln!(out, "{}", l!(lang, line.as_str(), line.trim_end()))?;
     }
-    write_register(out, &r, lang)?;
-    write_bases(out, &r, lang)?;
-    write_benchmarks(out, &r, lang)?;
-    write_backtest(out, &r, lang)?;
-    Ok(0)
+    write_register(out, r, lang)?;
+    write_bases(out, r, lang)?;
+    write_benchmarks(out, r, lang)?;
+    write_backtest(out, r, lang)
 }
 
 /// The whole review as pretty JSON.

@@ -108,7 +108,9 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn std::io::Write) -> std::io::Resul
             serde_json::to_string_pretty(&v).unwrap_or_default()
         )?;
     } else {
-        write_text(&ws, &m, &filter, (args.measure, args.lang), out)?;
+        super::typeset(args.lang, out, |out| {
+            write_text(&ws, &m, &filter, (args.measure, args.lang), out)
+        })?;
     }
     for e in &errors {
         eprintln!("{}", error_line(args.lang, &e.text_in(args.lang)));
