@@ -320,7 +320,7 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
     let mut opening = lf!(
         lang,
         "{} of the {} threats assessed are expected to persist after the mission leaves; {} of them rated High or Very high by the analyst",
-        "{} des {} menaces évaluées devraient persister après le retrait de la mission ; l'analyste en cote {} comme élevées ou très élevées",
+        "Sur les {1} menaces évaluées, {0} devraient persister après le retrait de la mission ; l'analyste en cote {2} comme élevées ou très élevées",
         residual.len(),
         a.register.len(),
         high

@@ -155,7 +155,7 @@ fn intro(ctx: &Ctx, internal: bool) -> String {
             lf!(
                 lang,
                 " The figures cover the 24 months to {}; the suggested risk is high with 3 or more events or violations of killing, sexual violence, torture, abduction or recruitment in the last 12 months, medium with any civilian-harm event in the 24 months, else low.",
-                " Les chiffres couvrent les 24 mois jusqu'au {} ; le risque suggéré est élevé avec 3 événements ou violations ou plus de meurtre, violences sexuelles, torture, enlèvement ou recrutement au cours des 12 derniers mois, moyen avec tout événement portant atteinte aux civils sur les 24 mois, faible sinon.",
+                " Les chiffres couvrent les 24 mois jusqu'au {} ; le risque suggéré est élevé si au moins trois événements ou violations graves (meurtres, violences sexuelles, torture, enlèvements, recrutement) ont été enregistrés au cours des 12 derniers mois ; moyen si au moins un événement portant atteinte aux civils a été enregistré sur les 24 mois ; faible dans les autres cas.",
                 ctx.date(ctx.as_of)
             )
         } else {

@@ -423,7 +423,7 @@ fn register_intro(ctx: &Ctx, a: &Assessment) -> String {
     let mut intro = lf!(
         lang,
         "{} threats are assessed, {} of them expected to persist after the mission leaves (residual). Likelihood and impact are the analyst's ratings (1–5){}. Risk = likelihood × impact: 1–4 Low, 5–9 Medium, 10–16 High, 20–25 Very high.",
-        "{} menaces sont évaluées, dont {} devraient persister après le retrait de la mission (résiduelles). La probabilité et l'impact sont les cotations de l'analyste (1–5){}. Risque = probabilité × impact : 1–4 faible, 5–9 moyen, 10–16 élevé, 20–25 très élevé.",
+        "Au total, {} menaces sont évaluées, dont {} devraient persister après le retrait de la mission (résiduelles). La probabilité et l'impact sont les cotations de l'analyste (1–5){}. Risque = probabilité × impact : 1–4 faible, 5–9 moyen, 10–16 élevé, 20–25 très élevé.",
         a.register.len(),
         residual,
         if has(RegisterColumn::Suggested) {
