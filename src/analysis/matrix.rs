@@ -485,7 +485,7 @@ impl ThreatMatrix {
                     lf!(
                         lang,
                         "the recent window ({} – {}): no trend and no suggested likelihood or impact",
-                        "la fenêtre récente ({} – {}) : pas de tendance ni de probabilité ou d'impact suggérés",
+                        "la période récente ({} – {}) : pas de tendance ni de probabilité ou d'impact suggérés",
                         m.windows.recent.0,
                         m.windows.recent.1
                     )
@@ -493,7 +493,7 @@ impl ThreatMatrix {
                     lf!(
                         lang,
                         "the previous window ({} – {}): no trend; the suggestions from the recent window stand",
-                        "la fenêtre précédente ({} – {}) : pas de tendance ; les suggestions tirées de la fenêtre récente restent valables",
+                        "la période précédente ({} – {}) : pas de tendance ; les suggestions tirées de la période récente restent valables",
                         m.windows.previous.0,
                         m.windows.previous.1
                     )

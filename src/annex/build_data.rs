@@ -141,7 +141,7 @@ pub(super) fn scope(ctx: &Ctx) -> Vec<Block> {
     b.push(Block::Paragraph(lf!(
         lang,
         "Period: {}. Trends compare the six months ending on {} with the six months before. Regions are first-level administrative units (admin 1). Counts are civilian-harm events and civilian fatalities as defined in section \"Method and sources\". Sharing level: {}{}.",
-        "Période : {}. Les tendances comparent les six mois se terminant le {} aux six mois précédents. Les régions sont les unités administratives de premier niveau (admin 1). Les nombres sont les événements portant atteinte aux civils et les civils tués tels que définis dans la section « Méthode et sources ». Niveau de diffusion : {}{}.",
+        "Période : {}. Les tendances comparent les six mois s'achevant le {} aux six mois précédents. Les régions sont les unités administratives de premier niveau (admin 1). Les nombres sont les événements portant atteinte aux civils et les civils tués tels que définis dans la section « Méthode et sources ». Niveau de diffusion : {}{}.",
         ctx.period(),
         ctx.date(ctx.as_of),
         super::level_label(ctx.opts.level, lang),

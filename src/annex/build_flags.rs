@@ -320,7 +320,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         notes.push(lf!(lang, "Baseline: the same measure over the window ending on {}, a year before the as-of date. Measured: how often the monitor is to measure it after exit.", "Valeur de départ : la même mesure sur la période s'achevant le {}, un an avant la date de référence. Fréquence de mesure : la fréquence à laquelle le responsable du suivi doit la mesurer après le retrait.", ctx.date(at)));
     }
     if ctx.suppress {
-        notes.push(l!(lang, "A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.", "Un statut n'est indiqué que là où la valeur imprimée le détermine (x : il dépend d'un nombre masqué). Les noms des jalons et des responsables du suivi sont du texte libre, imprimé seulement si l'analyste l'a autorisé pour ce niveau.").to_string());
+        notes.push(l!(lang, "A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.", "Un statut n'est indiqué que là où la valeur publiée le détermine (x : il dépend d'un nombre masqué). Les noms des jalons et des responsables du suivi sont du texte libre, publié seulement si l'analyste l'a autorisé pour ce niveau.").to_string());
     }
     let mut table = Table::new(
         "benchmarks",
@@ -334,7 +334,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         Block::Paragraph(lf!(
             lang,
             "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}).",
-            "Indicateurs à suivre après le retrait. Les jalons essentiels mesurent ce sur quoi la mission et ses relais peuvent agir ; les jalons contextuels, ce sur quoi ils ne le peuvent pas. Les valeurs sont évaluées sur chaque fenêtre se terminant à la date de référence ({}).",
+            "Indicateurs à suivre après le retrait. Les jalons essentiels mesurent ce sur quoi la mission et ses relais peuvent agir ; les jalons contextuels, ce sur quoi ils ne le peuvent pas. Les valeurs sont évaluées sur chaque période s'achevant à la date de référence ({}).",
             ctx.date(r.as_of),
         )),
         Block::Table(table),

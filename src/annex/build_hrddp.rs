@@ -150,7 +150,7 @@ fn intro(ctx: &Ctx, internal: bool) -> String {
     lf!(
         lang,
         "Under the UN Human Rights Due Diligence Policy, support to state security forces needs a risk assessment first. Each actor the data type as state security forces (after the re-classifications listed in the method) is listed with the analyst's risk, the mitigating measures and the UN entity providing support.{} This section names units: it is printed at the internal and UN-partner levels only.",
-        "En vertu de la politique de diligence voulue en matière de droits de l'homme (HRDDP), tout appui aux forces de sécurité de l'État exige d'abord une évaluation des risques. Chaque acteur que les données classent parmi les forces de sécurité de l'État (après les reclassements indiqués dans la méthode) figure avec le risque retenu par l'analyste, les mesures d'atténuation et l'entité des Nations Unies qui fournit un appui.{} Cette section nomme des unités : elle n'est imprimée qu'aux niveaux interne et partenaires des Nations Unies.",
+        "En vertu de la politique de diligence voulue en matière de droits de l'homme (HRDDP), tout appui aux forces de sécurité de l'État exige d'abord une évaluation des risques. Chaque acteur que les données classent parmi les forces de sécurité de l'État (après les reclassements indiqués dans la méthode) figure avec le risque retenu par l'analyste, les mesures d'atténuation et l'entité des Nations Unies qui fournit un appui.{} Cette section désigne nommément des unités ; elle ne figure que dans les versions interne et partenaires des Nations Unies.",
         if internal {
             lf!(
                 lang,

@@ -209,7 +209,7 @@ fn footprint_notes(ctx: &Ctx, a: &Assessment, internal: bool) -> Vec<String> {
         notes.push(lf!(lang, "Planned: a closure after the as-of date. For such a base the 12 months before are the 12 months to the as-of date ({}), the data's last known months; the months after are not yet observed.", "Prévue : une fermeture après la date de référence. Pour une telle base, les 12 mois avant sont les 12 mois jusqu'à la date de référence ({}), les derniers mois connus des données ; les mois après ne sont pas encore observés.", ctx.date(ctx.as_of)));
     }
     if !internal {
-        notes.push(l!(lang, "Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).", "Les coordonnées des bases ne sont pas données à ce niveau de diffusion. Un vide sécuritaire n'est indiqué que là où les nombres imprimés le déterminent (x : il dépend d'un nombre masqué).").into());
+        notes.push(l!(lang, "Base coordinates are not given at this sharing level. A cliff is printed only where the counts as printed decide it (x: it depends on a withheld count).", "Les coordonnées des bases ne sont pas données à ce niveau de diffusion. Un vide sécuritaire n'est indiqué que là où les nombres publiés le déterminent (x : il dépend d'un nombre masqué).").into());
     }
     notes
 }

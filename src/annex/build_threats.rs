@@ -157,7 +157,7 @@ pub(super) fn threats(ctx: &Ctx) -> Vec<Block> {
     b.push(Block::Paragraph(lf!(
         lang,
         "Recent: the six months ending {}; previous: the six months before. Rising: recent at least 1.25 × previous and 3 or more events higher; falling: at most 0.75 × previous and 3 or more lower; new: none before and 3 or more now.",
-        "Récente : les six mois se terminant le {} ; précédente : les six mois d'avant. En hausse : la période récente compte au moins 1,25 × la précédente et au moins 3 événements de plus ; en baisse : au plus 0,75 × la précédente et au moins 3 de moins ; nouveau : aucun avant et 3 ou plus maintenant.",
+        "Récente : les six mois s'achevant le {} ; précédente : les six mois précédents. En hausse : la période récente compte au moins 1,25 × la précédente et au moins 3 événements de plus ; en baisse : au plus 0,75 × la précédente et au moins 3 de moins ; nouveau : aucun avant et 3 ou plus maintenant.",
         ctx.date(ctx.as_of)
     )));
     b.push(Block::Table(trends_by_type(ctx)));
@@ -827,7 +827,7 @@ fn trend_notes(ctx: &Ctx) -> Vec<String> {
         notes.push(lf!(
             lang,
             "A trend is printed only where the counts as printed decide it; x: it depends on a withheld count (<{k} or x).",
-            "Une tendance n'est indiquée que là où les nombres imprimés la déterminent ; x : elle dépend d'un nombre masqué (<{k} ou x).",
+            "Une tendance n'est indiquée que là où les nombres publiés la déterminent ; x : elle dépend d'un nombre masqué (<{k} ou x).",
             k = ctx.k
         ));
     }
