@@ -82,7 +82,7 @@ matrix-region = Région
 matrix-total = Total
 matrix-trend = Tendance
 matrix-empty = Aucun événement portant atteinte aux civils ne correspond aux filtres.
-matrix-legend = Plus foncé = plus. Flèches : ↑ en hausse, ↓ en baisse, → stable, ★ nouveau (6 derniers mois contre les 6 précédents), ∅ pas de données (une fenêtre que les données ne couvrent pas).
+matrix-legend = Plus foncé = plus. Flèches : ↑ en hausse, ↓ en baisse, → stable, ★ nouveau (6 derniers mois contre les 6 précédents), ∅ pas de données (une période que les données ne couvrent pas).
 matrix-total_events = Total des événements portant atteinte aux civils
 matrix-total_fatalities = Total des civils tués
 matrix-click_hint = Cliquez sur une cellule pour lister ses incidents.
@@ -314,14 +314,14 @@ matrix-how = { $who } × { $place }
     Compté selon la MÉTHODOLOGIE §3 : événements ACLED ciblant des civils ; violence unilatérale UCDP, et autres événements avec des morts civils comme « non imputables ».
     Tendance (§4) : { $recent } événements du { $recent_from } au { $recent_to } contre { $previous } du { $previous_from } au { $previous_to } : { $trend }.
 matrix-how_suggested = Suggestion (§4) : probabilité { $likelihood } × impact { $impact } = risque { $risk } ({ $band }).
-matrix-no_data_recent = Pas de données pour la fenêtre récente (MÉTHODOLOGIE §4) : les données vont ici du { $from } au { $to } ({ $sources }) et ne couvrent donc pas la période du { $window_from } au { $window_to } (une fenêtre est couverte quand les données commencent au plus tard à son premier jour et s'arrêtent au plus 31 jours avant son dernier). Aucune probabilité ni aucun impact n'est suggéré : cotez cette menace d'après d'autres sources.
-matrix-no_data_previous = Pas de données pour la fenêtre précédente (MÉTHODOLOGIE §4) : les données vont ici du { $from } au { $to } ({ $sources }) et ne couvrent donc pas la période du { $window_from } au { $window_to }. La tendance ne peut pas être lue ; la suggestion tirée de la fenêtre récente reste valable.
-matrix-no_data_total = Certaines régions de ce total ne sont pas couvertes par les données pour une fenêtre de tendance (MÉTHODOLOGIE §4) : voir leurs cellules.
+matrix-no_data_recent = Pas de données pour la période récente (MÉTHODOLOGIE §4) : les données vont ici du { $from } au { $to } ({ $sources }) et ne couvrent donc pas la période du { $window_from } au { $window_to } (une période est couverte quand les données commencent au plus tard à son premier jour et s'arrêtent au plus 31 jours avant son dernier). Aucune probabilité ni aucun impact n'est suggéré : cotez cette menace d'après d'autres sources.
+matrix-no_data_previous = Pas de données pour la période précédente (MÉTHODOLOGIE §4) : les données vont ici du { $from } au { $to } ({ $sources }) et ne couvrent donc pas la période du { $window_from } au { $window_to }. La tendance ne peut pas être lue ; la suggestion tirée de la période récente reste valable.
+matrix-no_data_total = Certaines régions de ce total ne sont pas couvertes par les données pour une période de tendance (MÉTHODOLOGIE §4) : voir leurs cellules.
 matrix-no_coverage = aucun jeu de données
 matrix-no_data_banner = ∅ { $n ->
     [one] { $n } région n'a
    *[other] { $n } régions n'ont
-    } pas de données pour une fenêtre de tendance : les données y commencent tard ou s'arrêtent tôt (MÉTHODOLOGIE §4). Survolez ici ou une cellule ∅ pour les dates et les jeux de données.
+    } pas de données pour une période de tendance : les données y commencent tard ou s'arrêtent tôt (MÉTHODOLOGIE §4). Survolez ici ou une cellule ∅ pour les dates et les jeux de données.
 matrix-share_help = Forces de sécurité de l'État : { $state } sur { $attributed } événements attribués portant atteinte aux civils ({ $state_fatalities } sur { $attributed_fatalities } civils tués). MÉTHODOLOGIE §5 ; « attribués » exclut les acteurs non identifiés et les tirs croisés.
 incidents-heading = { $n ->
     [one] { $n } incident portant atteinte aux civils
@@ -342,7 +342,7 @@ map-region_none = { $name } : aucun événement portant atteinte aux civils dans
 filters-hide = Masquer le panneau des filtres (Ctrl+B)
 register-number = n°
 register-actions = {""}
-register-no_data_help = Pas de suggestion : les données ne couvrent pas la fenêtre récente de cette menace dans une ou plusieurs de ses régions (MÉTHODOLOGIE §4). Cotez-la d'après d'autres sources et expliquez pourquoi.
+register-no_data_help = Pas de suggestion : les données ne couvrent pas la période récente de cette menace dans une ou plusieurs de ses régions (MÉTHODOLOGIE §4). Cotez-la d'après d'autres sources et expliquez pourquoi.
 register-suggested_help = MÉTHODOLOGIE §4 au { $as_of } : { $recent } événements portant atteinte aux civils et { $fatalities } civils tués ces 6 derniers mois ({ $previous } dans les 6 précédents).
 register-successor_of = Relais du niveau { $tier } pour l'entrée { $id }
 register-score_for = { $what } { $v } pour l'entrée { $id }
