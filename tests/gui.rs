@@ -2587,8 +2587,8 @@ fn the_import_report_and_an_import_error_read_in_french() {
     h.get_by_label_contains("Avertissements et rejets").click();
     h.run();
     for french in [
-        "3 lignes lues · 2 incidents retenus · 1 rejetée",
-        "reconnu comme export ACLED",
+        "3 lignes lues · 2 incidents retenus · 1 ligne rejetée",
+        "reconnu comme exportation ACLED",
         "« 2020-02-31 » n'existe pas (jour ou mois hors limites)",
         "« many » n'est pas un nombre ; l'événement est conservé",
     ] {

@@ -115,8 +115,8 @@ report-counts = { $rows } { $rows ->
     [one] incident retenu
    *[other] incidents retenus
 } · { $rejected } { $rejected ->
-    [one] rejetée
-   *[other] rejetées
+    [one] ligne rejetée
+   *[other] lignes rejetées
 }
 report-copy = Copier le rapport
 report-remove = Fermer le jeu de données
@@ -219,7 +219,7 @@ register-residual = Résiduelle
 register-residual_of = Menace résiduelle (entrée { $id })
 register-residual_hint = Devrait persister après le retrait de la mission
 register-successors = Relais
-register-flags = Alertes
+register-flags = Points de vigilance
 register-remove = Supprimer
 register-rationale = Justification
 register-datasets = Jeux de données
@@ -236,8 +236,8 @@ followup-radius = Rayon (km)
 followup-window = Fenêtre (mois)
 followup-threshold = Seuil
 followup-core = Essentiel (la mission peut l'influencer)
-followup-frequency = Mesuré
-followup-frequency_unset = non défini
+followup-frequency = Fréquence de mesure
+followup-frequency_unset = non définie
 followup-frequency_monthly = chaque mois
 followup-frequency_quarterly = chaque trimestre
 followup-frequency_six_monthly = chaque semestre
@@ -246,8 +246,8 @@ followup-monitor = Suivi par
 followup-all = tous
 load-open_backup = Ouvrir la sauvegarde
 register-rationale_missing = justification requise : les cotations diffèrent de la suggestion
-register-flags_panel = Alertes
-register-no_flags = Aucune alerte.
+register-flags_panel = Points de vigilance
+register-no_flags = Aucun point de vigilance.
 register-add_cell = Ajouter au registre des menaces
 register-added = Ajouté au registre des menaces
 followup-bases = Empreinte de la mission
@@ -259,7 +259,7 @@ followup-after = 12 mois après
 followup-benchmarks = Jalons
 followup-monthly = par mois
 followup-backtest = Vérification a posteriori
-followup-backtest_hint = Ce que montrent les données 6, 12 et 24 mois après la date de référence, face à la probabilité donnée par le registre. « juste » = à un cran près à 12 mois.
+followup-backtest_hint = Ce que montrent les données 6, 12 et 24 mois après la date de référence, face à la probabilité donnée par le registre. « juste » = à un point près à 12 mois.
 followup-predicted = Prévu
 followup-m6 = +6 mois
 followup-m12 = +12 mois
@@ -430,7 +430,7 @@ details-version = Version
 details-cleared_by = Approuvé par (nom, fonction)
 details-control_hint = Imprimé dans le contrôle du document et le pied de page de l'annexe.
 details-key_judgements = Principales conclusions (une par paragraphe ; vide : générées à partir du registre)
-details-key_judgements_hint = La première section de l'annexe. Laissées vides, l'annexe les rédige à partir des cotations, des relais et des alertes du registre. Texte libre : imprimé au-dessus du niveau interne seulement s'il est autorisé.
+details-key_judgements_hint = La première section de l'annexe. Laissées vides, l'annexe les rédige à partir des cotations, des relais et des points de vigilance du registre. Texte libre : imprimé au-dessus du niveau interne seulement s'il est autorisé.
 details-fill_judgements = Remplir à partir du registre
 details-fill_judgements_hint = Place ici les conclusions que l'annexe générerait, pour les modifier.
 details-apply = Appliquer
@@ -519,7 +519,7 @@ matrix-victims = Victimes
 matrix-monitoring_only = Les violations et les victimes proviennent uniquement des registres de surveillance (MÉTHODOLOGIE §7) : les événements ACLED et UCDP ne sont pas comptés comme des violations, ni leurs morts comme des victimes.
 matrix-total_violations = Registres de surveillance : { $violations } violations · { $victims } victimes ({ $unknown } au nombre illisible) · part des violations attribuées imputable à l'État { $share }
 matrix-by_type = Par type de violation (règle du MRM)
-matrix-by_type_help = Chaque type de violation de la période : ses violations (incidents qui le comportent) et leurs victimes (le décompte de la source pour ce type quand elle compte par type, sinon celui de l'incident). La règle du MRM compte les victimes pour les meurtres, les mutilations, les violences sexuelles, les enlèvements, le recrutement et les autres violations contre des personnes, et les violations pour les attaques contre des écoles, des hôpitaux et des camps, le déni d'accès, les pillages et les autres (MÉTHODOLOGIE §7). Un incident de deux types compte sous chacun : les lignes ne s'additionnent pas aux totaux.
+matrix-by_type_help = Chaque type de violation de la période : ses violations (incidents qui le comportent) et leurs victimes (le décompte de la source pour ce type quand elle compte par type, sinon celui de l'incident). La règle du MRM compte les victimes pour les meurtres, les mutilations, les violences sexuelles, les enlèvements, le recrutement et les autres violations contre des personnes, et les violations pour les attaques contre des écoles, des hôpitaux et des camps, le refus d'accès, les pillages et les autres (MÉTHODOLOGIE §7). Un incident de deux types compte sous chacun : les lignes ne s'additionnent pas aux totaux.
 matrix-by_type_type = Type de violation
 matrix-by_type_mrm = Chiffre MRM
 matrix-by_type_victims = victimes
@@ -637,8 +637,8 @@ present-summary_contested = { $n ->
    *[other] { $n } menaces contestées par les participants
     }
 present-summary_flags = { $n ->
-    [one] { $n } alerte levée
-   *[other] { $n } alertes levées
+    [one] { $n } point de vigilance relevé
+   *[other] { $n } points de vigilance relevés
     }
 
 ## Scénarios de retrait (MÉTHODOLOGIE §10)
@@ -670,6 +670,6 @@ scenarios-gap = lacune de surveillance : { $regions }
 
 ## Changements depuis la dernière version (MÉTHODOLOGIE §10)
 menu-compare_draft = Comparer avec une version antérieure…
-menu-compare_draft_tip = Liste ce qui a changé entre une version antérieure (.ron) et cette évaluation : menaces ajoutées et retirées, chaque champ modifié, alertes levées et retirées, statuts des jalons, et cellules de la matrice dont les nombres ont changé avec les données (comme `poc-workbench diff`).
+menu-compare_draft_tip = Liste ce qui a changé entre une version antérieure (.ron) et cette évaluation : menaces ajoutées et retirées, chaque champ modifié, points de vigilance relevés et levés, situation des jalons, et cellules de la matrice dont les nombres ont changé avec les données (comme `poc-workbench diff`).
 changes-title = Changements depuis une version antérieure
 changes-against = Comparé avec { $file }

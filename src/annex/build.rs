@@ -82,7 +82,7 @@ impl SectionId {
                 SectionId::Threats => "Menaces par type d'auteur et par région",
                 SectionId::Effects => "Effets sur les civils",
                 SectionId::Register => "Registre des menaces résiduelles",
-                SectionId::Flags => "Alertes",
+                SectionId::Flags => "Points de vigilance",
                 SectionId::Benchmarks => "Jalons et indicateurs à suivre après le retrait",
                 SectionId::Hrddp => "Diligence voulue en matière de droits de l'homme",
                 SectionId::Method => "Méthode et sources",

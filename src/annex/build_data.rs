@@ -194,7 +194,7 @@ fn past_as_of_note(ctx: &Ctx) -> Vec<String> {
         vec![lf!(
             ctx.lang,
             "Rows read, kept and rejected count whole files as imported. Rows dated after the as-of date ({}) are not used in this annex, except in the back-test marked as hindsight.",
-            "Les lignes lues, retenues et rejetées portent sur les fichiers entiers tels qu'importés. Les lignes datées après la date de référence ({}) ne sont pas utilisées dans cette annexe, sauf dans la vérification a posteriori signalée comme a posteriori.",
+            "Les lignes lues, retenues et rejetées portent sur les fichiers entiers tels qu'importés. Les lignes datées après la date de référence ({}) ne sont pas utilisées dans cette annexe, sauf dans la vérification a posteriori, signalée comme telle.",
             ctx.date(ctx.as_of)
         )]
     } else {

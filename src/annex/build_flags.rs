@@ -208,7 +208,7 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
             if on == 1 { "" } else { "s" }
         ),
         Lang::Fr => format!(
-            "L'outil déclenche {on} alerte{} sur le registre (règles dans « Méthode et sources ») ; chacune appelle une réponse dans le plan de transition.",
+            "L'outil relève {on} point{} de vigilance sur le registre (règles dans « Méthode et sources ») ; chacun appelle une réponse dans le plan de transition.",
             if on > 1 { "s" } else { "" }
         ),
     };
@@ -233,13 +233,13 @@ pub(super) fn flags(ctx: &Ctx) -> Vec<Block> {
             l!(
                 lang,
                 "Flags raised on the register",
-                "Alertes déclenchées sur le registre"
+                "Points de vigilance relevés sur le registre"
             ),
             &[
                 l!(lang, "#", "n°"),
                 l!(lang, "Threat", "Menace"),
                 l!(lang, "Regions", "Régions"),
-                l!(lang, "Flag", "Alerte"),
+                l!(lang, "Flag", "Point de vigilance"),
                 l!(lang, "What it means", "Signification"),
             ],
             rows,
@@ -320,7 +320,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         notes.push(lf!(lang, "Baseline: the same measure over the window ending on {}, a year before the as-of date. Measured: how often the monitor is to measure it after exit.", "Valeur de départ : la même mesure sur la période s'achevant le {}, un an avant la date de référence. Fréquence de mesure : la fréquence à laquelle le responsable du suivi doit la mesurer après le retrait.", ctx.date(at)));
     }
     if ctx.suppress {
-        notes.push(l!(lang, "A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.", "Un statut n'est indiqué que là où la valeur publiée le détermine (x : il dépend d'un nombre masqué). Les noms des jalons et des responsables du suivi sont du texte libre, publié seulement si l'analyste l'a autorisé pour ce niveau.").to_string());
+        notes.push(l!(lang, "A status is printed only where the value as printed decides it (x: it depends on a withheld count). Benchmark names and monitors are free text, printed only where the analyst cleared them for this level.", "Une situation n'est indiquée que là où la valeur publiée la détermine (x : elle dépend d'un nombre masqué). Les noms des jalons et des responsables du suivi sont du texte libre, publié seulement si l'analyste l'a autorisé pour ce niveau.").to_string());
     }
     let mut table = Table::new(
         "benchmarks",
@@ -334,7 +334,7 @@ pub(super) fn benchmarks(ctx: &Ctx) -> Vec<Block> {
         Block::Paragraph(lf!(
             lang,
             "Indicators to watch after exit. Core benchmarks measure what the mission and its successors can influence; contextual ones what they cannot. Values are evaluated over each window ending on the as-of date ({}).",
-            "Indicateurs à suivre après le retrait. Les jalons essentiels mesurent ce sur quoi la mission et ses relais peuvent agir ; les jalons contextuels, ce sur quoi ils ne le peuvent pas. Les valeurs sont évaluées sur chaque période s'achevant à la date de référence ({}).",
+            "Indicateurs à suivre après le retrait. Les jalons essentiels mesurent ce sur quoi la mission et ses relais peuvent agir ; les jalons contextuels, ce sur quoi ils n'ont pas prise. Les valeurs sont évaluées sur chaque période s'achevant à la date de référence ({}).",
             ctx.date(r.as_of),
         )),
         Block::Table(table),
@@ -442,7 +442,7 @@ fn hindsight_blocks(ctx: &Ctx, a: &crate::assessment::Assessment, r: &Review) ->
                 "Verdict",
             ],
             tested,
-            vec![l!(lang, "Observed likelihood: the suggestion rule (see \"Method and sources\") applied to the 12 months after the as-of date. Right: within one step of the analyst's likelihood.", "Probabilité observée : la règle de suggestion (voir « Méthode et sources ») appliquée aux 12 mois suivant la date de référence. Juste : à un cran près de la probabilité de l'analyste.").to_string()],
+            vec![l!(lang, "Observed likelihood: the suggestion rule (see \"Method and sources\") applied to the 12 months after the as-of date. Right: within one step of the analyst's likelihood.", "Probabilité observée : la règle de suggestion (voir « Méthode et sources ») appliquée aux 12 mois suivant la date de référence. Juste : à un point près de la probabilité de l'analyste.").to_string()],
         )));
     }
     blocks
@@ -563,7 +563,7 @@ fn benchmark_row(
         text(monitor),
         text(
             b.frequency
-                .map_or(l!(lang, "not set", "non défini"), |f| f.label_in(lang)),
+                .map_or(l!(lang, "not set", "non définie"), |f| f.label_in(lang)),
         ),
         value,
         st.map_or(Cell::Hidden, text),

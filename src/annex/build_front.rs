@@ -215,7 +215,7 @@ pub(super) fn changes(ctx: &Ctx) -> Vec<Block> {
             items.push(lf!(
                 lang,
                 "Threat #{}: flag \"{}\" raised.",
-                "Menace n° {} : alerte « {} » déclenchée.",
+                "Menace n° {} : point de vigilance « {} » relevé.",
                 f.id,
                 flag(&f.flag)
             ));
@@ -224,7 +224,7 @@ pub(super) fn changes(ctx: &Ctx) -> Vec<Block> {
             items.push(lf!(
                 lang,
                 "Threat #{}: flag \"{}\" cleared.",
-                "Menace n° {} : alerte « {} » retirée.",
+                "Menace n° {} : point de vigilance « {} » levé.",
                 f.id,
                 flag(&f.flag)
             ));
@@ -320,7 +320,7 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
     let mut opening = lf!(
         lang,
         "{} of the {} threats assessed are expected to persist after the mission leaves; {} of them rated High or Very high by the analyst",
-        "Sur les {1} menaces évaluées, {0} devraient persister après le retrait de la mission ; l'analyste en cote {2} comme élevées ou très élevées",
+        "Sur les {1} menaces évaluées, {0} devraient persister après le retrait de la mission ; {2} présentent, selon l'analyste, un risque élevé ou très élevé",
         residual.len(),
         a.register.len(),
         high
@@ -356,7 +356,7 @@ pub(super) fn key_judgements(ctx: &Ctx) -> Vec<Block> {
             l!(
                 lang,
                 "Generated from the register (ratings, successors and flags); the analyst can replace these with their own judgements in the assessment.",
-                "Générées à partir du registre (cotations, relais et alertes) ; l'analyste peut les remplacer par ses propres conclusions dans l'évaluation."
+                "Générées à partir du registre (cotations, relais et points de vigilance) ; l'analyste peut les remplacer par ses propres conclusions dans l'évaluation."
             )
             .to_string(),
         ));
@@ -505,7 +505,7 @@ fn judgement(ctx: &Ctx, e: &ThreatEntry, er: &EntryReview) -> String {
         s.push_str(&lf!(
             lang,
             " (flags: {})",
-            " (alertes : {})",
+            " (points de vigilance : {})",
             flags.join(", ")
         ));
     }

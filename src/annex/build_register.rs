@@ -94,7 +94,7 @@ pub(super) fn footprint(ctx: &Ctx) -> Vec<Block> {
     let mut blocks = vec![Block::Paragraph(lf!(
         lang,
         "The mission has {} bases in this assessment; {} close{}. Civilian-harm events (all perpetrators) within each base's radius are compared for the 12 months before and after its closure; a rise is a security cliff (section \"Flags\").",
-        "La mission compte {} bases dans cette évaluation ; {} ferment{}. Les événements portant atteinte aux civils (tous auteurs) dans le rayon de chaque base sont comparés sur les 12 mois avant et après sa fermeture ; une hausse est un vide sécuritaire (section « Alertes »).",
+        "La mission compte {} bases dans cette évaluation ; {} ferment{}. Les événements portant atteinte aux civils (tous auteurs) dans le rayon de chaque base sont comparés sur les 12 mois avant et après sa fermeture ; une hausse signale un vide sécuritaire (section « Points de vigilance »).",
         a.footprint.len(),
         closing,
         last.map_or(String::new(), |d| lf!(
@@ -712,7 +712,7 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
                 });
             }
             row.push(text(e.handover.get(&t).map_or_else(
-                || l!(lang, "not set", "non fixée").to_string(),
+                || l!(lang, "not set", "non fixé").to_string(),
                 |d| ctx.date(*d),
             )));
             if has(RegisterColumn::Gap) {
@@ -743,7 +743,7 @@ pub(super) fn handover(ctx: &Ctx) -> Vec<Block> {
         );
     }
     if has(RegisterColumn::Gap) {
-        notes.push(l!(lang, "Gap: no successor; a successor rated 2 or lower; or host-state security forces taking over a threat they perpetrate.", "Lacune : pas de relais ; un relais coté 2 ou moins ; ou les forces de sécurité de l'État hôte reprenant une menace dont elles sont les auteurs.").to_string());
+        notes.push(l!(lang, "Gap: no successor; a successor rated 2 or lower; or host-state security forces taking over a threat they perpetrate.", "Lacune : pas de relais ; un relais coté 2 ou moins ; ou les forces de sécurité de l'État hôte désignées comme relais pour la protection contre une menace dont elles sont elles-mêmes les auteurs.").to_string());
     }
     vec![
         Block::Paragraph(

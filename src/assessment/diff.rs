@@ -349,7 +349,7 @@ pub fn to_text_in(d: &Diff, lang: Lang) -> String {
             "ajoutée",
             "retirée",
             "modifiée",
-            "alerte   ",
+            "vigilance",
             "jalon    ",
             "cellule  ",
         ),

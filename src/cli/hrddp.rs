@@ -148,17 +148,17 @@ fn write_text(
             lf!(
                 lang,
                 "regions: {regions}; latest {latest}; trend {trend}",
-                "régions : {regions} ; dernier {latest} ; tendance {trend}"
+                "régions : {regions} ; dernier événement le {latest} ; tendance {trend}"
             )
         )?;
         let risk = |x: crate::analysis::hrddp::HrddpRisk| match lang {
-            Lang::En => x.key(),
-            Lang::Fr => x.label_in(lang),
+            Lang::En => x.key().to_string(),
+            Lang::Fr => crate::i18n::mid_sentence(x.label_in(lang)),
         };
         let (sug, grave) = (risk(s.suggested), s.grave_12_months);
         let analyst = r
             .and_then(|r| r.risk)
-            .map_or(word("not recorded", "non consigné"), risk);
+            .map_or(word("not recorded", "non consigné").to_string(), risk);
         writeln!(
             out,
             "  {}",

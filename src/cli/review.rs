@@ -198,7 +198,7 @@ fn write_register(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
             s.likelihood,
             s.impact,
             s.risk,
-            s.band.label_in(lang)
+            crate::i18n::mid_sentence(s.band.label_in(lang))
         ),
     };
     for e in &r.entries {
@@ -220,7 +220,8 @@ fn write_register(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
         let previous_w = crate::i18n::fr_noun(previous, "précédent", "précédents");
         writeln!(
             out,
-            "#{} {} {} {}\n   {}",
+            "{}{} {} {} {}\n   {}",
+            l!(lang, "#", "n° "),
             e.id,
             e.perpetrator.label_in(lang),
             l!(lang, "in", "dans"),
@@ -237,7 +238,11 @@ fn write_register(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
             .iter()
             .map(|(t, s)| match lang {
                 Lang::En => format!("{t:?}: {}", s.label()),
-                Lang::Fr => format!("{}{c} {}", t.label_in(lang), s.label_in(lang)),
+                Lang::Fr => format!(
+                    "{}{c} {}",
+                    crate::i18n::mid_sentence(t.label_in(lang)),
+                    crate::i18n::mid_sentence(&s.label_in(lang))
+                ),
             })
             .collect();
         let residual = match (lang, e.residual) {
@@ -271,7 +276,7 @@ fn write_register(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
             writeln!(
                 out,
                 "   {}{c} {}",
-                l!(lang, "FLAGS", "ALERTES"),
+                l!(lang, "FLAGS", "POINTS DE VIGILANCE"),
                 flags.join(", ")
             )?;
         }
@@ -287,7 +292,7 @@ fn write_bases(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::io:
         l!(
             lang,
             "Bases: civilian-harm events within the radius, 12 months before / after closure",
-            "Bases : événements d'atteinte aux civils dans le rayon, 12 mois avant / après la fermeture"
+            "Bases : événements portant atteinte aux civils dans le rayon, 12 mois avant / après la fermeture"
         )
     )?;
     for b in &r.bases {
@@ -311,7 +316,10 @@ fn write_bases(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::io:
             "   {} ({}), {} {closed}{} {} / {after}{cliff}",
             b.name,
             b.region,
-            l!(lang, "closed", "fermée le"),
+            match (lang, b.closed) {
+                (Lang::Fr, Some(c)) if c > r.as_of => "fermeture prévue le",
+                _ => l!(lang, "closed", "fermée le"),
+            },
             crate::i18n::colon(lang),
             b.before,
         )?;
@@ -348,7 +356,7 @@ fn write_backtest(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
         l!(
             lang,
             "Back-test: predicted likelihood against what followed (events, fatalities, observed likelihood)",
-            "Vérification a posteriori : probabilité prévue face à la suite (événements, morts, probabilité observée)"
+            "Vérification a posteriori : probabilité prévue comparée aux données observées ensuite (événements, morts, probabilité observée)"
         )
     )?;
     let l_ = l!(lang, "L", "P");
@@ -376,13 +384,14 @@ fn write_backtest(out: &mut dyn std::io::Write, r: &Review, lang: Lang) -> std::
         };
         writeln!(
             out,
-            "   #{} {perp} {} {}{} {} → {}",
+            "   {}{} {perp} {} {}{} {} → {}",
+            l!(lang, "#", "n° "),
             t.id,
-            l!(lang, "predicted", "prévu"),
+            l!(lang, "predicted", "probabilité prévue :"),
             t.predicted_likelihood
                 .map_or_else(|| "–".to_string(), |l| format!("{l_}{l}")),
             crate::i18n::colon(lang),
-            w.join("; "),
+            w.join(crate::i18n::list_sep(lang)),
             crate::assessment::review::verdict_label(&t.verdict, lang)
         )?;
     }

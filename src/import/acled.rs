@@ -63,16 +63,16 @@ impl AcledMapper {
         };
         let civilian_targeting = header.find("civilian_targeting");
         let mut layout = if civilian_targeting.is_some() {
-            crate::bi!("ACLED current export", "export ACLED actuel")
+            crate::bi!("ACLED current export", "exportation ACLED actuelle")
         } else if header.has("ally_actor_1") {
             crate::bi!(
                 "ACLED very old upper-case export (2017 and before)",
-                "très ancien export ACLED en majuscules (2017 et avant)"
+                "très ancienne exportation ACLED en majuscules (2017 et avant)"
             )
         } else {
             crate::bi!(
                 "ACLED legacy export (to 2022, no civilian_targeting)",
-                "ancien export ACLED (jusqu'en 2022, sans civilian_targeting)"
+                "ancienne exportation ACLED (jusqu'en 2022, sans civilian_targeting)"
             )
         };
         if has_tag_row {

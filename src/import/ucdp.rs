@@ -62,7 +62,7 @@ impl UcdpMapper {
         let mut layout = if header.has("best_est") {
             crate::bi!(
                 "UCDP GED web-explorer export",
-                "export de l'explorateur web UCDP GED"
+                "exportation de l'explorateur web UCDP GED"
             )
         } else if header.has("relid") {
             crate::bi!(

@@ -295,7 +295,7 @@ impl ImportReport {
             Lang::Fr => {
                 let (r, k, j) = (self.rows_read, self.kept, self.rejected);
                 format!(
-                    "{}\u{202F}: {} ligne{s} lue{s}, {} incident{t} retenu{t}, {} rejetée{u}",
+                    "{}\u{202F}: {} ligne{s} lue{s}, {} incident{t} retenu{t}, {} ligne{u} rejetée{u}",
                     self.file,
                     c(r),
                     c(k),
@@ -380,7 +380,7 @@ impl Issue {
             (Severity::Warning, Lang::En) => "warning",
             (Severity::Rejected, Lang::En) => "rejected",
             (Severity::Warning, Lang::Fr) => "avertissement",
-            (Severity::Rejected, Lang::Fr) => "rejetée",
+            (Severity::Rejected, Lang::Fr) => "ligne rejetée",
         };
         let col = if self.column.is_empty() {
             String::new()
