@@ -366,11 +366,14 @@ fn flags_panel_ui(ui: &mut egui::Ui, a: &crate::assessment::Assessment, review: 
     for (e, r) in a.register.iter().zip(&review.entries) {
         for f in r.flags.raised() {
             any = true;
+            let lang = super::i18n::language();
             ui.label(format!(
-                "⚑ #{} {} ({}): {} — {}",
+                "⚑ {}{} {} ({}){} {} — {}",
+                crate::l!(lang, "#", "n° "),
                 e.id,
                 lbl(e.perpetrator),
                 e.regions.join(", "),
+                crate::i18n::colon(lang),
                 lbl(f),
                 flag_explanation(f)
             ));
