@@ -386,8 +386,8 @@ pub fn period_check(
             match (from, lang) {
                 (None, Lang::En) => format!("no civilian-harm event is recorded in the period up to {as_of} ({span}); every count in the annex is 0"),
                 (Some(d), Lang::En) => format!("no civilian-harm event is recorded in the period {d} to {as_of} ({span}); every count in the annex is 0"),
-                (None, Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période jusqu'au {as_of} ({span}) ; chaque nombre de l'annexe est 0"),
-                (Some(d), Lang::Fr) => format!("aucun événement d'atteinte aux civils n'est enregistré sur la période du {d} au {as_of} ({span}) ; chaque nombre de l'annexe est 0"),
+                (None, Lang::Fr) => format!("aucun événement portant atteinte aux civils n'est enregistré sur la période jusqu'au {as_of} ({span}) ; chaque nombre de l'annexe est 0"),
+                (Some(d), Lang::Fr) => format!("aucun événement portant atteinte aux civils n'est enregistré sur la période du {d} au {as_of} ({span}) ; chaque nombre de l'annexe est 0"),
             }
         }));
     }

@@ -118,7 +118,7 @@ fn write_text(
             Lang::Fr => {
                 use crate::i18n::fr_noun;
                 format!(
-                    "{ev} {} d'atteinte aux civils, {fa} {}, {vi} {} ; violations : {violations}",
+                    "{ev} {} portant atteinte aux civils, {fa} {}, {vi} {} ; violations : {violations}",
                     fr_noun(ev, "événement", "événements"),
                     fr_noun(fa, "civil tué", "civils tués"),
                     fr_noun(vi, "victime", "victimes")

@@ -594,7 +594,7 @@ fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> s
             "Total: {ev} civilian-harm events, {fa} civilian fatalities ({unk} events with unknown fatalities); state-perpetrated share of attributed events {share}"
         ),
         Lang::Fr => format!(
-            "Total : {ev} {} d'atteinte aux civils, {fa} {} ({unk} {} au nombre de morts inconnu) ; part imputable à l'État {share}",
+            "Total : {ev} {} portant atteinte aux civils, {fa} {} ({unk} {} au nombre de morts inconnu) ; part imputable à l'État {share}",
             fr_noun(t.events, "événement", "événements"),
             fr_noun(t.civilian_fatalities, "civil tué", "civils tués"),
             fr_noun(t.fatalities_unknown, "événement", "événements")
