@@ -122,6 +122,16 @@ pub fn count(lang: Lang, n: u64) -> String {
     }
 }
 
+/// A count as text and the window write it: plain digits in English
+/// (`29833`, as scripts read the command line's output), grouped in French
+/// (`29 833`).
+pub fn plain_count(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::En => n.to_string(),
+        Lang::Fr => count(lang, n),
+    }
+}
+
 /// A decimal already written with a point (`format!("{:.1}")`).
 pub fn decimal(lang: Lang, text: &str) -> String {
     match lang {
@@ -137,7 +147,13 @@ pub fn percent_sign(lang: Lang) -> &'static str {
 
 /// A share (0–1) as a whole percentage.
 pub fn percent(lang: Lang, share: f64) -> String {
-    format!("{:.0}{}", share * 100.0, percent_sign(lang))
+    percent_with(lang, share, 0)
+}
+
+/// A share (0–1) as a percentage with `decimals` decimals (`68,6 %`).
+pub fn percent_with(lang: Lang, share: f64, decimals: usize) -> String {
+    let t = format!("{:.*}", decimals, share * 100.0);
+    format!("{}{}", decimal(lang, &t), percent_sign(lang))
 }
 
 /// A date in prose: ISO in English (as the sources write it), "31 décembre

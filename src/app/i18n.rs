@@ -88,10 +88,7 @@ pub fn said(m: &dyn crate::i18n::Localized) -> String {
 /// A whole number as the window's language writes it (`29 833` in French,
 /// `29833` in English, as the window always has).
 pub fn num(n: u64) -> String {
-    match language() {
-        Lang::En => n.to_string(),
-        Lang::Fr => french_number(&n.to_string()),
-    }
+    crate::i18n::plain_count(language(), n)
 }
 
 /// A decimal already formatted with a point (`format!("{:.1}")`), in the

@@ -48,7 +48,7 @@ pub fn lbl<T: Labelled>(x: T) -> &'static str {
 }
 
 macro_rules! labelled {
-    ($t:ty, $kind:literal, $key:expr, $english:expr, $all:expr, core $in_lang:expr) => {
+    ($t:ty, $kind:literal, $key:expr, $english:expr, $all:expr $(, core $in_lang:expr)? $(,)?) => {
         impl Labelled for $t {
             const KIND: &'static str = $kind;
             fn key(self) -> &'static str {
@@ -60,23 +60,11 @@ macro_rules! labelled {
             fn all() -> Vec<Self> {
                 $all.to_vec()
             }
-            fn in_lang(self, lang: crate::i18n::Lang) -> Option<&'static str> {
-                Some($in_lang(self, lang))
-            }
-        }
-    };
-    ($t:ty, $kind:literal, $key:expr, $english:expr, $all:expr) => {
-        impl Labelled for $t {
-            const KIND: &'static str = $kind;
-            fn key(self) -> &'static str {
-                $key(self)
-            }
-            fn english(self) -> &'static str {
-                $english(self)
-            }
-            fn all() -> Vec<Self> {
-                $all.to_vec()
-            }
+            $(
+                fn in_lang(self, lang: crate::i18n::Lang) -> Option<&'static str> {
+                    Some($in_lang(self, lang))
+                }
+            )?
         }
     };
 }

@@ -110,6 +110,15 @@ pub enum BenchmarkStatus {
 }
 
 impl BenchmarkStatus {
+    /// The key JSON gives it (`met`, `not_met`, `insufficient_data`).
+    pub fn key(self) -> &'static str {
+        match self {
+            BenchmarkStatus::Met => "met",
+            BenchmarkStatus::NotMet => "not_met",
+            BenchmarkStatus::InsufficientData => "insufficient_data",
+        }
+    }
+
     /// The status in a language.
     pub fn label_in(self, lang: Lang) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 //! and the window's comparison use it.
 
 use super::Assessment;
+use super::benchmarks::BenchmarkStatus;
 use super::review::{Flag, review};
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix, Workspace};
 use crate::i18n::Lang;
@@ -51,9 +52,9 @@ pub struct FlagChanges {
 pub struct BenchmarkChange {
     pub name: String,
     /// `null` when the benchmark is new.
-    pub old_status: Option<String>,
+    pub old_status: Option<BenchmarkStatus>,
     /// `null` when the benchmark was removed.
-    pub new_status: Option<String>,
+    pub new_status: Option<BenchmarkStatus>,
     pub old_value: Option<u64>,
     pub new_value: Option<u64>,
 }
@@ -190,16 +191,6 @@ fn flag_changes(old: &BTreeMap<u32, Vec<&str>>, new: &BTreeMap<u32, Vec<&str>>) 
     out
 }
 
-fn status_key(s: super::benchmarks::BenchmarkStatus) -> String {
-    use super::benchmarks::BenchmarkStatus as S;
-    match s {
-        S::Met => "met",
-        S::NotMet => "not_met",
-        S::InsufficientData => "insufficient_data",
-    }
-    .to_string()
-}
-
 /// Benchmarks matched by name: status or value changed, added, removed.
 fn benchmark_changes(
     old: &Assessment,
@@ -207,11 +198,11 @@ fn benchmark_changes(
     new: &Assessment,
     new_ws: &Workspace,
 ) -> Vec<BenchmarkChange> {
-    let of = |a: &Assessment, ws: &Workspace| -> BTreeMap<String, (String, u64)> {
+    let of = |a: &Assessment, ws: &Workspace| -> BTreeMap<String, (BenchmarkStatus, u64)> {
         review(a, ws)
             .benchmarks
             .iter()
-            .map(|b| (b.name.clone(), (status_key(b.status), b.value)))
+            .map(|b| (b.name.clone(), (b.status, b.value)))
             .collect()
     };
     let (o, n) = (of(old, old_ws), of(new, new_ws));
@@ -222,8 +213,8 @@ fn benchmark_changes(
             let (a, b) = (o.get(name), n.get(name));
             (a != b).then(|| BenchmarkChange {
                 name: name.clone(),
-                old_status: a.map(|x| x.0.clone()),
-                new_status: b.map(|x| x.0.clone()),
+                old_status: a.map(|x| x.0),
+                new_status: b.map(|x| x.0),
                 old_value: a.map(|x| x.1),
                 new_value: b.map(|x| x.1),
             })
@@ -321,15 +312,10 @@ pub fn to_text_in(d: &Diff, lang: Lang) -> String {
         (Lang::Fr, Some(f)) => f.label_in(lang).to_string(),
         _ => k.to_string(),
     };
-    let status = |k: Option<&str>| -> String {
-        let absent = l!(lang, "(absent)", "(absent)");
-        match (lang, k) {
-            (_, None) => absent.to_string(),
-            (Lang::Fr, Some("met")) => "atteint".into(),
-            (Lang::Fr, Some("not_met")) => "non atteint".into(),
-            (Lang::Fr, Some("insufficient_data")) => "données insuffisantes".into(),
-            (_, Some(k)) => k.to_string(),
-        }
+    let status = |k: Option<BenchmarkStatus>| match (lang, k) {
+        (_, None) => "(absent)",
+        (Lang::En, Some(k)) => k.key(),
+        (Lang::Fr, Some(k)) => k.label_in(lang),
     };
     let mut out = String::new();
     if d.is_empty() {
@@ -383,8 +369,8 @@ pub fn to_text_in(d: &Diff, lang: Lang) -> String {
         out.push_str(&format!(
             "{bm} {}{c} {} → {}\n",
             b.name,
-            status(b.old_status.as_deref()),
-            status(b.new_status.as_deref())
+            status(b.old_status),
+            status(b.new_status)
         ));
     }
     for ch in &d.cells {

@@ -4,7 +4,7 @@
 use super::load_all;
 use super::review::error_line;
 use crate::analysis::{Filter, RegionLevel, ThreatMatrix};
-use crate::i18n::{Lang, fr_noun};
+use crate::i18n::{Lang, fr_noun, percent_with, plain_count};
 use crate::model::region::region_label;
 use crate::{l, lf};
 use chrono::NaiveDate;
@@ -323,23 +323,6 @@ fn trend_word(t: crate::analysis::scores::Trend, lang: Lang) -> &'static str {
     }
 }
 
-/// A count: plain digits in English (as scripts read them), grouped in French.
-fn n(lang: Lang, v: u64) -> String {
-    match lang {
-        Lang::En => v.to_string(),
-        Lang::Fr => crate::i18n::count(lang, v),
-    }
-}
-
-/// A share (0–1) with `decimals` decimals and the language's percent sign.
-fn share_text(lang: Lang, x: f64, decimals: usize) -> String {
-    let t = format!("{:.*}", decimals, x * 100.0);
-    format!(
-        "{}{}",
-        crate::i18n::decimal(lang, &t),
-        crate::i18n::percent_sign(lang)
-    )
-}
 
 fn write_text(
     ws: &crate::analysis::Workspace,
@@ -426,9 +409,9 @@ fn write_text(
                 "{:<36} {:<rw$} {:>ew$} {:>11} {:>7}  {:<tw$} {}",
                 p.label_in(lang),
                 region_label(r, lang),
-                n(lang, c.events),
-                n(lang, c.civilian_fatalities),
-                n(lang, c.recent_events),
+                plain_count(lang, c.events),
+                plain_count(lang, c.civilian_fatalities),
+                plain_count(lang, c.recent_events),
                 trend_word(c.trend(), lang),
                 s.map_or_else(
                     || "–".to_string(),
@@ -530,10 +513,10 @@ fn write_monitoring_text(
                 "{:<36} {:<rw$} {:>10} {:>8} {:>uw$} {:>ew$}",
                 p.label_in(lang),
                 region_label(r, lang),
-                n(lang, c.violations),
-                n(lang, c.victims),
-                n(lang, c.victims_unknown),
-                n(lang, c.events)
+                plain_count(lang, c.violations),
+                plain_count(lang, c.victims),
+                plain_count(lang, c.victims_unknown),
+                plain_count(lang, c.events)
             )?;
         }
     }
@@ -544,6 +527,23 @@ fn write_monitoring_text(
 }
 
 /// The totals by perpetrator type and by region, and the grand total.
+/// A total's events and civilian fatalities in aligned columns
+/// (`     131 events       266 fatalities`).
+fn events_and_fatalities(t: &crate::analysis::matrix::CellCounts, lang: Lang) -> String {
+    let (ev, fa) = (
+        plain_count(lang, t.events),
+        plain_count(lang, t.civilian_fatalities),
+    );
+    match lang {
+        Lang::En => format!("{ev:>8} events {fa:>9} fatalities"),
+        Lang::Fr => format!(
+            "{ev:>8} {:<10} {fa:>9} {:<11}",
+            fr_noun(t.events, "événement", "événements"),
+            fr_noun(t.civilian_fatalities, "civil tué", "civils tués")
+        ),
+    }
+}
+
 fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     writeln!(
         out,
@@ -551,43 +551,32 @@ fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> s
         l!(lang, "By perpetrator type:", "Par type d'auteur :")
     )?;
     for (p, t) in m.perpetrators.iter().zip(&m.row_totals) {
-        let (ev, fa) = (n(lang, t.events), n(lang, t.civilian_fatalities));
         let tr = trend_word(t.trend(), lang);
-        let line = match lang {
-            Lang::En => format!("{ev:>8} events {fa:>9} fatalities  {tr}"),
-            Lang::Fr => format!(
-                "{ev:>8} {:<10} {fa:>9} {:<11}  {tr}",
-                fr_noun(t.events, "événement", "événements"),
-                fr_noun(t.civilian_fatalities, "civil tué", "civils tués")
-            ),
-        };
-        writeln!(out, "  {:<50} {line}", p.label_in(lang))?;
+        let counts = events_and_fatalities(t, lang);
+        writeln!(out, "  {:<50} {counts}  {tr}", p.label_in(lang))?;
     }
     writeln!(out, "{}", l!(lang, "By region:", "Par région :"))?;
     for ((r, t), s) in m.regions.iter().zip(&m.column_totals).zip(&m.state_share) {
         let share = s
             .events_share()
-            .map_or("–".to_string(), |x| share_text(lang, x, 0));
-        let (ev, fa) = (n(lang, t.events), n(lang, t.civilian_fatalities));
-        let line = match lang {
-            Lang::En => format!("{ev:>8} events {fa:>9} fatalities  state share {share}"),
-            Lang::Fr => format!(
-                "{ev:>8} {:<10} {fa:>9} {:<11}  part de l'État {share}",
-                fr_noun(t.events, "événement", "événements"),
-                fr_noun(t.civilian_fatalities, "civil tué", "civils tués")
-            ),
-        };
-        writeln!(out, "  {:<50} {line}", region_label(r, lang))?;
+            .map_or("–".to_string(), |x| percent_with(lang, x, 0));
+        let counts = events_and_fatalities(t, lang);
+        let state = l!(lang, "state share", "part de l'État");
+        writeln!(
+            out,
+            "  {:<50} {counts}  {state} {share}",
+            region_label(r, lang)
+        )?;
     }
     let share = m
         .state_share_total
         .events_share()
-        .map_or("–".to_string(), |x| share_text(lang, x, 1));
+        .map_or("–".to_string(), |x| percent_with(lang, x, 1));
     let t = &m.total;
     let (ev, fa, unk) = (
-        n(lang, t.events),
-        n(lang, t.civilian_fatalities),
-        n(lang, t.fatalities_unknown),
+        plain_count(lang, t.events),
+        plain_count(lang, t.civilian_fatalities),
+        plain_count(lang, t.fatalities_unknown),
     );
     let line = match lang {
         Lang::En => format!(
@@ -620,7 +609,7 @@ fn write_monitoring_totals(
         if t.violations == 0 {
             continue;
         }
-        let (v, vi) = (n(lang, t.violations), n(lang, t.victims));
+        let (v, vi) = (plain_count(lang, t.violations), plain_count(lang, t.victims));
         let line = match lang {
             Lang::En => format!("{v:>8} violations {vi:>8} victims"),
             Lang::Fr => format!(
@@ -633,10 +622,10 @@ fn write_monitoring_totals(
     }
     let t = &m.total;
     let (v, vi, vu, ev) = (
-        n(lang, t.violations),
-        n(lang, t.victims),
-        n(lang, t.victims_unknown),
-        n(lang, t.events),
+        plain_count(lang, t.violations),
+        plain_count(lang, t.victims),
+        plain_count(lang, t.victims_unknown),
+        plain_count(lang, t.events),
     );
     writeln!(
         out,
@@ -662,8 +651,8 @@ fn write_monitoring_totals(
                 )
             });
     if attributed > 0 {
-        let share = share_text(lang, state as f64 / attributed as f64, 1);
-        let (s, a) = (n(lang, state), n(lang, attributed));
+        let share = percent_with(lang, state as f64 / attributed as f64, 1);
+        let (s, a) = (plain_count(lang, state), plain_count(lang, attributed));
         writeln!(
             out,
             "{}",
@@ -695,7 +684,7 @@ fn write_reports(
             )
         )?;
         for ((a, b), k) in &ws.matches.pairs {
-            let k = n(lang, *k);
+            let k = plain_count(lang, *k);
             writeln!(
                 out,
                 "  {}",
@@ -719,7 +708,7 @@ fn write_reports(
     for (i, d) in ws.datasets.iter().enumerate() {
         write!(out, "{}", d.report.to_text_in(lang))?;
         if ws.repeats[i] > 0 {
-            let k = n(lang, ws.repeats[i]);
+            let k = plain_count(lang, ws.repeats[i]);
             writeln!(
                 out,
                 "  {}",
@@ -732,7 +721,7 @@ fn write_reports(
         }
         let matched = ws.matches.not_counted.get(i).copied().unwrap_or(0);
         if matched > 0 {
-            let k = n(lang, matched);
+            let k = plain_count(lang, matched);
             writeln!(
                 out,
                 "  {}",
@@ -744,7 +733,7 @@ fn write_reports(
             )?;
         }
         if ws.repeat_conflicts[i] > 0 {
-            let k = n(lang, ws.repeat_conflicts[i]);
+            let k = plain_count(lang, ws.repeat_conflicts[i]);
             writeln!(
                 out,
                 "  {}",

@@ -3,7 +3,7 @@
 //! file, physical line, record number, column and reason. Messages quote only
 //! the short value that failed (a date, a number), never a free-text field.
 
-use crate::i18n::{Bi, Lang, count};
+use crate::i18n::{Bi, Lang, plain_count};
 use crate::l;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -283,7 +283,7 @@ impl ImportReport {
 
     /// The counts line: rows read, kept, rejected (and blank rows skipped).
     pub fn counts_line(&self, lang: Lang) -> String {
-        let c = |n: u64| plain(lang, n);
+        let c = |n: u64| plain_count(lang, n);
         let mut out = match lang {
             Lang::En => format!(
                 "{}: {} rows read, {} incidents kept, {} rejected",
@@ -333,7 +333,7 @@ impl ImportReport {
         for (code, n) in &self.counts {
             out.push_str(&format!(
                 "  {} × {}\n",
-                plain(lang, *n),
+                plain_count(lang, *n),
                 code.describe_in(lang)
             ));
         }
@@ -346,25 +346,16 @@ impl ImportReport {
             out.push_str(&match lang {
                 Lang::En => format!(
                     "  … {} more issues counted above but not listed\n",
-                    plain(lang, more)
+                    plain_count(lang, more)
                 ),
                 Lang::Fr => format!(
                     "  … {} autre{s} problème{s} compté{s} ci-dessus mais non listé{s}\n",
-                    count(lang, more),
+                    plain_count(lang, more),
                     s = plural_s(more)
                 ),
             });
         }
         out
-    }
-}
-
-/// A count as the report has always written it in English (`29833`, which
-/// scripts read), in French form in French.
-fn plain(lang: Lang, n: u64) -> String {
-    match lang {
-        Lang::En => n.to_string(),
-        Lang::Fr => count(lang, n),
     }
 }
 
