@@ -201,6 +201,19 @@ pub fn month(lang: Lang, ym: &str) -> String {
     }
 }
 
+/// « de » before a word, elided before a vowel or a mute h (« d'août »).
+pub fn fr_de(word: &str) -> String {
+    let elide = word
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouyhàâéèêëîïôöûüAEIOUYHÀÂÉÈÊÎÔÛ".contains(c));
+    if elide {
+        format!("d'{word}")
+    } else {
+        format!("de {word}")
+    }
+}
+
 /// A French noun for a count: singular for 0 and 1 (`0 victime`,
 /// `1 événement`), plural above.
 pub fn fr_noun(n: u64, one: &'static str, many: &'static str) -> &'static str {

@@ -471,7 +471,10 @@ impl ThreatMatrix {
             }
             let (sources, span) = m.coverage_text_named(r, name);
             let key = match span {
-                Some((a, b)) => format!("{a} – {b} ({sources})"),
+                Some((a, b)) => {
+                    let (a, b) = (crate::i18n::date(lang, a), crate::i18n::date(lang, b));
+                    lf!(lang, "{a} – {b} ({sources})", "du {a} au {b} ({sources})")
+                }
                 None => l!(lang, "no dataset", "aucun jeu de données").to_string(),
             };
             let g = groups.entry(key).or_default();
@@ -485,17 +488,17 @@ impl ThreatMatrix {
                     lf!(
                         lang,
                         "the recent window ({} – {}): no trend and no suggested likelihood or impact",
-                        "la période récente ({} – {}) : pas de tendance ni de probabilité ou d'impact suggérés",
-                        m.windows.recent.0,
-                        m.windows.recent.1
+                        "la période récente (du {} au {}) : pas de tendance ni de probabilité ou d'impact suggérés",
+                        crate::i18n::date(lang, m.windows.recent.0),
+                        crate::i18n::date(lang, m.windows.recent.1)
                     )
                 } else {
                     lf!(
                         lang,
                         "the previous window ({} – {}): no trend; the suggestions from the recent window stand",
-                        "la période précédente ({} – {}) : pas de tendance ; les suggestions tirées de la période récente restent valables",
-                        m.windows.previous.0,
-                        m.windows.previous.1
+                        "la période précédente (du {} au {}) : pas de tendance ; les suggestions tirées de la période récente restent valables",
+                        crate::i18n::date(lang, m.windows.previous.0),
+                        crate::i18n::date(lang, m.windows.previous.1)
                     )
                 };
                 lf!(

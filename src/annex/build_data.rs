@@ -230,13 +230,13 @@ fn sources_table(ctx: &Ctx) -> Option<Block> {
                         }
                         .into(),
                     ),
-                    Cell::Text(lf!(
-                        lang,
-                        "{} to {}",
-                        "de {} à {}",
-                        month(span.map(|s| s.0)),
-                        month(span.map(|s| s.1))
-                    )),
+                    Cell::Text({
+                        let (from, to) = (month(span.map(|s| s.0)), month(span.map(|s| s.1)));
+                        match lang {
+                            Lang::En => format!("{from} to {to}"),
+                            Lang::Fr => format!("{} à {to}", crate::i18n::fr_de(&from)),
+                        }
+                    }),
                 ]
             })
             .collect();

@@ -452,7 +452,7 @@ fn matrix_blocks(ctx: &Ctx, b: &mut Vec<Block>) -> (Table, Table, Vec<Cell>) {
         t.rows
             .last()
             .and_then(|r| r.last())
-            .map_or(String::new(), Cell::display)
+            .map_or(String::new(), |c| c.display_in(ctx.lang))
     };
     let nr = m.regions.len();
     let (state_sentence, _) = share_cell(
@@ -902,8 +902,12 @@ fn monthly_figure(ctx: &Ctx) -> Block {
         caption: lf!(
             ctx.lang,
             "Civilian-harm events per month, {} to {}{}",
-            "Événements portant atteinte aux civils par mois, de {} à {}{}",
-            labels.first().cloned().unwrap_or_default(),
+            "Événements portant atteinte aux civils par mois, {} à {}{}",
+            match ctx.lang {
+                crate::i18n::Lang::En => labels.first().cloned().unwrap_or_default(),
+                crate::i18n::Lang::Fr =>
+                    crate::i18n::fr_de(&labels.first().cloned().unwrap_or_default()),
+            },
             labels.last().cloned().unwrap_or_default(),
             if ctx.suppress {
                 l!(

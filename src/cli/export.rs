@@ -170,15 +170,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
         && !args.replace
         && !crate::annex::export::written_by_export(&args.out, recorded)
     {
-        eprintln!(
-            "error: {} exists and is not {}; give --replace to write over it, or choose another --out",
-            args.out.display(),
-            if assessment.is_some() {
-                "an unchanged earlier export recorded in the assessment"
-            } else {
-                "known to be an export (with --data, no assessment records exports)"
-            }
-        );
+        eprintln!("{}", exists_line(&args.out, assessment.is_some(), ml));
         return Ok(2);
     }
     let warnings = match crate::annex::build::period_check(assessment.as_ref(), &ws, &opts) {
@@ -221,6 +213,29 @@ pub fn run(args: &ExportArgs, out: &mut dyn std::io::Write) -> std::io::Result<i
     Ok(0)
 }
 
+/// Why an existing file is not written over (the analyst gives --replace).
+fn exists_line(out: &std::path::Path, recorded: bool, ml: crate::i18n::Lang) -> String {
+    let out_path = out.display();
+    match (ml, recorded) {
+        (crate::i18n::Lang::En, recorded) => format!(
+            "error: {out_path} exists and is not {}; give --replace to write over it, or choose another --out",
+            if recorded {
+                "an unchanged earlier export recorded in the assessment"
+            } else {
+                "known to be an export (with --data, no assessment records exports)"
+            }
+        ),
+        (crate::i18n::Lang::Fr, recorded) => format!(
+            "erreur : {out_path} existe et n'est pas {} ; ajoutez --replace pour l'écraser, ou choisissez un autre --out",
+            if recorded {
+                "un export antérieur inchangé enregistré dans l'évaluation"
+            } else {
+                "un export connu (avec --data, aucune évaluation n'enregistre les exports)"
+            }
+        ),
+    }
+}
+
 /// "wrote FILE (format, sharing level, sha256)".
 fn say_written(
     record: &crate::assessment::ExportRecord,
@@ -232,7 +247,7 @@ fn say_written(
     let (file, key, lv, sha) = (
         record.path.display().to_string(),
         format.key(),
-        crate::annex::level_key(level),
+        crate::annex::level_label(level, ml),
         &record.sha256,
     );
     writeln!(

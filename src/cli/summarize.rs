@@ -323,7 +323,6 @@ fn trend_word(t: crate::analysis::scores::Trend, lang: Lang) -> &'static str {
     }
 }
 
-
 fn write_text(
     ws: &crate::analysis::Workspace,
     m: &ThreatMatrix,
@@ -583,7 +582,7 @@ fn write_totals(m: &ThreatMatrix, lang: Lang, out: &mut dyn std::io::Write) -> s
             "Total: {ev} civilian-harm events, {fa} civilian fatalities ({unk} events with unknown fatalities); state-perpetrated share of attributed events {share}"
         ),
         Lang::Fr => format!(
-            "Total : {ev} {} portant atteinte aux civils, {fa} {} ({unk} {} au nombre de morts inconnu) ; part imputable à l'État {share}",
+            "Total : {ev} {} portant atteinte aux civils, {fa} {} ({unk} {} au nombre de morts inconnu) ; part imputable à l'État des événements attribués {share}",
             fr_noun(t.events, "événement", "événements"),
             fr_noun(t.civilian_fatalities, "civil tué", "civils tués"),
             fr_noun(t.fatalities_unknown, "événement", "événements")
@@ -609,7 +608,10 @@ fn write_monitoring_totals(
         if t.violations == 0 {
             continue;
         }
-        let (v, vi) = (plain_count(lang, t.violations), plain_count(lang, t.victims));
+        let (v, vi) = (
+            plain_count(lang, t.violations),
+            plain_count(lang, t.victims),
+        );
         let line = match lang {
             Lang::En => format!("{v:>8} violations {vi:>8} victims"),
             Lang::Fr => format!(
