@@ -406,25 +406,92 @@ fn precision_caveat(ctx: &Ctx) -> String {
     if ctx.suppress {
         // Above internal the share would be computed from the total, which
         // the matrix may withhold: counts only, small ones withheld.
-        lf!(
-            ctx.lang,
-            "Precision: {} civilian-harm events are dated only to the month or more coarsely; {} are placed no better than the first-level region or country.",
-            "Précision : {} événements portant atteinte aux civils ne sont datés qu'au mois ou moins précisément ; {} ne sont localisés qu'à la région de premier niveau ou au pays.",
-            super::disclosure::single(coarse_time, ctx.k, true).display_in(ctx.lang),
-            super::disclosure::single(coarse_place, ctx.k, true).display_in(ctx.lang),
-        )
+        let (t, p) = (
+            super::disclosure::single(coarse_time, ctx.k, true),
+            super::disclosure::single(coarse_place, ctx.k, true),
+        );
+        match ctx.lang {
+            Lang::En => format!(
+                "Precision: {} civilian-harm events are dated only to the month or more coarsely; {} are placed no better than the first-level region or country.",
+                t.display_in(ctx.lang),
+                p.display_in(ctx.lang)
+            ),
+            Lang::Fr => precision_fr(
+                (t.display_in(ctx.lang), known(&t)),
+                (p.display_in(ctx.lang), known(&p)),
+                None,
+            ),
+        }
     } else {
-        lf!(
-            ctx.lang,
-            "Precision: {} of {} civilian-harm events ({}) are dated only to the month or more coarsely; {} ({}) are placed no better than the first-level region or country.",
-            "Précision : {} des {} événements portant atteinte aux civils ({}) ne sont datés qu'au mois ou moins précisément ; {} ({}) ne sont localisés qu'à la région de premier niveau ou au pays.",
-            ctx.n(coarse_time),
-            ctx.n(harm),
-            pct(coarse_time, harm, ctx.lang),
-            ctx.n(coarse_place),
-            pct(coarse_place, harm, ctx.lang)
-        )
+        match ctx.lang {
+            Lang::En => format!(
+                "Precision: {} of {} civilian-harm events ({}) are dated only to the month or more coarsely; {} ({}) are placed no better than the first-level region or country.",
+                ctx.n(coarse_time),
+                ctx.n(harm),
+                pct(coarse_time, harm, ctx.lang),
+                ctx.n(coarse_place),
+                pct(coarse_place, harm, ctx.lang)
+            ),
+            Lang::Fr => precision_fr(
+                (
+                    format!(
+                        "{} ({})",
+                        ctx.n(coarse_time),
+                        pct(coarse_time, harm, ctx.lang)
+                    ),
+                    Some(coarse_time),
+                ),
+                (
+                    format!(
+                        "{} ({})",
+                        ctx.n(coarse_place),
+                        pct(coarse_place, harm, ctx.lang)
+                    ),
+                    Some(coarse_place),
+                ),
+                Some(ctx.n(harm)),
+            ),
+        }
     }
+}
+
+/// The count a cell prints, when it prints one.
+fn known(c: &Cell) -> Option<u64> {
+    match c {
+        Cell::Count(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// The precision sentence in French, agreeing with its counts (« aucun
+/// événement … n'est daté », « 1 … n'est daté », « 12 … ne sont datés »);
+/// `of`: the total of events, when the counts are printed against it.
+fn precision_fr(
+    (time, t): (String, Option<u64>),
+    (place, p): (String, Option<u64>),
+    of: Option<String>,
+) -> String {
+    let of_all = of.map_or(String::new(), |all| format!(" des {all}"));
+    let events = match t {
+        Some(0) => format!(
+            "aucun{} événement{} portant atteinte aux civils n'est daté",
+            of_all,
+            if of_all.is_empty() { "" } else { "s" }
+        ),
+        Some(1) => format!(
+            "{time}{of_all} événement{} portant atteinte aux civils n'est daté",
+            if of_all.is_empty() { "" } else { "s" }
+        ),
+        _ => format!("{time}{of_all} événements portant atteinte aux civils ne sont datés"),
+    };
+    let places = match p {
+        Some(0) => "aucun n'est localisé".to_string(),
+        Some(1) => format!("{place} n'est localisé"),
+        _ => format!("{place} ne sont localisés"),
+    };
+    format!(
+        "Précision : {events} qu'au mois ou moins précisément ; {places} qu'à la région de premier niveau ou au pays."
+    )
 }
 
 /// Civilian-harm events and civilian fatalities in the period by kind of
@@ -571,4 +638,40 @@ pub(super) fn effects(ctx: &Ctx) -> Vec<Block> {
         ),
         Block::Table(table),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::precision_fr;
+
+    #[test]
+    fn the_french_precision_sentence_agrees_with_its_counts() {
+        let none = precision_fr(("0".into(), Some(0)), ("0".into(), Some(0)), None);
+        assert!(
+            none.contains("aucun événement portant atteinte aux civils n'est daté"),
+            "{none}"
+        );
+        assert!(none.contains("aucun n'est localisé"), "{none}");
+        let one = precision_fr(("1".into(), Some(1)), ("<5".into(), None), None);
+        assert!(
+            one.contains("1 événement portant atteinte aux civils n'est daté"),
+            "{one}"
+        );
+        assert!(one.contains("<5 ne sont localisés"), "{one}");
+        let of = precision_fr(
+            ("12 (3 %)".into(), Some(12)),
+            ("0 (0 %)".into(), Some(0)),
+            Some("400".into()),
+        );
+        assert!(
+            of.contains("12 (3 %) des 400 événements portant atteinte aux civils ne sont datés"),
+            "{of}"
+        );
+        let none_of = precision_fr(
+            ("0".into(), Some(0)),
+            ("2".into(), Some(2)),
+            Some("400".into()),
+        );
+        assert!(none_of.contains("aucun des 400 événements"), "{none_of}");
+    }
 }
